@@ -1,0 +1,313 @@
+package incident
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// FieldError is one problem with one field. Path names the field the way
+// the content file does, as in "incidents[2].severity".
+type FieldError struct {
+	Path string
+	Msg  string
+}
+
+func (e *FieldError) Error() string { return e.Path + ": " + e.Msg }
+
+// Errors is every problem Validate found, in field order.
+type Errors []*FieldError
+
+func (es Errors) Error() string {
+	var b strings.Builder
+	for i, e := range es {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems, for errors.Is and errors.As.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// Validate reports every problem with p at once, as Errors, or nil when p
+// is valid: missing required text, malformed or duplicate IDs, unknown
+// roles and severities, URLs of schemes other than http, https and mailto
+// (relative URLs are fine), empty sections, and text that holds invalid
+// UTF-8 or control characters.
+func (p *Portfolio) Validate() error {
+	v := validator{}
+	v.text("title", p.Title, true)
+	v.text("tagline", p.Tagline, true)
+	v.paragraphs("intro", p.Intro, false)
+	if p.Back != (Link{}) {
+		v.text("back.text", p.Back.Text, true)
+		v.url("back.href", p.Back.Href, true)
+	}
+	v.text("legend", p.Legend, false)
+
+	roles := map[Role]bool{}
+	for _, d := range builtinRoles {
+		roles[d.Key] = true
+	}
+	for i, d := range p.Roles {
+		path := fmt.Sprintf("roles[%d]", i)
+		switch {
+		case !isSlug(string(d.Key)):
+			v.add(path+".key", "malformed role key %q: want lower-case words joined by hyphens", d.Key)
+		case roles[d.Key]:
+			v.add(path+".key", "duplicate role %q", d.Key)
+		}
+		roles[d.Key] = true
+		v.text(path+".label", d.Label, true)
+	}
+
+	codes := map[Severity]bool{}
+	for i, d := range p.Severities {
+		path := fmt.Sprintf("severities[%d]", i)
+		if err := checkCode(string(d.Code)); err != nil {
+			v.add(path+".code", "malformed severity code %q: %v", d.Code, err)
+		} else if codes[d.Code] {
+			v.add(path+".code", "duplicate severity %q", d.Code)
+		}
+		codes[d.Code] = true
+		v.text(path+".label", d.Label, true)
+		if d.Level < 0 {
+			v.add(path+".level", "negative level %d", d.Level)
+		}
+	}
+
+	if len(p.Incidents) == 0 {
+		v.add("incidents", "no incidents: a portfolio needs at least one")
+	}
+	ids := map[ID]int{}
+	for i := range p.Incidents {
+		v.incident(p, fmt.Sprintf("incidents[%d]", i), &p.Incidents[i], ids, i)
+	}
+
+	if p.Lessons.File != "" || p.Lessons.Heading != "" || len(p.Lessons.Items) > 0 {
+		v.text("lessons.file", p.Lessons.File, false)
+		v.text("lessons.heading", p.Lessons.Heading, false)
+		v.paragraphs("lessons.items", p.Lessons.Items, true)
+	}
+	if len(v.errs) == 0 {
+		return nil
+	}
+	return v.errs
+}
+
+type validator struct{ errs Errors }
+
+func (v *validator) add(path, format string, args ...any) {
+	v.errs = append(v.errs, &FieldError{Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) incident(p *Portfolio, path string, in *Incident, ids map[ID]int, i int) {
+	switch {
+	case in.ID == "":
+		v.add(path+".id", "missing id")
+	case !in.ID.Valid():
+		v.add(path+".id", "malformed id %q: want lower-case letters and digits in words joined by single hyphens, at most 64 bytes", in.ID)
+	default:
+		if first, dup := ids[in.ID]; dup {
+			v.add(path+".id", "duplicate id %q: incidents[%d] has it too", in.ID, first)
+		} else {
+			ids[in.ID] = i
+		}
+	}
+	v.text(path+".title", in.Title, true)
+	if in.Role == "" {
+		v.add(path+".role", "missing role")
+	} else if _, ok := p.Role(in.Role); !ok {
+		v.add(path+".role", "unknown role %q; want one of %s", in.Role, roleKeys(p))
+	}
+	if in.Severity == "" {
+		v.add(path+".severity", "missing severity")
+	} else if _, ok := p.Severity(in.Severity); !ok {
+		v.add(path+".severity", "unknown severity %q; want one of %s", in.Severity, severityCodes(p))
+	}
+	v.text(path+".duration", in.Duration.Text, true)
+	if in.Duration.Length < 0 {
+		v.add(path+".duration", "negative length")
+	}
+	for _, s := range in.Sections() {
+		v.paragraphs(path+"."+s.Key, s.Paragraphs, true)
+	}
+
+	if !in.When.IsZero() {
+		if _, err := ParsePeriod(in.When.String()); err != nil || in.When.String() == "" {
+			v.add(path+".when", "malformed period %q", in.When.String())
+		}
+	} else if !in.When.End.IsZero() {
+		v.add(path+".when", "an end without a start")
+	}
+	v.text(path+".org", in.Org, false)
+	seen := map[string]bool{}
+	for j, t := range in.Tags {
+		tp := path + ".tags[" + strconv.Itoa(j) + "]"
+		v.text(tp, t, true)
+		if seen[t] {
+			v.add(tp, "duplicate tag %q", t)
+		}
+		seen[t] = true
+	}
+	if in.Command != "" {
+		var c CommandRole
+		if err := c.UnmarshalText([]byte(in.Command)); err != nil {
+			v.add(path+".command", "%v", err)
+		}
+	}
+	v.figures(path+".impact", in.Impact)
+	v.figures(path+".results", in.Results)
+	for j, a := range in.Actions {
+		ap := path + ".actions[" + strconv.Itoa(j) + "]"
+		v.text(ap+".text", a.Text, true)
+		var k ActionKind
+		if err := k.UnmarshalText([]byte(a.Kind)); err != nil {
+			v.add(ap+".kind", "%v", err)
+		}
+	}
+	for j, l := range in.Links {
+		lp := path + ".links[" + strconv.Itoa(j) + "]"
+		v.text(lp+".title", l.Title, true)
+		v.url(lp+".url", l.URL, false)
+		var k LinkKind
+		if err := k.UnmarshalText([]byte(l.Kind)); err != nil {
+			v.add(lp+".kind", "%v", err)
+		}
+	}
+}
+
+func (v *validator) figures(path string, figs []Figure) {
+	for j, f := range figs {
+		fp := path + "[" + strconv.Itoa(j) + "]"
+		v.text(fp+".label", f.Label, true)
+		v.text(fp+".unit", f.Unit, false)
+		v.text(fp+".note", f.Note, false)
+		if f.Value != f.Value || f.Before != f.Before {
+			v.add(fp+".value", "not a number")
+		}
+	}
+}
+
+func (v *validator) paragraphs(path string, ps []string, required bool) {
+	if required && len(ps) == 0 {
+		v.add(path, "empty: want at least one paragraph")
+	}
+	for j, s := range ps {
+		v.text(path+"["+strconv.Itoa(j)+"]", s, true)
+	}
+}
+
+// text checks that s is valid UTF-8 without control characters, and, when
+// required, not blank.
+func (v *validator) text(path, s string, required bool) {
+	if required && strings.TrimSpace(s) == "" {
+		if s == "" {
+			v.add(path, "missing text")
+		} else {
+			v.add(path, "blank text")
+		}
+		return
+	}
+	if msg := CheckText(s); msg != "" {
+		v.add(path, "%s", msg)
+	}
+}
+
+// CheckText returns "" when s is fit for content: valid UTF-8 holding no
+// control characters (C0, DEL or C1, line breaks and tabs included).
+// Otherwise it says what is wrong and at which byte.
+func CheckText(s string) string {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			return fmt.Sprintf("invalid UTF-8 at byte %d", i)
+		case r == '\n' || r == '\r':
+			return fmt.Sprintf("line break at byte %d: one paragraph is one line; start a new list item for a new paragraph", i)
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+			return fmt.Sprintf("control character %U at byte %d", r, i)
+		}
+	}
+	return ""
+}
+
+// url checks a link target: http or https, and when allowRelative also
+// mailto or a relative URL.
+func (v *validator) url(path, s string, allowRelative bool) {
+	if strings.TrimSpace(s) == "" {
+		v.add(path, "missing URL")
+		return
+	}
+	if msg := CheckText(s); msg != "" {
+		v.add(path, "%s", msg)
+		return
+	}
+	if msg := checkURL(s, allowRelative); msg != "" {
+		v.add(path, "%s", msg)
+	}
+}
+
+// SafeURL reports whether s is a link target pages may use: an http, https
+// or mailto URL, or a relative one. Renderers drop any other.
+func SafeURL(s string) bool { return checkURL(s, true) == "" && CheckText(s) == "" }
+
+func checkURL(s string, allowRelative bool) string {
+	if strings.ContainsAny(s, " \t\\") {
+		return fmt.Sprintf("bad URL %q: spaces and backslashes must be percent-encoded", s)
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return fmt.Sprintf("bad URL %q: %v", s, err)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return fmt.Sprintf("bad URL %q: no host", s)
+		}
+		return ""
+	case "mailto":
+		if !allowRelative {
+			return fmt.Sprintf("bad URL %q: want an http or https URL", s)
+		}
+		return ""
+	case "":
+		if !allowRelative {
+			return fmt.Sprintf("bad URL %q: want an absolute http or https URL", s)
+		}
+		if strings.HasPrefix(s, "//") {
+			return fmt.Sprintf("bad URL %q: a scheme-relative URL; write http:// or https://", s)
+		}
+		return ""
+	}
+	if allowRelative {
+		return fmt.Sprintf("bad URL %q: scheme %q not allowed; want http, https, mailto or a relative URL", s, u.Scheme)
+	}
+	return fmt.Sprintf("bad URL %q: scheme %q not allowed; want http or https", s, u.Scheme)
+}
+
+func roleKeys(p *Portfolio) string {
+	keys := make([]Role, 0, len(builtinRoles)+len(p.Roles))
+	for _, d := range p.AllRoles() {
+		keys = append(keys, d.Key)
+	}
+	return joinKeys(keys)
+}
+
+func severityCodes(p *Portfolio) string {
+	var codes []Severity
+	for _, d := range p.Scale() {
+		codes = append(codes, d.Code)
+	}
+	return joinKeys(codes)
+}

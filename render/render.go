@@ -1,0 +1,368 @@
+// Package render draws an incident.Portfolio as HTML, Markdown, plain text
+// and a JSON Resume extension.
+//
+// Every format is one function of the same shape:
+//
+//	err := render.HTML(w, p, render.Fragment(), render.Roles(incident.LedResolution))
+//
+// It streams into w and returns the first error w returned; it never
+// panics, keeps no state between calls and is safe for concurrent use. All
+// content is untrusted text: it is escaped for the format, link URLs other
+// than http, https, mailto and relative ones are dropped, and control
+// characters never reach the output.
+//
+// Options select and order the incidents, leave parts of the page out and
+// shift heading levels; every format honours them, and options that mean
+// nothing to a format (Width to HTML, say) are ignored by it. Only this
+// package can make an Option.
+//
+// Rendering into a *bytes.Buffer or *bufio.Writer writes straight into it;
+// any other writer is buffered and flushed before the function returns.
+package render
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"slices"
+	"sync"
+
+	"github.com/incident-leadership/portfolio/incident"
+)
+
+// An Option changes how a portfolio is rendered. Only this package makes
+// Options.
+type Option interface{ apply(*config) }
+
+type optionFunc func(*config)
+
+func (f optionFunc) apply(c *config) { f(c) }
+
+// Order is the order incidents are drawn in.
+type Order int
+
+const (
+	// AsWritten keeps the content file's order. It is the default.
+	AsWritten Order = iota
+	// BySeverity puts the most severe first (lowest level), keeping the
+	// written order among equals.
+	BySeverity
+	// ByDate puts the most recent first; incidents without a date go last.
+	ByDate
+	// ByDuration puts the longest first; incidents without a known length go last.
+	ByDuration
+)
+
+type config struct {
+	roles      []incident.Role
+	severities []incident.Severity
+	tags       []string
+	ids        []incident.ID
+	order      Order
+
+	noIntro, noLegend, noLessons, noDetails bool
+	headingOffset                          int
+
+	// HTML
+	fragment bool
+	jsonLD   bool
+	// Text
+	width int
+	// JSON Resume
+	topLevel bool
+	projects bool
+	replace  bool
+}
+
+func newConfig(opts []Option) config {
+	c := config{width: 80}
+	for _, o := range opts {
+		if o != nil {
+			o.apply(&c)
+		}
+	}
+	return c
+}
+
+// Roles keeps only the incidents with one of the given roles.
+func Roles(roles ...incident.Role) Option {
+	return optionFunc(func(c *config) { c.roles = roles })
+}
+
+// Severities keeps only the incidents with one of the given severities.
+func Severities(codes ...incident.Severity) Option {
+	return optionFunc(func(c *config) { c.severities = codes })
+}
+
+// Tags keeps only the incidents that carry at least one of the given tags.
+func Tags(tags ...string) Option {
+	return optionFunc(func(c *config) { c.tags = tags })
+}
+
+// IDs keeps only the incidents with the given IDs, in the order given
+// (unless Sort asks for another).
+func IDs(ids ...incident.ID) Option {
+	return optionFunc(func(c *config) { c.ids = ids })
+}
+
+// Sort draws the incidents in the given order.
+func Sort(o Order) Option {
+	return optionFunc(func(c *config) { c.order = o })
+}
+
+// Intro includes (the default) or leaves out the introduction.
+func Intro(on bool) Option { return optionFunc(func(c *config) { c.noIntro = !on }) }
+
+// Legend includes (the default) or leaves out the legend.
+func Legend(on bool) Option { return optionFunc(func(c *config) { c.noLegend = !on }) }
+
+// Lessons includes (the default) or leaves out the lessons block.
+func Lessons(on bool) Option { return optionFunc(func(c *config) { c.noLessons = !on }) }
+
+// Details includes (the default) or leaves out the optional fields of each
+// incident: date, organisation, tags, command role, figures, action items
+// and links.
+func Details(on bool) Option { return optionFunc(func(c *config) { c.noDetails = !on }) }
+
+// HeadingOffset shifts every heading down by n levels (0 to 5), so the
+// portfolio can sit inside a larger page: with 1, the title is an h2.
+// Levels never go past 6.
+func HeadingOffset(n int) Option {
+	return optionFunc(func(c *config) { c.headingOffset = min(max(n, 0), 5) })
+}
+
+// heading returns the level of a heading that is at level n at offset 0.
+func (c *config) heading(n int) int { return min(n+c.headingOffset, 6) }
+
+// selection is the incidents a render draws, in order. When no option
+// filters or sorts, idx is nil and the portfolio's own order is used.
+type selection struct {
+	p   *incident.Portfolio
+	idx []int
+	all bool
+}
+
+func (s *selection) Len() int {
+	if s.all {
+		return len(s.p.Incidents)
+	}
+	return len(s.idx)
+}
+
+func (s *selection) At(i int) *incident.Incident {
+	if s.all {
+		return &s.p.Incidents[i]
+	}
+	return &s.p.Incidents[s.idx[i]]
+}
+
+// selectIncidents applies the filters and the order. It allocates once,
+// and only when some option filters or sorts.
+func (c *config) selectIncidents(p *incident.Portfolio) selection {
+	if c.roles == nil && c.severities == nil && c.tags == nil && c.ids == nil && c.order == AsWritten {
+		return selection{p: p, all: true}
+	}
+	idx := make([]int, 0, len(p.Incidents))
+	if c.ids != nil {
+		for _, id := range c.ids {
+			for i := range p.Incidents {
+				if p.Incidents[i].ID == id && c.keep(&p.Incidents[i]) && !slices.Contains(idx, i) {
+					idx = append(idx, i)
+				}
+			}
+		}
+	} else {
+		for i := range p.Incidents {
+			if c.keep(&p.Incidents[i]) {
+				idx = append(idx, i)
+			}
+		}
+	}
+	switch c.order {
+	case BySeverity:
+		slices.SortStableFunc(idx, func(a, b int) int {
+			return level(p, p.Incidents[a].Severity) - level(p, p.Incidents[b].Severity)
+		})
+	case ByDate:
+		slices.SortStableFunc(idx, func(a, b int) int {
+			da, db := p.Incidents[a].When.Start, p.Incidents[b].When.Start
+			switch {
+			case da.IsZero() || db.IsZero():
+				return boolInt(da.IsZero()) - boolInt(db.IsZero())
+			}
+			return db.Compare(da)
+		})
+	case ByDuration:
+		slices.SortStableFunc(idx, func(a, b int) int {
+			la, lb := p.Incidents[a].Duration.Length, p.Incidents[b].Duration.Length
+			switch {
+			case la > lb:
+				return -1
+			case la < lb:
+				return 1
+			}
+			return 0
+		})
+	}
+	return selection{p: p, idx: idx}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// level returns a severity's level, or a level past every known one.
+func level(p *incident.Portfolio, s incident.Severity) int {
+	if d, ok := p.Severity(s); ok {
+		return d.Level
+	}
+	return 1 << 30
+}
+
+func (c *config) keep(in *incident.Incident) bool {
+	if c.roles != nil && !slices.Contains(c.roles, in.Role) {
+		return false
+	}
+	if c.severities != nil && !slices.Contains(c.severities, in.Severity) {
+		return false
+	}
+	if c.tags != nil && !slices.ContainsFunc(in.Tags, func(t string) bool { return slices.Contains(c.tags, t) }) {
+		return false
+	}
+	return true
+}
+
+// usesRole reports whether any selected incident has role r.
+func (s *selection) usesRole(r incident.Role) bool {
+	for i := range s.Len() {
+		if s.At(i).Role == r {
+			return true
+		}
+	}
+	return false
+}
+
+// usesSeverity reports whether any selected incident has severity code.
+func (s *selection) usesSeverity(code incident.Severity) bool {
+	for i := range s.Len() {
+		if s.At(i).Severity == code {
+			return true
+		}
+	}
+	return false
+}
+
+// legendRoles calls f for each role the selection uses, in legend order:
+// built-in roles, then declared ones.
+func (s *selection) legendRoles(f func(incident.RoleDef)) {
+	for _, r := range [...]incident.Role{incident.CausedAndFixed, incident.LedResolution} {
+		if s.usesRole(r) {
+			d, _ := s.p.Role(r)
+			f(d)
+		}
+	}
+	for _, d := range s.p.Roles {
+		if s.usesRole(d.Key) {
+			f(d)
+		}
+	}
+}
+
+// legendSeverities calls f for each severity the selection uses, most
+// severe first.
+func (s *selection) legendSeverities(f func(incident.SeverityDef)) {
+	scale := s.p.Severities
+	if len(scale) == 0 {
+		scale = defaultScale[:]
+	}
+	// Walk the scale level by level without sorting a copy: scales are short.
+	last := -1 << 31
+	for {
+		next := 1<<31 - 1
+		for _, d := range scale {
+			if d.Level > last && d.Level < next {
+				next = d.Level
+			}
+		}
+		if next == 1<<31-1 {
+			return
+		}
+		for _, d := range scale {
+			if d.Level == next && s.usesSeverity(d.Code) {
+				f(d)
+			}
+		}
+		last = next
+	}
+}
+
+var defaultScale = [...]incident.SeverityDef{
+	{Code: incident.P1, Label: "Critical", Level: 1},
+	{Code: incident.P2, Label: "High", Level: 2},
+	{Code: incident.P3, Label: "Medium", Level: 3},
+	{Code: incident.P4, Label: "Low", Level: 4},
+}
+
+// stringWriter is what the renderers write to: *bytes.Buffer and
+// *bufio.Writer are used as they are.
+type stringWriter interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
+
+// out writes to the user's writer and keeps the first error. After an
+// error it writes nothing more.
+type out struct {
+	w      stringWriter
+	pooled *bufio.Writer
+	err    error
+}
+
+var bufPool = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 16<<10) }}
+
+func newOut(w io.Writer) out {
+	switch w := w.(type) {
+	case *bytes.Buffer:
+		return out{w: w}
+	case *bufio.Writer:
+		return out{w: w}
+	}
+	b := bufPool.Get().(*bufio.Writer)
+	b.Reset(w)
+	return out{w: b, pooled: b}
+}
+
+func (o *out) str(s string) {
+	if o.err == nil {
+		_, o.err = o.w.WriteString(s)
+	}
+}
+
+func (o *out) byte(c byte) {
+	if o.err == nil {
+		o.err = o.w.WriteByte(c)
+	}
+}
+
+func (o *out) bytes(b []byte) {
+	if o.err == nil {
+		_, o.err = o.w.Write(b)
+	}
+}
+
+// finish flushes a pooled buffer and returns the first error.
+func (o *out) finish() error {
+	if o.pooled != nil {
+		if o.err == nil {
+			o.err = o.pooled.Flush()
+		}
+		o.pooled.Reset(nil)
+		bufPool.Put(o.pooled)
+		o.pooled = nil
+	}
+	return o.err
+}
