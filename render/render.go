@@ -61,7 +61,7 @@ type config struct {
 	order      Order
 
 	noIntro, noLegend, noLessons, noDetails bool
-	headingOffset                          int
+	headingOffset                           int
 
 	// HTML
 	fragment bool
