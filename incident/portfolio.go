@@ -155,3 +155,8 @@ func take[T any](buf *[]T, src []T) []T {
 	*buf = append(*buf, src...)
 	return (*buf)[start:len(*buf):len(*buf)]
 }
+
+// Clone returns a deep copy of in that shares no slice with it.
+func (in Incident) Clone() Incident {
+	return Portfolio{Incidents: []Incident{in}}.Clone().Incidents[0]
+}
