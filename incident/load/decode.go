@@ -1,0 +1,320 @@
+package load
+
+import (
+	"encoding"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/incident-leadership/portfolio/incident"
+)
+
+// decoder fills the incident types from a yaml.Node tree, walking the Go
+// types by their json tags, and records where each field was written.
+type decoder struct {
+	file string
+	errs Errors
+	// nodes maps a field path, such as "incidents[2].severity", to the
+	// node of its value.
+	nodes map[string]*yaml.Node
+	// failed are the paths decoding refused; Validate's findings at or
+	// under them are dropped as echoes.
+	failed []string
+}
+
+func (d *decoder) fail(n *yaml.Node, path string, err error) {
+	d.errs = append(d.errs, &Error{File: d.file, Line: n.Line, Col: n.Column, Path: path, Err: err})
+	d.failed = append(d.failed, path)
+}
+
+func (d *decoder) failf(n *yaml.Node, path, format string, args ...any) {
+	d.fail(n, path, fmt.Errorf(format, args...))
+}
+
+var (
+	durationType    = reflect.TypeFor[incident.Duration]()
+	periodType      = reflect.TypeFor[incident.Period]()
+	lengthType      = reflect.TypeFor[time.Duration]()
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+// decode stores n into v, which is addressable.
+func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
+	d.nodes[path] = n
+	t := v.Type()
+	switch {
+	case t == periodType && n.Kind == yaml.ScalarNode && scalarKind(n) == kindInt:
+		d.unmarshalText(path, n, v, n.Value) // a bare year: "when: 2023"
+		return
+	case t == periodType:
+		if s, ok := d.string(path, n, "a date such as 2023-03-14 or a range 2023-03-14/2023-03-16"); ok {
+			d.unmarshalText(path, n, v, s)
+		}
+		return
+	case t == durationType && n.Kind != yaml.MappingNode:
+		// "duration: 4h"; the mapping form {text, length} is decoded as
+		// a struct below.
+		if s, ok := d.string(path, n, "a duration such as 4h, or a mapping with text and length"); ok {
+			d.unmarshalText(path, n, v, s)
+		}
+		return
+	case t == lengthType:
+		if s, ok := d.string(path, n, "a length such as 60h"); ok {
+			if dur, err := incident.ParseDuration(s); err != nil {
+				d.fail(n, path, err)
+			} else {
+				v.SetInt(int64(dur.Length))
+			}
+		}
+		return
+	case t != durationType && reflect.PointerTo(t).Implements(textUnmarshaler):
+		if s, ok := d.string(path, n, "a string"); ok {
+			d.unmarshalText(path, n, v, s)
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		d.mapping(path, n, v)
+	case reflect.Slice:
+		d.sequence(path, n, v)
+	case reflect.String:
+		if s, ok := d.string(path, n, "a string"); ok {
+			v.SetString(s)
+		}
+	case reflect.Bool:
+		if d.want(path, n, kindBool) {
+			v.SetBool(strings.EqualFold(n.Value, "true"))
+		}
+	case reflect.Int:
+		if !d.want(path, n, kindInt) {
+			return
+		}
+		i, err := scalarInt(n.Value)
+		if err != nil || int64(int(i)) != i {
+			d.failf(n, path, "integer %s out of range", n.Value)
+			return
+		}
+		v.SetInt(i)
+	case reflect.Float64:
+		if k := scalarKind(n); n.Kind != yaml.ScalarNode || k != kindInt && k != kindFloat {
+			d.failf(n, path, "want a number, got %s", describe(n))
+			return
+		}
+		f, err := scalarFloat(n)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			d.failf(n, path, "want a finite number, got %s", n.Value)
+			return
+		}
+		v.SetFloat(f)
+	default:
+		// The model holds no other kinds; a new one needs a case here.
+		d.failf(n, path, "cannot load a field of Go type %s", t)
+	}
+}
+
+func (d *decoder) unmarshalText(path string, n *yaml.Node, v reflect.Value, s string) {
+	if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+		d.fail(n, path, err)
+	}
+}
+
+// want reports whether n is a scalar of kind k, and says what is wrong
+// when it is not.
+func (d *decoder) want(path string, n *yaml.Node, k kind) bool {
+	if n.Kind == yaml.ScalarNode && scalarKind(n) == k {
+		return true
+	}
+	d.failf(n, path, "want %s, got %s", k, describe(n))
+	return false
+}
+
+// string returns the text of a string scalar; what names the wanted value
+// in the error when n is anything else.
+func (d *decoder) string(path string, n *yaml.Node, what string) (string, bool) {
+	if n.Kind == yaml.ScalarNode && scalarKind(n) == kindString {
+		return scalarString(n), true
+	}
+	d.failf(n, path, "want %s, got %s", what, describe(n))
+	return "", false
+}
+
+// describe names what a node holds, for "want a string, got ..." errors.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch k := scalarKind(n); k {
+		case kindString:
+			return strconv.Quote(scalarString(n))
+		case kindNull:
+			return "null"
+		default:
+			return k.String() + " " + n.Value
+		}
+	}
+	return "an alias"
+}
+
+func (d *decoder) sequence(path string, n *yaml.Node, v reflect.Value) {
+	if n.Kind != yaml.SequenceNode {
+		d.failf(n, path, "want a list, got %s", describe(n))
+		return
+	}
+	v.Set(reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content)))
+	for i, c := range n.Content {
+		d.decode(path+"["+strconv.Itoa(i)+"]", c, v.Index(i))
+	}
+}
+
+func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value) {
+	if n.Kind != yaml.MappingNode {
+		d.failf(n, path, "want a mapping, got %s", describe(n))
+		return
+	}
+	fs := fieldsOf(v.Type())
+	seen := make(map[string]*yaml.Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.failf(k, path, "want a field name, got %s", describe(k))
+			continue
+		}
+		fp := join(path, k.Value)
+		if first, dup := seen[k.Value]; dup {
+			d.failf(k, fp, "duplicate field: first given at %d:%d", first.Line, first.Column)
+			continue
+		}
+		seen[k.Value] = k
+		f, ok := fs.byName[k.Value]
+		if !ok {
+			d.failf(k, fp, "unknown field; %s", fs.suggest(k.Value))
+			continue
+		}
+		d.decode(fp, val, v.Field(f.index))
+		if f.has >= 0 {
+			v.Field(f.has).SetBool(true)
+		}
+	}
+	for _, f := range fs.list {
+		if f.required && seen[f.name] == nil {
+			d.failf(n, join(path, f.name), "missing required field")
+		}
+	}
+}
+
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+// field is one key a struct takes in a content file.
+type field struct {
+	name     string
+	index    int
+	required bool // no omitempty or omitzero in the json tag
+	has      int  // index of the bool field HasName that the key's presence sets, or -1
+}
+
+type fields struct {
+	list   []field
+	byName map[string]field
+}
+
+var fieldCache sync.Map // reflect.Type -> *fields
+
+// fieldsOf lists the keys of a struct type from its json tags. A bool
+// field HasX tagged json:"-" records whether the key of field X was given,
+// as Figure.HasBefore does for "before".
+func fieldsOf(t reflect.Type) *fields {
+	if fs, ok := fieldCache.Load(t); ok {
+		return fs.(*fields)
+	}
+	fs := &fields{byName: map[string]field{}}
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		tag := sf.Tag.Get("json")
+		name, opts, _ := strings.Cut(tag, ",")
+		if !sf.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = sf.Name
+		}
+		f := field{name: name, index: i, has: -1}
+		f.required = !slices.ContainsFunc(strings.Split(opts, ","), func(o string) bool { return o == "omitempty" || o == "omitzero" })
+		if h, ok := t.FieldByName("Has" + sf.Name); ok && h.Type.Kind() == reflect.Bool && h.Tag.Get("json") == "-" {
+			f.has = h.Index[0]
+		}
+		fs.list = append(fs.list, f)
+		fs.byName[name] = f
+	}
+	got, _ := fieldCache.LoadOrStore(t, fs)
+	return got.(*fields)
+}
+
+// suggest names the field a typo most likely meant, or lists the fields.
+func (fs *fields) suggest(name string) string {
+	best, bestDist := "", 3
+	for _, f := range fs.list {
+		if dist := editDistance(fold(name), fold(f.name)); dist < bestDist {
+			best, bestDist = f.name, dist
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf("did you mean %q?", best)
+	}
+	names := make([]string, len(fs.list))
+	for i, f := range fs.list {
+		names[i] = f.name
+	}
+	return "want one of " + strings.Join(names, ", ")
+}
+
+// fold lower-cases s and drops '-' and '_', so that my_role, my-role and
+// MyRole all meet myRole.
+func fold(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' {
+			return -1
+		}
+		return r
+	}, strings.ToLower(s))
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes,
+// giving up (returning a large number) for long keys.
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return math.MaxInt
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

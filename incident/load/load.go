@@ -1,0 +1,232 @@
+// Package load reads a portfolio content file, YAML or JSON, strictly.
+//
+// The contract:
+//
+//   - A content file holds one YAML document: a mapping whose keys are the
+//     json tags of the incident types (title, tagline, incidents, ...).
+//     JSON is read by the same parser, as the YAML subset it is.
+//   - Every key must be known, no key may repeat, and every key the model
+//     requires (a json tag without omitempty or omitzero) must be given.
+//   - Scalars are read as the YAML 1.2 core schema reads them, which is
+//     what editors and JSON Schema validators see: "title: 123" is a
+//     number, not text, and is refused; "when: 2023-03-14" and
+//     "duration: 4h" are strings. A bare year, "when: 2023", is allowed.
+//   - A duration is a short length ("4h", read by incident.ParseDuration),
+//     any other text ("Weekend (Fri-Sun)"), or a mapping
+//     {text: "Weekend (Fri-Sun)", length: 60h}. A figure that gives
+//     "before" has HasBefore set.
+//   - A block scalar (">" or "|") loses the one final line break YAML
+//     keeps; a paragraph holding any other line break is refused.
+//   - Anchors, aliases and tags are refused, as are files over MaxSize,
+//     nesting deeper than MaxDepth, invalid UTF-8, empty files and files
+//     of more than one document.
+//   - After decoding, Portfolio.Validate runs, and its findings are placed
+//     at the line and column of the field they name.
+//
+// Every problem is reported at once, as Errors: one *Error a problem, each
+// reading "file:line:col: path: message", as in
+//
+//	portfolio.yaml:57:15: incidents[2].severity: unknown severity "P9"; want one of P1, P2, P3, P4
+//
+// The YAML parser gives syntax errors a line but no column; such errors
+// read "file:line: message".
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/incident-leadership/portfolio/incident"
+)
+
+// MaxSize is the largest content file read, in bytes. A hand-written
+// portfolio is a few kilobytes.
+const MaxSize = 4 << 20
+
+// MaxDepth is the deepest nesting of mappings and lists a content file may
+// have. The model needs five: portfolio, incidents, an incident, its
+// figures, a figure.
+const MaxDepth = 8
+
+// File reads, decodes and validates the content file at path.
+func File(path string) (incident.Portfolio, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return incident.Portfolio{}, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return incident.Portfolio{}, err
+	}
+	return Bytes(path, data)
+}
+
+// Bytes decodes and validates a content file held in data; name is the
+// file name errors give.
+func Bytes(name string, data []byte) (incident.Portfolio, error) {
+	var p incident.Portfolio
+	root, err := parse(name, data)
+	if err != nil {
+		return p, err
+	}
+	d := &decoder{file: name, nodes: map[string]*yaml.Node{}}
+	d.decode("", root, reflect.ValueOf(&p).Elem())
+	if err := p.Validate(); err != nil {
+		var fes incident.Errors
+		if !errors.As(err, &fes) {
+			return p, err
+		}
+		for _, fe := range fes {
+			if !d.echoes(fe.Path) {
+				n := d.node(fe.Path)
+				d.errs = append(d.errs, &Error{File: name, Line: n.Line, Col: n.Column, Path: fe.Path, Err: fe})
+			}
+		}
+	}
+	if len(d.errs) > 0 {
+		slices.SortStableFunc(d.errs, func(a, b *Error) int {
+			if a.Line != b.Line {
+				return a.Line - b.Line
+			}
+			return a.Col - b.Col
+		})
+		return p, d.errs
+	}
+	return p, nil
+}
+
+// echoes reports whether path is at or under a field decoding refused, so
+// that Validate's "missing text" does not repeat "want a string".
+func (d *decoder) echoes(path string) bool {
+	for _, f := range d.failed {
+		if f == "" || path == f || strings.HasPrefix(path, f+".") || strings.HasPrefix(path, f+"[") {
+			return true
+		}
+	}
+	return false
+}
+
+// node returns the node of the value at path, or of the nearest enclosing
+// value that was written.
+func (d *decoder) node(path string) *yaml.Node {
+	for {
+		if n, ok := d.nodes[path]; ok {
+			return n
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i < 0 {
+			return d.nodes[""]
+		}
+		path = path[:i]
+	}
+}
+
+// parse checks the raw file and returns the root node of its one document.
+func parse(name string, data []byte) (*yaml.Node, error) {
+	fail := func(line, col int, format string, args ...any) error {
+		return Errors{{File: name, Line: line, Col: col, Err: fmt.Errorf(format, args...)}}
+	}
+	if len(data) > MaxSize {
+		return nil, fail(0, 0, "file larger than %d bytes", MaxSize)
+	}
+	if !utf8.Valid(data) {
+		line, col := position(data, invalidUTF8(data))
+		return nil, fail(line, col, "invalid UTF-8")
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	switch err := dec.Decode(&doc); {
+	case err == io.EOF:
+		return nil, fail(0, 0, "empty file: want a mapping with title, tagline and incidents")
+	case err != nil:
+		return nil, syntaxError(name, err)
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		return nil, fail(next.Line, next.Column, "a second document: a content file holds one portfolio")
+	case err != io.EOF:
+		return nil, syntaxError(name, err)
+	}
+	root := &doc
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		root = doc.Content[0]
+	}
+	if err := check(name, root, 0); err != nil {
+		return nil, err
+	}
+	return root, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line ([0-9]+): (.*)$`)
+
+// syntaxError turns a parser error ("yaml: line 3: did not find expected
+// key") into an *Error.
+func syntaxError(name string, err error) error {
+	msg := err.Error()
+	e := &Error{File: name, Err: errors.New(strings.TrimPrefix(msg, "yaml: "))}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		e.Line, _ = strconv.Atoi(m[1])
+		e.Err = errors.New(m[2])
+	}
+	e.Err = fmt.Errorf("YAML syntax: %w", e.Err)
+	return Errors{e}
+}
+
+// check refuses what a portfolio never needs and a hostile file may use:
+// anchors and aliases (the "billion laughs"), tags, and deep nesting. It
+// stops at the first problem.
+func check(name string, n *yaml.Node, depth int) error {
+	fail := func(msg string) error {
+		return Errors{{File: name, Line: n.Line, Col: n.Column, Err: errors.New(msg)}}
+	}
+	switch {
+	case n.Kind == yaml.AliasNode:
+		return fail("aliases are not allowed")
+	case n.Anchor != "":
+		return fail("anchors are not allowed")
+	case n.Style&yaml.TaggedStyle != 0:
+		return fail(fmt.Sprintf("tags are not allowed (%s); quote a value to make it a string", n.Tag))
+	case depth > MaxDepth:
+		return fail(fmt.Sprintf("nested deeper than %d levels", MaxDepth))
+	}
+	for _, c := range n.Content {
+		if err := check(name, c, depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// invalidUTF8 returns the offset of the first byte of data that is not
+// valid UTF-8.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// position returns the 1-based line and column (in characters) of offset.
+func position(data []byte, offset int) (line, col int) {
+	before := data[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return line, col
+}
