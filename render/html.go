@@ -1,0 +1,721 @@
+package render
+
+import (
+	"io"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/incident-leadership/portfolio/incident"
+)
+
+// Fragment makes HTML write only the portfolio itself, a <section> ready
+// to embed in another page, without the document around it (doctype,
+// html, head, body and the <style>). Style it with HTMLStyle.
+func Fragment() Option { return optionFunc(func(c *config) { c.fragment = true }) }
+
+// JSONLD makes HTML add a <script type="application/ld+json"> describing
+// the incidents for search engines: a schema.org ItemList of Articles
+// with name, description, date and keywords where known. It goes in the
+// head of a document, or at the start of a Fragment.
+func JSONLD() Option { return optionFunc(func(c *config) { c.jsonLD = true }) }
+
+// HTML writes p as a standalone HTML5 document: a header with the back
+// link, title and tagline, then the introduction, the legend, one
+// <article> per incident (its id is the incident's ID, so pages can link
+// to "#database-connection-pool-exhaustion") and the lessons block, styled
+// by a small embedded stylesheet with a dark scheme and a print layout,
+// without scripts or external resources. With Fragment it writes the
+// portfolio alone, for embedding.
+//
+// Every piece of text is escaped; links whose URL is not
+// incident.SafeURL are written as plain text; invalid UTF-8 and control
+// characters become U+FFFD.
+func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
+	c := newConfig(opts)
+	h := htmlWriter{out: newOut(w), c: &c, p: &p}
+	h.sel = c.selectIncidents(&p)
+	h.page()
+	return h.finish()
+}
+
+// htmlWriter draws one page.
+type htmlWriter struct {
+	out
+	c   *config
+	p   *incident.Portfolio
+	sel selection
+	// roles and sevs count the badges the legend has written.
+	roles, sevs int
+}
+
+func (h *htmlWriter) page() {
+	if h.c.fragment {
+		h.str("<section class=\"incident-portfolio\">\n")
+		if h.c.jsonLD {
+			h.jsonLD()
+		}
+	} else {
+		h.str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" +
+			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
+			"<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
+		h.text(h.p.Title)
+		h.str("</title>\n")
+		if h.p.Tagline != "" {
+			h.str("<meta name=\"description\" content=\"")
+			h.text(h.p.Tagline)
+			h.str("\">\n")
+		}
+		h.str("<style>\n")
+		h.str(htmlPageStyle)
+		h.str(HTMLStyle)
+		h.str("</style>\n")
+		if h.c.jsonLD {
+			h.jsonLD()
+		}
+		h.str("</head>\n<body>\n<div class=\"incident-portfolio\">\n")
+	}
+	h.header()
+	if h.c.fragment {
+		h.str("<div class=\"incidents\">\n")
+	} else {
+		h.str("<main>\n")
+	}
+	if !h.c.noIntro && len(h.p.Intro) > 0 {
+		h.str("<div class=\"intro\">\n")
+		h.paragraphs(h.p.Intro)
+		h.str("</div>\n")
+	}
+	if !h.c.noLegend {
+		h.legend()
+	}
+	for i := range h.sel.Len() {
+		h.incident(h.sel.At(i))
+	}
+	if !h.c.noLessons {
+		h.lessons()
+	}
+	if h.c.fragment {
+		h.str("</div>\n</section>\n")
+	} else {
+		h.str("</main>\n</div>\n</body>\n</html>\n")
+	}
+}
+
+func (h *htmlWriter) header() {
+	h.str("<header>\n")
+	if b := h.p.Back; b.Text != "" {
+		h.str("<p class=\"back\">")
+		a := h.linkStart(b.Href)
+		h.str("<span aria-hidden=\"true\">← </span>")
+		h.text(b.Text)
+		h.linkEnd(a)
+		h.str("</p>\n")
+	}
+	h.headingStart(1, "portfolio-title")
+	h.text(h.p.Title)
+	h.headingEnd(1)
+	if h.p.Tagline != "" {
+		h.str("<p class=\"tagline\">")
+		h.text(h.p.Tagline)
+		h.str("</p>\n")
+	}
+	h.str("</header>\n")
+}
+
+func (h *htmlWriter) legend() {
+	if h.sel.Len() == 0 {
+		return
+	}
+	h.str("<p class=\"legend\"><span class=\"legend-label\">")
+	if h.p.Legend != "" {
+		h.text(h.p.Legend)
+	} else {
+		h.str("Legend")
+	}
+	h.str(":</span>")
+	h.roles, h.sevs = 0, 0
+	h.sel.legendRoles(h.legendRole)
+	h.sel.legendSeverities(h.legendSeverity)
+	h.str("</p>\n")
+}
+
+func (h *htmlWriter) legendRole(d incident.RoleDef) {
+	h.str("\n")
+	h.roleBadge(d.Key, d.Label)
+	h.roles++
+}
+
+func (h *htmlWriter) legendSeverity(d incident.SeverityDef) {
+	if h.sevs == 0 && h.roles > 0 {
+		h.str("\n<span class=\"legend-sep\" aria-hidden=\"true\">|</span>")
+	}
+	h.str("\n<span class=\"badge sev sev-")
+	h.byte(h.sevRank(d.Level))
+	h.str("\">")
+	h.text(string(d.Code))
+	if d.Label != "" {
+		h.byte(' ')
+		h.text(d.Label)
+	}
+	h.str("</span>")
+	h.sevs++
+}
+
+func (h *htmlWriter) roleBadge(r incident.Role, label string) {
+	h.str("<span class=\"badge role role-")
+	h.text(string(r))
+	h.str("\">")
+	h.text(label)
+	h.str("</span>")
+}
+
+// sevRank returns the CSS class digit of a severity level: '1' for the
+// most severe level of the scale, up to '4' for the fourth and beyond.
+func (h *htmlWriter) sevRank(level int) byte {
+	scale := h.p.Severities
+	if len(scale) == 0 {
+		scale = defaultScale[:]
+	}
+	// Count the distinct levels more severe than this one.
+	rank := 0
+	for i, d := range scale {
+		if d.Level >= level {
+			continue
+		}
+		dup := false
+		for _, e := range scale[:i] {
+			if e.Level == d.Level {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			rank++
+		}
+	}
+	return '1' + byte(min(rank, 3))
+}
+
+func (h *htmlWriter) incident(in *incident.Incident) {
+	h.str("<article id=\"")
+	h.text(string(in.ID))
+	h.str("\" class=\"incident\">\n")
+	h.headingStart(2, "incident-title")
+	h.str("<a href=\"#")
+	h.text(string(in.ID))
+	h.str("\">")
+	h.text(in.Title)
+	h.str("</a>")
+	h.headingEnd(2)
+
+	h.str("<p class=\"meta\">")
+	h.roleBadge(in.Role, h.p.RoleLabel(in.Role))
+	h.str("\n")
+	d, known := h.p.Severity(in.Severity)
+	rank := byte('4')
+	if known {
+		rank = h.sevRank(d.Level)
+	}
+	h.str("<span class=\"badge sev sev-")
+	h.byte(rank)
+	h.str("\" title=\"")
+	h.text(string(in.Severity))
+	if d.Label != "" {
+		h.byte(' ')
+		h.text(d.Label)
+	}
+	h.str("\">")
+	h.text(string(in.Severity))
+	if d.Label != "" {
+		h.str("<span class=\"visually-hidden\"> ")
+		h.text(d.Label)
+		h.str("</span>")
+	}
+	h.str("</span>")
+	if in.Duration.Text != "" {
+		h.str("\n<span class=\"duration\"><span class=\"visually-hidden\">Duration: </span>")
+		if in.Duration.Length > 0 {
+			h.str("<time datetime=\"")
+			h.isoDuration(in.Duration.Length)
+			h.str("\">")
+			h.text(in.Duration.Text)
+			h.str("</time>")
+		} else {
+			h.text(in.Duration.Text)
+		}
+		h.str("</span>")
+	}
+	h.str("</p>\n")
+
+	for _, s := range in.Sections() {
+		h.str("<section class=\"part\">\n")
+		h.headingStart(3, "part-title")
+		h.str(s.Name)
+		h.headingEnd(3)
+		h.paragraphs(s.Paragraphs)
+		h.str("</section>\n")
+	}
+	if !h.c.noDetails {
+		h.details(in)
+	}
+	h.str("</article>\n")
+}
+
+func htmlHasDetails(in *incident.Incident) bool {
+	return !in.When.IsZero() || in.Org != "" || in.Command != "" || len(in.Tags) > 0 ||
+		len(in.Impact) > 0 || len(in.Results) > 0 || len(in.Actions) > 0 || len(in.Links) > 0
+}
+
+func (h *htmlWriter) details(in *incident.Incident) {
+	if !htmlHasDetails(in) {
+		return
+	}
+	h.str("<dl class=\"details\">\n")
+	if !in.When.IsZero() {
+		h.str("<div><dt>When</dt><dd>")
+		h.period(in.When)
+		h.str("</dd></div>\n")
+	}
+	if in.Org != "" {
+		h.str("<div><dt>Organisation</dt><dd>")
+		h.text(in.Org)
+		h.str("</dd></div>\n")
+	}
+	if in.Command != "" {
+		h.str("<div><dt>Command role</dt><dd>")
+		h.text(in.Command.String())
+		h.str("</dd></div>\n")
+	}
+	if len(in.Tags) > 0 {
+		h.str("<div><dt>Tags</dt><dd><ul class=\"tags\">")
+		for _, t := range in.Tags {
+			h.str("<li>")
+			h.text(t)
+			h.str("</li>")
+		}
+		h.str("</ul></dd></div>\n")
+	}
+	h.figures("Impact", in.Impact)
+	h.figures("Results", in.Results)
+	if len(in.Actions) > 0 {
+		h.str("<div><dt>Action items</dt><dd><ul class=\"actions\">\n")
+		for _, a := range in.Actions {
+			h.str("<li><span class=\"action-kind\">")
+			h.text(a.Kind.String())
+			h.str(":</span> ")
+			h.text(a.Text)
+			if a.Done {
+				h.str(" <span class=\"action-state\">(done)</span></li>\n")
+			} else {
+				h.str(" <span class=\"action-state\">(open)</span></li>\n")
+			}
+		}
+		h.str("</ul></dd></div>\n")
+	}
+	if len(in.Links) > 0 {
+		h.str("<div><dt>Write-ups</dt><dd><ul class=\"links\">\n")
+		for _, l := range in.Links {
+			h.str("<li>")
+			a := h.linkStart(l.URL)
+			h.text(l.Title)
+			h.linkEnd(a)
+			if l.Kind != "" {
+				h.str(" <span class=\"link-kind\">(")
+				h.text(l.Kind.String())
+				h.str(")</span>")
+			}
+			h.str("</li>\n")
+		}
+		h.str("</ul></dd></div>\n")
+	}
+	h.str("</dl>\n")
+}
+
+func (h *htmlWriter) figures(name string, figs []incident.Figure) {
+	if len(figs) == 0 {
+		return
+	}
+	h.str("<div><dt>")
+	h.str(name)
+	h.str("</dt><dd><ul class=\"figures\">\n")
+	for _, f := range figs {
+		h.str("<li><span class=\"figure-label\">")
+		h.text(f.Label)
+		h.str(":</span> ")
+		if f.HasBefore {
+			h.number(f.Before, f.Unit)
+			h.str(" <span aria-hidden=\"true\">→</span><span class=\"visually-hidden\">to</span> ")
+		}
+		h.number(f.Value, f.Unit)
+		if f.Note != "" {
+			h.str(" <span class=\"figure-note\">(")
+			h.text(f.Note)
+			h.str(")</span>")
+		}
+		h.str("</li>\n")
+	}
+	h.str("</ul></dd></div>\n")
+}
+
+// number writes v and its unit: "1.2 h", "70%".
+func (h *htmlWriter) number(v float64, unit string) {
+	var b [32]byte
+	for _, c := range strconv.AppendFloat(b[:0], v, 'f', -1, 64) {
+		h.byte(c)
+	}
+	if unit == "" {
+		return
+	}
+	if unit != "%" {
+		h.byte(' ')
+	}
+	h.text(unit)
+}
+
+func (h *htmlWriter) lessons() {
+	l := &h.p.Lessons
+	if len(l.Items) == 0 {
+		return
+	}
+	h.str("<figure class=\"lessons\">\n")
+	if l.File != "" {
+		h.str("<figcaption>")
+		h.text(l.File)
+		h.str("</figcaption>\n")
+	}
+	h.str("<pre><code>")
+	if l.Heading != "" {
+		h.str("<span class=\"comment\"># ")
+		h.text(l.Heading)
+		h.str("</span>\n")
+	}
+	for i, item := range l.Items {
+		if i > 0 {
+			h.byte('\n')
+		}
+		h.str("<span class=\"number\">")
+		h.int(i + 1)
+		h.str(".</span> ")
+		h.text(item)
+	}
+	h.str("</code></pre>\n</figure>\n")
+}
+
+func (h *htmlWriter) paragraphs(ps []string) {
+	for _, s := range ps {
+		h.str("<p>")
+		h.text(s)
+		h.str("</p>\n")
+	}
+}
+
+func (h *htmlWriter) headingStart(n int, class string) {
+	h.str("<h")
+	h.byte('0' + byte(h.c.heading(n)))
+	h.str(" class=\"")
+	h.str(class)
+	h.str("\">")
+}
+
+func (h *htmlWriter) headingEnd(n int) {
+	h.str("</h")
+	h.byte('0' + byte(h.c.heading(n)))
+	h.str(">\n")
+}
+
+// linkStart opens a link to href when it is a safe URL, and reports
+// whether it did.
+func (h *htmlWriter) linkStart(href string) bool {
+	if !htmlSafeHref(href) {
+		return false
+	}
+	h.str("<a href=\"")
+	h.text(href)
+	h.str("\">")
+	return true
+}
+
+func (h *htmlWriter) linkEnd(opened bool) {
+	if opened {
+		h.str("</a>")
+	}
+}
+
+// htmlSafeHref is incident.SafeURL, which parses the URL (and allocates),
+// with a fast path for the plain https and relative addresses most
+// content holds.
+func htmlSafeHref(s string) bool {
+	if s == "" {
+		return false
+	}
+	rest, scheme := s, false
+	switch {
+	case len(s) > 8 && s[:8] == "https://":
+		rest, scheme = s[8:], true
+	case len(s) > 7 && s[:7] == "http://":
+		rest, scheme = s[7:], true
+	case s[0] == '/' && (len(s) == 1 || s[1] != '/'):
+	default:
+		return incident.SafeURL(s)
+	}
+	if scheme && (rest[0] == '/' || rest[0] == ':' || rest[0] == '?' || rest[0] == '#') {
+		return incident.SafeURL(s)
+	}
+	for i := 0; i < len(rest); i++ {
+		if !htmlURLPlain[rest[i]] {
+			return incident.SafeURL(s)
+		}
+	}
+	return true
+}
+
+// htmlURLPlain marks the bytes that can appear in a URL without any question
+// of its validity: letters, digits and - . _ ~ /. Anything else takes the
+// slow path through incident.SafeURL.
+var htmlURLPlain = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for _, c := range "-._~/" {
+		t[c] = true
+	}
+	return t
+}()
+
+// int writes a non-negative number.
+func (h *htmlWriter) int(n int) {
+	var b [20]byte
+	for _, c := range strconv.AppendInt(b[:0], int64(n), 10) {
+		h.byte(c)
+	}
+}
+
+// digits writes n with at least width digits, zero-padded.
+func (h *htmlWriter) digits(n, width int) {
+	var b [20]byte
+	d := strconv.AppendInt(b[:0], int64(n), 10)
+	for i := len(d); i < width; i++ {
+		h.byte('0')
+	}
+	for _, c := range d {
+		h.byte(c)
+	}
+}
+
+// isoDuration writes d as an HTML duration string, such as PT4H or P1DT6H30M.
+func (h *htmlWriter) isoDuration(d time.Duration) {
+	h.byte('P')
+	if days := int(d / (24 * time.Hour)); days > 0 {
+		h.int(days)
+		h.byte('D')
+		d -= time.Duration(days) * 24 * time.Hour
+	}
+	if d == 0 {
+		return
+	}
+	h.byte('T')
+	for _, u := range [...]struct {
+		unit time.Duration
+		name byte
+	}{{time.Hour, 'H'}, {time.Minute, 'M'}, {time.Second, 'S'}} {
+		if n := int(d / u.unit); n > 0 {
+			h.int(n)
+			h.byte(u.name)
+			d -= time.Duration(n) * u.unit
+		}
+	}
+}
+
+var htmlMonths = [...]string{"January", "February", "March", "April", "May", "June",
+	"July", "August", "September", "October", "November", "December"}
+
+// machineDate writes d as 2023, 2023-03 or 2023-03-14.
+func (h *htmlWriter) machineDate(d incident.Date) {
+	h.digits(d.Year, 4)
+	if d.Month >= 1 && d.Month <= 12 {
+		h.byte('-')
+		h.digits(int(d.Month), 2)
+		if d.Day > 0 {
+			h.byte('-')
+			h.digits(d.Day, 2)
+		}
+	}
+}
+
+// humanDate writes d as 2023, March 2023 or 14 March 2023.
+func (h *htmlWriter) humanDate(d incident.Date) {
+	if d.Month >= 1 && d.Month <= 12 {
+		if d.Day > 0 {
+			h.int(d.Day)
+			h.byte(' ')
+		}
+		h.str(htmlMonths[d.Month-1])
+		h.byte(' ')
+	}
+	h.int(d.Year)
+}
+
+func (h *htmlWriter) date(d incident.Date) {
+	h.str("<time datetime=\"")
+	h.machineDate(d)
+	h.str("\">")
+	h.humanDate(d)
+	h.str("</time>")
+}
+
+// period writes a date, or a range of two as "14 March 2023 – 16 March 2023".
+func (h *htmlWriter) period(p incident.Period) {
+	h.date(p.Start)
+	if !p.End.IsZero() {
+		h.str(" – ")
+		h.date(p.End)
+	}
+}
+
+// Escaping. The tables classify every byte: clean bytes are copied as
+// they are, escaped ones replaced, and the lead bytes of multi-byte UTF-8
+// sequences decoded to catch invalid UTF-8 and C1 control characters.
+const (
+	htmlEscClean = iota
+	htmlEscByte
+	htmlEscRune
+)
+
+type htmlEscaper struct {
+	class    [256]uint8
+	repl     [128]string
+	bad      string // for invalid UTF-8 and control characters
+	lineSeps bool   // whether U+2028 and U+2029 are escaped
+}
+
+var htmlTextEsc = newHTMLEscaper("\uFFFD", false, "&&amp;", "<&lt;", ">&gt;", "\"&#34;", "'&#39;")
+
+var htmlJSONEsc = newHTMLEscaper(`\ufffd`, true, `"\"`, `\\\`, `<\u003c`, `>\u003e`, `&\u0026`)
+
+// newHTMLEscaper builds the tables from pairs given as one string each: the
+// byte to replace followed by its replacement. Control characters become
+// bad.
+func newHTMLEscaper(bad string, lineSeps bool, pairs ...string) *htmlEscaper {
+	e := &htmlEscaper{bad: bad, lineSeps: lineSeps}
+	for c := 0; c < 256; c++ {
+		switch {
+		case c < 0x20 || c == 0x7f:
+			e.class[c], e.repl[c] = htmlEscByte, bad
+		case c >= 0x80:
+			e.class[c] = htmlEscRune
+		}
+	}
+	for _, p := range pairs {
+		e.class[p[0]], e.repl[p[0]] = htmlEscByte, p[1:]
+	}
+	return e
+}
+
+// escape writes s through e.
+func (h *htmlWriter) escape(e *htmlEscaper, s string) {
+	last := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		var rep string
+		n := 1
+		switch e.class[c] {
+		case htmlEscClean:
+			i++
+			continue
+		case htmlEscByte:
+			rep = e.repl[c]
+		case htmlEscRune:
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && n == 1, r < 0xa0:
+				rep = e.bad
+			case e.lineSeps && r == '\u2028':
+				rep = `\u2028`
+			case e.lineSeps && r == '\u2029':
+				rep = `\u2029`
+			default:
+				i += n
+				continue
+			}
+		}
+		h.str(s[last:i])
+		h.str(rep)
+		i += n
+		last = i
+	}
+	h.str(s[last:])
+}
+
+// text writes s escaped for HTML text and quoted attribute values.
+func (h *htmlWriter) text(s string) { h.escape(htmlTextEsc, s) }
+
+// jsonString writes s as a JSON string safe inside a <script> element.
+func (h *htmlWriter) jsonString(s string) {
+	h.byte('"')
+	h.escape(htmlJSONEsc, s)
+	h.byte('"')
+}
+
+// jsonLD writes the schema.org description of the selected incidents.
+func (h *htmlWriter) jsonLD() {
+	h.str("<script type=\"application/ld+json\">\n{\"@context\":\"https://schema.org\",\"@type\":\"ItemList\",\"name\":")
+	h.jsonString(h.p.Title)
+	if h.p.Tagline != "" {
+		h.str(",\"description\":")
+		h.jsonString(h.p.Tagline)
+	}
+	h.str(",\"numberOfItems\":")
+	h.int(h.sel.Len())
+	h.str(",\"itemListElement\":[")
+	for i := range h.sel.Len() {
+		in := h.sel.At(i)
+		if i > 0 {
+			h.byte(',')
+		}
+		h.str("\n{\"@type\":\"ListItem\",\"position\":")
+		h.int(i + 1)
+		h.str(",\"item\":{\"@type\":\"Article\",\"@id\":\"#")
+		h.escape(htmlJSONEsc, string(in.ID))
+		h.str("\",\"url\":\"#")
+		h.escape(htmlJSONEsc, string(in.ID))
+		h.str("\",\"name\":")
+		h.jsonString(in.Title)
+		if len(in.Situation) > 0 {
+			h.str(",\"description\":\"")
+			for j, s := range in.Situation {
+				if j > 0 {
+					h.byte(' ')
+				}
+				h.escape(htmlJSONEsc, s)
+			}
+			h.byte('"')
+		}
+		h.str(",\"genre\":")
+		h.jsonString(h.p.RoleLabel(in.Role))
+		if !in.When.IsZero() {
+			h.str(",\"dateCreated\":\"")
+			h.machineDate(in.When.Start)
+			h.byte('"')
+		}
+		if len(in.Tags) > 0 {
+			h.str(",\"keywords\":[")
+			for j, t := range in.Tags {
+				if j > 0 {
+					h.byte(',')
+				}
+				h.jsonString(t)
+			}
+			h.byte(']')
+		}
+		h.str("}}")
+	}
+	h.str("]}\n</script>\n")
+}
