@@ -1,0 +1,193 @@
+// Gen writes a Go package that holds an incident-leadership portfolio as
+// static data, so that a program can show the portfolio without reading or
+// parsing any file at run time.
+//
+// Usage:
+//
+//	gen -in portfolio.yaml -out portfolio_gen.go [-pkg name] [-check]
+//
+// Gen reads the content file named by -in (YAML or JSON; see package
+// github.com/incident-leadership/portfolio/incident/load for its rules),
+// validates it, and writes the Go file named by -out. The file exports
+//
+//	func Page() incident.Portfolio
+//	func Incident(id incident.ID) (incident.Incident, bool)
+//	func IDs() []incident.ID
+//
+// and one incident.ID constant an incident, named after its ID in
+// CamelCase: "ci-cd-pipeline-breakage" gives CiCdPipelineBreakage, and an
+// ID that starts with a digit gets the prefix "Incident", as in
+// Incident2023Outage. Two IDs that give the same name, or an ID that gives
+// Page, Incident or IDs, are an error naming both.
+//
+// The content is an unexported package-level variable built only of
+// constants, so the compiler lays it out as static data: the package has
+// no init work. Page and Incident return deep copies of it, so no caller
+// can change what another sees. The output is gofmt-clean and the same, byte
+// for byte, on every run.
+//
+// Gen is usually run by go generate, with a line such as
+//
+//	//go:generate go run github.com/incident-leadership/portfolio/gen -in portfolio.yaml -out portfolio_gen.go
+//
+// in a file of the package, and works from any module that requires
+// github.com/incident-leadership/portfolio.
+//
+// The flags are:
+//
+//	-in file
+//		the content file to read; required.
+//	-out file
+//		the Go file to write; required. It is replaced atomically: on any
+//		error the old file stays as it was, and nothing is written when
+//		the content has errors.
+//	-pkg name
+//		the package name of the output. By default it is the package
+//		name of the Go files already in the directory of -out, or else
+//		the directory's name, made a Go identifier.
+//	-check
+//		write nothing; exit 1 if -out is missing or differs from what
+//		the content gives ("gen: portfolio_gen.go is stale: run go
+//		generate"), 0 if it is up to date. For continuous integration.
+//
+// Gen exits 2 on a usage error and 1 on any other error, such as a
+// content file with mistakes, which are reported as file:line:col: field:
+// what is wrong.
+//
+// Text from the content file reaches the output only inside quoted Go
+// string literals, except for incident titles and the name of the content
+// file, which also appear in comments: there they are cut to one line of
+// letters, digits, spaces and plain punctuation, so that they can neither
+// close a comment nor start a directive such as //go:generate.
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/incident-leadership/portfolio/incident/load"
+)
+
+var (
+	in    = flag.String("in", "", "content `file` to read (YAML or JSON)")
+	out   = flag.String("out", "", "Go `file` to write")
+	pkg   = flag.String("pkg", "", "package `name` of the output (default: that of the Go files in the directory of -out, or the directory's name)")
+	check = flag.Bool("check", false, "write nothing; exit 1 if -out is missing or stale")
+)
+
+func usage() {
+	fmt.Fprintf(os.Stderr, "usage: gen -in portfolio.yaml -out portfolio_gen.go [-pkg name] [-check]\n")
+	flag.PrintDefaults()
+}
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("gen: ")
+	flag.Usage = usage
+	flag.Parse()
+	switch {
+	case flag.NArg() > 0:
+		usageError("unexpected arguments: %s", strings.Join(flag.Args(), " "))
+	case *in == "":
+		usageError("missing -in")
+	case *out == "":
+		usageError("missing -out")
+	case *pkg != "" && !isPackageName(*pkg):
+		usageError("bad -pkg %q: want a Go identifier", *pkg)
+	}
+	if err := run(*in, *out, *pkg, *check); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func usageError(format string, args ...any) {
+	log.Printf(format, args...)
+	flag.Usage()
+	os.Exit(2)
+}
+
+// run generates out from in, or with check compares them.
+func run(in, out, pkg string, check bool) error {
+	if pkg == "" {
+		var err error
+		if pkg, err = packageName(filepath.Dir(out)); err != nil {
+			return err
+		}
+	}
+	p, err := load.File(in)
+	if err != nil {
+		return err
+	}
+	src, err := generate(p, pkg, filepath.Base(in))
+	if err != nil {
+		return fmt.Errorf("%s: %w", in, err)
+	}
+	if !check {
+		return writeFile(out, src)
+	}
+	old, err := os.ReadFile(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s is missing: run go generate", out)
+	case err != nil:
+		return err
+	case !bytes.Equal(old, src):
+		return fmt.Errorf("%s is stale: run go generate", out)
+	}
+	return nil
+}
+
+// packageName returns the package name of the Go files in dir, test files
+// aside, or, when there are none, dir's base name made an identifier.
+func packageName(dir string) (string, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return "", err
+	}
+	found := ""
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.PackageClauseOnly)
+		if err != nil {
+			return "", err
+		}
+		switch pkg := f.Name.Name; {
+		case found == "":
+			found = pkg
+		case pkg != found:
+			return "", fmt.Errorf("%s holds packages %s and %s: use -pkg", dir, found, pkg)
+		}
+	}
+	if found != "" {
+		return found, nil
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	name := strings.Map(func(r rune) rune {
+		switch {
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			return unicode.ToLower(r)
+		case r == '_':
+			return r
+		}
+		return -1
+	}, filepath.Base(abs))
+	if !isPackageName(name) {
+		return "", fmt.Errorf("cannot make a package name of directory %q: use -pkg", filepath.Base(abs))
+	}
+	return name, nil
+}
