@@ -1,0 +1,170 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/invopop/jsonschema"
+)
+
+var update = flag.Bool("update", false, "rewrite comments.json and ../../portfolio.schema.json")
+
+const (
+	module      = "github.com/incident-leadership/portfolio"
+	incidentPkg = module + "/incident"
+	schemaFile  = "../../portfolio.schema.json"
+)
+
+// TestComments checks that the embedded comments are those of package
+// incident's source now.
+func TestComments(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	r := new(jsonschema.Reflector)
+	if err := r.AddGoComments(module, "./incident"); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for k, v := range r.CommentMap {
+		if strings.HasPrefix(k, incidentPkg+".") {
+			want[k] = v
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("found no comments in package incident")
+	}
+	if *update {
+		b, err := json.MarshalIndent(want, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, "incident/schema/comments.json"), append(b, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	var got map[string]string
+	if err := json.Unmarshal(comments, &got); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("comments.json is stale; run go test ./incident/schema -update (-want +got):\n%s", diff)
+	}
+}
+
+// TestCommitted checks that portfolio.schema.json is what Content makes.
+func TestCommitted(t *testing.T) {
+	got, err := Content()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile(schemaFile, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(schemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("portfolio.schema.json is stale; run go test ./incident/schema -update (-committed +generated):\n%s", diff)
+	}
+}
+
+func TestContentForm(t *testing.T) {
+	a, err := Content()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Content()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("two calls of Content differ")
+	}
+	if !bytes.HasSuffix(a, []byte("}\n")) {
+		t.Error("the schema does not end with a newline")
+	}
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, a, "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != string(a) {
+		t.Error("the schema is not indented by two spaces")
+	}
+	if bytes.Contains(a, []byte(`\u0026`)) {
+		t.Error(`the schema escapes & as \u0026`)
+	}
+	var top struct {
+		Schema string `json:"$schema"`
+	}
+	if err := json.Unmarshal(a, &top); err != nil {
+		t.Fatal(err)
+	}
+	if top.Schema != "https://json-schema.org/draft/2020-12/schema" {
+		t.Errorf("$schema = %q, want draft 2020-12", top.Schema)
+	}
+}
+
+// TestDescriptions checks that every property of every object in the
+// schema has a description and that no object allows other properties.
+func TestDescriptions(t *testing.T) {
+	b, err := Content()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s any
+	if err := json.Unmarshal(b, &s); err != nil {
+		t.Fatal(err)
+	}
+	var props, missing, open []string
+	var walk func(path string, v any)
+	walk = func(path string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if ps, ok := v["properties"].(map[string]any); ok && !strings.Contains(path, "allOf") {
+				for name, p := range ps {
+					props = append(props, path+"."+name)
+					if d, _ := p.(map[string]any)["description"].(string); d == "" {
+						missing = append(missing, path+"."+name)
+					}
+				}
+				if v["additionalProperties"] != false {
+					open = append(open, path)
+				}
+			}
+			for k, c := range v {
+				walk(path+"/"+k, c)
+			}
+		case []any:
+			for _, c := range v {
+				walk(path+"[]", c)
+			}
+		}
+	}
+	walk("#", s)
+	slices.Sort(missing)
+	slices.Sort(open)
+	if len(props) < 40 {
+		t.Errorf("found only %d properties", len(props))
+	}
+	if len(missing) > 0 {
+		t.Errorf("properties without a description:\n%s", strings.Join(missing, "\n"))
+	}
+	if len(open) > 0 {
+		t.Errorf("objects without additionalProperties: false:\n%s", strings.Join(open, "\n"))
+	}
+}
