@@ -56,7 +56,7 @@ func Content() ([]byte, error) {
 			}
 			return ""
 		},
-		CommentMap:     cm,
+		CommentMap: cm,
 	}
 	s := r.Reflect(&incident.Portfolio{})
 	s.Title = "Incident-leadership portfolio"
