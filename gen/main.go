@@ -106,7 +106,11 @@ func main() {
 		usageError("bad -pkg %q: want a Go identifier", *pkg)
 	}
 	if err := run(*in, *out, *pkg, *check); err != nil {
-		log.Fatal(err)
+		// One problem a line, each with the prefix.
+		for line := range strings.SplitSeq(err.Error(), "\n") {
+			log.Print(line)
+		}
+		os.Exit(1)
 	}
 }
 
@@ -118,19 +122,18 @@ func usageError(format string, args ...any) {
 
 // run generates out from in, or with check compares them.
 func run(in, out, pkg string, check bool) error {
-	if pkg == "" {
-		var err error
-		if pkg, err = packageName(filepath.Dir(out)); err != nil {
-			return err
-		}
-	}
 	p, err := load.File(in)
 	if err != nil {
 		return err
 	}
+	if pkg == "" {
+		if pkg, err = packageName(filepath.Dir(out), filepath.Base(out)); err != nil {
+			return err
+		}
+	}
 	src, err := generate(p, pkg, filepath.Base(in))
 	if err != nil {
-		return fmt.Errorf("%s: %w", in, err)
+		return inFile(in, err)
 	}
 	if !check {
 		return writeFile(out, src)
@@ -147,16 +150,30 @@ func run(in, out, pkg string, check bool) error {
 	return nil
 }
 
+// inFile puts the file name in front of each of err's problems.
+func inFile(name string, err error) error {
+	multi, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	var errs []error
+	for _, e := range multi.Unwrap() {
+		errs = append(errs, fmt.Errorf("%s: %w", name, e))
+	}
+	return errors.Join(errs...)
+}
+
 // packageName returns the package name of the Go files in dir, test files
-// aside, or, when there are none, dir's base name made an identifier.
-func packageName(dir string) (string, error) {
+// and the output file named out aside, or, when there are none, dir's base
+// name made an identifier.
+func packageName(dir, out string) (string, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		return "", err
 	}
 	found := ""
 	for _, name := range names {
-		if strings.HasSuffix(name, "_test.go") {
+		if strings.HasSuffix(name, "_test.go") || filepath.Base(name) == out {
 			continue
 		}
 		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.PackageClauseOnly)

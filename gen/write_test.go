@@ -1,0 +1,166 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// faulty wraps the real temporary file and fails one step.
+type faulty struct {
+	*os.File
+	failWriteAfter int // bytes written before Write fails; -1: never
+	failSync       bool
+	failClose      bool
+}
+
+var errInjected = errors.New("injected failure")
+
+func (f *faulty) Write(p []byte) (int, error) {
+	if f.failWriteAfter >= 0 && len(p) > f.failWriteAfter {
+		n, _ := f.File.Write(p[:f.failWriteAfter])
+		return n, errInjected
+	}
+	return f.File.Write(p)
+}
+
+func (f *faulty) Sync() error {
+	if f.failSync {
+		return errInjected
+	}
+	return f.File.Sync()
+}
+
+func (f *faulty) Close() error {
+	if f.failClose {
+		f.File.Close()
+		return errInjected
+	}
+	return f.File.Close()
+}
+
+func dirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// TestWriteFileFailure injects a failure at each step of writeFile and
+// checks that the old file is untouched and no temporary file remains.
+func TestWriteFileFailure(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		f    faulty
+	}{
+		{"write fails mid-way", faulty{failWriteAfter: 10}},
+		{"write fails at once", faulty{failWriteAfter: 0}},
+		{"sync fails", faulty{failWriteAfter: -1, failSync: true}},
+		{"close fails", faulty{failWriteAfter: -1, failClose: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			name := filepath.Join(dir, "portfolio_gen.go")
+			if err := os.WriteFile(name, []byte("old content"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			created := 0
+			defer func(orig func(string, string) (tempFile, error)) { createTemp = orig }(createTemp)
+			createTemp = func(dir, pattern string) (tempFile, error) {
+				f, err := os.CreateTemp(dir, pattern)
+				if err != nil {
+					return nil, err
+				}
+				created++
+				ff := tc.f
+				ff.File = f
+				return &ff, nil
+			}
+			err := writeFile(name, []byte("new content, longer than ten bytes"))
+			if !errors.Is(err, errInjected) {
+				t.Errorf("writeFile: %v, want the injected failure", err)
+			}
+			if created != 1 {
+				t.Errorf("created %d temporary files, want 1", created)
+			}
+			if got, _ := os.ReadFile(name); string(got) != "old content" {
+				t.Errorf("old file changed to %q", got)
+			}
+			if diff := cmp.Diff([]string{"portfolio_gen.go"}, dirNames(t, dir)); diff != "" {
+				t.Errorf("directory (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestWriteFileRenameFails makes the rename fail, with a directory where
+// the file should go.
+func TestWriteFileRenameFails(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "out.go")
+	if err := os.Mkdir(name, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(name, "keep"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFile(name, []byte("package p\n")); err == nil {
+		t.Fatal("writeFile over a directory succeeded")
+	}
+	if diff := cmp.Diff([]string{"out.go"}, dirNames(t, dir)); diff != "" {
+		t.Errorf("directory (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"keep"}, dirNames(t, name)); diff != "" {
+		t.Errorf("target directory (-want +got):\n%s", diff)
+	}
+}
+
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "out.go")
+	created := 0
+	defer func(orig func(string, string) (tempFile, error)) { createTemp = orig }(createTemp)
+	createTemp = func(dir, pattern string) (tempFile, error) {
+		created++
+		return os.CreateTemp(dir, pattern)
+	}
+	for i, tc := range []struct {
+		data    string
+		created int
+	}{{"one", 1}, {"one", 1}, {"two", 2}} {
+		if err := writeFile(name, []byte(tc.data)); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := os.ReadFile(name); string(got) != tc.data {
+			t.Errorf("write %d: file holds %q, want %q", i, got, tc.data)
+		}
+		if created != tc.created {
+			t.Errorf("write %d: %d files written in all, want %d", i, created, tc.created)
+		}
+		if fi, _ := os.Stat(name); fi.Mode().Perm() != 0o644 {
+			t.Errorf("write %d: mode %v, want 0644", i, fi.Mode().Perm())
+		}
+	}
+	if err := os.Chmod(name, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFile(name, []byte("three")); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(name); fi.Mode().Perm() != 0o600 {
+		t.Errorf("replaced file has mode %v, want its old 0600", fi.Mode().Perm())
+	}
+	if names := dirNames(t, dir); !slices.Equal(names, []string{"out.go"}) {
+		t.Errorf("directory holds %v, want [out.go]", names)
+	}
+}
