@@ -1,0 +1,601 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/incident-leadership/portfolio/incident"
+)
+
+// ErrConflict is what MergeResume's error wraps when the résumé already
+// holds a different extension value and Replace was not given.
+var ErrConflict = errors.New("holds a different value; pass render.Replace() to overwrite it")
+
+// A MergeError is a problem with the résumé given to MergeResume, at a
+// line and column of it (both counted from 1; the column counts
+// characters). Its message starts with "line:col: ", so a caller that
+// knows the file's name can write fmt.Errorf("%s:%w", name, err) to get
+// "resume.json:3:14: …".
+type MergeError struct {
+	Line, Col int
+	Err       error
+}
+
+func (e *MergeError) Error() string {
+	return strconv.Itoa(e.Line) + ":" + strconv.Itoa(e.Col) + ": " + e.Err.Error()
+}
+
+func (e *MergeError) Unwrap() error { return e.Err }
+
+// MergeResume writes the JSON Resume document resume with the portfolio
+// added to it, the way JSONResume places it: under ExtensionKey in meta
+// (creating meta at the end of the document when there is none), or at the
+// top level with TopLevel; with Projects, also as entries of the projects
+// section.
+//
+// Everything else in resume is kept byte for byte, whitespace included:
+// the extension value is spliced in, indented like the document around it.
+// When resume already holds an equal extension value (equal as JSON: the
+// order of object keys and whitespace do not count), it is left as it is,
+// so merging twice changes nothing; a different value is an error wrapping
+// ErrConflict unless Replace is given. With Projects, the entries an
+// earlier merge added (those with "type": "incident" and an "incidentId")
+// are replaced, in place, by the current ones; the résumé's own projects
+// are left alone.
+//
+// Bad input is a *MergeError saying where: invalid JSON, a document that is
+// not an object, a meta that is not an object or a projects that is not an
+// array, and a key the merge would touch given twice. A UTF-8 byte order
+// mark at the start is kept. Nothing is written to dst unless the merge
+// succeeds, and then with a single Write.
+func MergeResume(dst io.Writer, resume []byte, p incident.Portfolio, opts ...Option) error {
+	c := newConfig(opts)
+	sel := c.selectIncidents(&p)
+	if err := c.checkNumbers(&sel); err != nil {
+		return err
+	}
+	m := merger{d: resume, c: &c, sel: &sel}
+	if err := m.plan(); err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	out.Grow(len(resume) + 4096)
+	pos := 0
+	for _, e := range m.edits {
+		out.Write(resume[pos:e.from])
+		out.Write(e.text)
+		pos = e.to
+	}
+	out.Write(resume[pos:])
+	_, err := dst.Write(out.Bytes())
+	return err
+}
+
+// merger plans the splices that add the portfolio to a résumé.
+type merger struct {
+	d     []byte
+	c     *config
+	sel   *selection
+	style style
+	edits []edit
+}
+
+// edit replaces d[from:to] with text.
+type edit struct {
+	from, to int
+	text     []byte
+}
+
+// style is how the document lays itself out: a line break and an indent
+// per level, or everything on one line.
+type style struct {
+	compact bool
+	indent  string
+	colon   string // what separates a key from its value, such as ": "
+}
+
+// span is a JSON value at d[start:end].
+type span struct{ start, end int }
+
+// member is an object member: ws is the whitespace in front of its key.
+type member struct {
+	ws, key, val span
+}
+
+// object is an object's members and the offsets of its braces.
+type object struct {
+	open, close int
+	members     []member
+}
+
+func (m *merger) plan() error {
+	d := m.d
+	start := 0
+	if bytes.HasPrefix(d, []byte("\xef\xbb\xbf")) {
+		start = 3
+	}
+	if err := json.Unmarshal(d[start:], new(json.RawMessage)); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			at := start + int(se.Offset)
+			if at > start && at <= len(d) && !(at == len(d) && se.Error() == "unexpected end of JSON input") {
+				at-- // Offset counts the offending byte
+			}
+			return m.errAt(at, se)
+		}
+		return m.errAt(start, err)
+	}
+	i := skipSpace(d, start)
+	if d[i] != '{' {
+		return m.errAt(i, fmt.Errorf("not a JSON object but %s: a résumé is an object", kind(d[i])))
+	}
+	top := parseObject(d, i)
+	m.style = detectStyle(d, &top)
+
+	var insert []byte // new members at the end of the document
+	if m.c.projects {
+		text, err := m.projects(&top)
+		if err != nil {
+			return err
+		}
+		insert = append(insert, text...)
+	}
+	if m.c.topLevel {
+		text, err := m.extensionIn(&top, "")
+		if err != nil {
+			return err
+		}
+		insert = append(insert, text...)
+	} else {
+		meta, err := m.find(&top, "meta", "")
+		if err != nil {
+			return err
+		}
+		if meta == nil {
+			insert = append(insert, m.newMember(&top, "meta", func(j *jsonWriter) {
+				j.open('{')
+				j.key(ExtensionKey)
+				j.extension(m.c, m.sel)
+				j.close('}')
+			})...)
+		} else {
+			if d[meta.val.start] != '{' {
+				return m.errAt(meta.val.start, fmt.Errorf("meta: not an object but %s", kind(d[meta.val.start])))
+			}
+			obj := parseObject(d, meta.val.start)
+			text, err := m.extensionIn(&obj, "meta.")
+			if err != nil {
+				return err
+			}
+			m.appendMember(&obj, text)
+		}
+	}
+	m.appendMember(&top, insert)
+	slices.SortStableFunc(m.edits, func(a, b edit) int { return a.from - b.from })
+	return nil
+}
+
+// extensionIn sets ExtensionKey in obj: it plans the replacement of a
+// different value (with Replace) and returns the text of a new member to
+// add when there is none. path names obj in messages.
+func (m *merger) extensionIn(obj *object, path string) ([]byte, error) {
+	old, err := m.find(obj, ExtensionKey, path)
+	if err != nil {
+		return nil, err
+	}
+	if old == nil {
+		return m.newMember(obj, ExtensionKey, func(j *jsonWriter) { j.extension(m.c, m.sel) }), nil
+	}
+	text := m.value("\n"+linePrefix(m.d, old.val.start), func(j *jsonWriter) { j.extension(m.c, m.sel) })
+	if equalJSON(m.d[old.val.start:old.val.end], text) {
+		return nil, nil
+	}
+	if !m.c.replace {
+		return nil, m.errAt(old.val.start, fmt.Errorf("%s%s: %w", path, ExtensionKey, ErrConflict))
+	}
+	m.edits = append(m.edits, edit{old.val.start, old.val.end, text})
+	return nil, nil
+}
+
+// projects plans the projects entries: it replaces those an earlier merge
+// added and returns the text of a new projects member when there is none.
+func (m *merger) projects(top *object) ([]byte, error) {
+	d := m.d
+	old, err := m.find(top, "projects", "")
+	if err != nil {
+		return nil, err
+	}
+	if old == nil {
+		return m.newMember(top, "projects", func(j *jsonWriter) {
+			j.open('[')
+			for i := range m.sel.Len() {
+				j.next()
+				j.project(m.c, m.sel.p, m.sel.At(i))
+			}
+			j.close(']')
+		}), nil
+	}
+	open := old.val.start
+	if d[open] != '[' {
+		return nil, m.errAt(open, fmt.Errorf("projects: not an array but %s", kind(d[open])))
+	}
+	elems, closing := parseArray(d, open)
+
+	// The whitespace in front of a new entry: like the first entry's, or
+	// one level deeper than the line the array opens on.
+	ws := []byte(nil)
+	if len(elems) > 0 {
+		ws = d[elems[0].ws.start:elems[0].ws.end]
+	} else if !m.style.compact {
+		ws = append([]byte("\n"+linePrefix(d, open)), m.style.indent...)
+	}
+	var fresh [][]byte
+	for i := range m.sel.Len() {
+		fresh = append(fresh, m.value(string(ws), func(j *jsonWriter) { j.project(m.c, m.sel.p, m.sel.At(i)) }))
+	}
+
+	ours := -1 // where the first entry of an earlier merge is
+	var oldOurs [][]byte
+	for k, e := range elems {
+		if m.isOurs(e.val) {
+			if ours < 0 {
+				ours = k
+			}
+			oldOurs = append(oldOurs, d[e.val.start:e.val.end])
+		}
+	}
+	if len(oldOurs) == len(fresh) && allEqualJSON(oldOurs, fresh) {
+		return nil, nil
+	}
+	if ours < 0 {
+		ours = len(elems)
+	}
+	var b bytes.Buffer
+	n := 0
+	add := func(ws, text []byte) {
+		if n > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(ws)
+		b.Write(text)
+		n++
+	}
+	for k := 0; k <= len(elems); k++ {
+		if k == ours {
+			for _, text := range fresh {
+				add(ws, text)
+			}
+		}
+		if k < len(elems) && !m.isOurs(elems[k].val) {
+			add(d[elems[k].ws.start:elems[k].ws.end], d[elems[k].val.start:elems[k].val.end])
+		}
+	}
+	if n > 0 {
+		// What closed the array: the space after its last entry, or for an
+		// array that was empty, a line break back to the opening line.
+		switch {
+		case len(elems) > 0:
+			b.Write(d[elems[len(elems)-1].val.end:closing])
+		case !m.style.compact:
+			b.WriteString("\n" + linePrefix(d, open))
+		}
+	}
+	m.edits = append(m.edits, edit{open + 1, closing, b.Bytes()})
+	return nil, nil
+}
+
+// isOurs reports whether a projects entry is one an earlier merge added:
+// an object with "type": "incident" and a string "incidentId".
+func (m *merger) isOurs(v span) bool {
+	d := m.d
+	if d[v.start] != '{' {
+		return false
+	}
+	typ, id := false, false
+	for _, mem := range parseObject(d, v.start).members {
+		switch {
+		case keyIs(d[mem.key.start:mem.key.end], "type"):
+			typ = keyIs(d[mem.val.start:mem.val.end], ProjectType)
+		case keyIs(d[mem.key.start:mem.key.end], "incidentId"):
+			id = d[mem.val.start] == '"'
+		}
+	}
+	return typ && id
+}
+
+// find returns obj's member named key, or nil. A key given twice is an
+// error: which of the two counts is up to each reader of the file.
+func (m *merger) find(obj *object, key, path string) (*member, error) {
+	var found *member
+	for i := range obj.members {
+		mem := &obj.members[i]
+		if keyIs(m.d[mem.key.start:mem.key.end], key) {
+			if found != nil {
+				return nil, m.errAt(mem.key.start, fmt.Errorf("%s%s: duplicate key", path, key))
+			}
+			found = mem
+		}
+	}
+	return found, nil
+}
+
+// newMember returns `"key": value` written like the members of obj, with a
+// comma in front when obj has members already.
+func (m *merger) newMember(obj *object, key string, value func(*jsonWriter)) []byte {
+	var ws string
+	switch {
+	case len(obj.members) > 0:
+		first := obj.members[0]
+		ws = string(m.d[first.ws.start:first.ws.end])
+	case !m.style.compact:
+		ws = "\n" + linePrefix(m.d, obj.open) + m.style.indent
+	}
+	var b bytes.Buffer
+	if len(obj.members) > 0 {
+		b.WriteByte(',')
+	}
+	b.WriteString(ws)
+	b.WriteString(strconv.Quote(key))
+	b.WriteString(m.style.colon)
+	j := m.writer(&b, ws)
+	value(&j)
+	return b.Bytes()
+}
+
+// appendMember plans adding text (new members, each with its leading
+// comma and whitespace) at the end of obj.
+func (m *merger) appendMember(obj *object, text []byte) {
+	if len(text) == 0 {
+		return
+	}
+	if len(obj.members) > 0 {
+		at := obj.members[len(obj.members)-1].val.end
+		m.edits = append(m.edits, edit{at, at, text})
+		return
+	}
+	// An empty object: replace whatever space it holds with the members and
+	// a line break back to the line it opens on.
+	if !m.style.compact {
+		text = append(text, "\n"+linePrefix(m.d, obj.open)...)
+	}
+	m.edits = append(m.edits, edit{obj.open + 1, obj.close, text})
+}
+
+// value returns a value written in the document's style after the
+// whitespace ws: its lines start like the last line of ws, and when ws
+// holds no line break it is written on one line.
+func (m *merger) value(ws string, write func(*jsonWriter)) []byte {
+	var b bytes.Buffer
+	j := m.writer(&b, ws)
+	write(&j)
+	return b.Bytes()
+}
+
+func (m *merger) writer(b *bytes.Buffer, ws string) jsonWriter {
+	nl := lastLineStart(ws)
+	return jsonWriter{out: out{w: b}, prefix: ws[nl:], indent: m.style.indent, compact: m.style.compact || nl == 0}
+}
+
+func (m *merger) errAt(offset int, err error) error {
+	line, col := lineCol(m.d, offset)
+	return &MergeError{Line: line, Col: col, Err: err}
+}
+
+// detectStyle reads the layout off the document's first member: a line
+// break before it means one member per line, indented by what follows the
+// break; no break means a compact document. An empty document gets two
+// spaces.
+func detectStyle(d []byte, top *object) style {
+	s := style{indent: "  ", colon: ": "}
+	if len(top.members) == 0 {
+		return s
+	}
+	first := top.members[0]
+	ws := string(d[first.ws.start:first.ws.end])
+	s.colon = trimColon(string(d[first.key.end:first.val.start]))
+	nl := lastLineStart(ws)
+	if nl == 0 {
+		s.compact = true
+		s.indent = ""
+		return s
+	}
+	outer := linePrefix(d, top.open)
+	s.indent = ws[nl:]
+	if len(s.indent) > len(outer) && s.indent[:len(outer)] == outer {
+		s.indent = s.indent[len(outer):]
+	}
+	return s
+}
+
+// trimColon keeps what separates a key from its value on one line: ": "
+// stays ": ", but a line break after the colon counts as a space.
+func trimColon(sep string) string {
+	if bytes.ContainsAny([]byte(sep), "\r\n") {
+		return ": "
+	}
+	return sep
+}
+
+// lastLineStart returns the index after the last line break in s, or 0.
+func lastLineStart(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == '\n' {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// linePrefix returns the spaces and tabs that start the line holding d[i].
+func linePrefix(d []byte, i int) string {
+	start := bytes.LastIndexByte(d[:i], '\n') + 1
+	end := start
+	for end < i && (d[end] == ' ' || d[end] == '\t') {
+		end++
+	}
+	return string(d[start:end])
+}
+
+// lineCol returns the line and column (in characters) of d[offset].
+func lineCol(d []byte, offset int) (line, col int) {
+	offset = min(offset, len(d))
+	before := d[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	col = utf8.RuneCount(bytes.TrimPrefix(before[lineStart:], []byte("\xef\xbb\xbf"))) + 1
+	return line, col
+}
+
+func kind(c byte) string {
+	switch c {
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	case '{':
+		return "an object"
+	}
+	return "a number"
+}
+
+// The functions below read JSON that encoding/json has already found valid.
+
+func skipSpace(d []byte, i int) int {
+	for i < len(d) && (d[i] == ' ' || d[i] == '\t' || d[i] == '\n' || d[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// valueEnd returns the offset just past the value starting at d[i].
+func valueEnd(d []byte, i int) int {
+	switch d[i] {
+	case '"':
+		return stringEnd(d, i)
+	case '{', '[':
+		depth := 0
+		for k := i; ; k++ {
+			switch d[k] {
+			case '"':
+				k = stringEnd(d, k) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return k + 1
+				}
+			}
+		}
+	}
+	k := i
+	for k < len(d) && d[k] != ',' && d[k] != '}' && d[k] != ']' && d[k] != ' ' && d[k] != '\t' && d[k] != '\r' && d[k] != '\n' {
+		k++
+	}
+	return k
+}
+
+func stringEnd(d []byte, i int) int {
+	for k := i + 1; ; k++ {
+		switch d[k] {
+		case '\\':
+			k++
+		case '"':
+			return k + 1
+		}
+	}
+}
+
+// parseObject reads the members of the object whose '{' is at d[open].
+func parseObject(d []byte, open int) object {
+	obj := object{open: open}
+	i := open + 1
+	for {
+		ws := i
+		i = skipSpace(d, i)
+		if d[i] == '}' {
+			obj.close = i
+			return obj
+		}
+		if d[i] == ',' {
+			ws = i + 1
+			i = skipSpace(d, i+1)
+		}
+		key := span{i, stringEnd(d, i)}
+		i = skipSpace(d, key.end) + 1 // past ':'
+		i = skipSpace(d, i)
+		val := span{i, valueEnd(d, i)}
+		obj.members = append(obj.members, member{span{ws, key.start}, key, val})
+		i = val.end
+	}
+}
+
+// parseArray reads the elements of the array whose '[' is at d[open] and
+// returns them with the offset of its ']'. An element's key span is unused.
+func parseArray(d []byte, open int) ([]member, int) {
+	var elems []member
+	i := open + 1
+	for {
+		ws := i
+		i = skipSpace(d, i)
+		if d[i] == ']' {
+			return elems, i
+		}
+		if d[i] == ',' {
+			ws = i + 1
+			i = skipSpace(d, i+1)
+		}
+		val := span{i, valueEnd(d, i)}
+		elems = append(elems, member{ws: span{ws, i}, val: val})
+		i = val.end
+	}
+}
+
+// keyIs reports whether the JSON string literal raw means s. It decodes
+// only literals holding escapes.
+func keyIs(raw []byte, s string) bool {
+	if raw[0] != '"' {
+		return false
+	}
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return string(raw[1:len(raw)-1]) == s
+	}
+	var v string
+	return json.Unmarshal(raw, &v) == nil && v == s
+}
+
+// equalJSON reports whether two JSON texts mean the same value: numbers
+// compare as written, object keys in any order.
+func equalJSON(a, b []byte) bool {
+	va, erra := decodeNumbers(a)
+	vb, errb := decodeNumbers(b)
+	return erra == nil && errb == nil && reflect.DeepEqual(va, vb)
+}
+
+func allEqualJSON(a, b [][]byte) bool {
+	for i := range a {
+		if !equalJSON(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func decodeNumbers(text []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(text))
+	dec.UseNumber()
+	var v any
+	err := dec.Decode(&v)
+	return v, err
+}

@@ -1,0 +1,959 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/incident-leadership/portfolio/incident"
+)
+
+// JSON Resume (https://jsonresume.org) is a JSON document of a person's
+// career with twelve standard sections and a free-form meta object. The
+// portfolio goes into it as one JSON value, a ResumeExtension, under the
+// key ExtensionKey: in meta by default, where every generation of the
+// JSON Resume schema accepts it, or at the top level with TopLevel.
+
+// ExtensionKey is the key the portfolio lives under in a résumé: in its
+// meta object ("meta": {"incidentLeadership": …}) by default, or at the
+// top level with TopLevel.
+const ExtensionKey = "incidentLeadership"
+
+// ExtensionVersion is the version of the extension's format, written in
+// its "version" field. It changes only when a field changes meaning or
+// goes away; new optional fields keep it.
+const ExtensionVersion = "1"
+
+// ResumeSchemaURL is the JSON Resume schema named in the "$schema" field of
+// the documents JSONResume writes.
+const ResumeSchemaURL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+
+// ProjectType is the "type" of the entries Projects adds to a résumé's
+// projects section. Together with an "incidentId" field it marks the
+// entries MergeResume wrote, so a later merge replaces exactly those.
+const ProjectType = "incident"
+
+// TopLevel puts the extension at the top level of the résumé, under
+// ExtensionKey, instead of in its meta object. The JSON Resume schema 1.2
+// and later (the @jsonresume/schema package) accept it; resume-schema 1.0
+// refuses any unknown top-level key.
+func TopLevel() Option { return optionFunc(func(c *config) { c.topLevel = true }) }
+
+// Projects also lists the incidents in the résumé's standard projects
+// section, which themes show: one entry per incident with its title,
+// a description ("Led Resolution · P1 Critical · 4 hours"), the four
+// sections as highlights, its dates, tags as keywords, its first web link,
+// its organisation as entity, "type": "incident" and the incident's ID as
+// "incidentId".
+func Projects() Option { return optionFunc(func(c *config) { c.projects = true }) }
+
+// Replace lets MergeResume overwrite an extension value that differs from
+// the one it would write. Without it, MergeResume refuses to.
+func Replace() Option { return optionFunc(func(c *config) { c.replace = true }) }
+
+// ResumeExtension is the portfolio as JSON Resume extension: the value
+// JSONResume writes under ExtensionKey and JSONExtension writes alone.
+// Decoding one with encoding/json gives it back.
+type ResumeExtension struct {
+	// Version is the version of this format, ExtensionVersion.
+	Version string `json:"version"`
+	// Title is the page heading, for example "Incident Leadership".
+	Title string `json:"title"`
+	// Tagline is the one-line summary under the title.
+	Tagline string `json:"tagline"`
+	// Intro holds the introduction, one string per paragraph.
+	Intro []string `json:"intro,omitempty"`
+	// Back is the link back to the person's home page.
+	Back *ResumeLink `json:"back,omitempty"`
+	// Legend holds the roles and severities the listed incidents use.
+	Legend *ResumeLegend `json:"legend,omitempty"`
+	// Incidents are the incidents, in the order the page shows them.
+	Incidents []ResumeIncident `json:"incidents"`
+	// Lessons is the closing block of lessons learned.
+	Lessons *ResumeLessons `json:"lessons,omitempty"`
+}
+
+// ResumeLink is a plain hyperlink.
+type ResumeLink struct {
+	// Text is what the link shows, for example "Back to Home".
+	Text string `json:"text"`
+	// Href is where it goes: an http, https or mailto URL, or a relative one.
+	Href string `json:"href"`
+}
+
+// ResumeLegend explains the role and severity badges.
+type ResumeLegend struct {
+	// Label is the word in front of the legend, for example "Legend".
+	Label string `json:"label,omitempty"`
+	// Roles are the roles the listed incidents use, built-in roles first.
+	Roles []ResumeRole `json:"roles"`
+	// Severities are the severities the listed incidents use, most severe first.
+	Severities []ResumeSeverity `json:"severities"`
+}
+
+// ResumeRole is a role with its label.
+type ResumeRole struct {
+	// Key is the role's stable key, such as "led-resolution".
+	Key incident.Role `json:"key"`
+	// Label is what pages show, such as "Led Resolution".
+	Label string `json:"label"`
+}
+
+// ResumeSeverity is a severity with its place on the portfolio's scale.
+type ResumeSeverity struct {
+	// Code is the severity as written on incidents, such as "P1" or "SEV-1".
+	Code incident.Severity `json:"code"`
+	// Label is the word pages show beside the code, such as "Critical".
+	Label string `json:"label"`
+	// Level orders the scale: a lower level is more severe.
+	Level int `json:"level"`
+}
+
+// ResumeIncident is one production incident.
+type ResumeIncident struct {
+	// ID is the incident's stable slug, unique in the portfolio.
+	ID incident.ID `json:"id"`
+	// Title is the incident's headline.
+	Title string `json:"title"`
+	// Role is the person's part in it.
+	Role ResumeRole `json:"role"`
+	// Severity is the incident's severity.
+	Severity ResumeSeverity `json:"severity"`
+	// Duration is how long the incident lasted.
+	Duration ResumeDuration `json:"duration"`
+	// Situation tells what happened, one string per paragraph.
+	Situation []string `json:"situation"`
+	// MyRole tells what the person did, one string per paragraph.
+	MyRole []string `json:"myRole"`
+	// Resolution tells how service was restored, one string per paragraph.
+	Resolution []string `json:"resolution"`
+	// PermanentFix tells what was changed so it cannot happen again, one string per paragraph.
+	PermanentFix []string `json:"permanentFix"`
+	// When is when it happened.
+	When *ResumePeriod `json:"when,omitempty"`
+	// Org is the organisation it happened at, possibly anonymised.
+	Org string `json:"org,omitempty"`
+	// Tags are technologies and topics, such as "kubernetes".
+	Tags []string `json:"tags,omitempty"`
+	// Command is the person's incident-command role.
+	Command *ResumeCommand `json:"command,omitempty"`
+	// Impact are figures of the harm done.
+	Impact []ResumeFigure `json:"impact,omitempty"`
+	// Results are figures of what the fix achieved.
+	Results []ResumeFigure `json:"results,omitempty"`
+	// Actions are the follow-up action items.
+	Actions []ResumeAction `json:"actions,omitempty"`
+	// Links are public write-ups: postmortems, status pages, talks, articles.
+	Links []ResumeWriteUp `json:"links,omitempty"`
+}
+
+// ResumeDuration is how long an incident lasted.
+type ResumeDuration struct {
+	// Text is what pages show, such as "4 hours" or "Weekend (Fri-Sun)".
+	Text string `json:"text"`
+	// Length is the length as an ISO 8601 duration in hours, minutes and seconds, such as "PT4H" or "PT1H30M"; absent when unknown.
+	Length string `json:"length,omitempty"`
+}
+
+// ResumePeriod is when an incident happened, as ISO 8601 calendar dates
+// given to the year, month or day: "2023", "2023-03" or "2023-03-14".
+type ResumePeriod struct {
+	// Start is the first day (or month, or year) of the incident.
+	Start string `json:"start"`
+	// End is the last day of a range; absent when the incident is one date.
+	End string `json:"end,omitempty"`
+}
+
+// ResumeCommand is an incident-command role with its label.
+type ResumeCommand struct {
+	// Key is the role's key, such as "incident-commander".
+	Key incident.CommandRole `json:"key"`
+	// Label is what pages show, such as "Incident Commander".
+	Label string `json:"label"`
+}
+
+// ResumeFigure is a quantified fact, such as "MTTR 4 h → 1.2 h".
+type ResumeFigure struct {
+	// Label names what was measured, such as "MTTR".
+	Label string `json:"label"`
+	// Value is the figure, or the figure after the change when Before is given.
+	Value float64 `json:"value"`
+	// Before is the figure before the change.
+	Before *float64 `json:"before,omitempty"`
+	// Unit is the unit shown after the value, such as "h" or "%".
+	Unit string `json:"unit,omitempty"`
+	// Note is a short qualifier, such as "lower".
+	Note string `json:"note,omitempty"`
+}
+
+// ResumeAction is a follow-up action item.
+type ResumeAction struct {
+	// Text says what is to be done.
+	Text string `json:"text"`
+	// Kind is mitigate, prevent or process.
+	Kind incident.ActionKind `json:"kind"`
+	// Done reports whether the item is finished.
+	Done bool `json:"done"`
+}
+
+// ResumeWriteUp is a link to a public write-up of an incident.
+type ResumeWriteUp struct {
+	// Title is what the link shows.
+	Title string `json:"title"`
+	// URL is the write-up's address.
+	URL string `json:"url"`
+	// Kind is postmortem, status-page, talk or article.
+	Kind incident.LinkKind `json:"kind"`
+}
+
+// ResumeLessons is the closing block of lessons learned.
+type ResumeLessons struct {
+	// File is the file name shown above the listing, for example "lessons-learned.sh".
+	File string `json:"file,omitempty"`
+	// Heading is the comment line at the top of the listing, without its "#".
+	Heading string `json:"heading,omitempty"`
+	// Items are the lessons, in order.
+	Items []string `json:"items"`
+}
+
+// NewResumeExtension returns the value JSONResume and JSONExtension write
+// for p with the same options. Writing it with encoding/json (an Encoder
+// with SetIndent("", "  ")) gives the bytes JSONExtension writes. It
+// shares no slice with p.
+func NewResumeExtension(p incident.Portfolio, opts ...Option) ResumeExtension {
+	c := newConfig(opts)
+	sel := c.selectIncidents(&p)
+	x := ResumeExtension{
+		Version:   ExtensionVersion,
+		Title:     p.Title,
+		Tagline:   p.Tagline,
+		Incidents: make([]ResumeIncident, 0, sel.Len()),
+	}
+	if !c.noIntro {
+		x.Intro = cloneStrings(p.Intro)
+	}
+	if hasBack(&p) {
+		x.Back = &ResumeLink{Text: p.Back.Text, Href: p.Back.Href}
+	}
+	if !c.noLegend {
+		lg := &ResumeLegend{Label: p.Legend, Roles: []ResumeRole{}, Severities: []ResumeSeverity{}}
+		sel.legendRoles(func(d incident.RoleDef) {
+			lg.Roles = append(lg.Roles, ResumeRole{d.Key, d.Label})
+		})
+		sel.legendSeverities(func(d incident.SeverityDef) {
+			lg.Severities = append(lg.Severities, ResumeSeverity{d.Code, d.Label, d.Level})
+		})
+		x.Legend = lg
+	}
+	for i := range sel.Len() {
+		x.Incidents = append(x.Incidents, c.resumeIncident(&p, sel.At(i)))
+	}
+	if hasLessons(&c, &p) {
+		x.Lessons = &ResumeLessons{File: p.Lessons.File, Heading: p.Lessons.Heading, Items: cloneStrings(p.Lessons.Items)}
+	}
+	return x
+}
+
+func (c *config) resumeIncident(p *incident.Portfolio, in *incident.Incident) ResumeIncident {
+	sev, _ := p.Severity(in.Severity)
+	r := ResumeIncident{
+		ID:           in.ID,
+		Title:        in.Title,
+		Role:         ResumeRole{in.Role, p.RoleLabel(in.Role)},
+		Severity:     ResumeSeverity{in.Severity, sev.Label, sev.Level},
+		Duration:     ResumeDuration{Text: in.Duration.Text},
+		Situation:    cloneStrings(in.Situation),
+		MyRole:       cloneStrings(in.MyRole),
+		Resolution:   cloneStrings(in.Resolution),
+		PermanentFix: cloneStrings(in.PermanentFix),
+	}
+	if in.Duration.Length > 0 {
+		var buf [40]byte
+		r.Duration.Length = string(appendISODuration(buf[:0], in.Duration.Length))
+	}
+	if c.noDetails {
+		return r
+	}
+	if !in.When.IsZero() {
+		r.When = &ResumePeriod{Start: dateString(in.When.Start), End: dateString(in.When.End)}
+	}
+	r.Org = in.Org
+	r.Tags = cloneStrings(in.Tags)
+	if in.Command != "" {
+		r.Command = &ResumeCommand{in.Command, in.Command.String()}
+	}
+	r.Impact = resumeFigures(in.Impact)
+	r.Results = resumeFigures(in.Results)
+	for _, a := range in.Actions {
+		r.Actions = append(r.Actions, ResumeAction{a.Text, a.Kind, a.Done})
+	}
+	for _, l := range in.Links {
+		if htmlSafeHref(l.URL) {
+			r.Links = append(r.Links, ResumeWriteUp{l.Title, l.URL, l.Kind})
+		}
+	}
+	return r
+}
+
+func resumeFigures(figs []incident.Figure) []ResumeFigure {
+	var out []ResumeFigure
+	for _, f := range figs {
+		rf := ResumeFigure{Label: f.Label, Value: f.Value, Unit: f.Unit, Note: f.Note}
+		if f.HasBefore {
+			rf.Before = &f.Before
+		}
+		out = append(out, rf)
+	}
+	return out
+}
+
+// cloneStrings returns a copy of ss that is never nil, so an absent list
+// is written as [] like the streaming writer does.
+func cloneStrings(ss []string) []string { return append([]string{}, ss...) }
+
+func dateString(d incident.Date) string {
+	var buf [16]byte
+	return string(appendDate(buf[:0], d))
+}
+
+func hasBack(p *incident.Portfolio) bool {
+	return p.Back != (incident.Link{}) && htmlSafeHref(p.Back.Href)
+}
+
+func hasLessons(c *config, p *incident.Portfolio) bool {
+	l := &p.Lessons
+	return !c.noLessons && (l.File != "" || l.Heading != "" || len(l.Items) > 0)
+}
+
+// JSONResume writes a minimal JSON Resume document holding the portfolio:
+//
+//	{
+//	  "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
+//	  "meta": {
+//	    "incidentLeadership": { "version": "1", "title": …, "incidents": […], … }
+//	  }
+//	}
+//
+// The extension value is a ResumeExtension, written byte for byte as
+// encoding/json would write it with two-space indentation (so <, > and &
+// are escaped as \u003c, \u003e and \u0026). TopLevel moves it out of meta
+// to the top level; Projects adds a projects section. The document is
+// valid under both the resume-schema 1.0 and the @jsonresume/schema 1.3
+// JSON Schemas (the top-level placement only under the latter). To add the
+// portfolio to an existing résumé, use MergeResume.
+//
+// A figure that is not a finite number is an error, reported before
+// anything is written.
+func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
+	c := newConfig(opts)
+	sel := c.selectIncidents(&p)
+	if err := c.checkNumbers(&sel); err != nil {
+		return err
+	}
+	j := jsonWriter{out: newOut(w), indent: "  "}
+	j.open('{')
+	j.field("$schema", ResumeSchemaURL)
+	if c.projects {
+		j.key("projects")
+		j.open('[')
+		for i := range sel.Len() {
+			j.next()
+			j.project(&c, &p, sel.At(i))
+		}
+		j.close(']')
+	}
+	if c.topLevel {
+		j.key(ExtensionKey)
+		j.extension(&c, &sel)
+	} else {
+		j.key("meta")
+		j.open('{')
+		j.key(ExtensionKey)
+		j.extension(&c, &sel)
+		j.close('}')
+	}
+	j.close('}')
+	j.byte('\n')
+	return j.finish()
+}
+
+// JSONExtension writes the extension value alone, followed by a newline:
+// the bytes an encoding/json Encoder with SetIndent("", "  ") writes for
+// NewResumeExtension(p, opts...). Options of the document (TopLevel,
+// Projects, Replace) mean nothing to it.
+func JSONExtension(w io.Writer, p incident.Portfolio, opts ...Option) error {
+	c := newConfig(opts)
+	sel := c.selectIncidents(&p)
+	if err := c.checkNumbers(&sel); err != nil {
+		return err
+	}
+	j := jsonWriter{out: newOut(w), indent: "  "}
+	j.extension(&c, &sel)
+	j.byte('\n')
+	return j.finish()
+}
+
+// checkNumbers reports a figure JSON cannot hold, so the writers fail
+// before writing anything.
+func (c *config) checkNumbers(sel *selection) error {
+	if c.noDetails {
+		return nil
+	}
+	for i := range sel.Len() {
+		in := sel.At(i)
+		for k, figs := range [2][]incident.Figure{in.Impact, in.Results} {
+			for n, f := range figs {
+				if bad(f.Value) || f.HasBefore && bad(f.Before) {
+					field := "impact"
+					if k == 1 {
+						field = "results"
+					}
+					return errors.New("render: incident " + strconv.Quote(string(in.ID)) + ": " + field +
+						"[" + strconv.Itoa(n) + "]: not a finite number, which JSON cannot hold")
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func bad(f float64) bool { return math.IsInf(f, 0) || math.IsNaN(f) }
+
+// jsonWriter writes indented JSON the way encoding/json's Indent lays it
+// out: every member and element on a line of its own, prefix then indent
+// repeated depth times in front of it; empty objects and arrays as {} and
+// []. With compact set it writes no whitespace at all, as json.Marshal.
+type jsonWriter struct {
+	out
+	prefix  string // written after every line break
+	indent  string // one level of indentation
+	compact bool
+	depth   int
+	first   bool // nothing written yet in the innermost object or array
+}
+
+func (j *jsonWriter) newline() {
+	if j.compact {
+		return
+	}
+	j.byte('\n')
+	j.str(j.prefix)
+	for range j.depth {
+		j.str(j.indent)
+	}
+}
+
+func (j *jsonWriter) open(c byte) {
+	j.byte(c)
+	j.depth++
+	j.first = true
+}
+
+func (j *jsonWriter) close(c byte) {
+	j.depth--
+	if !j.first {
+		j.newline()
+	}
+	j.byte(c)
+	j.first = false
+}
+
+// next starts a member or an element.
+func (j *jsonWriter) next() {
+	if !j.first {
+		j.byte(',')
+	}
+	j.first = false
+	j.newline()
+}
+
+// key starts a member. Keys are the package's own and need no escaping.
+func (j *jsonWriter) key(k string) {
+	j.next()
+	j.byte('"')
+	j.str(k)
+	if j.compact {
+		j.str(`":`)
+	} else {
+		j.str(`": `)
+	}
+}
+
+func (j *jsonWriter) field(k, v string) {
+	j.key(k)
+	j.string(v)
+}
+
+// fieldOmit writes a member unless v is empty, like omitempty.
+func (j *jsonWriter) fieldOmit(k, v string) {
+	if v != "" {
+		j.field(k, v)
+	}
+}
+
+// strings writes a member holding an array of strings; nil is [].
+func (j *jsonWriter) strings(k string, ss []string) {
+	j.key(k)
+	j.open('[')
+	for _, s := range ss {
+		j.next()
+		j.string(s)
+	}
+	j.close(']')
+}
+
+func (j *jsonWriter) string(s string) {
+	j.byte('"')
+	j.body(s)
+	j.byte('"')
+}
+
+// jsonSafe[b] reports whether encoding/json writes byte b as it is: printable
+// ASCII other than '"', '\\', '<', '>' and '&'. Bytes from 0x80 up are
+// checked as UTF-8.
+var jsonSafe = func() (t [256]bool) {
+	for b := 0x20; b < 0x7f; b++ {
+		t[b] = true
+	}
+	for _, b := range `"\<>&` {
+		t[b] = false
+	}
+	return t
+}()
+
+const hexDigits = "0123456789abcdef"
+
+// body writes s escaped as the inside of a JSON string, exactly as
+// encoding/json escapes it: invalid UTF-8 becomes \ufffd, and U+2028 and
+// U+2029 are escaped too. Clean runs are written whole.
+func (j *jsonWriter) body(s string) {
+	start := 0
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if jsonSafe[b] {
+				i++
+				continue
+			}
+			j.str(s[start:i])
+			switch b {
+			case '\\', '"':
+				j.byte('\\')
+				j.byte(b)
+			case '\b':
+				j.str(`\b`)
+			case '\f':
+				j.str(`\f`)
+			case '\n':
+				j.str(`\n`)
+			case '\r':
+				j.str(`\r`)
+			case '\t':
+				j.str(`\t`)
+			default:
+				j.str(`\u00`)
+				j.byte(hexDigits[b>>4])
+				j.byte(hexDigits[b&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			j.str(s[start:i])
+			j.str(`\ufffd`)
+		case r == '\u2028' || r == '\u2029':
+			j.str(s[start:i])
+			j.str(`\u202`)
+			j.byte(hexDigits[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	j.str(s[start:])
+}
+
+func (j *jsonWriter) int(n int) {
+	var buf [20]byte
+	j.small(strconv.AppendInt(buf[:0], int64(n), 10))
+}
+
+// float writes f as encoding/json does: like ECMAScript, plain decimals
+// from 1e-6 up to 1e21 and exponents outside that.
+func (j *jsonWriter) float(f float64) {
+	var buf [32]byte
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b := strconv.AppendFloat(buf[:0], f, format, -1, 64)
+	if format == 'e' {
+		// 1e-07 → 1e-7
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	j.small(b)
+}
+
+func (j *jsonWriter) bool(v bool) {
+	if v {
+		j.str("true")
+	} else {
+		j.str("false")
+	}
+}
+
+// small writes a few bytes from a buffer on the caller's stack without
+// letting it escape: *bytes.Buffer copies them, and anything else gets
+// them a byte at a time (a *bufio.Writer may hand a slice to the
+// writer underneath it).
+func (j *jsonWriter) small(b []byte) {
+	if j.err != nil {
+		return
+	}
+	if buf, ok := j.w.(*bytes.Buffer); ok {
+		buf.Write(b)
+		return
+	}
+	for _, c := range b {
+		j.byte(c)
+	}
+}
+
+// extension writes the ResumeExtension value of the selection.
+func (j *jsonWriter) extension(c *config, sel *selection) {
+	p := sel.p
+	j.open('{')
+	j.field("version", ExtensionVersion)
+	j.field("title", p.Title)
+	j.field("tagline", p.Tagline)
+	if !c.noIntro && len(p.Intro) > 0 {
+		j.strings("intro", p.Intro)
+	}
+	if hasBack(p) {
+		j.key("back")
+		j.open('{')
+		j.field("text", p.Back.Text)
+		j.field("href", p.Back.Href)
+		j.close('}')
+	}
+	if !c.noLegend {
+		j.key("legend")
+		j.open('{')
+		j.fieldOmit("label", p.Legend)
+		j.key("roles")
+		j.open('[')
+		sel.legendRoles(func(d incident.RoleDef) {
+			j.next()
+			j.role(d.Key, d.Label)
+		})
+		j.close(']')
+		j.key("severities")
+		j.open('[')
+		sel.legendSeverities(func(d incident.SeverityDef) {
+			j.next()
+			j.severity(d)
+		})
+		j.close(']')
+		j.close('}')
+	}
+	j.key("incidents")
+	j.open('[')
+	for i := range sel.Len() {
+		j.next()
+		j.incident(c, p, sel.At(i))
+	}
+	j.close(']')
+	if hasLessons(c, p) {
+		j.key("lessons")
+		j.open('{')
+		j.fieldOmit("file", p.Lessons.File)
+		j.fieldOmit("heading", p.Lessons.Heading)
+		j.strings("items", p.Lessons.Items)
+		j.close('}')
+	}
+	j.close('}')
+}
+
+func (j *jsonWriter) role(key incident.Role, label string) {
+	j.open('{')
+	j.field("key", string(key))
+	j.field("label", label)
+	j.close('}')
+}
+
+func (j *jsonWriter) severity(d incident.SeverityDef) {
+	j.open('{')
+	j.field("code", string(d.Code))
+	j.field("label", d.Label)
+	j.key("level")
+	j.int(d.Level)
+	j.close('}')
+}
+
+func (j *jsonWriter) incident(c *config, p *incident.Portfolio, in *incident.Incident) {
+	j.open('{')
+	j.field("id", string(in.ID))
+	j.field("title", in.Title)
+	j.key("role")
+	j.role(in.Role, p.RoleLabel(in.Role))
+	j.key("severity")
+	sev, _ := p.Severity(in.Severity)
+	sev.Code = in.Severity
+	j.severity(sev)
+	j.key("duration")
+	j.open('{')
+	j.field("text", in.Duration.Text)
+	if in.Duration.Length > 0 {
+		var buf [40]byte
+		j.key("length")
+		j.byte('"')
+		j.small(appendISODuration(buf[:0], in.Duration.Length))
+		j.byte('"')
+	}
+	j.close('}')
+	for _, s := range in.Sections() {
+		j.strings(s.Key, s.Paragraphs)
+	}
+	if !c.noDetails {
+		j.details(in)
+	}
+	j.close('}')
+}
+
+// details writes the optional fields of an incident.
+func (j *jsonWriter) details(in *incident.Incident) {
+	if !in.When.IsZero() {
+		j.key("when")
+		j.open('{')
+		j.key("start")
+		j.date(in.When.Start)
+		if !in.When.End.IsZero() {
+			j.key("end")
+			j.date(in.When.End)
+		}
+		j.close('}')
+	}
+	j.fieldOmit("org", in.Org)
+	if len(in.Tags) > 0 {
+		j.strings("tags", in.Tags)
+	}
+	if in.Command != "" {
+		j.key("command")
+		j.open('{')
+		j.field("key", string(in.Command))
+		j.field("label", in.Command.String())
+		j.close('}')
+	}
+	j.figures("impact", in.Impact)
+	j.figures("results", in.Results)
+	if len(in.Actions) > 0 {
+		j.key("actions")
+		j.open('[')
+		for _, a := range in.Actions {
+			j.next()
+			j.open('{')
+			j.field("text", a.Text)
+			j.field("kind", string(a.Kind))
+			j.key("done")
+			j.bool(a.Done)
+			j.close('}')
+		}
+		j.close(']')
+	}
+	links := false
+	for _, l := range in.Links {
+		if !htmlSafeHref(l.URL) {
+			continue
+		}
+		if !links {
+			j.key("links")
+			j.open('[')
+			links = true
+		}
+		j.next()
+		j.open('{')
+		j.field("title", l.Title)
+		j.field("url", l.URL)
+		j.field("kind", string(l.Kind))
+		j.close('}')
+	}
+	if links {
+		j.close(']')
+	}
+}
+
+func (j *jsonWriter) figures(k string, figs []incident.Figure) {
+	if len(figs) == 0 {
+		return
+	}
+	j.key(k)
+	j.open('[')
+	for _, f := range figs {
+		j.next()
+		j.open('{')
+		j.field("label", f.Label)
+		j.key("value")
+		j.float(f.Value)
+		if f.HasBefore {
+			j.key("before")
+			j.float(f.Before)
+		}
+		j.fieldOmit("unit", f.Unit)
+		j.fieldOmit("note", f.Note)
+		j.close('}')
+	}
+	j.close(']')
+}
+
+func (j *jsonWriter) date(d incident.Date) {
+	var buf [16]byte
+	j.byte('"')
+	j.small(appendDate(buf[:0], d))
+	j.byte('"')
+}
+
+// project writes an incident as an entry of the résumé's projects section.
+func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Incident) {
+	j.open('{')
+	j.field("name", in.Title)
+	j.key("description")
+	j.byte('"')
+	j.body(p.RoleLabel(in.Role))
+	j.str(" · ")
+	j.body(string(in.Severity))
+	if sev, ok := p.Severity(in.Severity); ok && sev.Label != "" {
+		j.byte(' ')
+		j.body(sev.Label)
+	}
+	j.str(" · ")
+	j.body(in.Duration.Text)
+	j.byte('"')
+	j.key("highlights")
+	j.open('[')
+	for _, s := range in.Sections() {
+		j.next()
+		j.byte('"')
+		j.body(s.Name)
+		j.str(": ")
+		for k, para := range s.Paragraphs {
+			if k > 0 {
+				j.byte(' ')
+			}
+			j.body(para)
+		}
+		j.byte('"')
+	}
+	j.close(']')
+	if !c.noDetails {
+		if len(in.Tags) > 0 {
+			j.strings("keywords", in.Tags)
+		}
+		if !in.When.IsZero() {
+			end := in.When.End
+			if end.IsZero() {
+				end = in.When.Start // one date: without an end, themes print "Present"
+			}
+			j.key("startDate")
+			j.date(in.When.Start)
+			j.key("endDate")
+			j.date(end)
+		}
+		if u := webLink(in); u != "" {
+			j.field("url", u)
+		}
+		if in.Command != "" {
+			j.key("roles")
+			j.open('[')
+			j.next()
+			j.string(in.Command.String())
+			j.close(']')
+		}
+		j.fieldOmit("entity", in.Org)
+	}
+	j.field("type", ProjectType)
+	j.field("incidentId", string(in.ID))
+	j.close('}')
+}
+
+// webLink returns the first of an incident's links that is an absolute
+// http or https URL pages may use, or "".
+func webLink(in *incident.Incident) string {
+	for _, l := range in.Links {
+		if (hasPrefixFold(l.URL, "https://") || hasPrefixFold(l.URL, "http://")) && htmlSafeHref(l.URL) {
+			return l.URL
+		}
+	}
+	return ""
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// appendDate appends "2023", "2023-03" or "2023-03-14".
+func appendDate(b []byte, d incident.Date) []byte {
+	if d.IsZero() {
+		return b
+	}
+	b = appendPadded(b, d.Year, 4)
+	if d.Month != 0 {
+		b = append(b, '-')
+		b = appendPadded(b, int(d.Month), 2)
+		if d.Day != 0 {
+			b = append(b, '-')
+			b = appendPadded(b, d.Day, 2)
+		}
+	}
+	return b
+}
+
+func appendPadded(b []byte, n, width int) []byte {
+	var buf [20]byte
+	digits := strconv.AppendInt(buf[:0], int64(n), 10)
+	for range width - len(digits) {
+		b = append(b, '0')
+	}
+	return append(b, digits...)
+}
+
+// appendISODuration appends d as an ISO 8601 duration in hours, minutes
+// and seconds, which are exact where days are not: "PT4H", "PT1H30M",
+// "PT60H", "PT0.5S".
+func appendISODuration(b []byte, d time.Duration) []byte {
+	b = append(b, "PT"...)
+	h, m := d/time.Hour, d%time.Hour/time.Minute
+	s := d % time.Minute
+	if h > 0 {
+		b = strconv.AppendInt(b, int64(h), 10)
+		b = append(b, 'H')
+	}
+	if m > 0 {
+		b = strconv.AppendInt(b, int64(m), 10)
+		b = append(b, 'M')
+	}
+	if s > 0 {
+		b = strconv.AppendInt(b, int64(s/time.Second), 10)
+		if frac := s % time.Second; frac > 0 {
+			var buf [16]byte
+			f := strconv.AppendInt(buf[:0], int64(frac)+1e9, 10) // "1" then nine digits
+			f = bytes.TrimRight(f[1:], "0")
+			b = append(b, '.')
+			b = append(b, f...)
+		}
+		b = append(b, 'S')
+	}
+	return b
+}
