@@ -74,14 +74,23 @@ type config struct {
 	replace  bool
 }
 
+// configPool recycles the configs options are applied to: a config
+// handed to Option.apply escapes, and a pooled one keeps renders free of
+// allocations.
+var configPool = sync.Pool{New: func() any { return new(config) }}
+
 func newConfig(opts []Option) config {
-	c := config{width: 80}
+	c := configPool.Get().(*config)
+	*c = config{width: 80}
 	for _, o := range opts {
 		if o != nil {
-			o.apply(&c)
+			o.apply(c)
 		}
 	}
-	return c
+	v := *c
+	*c = config{}
+	configPool.Put(c)
+	return v
 }
 
 // Roles keeps only the incidents with one of the given roles.
