@@ -1,0 +1,533 @@
+package render
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/incident-leadership/portfolio/incident"
+)
+
+// Markdown writes p as CommonMark that also reads well on GitHub: the
+// title as a heading, each incident as a heading preceded by an HTML
+// anchor named by its ID (so links to #<id> work where the generated
+// heading slugs differ), its badges on one line, its sections as
+// subheadings, its details as lists (action items as a task list), and
+// the lessons as a fenced sh code block.
+//
+// All text from p is escaped: parsed as CommonMark or GitHub Flavored
+// Markdown it comes back as the same text, and never opens a heading,
+// list, link, emphasis, code span, table, autolink or raw HTML.
+// Leading and trailing spaces are kept as &#32;. Control characters,
+// terminal escape sequences and bidirectional-text controls are dropped,
+// and invalid UTF-8 becomes U+FFFD. Links are made only of URLs that
+// incident.SafeURL accepts; other links show their text alone.
+func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
+	c := newConfig(opts)
+	m := mdWriter{out: newOut(w), c: &c, p: &p}
+	m.sel = c.selectIncidents(&p)
+	m.page()
+	return m.finish()
+}
+
+type mdWriter struct {
+	out
+	c       *config
+	p       *incident.Portfolio
+	sel     selection
+	started bool // whether a block was written
+}
+
+func (m *mdWriter) page() {
+	p := m.p
+	if p.Back.Text != "" {
+		m.block()
+		m.link(p.Back.Text, p.Back.Href)
+		m.byte('\n')
+	}
+	if p.Title != "" {
+		m.heading(1, p.Title)
+	}
+	if p.Tagline != "" {
+		m.para(p.Tagline)
+	}
+	if !m.c.noIntro {
+		for _, s := range p.Intro {
+			m.para(s)
+		}
+	}
+	if !m.c.noLegend && m.sel.Len() > 0 {
+		m.block()
+		m.legend()
+	}
+	for i := range m.sel.Len() {
+		m.incident(m.sel.At(i))
+	}
+	if !m.c.noLessons && len(p.Lessons.Items) > 0 {
+		m.lessons()
+	}
+}
+
+// block separates blocks with a blank line.
+func (m *mdWriter) block() {
+	if m.started {
+		m.byte('\n')
+	}
+	m.started = true
+}
+
+func (m *mdWriter) heading(n int, s string) {
+	m.block()
+	m.str("######"[:m.c.heading(n)])
+	m.byte(' ')
+	m.text(s)
+	m.byte('\n')
+}
+
+func (m *mdWriter) para(s string) {
+	m.block()
+	m.text(s)
+	m.byte('\n')
+}
+
+func (m *mdWriter) strong(s string) {
+	if s == "" {
+		return
+	}
+	m.str("**")
+	m.text(s)
+	m.str("**")
+}
+
+func (m *mdWriter) legend() {
+	label := m.p.Legend
+	if label == "" {
+		label = "Legend"
+	}
+	m.str("**")
+	m.text(label)
+	m.str(":**")
+	sep := " "
+	m.sel.legendRoles(func(d incident.RoleDef) {
+		m.str(sep)
+		m.text(d.Label)
+		sep = " · "
+	})
+	if sep != " " {
+		sep = " | "
+	}
+	m.sel.legendSeverities(func(d incident.SeverityDef) {
+		m.str(sep)
+		m.text(string(d.Code))
+		if d.Label != "" {
+			m.byte(' ')
+			m.text(d.Label)
+		}
+		sep = " · "
+	})
+	m.byte('\n')
+}
+
+func (m *mdWriter) incident(in *incident.Incident) {
+	if in.ID.Valid() {
+		m.block()
+		m.str(`<a id="`)
+		m.str(string(in.ID))
+		m.str(`"></a>`)
+		m.byte('\n')
+		m.started = false // the heading follows on the next line
+	}
+	m.heading(2, in.Title)
+
+	m.block()
+	m.strong(m.p.RoleLabel(in.Role))
+	m.str(" · **")
+	m.text(string(in.Severity))
+	m.str("**")
+	if d, ok := m.p.Severity(in.Severity); ok && d.Label != "" {
+		m.byte(' ')
+		m.text(d.Label)
+	}
+	if in.Duration.Text != "" {
+		m.str(" · ")
+		m.text(in.Duration.Text)
+	}
+	m.byte('\n')
+
+	for _, s := range in.Sections() {
+		m.heading(3, s.Name)
+		for _, para := range s.Paragraphs {
+			m.para(para)
+		}
+	}
+	if !m.c.noDetails && hasDetails(in) {
+		m.details(in)
+	}
+}
+
+func (m *mdWriter) details(in *incident.Incident) {
+	m.heading(3, "Details")
+	if !in.When.IsZero() || in.Org != "" || in.Command != "" || len(in.Tags) > 0 {
+		m.block()
+		if !in.When.IsZero() {
+			m.str("- **When:**")
+			words, n := periodWords(in.When)
+			for _, w := range words[:n] {
+				m.byte(' ')
+				if w.s != "" {
+					m.str(w.s)
+				} else {
+					m.int(w.n)
+				}
+			}
+			m.byte('\n')
+		}
+		m.item("Organisation:", in.Org)
+		if in.Command != "" {
+			m.item("Command role:", in.Command.String())
+		}
+		if len(in.Tags) > 0 {
+			m.str("- **Tags:** ")
+			for j, tag := range in.Tags {
+				if j > 0 {
+					m.str(", ")
+				}
+				m.text(tag)
+			}
+			m.byte('\n')
+		}
+	}
+	m.figures("Impact", in.Impact)
+	m.figures("Results", in.Results)
+	if len(in.Actions) > 0 {
+		m.caption("Action items")
+		for _, a := range in.Actions {
+			if a.Done {
+				m.str("- [x] ")
+			} else {
+				m.str("- [ ] ")
+			}
+			m.text(a.Kind.String())
+			m.str(": ")
+			m.text(a.Text)
+			m.byte('\n')
+		}
+	}
+	if len(in.Links) > 0 {
+		m.caption("Write-ups")
+		for _, l := range in.Links {
+			m.str("- ")
+			m.link(l.Title, l.URL)
+			if l.Kind != "" {
+				m.str(" (")
+				m.text(l.Kind.String())
+				m.byte(')')
+			}
+			m.byte('\n')
+		}
+	}
+}
+
+// item writes "- **Label** value" when value is not empty.
+func (m *mdWriter) item(label, value string) {
+	if value == "" {
+		return
+	}
+	m.str("- **")
+	m.str(label)
+	m.str("** ")
+	m.text(value)
+	m.byte('\n')
+}
+
+// caption writes a bold line above a list, and starts the list.
+func (m *mdWriter) caption(s string) {
+	m.block()
+	m.str("**")
+	m.str(s)
+	m.str("**\n")
+	m.block()
+}
+
+func (m *mdWriter) figures(caption string, figs []incident.Figure) {
+	if len(figs) == 0 {
+		return
+	}
+	m.caption(caption)
+	for _, f := range figs {
+		m.str("- ")
+		m.text(f.Label)
+		m.str(": ")
+		if f.HasBefore {
+			m.figure(f.Before, f.Unit)
+			m.str(" → ")
+		}
+		m.figure(f.Value, f.Unit)
+		if f.Note != "" {
+			m.str(" (")
+			m.text(f.Note)
+			m.byte(')')
+		}
+		m.byte('\n')
+	}
+}
+
+// figure writes a value and its unit: "1.2 h", "70%".
+func (m *mdWriter) figure(v float64, unit string) {
+	var b [32]byte
+	for _, c := range strconv.AppendFloat(b[:0], v, 'f', -1, 64) {
+		if c == '-' || c == '+' {
+			m.byte('\\') // never a list marker, wherever it lands
+		}
+		m.byte(c)
+	}
+	if unit == "" {
+		return
+	}
+	if unit != "%" {
+		m.byte(' ')
+	}
+	m.text(unit)
+}
+
+func (m *mdWriter) int(n int) {
+	var b [20]byte
+	for _, c := range strconv.AppendInt(b[:0], int64(n), 10) {
+		m.byte(c)
+	}
+}
+
+// link writes a link to href showing text, or text alone when href is
+// not safe.
+func (m *mdWriter) link(text, href string) {
+	if !incident.SafeURL(href) {
+		m.text(text)
+		return
+	}
+	m.byte('[')
+	m.text(text)
+	m.str("](")
+	m.dest(href)
+	m.byte(')')
+}
+
+// dest writes a safe URL as a link destination: parentheses and angle
+// brackets escaped, and "&" wherever it could start an entity.
+func (m *mdWriter) dest(s string) {
+	span := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '(' || c == ')' || c == '<' || c == '>' || c == '\\',
+			c == '&' && i+1 < len(s) && mdEntityStart(s[i+1]):
+			m.str(s[span:i])
+			m.byte('\\')
+			span = i
+		}
+	}
+	m.str(s[span:])
+}
+
+func (m *mdWriter) lessons() {
+	l := &m.p.Lessons
+	file := l.File
+	if file == "" {
+		file = "Lessons"
+	}
+	m.heading(2, file)
+
+	// The fence is longer than any run of backticks in the listing.
+	fence := 3
+	fence = max(fence, backtickRun(l.Heading)+1)
+	for _, s := range l.Items {
+		fence = max(fence, backtickRun(s)+1)
+	}
+	m.block()
+	m.fence(fence)
+	m.str("sh\n")
+	if l.Heading != "" {
+		m.str("# ")
+		m.literal(l.Heading)
+		m.byte('\n')
+	}
+	for i, s := range l.Items {
+		m.int(i + 1)
+		m.str(". ")
+		m.literal(s)
+		m.byte('\n')
+	}
+	m.fence(fence)
+	m.byte('\n')
+}
+
+func (m *mdWriter) fence(n int) {
+	const ticks = "````````````````"
+	for ; n > len(ticks); n -= len(ticks) {
+		m.str(ticks)
+	}
+	m.str(ticks[:n])
+}
+
+// backtickRun returns the length of the longest run of backticks in s.
+func backtickRun(s string) int {
+	longest := 0
+	for i := strings.IndexByte(s, '`'); i >= 0; {
+		j := i
+		for j < len(s) && s[j] == '`' {
+			j++
+		}
+		longest = max(longest, j-i)
+		k := strings.IndexByte(s[j:], '`')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	return longest
+}
+
+// literal writes s inside a code block: as it is, but for what must not
+// reach a reader.
+func (m *mdWriter) literal(s string) {
+	if dirty(s) {
+		s = sanitize(s)
+	}
+	m.str(s)
+}
+
+// Escaping. mdClass sorts the bytes: clean ones are copied; mdEsc ones
+// always take a backslash; mdCtx ones take one where they could start
+// something (an entity, an autolink); and mdCtl ones, ASCII control
+// characters and the lead bytes of the multi-byte sequences that encode
+// C1 controls, bidi controls and line separators, are looked at closely
+// by dirty before escaping starts.
+const (
+	mdClean = iota
+	mdEsc
+	mdCtx
+	mdCtl
+)
+
+var mdClass = func() (t [256]uint8) {
+	for _, c := range "\\`*_[]<>#|~@$" {
+		t[c] = mdEsc
+	}
+	for _, c := range "&:." {
+		t[c] = mdCtx
+	}
+	for c := range 0x20 {
+		t[c] = mdCtl
+	}
+	t[0x7f] = mdCtl
+	t[0xc2] = mdCtl // U+0080 to U+00BF: the C1 controls
+	t[0xd8] = mdCtl // U+0600 to U+063F: ARABIC LETTER MARK
+	t[0xe2] = mdCtl // U+2000 to U+2FFF: bidi controls, U+2028, U+2029
+	return t
+}()
+
+// mdEntityStart reports whether c after "&" could make an entity.
+func mdEntityStart(c byte) bool {
+	return c == '#' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// text writes s escaped as inline content. See Markdown for the promise.
+func (m *mdWriter) text(s string) {
+	if dirty(s) {
+		s = sanitize(s)
+	}
+	end := len(s)
+	for end > 0 && s[end-1] == ' ' {
+		end--
+	}
+	// Leading and trailing spaces would be stripped, and four would make
+	// code: keep them as references. At the start, "-", "+", "=" and
+	// "1." or "1)" could make a list or a heading underline.
+	i := 0
+	for i < end && s[i] == ' ' {
+		m.str("&#32;")
+		i++
+	}
+	if i < end {
+		switch c := s[i]; {
+		case c == '-' || c == '+' || c == '=':
+			m.byte('\\')
+		case c >= '0' && c <= '9':
+			j := i
+			for j < end && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			if j < end && (s[j] == '.' || s[j] == ')') {
+				m.str(s[i:j])
+				m.byte('\\')
+				i = j
+			}
+		}
+	}
+	span := i
+	for ; i < end; i++ {
+		switch mdClass[s[i]] {
+		case mdClean, mdCtl:
+			continue
+		case mdCtx:
+			if !mdContext(s, i) {
+				continue
+			}
+		}
+		m.str(s[span:i])
+		m.byte('\\')
+		span = i
+	}
+	m.str(s[span:end])
+	for ; end < len(s); end++ {
+		m.str("&#32;")
+	}
+}
+
+// dirty reports whether sanitize would change s.
+func dirty(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if mdClass[s[i]] == mdCtl {
+			if k, _, r := tok(s, i); k != tokShow && !(k == tokSpace && r >= 0x2028) {
+				return true
+			}
+		}
+	}
+	return !utf8.ValidString(s)
+}
+
+// mdContext reports whether the mdCtx byte at s[i] would start something:
+// "&" an entity, ":" a URL ("http://"), "." a www autolink.
+func mdContext(s string, i int) bool {
+	switch s[i] {
+	case '&':
+		return i+1 < len(s) && mdEntityStart(s[i+1])
+	case ':':
+		return strings.HasPrefix(s[i+1:], "//")
+	}
+	return i >= 3 && strings.EqualFold(s[i-3:i], "www")
+}
+
+// sanitize returns s without what must not reach a reader, line breaks
+// and tabs made spaces and invalid UTF-8 made U+FFFD. Only untrusted
+// text that breaks the rules pays for the copy.
+func sanitize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		k, n, r := tok(s, i)
+		switch k {
+		case tokShow:
+			b.WriteString(s[i : i+n])
+		case tokSpace:
+			if r >= utf8.RuneSelf {
+				b.WriteString(s[i : i+n])
+			} else {
+				b.WriteByte(' ')
+			}
+		case tokBad:
+			b.WriteString("\uFFFD")
+		}
+		i += n
+	}
+	return b.String()
+}

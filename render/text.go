@@ -1,0 +1,691 @@
+package render
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/incident-leadership/portfolio/incident"
+)
+
+// minWidth is the narrowest line Text draws.
+const minWidth = 20
+
+// Width sets the width of Text's lines in terminal cells. It is 80 by
+// default and never less than 20.
+func Width(n int) Option {
+	return optionFunc(func(c *config) { c.width = max(n, minWidth) })
+}
+
+// Text writes p as plain text for terminals, e-mail and plain-text CVs:
+// the title underlined with "=", each incident's title underlined with
+// "-" above a line of badges, the sections' paragraphs indented under
+// their names, and the lessons as a numbered listing.
+//
+// Lines are wrapped at word boundaries to the Width option (80 cells by
+// default), measured in terminal cells: East Asian wide characters and
+// emoji take two, combining marks and other zero-width characters none. A
+// word wider than a line is broken between characters. Control
+// characters, terminal escape sequences and bidirectional-text controls
+// are dropped, and invalid UTF-8 becomes U+FFFD, so no text from p can
+// move the cursor, change colours or reorder what the reader sees.
+func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
+	c := newConfig(opts)
+	t := textWriter{out: newOut(w), c: &c, p: &p, width: max(c.width, minWidth)}
+	t.sel = c.selectIncidents(&p)
+	t.page()
+	return t.finish()
+}
+
+// textWriter flows words into lines. A line starts with a lead (spaces, a
+// list marker); its continuation lines start with cont.
+type textWriter struct {
+	out
+	c     *config
+	p     *incident.Portfolio
+	sel   selection
+	width int
+
+	started bool   // whether a block was written
+	col     int    // cells on the current line
+	fresh   bool   // no word on the line yet
+	cont    string // lead of continuation lines
+	widest  int    // widest line since the last start
+}
+
+func (t *textWriter) page() {
+	p := t.p
+	if p.Title != "" {
+		t.block()
+		t.underlined(p.Title, '=')
+	}
+	if p.Tagline != "" {
+		t.block()
+		t.para("", p.Tagline)
+	}
+	if !t.c.noIntro {
+		for _, s := range p.Intro {
+			t.block()
+			t.para("", s)
+		}
+	}
+	if !t.c.noLegend && t.sel.Len() > 0 {
+		t.block()
+		t.legend()
+	}
+	for i := range t.sel.Len() {
+		t.incident(t.sel.At(i))
+	}
+	if !t.c.noLessons && len(p.Lessons.Items) > 0 {
+		t.lessons()
+	}
+	// A relative link means nothing outside the site; an absolute one
+	// closes the page, where a reader of plain text looks for it.
+	if p.Back.Text != "" && absoluteURL(p.Back.Href) {
+		t.block()
+		t.start("", "  ")
+		t.flow("", p.Back.Text, ":")
+		t.flow("<", p.Back.Href, ">")
+		t.end()
+	}
+}
+
+// block separates blocks with a blank line.
+func (t *textWriter) block() {
+	if t.started {
+		t.byte('\n')
+	}
+	t.started = true
+}
+
+func (t *textWriter) legend() {
+	label := t.p.Legend
+	if label == "" {
+		label = "Legend"
+	}
+	t.start("", "  ")
+	t.flow("", label, ":")
+	first := true
+	t.sel.legendRoles(func(d incident.RoleDef) {
+		if !first {
+			t.flow("", "·", "")
+		}
+		first = false
+		t.flow("", d.Label, "")
+	})
+	t.flow("", "|", "")
+	first = true
+	t.sel.legendSeverities(func(d incident.SeverityDef) {
+		if !first {
+			t.flow("", "·", "")
+		}
+		first = false
+		t.flow("", string(d.Code), "")
+		t.flow("", d.Label, "")
+	})
+	t.end()
+}
+
+func (t *textWriter) incident(in *incident.Incident) {
+	t.block()
+	t.underlined(in.Title, '-')
+
+	t.start("", "")
+	t.flow("", t.p.RoleLabel(in.Role), "")
+	t.flow("", "·", "")
+	t.flow("", string(in.Severity), "")
+	if d, ok := t.p.Severity(in.Severity); ok {
+		t.flow("", d.Label, "")
+	}
+	if in.Duration.Text != "" {
+		t.flow("", "·", "")
+		t.flow("", in.Duration.Text, "")
+	}
+	t.end()
+
+	for _, s := range in.Sections() {
+		t.block()
+		t.para("", s.Name)
+		for j, para := range s.Paragraphs {
+			if j > 0 {
+				t.byte('\n')
+			}
+			t.para("  ", para)
+		}
+	}
+	if !t.c.noDetails && hasDetails(in) {
+		t.block()
+		t.details(in)
+	}
+}
+
+// hasDetails reports whether in has any of the optional fields.
+func hasDetails(in *incident.Incident) bool {
+	return !in.When.IsZero() || in.Org != "" || in.Command != "" || len(in.Tags) > 0 ||
+		len(in.Impact) > 0 || len(in.Results) > 0 || len(in.Actions) > 0 || len(in.Links) > 0
+}
+
+func (t *textWriter) details(in *incident.Incident) {
+	t.para("", "Details")
+	if !in.When.IsZero() {
+		t.start("  ", "    ")
+		t.flow("", "When:", "")
+		words, n := periodWords(in.When)
+		for _, w := range words[:n] {
+			if w.s != "" {
+				t.flow("", w.s, "")
+			} else {
+				t.number(float64(w.n), "")
+			}
+		}
+		t.end()
+	}
+	t.field("Organisation:", in.Org)
+	if in.Command != "" {
+		t.field("Command role:", in.Command.String())
+	}
+	if len(in.Tags) > 0 {
+		t.start("  ", "    ")
+		t.flow("", "Tags:", "")
+		for j, tag := range in.Tags {
+			if j < len(in.Tags)-1 {
+				t.flow("", tag, ",")
+			} else {
+				t.flow("", tag, "")
+			}
+		}
+		t.end()
+	}
+	t.figures("Impact:", in.Impact)
+	t.figures("Results:", in.Results)
+	if len(in.Actions) > 0 {
+		t.para("  ", "Action items:")
+		for _, a := range in.Actions {
+			if a.Done {
+				t.start("    [x] ", "        ")
+			} else {
+				t.start("    [ ] ", "        ")
+			}
+			t.flow("", a.Kind.String(), ":")
+			t.flow("", a.Text, "")
+			t.end()
+		}
+	}
+	if len(in.Links) > 0 {
+		t.para("  ", "Write-ups:")
+		for _, l := range in.Links {
+			t.start("    ", "      ")
+			t.flow("", l.Title, "")
+			if l.Kind != "" {
+				t.flow("(", l.Kind.String(), ")")
+			}
+			if absoluteURL(l.URL) {
+				t.flow("<", l.URL, ">")
+			}
+			t.end()
+		}
+	}
+}
+
+// field writes "  Label: value" when value is not empty.
+func (t *textWriter) field(label, value string) {
+	if value == "" {
+		return
+	}
+	t.start("  ", "    ")
+	t.flow("", label, "")
+	t.flow("", value, "")
+	t.end()
+}
+
+func (t *textWriter) figures(label string, figs []incident.Figure) {
+	if len(figs) == 0 {
+		return
+	}
+	t.para("  ", label)
+	for _, f := range figs {
+		t.start("    ", "      ")
+		t.flow("", f.Label, ":")
+		if f.HasBefore {
+			t.figure(f.Before, f.Unit)
+			t.flow("", "→", "")
+		}
+		t.figure(f.Value, f.Unit)
+		if f.Note != "" {
+			t.flow("(", f.Note, ")")
+		}
+		t.end()
+	}
+}
+
+// figure writes a value and its unit: "1.2 h", "70%".
+func (t *textWriter) figure(v float64, unit string) {
+	if unit == "%" {
+		t.number(v, "%")
+		return
+	}
+	t.number(v, "")
+	if unit != "" {
+		t.flow("", unit, "")
+	}
+}
+
+func (t *textWriter) lessons() {
+	l := &t.p.Lessons
+	t.block()
+	if l.File != "" {
+		t.underlined(l.File, '-')
+	}
+	if l.Heading != "" {
+		t.start("# ", "# ")
+		t.flow("", l.Heading, "")
+		t.end()
+	}
+	for i, item := range l.Items {
+		var b [20]byte
+		d := strconv.AppendInt(b[:0], int64(i+1), 10)
+		t.start("", textSpaces[:min(len(d)+2, len(textSpaces))])
+		for _, c := range d {
+			t.byte(c)
+		}
+		t.str(". ")
+		t.col += len(d) + 2
+		t.flow("", item, "")
+		t.end()
+	}
+}
+
+// underlined writes s wrapped, then a line of c as wide as its widest line.
+func (t *textWriter) underlined(s string, c byte) {
+	t.start("", "")
+	t.flow("", s, "")
+	t.end()
+	rule := textRules[c]
+	for n := t.widest; n > 0; {
+		k := min(n, len(rule))
+		t.str(rule[:k])
+		n -= k
+	}
+	if t.widest > 0 {
+		t.byte('\n')
+	}
+}
+
+// textRules are ready-made runs of the underline characters.
+var textRules = [256]string{
+	'=': "================================================================",
+	'-': "----------------------------------------------------------------",
+}
+
+const textSpaces = "                "
+
+// para writes s as one paragraph, every line led by lead.
+func (t *textWriter) para(lead, s string) {
+	t.start(lead, lead)
+	t.flow("", s, "")
+	t.end()
+}
+
+// start begins a line with lead, and makes cont the lead of the lines it
+// wraps onto. Leads are ASCII.
+func (t *textWriter) start(lead, cont string) {
+	t.str(lead)
+	t.col = len(lead)
+	t.cont = cont
+	t.fresh = true
+	t.widest = 0
+}
+
+// end finishes the line.
+func (t *textWriter) end() {
+	t.widest = max(t.widest, t.col)
+	t.byte('\n')
+}
+
+// newline wraps onto a continuation line.
+func (t *textWriter) newline() {
+	t.widest = max(t.widest, t.col)
+	t.byte('\n')
+	t.str(t.cont)
+	t.col = len(t.cont)
+	t.fresh = true
+}
+
+// room makes room for a word w cells wide: a space after the previous
+// word, or a new line. It reports whether the word fits.
+func (t *textWriter) room(w int) bool {
+	if !t.fresh {
+		if t.col+1+w <= t.width {
+			t.byte(' ')
+			t.col++
+			return true
+		}
+		t.newline()
+	}
+	return t.col+w <= t.width
+}
+
+// flow writes the words of s, wrapping lines as needed, with pre stuck to
+// the first word and suf to the last; pre and suf are short ASCII. When s
+// has no words, pre and suf are written as one.
+func (t *textWriter) flow(pre, s, suf string) {
+	a, b, w, clean, ok := nextWord(s, 0)
+	if !ok {
+		if pre != "" || suf != "" {
+			if t.room(len(pre) + len(suf)) {
+				t.str(pre)
+				t.str(suf)
+				t.col += len(pre) + len(suf)
+				t.fresh = false
+			} else {
+				t.breakWord(pre)
+				t.breakWord(suf)
+			}
+		}
+		return
+	}
+	for first := true; ok; first = false {
+		na, nb, nw, nclean, more := nextWord(s, b)
+		need := w
+		if first {
+			need += len(pre)
+		}
+		if !more {
+			need += len(suf)
+		}
+		if t.room(need) {
+			if first {
+				t.str(pre)
+			}
+			t.clean(s[a:b], clean)
+			if !more {
+				t.str(suf)
+			}
+			t.col += need
+			t.fresh = false
+		} else {
+			if first {
+				t.breakWord(pre)
+			}
+			t.breakWord(s[a:b])
+			if !more {
+				t.breakWord(suf)
+			}
+		}
+		a, b, w, clean, ok = na, nb, nw, nclean, more
+	}
+}
+
+// number writes v as a word, with suf stuck to it.
+func (t *textWriter) number(v float64, suf string) {
+	var b [32]byte
+	d := strconv.AppendFloat(b[:0], v, 'f', -1, 64)
+	need := len(d) + len(suf)
+	if !t.room(need) {
+		t.breakWord(string(d)) // only for numbers of more digits than a line holds
+		t.breakWord(suf)
+		return
+	}
+	for _, c := range d {
+		t.byte(c)
+	}
+	t.str(suf)
+	t.col += need
+	t.fresh = false
+}
+
+// breakWord writes a word too wide for a line, wrapping between
+// characters: never inside a UTF-8 sequence, never before a zero-width
+// character such as a combining mark.
+func (t *textWriter) breakWord(s string) {
+	for i := 0; i < len(s); {
+		k, n, w := textTok(s, i)
+		if k == tokDrop {
+			i += n
+			continue
+		}
+		if w > 0 && !t.fresh && t.col+w > t.width {
+			t.newline()
+		}
+		if k == tokBad {
+			t.str("\uFFFD")
+		} else {
+			t.str(s[i : i+n])
+		}
+		t.col += w
+		t.fresh = false
+		i += n
+	}
+}
+
+// clean writes a word, dropping what must not reach a terminal unless the
+// scan found the word clean.
+func (t *textWriter) clean(s string, clean bool) {
+	if clean {
+		t.str(s)
+		return
+	}
+	span := 0
+	for i := 0; i < len(s); {
+		k, n, _ := tok(s, i)
+		switch k {
+		case tokDrop:
+			t.str(s[span:i])
+			span = i + n
+		case tokBad:
+			t.str(s[span:i])
+			t.str("\uFFFD")
+			span = i + n
+		}
+		i += n
+	}
+	t.str(s[span:])
+}
+
+// nextWord finds the first word of s[i:] with something to show: its
+// bounds, its width in cells, and whether it holds nothing to drop or
+// replace.
+func nextWord(s string, i int) (a, b, w int, clean, ok bool) {
+	for {
+		for i < len(s) {
+			if s[i] == ' ' {
+				i++
+				continue
+			}
+			k, n, _ := tok(s, i)
+			if k != tokSpace {
+				break
+			}
+			i += n
+		}
+		if i == len(s) {
+			return 0, 0, 0, false, false
+		}
+		a, w, clean = i, 0, true
+		visible := false
+	word:
+		for i < len(s) {
+			if c := s[i]; c > ' ' && c < 0x7f && (i+1 == len(s) || s[i+1] < utf8.RuneSelf) {
+				w++
+				i++
+				visible = true
+				continue
+			}
+			k, n, cw := textTok(s, i)
+			switch k {
+			case tokSpace:
+				break word
+			case tokDrop:
+				clean = false
+			case tokBad:
+				clean = false
+				visible = true
+			default:
+				visible = true
+			}
+			w += cw
+			i += n
+		}
+		if visible {
+			return a, i, w, clean, true
+		}
+	}
+}
+
+// absoluteURL reports whether s is a safe link with a scheme (http, https
+// or mailto): one that means something outside the site.
+func absoluteURL(s string) bool {
+	i := strings.IndexByte(s, ':')
+	return i > 0 && !strings.ContainsAny(s[:i], "/?#") && incident.SafeURL(s)
+}
+
+// dateWord is one word of a date as pages show it: s, or the number n
+// when s is empty.
+type dateWord struct {
+	s string
+	n int
+}
+
+// periodWords spells p out: "2023", "March 2023", "14 March 2023", or a
+// range such as "14 March 2023 – 16 March 2023".
+func periodWords(p incident.Period) (words [7]dateWord, n int) {
+	date := func(d incident.Date) {
+		if d.Month >= time.January && d.Month <= time.December {
+			if d.Day > 0 {
+				words[n] = dateWord{n: d.Day}
+				n++
+			}
+			words[n] = dateWord{s: d.Month.String()}
+			n++
+		}
+		words[n] = dateWord{n: d.Year}
+		n++
+	}
+	date(p.Start)
+	if !p.End.IsZero() {
+		words[n] = dateWord{s: "–"}
+		n++
+		date(p.End)
+	}
+	return words, n
+}
+
+// Sanitising untrusted text for Text and Markdown.
+
+// tokKind is what the renderers do with a piece of untrusted text.
+type tokKind uint8
+
+const (
+	tokShow  tokKind = iota // shown as it is
+	tokSpace                // a space, or what stands for one: tab, line breaks, U+2028, U+2029
+	tokDrop                 // never shown: control characters, terminal escape sequences, bidi controls
+	tokBad                  // invalid UTF-8, shown as U+FFFD
+)
+
+// tok reads the piece of s at s[i], i < len(s): its kind, its length in
+// bytes, and the rune it shows (' ' for ASCII white space).
+func tok(s string, i int) (tokKind, int, rune) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		switch {
+		case c == ' ' || c >= '\t' && c <= '\r':
+			return tokSpace, 1, ' '
+		case c == 0x1b:
+			return tokDrop, escEnd(s, i+1) - i, 0
+		case c < ' ' || c == 0x7f:
+			return tokDrop, 1, 0
+		}
+		return tokShow, 1, rune(c)
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r == utf8.RuneError && n == 1:
+		return tokBad, 1, r
+	case r < 0xa0: // C1 controls, some of which start sequences
+		switch r {
+		case 0x9b: // CSI
+			return tokDrop, csiEnd(s, i+n) - i, 0
+		case 0x90, 0x98, 0x9d, 0x9e, 0x9f: // DCS, SOS, OSC, PM, APC
+			return tokDrop, stringEnd(s, i+n) - i, 0
+		}
+		return tokDrop, n, 0
+	case r == 0x2028 || r == 0x2029:
+		return tokSpace, n, r
+	case r == 0x061c || r == 0x200e || r == 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+		return tokDrop, n, 0
+	}
+	return tokShow, n, r
+}
+
+// textTok is tok with the cells the piece takes on a terminal.
+func textTok(s string, i int) (k tokKind, n, cells int) {
+	k, n, r := tok(s, i)
+	switch k {
+	case tokShow:
+		cells, n = cellsAt(s, i, r, n)
+	case tokSpace, tokBad:
+		cells = 1
+	}
+	return k, n, cells
+}
+
+// escEnd returns the end of the escape sequence whose ESC is just before
+// s[j] (ECMA-48): a control sequence (ESC [), a control string (ESC ],
+// ESC P, ESC X, ESC ^, ESC _) or a short escape.
+func escEnd(s string, j int) int {
+	if j == len(s) {
+		return j
+	}
+	switch c := s[j]; {
+	case c == '[':
+		return csiEnd(s, j+1)
+	case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
+		return stringEnd(s, j+1)
+	case c >= 0x20 && c <= 0x2f: // intermediate bytes, then a final byte
+		for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
+			j++
+		}
+		if j < len(s) && s[j] >= 0x30 && s[j] <= 0x7e {
+			j++
+		}
+		return j
+	case c >= 0x30 && c <= 0x7e:
+		return j + 1
+	}
+	return j
+}
+
+// csiEnd returns the end of a control sequence whose parameters start at
+// s[j]: parameter and intermediate bytes, then a final byte.
+func csiEnd(s string, j int) int {
+	for j < len(s) && s[j] >= 0x20 && s[j] <= 0x3f {
+		j++
+	}
+	if j < len(s) && s[j] >= 0x40 && s[j] <= 0x7e {
+		j++
+	}
+	return j
+}
+
+// stringEnd returns the end of a control string whose body starts at s[j]:
+// just after BEL, ESC \ or ST, just before any other ESC, or the end of s.
+func stringEnd(s string, j int) int {
+	for ; j < len(s); j++ {
+		switch s[j] {
+		case 0x07:
+			return j + 1
+		case 0x1b:
+			if j+1 < len(s) && s[j+1] == '\\' {
+				return j + 2
+			}
+			return j
+		case 0xc2:
+			if j+1 < len(s) && s[j+1] == 0x9c {
+				return j + 2
+			}
+		}
+	}
+	return j
+}
