@@ -66,7 +66,7 @@ func (p *Portfolio) Validate() error {
 		case !isSlug(string(d.Key)):
 			v.add(path+".key", "malformed role key %q: want lower-case words joined by hyphens", d.Key)
 		case roles[d.Key]:
-			v.add(path+".key", "duplicate role %q", d.Key)
+			v.add(path+".key", "duplicate role %q", string(d.Key))
 		}
 		roles[d.Key] = true
 		v.text(path+".label", d.Label, true)
@@ -129,7 +129,7 @@ func (v *validator) incident(p *Portfolio, path string, in *Incident, ids map[ID
 	if in.Role == "" {
 		v.add(path+".role", "missing role")
 	} else if _, ok := p.Role(in.Role); !ok {
-		v.add(path+".role", "unknown role %q; want one of %s", in.Role, roleKeys(p))
+		v.add(path+".role", "unknown role %q; want one of %s", string(in.Role), roleKeys(p))
 	}
 	if in.Severity == "" {
 		v.add(path+".severity", "missing severity")

@@ -107,15 +107,22 @@ func Bytes(name string, data []byte) (incident.Portfolio, error) {
 	return p, nil
 }
 
-// echoes reports whether path is at or under a field decoding refused, so
-// that Validate's "missing text" does not repeat "want a string".
+// echoes reports whether a finding of Validate at path is an echo of a
+// field decoding refused, at, under or above path: "missing text" after
+// "want a string", or "duration: missing text" after
+// "duration.text: missing required field".
 func (d *decoder) echoes(path string) bool {
 	for _, f := range d.failed {
-		if f == "" || path == f || strings.HasPrefix(path, f+".") || strings.HasPrefix(path, f+"[") {
+		if within(path, f) || within(f, path) {
 			return true
 		}
 	}
 	return false
+}
+
+// within reports whether path is at or under the field at base.
+func within(path, base string) bool {
+	return base == "" || path == base || strings.HasPrefix(path, base+".") || strings.HasPrefix(path, base+"[")
 }
 
 // node returns the node of the value at path, or of the nearest enclosing
@@ -151,14 +158,14 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 	case err == io.EOF:
 		return nil, fail(0, 0, "empty file: want a mapping with title, tagline and incidents")
 	case err != nil:
-		return nil, syntaxError(name, err)
+		return nil, syntaxError(name, data, err)
 	}
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
 	case err == nil:
 		return nil, fail(next.Line, next.Column, "a second document: a content file holds one portfolio")
 	case err != io.EOF:
-		return nil, syntaxError(name, err)
+		return nil, syntaxError(name, data, err)
 	}
 	root := &doc
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
@@ -172,17 +179,42 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 
 var yamlLine = regexp.MustCompile(`^yaml: line ([0-9]+): (.*)$`)
 
+// parserProblems are the problems yaml.v3's parser (not its scanner)
+// reports. For them it prints a 0-based line; for the scanner's, 1-based.
+var parserProblems = map[string]bool{
+	"did not find expected ',' or '}'":       true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"found duplicate %YAML directive":        true,
+	"found duplicate %TAG directive":         true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
 // syntaxError turns a parser error ("yaml: line 3: did not find expected
-// key") into an *Error.
-func syntaxError(name string, err error) error {
-	msg := err.Error()
-	e := &Error{File: name, Err: errors.New(strings.TrimPrefix(msg, "yaml: "))}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		e.Line, _ = strconv.Atoi(m[1])
-		e.Err = errors.New(m[2])
+// key") into an *Error at that line. yaml.v3 gives no column, and leaves
+// the line out when it is the first.
+func syntaxError(name string, data []byte, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+		if parserProblems[msg] {
+			line++
+		}
 	}
-	e.Err = fmt.Errorf("YAML syntax: %w", e.Err)
-	return Errors{e}
+	// A problem at the end of the stream is put on a line after the last.
+	last := bytes.Count(data, []byte("\n"))
+	if !bytes.HasSuffix(data, []byte("\n")) {
+		last++
+	}
+	line = max(1, min(line, last))
+	return Errors{{File: name, Line: line, Err: fmt.Errorf("YAML syntax: %s", msg)}}
 }
 
 // check refuses what a portfolio never needs and a hostile file may use:
