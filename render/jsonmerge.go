@@ -83,36 +83,36 @@ type merger struct {
 	d     []byte
 	c     *config
 	sel   *selection
-	style style
-	edits []edit
+	style jsonStyle
+	edits []jsonEdit
 }
 
-// edit replaces d[from:to] with text.
-type edit struct {
+// jsonEdit replaces d[from:to] with text.
+type jsonEdit struct {
 	from, to int
 	text     []byte
 }
 
-// style is how the document lays itself out: a line break and an indent
+// jsonStyle is how the document lays itself out: a line break and an indent
 // per level, or everything on one line.
-type style struct {
+type jsonStyle struct {
 	compact bool
 	indent  string
 	colon   string // what separates a key from its value, such as ": "
 }
 
-// span is a JSON value at d[start:end].
-type span struct{ start, end int }
+// jsonSpan is a JSON value at d[start:end].
+type jsonSpan struct{ start, end int }
 
-// member is an object member: ws is the whitespace in front of its key.
-type member struct {
-	ws, key, val span
+// jsonMember is an object member: ws is the whitespace in front of its key.
+type jsonMember struct {
+	ws, key, val jsonSpan
 }
 
-// object is an object's members and the offsets of its braces.
-type object struct {
+// jsonObject is an object's members and the offsets of its braces.
+type jsonObject struct {
 	open, close int
-	members     []member
+	members     []jsonMember
 }
 
 func (m *merger) plan() error {
@@ -132,12 +132,12 @@ func (m *merger) plan() error {
 		}
 		return m.errAt(start, err)
 	}
-	i := skipSpace(d, start)
+	i := jsonSkipSpace(d, start)
 	if d[i] != '{' {
-		return m.errAt(i, fmt.Errorf("not a JSON object but %s: a résumé is an object", kind(d[i])))
+		return m.errAt(i, fmt.Errorf("not a JSON object but %s: a résumé is an object", jsonKind(d[i])))
 	}
-	top := parseObject(d, i)
-	m.style = detectStyle(d, &top)
+	top := jsonParseObject(d, i)
+	m.style = jsonDetectStyle(d, &top)
 
 	var insert []byte // new members at the end of the document
 	if m.c.projects {
@@ -167,9 +167,9 @@ func (m *merger) plan() error {
 			})...)
 		} else {
 			if d[meta.val.start] != '{' {
-				return m.errAt(meta.val.start, fmt.Errorf("meta: not an object but %s", kind(d[meta.val.start])))
+				return m.errAt(meta.val.start, fmt.Errorf("meta: not an object but %s", jsonKind(d[meta.val.start])))
 			}
-			obj := parseObject(d, meta.val.start)
+			obj := jsonParseObject(d, meta.val.start)
 			text, err := m.extensionIn(&obj, "meta.")
 			if err != nil {
 				return err
@@ -178,14 +178,14 @@ func (m *merger) plan() error {
 		}
 	}
 	m.appendMember(&top, insert)
-	slices.SortStableFunc(m.edits, func(a, b edit) int { return a.from - b.from })
+	slices.SortStableFunc(m.edits, func(a, b jsonEdit) int { return a.from - b.from })
 	return nil
 }
 
 // extensionIn sets ExtensionKey in obj: it plans the replacement of a
 // different value (with Replace) and returns the text of a new member to
 // add when there is none. path names obj in messages.
-func (m *merger) extensionIn(obj *object, path string) ([]byte, error) {
+func (m *merger) extensionIn(obj *jsonObject, path string) ([]byte, error) {
 	old, err := m.find(obj, ExtensionKey, path)
 	if err != nil {
 		return nil, err
@@ -193,20 +193,20 @@ func (m *merger) extensionIn(obj *object, path string) ([]byte, error) {
 	if old == nil {
 		return m.newMember(obj, ExtensionKey, func(j *jsonWriter) { j.extension(m.c, m.sel) }), nil
 	}
-	text := m.value("\n"+linePrefix(m.d, old.val.start), func(j *jsonWriter) { j.extension(m.c, m.sel) })
+	text := m.value("\n"+jsonLinePrefix(m.d, old.val.start), func(j *jsonWriter) { j.extension(m.c, m.sel) })
 	if equalJSON(m.d[old.val.start:old.val.end], text) {
 		return nil, nil
 	}
 	if !m.c.replace {
 		return nil, m.errAt(old.val.start, fmt.Errorf("%s%s: %w", path, ExtensionKey, ErrConflict))
 	}
-	m.edits = append(m.edits, edit{old.val.start, old.val.end, text})
+	m.edits = append(m.edits, jsonEdit{old.val.start, old.val.end, text})
 	return nil, nil
 }
 
 // projects plans the projects entries: it replaces those an earlier merge
 // added and returns the text of a new projects member when there is none.
-func (m *merger) projects(top *object) ([]byte, error) {
+func (m *merger) projects(top *jsonObject) ([]byte, error) {
 	d := m.d
 	old, err := m.find(top, "projects", "")
 	if err != nil {
@@ -224,9 +224,9 @@ func (m *merger) projects(top *object) ([]byte, error) {
 	}
 	open := old.val.start
 	if d[open] != '[' {
-		return nil, m.errAt(open, fmt.Errorf("projects: not an array but %s", kind(d[open])))
+		return nil, m.errAt(open, fmt.Errorf("projects: not an array but %s", jsonKind(d[open])))
 	}
-	elems, closing := parseArray(d, open)
+	elems, closing := jsonParseArray(d, open)
 
 	// The whitespace in front of a new entry: like the first entry's, or
 	// one level deeper than the line the array opens on.
@@ -234,7 +234,7 @@ func (m *merger) projects(top *object) ([]byte, error) {
 	if len(elems) > 0 {
 		ws = d[elems[0].ws.start:elems[0].ws.end]
 	} else if !m.style.compact {
-		ws = append([]byte("\n"+linePrefix(d, open)), m.style.indent...)
+		ws = append([]byte("\n"+jsonLinePrefix(d, open)), m.style.indent...)
 	}
 	var fresh [][]byte
 	for i := range m.sel.Len() {
@@ -284,26 +284,26 @@ func (m *merger) projects(top *object) ([]byte, error) {
 		case len(elems) > 0:
 			b.Write(d[elems[len(elems)-1].val.end:closing])
 		case !m.style.compact:
-			b.WriteString("\n" + linePrefix(d, open))
+			b.WriteString("\n" + jsonLinePrefix(d, open))
 		}
 	}
-	m.edits = append(m.edits, edit{open + 1, closing, b.Bytes()})
+	m.edits = append(m.edits, jsonEdit{open + 1, closing, b.Bytes()})
 	return nil, nil
 }
 
 // isOurs reports whether a projects entry is one an earlier merge added:
 // an object with "type": "incident" and a string "incidentId".
-func (m *merger) isOurs(v span) bool {
+func (m *merger) isOurs(v jsonSpan) bool {
 	d := m.d
 	if d[v.start] != '{' {
 		return false
 	}
 	typ, id := false, false
-	for _, mem := range parseObject(d, v.start).members {
+	for _, mem := range jsonParseObject(d, v.start).members {
 		switch {
-		case keyIs(d[mem.key.start:mem.key.end], "type"):
-			typ = keyIs(d[mem.val.start:mem.val.end], ProjectType)
-		case keyIs(d[mem.key.start:mem.key.end], "incidentId"):
+		case jsonKeyIs(d[mem.key.start:mem.key.end], "type"):
+			typ = jsonKeyIs(d[mem.val.start:mem.val.end], ProjectType)
+		case jsonKeyIs(d[mem.key.start:mem.key.end], "incidentId"):
 			id = d[mem.val.start] == '"'
 		}
 	}
@@ -312,11 +312,11 @@ func (m *merger) isOurs(v span) bool {
 
 // find returns obj's member named key, or nil. A key given twice is an
 // error: which of the two counts is up to each reader of the file.
-func (m *merger) find(obj *object, key, path string) (*member, error) {
-	var found *member
+func (m *merger) find(obj *jsonObject, key, path string) (*jsonMember, error) {
+	var found *jsonMember
 	for i := range obj.members {
 		mem := &obj.members[i]
-		if keyIs(m.d[mem.key.start:mem.key.end], key) {
+		if jsonKeyIs(m.d[mem.key.start:mem.key.end], key) {
 			if found != nil {
 				return nil, m.errAt(mem.key.start, fmt.Errorf("%s%s: duplicate key", path, key))
 			}
@@ -328,14 +328,14 @@ func (m *merger) find(obj *object, key, path string) (*member, error) {
 
 // newMember returns `"key": value` written like the members of obj, with a
 // comma in front when obj has members already.
-func (m *merger) newMember(obj *object, key string, value func(*jsonWriter)) []byte {
+func (m *merger) newMember(obj *jsonObject, key string, value func(*jsonWriter)) []byte {
 	var ws string
 	switch {
 	case len(obj.members) > 0:
 		first := obj.members[0]
 		ws = string(m.d[first.ws.start:first.ws.end])
 	case !m.style.compact:
-		ws = "\n" + linePrefix(m.d, obj.open) + m.style.indent
+		ws = "\n" + jsonLinePrefix(m.d, obj.open) + m.style.indent
 	}
 	var b bytes.Buffer
 	if len(obj.members) > 0 {
@@ -351,21 +351,21 @@ func (m *merger) newMember(obj *object, key string, value func(*jsonWriter)) []b
 
 // appendMember plans adding text (new members, each with its leading
 // comma and whitespace) at the end of obj.
-func (m *merger) appendMember(obj *object, text []byte) {
+func (m *merger) appendMember(obj *jsonObject, text []byte) {
 	if len(text) == 0 {
 		return
 	}
 	if len(obj.members) > 0 {
 		at := obj.members[len(obj.members)-1].val.end
-		m.edits = append(m.edits, edit{at, at, text})
+		m.edits = append(m.edits, jsonEdit{at, at, text})
 		return
 	}
 	// An empty object: replace whatever space it holds with the members and
 	// a line break back to the line it opens on.
 	if !m.style.compact {
-		text = append(text, "\n"+linePrefix(m.d, obj.open)...)
+		text = append(text, "\n"+jsonLinePrefix(m.d, obj.open)...)
 	}
-	m.edits = append(m.edits, edit{obj.open + 1, obj.close, text})
+	m.edits = append(m.edits, jsonEdit{obj.open + 1, obj.close, text})
 }
 
 // value returns a value written in the document's style after the
@@ -379,34 +379,34 @@ func (m *merger) value(ws string, write func(*jsonWriter)) []byte {
 }
 
 func (m *merger) writer(b *bytes.Buffer, ws string) jsonWriter {
-	nl := lastLineStart(ws)
+	nl := jsonLastLineStart(ws)
 	return jsonWriter{out: out{w: b}, prefix: ws[nl:], indent: m.style.indent, compact: m.style.compact || nl == 0}
 }
 
 func (m *merger) errAt(offset int, err error) error {
-	line, col := lineCol(m.d, offset)
+	line, col := jsonLineCol(m.d, offset)
 	return &MergeError{Line: line, Col: col, Err: err}
 }
 
-// detectStyle reads the layout off the document's first member: a line
+// jsonDetectStyle reads the layout off the document's first member: a line
 // break before it means one member per line, indented by what follows the
 // break; no break means a compact document. An empty document gets two
 // spaces.
-func detectStyle(d []byte, top *object) style {
-	s := style{indent: "  ", colon: ": "}
+func jsonDetectStyle(d []byte, top *jsonObject) jsonStyle {
+	s := jsonStyle{indent: "  ", colon: ": "}
 	if len(top.members) == 0 {
 		return s
 	}
 	first := top.members[0]
 	ws := string(d[first.ws.start:first.ws.end])
-	s.colon = trimColon(string(d[first.key.end:first.val.start]))
-	nl := lastLineStart(ws)
+	s.colon = jsonTrimColon(string(d[first.key.end:first.val.start]))
+	nl := jsonLastLineStart(ws)
 	if nl == 0 {
 		s.compact = true
 		s.indent = ""
 		return s
 	}
-	outer := linePrefix(d, top.open)
+	outer := jsonLinePrefix(d, top.open)
 	s.indent = ws[nl:]
 	if len(s.indent) > len(outer) && s.indent[:len(outer)] == outer {
 		s.indent = s.indent[len(outer):]
@@ -414,17 +414,17 @@ func detectStyle(d []byte, top *object) style {
 	return s
 }
 
-// trimColon keeps what separates a key from its value on one line: ": "
+// jsonTrimColon keeps what separates a key from its value on one line: ": "
 // stays ": ", but a line break after the colon counts as a space.
-func trimColon(sep string) string {
+func jsonTrimColon(sep string) string {
 	if bytes.ContainsAny([]byte(sep), "\r\n") {
 		return ": "
 	}
 	return sep
 }
 
-// lastLineStart returns the index after the last line break in s, or 0.
-func lastLineStart(s string) int {
+// jsonLastLineStart returns the index after the last line break in s, or 0.
+func jsonLastLineStart(s string) int {
 	for i := len(s) - 1; i >= 0; i-- {
 		if s[i] == '\n' {
 			return i + 1
@@ -433,8 +433,8 @@ func lastLineStart(s string) int {
 	return 0
 }
 
-// linePrefix returns the spaces and tabs that start the line holding d[i].
-func linePrefix(d []byte, i int) string {
+// jsonLinePrefix returns the spaces and tabs that start the line holding d[i].
+func jsonLinePrefix(d []byte, i int) string {
 	start := bytes.LastIndexByte(d[:i], '\n') + 1
 	end := start
 	for end < i && (d[end] == ' ' || d[end] == '\t') {
@@ -443,8 +443,8 @@ func linePrefix(d []byte, i int) string {
 	return string(d[start:end])
 }
 
-// lineCol returns the line and column (in characters) of d[offset].
-func lineCol(d []byte, offset int) (line, col int) {
+// jsonLineCol returns the line and column (in characters) of d[offset].
+func jsonLineCol(d []byte, offset int) (line, col int) {
 	offset = min(offset, len(d))
 	before := d[:offset]
 	line = bytes.Count(before, []byte("\n")) + 1
@@ -453,7 +453,7 @@ func lineCol(d []byte, offset int) (line, col int) {
 	return line, col
 }
 
-func kind(c byte) string {
+func jsonKind(c byte) string {
 	switch c {
 	case '[':
 		return "an array"
@@ -471,24 +471,24 @@ func kind(c byte) string {
 
 // The functions below read JSON that encoding/json has already found valid.
 
-func skipSpace(d []byte, i int) int {
+func jsonSkipSpace(d []byte, i int) int {
 	for i < len(d) && (d[i] == ' ' || d[i] == '\t' || d[i] == '\n' || d[i] == '\r') {
 		i++
 	}
 	return i
 }
 
-// valueEnd returns the offset just past the value starting at d[i].
-func valueEnd(d []byte, i int) int {
+// jsonValueEnd returns the offset just past the value starting at d[i].
+func jsonValueEnd(d []byte, i int) int {
 	switch d[i] {
 	case '"':
-		return stringEnd(d, i)
+		return jsonStringEnd(d, i)
 	case '{', '[':
 		depth := 0
 		for k := i; ; k++ {
 			switch d[k] {
 			case '"':
-				k = stringEnd(d, k) - 1
+				k = jsonStringEnd(d, k) - 1
 			case '{', '[':
 				depth++
 			case '}', ']':
@@ -506,7 +506,7 @@ func valueEnd(d []byte, i int) int {
 	return k
 }
 
-func stringEnd(d []byte, i int) int {
+func jsonStringEnd(d []byte, i int) int {
 	for k := i + 1; ; k++ {
 		switch d[k] {
 		case '\\':
@@ -517,54 +517,54 @@ func stringEnd(d []byte, i int) int {
 	}
 }
 
-// parseObject reads the members of the object whose '{' is at d[open].
-func parseObject(d []byte, open int) object {
-	obj := object{open: open}
+// jsonParseObject reads the members of the object whose '{' is at d[open].
+func jsonParseObject(d []byte, open int) jsonObject {
+	obj := jsonObject{open: open}
 	i := open + 1
 	for {
 		ws := i
-		i = skipSpace(d, i)
+		i = jsonSkipSpace(d, i)
 		if d[i] == '}' {
 			obj.close = i
 			return obj
 		}
 		if d[i] == ',' {
 			ws = i + 1
-			i = skipSpace(d, i+1)
+			i = jsonSkipSpace(d, i+1)
 		}
-		key := span{i, stringEnd(d, i)}
-		i = skipSpace(d, key.end) + 1 // past ':'
-		i = skipSpace(d, i)
-		val := span{i, valueEnd(d, i)}
-		obj.members = append(obj.members, member{span{ws, key.start}, key, val})
+		key := jsonSpan{i, jsonStringEnd(d, i)}
+		i = jsonSkipSpace(d, key.end) + 1 // past ':'
+		i = jsonSkipSpace(d, i)
+		val := jsonSpan{i, jsonValueEnd(d, i)}
+		obj.members = append(obj.members, jsonMember{jsonSpan{ws, key.start}, key, val})
 		i = val.end
 	}
 }
 
-// parseArray reads the elements of the array whose '[' is at d[open] and
+// jsonParseArray reads the elements of the array whose '[' is at d[open] and
 // returns them with the offset of its ']'. An element's key span is unused.
-func parseArray(d []byte, open int) ([]member, int) {
-	var elems []member
+func jsonParseArray(d []byte, open int) ([]jsonMember, int) {
+	var elems []jsonMember
 	i := open + 1
 	for {
 		ws := i
-		i = skipSpace(d, i)
+		i = jsonSkipSpace(d, i)
 		if d[i] == ']' {
 			return elems, i
 		}
 		if d[i] == ',' {
 			ws = i + 1
-			i = skipSpace(d, i+1)
+			i = jsonSkipSpace(d, i+1)
 		}
-		val := span{i, valueEnd(d, i)}
-		elems = append(elems, member{ws: span{ws, i}, val: val})
+		val := jsonSpan{i, jsonValueEnd(d, i)}
+		elems = append(elems, jsonMember{ws: jsonSpan{ws, i}, val: val})
 		i = val.end
 	}
 }
 
-// keyIs reports whether the JSON string literal raw means s. It decodes
+// jsonKeyIs reports whether the JSON string literal raw means s. It decodes
 // only literals holding escapes.
-func keyIs(raw []byte, s string) bool {
+func jsonKeyIs(raw []byte, s string) bool {
 	if raw[0] != '"' {
 		return false
 	}
@@ -578,8 +578,8 @@ func keyIs(raw []byte, s string) bool {
 // equalJSON reports whether two JSON texts mean the same value: numbers
 // compare as written, object keys in any order.
 func equalJSON(a, b []byte) bool {
-	va, erra := decodeNumbers(a)
-	vb, errb := decodeNumbers(b)
+	va, erra := jsonDecodeNumbers(a)
+	vb, errb := jsonDecodeNumbers(b)
 	return erra == nil && errb == nil && reflect.DeepEqual(va, vb)
 }
 
@@ -592,7 +592,7 @@ func allEqualJSON(a, b [][]byte) bool {
 	return true
 }
 
-func decodeNumbers(text []byte) (any, error) {
+func jsonDecodeNumbers(text []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(text))
 	dec.UseNumber()
 	var v any

@@ -235,9 +235,9 @@ func NewResumeExtension(p incident.Portfolio, opts ...Option) ResumeExtension {
 		Incidents: make([]ResumeIncident, 0, sel.Len()),
 	}
 	if !c.noIntro {
-		x.Intro = cloneStrings(p.Intro)
+		x.Intro = cloneOrNil(p.Intro)
 	}
-	if hasBack(&p) {
+	if jsonHasBack(&p) {
 		x.Back = &ResumeLink{Text: p.Back.Text, Href: p.Back.Href}
 	}
 	if !c.noLegend {
@@ -253,7 +253,7 @@ func NewResumeExtension(p incident.Portfolio, opts ...Option) ResumeExtension {
 	for i := range sel.Len() {
 		x.Incidents = append(x.Incidents, c.resumeIncident(&p, sel.At(i)))
 	}
-	if hasLessons(&c, &p) {
+	if jsonHasLessons(&c, &p) {
 		x.Lessons = &ResumeLessons{File: p.Lessons.File, Heading: p.Lessons.Heading, Items: cloneStrings(p.Lessons.Items)}
 	}
 	return x
@@ -283,7 +283,7 @@ func (c *config) resumeIncident(p *incident.Portfolio, in *incident.Incident) Re
 		r.When = &ResumePeriod{Start: dateString(in.When.Start), End: dateString(in.When.End)}
 	}
 	r.Org = in.Org
-	r.Tags = cloneStrings(in.Tags)
+	r.Tags = cloneOrNil(in.Tags)
 	if in.Command != "" {
 		r.Command = &ResumeCommand{in.Command, in.Command.String()}
 	}
@@ -316,16 +316,25 @@ func resumeFigures(figs []incident.Figure) []ResumeFigure {
 // is written as [] like the streaming writer does.
 func cloneStrings(ss []string) []string { return append([]string{}, ss...) }
 
+// cloneOrNil returns a copy of ss, or nil when ss is empty, for the lists
+// left out when empty.
+func cloneOrNil(ss []string) []string {
+	if len(ss) == 0 {
+		return nil
+	}
+	return cloneStrings(ss)
+}
+
 func dateString(d incident.Date) string {
 	var buf [16]byte
 	return string(appendDate(buf[:0], d))
 }
 
-func hasBack(p *incident.Portfolio) bool {
+func jsonHasBack(p *incident.Portfolio) bool {
 	return p.Back != (incident.Link{}) && htmlSafeHref(p.Back.Href)
 }
 
-func hasLessons(c *config, p *incident.Portfolio) bool {
+func jsonHasLessons(c *config, p *incident.Portfolio) bool {
 	l := &p.Lessons
 	return !c.noLessons && (l.File != "" || l.Heading != "" || len(l.Items) > 0)
 }
@@ -408,7 +417,7 @@ func (c *config) checkNumbers(sel *selection) error {
 		in := sel.At(i)
 		for k, figs := range [2][]incident.Figure{in.Impact, in.Results} {
 			for n, f := range figs {
-				if bad(f.Value) || f.HasBefore && bad(f.Before) {
+				if notFinite(f.Value) || f.HasBefore && notFinite(f.Before) {
 					field := "impact"
 					if k == 1 {
 						field = "results"
@@ -422,7 +431,7 @@ func (c *config) checkNumbers(sel *selection) error {
 	return nil
 }
 
-func bad(f float64) bool { return math.IsInf(f, 0) || math.IsNaN(f) }
+func notFinite(f float64) bool { return math.IsInf(f, 0) || math.IsNaN(f) }
 
 // jsonWriter writes indented JSON the way encoding/json's Indent lays it
 // out: every member and element on a line of its own, prefix then indent
@@ -517,7 +526,7 @@ func (j *jsonWriter) string(s string) {
 // ASCII other than '"', '\\', '<', '>' and '&'. Bytes from 0x80 up are
 // checked as UTF-8.
 var jsonSafe = func() (t [256]bool) {
-	for b := 0x20; b < 0x7f; b++ {
+	for b := 0x20; b <= 0x7f; b++ {
 		t[b] = true
 	}
 	for _, b := range `"\<>&` {
@@ -526,7 +535,7 @@ var jsonSafe = func() (t [256]bool) {
 	return t
 }()
 
-const hexDigits = "0123456789abcdef"
+const jsonHex = "0123456789abcdef"
 
 // body writes s escaped as the inside of a JSON string, exactly as
 // encoding/json escapes it: invalid UTF-8 becomes \ufffd, and U+2028 and
@@ -557,8 +566,8 @@ func (j *jsonWriter) body(s string) {
 				j.str(`\t`)
 			default:
 				j.str(`\u00`)
-				j.byte(hexDigits[b>>4])
-				j.byte(hexDigits[b&0xf])
+				j.byte(jsonHex[b>>4])
+				j.byte(jsonHex[b&0xf])
 			}
 			i++
 			start = i
@@ -572,7 +581,7 @@ func (j *jsonWriter) body(s string) {
 		case r == '\u2028' || r == '\u2029':
 			j.str(s[start:i])
 			j.str(`\u202`)
-			j.byte(hexDigits[r&0xf])
+			j.byte(jsonHex[r&0xf])
 		default:
 			i += size
 			continue
@@ -642,7 +651,7 @@ func (j *jsonWriter) extension(c *config, sel *selection) {
 	if !c.noIntro && len(p.Intro) > 0 {
 		j.strings("intro", p.Intro)
 	}
-	if hasBack(p) {
+	if jsonHasBack(p) {
 		j.key("back")
 		j.open('{')
 		j.field("text", p.Back.Text)
@@ -676,7 +685,7 @@ func (j *jsonWriter) extension(c *config, sel *selection) {
 		j.incident(c, p, sel.At(i))
 	}
 	j.close(']')
-	if hasLessons(c, p) {
+	if jsonHasLessons(c, p) {
 		j.key("lessons")
 		j.open('{')
 		j.fieldOmit("file", p.Lessons.File)
@@ -871,7 +880,7 @@ func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Inci
 			j.key("endDate")
 			j.date(end)
 		}
-		if u := webLink(in); u != "" {
+		if u := jsonWebLink(in); u != "" {
 			j.field("url", u)
 		}
 		if in.Command != "" {
@@ -888,18 +897,18 @@ func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Inci
 	j.close('}')
 }
 
-// webLink returns the first of an incident's links that is an absolute
+// jsonWebLink returns the first of an incident's links that is an absolute
 // http or https URL pages may use, or "".
-func webLink(in *incident.Incident) string {
+func jsonWebLink(in *incident.Incident) string {
 	for _, l := range in.Links {
-		if (hasPrefixFold(l.URL, "https://") || hasPrefixFold(l.URL, "http://")) && htmlSafeHref(l.URL) {
+		if (jsonHasPrefixFold(l.URL, "https://") || jsonHasPrefixFold(l.URL, "http://")) && htmlSafeHref(l.URL) {
 			return l.URL
 		}
 	}
 	return ""
 }
 
-func hasPrefixFold(s, prefix string) bool {
+func jsonHasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
@@ -908,19 +917,19 @@ func appendDate(b []byte, d incident.Date) []byte {
 	if d.IsZero() {
 		return b
 	}
-	b = appendPadded(b, d.Year, 4)
+	b = jsonAppendPadded(b, d.Year, 4)
 	if d.Month != 0 {
 		b = append(b, '-')
-		b = appendPadded(b, int(d.Month), 2)
+		b = jsonAppendPadded(b, int(d.Month), 2)
 		if d.Day != 0 {
 			b = append(b, '-')
-			b = appendPadded(b, d.Day, 2)
+			b = jsonAppendPadded(b, d.Day, 2)
 		}
 	}
 	return b
 }
 
-func appendPadded(b []byte, n, width int) []byte {
+func jsonAppendPadded(b []byte, n, width int) []byte {
 	var buf [20]byte
 	digits := strconv.AppendInt(buf[:0], int64(n), 10)
 	for range width - len(digits) {

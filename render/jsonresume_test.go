@@ -1,0 +1,527 @@
+package render
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/incident/load"
+)
+
+// jsonFixture loads a content file of the repository.
+func jsonFixture(t testing.TB, path string) incident.Portfolio {
+	t.Helper()
+	p, err := load.File(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func jsonBundled(t testing.TB) incident.Portfolio { return jsonFixture(t, "../portfolio.yaml") }
+func jsonFull(t testing.TB) incident.Portfolio    { return jsonFixture(t, "../testdata/full.yaml") }
+
+// jsonHostile holds what Validate would refuse but a renderer must still
+// write as encoding/json does: every control character, invalid UTF-8,
+// U+2028 and U+2029, HTML specials, numbers at the edges of the
+// ECMAScript number format, an unknown role and severity, missing
+// sections, unsafe and odd URLs.
+func jsonHostile() incident.Portfolio {
+	var ctl strings.Builder
+	for c := range 0x20 {
+		ctl.WriteByte(byte(c))
+	}
+	ctl.WriteString("\x7f\u0080\u009f")
+	return incident.Portfolio{
+		Title:   ctl.String(),
+		Tagline: "bad \xff\xfe utf-8 \xe2\x80 and a cut rune \xf0\x9f\x9a",
+		Intro:   []string{"\u2028 line \u2029 paragraph", `<script>&amp;</script> "q" \ back\slash`, ""},
+		Back:    incident.Link{Text: "js", Href: "javascript:alert(1)"},
+		Incidents: []incident.Incident{{
+			ID: "odd", Title: "🚒 e\u0301 שלום", Role: "no-such-role", Severity: "P9",
+			Duration:  incident.Duration{Text: "a blink", Length: 1500 * time.Millisecond},
+			Situation: []string{"x"},
+			When:      incident.Period{Start: incident.Date{Year: 999, Month: 1}},
+			Command:   "no-such-command",
+			Impact: []incident.Figure{
+				{Label: "tiny", Value: 1e-7}, {Label: "edge", Value: 1e-6}, {Label: "big", Value: 1e21},
+				{Label: "below", Value: 999999999999999900000}, {Label: "neg zero", Value: math.Copysign(0, -1)},
+				{Label: "min", Value: 5e-324, Before: -1.5e300, HasBefore: true}, {Label: "max", Value: math.MaxFloat64},
+				{Label: "third", Value: 1.0 / 3},
+			},
+			Actions: []incident.Action{{Text: "", Kind: "odd-kind"}},
+			Links: []incident.WriteUp{
+				{Title: "unsafe", URL: "javascript:alert(1)"},
+				{Title: "relative", URL: "/postmortem"},
+				{Title: "query", URL: "https://example.com/a?b=c&d=<e>"},
+				{Title: "mailto", URL: "mailto:me@example.com"},
+			},
+		}, {
+			ID: "empty",
+		}},
+		Lessons: incident.Lessons{Items: []string{"only items"}},
+	}
+}
+
+// jsonPortfolios are the portfolios the writer is checked with.
+func jsonPortfolios(t testing.TB) map[string]incident.Portfolio {
+	return map[string]incident.Portfolio{
+		"bundled": jsonBundled(t),
+		"full":    jsonFull(t),
+		"hostile": jsonHostile(),
+		"empty":   {},
+	}
+}
+
+// jsonOptionSets are the option sets the writer is checked with.
+var jsonOptionSets = map[string][]Option{
+	"default":     nil,
+	"toplevel":    {TopLevel()},
+	"projects":    {Projects()},
+	"both":        {Projects(), TopLevel()},
+	"nodetails":   {Details(false), Projects()},
+	"bare":        {Intro(false), Legend(false), Lessons(false)},
+	"filtered":    {Roles(incident.LedResolution), Sort(BySeverity), Projects()},
+	"none":        {IDs("no-such-id"), Projects()},
+	"irrelevant":  {Fragment(), HeadingOffset(3), Replace(), nil},
+	"date-sorted": {Sort(ByDate), Tags("kubernetes", "postgresql")},
+}
+
+func renderJSONResume(t testing.TB, p incident.Portfolio, opts ...Option) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := JSONResume(&b, p, opts...); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestJSONResumeGolden(t *testing.T) {
+	bundled, full := jsonBundled(t), jsonFull(t)
+	for _, tt := range []struct {
+		name string
+		p    incident.Portfolio
+		opts []Option
+	}{
+		{"portfolio", bundled, nil},
+		{"portfolio-toplevel", bundled, []Option{TopLevel()}},
+		{"portfolio-projects", bundled, []Option{Projects()}},
+		{"full", full, nil},
+		{"full-projects", full, []Option{Projects()}},
+		{"full-nodetails", full, []Option{Projects(), Details(false), Intro(false), Legend(false), Lessons(false)}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			golden(t, tt.name+".golden.json", renderJSONResume(t, tt.p, tt.opts...))
+		})
+	}
+}
+
+// The reference: the same document as Go values, written by encoding/json.
+
+type jsonDoc struct {
+	Schema   string           `json:"$schema"`
+	Projects *[]jsonProject   `json:"projects,omitempty"`
+	Meta     *jsonMeta        `json:"meta,omitempty"`
+	TopLevel *ResumeExtension `json:"incidentLeadership,omitempty"`
+}
+
+type jsonMeta struct {
+	Extension ResumeExtension `json:"incidentLeadership"`
+}
+
+type jsonProject struct {
+	Name        string   `json:"name"`
+	Description string   `json:"description"`
+	Highlights  []string `json:"highlights"`
+	Keywords    []string `json:"keywords,omitempty"`
+	StartDate   string   `json:"startDate,omitempty"`
+	EndDate     string   `json:"endDate,omitempty"`
+	URL         string   `json:"url,omitempty"`
+	Roles       []string `json:"roles,omitempty"`
+	Entity      string   `json:"entity,omitempty"`
+	Type        string   `json:"type"`
+	IncidentID  string   `json:"incidentId"`
+}
+
+// referenceDoc builds the document JSONResume writes, from
+// NewResumeExtension and the documented projects entries.
+func referenceDoc(p incident.Portfolio, opts ...Option) jsonDoc {
+	c := newConfig(opts)
+	x := NewResumeExtension(p, opts...)
+	doc := jsonDoc{Schema: ResumeSchemaURL}
+	if c.topLevel {
+		doc.TopLevel = &x
+	} else {
+		doc.Meta = &jsonMeta{x}
+	}
+	if c.projects {
+		entries := []jsonProject{}
+		sel := c.selectIncidents(&p)
+		for i := range sel.Len() {
+			entries = append(entries, referenceProject(&c, &p, sel.At(i)))
+		}
+		doc.Projects = &entries
+	}
+	return doc
+}
+
+func referenceProject(c *config, p *incident.Portfolio, in *incident.Incident) jsonProject {
+	sev := string(in.Severity)
+	if d, ok := p.Severity(in.Severity); ok && d.Label != "" {
+		sev += " " + d.Label
+	}
+	e := jsonProject{
+		Name:        in.Title,
+		Description: p.RoleLabel(in.Role) + " · " + sev + " · " + in.Duration.Text,
+		Type:        "incident",
+		IncidentID:  string(in.ID),
+	}
+	for _, s := range in.Sections() {
+		e.Highlights = append(e.Highlights, s.Name+": "+strings.Join(s.Paragraphs, " "))
+	}
+	if c.noDetails {
+		return e
+	}
+	e.Keywords = in.Tags
+	if !in.When.IsZero() {
+		e.StartDate, e.EndDate = in.When.Start.String(), in.When.End.String()
+		if e.EndDate == "" {
+			e.EndDate = e.StartDate
+		}
+	}
+	for _, l := range in.Links {
+		if u := strings.ToLower(l.URL); (strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")) && incident.SafeURL(l.URL) {
+			e.URL = l.URL
+			break
+		}
+	}
+	if in.Command != "" {
+		e.Roles = []string{in.Command.String()}
+	}
+	e.Entity = in.Org
+	return e
+}
+
+// encodeIndented is encoding/json's output with two-space indentation.
+func encodeIndented(t testing.TB, v any) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestJSONResumeEncodingJSON checks that the streaming writer writes
+// exactly what encoding/json writes for the same Go values.
+func TestJSONResumeEncodingJSON(t *testing.T) {
+	for pname, p := range jsonPortfolios(t) {
+		for oname, opts := range jsonOptionSets {
+			got := renderJSONResume(t, p, opts...)
+			want := encodeIndented(t, referenceDoc(p, opts...))
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s, %s: JSONResume differs from encoding/json:\n%s", pname, oname, lineDiff(want, got))
+			}
+			var b bytes.Buffer
+			if err := JSONExtension(&b, p, opts...); err != nil {
+				t.Fatal(err)
+			}
+			want = encodeIndented(t, NewResumeExtension(p, opts...))
+			if !bytes.Equal(b.Bytes(), want) {
+				t.Errorf("%s, %s: JSONExtension differs from encoding/json:\n%s", pname, oname, lineDiff(want, b.Bytes()))
+			}
+		}
+	}
+}
+
+// TestResumeExtensionRoundTrip checks that decoding the written extension
+// gives back NewResumeExtension's value.
+func TestResumeExtensionRoundTrip(t *testing.T) {
+	p := jsonFull(t)
+	var b bytes.Buffer
+	if err := JSONExtension(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	var got ResumeExtension
+	dec := json.NewDecoder(&b)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(NewResumeExtension(p), got); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+}
+
+func TestResumeExtensionShape(t *testing.T) {
+	x := NewResumeExtension(jsonFull(t))
+	in := x.Incidents[0]
+	one := 0.1
+	want := ResumeIncident{
+		ID:           "script-injection-outage",
+		Title:        "<script>alert(1)</script> & </style> outage",
+		Role:         ResumeRole{incident.CausedAndFixed, "Caused & Fixed"},
+		Severity:     ResumeSeverity{"SEV-1", "Critical", 1},
+		Duration:     ResumeDuration{Text: "Weekend (Fri–Sun) 🚒", Length: "PT60H"},
+		Situation:    in.Situation,
+		MyRole:       in.MyRole,
+		Resolution:   in.Resolution,
+		PermanentFix: in.PermanentFix,
+		When:         &ResumePeriod{"2023-03-14", "2023-03-16"},
+		Org:          `"Acme" & 'Sons' <Ltd>`,
+		Tags:         []string{"kubernetes", "c++", "全角文字", "<tag>"},
+		Command:      &ResumeCommand{incident.IncidentCommander, "Incident Commander"},
+		Impact: []ResumeFigure{
+			{Label: "Queries lost", Value: 1.2e9, Unit: "queries", Note: "<b>not bold</b>"},
+			{Label: "Error rate", Before: &one, Value: 38.5, Unit: "%", Note: "peak"},
+		},
+		Results: in.Results,
+		Actions: in.Actions,
+		Links:   in.Links,
+	}
+	if diff := cmp.Diff(want, in); diff != "" {
+		t.Errorf("first incident of full.yaml (-want +got):\n%s", diff)
+	}
+	if got := x.Incidents[1].When; *got != (ResumePeriod{Start: "2022-07"}) {
+		t.Errorf("when 2022-07: got %+v", *got)
+	}
+	wantLegend := &ResumeLegend{
+		Label:      "Legend | Key <b>",
+		Roles:      []ResumeRole{{incident.CausedAndFixed, "Caused & Fixed"}, {incident.LedResolution, "Led Resolution"}, {"on-call-responder", "On-call Responder <i>&</i>"}},
+		Severities: []ResumeSeverity{{"SEV-1", "Critical", 1}, {"SEV-3", "Minor `x`", 3}, {"SEV-5", "Cosmetic 🚒", 5}},
+	}
+	if diff := cmp.Diff(wantLegend, x.Legend); diff != "" {
+		t.Errorf("legend (-want +got):\n%s", diff)
+	}
+}
+
+func TestISODuration(t *testing.T) {
+	for _, tt := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{4 * time.Hour, "PT4H"},
+		{90 * time.Minute, "PT1H30M"},
+		{60 * time.Hour, "PT60H"},
+		{30 * time.Second, "PT30S"},
+		{1500 * time.Millisecond, "PT1.5S"},
+		{time.Hour + time.Nanosecond, "PT1H0.000000001S"},
+		{time.Minute + 250*time.Millisecond, "PT1M0.25S"},
+	} {
+		if got := string(appendISODuration(nil, tt.d)); got != tt.want {
+			t.Errorf("%v: got %q, want %q", tt.d, got, tt.want)
+		}
+	}
+}
+
+// jsonSchemas compiles the official JSON Resume schemas copied under
+// testdata.
+func jsonSchemas(t testing.TB) (v1, v13 *jsonschema.Schema) {
+	t.Helper()
+	compile := func(path string) *jsonschema.Schema {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		doc, err := jsonschema.UnmarshalJSON(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := jsonschema.NewCompiler()
+		url := "file:///" + path
+		if err := c.AddResource(url, doc); err != nil {
+			t.Fatal(err)
+		}
+		s, err := c.Compile(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	return compile("testdata/resume-schema-1.0.1.schema.json"), compile("testdata/jsonresume-schema-1.3.1.schema.json")
+}
+
+func validateJSON(s *jsonschema.Schema, doc []byte) error {
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
+	if err != nil {
+		return err
+	}
+	return s.Validate(v)
+}
+
+// TestJSONResumeSchemas validates the documents against both generations
+// of the JSON Resume schema: the meta placement passes both, the top-level
+// one only the newer.
+func TestJSONResumeSchemas(t *testing.T) {
+	v1, v13 := jsonSchemas(t)
+	sample, err := os.ReadFile("testdata/jsonresume-sample-1.3.1.resume.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for pname, p := range map[string]incident.Portfolio{"bundled": jsonBundled(t), "full": jsonFull(t)} {
+		for oname, opts := range jsonOptionSets {
+			c := newConfig(opts)
+			doc := renderJSONResume(t, p, opts...)
+			var merged bytes.Buffer
+			if err := MergeResume(&merged, sample, p, opts...); err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range []struct {
+				name string
+				doc  []byte
+			}{{"JSONResume", doc}, {"MergeResume", merged.Bytes()}} {
+				if err := validateJSON(v13, d.doc); err != nil {
+					t.Errorf("%s, %s, %s: @jsonresume/schema 1.3.1: %v", pname, oname, d.name, err)
+				}
+				err := validateJSON(v1, d.doc)
+				switch {
+				case !c.topLevel && err != nil:
+					t.Errorf("%s, %s, %s: resume-schema 1.0.1: %v", pname, oname, d.name, err)
+				case c.topLevel && err == nil:
+					t.Errorf("%s, %s, %s: resume-schema 1.0.1 accepts an unknown top-level key", pname, oname, d.name)
+				}
+			}
+		}
+	}
+	// The sample itself is valid under both, so the checks above test the merge.
+	for _, s := range []*jsonschema.Schema{v1, v13} {
+		if err := validateJSON(s, sample); err != nil {
+			t.Errorf("the sample résumé: %v", err)
+		}
+	}
+}
+
+func TestJSONResumeAllocs(t *testing.T) {
+	bundled, full := jsonBundled(t), jsonFull(t)
+	for _, tt := range []struct {
+		name string
+		p    incident.Portfolio
+		opts []Option
+		ext  bool
+	}{
+		{"default", bundled, nil, false},
+		{"toplevel+projects", bundled, []Option{TopLevel(), Projects()}, false},
+		{"extension", bundled, nil, true},
+		{"full", full, []Option{Projects()}, false},
+	} {
+		render := func(b *bytes.Buffer) error {
+			if tt.ext {
+				return JSONExtension(b, tt.p, tt.opts...)
+			}
+			return JSONResume(b, tt.p, tt.opts...)
+		}
+		var b bytes.Buffer
+		if err := render(&b); err != nil {
+			t.Fatal(err)
+		}
+		b.Grow(2 * b.Len())
+		allocs := testing.AllocsPerRun(100, func() {
+			b.Reset()
+			if err := render(&b); err != nil {
+				t.Fatal(err)
+			}
+		})
+		// full.yaml's links have query strings and percent escapes, which
+		// take the slow path through incident.SafeURL (url.Parse).
+		max := 0.0
+		if tt.p.Title == full.Title {
+			max = 2
+		}
+		t.Logf("%s: %v allocations a render", tt.name, allocs)
+		if allocs > max {
+			t.Errorf("%s: %v allocations a render, want at most %v", tt.name, allocs, max)
+		}
+	}
+}
+
+func TestJSONResumeWriterErrors(t *testing.T) {
+	p := jsonFull(t)
+	size := len(renderJSONResume(t, p, Projects()))
+	var merged bytes.Buffer
+	if err := MergeResume(&merged, []byte("{}"), p); err != nil {
+		t.Fatal(err)
+	}
+	for n := 0; n <= size; n += 1 + n/8 {
+		if err := JSONResume(&failAfter{n: n}, p, Projects()); !errors.Is(err, errFail) {
+			t.Errorf("failing after %d of %d bytes: got %v", n, size, err)
+		}
+		bw := bufio.NewWriterSize(&failAfter{n: n}, 64)
+		err := JSONResume(bw, p, Projects())
+		if err == nil {
+			err = bw.Flush()
+		}
+		if !errors.Is(err, errFail) {
+			t.Errorf("through a bufio.Writer failing after %d of %d bytes: got %v", n, size, err)
+		}
+		if err := MergeResume(&failAfter{n: n}, []byte("{}"), p); n < merged.Len() && !errors.Is(err, errFail) {
+			t.Errorf("merge failing after %d bytes: got %v", n, err)
+		}
+	}
+	if err := JSONResume(&failAfter{n: size}, p, Projects()); err != nil {
+		t.Errorf("a writer with room for the document: %v", err)
+	}
+}
+
+func TestJSONResumeNotANumber(t *testing.T) {
+	p := jsonBundled(t)
+	p.Incidents[1].Results = []incident.Figure{{Label: "ok", Value: 1}, {Label: "inf", Value: math.Inf(1)}}
+	want := `render: incident "message-queue-backlog": results[1]: not a finite number, which JSON cannot hold`
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"JSONResume":    func(b *bytes.Buffer) error { return JSONResume(b, p) },
+		"JSONExtension": func(b *bytes.Buffer) error { return JSONExtension(b, p) },
+		"MergeResume":   func(b *bytes.Buffer) error { return MergeResume(b, []byte(`{}`), p) },
+	} {
+		var b bytes.Buffer
+		err := write(&b)
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: got error %v, want %s", name, err, want)
+		}
+		if b.Len() > 0 {
+			t.Errorf("%s wrote %d bytes before failing", name, b.Len())
+		}
+	}
+	// Without details the figures are not written, so they do not matter.
+	if err := JSONResume(new(bytes.Buffer), p, Details(false)); err != nil {
+		t.Errorf("Details(false): %v", err)
+	}
+	p.Incidents[1].Results[1] = incident.Figure{Label: "nan before", Value: 1, Before: math.NaN(), HasBefore: true}
+	if err := JSONResume(new(bytes.Buffer), p); err == nil {
+		t.Error("a NaN before: no error")
+	}
+}
+
+func TestJSONResumeConcurrent(t *testing.T) {
+	p := jsonFull(t)
+	want := renderJSONResume(t, p, Projects())
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 20 {
+				var b strings.Builder // not a *bytes.Buffer: goes through the pool
+				if err := JSONResume(&b, p, Projects()); err != nil {
+					t.Error(err)
+					return
+				}
+				if b.String() != string(want) {
+					t.Error("concurrent render differs")
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
