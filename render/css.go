@@ -44,6 +44,8 @@ const HTMLStyle = `.incident-portfolio {
 }
 .incident-portfolio *, .incident-portfolio *::before, .incident-portfolio *::after { box-sizing: border-box; }
 .incident-portfolio > * { max-width: 48rem; margin-inline: auto; }
+.incident-portfolio :is(p, li, dd, figcaption, pre, .portfolio-title, .incident-title) { unicode-bidi: plaintext; }
+.incident-portfolio :is(.badge, a, .duration, .figure-note) { unicode-bidi: isolate; }
 .incident-portfolio a { color: var(--link-fg); text-underline-offset: .15em; }
 .incident-portfolio a:focus-visible { outline: 3px solid var(--focus-fg); outline-offset: 2px; border-radius: 2px; }
 .incident-portfolio .back { margin: 0 0 1.5rem; }

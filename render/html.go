@@ -3,6 +3,7 @@ package render
 import (
 	"io"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -33,15 +34,17 @@ func JSONLD() Option { return optionFunc(func(c *config) { c.jsonLD = true }) }
 // characters become U+FFFD.
 func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	c := newConfig(opts)
-	h := htmlWriter{out: newOut(w), c: &c, p: &p}
-	h.sel = c.selectIncidents(&p)
+	o := newOut(w)
+	// h points to o, p and c rather than holding them, so that what the
+	// writer's methods leak (the text) does not make them escape.
+	h := htmlWriter{out: &o, c: &c, p: &p, sel: c.selectIncidents(&p)}
 	h.page()
-	return h.finish()
+	return o.finish()
 }
 
 // htmlWriter draws one page.
 type htmlWriter struct {
-	out
+	*out
 	c   *config
 	p   *incident.Portfolio
 	sel selection
@@ -442,51 +445,93 @@ func (h *htmlWriter) linkEnd(opened bool) {
 	}
 }
 
-// htmlSafeHref is incident.SafeURL, which parses the URL (and allocates),
-// with a fast path for the plain https and relative addresses most
-// content holds.
+// htmlSafeHref reports whether s may be a link's target: an
+// incident.SafeURL other than "". incident.SafeURL parses the URL, which
+// allocates; the common cases are decided here without it: plain http,
+// https, absolute-path and fragment URLs are safe, and any other scheme is
+// not.
 func htmlSafeHref(s string) bool {
 	if s == "" {
 		return false
 	}
-	rest, scheme := s, false
+	scheme, ok := htmlURLScheme(s)
 	switch {
-	case len(s) > 8 && s[:8] == "https://":
-		rest, scheme = s[8:], true
-	case len(s) > 7 && s[:7] == "http://":
-		rest, scheme = s[7:], true
-	case s[0] == '/' && (len(s) == 1 || s[1] != '/'):
-	default:
-		return incident.SafeURL(s)
+	case !ok:
+		return false
+	case scheme == "" && (s[0] == '#' || s[0] == '/' && (len(s) == 1 || s[1] != '/')):
+		if htmlPlainURLTail(s) {
+			return true
+		}
+	case (scheme == "https" || scheme == "http") && len(s) > len(scheme)+3 && s[len(scheme):len(scheme)+3] == "://":
+		rest := s[len(scheme)+3:]
+		host := 0
+		for host < len(rest) && htmlURLHost[rest[host]] {
+			host++
+		}
+		if host > 0 && htmlPlainURLTail(rest[host:]) && (host == len(rest) || rest[host] == '/' || rest[host] == '?' || rest[host] == '#') {
+			return true
+		}
+	case scheme != "" && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "mailto"):
+		return false
 	}
-	if scheme && (rest[0] == '/' || rest[0] == ':' || rest[0] == '?' || rest[0] == '#') {
-		return incident.SafeURL(s)
+	return incident.SafeURL(s)
+}
+
+// htmlURLScheme returns the scheme of s as net/url reads it, or "" when s
+// has none; ok is false when s starts with ':'.
+func htmlURLScheme(s string) (scheme string, ok bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.':
+			if i == 0 {
+				return "", true
+			}
+		case c == ':':
+			return s[:i], i > 0
+		default:
+			return "", true
+		}
 	}
-	for i := 0; i < len(rest); i++ {
-		if !htmlURLPlain[rest[i]] {
-			return incident.SafeURL(s)
+	return "", true
+}
+
+// htmlPlainURLTail reports whether the path, query and fragment s holds
+// only bytes no URL parser objects to: letters, digits, the punctuation
+// of htmlURLTail and well-formed percent escapes.
+func htmlPlainURLTail(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '%' {
+			if i+2 >= len(s) || !htmlIsHex(s[i+1]) || !htmlIsHex(s[i+2]) {
+				return false
+			}
+			i += 2
+			continue
+		}
+		if !htmlURLTail[c] {
+			return false
 		}
 	}
 	return true
 }
 
-// htmlURLPlain marks the bytes that can appear in a URL without any question
-// of its validity: letters, digits and - . _ ~ /. Anything else takes the
-// slow path through incident.SafeURL.
-var htmlURLPlain = func() (t [256]bool) {
-	for c := 'a'; c <= 'z'; c++ {
-		t[c] = true
+func htmlIsHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// htmlURLHost and htmlURLTail mark the bytes of a plain host name, and of
+// a plain path, query and fragment.
+var htmlURLHost, htmlURLTail = func() (host, tail [256]bool) {
+	for c := range 256 {
+		host[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.'
+		tail[c] = host[c]
 	}
-	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = true
+	for _, c := range "_~/?#&=+,;:@!$*()'" {
+		tail[c] = true
 	}
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
-	}
-	for _, c := range "-._~/" {
-		t[c] = true
-	}
-	return t
+	return host, tail
 }()
 
 // int writes a non-negative number.
