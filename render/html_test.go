@@ -28,7 +28,7 @@ import (
 // htmlBundled is the bundled portfolio.
 func htmlBundled(testing.TB) incident.Portfolio { return portfolio.Page() }
 
-// htmlFull is testdata/full.yaml: every optional field, hostile text.
+// htmlFull is testdata/full.yaml: every optional field, htmlHostile text.
 func htmlFull(t testing.TB) incident.Portfolio {
 	t.Helper()
 	p, err := load.File("../testdata/full.yaml")
@@ -98,7 +98,7 @@ func htmlExtra() incident.Portfolio {
 	}
 }
 
-func outTo(w io.Writer) *out {
+func htmlOutTo(w io.Writer) *out {
 	o := newOut(w)
 	return &o
 }
@@ -167,24 +167,24 @@ func checkHTML(t *testing.T, page []byte, opts []Option) {
 		}
 		switch n.Data {
 		case "article":
-			id := attr(n, "id")
+			id := htmlAttr(n, "id")
 			if id == "" {
 				t.Errorf("an article without id")
 			}
 			articles[id] = true
-			if !hasSelfLink(n, id) {
+			if !htmlHasSelfLink(n, id) {
 				t.Errorf("article %q has no link to #%s", id, id)
 			}
 		case "script":
-			if typ := attr(n, "type"); typ != "application/ld+json" {
+			if typ := htmlAttr(n, "type"); typ != "application/ld+json" {
 				t.Errorf("a script of type %q", typ)
 			}
 			var v any
-			if err := json.Unmarshal([]byte(textOf(n)), &v); err != nil {
+			if err := json.Unmarshal([]byte(htmlTextOf(n)), &v); err != nil {
 				t.Errorf("JSON-LD does not parse: %v", err)
 			}
 		case "a":
-			if href := attr(n, "href"); !strings.HasPrefix(href, "#") && !incident.SafeURL(href) {
+			if href := htmlAttr(n, "href"); !strings.HasPrefix(href, "#") && !incident.SafeURL(href) {
 				t.Errorf("link to unsafe URL %q", href)
 			}
 		}
@@ -227,7 +227,7 @@ func checkHTML(t *testing.T, page []byte, opts []Option) {
 	}
 }
 
-func attr(n *html.Node, key string) string {
+func htmlAttr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
 			return a.Val
@@ -236,17 +236,17 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-func hasSelfLink(n *html.Node, id string) bool {
+func htmlHasSelfLink(n *html.Node, id string) bool {
 	for d := range n.Descendants() {
-		if d.Type == html.ElementNode && d.Data == "a" && attr(d, "href") == "#"+id {
+		if d.Type == html.ElementNode && d.Data == "a" && htmlAttr(d, "href") == "#"+id {
 			return true
 		}
 	}
 	return false
 }
 
-// textOf returns the text inside n.
-func textOf(n *html.Node) string {
+// htmlTextOf returns the text inside n.
+func htmlTextOf(n *html.Node) string {
 	var b strings.Builder
 	for d := range n.Descendants() {
 		if d.Type == html.TextNode {
@@ -256,9 +256,9 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
-// visibleText returns the text a sighted reader sees in n: no head, no
+// htmlVisibleText returns the text a sighted reader sees in n: no head, no
 // script or style, nothing visually hidden.
-func visibleText(n *html.Node) string {
+func htmlVisibleText(n *html.Node) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -268,7 +268,7 @@ func visibleText(n *html.Node) string {
 			return
 		case n.Type == html.ElementNode && (n.Data == "head" || n.Data == "script" || n.Data == "style"):
 			return
-		case n.Type == html.ElementNode && slices.Contains(strings.Fields(attr(n, "class")), "visually-hidden"):
+		case n.Type == html.ElementNode && slices.Contains(strings.Fields(htmlAttr(n, "class")), "visually-hidden"):
 			return
 		}
 		for c := range n.ChildNodes() {
@@ -279,7 +279,7 @@ func visibleText(n *html.Node) string {
 	return b.String()
 }
 
-func dropSpace(s string) string {
+func htmlDropSpace(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1
@@ -301,10 +301,10 @@ func TestHTMLSeedText(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text := dropSpace(visibleText(doc))
+		text := htmlDropSpace(htmlVisibleText(doc))
 		lines := 0
 		for line := range strings.Lines(string(seed)) {
-			want := dropSpace(line)
+			want := htmlDropSpace(line)
 			if want == "" {
 				continue
 			}
@@ -345,9 +345,9 @@ func TestHTMLLegend(t *testing.T) {
 			}
 			var got []string
 			for n := range doc.Descendants() {
-				if n.Type == html.ElementNode && attr(n, "class") == "legend" {
+				if n.Type == html.ElementNode && htmlAttr(n, "class") == "legend" {
 					for c := range n.ChildNodes() {
-						if s := strings.TrimSpace(textOf(c)); s != "" {
+						if s := strings.TrimSpace(htmlTextOf(c)); s != "" {
 							got = append(got, s)
 						}
 					}
@@ -360,15 +360,15 @@ func TestHTMLLegend(t *testing.T) {
 	}
 }
 
-// hostile is text that would break out of every context a page puts text
+// htmlHostile is text that would break out of every context a page puts text
 // in, with a control character and invalid UTF-8.
-const hostile = `</p></script><script>alert(1)</script><!-- "x" onclick='y' & &amp; <img src=x onerror=z>` + "\u2028\x00\x1b[31m\xff\u0085end"
+const htmlHostile = `</p></script><script>alert(1)</script><!-- "x" onclick='y' & &amp; <img src=x onerror=z>` + "\u2028\x00\x1b[31m\xff\u0085end"
 
-// hostileClean is hostile as a page shows it.
-const hostileClean = `</p></script><script>alert(1)</script><!-- "x" onclick='y' & &amp; <img src=x onerror=z>` + "\u2028\uFFFD\uFFFD[31m\uFFFD\uFFFDend"
+// htmlHostileClean is htmlHostile as a page shows it.
+const htmlHostileClean = `</p></script><script>alert(1)</script><!-- "x" onclick='y' & &amp; <img src=x onerror=z>` + "\u2028\uFFFD\uFFFD[31m\uFFFD\uFFFDend"
 
-func hostilePortfolio() incident.Portfolio {
-	h := hostile
+func htmlHostilePortfolio() incident.Portfolio {
+	h := htmlHostile
 	fig := incident.Figure{Label: h, Value: 1, Before: 2, HasBefore: true, Unit: h, Note: h}
 	return incident.Portfolio{
 		Title: h, Tagline: h, Intro: []string{h}, Back: incident.Link{Text: h, Href: "javascript:alert(1)"}, Legend: h,
@@ -392,7 +392,7 @@ func hostilePortfolio() incident.Portfolio {
 	}
 }
 
-// TestHTMLHostile checks that hostile text stays text: it makes no
+// TestHTMLHostile checks that htmlHostile text stays text: it makes no
 // element or attribute, comes back as written (control characters and
 // invalid UTF-8 aside), and unsafe URLs make no link.
 func TestHTMLHostile(t *testing.T) {
@@ -404,7 +404,7 @@ func TestHTMLHostile(t *testing.T) {
 		"ul": {"class"}, "li": nil, "figure": {"class"}, "figcaption": nil, "pre": nil, "code": nil,
 	}
 	for _, opts := range [][]Option{{JSONLD()}, {Fragment(), JSONLD()}} {
-		page := renderHTML(t, hostilePortfolio(), opts...)
+		page := renderHTML(t, htmlHostilePortfolio(), opts...)
 		doc, err := html.Parse(bytes.NewReader(page))
 		if err != nil {
 			t.Fatal(err)
@@ -426,7 +426,7 @@ func TestHTMLHostile(t *testing.T) {
 				}
 				switch n.Data {
 				case "a":
-					if href := attr(n, "href"); href != "#"+hostileClean && !incident.SafeURL(href) {
+					if href := htmlAttr(n, "href"); href != "#"+htmlHostileClean && !incident.SafeURL(href) {
 						t.Errorf("a link to %q", href)
 					}
 				case "script":
@@ -436,12 +436,12 @@ func TestHTMLHostile(t *testing.T) {
 							Item struct{ Name, Description, Genre string }
 						} `json:"itemListElement"`
 					}
-					if err := json.Unmarshal([]byte(textOf(n)), &ld); err != nil {
+					if err := json.Unmarshal([]byte(htmlTextOf(n)), &ld); err != nil {
 						t.Fatalf("JSON-LD: %v", err)
 					}
 					for _, s := range []string{ld.Name, ld.Items[0].Item.Name, ld.Items[0].Item.Description, ld.Items[0].Item.Genre} {
-						if s != hostileClean {
-							t.Errorf("JSON-LD holds %q, want %q", s, hostileClean)
+						if s != htmlHostileClean {
+							t.Errorf("JSON-LD holds %q, want %q", s, htmlHostileClean)
 						}
 					}
 				}
@@ -449,16 +449,16 @@ func TestHTMLHostile(t *testing.T) {
 				texts = append(texts, n.Data)
 			}
 		}
-		// Whole text nodes equal to the hostile text: title, h1, tagline,
+		// Whole text nodes equal to the htmlHostile text: title, h1, tagline,
 		// paragraphs, badges, link titles...
 		whole := 0
 		for _, s := range texts {
-			if s == hostileClean {
+			if s == htmlHostileClean {
 				whole++
 			}
 		}
 		if whole < 20 {
-			t.Errorf("only %d text nodes hold the hostile text intact", whole)
+			t.Errorf("only %d text nodes hold the htmlHostile text intact", whole)
 		}
 		script := page[bytes.Index(page, []byte(`<script type="application/ld+json">`))+1:]
 		script = script[:bytes.Index(script, []byte("</script>"))]
@@ -467,7 +467,7 @@ func TestHTMLHostile(t *testing.T) {
 				t.Errorf("JSON-LD holds %q", bad)
 			}
 		}
-		if !utf8Valid(page) {
+		if !htmlUTF8Valid(page) {
 			t.Errorf("the page is not valid UTF-8")
 		}
 		for _, c := range page {
@@ -478,7 +478,7 @@ func TestHTMLHostile(t *testing.T) {
 	}
 }
 
-func utf8Valid(b []byte) bool { return strings.ToValidUTF8(string(b), "") == string(b) }
+func htmlUTF8Valid(b []byte) bool { return strings.ToValidUTF8(string(b), "") == string(b) }
 
 func TestHTMLEscape(t *testing.T) {
 	for _, tt := range []struct{ in, html, json string }{
@@ -496,7 +496,7 @@ func TestHTMLEscape(t *testing.T) {
 		{"end<", "end&lt;", `end\u003c`},
 	} {
 		var b bytes.Buffer
-		h := htmlWriter{out: outTo(&b)}
+		h := htmlWriter{out: htmlOutTo(&b)}
 		h.text(tt.in)
 		html := b.String()
 		b.Reset()
@@ -507,7 +507,7 @@ func TestHTMLEscape(t *testing.T) {
 	}
 }
 
-var safeHrefCases = []string{
+var htmlSafeHrefCases = []string{
 	"", "/", "//evil.example", "/path/to", "#frag", "page.html", "https://example.com", "https://example.com/a/b",
 	"http://example.com", "https://", "http://", "https:///x", "https://:80", "https://a:b:c", "https://a b",
 	"https://example.com/?q=1", "mailto:me@example.com", "javascript:alert(1)", "JAVASCRIPT:x", " javascript:x",
@@ -519,7 +519,7 @@ var safeHrefCases = []string{
 }
 
 func TestHTMLSafeHref(t *testing.T) {
-	for _, s := range safeHrefCases {
+	for _, s := range htmlSafeHrefCases {
 		if got, want := htmlSafeHref(s), s != "" && incident.SafeURL(s); got != want {
 			t.Errorf("htmlSafeHref(%q) = %v, incident.SafeURL says %v", s, got, want)
 		}
@@ -527,7 +527,7 @@ func TestHTMLSafeHref(t *testing.T) {
 }
 
 func FuzzHTMLSafeHref(f *testing.F) {
-	for _, s := range safeHrefCases {
+	for _, s := range htmlSafeHrefCases {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -564,7 +564,7 @@ func TestHTMLDetails(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
 			c := newConfig(nil)
-			h := htmlWriter{out: outTo(&b), c: &c, p: &incident.Portfolio{}}
+			h := htmlWriter{out: htmlOutTo(&b), c: &c, p: &incident.Portfolio{}}
 			h.details(&tt.in)
 			want := "<dl class=\"details\">\n" + tt.want + "\n</dl>\n"
 			if diff := cmp.Diff(want, b.String()); diff != "" {
@@ -585,7 +585,7 @@ func TestHTMLDuration(t *testing.T) {
 		{90 * time.Second, "PT1M30S"},
 	} {
 		var b bytes.Buffer
-		h := htmlWriter{out: outTo(&b)}
+		h := htmlWriter{out: htmlOutTo(&b)}
 		h.isoDuration(tt.d)
 		if b.String() != tt.want {
 			t.Errorf("isoDuration(%v) = %q, want %q", tt.d, b.String(), tt.want)
@@ -645,38 +645,38 @@ func TestHTMLAllocs(t *testing.T) {
 	}
 }
 
-var errFail = errors.New("writer failed")
+var errHTMLWrite = errors.New("writer failed")
 
-// failAfter accepts n bytes, then fails every write.
-type failAfter struct{ n int }
+// htmlFailAfter accepts n bytes, then fails every write.
+type htmlFailAfter struct{ n int }
 
-func (w *failAfter) Write(p []byte) (int, error) {
+func (w *htmlFailAfter) Write(p []byte) (int, error) {
 	if len(p) <= w.n {
 		w.n -= len(p)
 		return len(p), nil
 	}
 	k := w.n
 	w.n = 0
-	return k, errFail
+	return k, errHTMLWrite
 }
 
 func TestHTMLWriterErrors(t *testing.T) {
 	p := htmlFull(t)
 	size := len(renderHTML(t, p, JSONLD()))
 	for n := 0; n <= size; n += 1 + n/8 {
-		if err := HTML(&failAfter{n: n}, p, JSONLD()); !errors.Is(err, errFail) {
+		if err := HTML(&htmlFailAfter{n: n}, p, JSONLD()); !errors.Is(err, errHTMLWrite) {
 			t.Errorf("failing after %d of %d bytes: got %v", n, size, err)
 		}
-		bw := bufio.NewWriterSize(&failAfter{n: n}, 64)
+		bw := bufio.NewWriterSize(&htmlFailAfter{n: n}, 64)
 		err := HTML(bw, p, JSONLD())
 		if err == nil {
 			err = bw.Flush()
 		}
-		if !errors.Is(err, errFail) {
+		if !errors.Is(err, errHTMLWrite) {
 			t.Errorf("through a bufio.Writer failing after %d of %d bytes: got %v", n, size, err)
 		}
 	}
-	if err := HTML(&failAfter{n: size}, p, JSONLD()); err != nil {
+	if err := HTML(&htmlFailAfter{n: size}, p, JSONLD()); err != nil {
 		t.Errorf("a writer with room for the page: %v", err)
 	}
 }
@@ -690,7 +690,7 @@ func TestHTMLOddInput(t *testing.T) {
 	odd.Incidents[0].Situation = nil
 	odd.Incidents[1].When = incident.Period{End: incident.Date{Year: 2020}}
 	odd.Lessons = incident.Lessons{Items: []string{""}}
-	for _, p := range []incident.Portfolio{{}, {Incidents: make([]incident.Incident, 3)}, odd, hostilePortfolio()} {
+	for _, p := range []incident.Portfolio{{}, {Incidents: make([]incident.Incident, 3)}, odd, htmlHostilePortfolio()} {
 		for _, opts := range [][]Option{nil, {nil}, {HeadingOffset(-3)}, {HeadingOffset(99), Fragment(), JSONLD()}, {IDs(), Roles(), Tags()}} {
 			var b bytes.Buffer
 			if err := HTML(&b, p, opts...); err != nil {
@@ -760,7 +760,7 @@ func TestHTMLStyle(t *testing.T) {
 		}
 		schemes[name] = vars
 	}
-	if diff := cmp.Diff(keys(schemes["light"]), keys(schemes["dark"])); diff != "" {
+	if diff := cmp.Diff(htmlKeys(schemes["light"]), htmlKeys(schemes["dark"])); diff != "" {
 		t.Errorf("the schemes define different colours (-light +dark):\n%s", diff)
 	}
 	checked := map[string]bool{}
@@ -775,7 +775,7 @@ func TestHTMLStyle(t *testing.T) {
 				t.Errorf("%s: --%s or --%s is not defined", name, p.fg, p.bg)
 				continue
 			}
-			if r := contrast(fg, bg); r < p.min {
+			if r := htmlContrast(fg, bg); r < p.min {
 				t.Errorf("%s: --%s %s on --%s %s has contrast %.2f, want at least %v", name, p.fg, fg, p.bg, bg, r, p.min)
 			}
 		}
@@ -815,7 +815,7 @@ func TestHTMLStyle(t *testing.T) {
 	}
 }
 
-func keys(m map[string]string) []string {
+func htmlKeys(m map[string]string) []string {
 	var ks []string
 	for k := range m {
 		ks = append(ks, k)
@@ -825,15 +825,15 @@ func keys(m map[string]string) []string {
 }
 
 // contrast returns the WCAG contrast ratio of two #rrggbb colours.
-func contrast(a, b string) float64 {
-	la, lb := luminance(a), luminance(b)
+func htmlContrast(a, b string) float64 {
+	la, lb := htmlLuminance(a), htmlLuminance(b)
 	if la < lb {
 		la, lb = lb, la
 	}
 	return (la + 0.05) / (lb + 0.05)
 }
 
-func luminance(hex string) float64 {
+func htmlLuminance(hex string) float64 {
 	var l float64
 	for i, w := range []float64{0.2126, 0.7152, 0.0722} {
 		v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
@@ -853,7 +853,7 @@ func TestHTMLContrastFormula(t *testing.T) {
 		a, b string
 		want float64
 	}{{"#000000", "#ffffff", 21}, {"#ffffff", "#ffffff", 1}, {"#777777", "#ffffff", 4.48}} {
-		if got := contrast(tt.a, tt.b); math.Abs(got-tt.want) > 0.01 {
+		if got := htmlContrast(tt.a, tt.b); math.Abs(got-tt.want) > 0.01 {
 			t.Errorf("contrast(%s, %s) = %.3f, want %v", tt.a, tt.b, got, tt.want)
 		}
 	}
