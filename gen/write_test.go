@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -160,7 +159,7 @@ func TestWriteFile(t *testing.T) {
 	if fi, _ := os.Stat(name); fi.Mode().Perm() != 0o600 {
 		t.Errorf("replaced file has mode %v, want its old 0600", fi.Mode().Perm())
 	}
-	if names := dirNames(t, dir); !slices.Equal(names, []string{"out.go"}) {
-		t.Errorf("directory holds %v, want [out.go]", names)
+	if diff := cmp.Diff([]string{"out.go"}, dirNames(t, dir)); diff != "" {
+		t.Errorf("directory (-want +got):\n%s", diff)
 	}
 }
