@@ -645,38 +645,39 @@ func TestHTMLAllocs(t *testing.T) {
 	}
 }
 
-var errHTMLWrite = errors.New("writer failed")
+// errFail and failAfter are shared with the other renderers' tests.
+var errFail = errors.New("writer failed")
 
-// htmlFailAfter accepts n bytes, then fails every write.
-type htmlFailAfter struct{ n int }
+// failAfter accepts n bytes, then fails every write.
+type failAfter struct{ n int }
 
-func (w *htmlFailAfter) Write(p []byte) (int, error) {
+func (w *failAfter) Write(p []byte) (int, error) {
 	if len(p) <= w.n {
 		w.n -= len(p)
 		return len(p), nil
 	}
 	k := w.n
 	w.n = 0
-	return k, errHTMLWrite
+	return k, errFail
 }
 
 func TestHTMLWriterErrors(t *testing.T) {
 	p := htmlFull(t)
 	size := len(renderHTML(t, p, JSONLD()))
 	for n := 0; n <= size; n += 1 + n/8 {
-		if err := HTML(&htmlFailAfter{n: n}, p, JSONLD()); !errors.Is(err, errHTMLWrite) {
+		if err := HTML(&failAfter{n: n}, p, JSONLD()); !errors.Is(err, errFail) {
 			t.Errorf("failing after %d of %d bytes: got %v", n, size, err)
 		}
-		bw := bufio.NewWriterSize(&htmlFailAfter{n: n}, 64)
+		bw := bufio.NewWriterSize(&failAfter{n: n}, 64)
 		err := HTML(bw, p, JSONLD())
 		if err == nil {
 			err = bw.Flush()
 		}
-		if !errors.Is(err, errHTMLWrite) {
+		if !errors.Is(err, errFail) {
 			t.Errorf("through a bufio.Writer failing after %d of %d bytes: got %v", n, size, err)
 		}
 	}
-	if err := HTML(&htmlFailAfter{n: size}, p, JSONLD()); err != nil {
+	if err := HTML(&failAfter{n: size}, p, JSONLD()); err != nil {
 		t.Errorf("a writer with room for the page: %v", err)
 	}
 }
