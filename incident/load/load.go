@@ -54,9 +54,10 @@ import (
 // portfolio is a few kilobytes.
 const MaxSize = 4 << 20
 
-// MaxDepth is the deepest nesting of mappings and lists a content file may
-// have. The model needs five: portfolio, incidents, an incident, its
-// figures, a figure.
+// MaxDepth is how deep a value may nest in a content file, the top
+// mapping being at depth 0. The model's deepest values, the fields of a
+// figure, are at depth 5 (portfolio, incidents, an incident, its figures,
+// a figure, a field).
 const MaxDepth = 8
 
 // File reads, decodes and validates the content file at path.
@@ -170,6 +171,9 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 	root := &doc
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		root = doc.Content[0]
+	}
+	if root.Kind == yaml.ScalarNode && scalarKind(root) == kindNull {
+		return nil, fail(0, 0, "empty file: want a mapping with title, tagline and incidents")
 	}
 	if err := check(name, root, 0); err != nil {
 		return nil, err

@@ -1,0 +1,376 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/incident-leadership/portfolio/incident"
+)
+
+const (
+	portfolioFile = "../../portfolio.yaml"
+	fullFile      = "../../testdata/full.yaml"
+	seedFile      = "/work/shared/seed/incident-leadership.txt"
+)
+
+// TestPortfolio checks the shape of the bundled content file.
+func TestPortfolio(t *testing.T) {
+	p, err := File(portfolioFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		ID       incident.ID
+		Role     incident.Role
+		Severity incident.Severity
+		Duration incident.Duration
+		Org      string
+		Tags     []string
+	}
+	var got []row
+	for _, in := range p.Incidents {
+		got = append(got, row{in.ID, in.Role, in.Severity, in.Duration, in.Org, in.Tags})
+	}
+	want := []row{
+		{"database-connection-pool-exhaustion", incident.CausedAndFixed, incident.P1, incident.Duration{Text: "4 hours", Length: 4 * time.Hour}, "", []string{"database"}},
+		{"message-queue-backlog", incident.LedResolution, incident.P1, incident.Duration{Text: "Weekend (Fri-Sun)", Length: 48 * time.Hour}, "a publicly traded financial services company", []string{"message-queue", "kubernetes", "argocd", "helm", "gitops"}},
+		{"ci-cd-pipeline-breakage", incident.CausedAndFixed, incident.P2, incident.Duration{Text: "2 hours", Length: 2 * time.Hour}, "", []string{"ci-cd"}},
+		{"kubernetes-node-group-rollout", incident.LedResolution, incident.P1, incident.Duration{Text: "6 hours", Length: 6 * time.Hour}, "", []string{"kubernetes", "eks", "aws", "cni"}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("incidents (-want +got):\n%s", diff)
+	}
+	if want := (incident.Link{Text: "Back to Home", Href: "/"}); p.Back != want {
+		t.Errorf("back = %+v, want %+v", p.Back, want)
+	}
+	if p.Legend != "Legend" || p.Lessons.File != "lessons-learned.sh" || p.Lessons.Heading != "Key takeaways from production incidents" {
+		t.Errorf("legend %q, lessons file %q, heading %q", p.Legend, p.Lessons.File, p.Lessons.Heading)
+	}
+	// The seed has no dates, command roles, figures, actions or links:
+	// the bundled file must not invent them.
+	for _, in := range p.Incidents {
+		if !in.When.IsZero() || in.Command != "" || in.Impact != nil || in.Results != nil || in.Actions != nil || in.Links != nil {
+			t.Errorf("%s: has facts the seed page does not state", in.ID)
+		}
+	}
+}
+
+// TestSeedWords checks that the bundled portfolio holds the seed page's
+// words exactly: every sentence of its title, tagline, intro, incidents
+// and lessons, in the field it belongs to.
+func TestSeedWords(t *testing.T) {
+	seed, err := os.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := File(portfolioFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(strings.TrimSpace(string(seed)), "\n\n")
+	next := func() string {
+		if len(paras) == 0 {
+			t.Fatal("the seed page ended early")
+		}
+		s := paras[0]
+		paras = paras[1:]
+		return s
+	}
+	// same checks that got holds every sentence of want, then that it is
+	// want exactly.
+	same := func(field, got, want string) {
+		t.Helper()
+		for _, s := range sentences(want) {
+			if !strings.Contains(got, s) {
+				t.Errorf("%s: the seed's sentence %q is missing", field, s)
+			}
+		}
+		if got != want {
+			t.Errorf("%s:\n got %q\nwant %q", field, got, want)
+		}
+	}
+	one := func(field string, got []string, want string) {
+		t.Helper()
+		if len(got) != 1 {
+			t.Errorf("%s: %d paragraphs, want 1", field, len(got))
+			return
+		}
+		same(field, got[0], want)
+	}
+
+	same("back.text", p.Back.Text, next())
+	same("title", p.Title, next())
+	same("tagline", p.Tagline, next())
+	one("intro", p.Intro, next())
+	legend := next()
+	same("legend", p.Legend, strings.TrimSuffix(legend[:strings.Index(legend, ":")+1], ":"))
+	for _, d := range p.UsedRoles(p.Incidents) {
+		if !strings.Contains(legend, d.Label) {
+			t.Errorf("the seed's legend %q lacks the role %q", legend, d.Label)
+		}
+	}
+	for _, d := range p.UsedSeverities(p.Incidents) {
+		if !strings.Contains(legend, string(d.Code)+" "+d.Label) {
+			t.Errorf("the seed's legend %q lacks the severity %s %s", legend, d.Code, d.Label)
+		}
+	}
+
+	for i, in := range p.Incidents {
+		path := fmt.Sprintf("incidents[%d]", i)
+		same(path+".title", in.Title, next())
+		meta, heading, _ := strings.Cut(next(), "\n")
+		same(path+" role, severity and duration", p.RoleLabel(in.Role)+string(in.Severity)+in.Duration.Text, meta)
+		for j, s := range in.Sections() {
+			if j > 0 {
+				heading = next()
+			}
+			same(path+" section name", s.Name, heading)
+			one(path+"."+s.Key, s.Paragraphs, next())
+		}
+	}
+
+	lines := strings.Split(next(), "\n")
+	same("lessons.file", p.Lessons.File, lines[0])
+	same("lessons.heading", "# "+p.Lessons.Heading, lines[1])
+	if len(p.Lessons.Items) != len(lines)-2 {
+		t.Errorf("%d lessons, the seed has %d", len(p.Lessons.Items), len(lines)-2)
+	}
+	for i, item := range p.Lessons.Items {
+		if i+2 < len(lines) {
+			same(fmt.Sprintf("lessons.items[%d]", i), fmt.Sprintf("%d. %s", i+1, item), lines[i+2])
+		}
+	}
+	if len(paras) > 0 {
+		t.Errorf("the seed page has more than the portfolio: %q", paras)
+	}
+}
+
+// sentences splits a paragraph after each '.', '!' or '?' that a space
+// follows.
+func sentences(para string) []string {
+	var out []string
+	start := 0
+	for i := 0; i+1 < len(para); i++ {
+		if strings.ContainsRune(".!?", rune(para[i])) && para[i+1] == ' ' {
+			out = append(out, para[start:i+1])
+			start = i + 2
+		}
+	}
+	return append(out, para[start:])
+}
+
+func TestSentences(t *testing.T) {
+	got := sentences("One. Two? Three! Not.here 4.5 five.")
+	want := []string{"One.", "Two?", "Three!", "Not.here 4.5 five."}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestForms checks how values are read: the duration, period and figure
+// forms, block scalars and JSON.
+func TestForms(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+		get  func(p incident.Portfolio) any
+		want any
+	}{
+		{"short duration", good, func(p incident.Portfolio) any { return p.Incidents[0].Duration },
+			incident.Duration{Text: "4 hours", Length: 4 * time.Hour}},
+		{"compound duration", edit("duration: 4h", "duration: 1d6h"), func(p incident.Portfolio) any { return p.Incidents[0].Duration },
+			incident.Duration{Text: "1 day 6 hours", Length: 30 * time.Hour}},
+		{"text duration", edit("duration: 4h", "duration: Weekend (Fri-Sun)"), func(p incident.Portfolio) any { return p.Incidents[0].Duration },
+			incident.Duration{Text: "Weekend (Fri-Sun)"}},
+		{"mapping duration", edit("duration: 4h", "duration:\n      text: Weekend (Fri-Sun)\n      length: 60h"), func(p incident.Portfolio) any { return p.Incidents[0].Duration },
+			incident.Duration{Text: "Weekend (Fri-Sun)", Length: 60 * time.Hour}},
+		{"range", good + "    when: \"2023-03-14/2023-03-16\"\n", func(p incident.Portfolio) any { return p.Incidents[0].When },
+			incident.Period{Start: incident.Date{Year: 2023, Month: 3, Day: 14}, End: incident.Date{Year: 2023, Month: 3, Day: 16}}},
+		{"plain date", good + "    when: 2023-03-14\n", func(p incident.Portfolio) any { return p.Incidents[0].When },
+			incident.Period{Start: incident.Date{Year: 2023, Month: 3, Day: 14}}},
+		{"bare year", good + "    when: 2023\n", func(p incident.Portfolio) any { return p.Incidents[0].When },
+			incident.Period{Start: incident.Date{Year: 2023}}},
+		{"figure with before", good + "    results: [{label: MTTR, before: 0, value: 1.5, unit: h}]\n", func(p incident.Portfolio) any { return p.Incidents[0].Results },
+			[]incident.Figure{{Label: "MTTR", Before: 0, Value: 1.5, Unit: "h", HasBefore: true}}},
+		{"figure without before", good + "    results: [{label: Restored in, value: 0x1e, unit: min}]\n", func(p incident.Portfolio) any { return p.Incidents[0].Results },
+			[]incident.Figure{{Label: "Restored in", Value: 30, Unit: "min"}}},
+		{"folded paragraph", edit("situation: [S]", "situation:\n      - >\n        one\n        two"), func(p incident.Portfolio) any { return p.Incidents[0].Situation },
+			[]string{"one two"}},
+		{"literal paragraph", edit("situation: [S]", "situation:\n      - |\n        one two"), func(p incident.Portfolio) any { return p.Incidents[0].Situation },
+			[]string{"one two"}},
+		{"stripped paragraph", edit("situation: [S]", "situation:\n      - >-\n        one\n        two"), func(p incident.Portfolio) any { return p.Incidents[0].Situation },
+			[]string{"one two"}},
+		{"quoted number", edit("title: T", `title: "123"`), func(p incident.Portfolio) any { return p.Title },
+			"123"},
+		{"date-like text", edit("title: T", "title: 2023-03-14"), func(p incident.Portfolio) any { return p.Title },
+			"2023-03-14"},
+		{"done", good + "    actions: [{text: X, kind: process, done: True}]\n", func(p incident.Portfolio) any { return p.Incidents[0].Actions },
+			[]incident.Action{{Text: "X", Kind: incident.Process, Done: true}}},
+		{"JSON", `{"title": "T", "tagline": "Tag", "incidents": [{"id": "a", "title": "A", "role": "led-resolution",
+			"severity": "P2", "duration": "2h", "situation": ["S"], "myRole": ["M"], "resolution": ["R"], "permanentFix": ["F"]}]}`,
+			func(p incident.Portfolio) any { return p.Incidents[0].Duration }, incident.Duration{Text: "2 hours", Length: 2 * time.Hour}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Bytes("f.yaml", []byte(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, tc.get(p)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestHostile feeds files made to hurt a parser: each must fail fast with
+// a clear error.
+func TestHostile(t *testing.T) {
+	laughs := "a: &a [x, x, x, x, x, x, x, x, x]\n"
+	for i := 'b'; i <= 'i'; i++ {
+		laughs += fmt.Sprintf("%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
+	}
+	tests := []struct {
+		name string
+		doc  string
+		want string
+	}{
+		{"billion laughs", laughs, "f.yaml:1:4: anchors are not allowed"},
+		{"unknown alias", "title: *a\n", "f.yaml:1: YAML syntax: unknown anchor 'a' referenced"},
+		{"deep lists", "title: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n", "f.yaml:1:16: nested deeper than 8 levels"},
+		{"deep mappings", strings.Repeat("{a: ", 5000) + "b" + strings.Repeat("}", 5000) + "\n", "f.yaml:1:34: nested deeper than 8 levels"},
+		{"deeper than the parser allows", strings.Repeat("[", 20000), "f.yaml:1: YAML syntax: exceeded max depth of 10000"},
+		{"too large", "title: " + strings.Repeat("x", MaxSize), "f.yaml: file larger than 4194304 bytes"},
+		{"invalid UTF-8", "title: ok\ntagline: caf\xe9\n", "f.yaml:2:13: invalid UTF-8"},
+		{"NUL byte", "title: a\x00b\n", "f.yaml:1: YAML syntax: control characters are not allowed"},
+		{"only a document marker", "---\n", "f.yaml: empty file: want a mapping with title, tagline and incidents"},
+		{"null", "null\n", "f.yaml: empty file: want a mapping with title, tagline and incidents"},
+		{"a scalar", "hello\n", "f.yaml:1:1: want a mapping, got \"hello\""},
+		{"a list", "- a\n- b\n", "f.yaml:1:1: want a mapping, got a list"},
+		{"empty", "", "f.yaml: empty file: want a mapping with title, tagline and incidents"},
+		{"complex key", good + "? [a]\n: b\n", "f.yaml:13:3: want a field name, got a list"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := Bytes("f.yaml", []byte(tc.doc))
+			if elapsed := time.Since(start); elapsed > 2*time.Second {
+				t.Errorf("took %v", elapsed)
+			}
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			got := err.Error()
+			if i := strings.IndexByte(got, '\n'); i >= 0 {
+				got = got[:i] // the first problem is enough here
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestFileTooLarge(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "big.yaml")
+	if err := os.WriteFile(name, make([]byte, MaxSize+10), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := File(name)
+	if want := name + ": file larger than 4194304 bytes"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
+func TestFileMissing(t *testing.T) {
+	_, err := File(filepath.Join(t.TempDir(), "nothing.yaml"))
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("got %v, want an error wrapping fs.ErrNotExist", err)
+	}
+}
+
+// TestErrorValues checks what errors.As finds in an error of Bytes.
+func TestErrorValues(t *testing.T) {
+	_, err := Bytes("f.yaml", []byte(edit("severity: P1", "severity: P9")+"colour: red\n"))
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("%T is not load.Errors", err)
+	}
+	type pos struct {
+		File      string
+		Line, Col int
+		Path      string
+	}
+	var got []pos
+	for _, e := range es {
+		got = append(got, pos{e.File, e.Line, e.Col, e.Path})
+	}
+	want := []pos{{"f.yaml", 7, 15, "incidents[0].severity"}, {"f.yaml", 13, 1, "colour"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	var fe *incident.FieldError
+	if !errors.As(err, &fe) {
+		t.Fatal("no *incident.FieldError in the error")
+	}
+	if want := (incident.FieldError{Path: "incidents[0].severity", Msg: `unknown severity "P9"; want one of P1, P2, P3, P4`}); *fe != want {
+		t.Errorf("field error %+v, want %+v", *fe, want)
+	}
+	var e *Error
+	if !errors.As(err, &e) || e != es[0] {
+		t.Errorf("errors.As(*Error) = %v, want the first problem", e)
+	}
+}
+
+func TestErrorString(t *testing.T) {
+	tests := []struct {
+		err  *Error
+		want string
+	}{
+		{&Error{File: "f.yaml", Line: 3, Col: 7, Path: "title", Err: errors.New("bad")}, "f.yaml:3:7: title: bad"},
+		{&Error{File: "f.yaml", Line: 3, Err: errors.New("bad")}, "f.yaml:3: bad"},
+		{&Error{File: "f.yaml", Err: errors.New("bad")}, "f.yaml: bad"},
+		{&Error{File: "f.yaml", Line: 1, Col: 1, Path: "x", Err: &incident.FieldError{Path: "x", Msg: "bad"}}, "f.yaml:1:1: x: bad"},
+	}
+	for _, tc := range tests {
+		if got := tc.err.Error(); got != tc.want {
+			t.Errorf("got %q, want %q", got, tc.want)
+		}
+	}
+}
+
+// FuzzBytes checks that no input makes Bytes panic, and that every
+// problem has a position.
+func FuzzBytes(f *testing.F) {
+	for _, name := range []string{portfolioFile, fullFile} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(good))
+	for _, tc := range bad {
+		f.Add([]byte(tc.doc))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, err := Bytes("f.yaml", data)
+		var es Errors
+		if err != nil && !errors.As(err, &es) {
+			t.Fatalf("%T is not load.Errors: %v", err, err)
+		}
+		for _, e := range es {
+			if e.File != "f.yaml" || e.Err == nil {
+				t.Errorf("bad error %+v", e)
+			}
+		}
+	})
+}
