@@ -76,6 +76,7 @@ import (
 	"unicode"
 
 	"github.com/incident-leadership/portfolio/incident/load"
+	"github.com/incident-leadership/portfolio/internal/atomicfile"
 )
 
 var (
@@ -136,7 +137,8 @@ func run(in, out, pkg string, check bool) error {
 		return inFile(in, err)
 	}
 	if !check {
-		return writeFile(out, src)
+		_, err = atomicfile.Write(out, src)
+		return err
 	}
 	old, err := os.ReadFile(out)
 	switch {

@@ -2,6 +2,7 @@ package incident
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -194,8 +195,13 @@ func (v *validator) figures(path string, figs []Figure) {
 		v.text(fp+".label", f.Label, true)
 		v.text(fp+".unit", f.Unit, false)
 		v.text(fp+".note", f.Note, false)
-		if f.Value != f.Value || f.Before != f.Before {
-			v.add(fp+".value", "not a number")
+		for _, n := range [...]struct {
+			key string
+			v   float64
+		}{{"value", f.Value}, {"before", f.Before}} {
+			if math.IsNaN(n.v) || math.IsInf(n.v, 0) {
+				v.add(fp+"."+n.key, "%v is not a finite number", n.v)
+			}
 		}
 	}
 }

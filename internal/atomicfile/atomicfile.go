@@ -1,4 +1,8 @@
-package main
+// Package atomicfile replaces files so that a reader, or a crash, never
+// sees half of one: the bytes go to a temporary file in the same directory,
+// which is synced and renamed over the target. On any error the old file is
+// left as it was and no temporary file remains.
+package atomicfile
 
 import (
 	"bytes"
@@ -20,22 +24,22 @@ type tempFile interface {
 // failures.
 var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
 
-// writeFile replaces name with data atomically: it writes a temporary file
-// in the same directory, syncs it and renames it over name. On any error
-// name is left as it was and the temporary file is removed. When name
-// already holds data, nothing is written. A new file gets mode 0644, a
-// replaced one keeps its mode.
-func writeFile(name string, data []byte) (err error) {
+// Write replaces name with data atomically: it writes a temporary file in
+// the same directory, syncs it and renames it over name. On any error name
+// is left as it was and the temporary file is removed. When name already
+// holds data, nothing is written and changed is false. A new file gets mode
+// 0644, a replaced one keeps its mode.
+func Write(name string, data []byte) (changed bool, err error) {
 	perm := os.FileMode(0o644)
 	if fi, err := os.Stat(name); err == nil {
 		if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, data) {
-			return nil
+			return false, nil
 		}
 		perm = fi.Mode().Perm()
 	}
 	f, err := createTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
-		return err
+		return false, err
 	}
 	tmp := f.Name()
 	defer func() {
@@ -46,17 +50,20 @@ func writeFile(name string, data []byte) (err error) {
 			}
 		}
 	}()
-	if _, err := f.Write(data); err != nil {
-		return err
+	if _, err = f.Write(data); err != nil {
+		return false, err
 	}
-	if err := f.Sync(); err != nil {
-		return err
+	if err = f.Sync(); err != nil {
+		return false, err
 	}
-	if err := f.Close(); err != nil {
-		return err
+	if err = f.Close(); err != nil {
+		return false, err
 	}
-	if err := os.Chmod(tmp, perm); err != nil {
-		return err
+	if err = os.Chmod(tmp, perm); err != nil {
+		return false, err
 	}
-	return os.Rename(tmp, name)
+	if err = os.Rename(tmp, name); err != nil {
+		return false, err
+	}
+	return true, nil
 }

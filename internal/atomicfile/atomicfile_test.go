@@ -1,4 +1,4 @@
-package main
+package atomicfile
 
 import (
 	"errors"
@@ -85,7 +85,7 @@ func TestWriteFileFailure(t *testing.T) {
 				ff.File = f
 				return &ff, nil
 			}
-			err := writeFile(name, []byte("new content, longer than ten bytes"))
+			_, err := Write(name, []byte("new content, longer than ten bytes"))
 			if !errors.Is(err, errInjected) {
 				t.Errorf("writeFile: %v, want the injected failure", err)
 			}
@@ -113,7 +113,7 @@ func TestWriteFileRenameFails(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(name, "keep"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFile(name, []byte("package p\n")); err == nil {
+	if _, err := Write(name, []byte("package p\n")); err == nil {
 		t.Fatal("writeFile over a directory succeeded")
 	}
 	if diff := cmp.Diff([]string{"out.go"}, dirNames(t, dir)); diff != "" {
@@ -136,9 +136,14 @@ func TestWriteFile(t *testing.T) {
 	for i, tc := range []struct {
 		data    string
 		created int
-	}{{"one", 1}, {"one", 1}, {"two", 2}} {
-		if err := writeFile(name, []byte(tc.data)); err != nil {
+		changed bool
+	}{{"one", 1, true}, {"one", 1, false}, {"two", 2, true}} {
+		changed, err := Write(name, []byte(tc.data))
+		if err != nil {
 			t.Fatal(err)
+		}
+		if changed != tc.changed {
+			t.Errorf("write %d: changed = %v, want %v", i, changed, tc.changed)
 		}
 		if got, _ := os.ReadFile(name); string(got) != tc.data {
 			t.Errorf("write %d: file holds %q, want %q", i, got, tc.data)
@@ -153,7 +158,7 @@ func TestWriteFile(t *testing.T) {
 	if err := os.Chmod(name, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFile(name, []byte("three")); err != nil {
+	if _, err := Write(name, []byte("three")); err != nil {
 		t.Fatal(err)
 	}
 	if fi, _ := os.Stat(name); fi.Mode().Perm() != 0o600 {

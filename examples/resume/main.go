@@ -1,0 +1,92 @@
+// Resume merges the bundled portfolio into a JSON Resume document
+// (jsonresume.org), a step in a résumé build.
+//
+// Usage:
+//
+//	go run ./examples/resume [-in resume.json] -out resume.full.json [-projects] [-top-level] [-replace]
+//
+// Every field of the input résumé is kept as written (key order, numbers);
+// only the extension is set, under meta by default. With -projects the
+// incidents are also listed in the standard projects section, so every
+// stock theme shows them; merging again replaces those entries and leaves
+// your own projects alone. Without -in it starts from a minimal résumé.
+// The output file is written atomically; -out - writes to standard output.
+//
+// Next step, with the JSON Resume tools:
+//
+//	npx resumed render resume.full.json --theme jsonresume-theme-even -o resume.html
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+
+	"github.com/incident-leadership/portfolio"
+	"github.com/incident-leadership/portfolio/internal/atomicfile"
+	"github.com/incident-leadership/portfolio/render"
+)
+
+// minimal is the résumé used when no -in is given.
+const minimal = `{
+  "basics": {
+    "name": "Your Name",
+    "label": "Site Reliability Engineer"
+  }
+}
+`
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("resume: ")
+	in := flag.String("in", "", "the résumé to merge into (default: a minimal résumé)")
+	out := flag.String("out", "", "where to write the merged résumé (- for standard output)")
+	projects := flag.Bool("projects", false, "also list the incidents in the projects section")
+	topLevel := flag.Bool("top-level", false, "put the extension at the top level instead of under meta")
+	replace := flag.Bool("replace", false, "replace a different portfolio already in the résumé")
+	flag.Usage = func() {
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: resume [-in resume.json] -out resume.full.json [-projects] [-top-level] [-replace]\n")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if flag.NArg() > 0 || *out == "" {
+		flag.Usage()
+		os.Exit(2)
+	}
+
+	src := []byte(minimal)
+	name := "minimal résumé"
+	if *in != "" {
+		var err error
+		if src, err = os.ReadFile(*in); err != nil {
+			log.Fatal(err)
+		}
+		name = *in
+	}
+	var opts []render.Option
+	if *projects {
+		opts = append(opts, render.Projects())
+	}
+	if *topLevel {
+		opts = append(opts, render.TopLevel())
+	}
+	if *replace {
+		opts = append(opts, render.Replace())
+	}
+	var b bytes.Buffer
+	if err := render.MergeResume(&b, src, portfolio.Page(), opts...); err != nil {
+		log.Fatalf("%s: %v", name, err)
+	}
+	if *out == "-" {
+		if _, err := os.Stdout.Write(b.Bytes()); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
+	if _, err := atomicfile.Write(*out, b.Bytes()); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("wrote %s (%d bytes)\n", *out, b.Len())
+}
