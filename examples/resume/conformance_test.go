@@ -3,7 +3,7 @@ package main
 // The conformance suite: the résumé this program writes, checked by the
 // JSON Resume project's own validators and rendered by its CLI and a stock
 // theme. The clients come from .ci/run (see package
-// examples/internal/conformance); without them these tests skip and say
+// internal/conformance); without them these tests skip and say
 // why, and with CI set they fail.
 
 import (
@@ -18,7 +18,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/incident-leadership/portfolio"
-	"github.com/incident-leadership/portfolio/examples/internal/conformance"
+	"github.com/incident-leadership/portfolio/internal/conformance"
 	"github.com/incident-leadership/portfolio/render"
 )
 

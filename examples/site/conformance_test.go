@@ -2,10 +2,11 @@ package main
 
 // The conformance suite: the site this program writes, checked by the real
 // clients that will read it. The clients come from .ci/run (see package
-// examples/internal/conformance); without them these tests skip and say
+// internal/conformance); without them these tests skip and say
 // why, and with CI set they fail.
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -22,32 +23,74 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/incident-leadership/portfolio"
-	"github.com/incident-leadership/portfolio/examples/internal/conformance"
+	"github.com/incident-leadership/portfolio/internal/conformance"
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/incident/load"
+	"github.com/incident-leadership/portfolio/render"
 )
 
 // site writes the bundled portfolio's site into a temporary directory, as
-// the program would, and returns the directory and the paths of its HTML
-// pages.
-func site(t *testing.T) (dir string, pages []string) {
+// the program would, and returns the directory and the HTML pages in it
+// with the IDs of the incidents each shows. Beside the site's pages it
+// writes full.html, testdata/full.yaml drawn by render.HTML: every
+// optional field and hostile text, for the clients to judge as well.
+func site(t *testing.T) (dir string, pages []page) {
 	t.Helper()
 	files, err := build(portfolio.Page())
 	if err != nil {
 		t.Fatal(err)
 	}
+	full := fullPortfolio(t)
+	var b bytes.Buffer
+	if err := render.HTML(&b, full, render.JSONLD()); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, file{"full.html", b.Bytes()})
 	dir = t.TempDir()
 	if _, err := write(dir, files); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range files {
-		if strings.HasSuffix(f.path, ".html") {
-			pages = append(pages, f.path)
+		switch {
+		case f.path == "index.html":
+			pages = append(pages, page{f.path, ids(portfolio.Page())})
+		case f.path == "full.html":
+			pages = append(pages, page{f.path, ids(full)})
+		case strings.HasPrefix(f.path, "incidents/") && strings.HasSuffix(f.path, ".html"):
+			id := strings.TrimSuffix(strings.TrimPrefix(f.path, "incidents/"), ".html")
+			pages = append(pages, page{f.path, []string{id}})
+		case strings.HasSuffix(f.path, ".html"):
+			t.Fatalf("the site has a page %s this test does not know", f.path)
 		}
 	}
-	if len(pages) != 1+len(portfolio.IDs()) {
-		t.Fatalf("site has %d HTML pages %q, want index.html and one per incident", len(pages), pages)
+	if want := 2 + len(portfolio.IDs()); len(pages) != want {
+		t.Fatalf("the site has %d HTML pages %v, want index.html and one per incident", len(pages)-1, pages)
 	}
 	return dir, pages
+}
+
+// page is an HTML page and the IDs of the incidents it shows.
+type page struct {
+	path string
+	ids  []string
+}
+
+func ids(p incident.Portfolio) []string {
+	var ids []string
+	for _, in := range p.Incidents {
+		ids = append(ids, string(in.ID))
+	}
+	return ids
+}
+
+// fullPortfolio loads testdata/full.yaml.
+func fullPortfolio(t *testing.T) incident.Portfolio {
+	t.Helper()
+	p, err := load.File(filepath.Join(conformance.Root(t), "testdata", "full.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // control is the negative control for the HTML checks: a page broken on
@@ -95,7 +138,11 @@ func TestConformanceHTMLChecker(t *testing.T) {
 
 	// vnu exits 1 when it finds errors, which the control guarantees; its
 	// report goes to stderr.
-	cmd := exec.Command(java, append([]string{"-jar", jar, "--format", "json", "--errors-only"}, append(pages, control)...)...)
+	args := []string{"-jar", jar, "--format", "json", "--errors-only"}
+	for _, p := range pages {
+		args = append(args, p.path)
+	}
+	cmd := exec.Command(java, append(args, control)...)
 	cmd.Dir = dir
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
@@ -112,9 +159,9 @@ func TestConformanceHTMLChecker(t *testing.T) {
 		byFile[filepath.ToSlash(rel)] = append(byFile[filepath.ToSlash(rel)], m)
 	}
 	for _, p := range pages {
-		t.Run(p, func(t *testing.T) {
-			for _, m := range byFile[p] {
-				t.Errorf("vnu: %s:%d:%d: %s (%q)", p, m.LastLine, m.FirstCol, m.Message, m.Extract)
+		t.Run(p.path, func(t *testing.T) {
+			for _, m := range byFile[p.path] {
+				t.Errorf("vnu: %s:%d:%d: %s (%q)", p.path, m.LastLine, m.FirstCol, m.Message, m.Extract)
 			}
 		})
 	}
@@ -127,7 +174,7 @@ func TestConformanceHTMLChecker(t *testing.T) {
 		}
 	})
 	for f := range byFile {
-		if f != control && !slices.Contains(pages, f) {
+		if f != control && !slices.ContainsFunc(pages, func(p page) bool { return p.path == f }) {
 			t.Errorf("vnu reported on %s, which it was not asked about: %v", f, byFile[f])
 		}
 	}
@@ -218,15 +265,18 @@ func TestConformanceBrowser(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	type page struct{ Name, URL string }
+	type load struct {
+		Name string `json:"name"`
+		URL  string `json:"url"`
+	}
 	req := struct {
 		Chromium   string `json:"chromium"`
 		Origin     string `json:"origin"`
-		Pages      []page `json:"pages"`
+		Pages      []load `json:"pages"`
 		Screenshot any    `json:"screenshot,omitempty"`
 	}{Chromium: chromium, Origin: srv.URL}
-	for _, p := range append(pages, control) {
-		req.Pages = append(req.Pages, page{p, srv.URL + "/" + p})
+	for _, p := range append(pages, page{path: control}) {
+		req.Pages = append(req.Pages, load{p.path, srv.URL + "/" + p.path})
 	}
 	if path := os.Getenv("PORTFOLIO_SCREENSHOT"); path != "" {
 		abs, err := filepath.Abs(path)
@@ -243,9 +293,9 @@ func TestConformanceBrowser(t *testing.T) {
 		t.Fatalf("browser.mjs reported %d pages, want %d", len(res.Pages), len(req.Pages))
 	}
 
-	for _, p := range res.Pages {
-		if p.Name == control {
-			continue
+	for i, p := range res.Pages[:len(pages)] {
+		if p.Name != pages[i].path {
+			t.Fatalf("browser.mjs reported page %d as %s, want %s", i, p.Name, pages[i].path)
 		}
 		t.Run(p.Name, func(t *testing.T) {
 			t.Run("requests and console", func(t *testing.T) {
@@ -290,7 +340,7 @@ func TestConformanceBrowser(t *testing.T) {
 				if pr.PDFArticles != len(pr.Articles) {
 					t.Fatalf("the PDF's structure tree has %d articles, the page %d", pr.PDFArticles, len(pr.Articles))
 				}
-				wantIDs := slices.Sorted(slices.Values(idsOn(p.Name)))
+				wantIDs := slices.Sorted(slices.Values(pages[i].ids))
 				var gotIDs []string
 				for _, a := range pr.Articles {
 					gotIDs = append(gotIDs, a.ID)
@@ -350,18 +400,6 @@ func TestConformanceBrowser(t *testing.T) {
 	})
 }
 
-// idsOn returns the incident IDs the site shows on a page.
-func idsOn(page string) []string {
-	if id, ok := strings.CutPrefix(page, "incidents/"); ok {
-		return []string{strings.TrimSuffix(id, ".html")}
-	}
-	var ids []string
-	for _, id := range portfolio.IDs() {
-		ids = append(ids, string(id))
-	}
-	return ids
-}
-
 // mdBlock is one block as markdown.mjs reports it.
 type mdBlock struct {
 	Type      string   `json:"type"`
@@ -372,15 +410,15 @@ type mdBlock struct {
 	Inlines   []string `json:"inlines"`
 }
 
-// TestConformanceMarkdown parses portfolio.md with the CommonMark reference
-// parser and with markdown-it (GitHub-like, with linkify), and checks that
-// both see the page's headings in order and every paragraph of every
-// section as plain text, word for word, and the lessons as an sh code
-// block; and that the two parsers agree.
+// TestConformanceMarkdown parses portfolio.md, and testdata/full.yaml drawn
+// by render.Markdown, with the CommonMark reference parser and with
+// markdown-it (GitHub-like, with linkify), and checks that both see the
+// page's headings in order and every paragraph of every section as plain
+// text, word for word, and the lessons as an sh code block; and that the
+// two parsers agree.
 func TestConformanceMarkdown(t *testing.T) {
 	node := conformance.FindNode(t, "commonmark", "markdown-it")
-	p := portfolio.Page()
-	files, err := build(p)
+	files, err := build(portfolio.Page())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -388,11 +426,21 @@ func TestConformanceMarkdown(t *testing.T) {
 	if i < 0 {
 		t.Fatal("the site has no portfolio.md")
 	}
+	full := fullPortfolio(t)
+	var b bytes.Buffer
+	if err := render.Markdown(&b, full); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("portfolio.md", func(t *testing.T) { checkMarkdown(t, node, portfolio.Page(), files[i].data) })
+	t.Run("full.yaml", func(t *testing.T) { checkMarkdown(t, node, full, b.Bytes()) })
+}
+
+func checkMarkdown(t *testing.T, node *conformance.Node, p incident.Portfolio, md []byte) {
 	var res map[string]struct {
 		Version string    `json:"version"`
 		Blocks  []mdBlock `json:"blocks"`
 	}
-	node.Run(t, "markdown.mjs", map[string]string{"markdown": string(files[i].data)}, &res)
+	node.Run(t, "markdown.mjs", map[string]string{"markdown": string(md)}, &res)
 
 	// The headings, in order.
 	wantHeadings := []mdBlock{heading(1, p.Title)}
