@@ -116,7 +116,7 @@ func write(dir string, files []file) (map[string]bool, error) {
 }
 
 func report(w io.Writer, dir string, files []file, written map[string]bool) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	var total int
 	for _, f := range files {
 		state := "unchanged"
@@ -124,7 +124,7 @@ func report(w io.Writer, dir string, files []file, written map[string]bool) {
 			state = "written"
 		}
 		total += len(f.data)
-		fmt.Fprintf(tw, "%d\t %s\t%s\t\n", len(f.data), filepath.Join(dir, filepath.FromSlash(f.path)), state)
+		fmt.Fprintf(tw, "%s\t%7d bytes\t%s\n", filepath.Join(dir, filepath.FromSlash(f.path)), len(f.data), state)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "%d files, %d bytes in %s\n", len(files), total, dir)
