@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -99,6 +100,7 @@ type jsonStyle struct {
 	compact bool
 	indent  string
 	colon   string // what separates a key from its value, such as ": "
+	eol     string // "\n", or "\r\n" in a document with CRLF line ends
 }
 
 // jsonSpan is a JSON value at d[start:end].
@@ -140,31 +142,38 @@ func (m *merger) plan() error {
 	m.style = jsonDetectStyle(d, &top)
 
 	var insert []byte // new members at the end of the document
+	add := func(member []byte) {
+		// Each new member has a comma in front only when the object had members.
+		if len(insert) > 0 && len(member) > 0 && member[0] != ',' {
+			insert = append(insert, ',')
+		}
+		insert = append(insert, member...)
+	}
 	if m.c.projects {
 		text, err := m.projects(&top)
 		if err != nil {
 			return err
 		}
-		insert = append(insert, text...)
+		add(text)
 	}
 	if m.c.topLevel {
 		text, err := m.extensionIn(&top, "")
 		if err != nil {
 			return err
 		}
-		insert = append(insert, text...)
+		add(text)
 	} else {
 		meta, err := m.find(&top, "meta", "")
 		if err != nil {
 			return err
 		}
 		if meta == nil {
-			insert = append(insert, m.newMember(&top, "meta", func(j *jsonWriter) {
+			add(m.newMember(&top, "meta", func(j *jsonWriter) {
 				j.open('{')
 				j.key(ExtensionKey)
 				j.extension(m.c, m.sel)
 				j.close('}')
-			})...)
+			}))
 		} else {
 			if d[meta.val.start] != '{' {
 				return m.errAt(meta.val.start, fmt.Errorf("meta: not an object but %s", jsonKind(d[meta.val.start])))
@@ -193,7 +202,7 @@ func (m *merger) extensionIn(obj *jsonObject, path string) ([]byte, error) {
 	if old == nil {
 		return m.newMember(obj, ExtensionKey, func(j *jsonWriter) { j.extension(m.c, m.sel) }), nil
 	}
-	text := m.value("\n"+jsonLinePrefix(m.d, old.val.start), func(j *jsonWriter) { j.extension(m.c, m.sel) })
+	text := m.value(m.style.eol+jsonLinePrefix(m.d, old.val.start), func(j *jsonWriter) { j.extension(m.c, m.sel) })
 	if equalJSON(m.d[old.val.start:old.val.end], text) {
 		return nil, nil
 	}
@@ -234,7 +243,7 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 	if len(elems) > 0 {
 		ws = d[elems[0].ws.start:elems[0].ws.end]
 	} else if !m.style.compact {
-		ws = append([]byte("\n"+jsonLinePrefix(d, open)), m.style.indent...)
+		ws = append([]byte(m.style.eol+jsonLinePrefix(d, open)), m.style.indent...)
 	}
 	var fresh [][]byte
 	for i := range m.sel.Len() {
@@ -284,7 +293,7 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 		case len(elems) > 0:
 			b.Write(d[elems[len(elems)-1].val.end:closing])
 		case !m.style.compact:
-			b.WriteString("\n" + jsonLinePrefix(d, open))
+			b.WriteString(m.style.eol + jsonLinePrefix(d, open))
 		}
 	}
 	m.edits = append(m.edits, jsonEdit{open + 1, closing, b.Bytes()})
@@ -335,7 +344,7 @@ func (m *merger) newMember(obj *jsonObject, key string, value func(*jsonWriter))
 		first := obj.members[0]
 		ws = string(m.d[first.ws.start:first.ws.end])
 	case !m.style.compact:
-		ws = "\n" + jsonLinePrefix(m.d, obj.open) + m.style.indent
+		ws = m.style.eol + jsonLinePrefix(m.d, obj.open) + m.style.indent
 	}
 	var b bytes.Buffer
 	if len(obj.members) > 0 {
@@ -363,7 +372,7 @@ func (m *merger) appendMember(obj *jsonObject, text []byte) {
 	// An empty object: replace whatever space it holds with the members and
 	// a line break back to the line it opens on.
 	if !m.style.compact {
-		text = append(text, "\n"+jsonLinePrefix(m.d, obj.open)...)
+		text = append(text, m.style.eol+jsonLinePrefix(m.d, obj.open)...)
 	}
 	m.edits = append(m.edits, jsonEdit{obj.open + 1, obj.close, text})
 }
@@ -380,7 +389,7 @@ func (m *merger) value(ws string, write func(*jsonWriter)) []byte {
 
 func (m *merger) writer(b *bytes.Buffer, ws string) jsonWriter {
 	nl := jsonLastLineStart(ws)
-	return jsonWriter{out: out{w: b}, prefix: ws[nl:], indent: m.style.indent, compact: m.style.compact || nl == 0}
+	return jsonWriter{out: out{w: b}, prefix: ws[nl:], indent: m.style.indent, compact: m.style.compact || nl == 0, crlf: m.style.eol == "\r\n"}
 }
 
 func (m *merger) errAt(offset int, err error) error {
@@ -393,12 +402,15 @@ func (m *merger) errAt(offset int, err error) error {
 // break; no break means a compact document. An empty document gets two
 // spaces.
 func jsonDetectStyle(d []byte, top *jsonObject) jsonStyle {
-	s := jsonStyle{indent: "  ", colon: ": "}
+	s := jsonStyle{indent: "  ", colon: ": ", eol: "\n"}
 	if len(top.members) == 0 {
 		return s
 	}
 	first := top.members[0]
 	ws := string(d[first.ws.start:first.ws.end])
+	if strings.Contains(ws, "\r\n") {
+		s.eol = "\r\n"
+	}
 	s.colon = jsonTrimColon(string(d[first.key.end:first.val.start]))
 	nl := jsonLastLineStart(ws)
 	if nl == 0 {
@@ -417,7 +429,7 @@ func jsonDetectStyle(d []byte, top *jsonObject) jsonStyle {
 // jsonTrimColon keeps what separates a key from its value on one line: ": "
 // stays ": ", but a line break after the colon counts as a space.
 func jsonTrimColon(sep string) string {
-	if bytes.ContainsAny([]byte(sep), "\r\n") {
+	if strings.ContainsAny(sep, "\r\n") {
 		return ": "
 	}
 	return sep

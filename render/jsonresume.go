@@ -442,6 +442,7 @@ type jsonWriter struct {
 	prefix  string // written after every line break
 	indent  string // one level of indentation
 	compact bool
+	crlf    bool // end lines with "\r\n"
 	depth   int
 	first   bool // nothing written yet in the innermost object or array
 }
@@ -449,6 +450,9 @@ type jsonWriter struct {
 func (j *jsonWriter) newline() {
 	if j.compact {
 		return
+	}
+	if j.crlf {
+		j.byte('\r')
 	}
 	j.byte('\n')
 	j.str(j.prefix)

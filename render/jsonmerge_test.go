@@ -1,0 +1,510 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/incident-leadership/portfolio/incident"
+)
+
+// jsonTiny is a portfolio small enough to spell merge results out.
+func jsonTiny() incident.Portfolio {
+	return incident.Portfolio{
+		Title: "T", Tagline: "G",
+		Incidents: []incident.Incident{{
+			ID: "a", Title: "A", Role: incident.LedResolution, Severity: incident.P1,
+			Duration:  incident.Duration{Text: "1h"},
+			Situation: []string{"s"}, MyRole: []string{"m"}, Resolution: []string{"r"}, PermanentFix: []string{"f"},
+		}},
+	}
+}
+
+// indented is encoding/json's text of v with the given prefix and indent,
+// as it goes after a key on a line that starts with prefix.
+func indented(t *testing.T, v any, prefix, indent string) string {
+	t.Helper()
+	b, err := json.MarshalIndent(v, prefix, indent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func merge(resume string, p incident.Portfolio, opts ...Option) (string, error) {
+	var b bytes.Buffer
+	err := MergeResume(&b, []byte(resume), p, opts...)
+	return b.String(), err
+}
+
+// TestMergeResumeLayout spells out whole results: the new text takes the
+// layout of the document around it, and nothing else changes.
+func TestMergeResumeLayout(t *testing.T) {
+	p := jsonTiny()
+	x := NewResumeExtension(p)
+	meta := struct {
+		Ext ResumeExtension `json:"incidentLeadership"`
+	}{x}
+	compact, err := json.Marshal(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, in, want string
+		opts           []Option
+	}{
+		{
+			name: "empty document",
+			in:   "{}",
+			want: "{\n  \"meta\": " + indented(t, meta, "  ", "  ") + "\n}",
+		},
+		{
+			name: "empty document with space and a final newline",
+			in:   "{ \n}\n",
+			want: "{\n  \"meta\": " + indented(t, meta, "  ", "  ") + "\n}\n",
+		},
+		{
+			name: "four spaces, no meta",
+			in:   "{\n    \"basics\": {\n        \"name\": \"A\"\n    }\n}\n",
+			want: "{\n    \"basics\": {\n        \"name\": \"A\"\n    },\n    \"meta\": " + indented(t, meta, "    ", "    ") + "\n}\n",
+		},
+		{
+			name: "tabs, meta with other keys",
+			in:   "{\n\t\"meta\": {\n\t\t\"version\": \"v1.0.0\"\n\t},\n\t\"basics\": {}\n}",
+			want: "{\n\t\"meta\": {\n\t\t\"version\": \"v1.0.0\",\n\t\t\"incidentLeadership\": " + indented(t, x, "\t\t", "\t") + "\n\t},\n\t\"basics\": {}\n}",
+		},
+		{
+			name: "empty meta",
+			in:   "{\n  \"meta\": {}\n}",
+			want: "{\n  \"meta\": {\n    \"incidentLeadership\": " + indented(t, x, "    ", "  ") + "\n  }\n}",
+		},
+		{
+			name: "compact",
+			in:   `{"basics":{"name":"A"}}`,
+			want: `{"basics":{"name":"A"},"meta":{"incidentLeadership":` + string(compact) + `}}`,
+		},
+		{
+			name: "meta on one line in an indented document",
+			in:   "{\n  \"meta\": {\"version\": \"v1\"}\n}",
+			want: "{\n  \"meta\": {\"version\": \"v1\",\"incidentLeadership\": " + string(compact) + "}\n}",
+		},
+		{
+			name: "replace a different value",
+			in:   "{\n  \"meta\": {\n    \"incidentLeadership\": {\"old\": true},\n    \"version\": \"v1\"\n  }\n}",
+			want: "{\n  \"meta\": {\n    \"incidentLeadership\": " + indented(t, x, "    ", "  ") + ",\n    \"version\": \"v1\"\n  }\n}",
+			opts: []Option{Replace()},
+		},
+		{
+			name: "top level",
+			in:   "{\n  \"basics\": {}\n}",
+			want: "{\n  \"basics\": {},\n  \"incidentLeadership\": " + indented(t, x, "  ", "  ") + "\n}",
+			opts: []Option{TopLevel()},
+		},
+		{
+			name: "byte order mark, escaped meta key",
+			in:   "\xef\xbb\xbf{\n  \"m\\u0065ta\": {\n    \"version\": \"v1\"\n  }\n}",
+			want: "\xef\xbb\xbf{\n  \"m\\u0065ta\": {\n    \"version\": \"v1\",\n    \"incidentLeadership\": " + indented(t, x, "    ", "  ") + "\n  }\n}",
+		},
+		{
+			name: "spaces around the colon, CRLF",
+			in:   "{\r\n  \"basics\" : {}\r\n}\r\n",
+			want: "{\r\n  \"basics\" : {},\r\n  \"meta\" : " + strings.ReplaceAll(indented(t, meta, "  ", "  "), "\n", "\r\n") + "\r\n}\r\n",
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := merge(tt.in, p, tt.opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			// Merging the result again changes nothing.
+			again, err := merge(got, p, tt.opts...)
+			if err != nil {
+				t.Fatalf("merging again: %v", err)
+			}
+			if again != got {
+				t.Errorf("merging again changed the document:\n%s", lineDiff([]byte(got), []byte(again)))
+			}
+		})
+	}
+}
+
+// jsonNode is a JSON value as read token by token: keys in order and
+// numbers as written.
+type jsonNode struct {
+	Kind string // object, array, string, number, bool or null
+	Keys []string
+	Vals []*jsonNode
+	Text string // a string's value, a number's literal, "true" or "false"
+}
+
+func readTree(t *testing.T, doc []byte) *jsonNode {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(doc, []byte("\xef\xbb\xbf"))))
+	dec.UseNumber()
+	n, err := readNode(dec)
+	if err != nil {
+		t.Fatalf("%v in\n%s", err, doc)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		t.Fatalf("more after the document: %v", err)
+	}
+	return n
+}
+
+func readNode(dec *json.Decoder) (*jsonNode, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch v := tok.(type) {
+	case json.Delim:
+		n := &jsonNode{Kind: "array"}
+		if v == '{' {
+			n.Kind = "object"
+		}
+		for dec.More() {
+			if n.Kind == "object" {
+				k, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				n.Keys = append(n.Keys, k.(string))
+			}
+			c, err := readNode(dec)
+			if err != nil {
+				return nil, err
+			}
+			n.Vals = append(n.Vals, c)
+		}
+		_, err := dec.Token() // the closing delimiter
+		return n, err
+	case string:
+		return &jsonNode{Kind: "string", Text: v}, nil
+	case json.Number:
+		return &jsonNode{Kind: "number", Text: string(v)}, nil
+	case bool:
+		return &jsonNode{Kind: "bool", Text: map[bool]string{true: "true", false: "false"}[v]}, nil
+	}
+	return &jsonNode{Kind: "null"}, nil
+}
+
+func (n *jsonNode) get(key string) *jsonNode {
+	for i, k := range n.Keys {
+		if k == key {
+			return n.Vals[i]
+		}
+	}
+	return nil
+}
+
+func (n *jsonNode) remove(key string) *jsonNode {
+	for i, k := range n.Keys {
+		if k == key {
+			v := n.Vals[i]
+			n.Keys = append(n.Keys[:i:i], n.Keys[i+1:]...)
+			n.Vals = append(n.Vals[:i:i], n.Vals[i+1:]...)
+			if len(n.Keys) == 0 {
+				n.Keys, n.Vals = nil, nil // as read
+			}
+			return v
+		}
+	}
+	return nil
+}
+
+// isOursNode reports whether a projects entry is one MergeResume adds.
+func isOursNode(n *jsonNode) bool {
+	if n.Kind != "object" {
+		return false
+	}
+	typ, id := n.get("type"), n.get("incidentId")
+	return typ != nil && typ.Kind == "string" && typ.Text == ProjectType && id != nil && id.Kind == "string"
+}
+
+// stripMerge takes out of a merged document what MergeResume added to in:
+// the extension, our projects entries, and meta or projects when in had
+// none. It returns the extension and our entries.
+func stripMerge(t *testing.T, in, merged *jsonNode, c *config) (ext *jsonNode, ours []*jsonNode) {
+	t.Helper()
+	if c.topLevel {
+		ext = merged.remove(ExtensionKey)
+	} else if meta := merged.get("meta"); meta != nil {
+		ext = meta.remove(ExtensionKey)
+		if in.get("meta") == nil && len(meta.Keys) == 0 {
+			merged.remove("meta")
+		}
+	}
+	if projects := merged.get("projects"); c.projects && projects != nil {
+		var kept []*jsonNode
+		for _, e := range projects.Vals {
+			if isOursNode(e) {
+				ours = append(ours, e)
+			} else {
+				kept = append(kept, e)
+			}
+		}
+		projects.Vals = kept // nil when empty, as read
+		if in.get("projects") == nil {
+			merged.remove("projects")
+		}
+	}
+	return ext, ours
+}
+
+// treeDiff is cmp.Diff, quicker when there is no difference.
+func treeDiff(want, got any) string {
+	if reflect.DeepEqual(want, got) {
+		return ""
+	}
+	return cmp.Diff(want, got)
+}
+
+// wantTree is the tree of v as encoding/json writes it.
+func wantTree(t *testing.T, v any) *jsonNode {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return readTree(t, b)
+}
+
+// TestMergeResumeKeepsEverything merges into a range of résumés and checks,
+// token by token, that the result minus what the merge adds is the input:
+// keys in order, numbers as written, strings with the same meaning.
+func TestMergeResumeKeepsEverything(t *testing.T) {
+	sample, err := os.ReadFile("testdata/jsonresume-sample-1.3.1.resume.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resumes := map[string]string{
+		"sample":  string(sample),
+		"empty":   `{}`,
+		"numbers": "{\n  \"big\": 123456789012345678901234567890,\n  \"exp\": 1.0e10,\n  \"negzero\": -0,\n  \"E\": 1E+2,\n  \"list\": [0.10, -1.5e-7, 0, -0.0],\n  \"meta\": {\"n\": 1.50}\n}",
+		"escapes": `{"name":"\u00e9\ud83d\ude92 \u2028 \"q\" \/ \\ \t","k\u0065y":["\u003c","<",">&"],"dup":1,"dup":2,"lone":"\ud800","bad":"` + "\xff" + `"}`,
+		"projects": `{
+  "projects": [
+    {"name": "Mine", "type": "incident"},
+    {"name": "Also mine", "incidentId": "not-ours-without-type"},
+    "not even an object"
+  ],
+  "meta": {"version": "v1.0.0", "lastModified": "2024-01-01T00:00:00"}
+}`,
+		"nested": `{"a":[[[{"b":[{}]}]]],"meta":{"x":{"y":[1,{"z":null}]}}}`,
+	}
+	p := jsonFull(t)
+	wantExt, wantProjects := map[string]*jsonNode{}, map[string]*jsonNode{}
+	for oname, opts := range jsonOptionSets {
+		wantExt[oname] = wantTree(t, NewResumeExtension(p, opts...))
+		if projects := referenceDoc(p, opts...).Projects; projects != nil {
+			wantProjects[oname] = wantTree(t, *projects)
+		}
+	}
+	for rname, resume := range resumes {
+		for oname, opts := range jsonOptionSets {
+			c := newConfig(opts)
+			var b bytes.Buffer
+			if err := MergeResume(&b, []byte(resume), p, opts...); err != nil {
+				t.Fatalf("%s, %s: %v", rname, oname, err)
+			}
+			in, got := readTree(t, []byte(resume)), readTree(t, b.Bytes())
+			ext, ours := stripMerge(t, in, got, &c)
+			if diff := treeDiff(in, got); diff != "" {
+				t.Errorf("%s, %s: the merge changed the résumé (-input +result minus the extension):\n%s", rname, oname, diff)
+			}
+			if diff := treeDiff(wantExt[oname], ext); diff != "" {
+				t.Errorf("%s, %s: extension (-want +got):\n%s", rname, oname, diff)
+			}
+			if c.projects {
+				if diff := treeDiff(wantProjects[oname].Vals, ours); diff != "" {
+					t.Errorf("%s, %s: projects entries (-want +got):\n%s", rname, oname, diff)
+				}
+			}
+			// Where the input had text, the bytes are still there.
+			for _, lit := range []string{"123456789012345678901234567890", "1.0e10", "-0,", "1E+2", "0.10", "-0.0", "1.50", `\u00e9\ud83d\ude92`, `k\u0065y`, `\ud800`} {
+				if strings.Contains(resume, lit) && !strings.Contains(b.String(), lit) {
+					t.Errorf("%s, %s: %q is gone", rname, oname, lit)
+				}
+			}
+		}
+	}
+}
+
+// TestMergeResumeProjects merges twice with different selections: the
+// second merge replaces the entries of the first, in place, and keeps the
+// user's own entries, including one added between the merges.
+func TestMergeResumeProjects(t *testing.T) {
+	p := jsonBundled(t)
+	in := `{
+  "projects": [
+    {"name": "First of mine"},
+    {"name": "Second of mine", "type": "incident"}
+  ]
+}`
+	first, err := merge(in, p, Projects())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The user adds a project at the end.
+	edited := strings.Replace(first, "\n  ]", ",\n    {\"name\": \"Added later\"}\n  ]", 1)
+	second, err := merge(edited, p, Projects(), Roles(incident.LedResolution), Replace())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Projects []struct {
+			Name       string `json:"name"`
+			IncidentID string `json:"incidentId"`
+		} `json:"projects"`
+	}
+	if err := json.Unmarshal([]byte(second), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range doc.Projects {
+		got = append(got, e.Name+"|"+e.IncidentID)
+	}
+	want := []string{
+		"First of mine|",
+		"Second of mine|",
+		"Message Queue Backlog Causing Service Degradation|message-queue-backlog",
+		"Kubernetes Node Group Rolling Update Failure|kubernetes-node-group-rollout",
+		"Added later|",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("projects after two merges (-want +got):\n%s", diff)
+	}
+	// The user's entries keep their bytes.
+	for _, s := range []string{`{"name": "First of mine"}`, `{"name": "Second of mine", "type": "incident"}`, `{"name": "Added later"}`} {
+		if !strings.Contains(second, s) {
+			t.Errorf("%s is gone", s)
+		}
+	}
+	// The same merge again changes nothing.
+	third, err := merge(second, p, Projects(), Roles(incident.LedResolution))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third != second {
+		t.Errorf("merging again changed the document:\n%s", lineDiff([]byte(second), []byte(third)))
+	}
+	// Without Projects, the entries stay as they are.
+	if fourth, err := merge(second, p, Roles(incident.LedResolution)); err != nil || fourth != second {
+		t.Errorf("merging without Projects: err %v, changed %v", err, fourth != second)
+	}
+}
+
+func TestMergeResumeSampleGolden(t *testing.T) {
+	sample, err := os.ReadFile("testdata/jsonresume-sample-1.3.1.resume.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := MergeResume(&b, sample, jsonBundled(t), Projects()); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "sample-merged.golden.json", b.Bytes())
+}
+
+func TestMergeResumeErrors(t *testing.T) {
+	p := jsonTiny()
+	merged, err := merge("{\n  \"basics\": {}\n}", p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, in string
+		opts     []Option
+		want     string
+		conflict bool
+	}{
+		{name: "empty", in: "", want: "1:1: unexpected end of JSON input"},
+		{name: "only space", in: "  \n ", want: "2:2: unexpected end of JSON input"},
+		{name: "trailing comma", in: `{"a": 1,}`, want: `1:9: invalid character '}' looking for beginning of object key string`},
+		{name: "bad literal on line 3", in: "{\n  \"a\": 1,\n  \"b\": tru\n}", want: `3:11: invalid character '\n' in literal true (expecting 'e')`},
+		{name: "column counts characters", in: `{"é": "ü" x}`, want: `1:11: invalid character 'x' after object key:value pair`},
+		{name: "unterminated", in: `{"a": [1, 2`, want: "1:12: unexpected end of JSON input"},
+		{name: "after the document", in: "{}\n{}", want: "2:1: invalid character '{' after top-level value"},
+		{name: "array", in: " [1, 2]", want: "1:2: not a JSON object but an array: a résumé is an object"},
+		{name: "string", in: `"resume"`, want: "1:1: not a JSON object but a string: a résumé is an object"},
+		{name: "null", in: `null`, want: "1:1: not a JSON object but null: a résumé is an object"},
+		{name: "number", in: `12`, want: "1:1: not a JSON object but a number: a résumé is an object"},
+		{name: "meta array", in: `{"meta": []}`, want: "1:10: meta: not an object but an array"},
+		{name: "meta true", in: `{"meta": true}`, want: "1:10: meta: not an object but a boolean"},
+		{name: "projects object", in: `{"projects": {}}`, opts: []Option{Projects()}, want: "1:14: projects: not an array but an object"},
+		{name: "projects object without Projects", in: `{"projects": {}}`},
+		{name: "duplicate meta", in: "{\"meta\": {},\n \"meta\": {}}", want: `2:2: meta: duplicate key`},
+		{name: "duplicate extension", in: `{"meta": {"incidentLeadership": 1, "incidentLeadership": 1}}`, want: `1:36: meta.incidentLeadership: duplicate key`},
+		{name: "duplicate projects", in: `{"projects": [], "projects": []}`, opts: []Option{Projects()}, want: `1:18: projects: duplicate key`},
+		{name: "different value", in: "{\n  \"meta\": {\n    \"incidentLeadership\": {\"old\": true}\n  }\n}", want: "3:27: meta.incidentLeadership: holds a different value; pass render.Replace() to overwrite it", conflict: true},
+		{name: "different value at the top", in: `{"incidentLeadership": []}`, opts: []Option{TopLevel()}, want: "1:24: incidentLeadership: holds a different value; pass render.Replace() to overwrite it", conflict: true},
+		{name: "other selection", in: merged, opts: []Option{IDs("none")}, want: "4:27: meta.incidentLeadership: holds a different value; pass render.Replace() to overwrite it", conflict: true},
+		{name: "same value", in: merged},
+		{name: "same value, other whitespace and key order", in: reorder(t, merged)},
+		{name: "other selection replaced", in: merged, opts: []Option{IDs("none"), Replace()}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			err := MergeResume(&b, []byte(tt.in), p, tt.opts...)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("got error %v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("no error; want %s", tt.want)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("got  %s\nwant %s", err, tt.want)
+			}
+			var me *MergeError
+			if !errors.As(err, &me) {
+				t.Errorf("%T is not a *MergeError", err)
+			}
+			if got := errors.Is(err, ErrConflict); got != tt.conflict {
+				t.Errorf("errors.Is(err, ErrConflict) = %v", got)
+			}
+			if b.Len() > 0 {
+				t.Errorf("wrote %d bytes before failing", b.Len())
+			}
+		})
+	}
+}
+
+// reorder rewrites a document compactly with its object keys sorted.
+func reorder(t *testing.T, doc string) string {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal([]byte(doc), &v); err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(v) // maps: sorted keys
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestMergeErrorFileName(t *testing.T) {
+	err := MergeResume(io.Discard, []byte("{\n  \"a\" 1\n}"), jsonTiny())
+	var me *MergeError
+	if !errors.As(err, &me) || me.Line != 2 || me.Col != 7 {
+		t.Fatalf("got %#v", err)
+	}
+	if got, want := errorsWithName("resume.json", err), "resume.json:2:7: invalid character '1' after object key"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func errorsWithName(name string, err error) string { return name + ":" + err.Error() }
