@@ -434,9 +434,35 @@ func (h *htmlWriter) linkStart(href string) bool {
 		return false
 	}
 	h.str("<a href=\"")
-	h.text(href)
+	h.href(href)
 	h.str("\">")
 	return true
+}
+
+// href writes a URL as an attribute value. Bytes a URL may not hold as
+// they are, such as < or ", are percent-encoded, as a browser would
+// before following the link.
+func (h *htmlWriter) href(s string) {
+	const hex = "0123456789ABCDEF"
+	last, fragment := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case htmlURLTail[c] && c != '#' || c >= 0x80 || c == '[' || c == ']':
+			continue
+		case c == '%' && i+2 < len(s) && htmlIsHex(s[i+1]) && htmlIsHex(s[i+2]):
+			continue
+		case c == '#' && !fragment:
+			fragment = true
+			continue
+		}
+		h.text(s[last:i])
+		h.byte('%')
+		h.byte(hex[c>>4])
+		h.byte(hex[c&15])
+		last = i + 1
+	}
+	h.text(s[last:])
 }
 
 func (h *htmlWriter) linkEnd(opened bool) {

@@ -558,6 +558,8 @@ func TestHTMLDetails(t *testing.T) {
 			"<div><dt>Results</dt><dd><ul class=\"figures\">\n<li><span class=\"figure-label\">Big:</span> " + strconv.FormatFloat(math.MaxFloat64, 'f', -1, 64) + "</li>\n</ul></dd></div>"},
 		{"link", incident.Incident{Links: []incident.WriteUp{{Title: "T", URL: "https://e.com/?a=1&b=2", Kind: incident.Talk}}},
 			"<div><dt>Write-ups</dt><dd><ul class=\"links\">\n<li><a href=\"https://e.com/?a=1&amp;b=2\">T</a> <span class=\"link-kind\">(Talk)</span></li>\n</ul></dd></div>"},
+		{"odd link", incident.Incident{Links: []incident.WriteUp{{Title: "T", URL: `https://[::1]/?q=<x>&r="y"^{}|` + "`%7e%zz#f#g"}}},
+			"<div><dt>Write-ups</dt><dd><ul class=\"links\">\n<li><a href=\"https://[::1]/?q=%3Cx%3E&amp;r=%22y%22%5E%7B%7D%7C%60%7e%25zz#f%23g\">T</a></li>\n</ul></dd></div>"},
 		{"unsafe link", incident.Incident{Links: []incident.WriteUp{{Title: "T", URL: "javascript:x"}}},
 			"<div><dt>Write-ups</dt><dd><ul class=\"links\">\n<li>T</li>\n</ul></dd></div>"},
 	} {
