@@ -3,6 +3,7 @@ package incident
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -48,6 +49,9 @@ func parseLength(s string) (time.Duration, error) {
 			unit, rest = time.Second, rest[1:]
 		default:
 			return 0, fmt.Errorf("malformed duration %q: want a length such as 4h, 30m, 1h30m or 2d", s)
+		}
+		if time.Duration(n) > (math.MaxInt64-total)/unit {
+			return 0, fmt.Errorf("malformed duration %q: too long", s)
 		}
 		total += time.Duration(n) * unit
 	}
