@@ -202,7 +202,7 @@ func (m *merger) extensionIn(obj *jsonObject, path string) ([]byte, error) {
 	if old == nil {
 		return m.newMember(obj, ExtensionKey, func(j *jsonWriter) { j.extension(m.c, m.sel) }), nil
 	}
-	text := m.value(m.style.eol+jsonLinePrefix(m.d, old.val.start), func(j *jsonWriter) { j.extension(m.c, m.sel) })
+	text := m.value(jsonLinePrefix(m.d, old.val.start), func(j *jsonWriter) { j.extension(m.c, m.sel) })
 	if equalJSON(m.d[old.val.start:old.val.end], text) {
 		return nil, nil
 	}
@@ -237,17 +237,11 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 	}
 	elems, closing := jsonParseArray(d, open)
 
-	// The whitespace in front of a new entry: like the first entry's, or
-	// one level deeper than the line the array opens on.
-	ws := []byte(nil)
-	if len(elems) > 0 {
-		ws = d[elems[0].ws.start:elems[0].ws.end]
-	} else if !m.style.compact {
-		ws = append([]byte(m.style.eol+jsonLinePrefix(d, open)), m.style.indent...)
-	}
+	ws, at := m.nextSpace(elems, open)
+	prefix := m.prefixAfter(ws, at)
 	var fresh [][]byte
 	for i := range m.sel.Len() {
-		fresh = append(fresh, m.value(string(ws), func(j *jsonWriter) { j.project(m.c, m.sel.p, m.sel.At(i)) }))
+		fresh = append(fresh, m.value(prefix, func(j *jsonWriter) { j.project(m.c, m.sel.p, m.sel.At(i)) }))
 	}
 
 	ours := -1 // where the first entry of an earlier merge is
@@ -279,7 +273,7 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 	for k := 0; k <= len(elems); k++ {
 		if k == ours {
 			for _, text := range fresh {
-				add(ws, text)
+				add([]byte(ws), text)
 			}
 		}
 		if k < len(elems) && !m.isOurs(elems[k].val) {
@@ -338,14 +332,7 @@ func (m *merger) find(obj *jsonObject, key, path string) (*jsonMember, error) {
 // newMember returns `"key": value` written like the members of obj, with a
 // comma in front when obj has members already.
 func (m *merger) newMember(obj *jsonObject, key string, value func(*jsonWriter)) []byte {
-	var ws string
-	switch {
-	case len(obj.members) > 0:
-		first := obj.members[0]
-		ws = string(m.d[first.ws.start:first.ws.end])
-	case !m.style.compact:
-		ws = m.style.eol + jsonLinePrefix(m.d, obj.open) + m.style.indent
-	}
+	ws, at := m.nextSpace(obj.members, obj.open)
 	var b bytes.Buffer
 	if len(obj.members) > 0 {
 		b.WriteByte(',')
@@ -353,9 +340,39 @@ func (m *merger) newMember(obj *jsonObject, key string, value func(*jsonWriter))
 	b.WriteString(ws)
 	b.WriteString(strconv.Quote(key))
 	b.WriteString(m.style.colon)
-	j := m.writer(&b, ws)
+	j := m.writer(&b, m.prefixAfter(ws, at))
 	value(&j)
 	return b.Bytes()
+}
+
+// nextSpace returns the whitespace to put in front of a new member or
+// element after items, and where it goes: the space in front of the last
+// item (after its comma, for an object on one line), or for no items one
+// level deeper than the line at open. A pretty document gets at least one
+// space.
+func (m *merger) nextSpace(items []jsonMember, open int) (ws string, at int) {
+	if n := len(items); n > 0 {
+		last := items[n-1]
+		ws = string(m.d[last.ws.start:last.ws.end])
+		if ws == "" && !m.style.compact {
+			ws = " "
+		}
+		return ws, last.val.end
+	}
+	if m.style.compact {
+		return "", open
+	}
+	return m.style.eol + jsonLinePrefix(m.d, open) + m.style.indent, open
+}
+
+// prefixAfter returns what starts the inner lines of a value that goes
+// after ws at offset at: the indentation ws ends with, or when ws holds no
+// line break, that of the line at is on.
+func (m *merger) prefixAfter(ws string, at int) string {
+	if nl := jsonLastLineStart(ws); nl > 0 {
+		return ws[nl:]
+	}
+	return jsonLinePrefix(m.d, at)
 }
 
 // appendMember plans adding text (new members, each with its leading
@@ -377,19 +394,17 @@ func (m *merger) appendMember(obj *jsonObject, text []byte) {
 	m.edits = append(m.edits, jsonEdit{obj.open + 1, obj.close, text})
 }
 
-// value returns a value written in the document's style after the
-// whitespace ws: its lines start like the last line of ws, and when ws
-// holds no line break it is written on one line.
-func (m *merger) value(ws string, write func(*jsonWriter)) []byte {
+// value returns a value written in the document's style, its inner
+// lines starting with prefix.
+func (m *merger) value(prefix string, write func(*jsonWriter)) []byte {
 	var b bytes.Buffer
-	j := m.writer(&b, ws)
+	j := m.writer(&b, prefix)
 	write(&j)
 	return b.Bytes()
 }
 
-func (m *merger) writer(b *bytes.Buffer, ws string) jsonWriter {
-	nl := jsonLastLineStart(ws)
-	return jsonWriter{out: out{w: b}, prefix: ws[nl:], indent: m.style.indent, compact: m.style.compact || nl == 0, crlf: m.style.eol == "\r\n"}
+func (m *merger) writer(b *bytes.Buffer, prefix string) jsonWriter {
+	return jsonWriter{out: out{w: b}, prefix: prefix, indent: m.style.indent, compact: m.style.compact, crlf: m.style.eol == "\r\n"}
 }
 
 func (m *merger) errAt(offset int, err error) error {

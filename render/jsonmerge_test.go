@@ -52,6 +52,8 @@ func TestMergeResumeLayout(t *testing.T) {
 	meta := struct {
 		Ext ResumeExtension `json:"incidentLeadership"`
 	}{x}
+	c := newConfig(nil)
+	project := referenceProject(&c, &p, &p.Incidents[0])
 	compact, err := json.Marshal(x)
 	if err != nil {
 		t.Fatal(err)
@@ -93,7 +95,19 @@ func TestMergeResumeLayout(t *testing.T) {
 		{
 			name: "meta on one line in an indented document",
 			in:   "{\n  \"meta\": {\"version\": \"v1\"}\n}",
-			want: "{\n  \"meta\": {\"version\": \"v1\",\"incidentLeadership\": " + string(compact) + "}\n}",
+			want: "{\n  \"meta\": {\"version\": \"v1\", \"incidentLeadership\": " + indented(t, x, "  ", "  ") + "}\n}",
+		},
+		{
+			name: "projects on one line",
+			in:   "{\n  \"projects\": [{\"name\": \"x\"}],\n  \"meta\": {}\n}",
+			want: "{\n  \"projects\": [{\"name\": \"x\"}, " + indented(t, project, "  ", "  ") + "],\n  \"meta\": {\n    \"incidentLeadership\": " + indented(t, x, "    ", "  ") + "\n  }\n}",
+			opts: []Option{Projects()},
+		},
+		{
+			name: "empty projects",
+			in:   "{\n  \"projects\": [],\n  \"meta\": {}\n}",
+			want: "{\n  \"projects\": [\n    " + indented(t, project, "    ", "  ") + "\n  ],\n  \"meta\": {\n    \"incidentLeadership\": " + indented(t, x, "    ", "  ") + "\n  }\n}",
+			opts: []Option{Projects()},
 		},
 		{
 			name: "replace a different value",
