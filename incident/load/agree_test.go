@@ -161,6 +161,18 @@ var bad = []struct {
 		want: `f.yaml:13:9: incidents[0].org: want a string, got null`,
 	},
 	{
+		name: "JSON",
+		doc:  `{"title": 123, "tagline": "T", "incidents": []}`,
+		want: "f.yaml:1:11: title: want a string, got an integer 123\n" +
+			"f.yaml:1:45: incidents: no incidents: a portfolio needs at least one",
+	},
+	{
+		name:   "malformed JSON",
+		doc:    `{"title": "T" "tagline": "T"}`,
+		want:   `f.yaml:1: YAML syntax: did not find expected ',' or '}'`,
+		schema: noDocument,
+	},
+	{
 		name:   "malformed YAML",
 		doc:    edit("situation: [S]", "situation: [S"),
 		want:   `f.yaml:9: YAML syntax: did not find expected ',' or ']'`,

@@ -63,3 +63,19 @@ incidents:
 	// portfolio.yaml:7:15: incidents[0].severity: unknown severity "P9"; want one of P1, P2, P3, P4
 	// first problem at line 1, column 8
 }
+
+func ExampleFile() {
+	p, err := load.File("../../portfolio.yaml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, in := range p.Incidents {
+		fmt.Printf("%-36s %-15s %s %s\n", in.ID, p.RoleLabel(in.Role), in.Severity, in.Duration)
+	}
+	// Output:
+	// database-connection-pool-exhaustion  Caused & Fixed  P1 4 hours
+	// message-queue-backlog                Led Resolution  P1 Weekend (Fri-Sun)
+	// ci-cd-pipeline-breakage              Caused & Fixed  P2 2 hours
+	// kubernetes-node-group-rollout        Led Resolution  P1 6 hours
+}

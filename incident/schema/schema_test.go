@@ -168,3 +168,23 @@ func TestDescriptions(t *testing.T) {
 		t.Errorf("objects without additionalProperties: false:\n%s", strings.Join(open, "\n"))
 	}
 }
+
+// TestContentAnywhere checks that Content needs no source tree: its
+// descriptions are the same from any working directory.
+func TestContentAnywhere(t *testing.T) {
+	want, err := Content()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	got, err := Content()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want, got) {
+		t.Error("Content differs in another working directory")
+	}
+	if !bytes.Contains(got, []byte(`"description": "Incident is one production incident."`)) {
+		t.Error("no description from the doc comments")
+	}
+}
