@@ -74,10 +74,10 @@ func TestSeverity(t *testing.T) {
 	}
 	var s incident.Severity
 	for bad, msg := range map[string]string{
-		"":                                 `malformed severity "": empty`,
-		"P 1":                              `malformed severity "P 1": want letters, digits, '-', '_' or '.'`,
-		"P1!":                              `malformed severity "P1!": want letters, digits, '-', '_' or '.'`,
-		"Ŝ1":                               `malformed severity "Ŝ1": want letters, digits, '-', '_' or '.'`,
+		"":                                  `malformed severity "": empty`,
+		"P 1":                               `malformed severity "P 1": want letters, digits, '-', '_' or '.'`,
+		"P1!":                               `malformed severity "P1!": want letters, digits, '-', '_' or '.'`,
+		"Ŝ1":                                `malformed severity "Ŝ1": want letters, digits, '-', '_' or '.'`,
 		"P12345678901234567890123456789012": `malformed severity "P12345678901234567890123456789012": longer than 32 bytes`,
 	} {
 		if err := s.UnmarshalText([]byte(bad)); errString(err) != msg {
