@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -25,14 +26,16 @@ import (
 // incident.SafeURL accepts; other links show their text alone.
 func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	c := newConfig(opts)
-	m := mdWriter{out: newOut(w), c: &c, p: &p}
-	m.sel = c.selectIncidents(&p)
+	o := newOut(w)
+	// m points to o, p and c rather than holding them, so that what the
+	// writer's methods leak (the text) does not make them escape.
+	m := mdWriter{out: &o, c: &c, p: &p, sel: c.selectIncidents(&p)}
 	m.page()
-	return m.finish()
+	return o.finish()
 }
 
 type mdWriter struct {
-	out
+	*out
 	c       *config
 	p       *incident.Portfolio
 	sel     selection
@@ -217,13 +220,11 @@ func (m *mdWriter) details(in *incident.Incident) {
 	if len(in.Links) > 0 {
 		m.caption("Write-ups")
 		for _, l := range in.Links {
+			// The kind comes first: "- [x](…)" would be a task list item.
 			m.str("- ")
+			m.text(linkKind(l.Kind))
+			m.str(": ")
 			m.link(l.Title, l.URL)
-			if l.Kind != "" {
-				m.str(" (")
-				m.text(l.Kind.String())
-				m.byte(')')
-			}
 			m.byte('\n')
 		}
 	}
@@ -277,9 +278,6 @@ func (m *mdWriter) figures(caption string, figs []incident.Figure) {
 func (m *mdWriter) figure(v float64, unit string) {
 	var b [32]byte
 	for _, c := range strconv.AppendFloat(b[:0], v, 'f', -1, 64) {
-		if c == '-' || c == '+' {
-			m.byte('\\') // never a list marker, wherever it lands
-		}
 		m.byte(c)
 	}
 	if unit == "" {
@@ -301,7 +299,7 @@ func (m *mdWriter) int(n int) {
 // link writes a link to href showing text, or text alone when href is
 // not safe.
 func (m *mdWriter) link(text, href string) {
-	if !incident.SafeURL(href) {
+	if !htmlSafeHref(href) { // incident.SafeURL, mostly without allocating
 		m.text(text)
 		return
 	}
@@ -313,16 +311,21 @@ func (m *mdWriter) link(text, href string) {
 }
 
 // dest writes a safe URL as a link destination: parentheses and angle
-// brackets escaped, and "&" wherever it could start an entity.
+// brackets escaped, and "&" as "&amp;" where it could start a reference.
+// (A backslash would do for CommonMark, but goldmark resolves references
+// in destinations after backslashes.)
 func (m *mdWriter) dest(s string) {
 	span := 0
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c == '(' || c == ')' || c == '<' || c == '>' || c == '\\',
-			c == '&' && i+1 < len(s) && mdEntityStart(s[i+1]):
+		case c == '(' || c == ')' || c == '<' || c == '>' || c == '\\':
 			m.str(s[span:i])
 			m.byte('\\')
 			span = i
+		case c == '&' && mdReference(s, i):
+			m.str(s[span:i])
+			m.str("&amp;")
+			span = i + 1
 		}
 	}
 	m.str(s[span:])
@@ -425,9 +428,22 @@ var mdClass = func() (t [256]uint8) {
 	return t
 }()
 
-// mdEntityStart reports whether c after "&" could make an entity.
-func mdEntityStart(c byte) bool {
-	return c == '#' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+// mdReference reports whether the "&" at s[i] starts something shaped
+// like an entity or numeric character reference: "&name;", "&#123;" or
+// "&#x7b;".
+func mdReference(s string, i int) bool {
+	j := i + 1
+	if j < len(s) && s[j] == '#' {
+		j++
+		if j < len(s) && (s[j] == 'x' || s[j] == 'X') {
+			j++
+		}
+	}
+	k := j
+	for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] >= 'a' && s[k] <= 'z' || s[k] >= 'A' && s[k] <= 'Z') {
+		k++
+	}
+	return k > j && k < len(s) && s[k] == ';'
 }
 
 // text writes s escaped as inline content. See Markdown for the promise.
@@ -435,17 +451,32 @@ func (m *mdWriter) text(s string) {
 	if dirty(s) {
 		s = sanitize(s)
 	}
+	// Leading and trailing spaces would be stripped, four would make
+	// code, and white space inside "**" would keep it from being bold:
+	// keep them as references. At the start, "-", "+", "=" and "1." or
+	// "1)" could make a list or a heading underline.
 	end := len(s)
-	for end > 0 && s[end-1] == ' ' {
-		end--
+	for end > 0 {
+		r, n := rune(s[end-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(s[:end])
+		}
+		if !mdSpace(r) {
+			break
+		}
+		end -= n
 	}
-	// Leading and trailing spaces would be stripped, and four would make
-	// code: keep them as references. At the start, "-", "+", "=" and
-	// "1." or "1)" could make a list or a heading underline.
 	i := 0
-	for i < end && s[i] == ' ' {
-		m.str("&#32;")
-		i++
+	for i < end {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !mdSpace(r) {
+			break
+		}
+		m.ref(r)
+		i += n
 	}
 	if i < end {
 		switch c := s[i]; {
@@ -478,9 +509,23 @@ func (m *mdWriter) text(s string) {
 		span = i
 	}
 	m.str(s[span:end])
-	for ; end < len(s); end++ {
-		m.str("&#32;")
+	for _, r := range s[end:] {
+		m.ref(r)
 	}
+}
+
+// mdSpace reports whether r is white space to CommonMark (a space or a
+// character of category Zs) or to goldmark (which adds U+2028 and
+// U+2029). Tabs and line breaks are gone by now.
+func mdSpace(r rune) bool {
+	return r == ' ' || r >= 0x80 && unicode.IsSpace(r)
+}
+
+// ref writes r as a numeric character reference, such as "&#32;".
+func (m *mdWriter) ref(r rune) {
+	m.str("&#")
+	m.int(int(r))
+	m.byte(';')
 }
 
 // dirty reports whether sanitize would change s.
@@ -500,7 +545,7 @@ func dirty(s string) bool {
 func mdContext(s string, i int) bool {
 	switch s[i] {
 	case '&':
-		return i+1 < len(s) && mdEntityStart(s[i+1])
+		return mdReference(s, i)
 	case ':':
 		return strings.HasPrefix(s[i+1:], "//")
 	}

@@ -3,7 +3,6 @@ package render
 import (
 	"io"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -33,26 +32,30 @@ func Width(n int) Option {
 // move the cursor, change colours or reorder what the reader sees.
 func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	c := newConfig(opts)
-	t := textWriter{out: newOut(w), c: &c, p: &p, width: max(c.width, minWidth)}
-	t.sel = c.selectIncidents(&p)
+	o := newOut(w)
+	// t points to o, p and c rather than holding them, so that what the
+	// writer's methods leak (the text) does not make them escape.
+	t := textWriter{out: &o, c: &c, p: &p, sel: c.selectIncidents(&p), width: max(c.width, minWidth)}
 	t.page()
-	return t.finish()
+	return o.finish()
 }
 
 // textWriter flows words into lines. A line starts with a lead (spaces, a
-// list marker); its continuation lines start with cont.
+// list marker); its continuation lines are indented to hang. (It holds no
+// string it writes: what the writer leaks would make it escape.)
 type textWriter struct {
-	out
+	*out
 	c     *config
 	p     *incident.Portfolio
 	sel   selection
 	width int
 
-	started bool   // whether a block was written
-	col     int    // cells on the current line
-	fresh   bool   // no word on the line yet
-	cont    string // lead of continuation lines
-	widest  int    // widest line since the last start
+	started bool // whether a block was written
+	col     int  // cells on the current line
+	fresh   bool // no word on the line yet
+	hang    int  // the indent of continuation lines
+	comment bool // whether continuation lines are shell comments
+	widest  int  // widest line since the last start
 }
 
 func (t *textWriter) page() {
@@ -85,7 +88,7 @@ func (t *textWriter) page() {
 	// closes the page, where a reader of plain text looks for it.
 	if p.Back.Text != "" && absoluteURL(p.Back.Href) {
 		t.block()
-		t.start("", "  ")
+		t.start("", 2)
 		t.flow("", p.Back.Text, ":")
 		t.flow("<", p.Back.Href, ">")
 		t.end()
@@ -105,7 +108,7 @@ func (t *textWriter) legend() {
 	if label == "" {
 		label = "Legend"
 	}
-	t.start("", "  ")
+	t.start("", 2)
 	t.flow("", label, ":")
 	first := true
 	t.sel.legendRoles(func(d incident.RoleDef) {
@@ -132,7 +135,7 @@ func (t *textWriter) incident(in *incident.Incident) {
 	t.block()
 	t.underlined(in.Title, '-')
 
-	t.start("", "")
+	t.start("", 0)
 	t.flow("", t.p.RoleLabel(in.Role), "")
 	t.flow("", "·", "")
 	t.flow("", string(in.Severity), "")
@@ -170,7 +173,7 @@ func hasDetails(in *incident.Incident) bool {
 func (t *textWriter) details(in *incident.Incident) {
 	t.para("", "Details")
 	if !in.When.IsZero() {
-		t.start("  ", "    ")
+		t.start("  ", 4)
 		t.flow("", "When:", "")
 		words, n := periodWords(in.When)
 		for _, w := range words[:n] {
@@ -187,7 +190,7 @@ func (t *textWriter) details(in *incident.Incident) {
 		t.field("Command role:", in.Command.String())
 	}
 	if len(in.Tags) > 0 {
-		t.start("  ", "    ")
+		t.start("  ", 4)
 		t.flow("", "Tags:", "")
 		for j, tag := range in.Tags {
 			if j < len(in.Tags)-1 {
@@ -204,9 +207,9 @@ func (t *textWriter) details(in *incident.Incident) {
 		t.para("  ", "Action items:")
 		for _, a := range in.Actions {
 			if a.Done {
-				t.start("    [x] ", "        ")
+				t.start("    [x] ", 8)
 			} else {
-				t.start("    [ ] ", "        ")
+				t.start("    [ ] ", 8)
 			}
 			t.flow("", a.Kind.String(), ":")
 			t.flow("", a.Text, "")
@@ -216,11 +219,9 @@ func (t *textWriter) details(in *incident.Incident) {
 	if len(in.Links) > 0 {
 		t.para("  ", "Write-ups:")
 		for _, l := range in.Links {
-			t.start("    ", "      ")
+			t.start("    ", 6)
+			t.flow("", linkKind(l.Kind), ":")
 			t.flow("", l.Title, "")
-			if l.Kind != "" {
-				t.flow("(", l.Kind.String(), ")")
-			}
 			if absoluteURL(l.URL) {
 				t.flow("<", l.URL, ">")
 			}
@@ -234,7 +235,7 @@ func (t *textWriter) field(label, value string) {
 	if value == "" {
 		return
 	}
-	t.start("  ", "    ")
+	t.start("  ", 4)
 	t.flow("", label, "")
 	t.flow("", value, "")
 	t.end()
@@ -246,7 +247,7 @@ func (t *textWriter) figures(label string, figs []incident.Figure) {
 	}
 	t.para("  ", label)
 	for _, f := range figs {
-		t.start("    ", "      ")
+		t.start("    ", 6)
 		t.flow("", f.Label, ":")
 		if f.HasBefore {
 			t.figure(f.Before, f.Unit)
@@ -279,14 +280,15 @@ func (t *textWriter) lessons() {
 		t.underlined(l.File, '-')
 	}
 	if l.Heading != "" {
-		t.start("# ", "# ")
+		t.start("# ", 2)
+		t.comment = true
 		t.flow("", l.Heading, "")
 		t.end()
 	}
 	for i, item := range l.Items {
 		var b [20]byte
 		d := strconv.AppendInt(b[:0], int64(i+1), 10)
-		t.start("", textSpaces[:min(len(d)+2, len(textSpaces))])
+		t.start("", len(d)+2)
 		for _, c := range d {
 			t.byte(c)
 		}
@@ -299,7 +301,7 @@ func (t *textWriter) lessons() {
 
 // underlined writes s wrapped, then a line of c as wide as its widest line.
 func (t *textWriter) underlined(s string, c byte) {
-	t.start("", "")
+	t.start("", 0)
 	t.flow("", s, "")
 	t.end()
 	rule := textRules[c]
@@ -323,17 +325,18 @@ const textSpaces = "                "
 
 // para writes s as one paragraph, every line led by lead.
 func (t *textWriter) para(lead, s string) {
-	t.start(lead, lead)
+	t.start(lead, len(lead))
 	t.flow("", s, "")
 	t.end()
 }
 
-// start begins a line with lead, and makes cont the lead of the lines it
-// wraps onto. Leads are ASCII.
-func (t *textWriter) start(lead, cont string) {
+// start begins a line with lead, ASCII, and makes hang the indent of the
+// lines it wraps onto.
+func (t *textWriter) start(lead string, hang int) {
 	t.str(lead)
 	t.col = len(lead)
-	t.cont = cont
+	t.hang = hang
+	t.comment = false
 	t.fresh = true
 	t.widest = 0
 }
@@ -348,8 +351,14 @@ func (t *textWriter) end() {
 func (t *textWriter) newline() {
 	t.widest = max(t.widest, t.col)
 	t.byte('\n')
-	t.str(t.cont)
-	t.col = len(t.cont)
+	if t.comment {
+		t.str("# ")
+	} else {
+		for n := t.hang; n > 0; n -= len(textSpaces) {
+			t.str(textSpaces[:min(n, len(textSpaces))])
+		}
+	}
+	t.col = t.hang
 	t.fresh = true
 }
 
@@ -537,8 +546,16 @@ func nextWord(s string, i int) (a, b, w int, clean, ok bool) {
 // absoluteURL reports whether s is a safe link with a scheme (http, https
 // or mailto): one that means something outside the site.
 func absoluteURL(s string) bool {
-	i := strings.IndexByte(s, ':')
-	return i > 0 && !strings.ContainsAny(s[:i], "/?#") && incident.SafeURL(s)
+	scheme, ok := htmlURLScheme(s)
+	return ok && scheme != "" && htmlSafeHref(s)
+}
+
+// linkKind returns the label of a write-up's kind, or "Link".
+func linkKind(k incident.LinkKind) string {
+	if k == "" {
+		return "Link"
+	}
+	return k.String()
 }
 
 // dateWord is one word of a date as pages show it: s, or the number n

@@ -1,0 +1,390 @@
+package render
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/width"
+
+	portfolio "github.com/incident-leadership/portfolio"
+	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/incident/load"
+)
+
+// plainBundled is the bundled portfolio; plainFull uses every optional
+// field and hostile text.
+func plainBundled() incident.Portfolio { return portfolio.Page() }
+
+func plainFull(t testing.TB) incident.Portfolio {
+	t.Helper()
+	p, err := load.File("../testdata/full.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func renderText(t testing.TB, p incident.Portfolio, opts ...Option) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Text(&b, p, opts...); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestTextGolden(t *testing.T) {
+	full := plainFull(t)
+	tests := []struct {
+		name string
+		p    incident.Portfolio
+		opts []Option
+	}{
+		{"portfolio", plainBundled(), nil},
+		{"portfolio-width40", plainBundled(), []Option{Width(40)}},
+		{"portfolio-led-resolution", plainBundled(), []Option{Roles(incident.LedResolution), Intro(false)}},
+		{"full", full, nil},
+		{"full-width20", full, []Option{Width(20)}},
+		{"full-bare", full, []Option{Details(false), Legend(false), Lessons(false), Intro(false), Sort(BySeverity)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			golden(t, tt.name+".golden.txt", renderText(t, tt.p, tt.opts...))
+		})
+	}
+}
+
+// plainCells measures a line independently of width.go: wide and
+// fullwidth characters by golang.org/x/text/width take two cells, marks
+// and format characters none.
+func plainCells(s string) int {
+	n := 0
+	for _, r := range s {
+		switch k := width.LookupRune(r).Kind(); {
+		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		case k == width.EastAsianWide || k == width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// TestTextLineWidth checks every line of every page at every width from
+// 20 to 100 cells.
+func TestTextLineWidth(t *testing.T) {
+	pages := map[string]incident.Portfolio{
+		"bundled": plainBundled(),
+		"full":    plainFull(t),
+		"hostile": plainHostile(),
+	}
+	for name, p := range pages {
+		for w := 15; w <= 100; w++ {
+			out := renderText(t, p, Width(w))
+			limit := max(w, minWidth)
+			for i, line := range strings.Split(string(out), "\n") {
+				if n := plainCells(line); n > limit {
+					t.Errorf("%s at width %d: line %d is %d cells: %q", name, w, i+1, n, line)
+				}
+				if strings.HasSuffix(line, " ") {
+					t.Errorf("%s at width %d: line %d ends with a space: %q", name, w, i+1, line)
+				}
+			}
+			checkTerminalSafe(t, name, out)
+		}
+	}
+}
+
+// checkTerminalSafe fails if out holds anything but printable text and
+// line feeds: no control character, escape sequence, C1 control, bidi
+// control or invalid UTF-8.
+func checkTerminalSafe(t *testing.T, name string, out []byte) {
+	t.Helper()
+	if !utf8.Valid(out) {
+		t.Errorf("%s: invalid UTF-8", name)
+	}
+	for i, r := range string(out) {
+		switch {
+		case r == '\n':
+		case r < 0x20, r >= 0x7f && r < 0xa0, r == 0x2028, r == 0x2029,
+			r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			t.Errorf("%s: %U at byte %d", name, r, i)
+			return
+		}
+	}
+}
+
+// plainHostile holds control characters, escape sequences and bidi
+// controls, which Validate rejects and renderers must still neutralise.
+func plainHostile() incident.Portfolio {
+	bad := "\x1b[31mred\x1b[0m \x1b]0;owned\x07 \x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\ \u009b2J \u202eevil\u202c \u2066x\u2069 a\x00b\x07c\x08d\x7fe\u0085f \xff\xfe\tline\nbreak\r\u2028sep " +
+		strings.Repeat("Wordwithoutanyspaceswhatsoever", 6) + " " + strings.Repeat("e\u0301", 30) + " " + strings.Repeat("全角🚒", 20)
+	in := incident.Incident{
+		ID: "hostile", Title: bad, Role: incident.CausedAndFixed, Severity: incident.P1,
+		Duration:  incident.Duration{Text: bad},
+		Situation: []string{bad}, MyRole: []string{bad}, Resolution: []string{bad}, PermanentFix: []string{bad},
+		When: incident.Period{Start: incident.Date{Year: 2023, Month: 3, Day: 14}, End: incident.Date{Year: 2023, Month: 3, Day: 16}},
+		Org:  bad, Tags: []string{bad, bad}, Command: incident.CommandRole(bad),
+		Impact:  []incident.Figure{{Label: bad, Value: 1e300, Unit: bad, Note: bad}},
+		Results: []incident.Figure{{Label: bad, Before: -4, HasBefore: true, Value: 1.25, Unit: "%", Note: bad}},
+		Actions: []incident.Action{{Text: bad, Kind: incident.ActionKind(bad), Done: true}, {Text: bad, Kind: incident.Prevent}},
+		Links:   []incident.WriteUp{{Title: bad, URL: "https://example.com/" + strings.Repeat("a", 200), Kind: incident.LinkKind(bad)}, {Title: bad, URL: "javascript:alert(1)"}},
+	}
+	return incident.Portfolio{
+		Title: bad, Tagline: bad, Intro: []string{bad}, Legend: bad,
+		Back:      incident.Link{Text: bad, Href: "https://example.com/\u202e"},
+		Roles:     []incident.RoleDef{{Key: "x", Label: bad}},
+		Incidents: []incident.Incident{in},
+		Lessons:   incident.Lessons{File: bad, Heading: bad, Items: []string{bad, bad}},
+	}
+}
+
+// paragraphOf renders a page whose only paragraph is s and returns the
+// paragraph's lines, indentation removed.
+func paragraphOf(t *testing.T, s string, opts ...Option) []string {
+	t.Helper()
+	p := incident.Portfolio{Incidents: []incident.Incident{{
+		ID: "x", Title: "T", Role: incident.CausedAndFixed, Severity: incident.P1,
+		Situation: []string{s}, MyRole: []string{"M"}, Resolution: []string{"R"}, PermanentFix: []string{"F"},
+	}}}
+	out := string(renderText(t, p, append(opts, Legend(false))...))
+	_, rest, ok := strings.Cut(out, "Situation\n")
+	if !ok {
+		t.Fatalf("no Situation in\n%s", out)
+	}
+	body, _, _ := strings.Cut(rest, "\n\n")
+	var lines []string
+	for _, l := range strings.Split(body, "\n") {
+		if !strings.HasPrefix(l, "  ") {
+			t.Fatalf("line %q is not indented by 2 in\n%s", l, out)
+		}
+		lines = append(lines, l[2:])
+	}
+	return lines
+}
+
+func TestTextWrap(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		width int
+		want  []string
+	}{
+		{"fits", "one two three", 20, []string{"one two three"}},
+		{"exact", "aaaaaaaa bbbbbbbbb", 20, []string{"aaaaaaaa bbbbbbbbb"}}, // 2 + 18 cells
+		{"wraps", "aaaaaaaa bbbbbbbbbb", 20, []string{"aaaaaaaa", "bbbbbbbbbb"}},
+		{"spaces collapse", "  a   b  ", 20, []string{"a b"}},
+		{"wide characters", "全角全角全角全角全角", 20, []string{"全角全角全角全角全", "角"}},
+		{"wide words", "全角 全角 全角 全角 全角", 20, []string{"全角 全角 全角", "全角 全角"}},
+		{"long word", strings.Repeat("x", 40), 20, []string{strings.Repeat("x", 18), strings.Repeat("x", 18), "xxxx"}},
+		{"long word after a short one", "a " + strings.Repeat("x", 20), 20, []string{"a", strings.Repeat("x", 18), "xx"}},
+		{"combining marks stay with their letter", strings.Repeat("e\u0301", 20), 20, []string{strings.Repeat("e\u0301", 18), "e\u0301e\u0301"}},
+		{"emoji are never split", strings.Repeat("🚒", 10), 20, []string{strings.Repeat("🚒", 9), "🚒"}},
+		{"odd cells before a wide one", "x" + strings.Repeat("🚒", 10), 20, []string{"x" + strings.Repeat("🚒", 8), "🚒🚒"}},
+		{"emoji selector counts", strings.Repeat("\u26a0\ufe0f", 10), 20, []string{strings.Repeat("\u26a0\ufe0f", 9), "\u26a0\ufe0f"}},
+		{"controls vanish", "a\x1b[31mb\x1b[0m c\u202ed", 20, []string{"ab cd"}},
+		{"tabs and line breaks are spaces", "a\tb\nc\r\nd\u2028e", 20, []string{"a b c d e"}},
+		{"invalid UTF-8", "a\xffb", 20, []string{"a\uFFFDb"}},
+		{"nothing to show", "\x1b[0m", 20, []string{""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := paragraphOf(t, tt.in, Width(tt.width))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestTextWordsKept checks at every width that wrapping only moves words
+// between lines: joined back, the lines are the paragraph's words.
+func TestTextWordsKept(t *testing.T) {
+	p := plainBundled()
+	for w := minWidth; w <= 100; w++ {
+		for _, in := range p.Incidents {
+			for _, s := range in.Sections() {
+				for _, para := range s.Paragraphs {
+					got := strings.Join(paragraphOf(t, para, Width(w)), " ")
+					if want := strings.Join(strings.Fields(para), " "); got != want {
+						t.Fatalf("width %d: words changed:\nwant %q\ngot  %q", w, want, got)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestTextLessons(t *testing.T) {
+	p := plainBundled()
+	p.Lessons.Items = append(p.Lessons.Items, "A lesson long enough to wrap onto a second line at forty cells", "6", "7", "8", "9", "Tenth lesson wraps under its own text, not under the number")
+	p.Lessons.Heading = "A heading long enough to wrap onto a second comment line"
+	out := string(renderText(t, p, Width(40), Intro(false), Legend(false), IDs("none")))
+	_, got, _ := strings.Cut(out, "lessons-learned.sh\n------------------\n")
+	want := `# A heading long enough to wrap onto a
+# second comment line
+1. Document everything in real-time
+2. Understand concepts, not just tools
+3. Every incident is a chance to build
+   resilience
+4. The fix isn't done until it can't
+   happen again
+5. A lesson long enough to wrap onto a
+   second line at forty cells
+6. 6
+7. 7
+8. 8
+9. 9
+10. Tenth lesson wraps under its own
+    text, not under the number
+`
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestTextBack(t *testing.T) {
+	tests := []struct {
+		href string
+		want string
+	}{
+		{"/", ""}, // a relative link means nothing in plain text
+		{"https://example.com/me", "\nBack to Home: <https://example.com/me>\n"},
+		{"mailto:me@example.com", "\nBack to Home: <mailto:me@example.com>\n"},
+		{"javascript:alert(1)", ""},
+		{"../index.html", ""},
+	}
+	for _, tt := range tests {
+		p := plainBundled()
+		p.Back.Href = tt.href
+		out := string(renderText(t, p, Lessons(false), Intro(false), IDs("none")))
+		_, got, _ := strings.Cut(out, "led the resolution.\n")
+		if got != tt.want {
+			t.Errorf("back link %q: got %q, want %q", tt.href, got, tt.want)
+		}
+	}
+}
+
+func TestTextAllocs(t *testing.T) {
+	pages := map[string]incident.Portfolio{"bundled": plainBundled(), "full": plainFull(t)}
+	for name, p := range pages {
+		for _, opts := range [][]Option{nil, {Width(40)}, {Roles(incident.LedResolution), Sort(ByDate)}} {
+			var b bytes.Buffer
+			b.Grow(1 << 20)
+			allocs := testing.AllocsPerRun(20, func() {
+				b.Reset()
+				if err := Text(&b, p, opts...); err != nil {
+					t.Fatal(err)
+				}
+			})
+			// Filtering and sorting allocate the selection once.
+			want := 0.0
+			if len(opts) > 1 {
+				want = 1
+			}
+			if allocs != want {
+				t.Errorf("%s with %d options: %v allocations per render, want %v", name, len(opts), allocs, want)
+			}
+		}
+	}
+}
+
+// plainFailWriter fails once n bytes have been written.
+type plainFailWriter struct{ n int }
+
+var errPlainFail = errors.New("plainFailWriter: full")
+
+func (w *plainFailWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		k := w.n
+		w.n = 0
+		return k, errPlainFail
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// TestPlainWriterErrors renders into writers that fail after n bytes,
+// straight and through a small bufio.Writer, for Text and Markdown.
+func TestPlainWriterErrors(t *testing.T) {
+	p := plainFull(t)
+	for _, f := range []struct {
+		name   string
+		render func(io.Writer, incident.Portfolio, ...Option) error
+	}{{"Text", Text}, {"Markdown", Markdown}} {
+		var full bytes.Buffer
+		if err := f.render(&full, p); err != nil {
+			t.Fatal(err)
+		}
+		for n := 0; n < full.Len(); n += 1 + n/8 {
+			if err := f.render(&plainFailWriter{n: n}, p); !errors.Is(err, errPlainFail) {
+				t.Fatalf("%s into a writer failing after %d bytes: err = %v", f.name, n, err)
+			}
+			bw := bufio.NewWriterSize(&plainFailWriter{n: n}, 16)
+			if err := f.render(bw, p); !errors.Is(err, errPlainFail) {
+				t.Fatalf("%s into a bufio.Writer failing after %d bytes: err = %v", f.name, n, err)
+			}
+		}
+		if err := f.render(&plainFailWriter{n: full.Len()}, p); err != nil {
+			t.Errorf("%s into a writer with just enough room: %v", f.name, err)
+		}
+	}
+}
+
+// TestPlainOddInput renders portfolios no content file would give, which
+// must neither panic nor fail.
+func TestPlainOddInput(t *testing.T) {
+	odd := []incident.Portfolio{
+		{},
+		{Incidents: []incident.Incident{{}}},
+		{Title: "T", Incidents: []incident.Incident{{ID: "Not A Slug", Role: "unknown", Severity: "P9", When: incident.Period{Start: incident.Date{Year: 2023, Month: 13, Day: 40}}}}},
+		{Lessons: incident.Lessons{Items: []string{""}}},
+		plainHostile(),
+	}
+	for i, p := range odd {
+		for _, opts := range [][]Option{nil, {Width(-5)}, {HeadingOffset(99)}, {Sort(ByDuration), IDs("x", "x")}} {
+			var b bytes.Buffer
+			if err := Text(&b, p, opts...); err != nil {
+				t.Errorf("Text(odd[%d]): %v", i, err)
+			}
+			checkTerminalSafe(t, "odd", b.Bytes())
+			b.Reset()
+			if err := Markdown(&b, p, opts...); err != nil {
+				t.Errorf("Markdown(odd[%d]): %v", i, err)
+			}
+		}
+	}
+}
+
+func TestPlainConcurrent(t *testing.T) {
+	p := plainFull(t)
+	want := [2][]byte{renderText(t, p, Width(50)), renderMarkdown(t, p)}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 20 {
+				var a, b strings.Builder // not a *bytes.Buffer: goes through the pool
+				if err := Text(&a, p, Width(50)); err != nil {
+					t.Error(err)
+				}
+				if err := Markdown(&b, p); err != nil {
+					t.Error(err)
+				}
+				if a.String() != string(want[0]) || b.String() != string(want[1]) {
+					t.Error("a concurrent render differs")
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
