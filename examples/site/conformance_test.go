@@ -378,16 +378,27 @@ func TestConformanceBrowser(t *testing.T) {
 			}
 		}
 		for _, scheme := range []string{"light", "dark"} {
-			var ids []string
+			var ids, lowContrast []string
 			for _, v := range p.Axe[scheme] {
 				if v.Impact == "serious" || v.Impact == "critical" {
 					ids = append(ids, v.ID)
+				}
+				if v.ID == "color-contrast" {
+					for _, n := range v.Nodes {
+						lowContrast = append(lowContrast, n.Target)
+					}
 				}
 			}
 			for _, want := range []string{"color-contrast", "image-alt", "html-has-lang"} {
 				if !slices.Contains(ids, want) {
 					t.Errorf("axe (%s) did not report %s on the control page; it reported %q", scheme, want, ids)
 				}
+			}
+			// .dark-only is faint in the dark scheme only: this proves
+			// the page was really seen in each scheme.
+			want := map[string][]string{"light": {".faint"}, "dark": {".faint", ".dark-only"}}[scheme]
+			if diff := cmp.Diff(want, lowContrast); diff != "" {
+				t.Errorf("axe color-contrast on the control page in the %s scheme (-want +got):\n%s", scheme, diff)
 			}
 		}
 		if p.Narrow.ScrollWidth <= p.Narrow.ClientWidth || p.Narrow.ClientWidth == phoneWidth {
