@@ -56,11 +56,11 @@ func Projects() Option { return optionFunc(func(c *config) { c.projects = true }
 // the one it would write. Without it, MergeResume refuses to.
 func Replace() Option { return optionFunc(func(c *config) { c.replace = true }) }
 
-// ResumeExtension is the portfolio as JSON Resume extension: the value
+// ResumeExtension is the portfolio as a JSON Resume extension: the value
 // JSONResume writes under ExtensionKey and JSONExtension writes alone.
 // Decoding one with encoding/json gives it back.
 type ResumeExtension struct {
-	// Version is the version of this format, ExtensionVersion.
+	// Version is the version of this format, "1" (ExtensionVersion).
 	Version string `json:"version"`
 	// Title is the page heading, for example "Incident Leadership".
 	Title string `json:"title"`

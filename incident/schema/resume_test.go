@@ -1,0 +1,247 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/invopop/jsonschema"
+	validator "github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/incident/load"
+	"github.com/incident-leadership/portfolio/render"
+)
+
+const (
+	renderPkg        = module + "/render"
+	resumeSchemaFile = "../../jsonresume-incidents.schema.json"
+)
+
+// TestResumeComments checks that the embedded comments are those of
+// package render's Resume types now (-update rewrites them).
+func TestResumeComments(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	r := new(jsonschema.Reflector)
+	if err := r.AddGoComments(module, "./render"); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for k, v := range r.CommentMap {
+		if strings.HasPrefix(k, renderPkg+".Resume") {
+			want[k] = v
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("found no comments on render's Resume types")
+	}
+	if *update {
+		b, err := json.MarshalIndent(want, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, "incident/schema/resume_comments.json"), append(b, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	var got map[string]string
+	if err := json.Unmarshal(resumeComments, &got); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("resume_comments.json is stale; run go test ./incident/schema -update (-want +got):\n%s", diff)
+	}
+}
+
+// TestResumeCommitted checks that jsonresume-incidents.schema.json is what
+// ResumeExtension makes (-update rewrites it).
+func TestResumeCommitted(t *testing.T) {
+	got, err := ResumeExtension()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile(resumeSchemaFile, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(resumeSchemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("jsonresume-incidents.schema.json is stale; run go test ./incident/schema -update (-committed +generated):\n%s", diff)
+	}
+}
+
+// TestResumeForm checks the schema's shape: deterministic, indented,
+// draft 2020-12, every object closed and every property described.
+func TestResumeForm(t *testing.T) {
+	a, err := ResumeExtension()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ResumeExtension()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("two calls of ResumeExtension differ")
+	}
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, a, "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != string(a) || !bytes.HasSuffix(a, []byte("}\n")) {
+		t.Error("the schema is not indented by two spaces with a final newline")
+	}
+	var s jsonschema.Schema
+	if err := json.Unmarshal(a, &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Version != "https://json-schema.org/draft/2020-12/schema" {
+		t.Errorf("$schema = %q, want draft 2020-12", s.Version)
+	}
+	var undescribed, open []string
+	check := func(name string, def *jsonschema.Schema) {
+		if def.Description == "" {
+			undescribed = append(undescribed, name)
+		}
+		if def.Properties == nil {
+			return
+		}
+		if b, err := json.Marshal(def.AdditionalProperties); err != nil || string(b) != "false" {
+			open = append(open, name)
+		}
+		for p := def.Properties.Oldest(); p != nil; p = p.Next() {
+			if p.Value.Description == "" {
+				undescribed = append(undescribed, name+"."+p.Key)
+			}
+		}
+	}
+	check("root", &s)
+	for name, def := range s.Definitions {
+		check(name, def)
+	}
+	if len(undescribed) > 0 {
+		t.Errorf("without a description: %v", undescribed)
+	}
+	if len(open) > 0 {
+		t.Errorf("objects that allow other properties: %v", open)
+	}
+	if len(s.Definitions) < 10 {
+		t.Errorf("only %d definitions", len(s.Definitions))
+	}
+}
+
+func compileResume(t *testing.T) *validator.Schema {
+	t.Helper()
+	text, err := ResumeExtension()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := validator.UnmarshalJSON(bytes.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := validator.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("file:///jsonresume-incidents.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("file:///jsonresume-incidents.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func validate(s *validator.Schema, text []byte) error {
+	v, err := validator.UnmarshalJSON(bytes.NewReader(text))
+	if err != nil {
+		return err
+	}
+	return s.Validate(v)
+}
+
+// TestResumeValidates checks that what render writes passes the schema,
+// and that the schema refuses what render never writes.
+func TestResumeValidates(t *testing.T) {
+	s := compileResume(t)
+	var portfolios []incident.Portfolio
+	for _, path := range []string{"../../portfolio.yaml", "../../testdata/full.yaml"} {
+		p, err := load.File(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		portfolios = append(portfolios, p)
+	}
+	for i, p := range portfolios {
+		for _, opts := range [][]render.Option{
+			nil,
+			{render.Details(false), render.Intro(false), render.Legend(false), render.Lessons(false)},
+			{render.IDs("no-such-incident")},
+			{render.Sort(render.ByDate), render.Roles(incident.LedResolution)},
+		} {
+			var b bytes.Buffer
+			if err := render.JSONExtension(&b, p, opts...); err != nil {
+				t.Fatal(err)
+			}
+			if err := validate(s, b.Bytes()); err != nil {
+				t.Errorf("portfolio %d, %d options: %v", i, len(opts), err)
+			}
+			// In a document, the same value sits under meta.
+			b.Reset()
+			if err := render.JSONResume(&b, p, opts...); err != nil {
+				t.Fatal(err)
+			}
+			var doc struct {
+				Meta map[string]json.RawMessage `json:"meta"`
+			}
+			if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if err := validate(s, doc.Meta[render.ExtensionKey]); err != nil {
+				t.Errorf("portfolio %d, %d options, in a document: %v", i, len(opts), err)
+			}
+		}
+	}
+
+	var good bytes.Buffer
+	if err := render.JSONExtension(&good, portfolios[1]); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, from, to string }{
+		{"unknown property", `"version": "1",`, `"version": "1", "extra": true,`},
+		{"other version", `"version": "1"`, `"version": "2"`},
+		{"bad length", `"length": "PT60H"`, `"length": "60h"`},
+		{"empty length", `"length": "PT60H"`, `"length": "PT"`},
+		{"bad date", `"start": "2023-03-14"`, `"start": "14/03/2023"`},
+		{"bad command", `"key": "incident-commander"`, `"key": "boss"`},
+		{"bad id", `"id": "script-injection-outage"`, `"id": "Not A Slug"`},
+		{"missing title", `"title": "שלום`, `"name": "שלום`},
+		{"empty section", `"myRole": [
+        "1. Rolled back. 2. Wrote it down."
+      ]`, `"myRole": []`},
+		{"negative level", `"level": 1`, `"level": -1`},
+	} {
+		bad := strings.Replace(good.String(), tt.from, tt.to, 1)
+		if bad == good.String() {
+			t.Errorf("%s: %q is not in the extension", tt.name, tt.from)
+			continue
+		}
+		if err := validate(s, []byte(bad)); err == nil {
+			t.Errorf("%s: the schema accepts it", tt.name)
+		}
+	}
+}
