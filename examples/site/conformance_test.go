@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -108,18 +109,16 @@ func controlPage(t *testing.T) []byte {
 
 // vnuMessage is one message of the Nu HTML Checker's JSON output.
 type vnuMessage struct {
-	Type      string `json:"type"`
-	SubType   string `json:"subType"`
-	URL       string `json:"url"`
-	LastLine  int    `json:"lastLine"`
-	FirstCol  int    `json:"firstColumn"`
-	Message   string `json:"message"`
-	Extract   string `json:"extract"`
-	FirstLine int    `json:"firstLine"`
+	Type     string `json:"type"` // error, or non-document-error when vnu could not read a file
+	URL      string `json:"url"`
+	LastLine int    `json:"lastLine"`
+	FirstCol int    `json:"firstColumn"`
+	Message  string `json:"message"`
+	Extract  string `json:"extract"`
 }
 
 func (m vnuMessage) String() string {
-	return fmt.Sprintf("%s:%d:%d: %s: %s", strings.TrimPrefix(m.URL, "file:"), m.LastLine, m.FirstCol, m.Type, m.Message)
+	return fmt.Sprintf("%s:%d:%d: %s: %s (%q)", path.Base(m.URL), m.LastLine, m.FirstCol, m.Type, m.Message, m.Extract)
 }
 
 // TestConformanceHTMLChecker runs the W3C Nu HTML Checker (vnu) on every
@@ -161,7 +160,7 @@ func TestConformanceHTMLChecker(t *testing.T) {
 	for _, p := range pages {
 		t.Run(p.path, func(t *testing.T) {
 			for _, m := range byFile[p.path] {
-				t.Errorf("vnu: %s:%d:%d: %s (%q)", p.path, m.LastLine, m.FirstCol, m.Message, m.Extract)
+				t.Errorf("vnu: %s:%d:%d: %s: %s (%q)", p.path, m.LastLine, m.FirstCol, m.Type, m.Message, m.Extract)
 			}
 		})
 	}
@@ -278,8 +277,8 @@ func TestConformanceBrowser(t *testing.T) {
 	for _, p := range append(pages, page{path: control}) {
 		req.Pages = append(req.Pages, load{p.path, srv.URL + "/" + p.path})
 	}
-	if path := os.Getenv("PORTFOLIO_SCREENSHOT"); path != "" {
-		abs, err := filepath.Abs(path)
+	if shot := os.Getenv("PORTFOLIO_SCREENSHOT"); shot != "" {
+		abs, err := filepath.Abs(shot)
 		if err != nil {
 			t.Fatal(err)
 		}
