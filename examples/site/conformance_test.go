@@ -264,18 +264,18 @@ func TestConformanceBrowser(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	type load struct {
+	type target struct {
 		Name string `json:"name"`
 		URL  string `json:"url"`
 	}
 	req := struct {
-		Chromium   string `json:"chromium"`
-		Origin     string `json:"origin"`
-		Pages      []load `json:"pages"`
-		Screenshot any    `json:"screenshot,omitempty"`
+		Chromium   string   `json:"chromium"`
+		Origin     string   `json:"origin"`
+		Pages      []target `json:"pages"`
+		Screenshot any      `json:"screenshot,omitempty"`
 	}{Chromium: chromium, Origin: srv.URL}
 	for _, p := range append(pages, page{path: control}) {
-		req.Pages = append(req.Pages, load{p.path, srv.URL + "/" + p.path})
+		req.Pages = append(req.Pages, target{p.path, srv.URL + "/" + p.path})
 	}
 	if shot := os.Getenv("PORTFOLIO_SCREENSHOT"); shot != "" {
 		abs, err := filepath.Abs(shot)
