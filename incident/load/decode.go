@@ -24,14 +24,49 @@ type decoder struct {
 	// nodes maps a field path, such as "incidents[2].severity", to the
 	// node of its value.
 	nodes map[string]*yaml.Node
-	// failed are the paths decoding refused; Validate's findings at or
-	// under them are dropped as echoes.
-	failed []string
+	// failed holds the paths decoding refused, and above holds the paths
+	// that enclose one; Validate's findings at, under or above a refused
+	// path are dropped as echoes.
+	failed, above map[string]bool
+}
+
+func newDecoder(file string) *decoder {
+	return &decoder{file: file, nodes: map[string]*yaml.Node{}, failed: map[string]bool{}, above: map[string]bool{}}
 }
 
 func (d *decoder) fail(n *yaml.Node, path string, err error) {
 	d.errs = append(d.errs, &Error{File: d.file, Line: n.Line, Col: n.Column, Path: path, Err: err})
-	d.failed = append(d.failed, path)
+	d.failed[path] = true
+	for p, ok := parent(path); ok && !d.above[p]; p, ok = parent(p) {
+		d.above[p] = true
+	}
+}
+
+// echoes reports whether a finding of Validate at path is an echo of a
+// field decoding refused, at, under or above path: "missing text" after
+// "want a string", or "duration: missing text" after
+// "duration.text: missing required field".
+func (d *decoder) echoes(path string) bool {
+	if d.above[path] {
+		return true
+	}
+	for p, ok := path, true; ok; p, ok = parent(p) {
+		if d.failed[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// parent returns the path of the value that holds the one at path:
+// "incidents[2]" for "incidents[2].title", "incidents" for
+// "incidents[2]", "" for "incidents". It reports false for "".
+func parent(path string) (string, bool) {
+	if path == "" {
+		return "", false
+	}
+	i := max(strings.LastIndexAny(path, ".["), 0)
+	return path[:i], true
 }
 
 func (d *decoder) failf(n *yaml.Node, path, format string, args ...any) {

@@ -58,14 +58,10 @@ type Errors []*Error
 
 // Error returns the problems, one a line.
 func (es Errors) Error() string {
-	var b strings.Builder
-	for i, e := range es {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
+	if len(es) == 0 {
+		return "no errors"
 	}
-	return b.String()
+	return errors.Join(es.Unwrap()...).Error()
 }
 
 // Unwrap returns the problems, for errors.Is and errors.As.

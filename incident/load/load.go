@@ -23,8 +23,9 @@
 //   - After decoding, Portfolio.Validate runs, and its findings are placed
 //     at the line and column of the field they name.
 //
-// Every problem is reported at once, as Errors: one *Error a problem, each
-// reading "file:line:col: path: message", as in
+// Every problem is reported at once (up to a hundred), as Errors: one
+// *Error a problem, in the order of the file, each reading
+// "file:line:col: path: message", as in
 //
 //	portfolio.yaml:57:15: incidents[2].severity: unknown severity "P9"; want one of P1, P2, P3, P4
 //
@@ -60,7 +61,8 @@ const MaxSize = 4 << 20
 // a figure, a field).
 const MaxDepth = 8
 
-// File reads, decodes and validates the content file at path.
+// File reads, decodes and validates the content file at path, as Bytes
+// does.
 func File(path string) (incident.Portfolio, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -75,14 +77,14 @@ func File(path string) (incident.Portfolio, error) {
 }
 
 // Bytes decodes and validates a content file held in data; name is the
-// file name errors give.
+// file name errors give. On error the Portfolio is the zero value.
 func Bytes(name string, data []byte) (incident.Portfolio, error) {
 	var p incident.Portfolio
 	root, err := parse(name, data)
 	if err != nil {
 		return p, err
 	}
-	d := &decoder{file: name, nodes: map[string]*yaml.Node{}}
+	d := newDecoder(name)
 	d.decode("", root, reflect.ValueOf(&p).Elem())
 	if err := p.Validate(); err != nil {
 		var fes incident.Errors
@@ -96,58 +98,45 @@ func Bytes(name string, data []byte) (incident.Portfolio, error) {
 			}
 		}
 	}
-	if len(d.errs) > 0 {
-		slices.SortStableFunc(d.errs, func(a, b *Error) int {
-			if a.Line != b.Line {
-				return a.Line - b.Line
-			}
-			return a.Col - b.Col
-		})
-		return p, d.errs
+	if len(d.errs) == 0 {
+		return p, nil
 	}
-	return p, nil
-}
-
-// echoes reports whether a finding of Validate at path is an echo of a
-// field decoding refused, at, under or above path: "missing text" after
-// "want a string", or "duration: missing text" after
-// "duration.text: missing required field".
-func (d *decoder) echoes(path string) bool {
-	for _, f := range d.failed {
-		if within(path, f) || within(f, path) {
-			return true
+	slices.SortStableFunc(d.errs, func(a, b *Error) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
 		}
+		return a.Col - b.Col
+	})
+	if n := len(d.errs); n > maxErrors {
+		d.errs = append(d.errs[:maxErrors], &Error{File: name, Err: fmt.Errorf("too many errors: %d more", n-maxErrors)})
 	}
-	return false
+	return incident.Portfolio{}, d.errs
 }
 
-// within reports whether path is at or under the field at base.
-func within(path, base string) bool {
-	return base == "" || path == base || strings.HasPrefix(path, base+".") || strings.HasPrefix(path, base+"[")
-}
+// maxErrors is how many problems Bytes reports; a last Error says how
+// many more there were.
+const maxErrors = 100
 
 // node returns the node of the value at path, or of the nearest enclosing
 // value that was written.
 func (d *decoder) node(path string) *yaml.Node {
-	for {
-		if n, ok := d.nodes[path]; ok {
+	for p, ok := path, true; ok; p, ok = parent(p) {
+		if n, found := d.nodes[p]; found {
 			return n
 		}
-		i := strings.LastIndexAny(path, ".[")
-		if i < 0 {
-			return d.nodes[""]
-		}
-		path = path[:i]
 	}
+	return d.nodes[""]
 }
+
+const emptyFile = "empty file: want a mapping with title, tagline and incidents"
 
 // parse checks the raw file and returns the root node of its one document.
 func parse(name string, data []byte) (*yaml.Node, error) {
-	fail := func(line, col int, format string, args ...any) error {
-		return Errors{{File: name, Line: line, Col: col, Err: fmt.Errorf(format, args...)}}
+	fail := func(line, col int, msg string) error {
+		return Errors{{File: name, Line: line, Col: col, Err: errors.New(msg)}}
 	}
 	if len(data) > MaxSize {
-		return nil, fail(0, 0, "file larger than %d bytes", MaxSize)
+		return nil, fail(0, 0, fmt.Sprintf("file larger than %d bytes", MaxSize))
 	}
 	if !utf8.Valid(data) {
 		line, col := position(data, invalidUTF8(data))
@@ -157,7 +146,7 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	switch err := dec.Decode(&doc); {
 	case err == io.EOF:
-		return nil, fail(0, 0, "empty file: want a mapping with title, tagline and incidents")
+		return nil, fail(0, 0, emptyFile)
 	case err != nil:
 		return nil, syntaxError(name, data, err)
 	}
@@ -173,7 +162,7 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 		root = doc.Content[0]
 	}
 	if root.Kind == yaml.ScalarNode && scalarKind(root) == kindNull {
-		return nil, fail(0, 0, "empty file: want a mapping with title, tagline and incidents")
+		return nil, fail(0, 0, emptyFile)
 	}
 	if err := check(name, root, 0); err != nil {
 		return nil, err

@@ -374,3 +374,35 @@ func FuzzBytes(f *testing.F) {
 		}
 	})
 }
+
+func TestErrorsEmpty(t *testing.T) {
+	if got := (Errors{}).Error(); got != "no errors" {
+		t.Errorf("Errors{}.Error() = %q", got)
+	}
+}
+
+// TestManyErrors checks that a file of many problems, as large as
+// allowed, is reported quickly and in few lines.
+func TestManyErrors(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title: T\ntagline: T\nincidents:\n")
+	for b.Len() < MaxSize-200 {
+		b.WriteString("  - {id: a, title: 1, role: x, severity: P9, duration: 4h, situation: [], myRole: [M], resolution: [R], permanentFix: [F]}\n")
+	}
+	start := time.Now()
+	p, err := Bytes("f.yaml", []byte(b.String()))
+	if elapsed := time.Since(start); elapsed > 10*time.Second {
+		t.Errorf("took %v", elapsed)
+	}
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("got %v", err)
+	}
+	if len(es) != maxErrors+1 || !strings.HasPrefix(es[maxErrors].Error(), "f.yaml: too many errors: ") {
+		t.Errorf("%d errors, the last %v", len(es), es[len(es)-1])
+	}
+	if p.Incidents != nil {
+		t.Error("the portfolio is not the zero value on error")
+	}
+	t.Logf("%d bytes in %v", b.Len(), time.Since(start))
+}
