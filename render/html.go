@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -35,21 +36,54 @@ func JSONLD() Option { return optionFunc(func(c *config) { c.jsonLD = true }) }
 func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	c := newConfig(opts)
 	o := newOut(w)
-	// h points to o, p and c rather than holding them, so that what the
-	// writer's methods leak (the text) does not make them escape.
-	h := htmlWriter{out: &o, c: &c, p: &p, sel: c.selectIncidents(&p)}
+	buf := htmlBufs.Get().(*[]byte)
+	// h points to o, p, c and buf rather than holding them, so that what
+	// reaches the writer (the text) does not make them escape.
+	h := htmlWriter{out: &o, buf: buf, c: &c, p: &p, sel: c.selectIncidents(&p)}
 	h.page()
+	h.flush()
+	if cap(*buf) <= htmlMaxPooled {
+		htmlBufs.Put(buf)
+	}
 	return o.finish()
 }
 
+// htmlBufs holds the buffers pages are drawn in: appending to a slice is
+// much cheaper than a call through io.Writer for every piece of a page.
+// The buffer is written out whenever it holds htmlFlushAt bytes.
+var htmlBufs = sync.Pool{New: func() any { b := make([]byte, 0, 2*htmlFlushAt); return &b }}
+
+const (
+	htmlFlushAt   = 16 << 10
+	htmlMaxPooled = 1 << 20
+)
+
 // htmlWriter draws one page.
 type htmlWriter struct {
-	*out
+	out *out
+	buf *[]byte
 	c   *config
 	p   *incident.Portfolio
 	sel selection
 	// roles and sevs count the badges the legend has written.
 	roles, sevs int
+}
+
+func (h *htmlWriter) str(s string) { *h.buf = append(*h.buf, s...) }
+
+func (h *htmlWriter) byte(c byte) { *h.buf = append(*h.buf, c) }
+
+// flush writes the buffer out.
+func (h *htmlWriter) flush() {
+	h.out.bytes(*h.buf)
+	*h.buf = (*h.buf)[:0]
+}
+
+// maybeFlush writes the buffer out when it is full enough.
+func (h *htmlWriter) maybeFlush() {
+	if len(*h.buf) >= htmlFlushAt {
+		h.flush()
+	}
 }
 
 func (h *htmlWriter) page() {
@@ -93,6 +127,10 @@ func (h *htmlWriter) page() {
 		h.legend()
 	}
 	for i := range h.sel.Len() {
+		h.maybeFlush()
+		if h.out.err != nil {
+			return
+		}
 		h.incident(h.sel.At(i))
 	}
 	if !h.c.noLessons {
@@ -691,18 +729,23 @@ func newHTMLEscaper(bad string, lineSeps bool, pairs ...string) *htmlEscaper {
 
 // escape writes s through e.
 func (h *htmlWriter) escape(e *htmlEscaper, s string) {
+	class := &e.class
 	last := 0
 	for i := 0; i < len(s); {
-		c := s[i]
-		var rep string
-		n := 1
-		switch e.class[c] {
-		case htmlEscClean:
+		// Skip clean bytes four at a time, then one at a time.
+		for rest := s[i:]; len(rest) >= 4 && class[rest[0]]|class[rest[1]]|class[rest[2]]|class[rest[3]] == 0; rest = rest[4:] {
+			i += 4
+		}
+		for i < len(s) && class[s[i]] == htmlEscClean {
 			i++
-			continue
-		case htmlEscByte:
-			rep = e.repl[c]
-		case htmlEscRune:
+		}
+		if i == len(s) {
+			break
+		}
+		c := s[i]
+		rep := e.repl[c&0x7f]
+		n := 1
+		if class[c] == htmlEscRune {
 			var r rune
 			r, n = utf8.DecodeRuneInString(s[i:])
 			switch {

@@ -98,9 +98,20 @@ func htmlExtra() incident.Portfolio {
 	}
 }
 
-func htmlOutTo(w io.Writer) *out {
-	o := newOut(w)
-	return &o
+// htmlScratch is a writer that keeps what it is given in its buffer, for
+// testing the parts of a page.
+func htmlScratch() *htmlWriter {
+	var buf []byte
+	o := newOut(io.Discard)
+	c := newConfig(nil)
+	return &htmlWriter{out: &o, buf: &buf, c: &c, p: &incident.Portfolio{}}
+}
+
+// take returns what h holds and empties it.
+func (h *htmlWriter) take() string {
+	s := string(*h.buf)
+	*h.buf = (*h.buf)[:0]
+	return s
 }
 
 func renderHTML(t testing.TB, p incident.Portfolio, opts ...Option) []byte {
@@ -495,13 +506,11 @@ func TestHTMLEscape(t *testing.T) {
 		{"&", "&amp;", `\u0026`},
 		{"end<", "end&lt;", `end\u003c`},
 	} {
-		var b bytes.Buffer
-		h := htmlWriter{out: htmlOutTo(&b)}
+		h := htmlScratch()
 		h.text(tt.in)
-		html := b.String()
-		b.Reset()
+		html := h.take()
 		h.escape(htmlJSONEsc, tt.in)
-		if diff := cmp.Diff([2]string{tt.html, tt.json}, [2]string{html, b.String()}); diff != "" {
+		if diff := cmp.Diff([2]string{tt.html, tt.json}, [2]string{html, h.take()}); diff != "" {
 			t.Errorf("escape(%q) [html, json] (-want +got):\n%s", tt.in, diff)
 		}
 	}
@@ -564,12 +573,10 @@ func TestHTMLDetails(t *testing.T) {
 			"<div><dt>Write-ups</dt><dd><ul class=\"links\">\n<li>T</li>\n</ul></dd></div>"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			var b bytes.Buffer
-			c := newConfig(nil)
-			h := htmlWriter{out: htmlOutTo(&b), c: &c, p: &incident.Portfolio{}}
+			h := htmlScratch()
 			h.details(&tt.in)
 			want := "<dl class=\"details\">\n" + tt.want + "\n</dl>\n"
-			if diff := cmp.Diff(want, b.String()); diff != "" {
+			if diff := cmp.Diff(want, h.take()); diff != "" {
 				t.Errorf("details (-want +got):\n%s", diff)
 			}
 		})
@@ -586,11 +593,10 @@ func TestHTMLDuration(t *testing.T) {
 		{30*time.Hour + 30*time.Minute + 5*time.Second, "P1DT6H30M5S"},
 		{90 * time.Second, "PT1M30S"},
 	} {
-		var b bytes.Buffer
-		h := htmlWriter{out: htmlOutTo(&b)}
+		h := htmlScratch()
 		h.isoDuration(tt.d)
-		if b.String() != tt.want {
-			t.Errorf("isoDuration(%v) = %q, want %q", tt.d, b.String(), tt.want)
+		if got := h.take(); got != tt.want {
+			t.Errorf("isoDuration(%v) = %q, want %q", tt.d, got, tt.want)
 		}
 	}
 }
@@ -859,5 +865,56 @@ func TestHTMLContrastFormula(t *testing.T) {
 		if got := htmlContrast(tt.a, tt.b); math.Abs(got-tt.want) > 0.01 {
 			t.Errorf("contrast(%s, %s) = %.3f, want %v", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+func BenchmarkHTML(b *testing.B) {
+	for _, bm := range []struct {
+		name string
+		p    incident.Portfolio
+	}{{"bundled", htmlBundled(b)}, {"full", htmlFull(b)}} {
+		page := renderHTML(b, bm.p)
+		var buf bytes.Buffer
+		buf.Grow(2 * len(page))
+		b.Run(bm.name, func(b *testing.B) {
+			b.SetBytes(int64(len(page)))
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				if err := HTML(&buf, bm.p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		// The floor: one Write of the same bytes.
+		b.Run(bm.name+"/write", func(b *testing.B) {
+			b.SetBytes(int64(len(page)))
+			for b.Loop() {
+				buf.Reset()
+				buf.Write(page)
+			}
+		})
+	}
+}
+
+func BenchmarkHTMLEscape(b *testing.B) {
+	p := htmlBundled(b)
+	var text []string
+	for _, in := range p.Incidents {
+		for _, s := range in.Sections() {
+			text = append(text, s.Paragraphs...)
+		}
+	}
+	n := 0
+	for _, s := range text {
+		n += len(s)
+	}
+	h := htmlScratch()
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, s := range text {
+			h.text(s)
+		}
+		*h.buf = (*h.buf)[:0]
 	}
 }
