@@ -10,3 +10,10 @@ var contentSchema string
 // file's "# yaml-language-server: $schema=" line. Each call returns a new
 // copy.
 func ContentSchema() []byte { return []byte(contentSchema) }
+
+//go:embed jsonresume-incidents.schema.json
+var resumeSchema string
+
+// ResumeSchema returns the JSON Schema (draft 2020-12) of the JSON Resume
+// extension that render.JSONResume writes. Each call returns a new copy.
+func ResumeSchema() []byte { return []byte(resumeSchema) }

@@ -78,6 +78,7 @@ func build(p incident.Portfolio) ([]file, error) {
 		{"portfolio.txt", func(w io.Writer) error { return render.Text(w, p) }},
 		{"resume.json", func(w io.Writer) error { return render.JSONResume(w, p, render.Projects()) }},
 		{"portfolio.schema.json", func(w io.Writer) error { _, err := w.Write(portfolio.ContentSchema()); return err }},
+		{"jsonresume-incidents.schema.json", func(w io.Writer) error { _, err := w.Write(portfolio.ResumeSchema()); return err }},
 	}
 	for _, s := range steps {
 		if err := add(s.path, s.f); err != nil {
