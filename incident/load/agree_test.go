@@ -267,6 +267,26 @@ var bad = []struct {
 		want: `f.yaml:13:11: incidents[0].when: date "1850": year out of range`,
 	},
 	{
+		name: "negative year",
+		doc:  good + "    when: -2023\n",
+		want: `f.yaml:13:11: incidents[0].when: malformed date "-2023": want YYYY, YYYY-MM or YYYY-MM-DD`,
+	},
+	{
+		name: "huge year",
+		doc:  good + "    when: 99999999999999999999\n",
+		want: `f.yaml:13:11: incidents[0].when: year 99999999999999999999 out of range`,
+	},
+	{
+		name: "fractional level",
+		doc:  edit("severity: P1", "severity: S1") + "severities: [{code: S1, label: One, level: 1.5}]\n",
+		want: `f.yaml:13:44: severities[0].level: want an integer, got a number 1.5`,
+	},
+	{
+		name: "level as text",
+		doc:  edit("severity: P1", "severity: S1") + "severities: [{code: S1, label: One, level: \"1\"}]\n",
+		want: `f.yaml:13:44: severities[0].level: want an integer, got "1"`,
+	},
+	{
 		name: "line break in a paragraph",
 		doc:  edit("situation: [S]", "situation:\n      - |\n        one\n        two"),
 		want: `f.yaml:10:9: incidents[0].situation[0]: line break at byte 3: one paragraph is one line; start a new list item for a new paragraph`,
@@ -396,6 +416,10 @@ func TestGoodFiles(t *testing.T) {
 		"good":              []byte(good),
 		"block scalars":     []byte(edit("situation: [S]", "situation:\n      - >\n        one\n        two\n      - |\n        three")),
 		"bare year":         []byte(good + "    when: 2023\n"),
+		"hex year":          []byte(good + "    when: 0x7E7\n"),
+		"signed year":       []byte(good + "    when: +2023\n"),
+		"float year":        []byte(good + "    when: 2023.0\n"),
+		"float level":       []byte(edit("severity: P1", "severity: S1") + "severities: [{code: S1, label: One, level: 1.0}]\n"),
 		"partial date":      []byte(good + "    when: 2023-03\n"),
 		"range":             []byte(good + "    when: 2023-03-14/2023-03-16\n"),
 		"duration mapping":  []byte(edit("duration: 4h", "duration: {text: \"Weekend (Fri-Sun)\", length: 2d12h}")),

@@ -85,8 +85,14 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 	d.nodes[path] = n
 	t := v.Type()
 	switch {
-	case t == periodType && n.Kind == yaml.ScalarNode && scalarKind(n) == kindInt:
-		d.unmarshalText(path, n, v, n.Value) // a bare year: "when: 2023"
+	case t == periodType && isInteger(n):
+		// A bare year, "when: 2023", in any form of integer the core
+		// schema (and so the JSON Schema) reads as that year.
+		if i, _, err := scalarInteger(n); err != nil {
+			d.failf(n, path, "year %s out of range", n.Value)
+		} else {
+			d.unmarshalText(path, n, v, strconv.FormatInt(i, 10))
+		}
 		return
 	case t == periodType:
 		if s, ok := d.string(path, n, "a date such as 2023-03-14 or a range 2023-03-14/2023-03-16"); ok {
@@ -129,15 +135,15 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 			v.SetBool(strings.EqualFold(n.Value, "true"))
 		}
 	case reflect.Int:
-		if !d.want(path, n, kindInt) {
-			return
-		}
-		i, err := scalarInt(n.Value)
-		if err != nil || int64(int(i)) != i {
+		i, ok, err := scalarInteger(n)
+		switch {
+		case !ok:
+			d.failf(n, path, "want an integer, got %s", describe(n))
+		case err != nil || int64(int(i)) != i:
 			d.failf(n, path, "integer %s out of range", n.Value)
-			return
+		default:
+			v.SetInt(i)
 		}
-		v.SetInt(i)
 	case reflect.Float64:
 		if k := scalarKind(n); n.Kind != yaml.ScalarNode || k != kindInt && k != kindFloat {
 			d.failf(n, path, "want a number, got %s", describe(n))
@@ -159,6 +165,11 @@ func (d *decoder) unmarshalText(path string, n *yaml.Node, v reflect.Value, s st
 	if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
 		d.fail(n, path, err)
 	}
+}
+
+func isInteger(n *yaml.Node) bool {
+	_, ok, _ := scalarInteger(n)
+	return ok
 }
 
 // want reports whether n is a scalar of kind k, and says what is wrong

@@ -100,3 +100,27 @@ func scalarFloat(n *yaml.Node) (float64, error) {
 	}
 	return strconv.ParseFloat(s, 64)
 }
+
+// scalarInteger reads an integer as JSON Schema counts them: a core-schema
+// integer, or a float with no fraction ("2.0"). ok is false for any other
+// node; err is set when the integer does not fit an int64.
+func scalarInteger(n *yaml.Node) (i int64, ok bool, err error) {
+	if n.Kind != yaml.ScalarNode {
+		return 0, false, nil
+	}
+	switch scalarKind(n) {
+	case kindInt:
+		i, err := scalarInt(n.Value)
+		return i, true, err
+	case kindFloat:
+		f, err := scalarFloat(n)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) || f != math.Trunc(f) {
+			return 0, false, nil
+		}
+		if f < math.MinInt64 || f >= math.MaxInt64 {
+			return 0, true, strconv.ErrRange
+		}
+		return int64(f), true, nil
+	}
+	return 0, false, nil
+}
