@@ -82,7 +82,24 @@ func FindNode(t testing.TB, pkgs ...string) *Node {
 			Missing(t, "npm package %s is not installed in %s", p, filepath.Join(tools, "node_modules"))
 		}
 	}
-	return &Node{node: node, tools: tools, scripts: filepath.Join(root, ".ci", "conformance")}
+	n := &Node{node: node, tools: tools, scripts: filepath.Join(root, ".ci", "conformance")}
+	n.track(t)
+	return n
+}
+
+// track reads every script, so that go test's cache, which notes the files
+// a test opens but not those node opens, reruns the test when one changes.
+func (n *Node) track(t testing.TB) {
+	t.Helper()
+	entries, err := os.ReadDir(n.scripts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if _, err := os.ReadFile(filepath.Join(n.scripts, e.Name())); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // Module returns the path of a file inside an installed npm package.
