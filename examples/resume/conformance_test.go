@@ -30,6 +30,10 @@ func merged(t *testing.T, opts ...render.Option) []byte {
 	if err := render.MergeResume(&b, []byte(minimal), portfolio.Page(), opts...); err != nil {
 		t.Fatal(err)
 	}
+	var v any
+	if err := json.Unmarshal(b.Bytes(), &v); err != nil {
+		t.Fatalf("the merged résumé is not JSON: %v\n%s", err, b.Bytes())
+	}
 	return b.Bytes()
 }
 
