@@ -194,13 +194,18 @@ func (h *htmlWriter) legendSeverity(d incident.SeverityDef) {
 	h.str("\n<span class=\"badge sev sev-")
 	h.byte(h.sevRank(d.Level))
 	h.str("\">")
-	h.text(string(d.Code))
-	if d.Label != "" {
-		h.byte(' ')
-		h.text(d.Label)
-	}
+	h.severityName(d.Code, d.Label)
 	h.str("</span>")
 	h.sevs++
+}
+
+// severityName writes "P1 Critical", or the code alone when it has no label.
+func (h *htmlWriter) severityName(code incident.Severity, label string) {
+	h.text(string(code))
+	if label != "" {
+		h.byte(' ')
+		h.text(label)
+	}
 }
 
 func (h *htmlWriter) roleBadge(r incident.Role, label string) {
@@ -261,11 +266,7 @@ func (h *htmlWriter) incident(in *incident.Incident) {
 	h.str("<span class=\"badge sev sev-")
 	h.byte(rank)
 	h.str("\" title=\"")
-	h.text(string(in.Severity))
-	if d.Label != "" {
-		h.byte(' ')
-		h.text(d.Label)
-	}
+	h.severityName(in.Severity, d.Label)
 	h.str("\">")
 	h.text(string(in.Severity))
 	if d.Label != "" {
