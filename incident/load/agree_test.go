@@ -136,6 +136,13 @@ var bad = []struct {
 		want: `f.yaml:13:26: back.href: bad URL "JavaScript:alert(1)": scheme "javascript" not allowed; want http, https, mailto or a relative URL`,
 	},
 	{
+		name:   "URL the Go parser refuses",
+		doc:    good + "    links:\n      - {title: X, url: \"https://example.com/%zz\", kind: article}\n",
+		want:   `f.yaml:14:25: incidents[0].links[0].url: bad URL "https://example.com/%zz": parse "https://example.com/%zz": invalid URL escape "%zz"`,
+		schema: schemaAccepts,
+		why:    "the pattern checks the scheme, host and characters, not percent-escapes or ports",
+	},
+	{
 		name: "number for title",
 		doc:  edit("title: T", "title: 123"),
 		want: `f.yaml:1:8: title: want a string, got an integer 123`,
@@ -211,6 +218,20 @@ var bad = []struct {
 		why:    "membership in a list declared elsewhere in the file",
 	},
 	{
+		name:   "duplicate severity code",
+		doc:    edit("severity: P1", "severity: S1") + "severities: [{code: S1, label: One, level: 1}, {code: S1, label: Two, level: 2}]\n",
+		want:   `f.yaml:13:55: severities[1].code: duplicate severity "S1"`,
+		schema: schemaAccepts,
+		why:    "uniqueness of a property across array items",
+	},
+	{
+		name:   "role not among the declared ones",
+		doc:    edit("role: caused-and-fixed", "role: scapegoat") + "roles: [{key: on-call, label: On call}]\n",
+		want:   `f.yaml:6:11: incidents[0].role: unknown role "scapegoat"; want one of caused-and-fixed, led-resolution, on-call`,
+		schema: schemaAccepts,
+		why:    "membership in a list declared elsewhere in the file (the schema checks roles only when none are declared)",
+	},
+	{
 		name: "undeclared role",
 		doc:  edit("role: caused-and-fixed", "role: scapegoat"),
 		want: `f.yaml:6:11: incidents[0].role: unknown role "scapegoat"; want one of caused-and-fixed, led-resolution`,
@@ -231,6 +252,13 @@ var bad = []struct {
 		name: "zero duration length",
 		doc:  edit("duration: 4h", "duration: {text: Long, length: 0h}"),
 		want: `f.yaml:8:36: incidents[0].duration.length: malformed duration "0h": the length must be positive`,
+	},
+	{
+		name:   "duration length too long",
+		doc:    edit("duration: 4h", "duration: {text: Long, length: 200000d}"),
+		want:   `f.yaml:8:36: incidents[0].duration.length: malformed duration "200000d": too long`,
+		schema: schemaAccepts,
+		why:    "the sum of a length's parts against the largest time.Duration",
 	},
 	{
 		name: "duration length as a number",
