@@ -19,6 +19,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"log"
@@ -77,6 +78,9 @@ func main() {
 	}
 	var b bytes.Buffer
 	if err := render.MergeResume(&b, src, portfolio.Page(), opts...); err != nil {
+		if _, ok := errors.AsType[*render.MergeError](err); ok {
+			log.Fatalf("%s:%v", name, err) // file:line:col: what is wrong
+		}
 		log.Fatalf("%s: %v", name, err)
 	}
 	if *out == "-" {
