@@ -25,40 +25,48 @@ const (
 // TestComments checks that the embedded comments are those of package
 // incident's source now.
 func TestComments(t *testing.T) {
+	checkComments(t, "./incident", func(key string) bool { return strings.HasPrefix(key, incidentPkg+".") }, "incident/schema/comments.json", comments)
+}
+
+// checkComments extracts the doc comments of the package in dir (relative
+// to the module root) whose keys keep likes, and compares them with
+// embedded, which -update rewrites as file.
+func checkComments(t *testing.T, dir string, keep func(key string) bool, file string, embedded []byte) {
+	t.Helper()
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Chdir(root)
 	r := new(jsonschema.Reflector)
-	if err := r.AddGoComments(module, "./incident"); err != nil {
+	if err := r.AddGoComments(module, dir); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{}
 	for k, v := range r.CommentMap {
-		if strings.HasPrefix(k, incidentPkg+".") {
+		if keep(k) {
 			want[k] = v
 		}
 	}
 	if len(want) == 0 {
-		t.Fatal("found no comments in package incident")
+		t.Fatalf("found no comments in %s", dir)
 	}
 	if *update {
 		b, err := json.MarshalIndent(want, "", "  ")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(root, "incident/schema/comments.json"), append(b, '\n'), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(root, file), append(b, '\n'), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
 	var got map[string]string
-	if err := json.Unmarshal(comments, &got); err != nil {
+	if err := json.Unmarshal(embedded, &got); err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("comments.json is stale; run go test ./incident/schema -update (-want +got):\n%s", diff)
+		t.Errorf("%s is stale; run go test ./incident/schema -update (-want +got):\n%s", file, diff)
 	}
 }
 
@@ -68,32 +76,47 @@ func TestCommitted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkCommitted(t, schemaFile, got)
+}
+
+// checkCommitted compares the file at path with got; -update writes got
+// there.
+func checkCommitted(t *testing.T, path string, got []byte) {
+	t.Helper()
 	if *update {
-		if err := os.WriteFile(schemaFile, got, 0o644); err != nil {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	want, err := os.ReadFile(schemaFile)
+	want, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("portfolio.schema.json is stale; run go test ./incident/schema -update (-committed +generated):\n%s", diff)
+		t.Errorf("%s is stale; run go test ./incident/schema -update (-committed +generated):\n%s", path, diff)
 	}
 }
 
 func TestContentForm(t *testing.T) {
-	a, err := Content()
+	checkForm(t, Content)
+}
+
+// checkForm checks the form of a generated schema: the same on every
+// call, draft 2020-12, indented by two spaces, a final newline, and no
+// HTML escapes.
+func checkForm(t *testing.T, generate func() ([]byte, error)) {
+	t.Helper()
+	a, err := generate()
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Content()
+	b, err := generate()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a, b) {
-		t.Error("two calls of Content differ")
+		t.Error("two calls differ")
 	}
 	if !bytes.HasSuffix(a, []byte("}\n")) {
 		t.Error("the schema does not end with a newline")
@@ -105,8 +128,8 @@ func TestContentForm(t *testing.T) {
 	if buf.String() != string(a) {
 		t.Error("the schema is not indented by two spaces")
 	}
-	if bytes.Contains(a, []byte(`\u0026`)) {
-		t.Error(`the schema escapes & as \u0026`)
+	if bytes.Contains(a, []byte(`\u0026`)) || bytes.Contains(a, []byte(`\u003c`)) {
+		t.Error(`the schema escapes & or < as \u0026 or \u003c`)
 	}
 	var top struct {
 		Schema string `json:"$schema"`
@@ -126,6 +149,17 @@ func TestDescriptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if n := checkDescribed(t, b); n < 40 {
+		t.Errorf("found only %d properties", n)
+	}
+}
+
+// checkDescribed checks that every property in the schema b has a
+// description and that every object schema sets additionalProperties to
+// false (the conditions of an allOf aside). It returns how many
+// properties it saw.
+func checkDescribed(t *testing.T, b []byte) int {
+	t.Helper()
 	var s any
 	if err := json.Unmarshal(b, &s); err != nil {
 		t.Fatal(err)
@@ -158,15 +192,13 @@ func TestDescriptions(t *testing.T) {
 	walk("#", s)
 	slices.Sort(missing)
 	slices.Sort(open)
-	if len(props) < 40 {
-		t.Errorf("found only %d properties", len(props))
-	}
 	if len(missing) > 0 {
 		t.Errorf("properties without a description:\n%s", strings.Join(missing, "\n"))
 	}
 	if len(open) > 0 {
 		t.Errorf("objects without additionalProperties: false:\n%s", strings.Join(open, "\n"))
 	}
+	return len(props)
 }
 
 // TestContentAnywhere checks that Content needs no source tree: its
