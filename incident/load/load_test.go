@@ -18,7 +18,7 @@ import (
 const (
 	portfolioFile = "../../portfolio.yaml"
 	fullFile      = "../../testdata/full.yaml"
-	seedFile      = "/work/shared/seed/incident-leadership.txt"
+	seedFile      = "testdata/seed-page.txt" // a copy of the original page's text
 )
 
 // TestPortfolio checks the shape of the bundled content file.
