@@ -320,7 +320,8 @@ func htmlDropSpace(s string) string {
 // line of the seed's text, in order, is in the page's visible text
 // (spaces aside, since the seed's text runs badges together).
 func TestHTMLSeedText(t *testing.T) {
-	seed, err := os.ReadFile("/work/shared/seed/incident-leadership.txt")
+	// The seed sits in ../shared beside the repository.
+	seed, err := os.ReadFile("../../shared/seed/incident-leadership.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
