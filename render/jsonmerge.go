@@ -342,6 +342,7 @@ func (m *merger) newMember(obj *jsonObject, key string, value func(*jsonWriter))
 	b.WriteString(m.style.colon)
 	j := m.writer(&b, m.prefixAfter(ws, at))
 	value(&j)
+	j.finish() // a bytes.Buffer does not fail
 	return b.Bytes()
 }
 
@@ -400,11 +401,14 @@ func (m *merger) value(prefix string, write func(*jsonWriter)) []byte {
 	var b bytes.Buffer
 	j := m.writer(&b, prefix)
 	write(&j)
+	j.finish() // a bytes.Buffer does not fail
 	return b.Bytes()
 }
 
 func (m *merger) writer(b *bytes.Buffer, prefix string) jsonWriter {
-	return jsonWriter{out: out{w: b}, prefix: prefix, indent: m.style.indent, compact: m.style.compact, crlf: m.style.eol == "\r\n"}
+	j := newJSONWriter(b)
+	j.layout(m.style.eol, prefix, m.style.indent, m.style.compact)
+	return j
 }
 
 func (m *merger) errAt(offset int, err error) error {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"io"
@@ -364,7 +365,7 @@ func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	if err := c.checkNumbers(&sel); err != nil {
 		return err
 	}
-	j := jsonWriter{out: newOut(w), indent: "  "}
+	j := newJSONWriter(w)
 	j.open('{')
 	j.field("$schema", ResumeSchemaURL)
 	if c.projects {
@@ -401,7 +402,7 @@ func JSONExtension(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	if err := c.checkNumbers(&sel); err != nil {
 		return err
 	}
-	j := jsonWriter{out: newOut(w), indent: "  "}
+	j := newJSONWriter(w)
 	j.extension(&c, &sel)
 	j.byte('\n')
 	return j.finish()
@@ -437,29 +438,142 @@ func notFinite(f float64) bool { return math.IsInf(f, 0) || math.IsNaN(f) }
 // out: every member and element on a line of its own, prefix then indent
 // repeated depth times in front of it; empty objects and arrays as {} and
 // []. With compact set it writes no whitespace at all, as json.Marshal.
+//
+// It appends to b, the spare room of the *bytes.Buffer or *bufio.Writer
+// it writes to, and hands b over (a copy onto itself) only when it is full
+// and at the end; so writing is an append, with no call through an
+// interface.
 type jsonWriter struct {
 	out
+	b       []byte // written but not yet handed over
 	prefix  string // written after every line break
 	indent  string // one level of indentation
 	compact bool
-	crlf    bool // end lines with "\r\n"
+	eol     string // "\n" or "\r\n"
+	lines   string // eol, prefix and indent repeated: the start of lines, up to some depth
 	depth   int
 	first   bool // nothing written yet in the innermost object or array
+}
+
+// newJSONWriter returns a writer of JSON indented by two spaces.
+func newJSONWriter(w io.Writer) jsonWriter {
+	j := jsonWriter{out: newOut(w), indent: "  ", eol: "\n", lines: lineStarts}
+	j.b = j.room()
+	return j
+}
+
+// layout sets the line breaks and indentation; it allocates, unless they
+// are newJSONWriter's.
+func (j *jsonWriter) layout(eol, prefix, indent string, compact bool) {
+	j.eol, j.prefix, j.indent, j.compact = eol, prefix, indent, compact
+	if eol == "\n" && prefix == "" && indent == "  " {
+		j.lines = lineStarts
+		return
+	}
+	j.lines = eol + prefix + strings.Repeat(indent, 16)
+}
+
+// room returns the spare room of the writer's buffer.
+func (j *jsonWriter) room() []byte {
+	switch w := j.w.(type) {
+	case *bytes.Buffer:
+		return w.AvailableBuffer()
+	case *bufio.Writer:
+		return w.AvailableBuffer()
+	}
+	return nil
+}
+
+// flush hands b over and makes room for need more bytes, or less when the
+// buffer is smaller: the callers check.
+func (j *jsonWriter) flush(need int) {
+	if j.err == nil && len(j.b) > 0 {
+		_, j.err = j.w.Write(j.b)
+	}
+	j.b = j.b[:0]
+	if j.err != nil {
+		return // keep appending to the same room, for nothing
+	}
+	switch w := j.w.(type) {
+	case *bytes.Buffer:
+		w.Grow(max(need, 4<<10))
+	case *bufio.Writer:
+		if w.Available() < need {
+			j.err = w.Flush()
+		}
+	}
+	j.b = j.room()
+}
+
+// finish hands b over, flushes a pooled buffer and returns the first error.
+func (j *jsonWriter) finish() error {
+	j.flush(0)
+	return j.out.finish()
+}
+
+func (j *jsonWriter) str(s string) {
+	if len(s) <= cap(j.b)-len(j.b) {
+		j.b = append(j.b, s...)
+		return
+	}
+	j.strSlow(s)
+}
+
+func (j *jsonWriter) strSlow(s string) {
+	j.flush(len(s))
+	if len(s) <= cap(j.b)-len(j.b) {
+		j.b = append(j.b, s...)
+		return
+	}
+	j.out.str(s) // longer than the buffer: write it as it is
+	j.b = j.room()
+}
+
+func (j *jsonWriter) byte(c byte) {
+	if len(j.b) < cap(j.b) {
+		j.b = append(j.b, c)
+		return
+	}
+	j.byteSlow(c)
+}
+
+func (j *jsonWriter) byteSlow(c byte) {
+	j.flush(1)
+	if len(j.b) < cap(j.b) {
+		j.b = append(j.b, c)
+		return
+	}
+	j.out.byte(c) // no buffer: write it as it is
+	j.b = j.room()
+}
+
+// reserve makes room for n more bytes, which must be at most 64: the
+// smallest buffer that renders use is bigger.
+func (j *jsonWriter) reserve(n int) bool {
+	if n > cap(j.b)-len(j.b) {
+		j.flush(n)
+	}
+	return n <= cap(j.b)-len(j.b)
 }
 
 func (j *jsonWriter) newline() {
 	if j.compact {
 		return
 	}
-	if j.crlf {
-		j.byte('\r')
+	if n := len(j.eol) + len(j.prefix) + j.depth*len(j.indent); n <= len(j.lines) {
+		j.str(j.lines[:n])
+		return
 	}
-	j.byte('\n')
+	j.str(j.eol)
 	j.str(j.prefix)
 	for range j.depth {
 		j.str(j.indent)
 	}
 }
+
+// lineStarts starts the lines of JSON indented by two spaces, up to 40
+// levels deep: a line break and 80 spaces.
+const lineStarts = "\n                                                                                "
 
 func (j *jsonWriter) open(c byte) {
 	j.byte(c)
@@ -541,12 +655,40 @@ var jsonSafe = func() (t [256]bool) {
 
 const jsonHex = "0123456789abcdef"
 
+// Words of eight equal bytes, for body's test of eight bytes at once.
+const (
+	ones        = 0x0101010101010101
+	highs       = 0x80 * ones
+	quotes      = '"' * ones
+	backslashes = '\\' * ones
+	lts         = '<' * ones
+	gts         = '>' * ones
+	amps        = '&' * ones
+)
+
 // body writes s escaped as the inside of a JSON string, exactly as
 // encoding/json escapes it: invalid UTF-8 becomes \ufffd, and U+2028 and
 // U+2029 are escaped too. Clean runs are written whole.
 func (j *jsonWriter) body(s string) {
 	start := 0
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) {
+			// Eight bytes at once, as one word: are all ASCII, and none a
+			// control character, '"', '\\', '<', '>' or '&'? A byte wrongly
+			// flagged only sends the word to the loop below.
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if (x&highs | (x-ones*0x20)&^x&highs |
+				(x^quotes-ones)&^(x^quotes)&highs | (x^backslashes-ones)&^(x^backslashes)&highs |
+				(x^lts-ones)&^(x^lts)&highs | (x^gts-ones)&^(x^gts)&highs |
+				(x^amps-ones)&^(x^amps)&highs) != 0 {
+				break
+			}
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		b := s[i]
 		if b < utf8.RuneSelf {
 			if jsonSafe[b] {
@@ -597,27 +739,29 @@ func (j *jsonWriter) body(s string) {
 }
 
 func (j *jsonWriter) int(n int) {
-	var buf [20]byte
-	j.small(strconv.AppendInt(buf[:0], int64(n), 10))
+	if j.reserve(20) {
+		j.b = strconv.AppendInt(j.b, int64(n), 10)
+	}
 }
 
 // float writes f as encoding/json does: like ECMAScript, plain decimals
 // from 1e-6 up to 1e21 and exponents outside that.
 func (j *jsonWriter) float(f float64) {
-	var buf [32]byte
+	if !j.reserve(32) {
+		return
+	}
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'
 	}
-	b := strconv.AppendFloat(buf[:0], f, format, -1, 64)
+	j.b = strconv.AppendFloat(j.b, f, format, -1, 64)
 	if format == 'e' {
 		// 1e-07 → 1e-7
-		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
+		if b := j.b; len(b) >= 4 && b[len(b)-4] == 'e' && b[len(b)-3] == '-' && b[len(b)-2] == '0' {
+			b[len(b)-2] = b[len(b)-1]
+			j.b = b[:len(b)-1]
 		}
 	}
-	j.small(b)
 }
 
 func (j *jsonWriter) bool(v bool) {
@@ -625,23 +769,6 @@ func (j *jsonWriter) bool(v bool) {
 		j.str("true")
 	} else {
 		j.str("false")
-	}
-}
-
-// small writes a few bytes from a buffer on the caller's stack without
-// letting it escape: *bytes.Buffer copies them, and anything else gets
-// them a byte at a time (a *bufio.Writer may hand a slice to the
-// writer underneath it).
-func (j *jsonWriter) small(b []byte) {
-	if j.err != nil {
-		return
-	}
-	if buf, ok := j.w.(*bytes.Buffer); ok {
-		buf.Write(b)
-		return
-	}
-	for _, c := range b {
-		j.byte(c)
 	}
 }
 
@@ -730,11 +857,12 @@ func (j *jsonWriter) incident(c *config, p *incident.Portfolio, in *incident.Inc
 	j.open('{')
 	j.field("text", in.Duration.Text)
 	if in.Duration.Length > 0 {
-		var buf [40]byte
 		j.key("length")
-		j.byte('"')
-		j.small(appendISODuration(buf[:0], in.Duration.Length))
-		j.byte('"')
+		if j.reserve(48) {
+			j.b = append(j.b, '"')
+			j.b = appendISODuration(j.b, in.Duration.Length)
+			j.b = append(j.b, '"')
+		}
 	}
 	j.close('}')
 	for _, s := range in.Sections() {
@@ -832,10 +960,11 @@ func (j *jsonWriter) figures(k string, figs []incident.Figure) {
 }
 
 func (j *jsonWriter) date(d incident.Date) {
-	var buf [16]byte
-	j.byte('"')
-	j.small(appendDate(buf[:0], d))
-	j.byte('"')
+	if j.reserve(24) {
+		j.b = append(j.b, '"')
+		j.b = appendDate(j.b, d)
+		j.b = append(j.b, '"')
+	}
 }
 
 // project writes an incident as an entry of the résumé's projects section.

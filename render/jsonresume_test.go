@@ -525,3 +525,63 @@ func TestJSONResumeConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// The benchmarks: the streaming writer, the encoding/json baseline (build
+// the Go values, then encode them), a single Write of the same bytes, and
+// a merge into the sample résumé.
+
+func BenchmarkJSONResume(b *testing.B) {
+	p := jsonBundled(b)
+	var buf bytes.Buffer
+	b.SetBytes(int64(len(renderJSONResume(b, p))))
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := JSONResume(&buf, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkJSONResumeEncodingJSON(b *testing.B) {
+	p := jsonBundled(b)
+	var buf bytes.Buffer
+	b.SetBytes(int64(len(renderJSONResume(b, p))))
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(referenceDoc(p)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkJSONResumeWrite(b *testing.B) {
+	doc := renderJSONResume(b, jsonBundled(b))
+	var buf bytes.Buffer
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		buf.Write(doc)
+	}
+}
+
+func BenchmarkMergeResume(b *testing.B) {
+	p := jsonBundled(b)
+	sample, err := os.ReadFile("testdata/jsonresume-sample-1.3.1.resume.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	b.SetBytes(int64(len(sample)))
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := MergeResume(&buf, sample, p, Projects()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
