@@ -528,16 +528,35 @@ func (m *mdWriter) ref(r rune) {
 	m.byte(';')
 }
 
-// dirty reports whether sanitize would change s.
+// dirty reports whether sanitize would change s. It skips eight bytes at
+// a time while they are printable ASCII.
 func dirty(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if mdClass[s[i]] == mdCtl {
-			if k, _, r := tok(s, i); k != tokShow && !(k == tokSpace && r >= 0x2028) {
-				return true
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			del := x ^ 0x7f*lo
+			// No byte is 0x80 or more, less than 0x20, or 0x7f.
+			if (x|(x-0x20*lo)&^x|(del-lo)&^del)&hi == 0 {
+				i += 8
+				continue
 			}
 		}
+		if c := s[i]; c < utf8.RuneSelf {
+			if mdClass[c] == mdCtl {
+				return true
+			}
+			i++
+			continue
+		}
+		k, n, r := tok(s, i)
+		if k != tokShow && !(k == tokSpace && r >= 0x2028) {
+			return true
+		}
+		i += n
 	}
-	return !utf8.ValidString(s)
+	return false
 }
 
 // mdContext reports whether the mdCtx byte at s[i] would start something:

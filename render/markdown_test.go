@@ -134,7 +134,7 @@ func mdInlines(src []byte, parent ast.Node) []mdInline {
 		case *east.TaskCheckBox:
 			add(mdInline{Kind: "check", Text: strconv.FormatBool(n.IsChecked)})
 		default:
-			add(mdInline{Kind: "!" + n.Kind().String(), Text: string(n.Text(src))}) //nolint:staticcheck // for the report only
+			add(mdInline{Kind: "!" + n.Kind().String(), Text: mdTextOnly(src, n)})
 		}
 	}
 	return out

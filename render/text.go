@@ -395,6 +395,8 @@ func (t *textWriter) flow(pre, s, suf string) {
 		}
 		return
 	}
+	// Words placed one space apart on a line are written as one span.
+	pa, pb := 0, 0 // s[pa:pb] is placed but not written yet
 	for first := true; ok; first = false {
 		na, nb, nw, nclean, more := nextWord(s, b)
 		need := w
@@ -404,27 +406,41 @@ func (t *textWriter) flow(pre, s, suf string) {
 		if !more {
 			need += len(suf)
 		}
-		if t.room(need) {
-			if first {
-				t.str(pre)
-			}
-			t.clean(s[a:b], clean)
-			if !more {
-				t.str(suf)
-			}
-			t.col += need
-			t.fresh = false
+		plain := clean && (!first || pre == "") && (more || suf == "")
+		if plain && pb > pa && pb+1 == a && s[pb] == ' ' && t.col+1+need <= t.width {
+			pb = b
+			t.col += 1 + need
 		} else {
-			if first {
-				t.breakWord(pre)
-			}
-			t.breakWord(s[a:b])
-			if !more {
-				t.breakWord(suf)
+			t.str(s[pa:pb])
+			pa, pb = 0, 0
+			switch {
+			case !t.room(need):
+				if first {
+					t.breakWord(pre)
+				}
+				t.breakWord(s[a:b])
+				if !more {
+					t.breakWord(suf)
+				}
+			case plain:
+				pa, pb = a, b
+				t.col += need
+				t.fresh = false
+			default:
+				if first {
+					t.str(pre)
+				}
+				t.clean(s[a:b], clean)
+				if !more {
+					t.str(suf)
+				}
+				t.col += need
+				t.fresh = false
 			}
 		}
 		a, b, w, clean, ok = na, nb, nw, nclean, more
 	}
+	t.str(s[pa:pb])
 }
 
 // number writes v as a word, with suf stuck to it.
@@ -499,9 +515,11 @@ func (t *textWriter) clean(s string, clean bool) {
 func nextWord(s string, i int) (a, b, w int, clean, ok bool) {
 	for {
 		for i < len(s) {
-			if s[i] == ' ' {
+			if c := s[i]; c == ' ' {
 				i++
 				continue
+			} else if c > ' ' && c < 0x7f {
+				break
 			}
 			k, n, _ := tok(s, i)
 			if k != tokSpace {
@@ -516,13 +534,15 @@ func nextWord(s string, i int) (a, b, w int, clean, ok bool) {
 		visible := false
 	word:
 		for i < len(s) {
-			if c := s[i]; c > ' ' && c < 0x7f && (i+1 == len(s) || s[i+1] < utf8.RuneSelf) {
-				w++
-				i++
-				visible = true
-				continue
+			j := i
+			for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
+				j++
 			}
-			k, n, cw := textTok(s, i)
+			w += j - i
+			if i = j; i == len(s) || s[i] == ' ' {
+				break
+			}
+			k, n, r := tok(s, i)
 			switch k {
 			case tokSpace:
 				break word
@@ -531,13 +551,18 @@ func nextWord(s string, i int) (a, b, w int, clean, ok bool) {
 			case tokBad:
 				clean = false
 				visible = true
+				w++
 			default:
 				visible = true
+				if r != 0xFE0F {
+					w += runeCells(r)
+				} else if prev, _ := utf8.DecodeLastRuneInString(s[a:i]); i > a && runeCells(prev) == 1 {
+					w++ // VARIATION SELECTOR-16 widens a one-cell rune, as cellsAt counts it
+				}
 			}
-			w += cw
 			i += n
 		}
-		if visible {
+		if visible || w > 0 {
 			return a, i, w, clean, true
 		}
 	}

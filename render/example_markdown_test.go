@@ -1,0 +1,88 @@
+package render_test
+
+import (
+	"log"
+	"os"
+
+	"github.com/incident-leadership/portfolio/render"
+)
+
+func ExampleMarkdown() {
+	err := render.Markdown(os.Stdout, plainExamplePortfolio())
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Output:
+	// # Incidents
+	//
+	// What I broke & fixed.
+	//
+	// **Legend:** Caused & Fixed | P2 High
+	//
+	// <a id="disk-full"></a>
+	// ## Disk full
+	//
+	// **Caused & Fixed** · **P2** High · 1 hour
+	//
+	// ### Situation
+	//
+	// Logs filled the \*data\* disk of the primary database at 03:00.
+	//
+	// ### My Role
+	//
+	// Found the log.
+	//
+	// ### Resolution
+	//
+	// Deleted old logs.
+	//
+	// ### Permanent Fix
+	//
+	// Rotated logs daily, and alerted at 80% full.
+	//
+	// ### Details
+	//
+	// - **Tags:** linux, postgresql
+	//
+	// ## lessons-learned.sh
+	//
+	// ```sh
+	// # Key takeaways
+	// 1. Watch the disks before they fill up
+	// ```
+}
+
+// HeadingOffset lets the portfolio sit inside a larger document; Intro,
+// Legend, Details and Lessons leave parts out.
+func ExampleMarkdown_options() {
+	err := render.Markdown(os.Stdout, plainExamplePortfolio(),
+		render.HeadingOffset(1), render.Legend(false), render.Details(false), render.Lessons(false))
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Output:
+	// ## Incidents
+	//
+	// What I broke & fixed.
+	//
+	// <a id="disk-full"></a>
+	// ### Disk full
+	//
+	// **Caused & Fixed** · **P2** High · 1 hour
+	//
+	// #### Situation
+	//
+	// Logs filled the \*data\* disk of the primary database at 03:00.
+	//
+	// #### My Role
+	//
+	// Found the log.
+	//
+	// #### Resolution
+	//
+	// Deleted old logs.
+	//
+	// #### Permanent Fix
+	//
+	// Rotated logs daily, and alerted at 80% full.
+}
