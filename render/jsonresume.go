@@ -547,13 +547,16 @@ func (j *jsonWriter) byteSlow(c byte) {
 	j.b = j.room()
 }
 
-// reserve makes room for n more bytes, which must be at most 64: the
-// smallest buffer that renders use is bigger.
-func (j *jsonWriter) reserve(n int) bool {
-	if n > cap(j.b)-len(j.b) {
-		j.flush(n)
+// raw writes a few bytes, such as a number formatted into an array on
+// the caller's stack, without letting them escape.
+func (j *jsonWriter) raw(b []byte) {
+	if len(b) <= cap(j.b)-len(j.b) {
+		j.b = append(j.b, b...)
+		return
 	}
-	return n <= cap(j.b)-len(j.b)
+	for _, c := range b {
+		j.byte(c)
+	}
 }
 
 func (j *jsonWriter) newline() {
@@ -739,29 +742,27 @@ func (j *jsonWriter) body(s string) {
 }
 
 func (j *jsonWriter) int(n int) {
-	if j.reserve(20) {
-		j.b = strconv.AppendInt(j.b, int64(n), 10)
-	}
+	var buf [20]byte
+	j.raw(strconv.AppendInt(buf[:0], int64(n), 10))
 }
 
 // float writes f as encoding/json does: like ECMAScript, plain decimals
 // from 1e-6 up to 1e21 and exponents outside that.
 func (j *jsonWriter) float(f float64) {
-	if !j.reserve(32) {
-		return
-	}
+	var buf [32]byte
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'
 	}
-	j.b = strconv.AppendFloat(j.b, f, format, -1, 64)
+	b := strconv.AppendFloat(buf[:0], f, format, -1, 64)
 	if format == 'e' {
 		// 1e-07 → 1e-7
-		if b := j.b; len(b) >= 4 && b[len(b)-4] == 'e' && b[len(b)-3] == '-' && b[len(b)-2] == '0' {
-			b[len(b)-2] = b[len(b)-1]
-			j.b = b[:len(b)-1]
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
 		}
 	}
+	j.raw(b)
 }
 
 func (j *jsonWriter) bool(v bool) {
@@ -857,12 +858,9 @@ func (j *jsonWriter) incident(c *config, p *incident.Portfolio, in *incident.Inc
 	j.open('{')
 	j.field("text", in.Duration.Text)
 	if in.Duration.Length > 0 {
+		var buf [48]byte
 		j.key("length")
-		if j.reserve(48) {
-			j.b = append(j.b, '"')
-			j.b = appendISODuration(j.b, in.Duration.Length)
-			j.b = append(j.b, '"')
-		}
+		j.raw(append(appendISODuration(append(buf[:0], '"'), in.Duration.Length), '"'))
 	}
 	j.close('}')
 	for _, s := range in.Sections() {
@@ -960,11 +958,8 @@ func (j *jsonWriter) figures(k string, figs []incident.Figure) {
 }
 
 func (j *jsonWriter) date(d incident.Date) {
-	if j.reserve(24) {
-		j.b = append(j.b, '"')
-		j.b = appendDate(j.b, d)
-		j.b = append(j.b, '"')
-	}
+	var buf [24]byte
+	j.raw(append(appendDate(append(buf[:0], '"'), d), '"'))
 }
 
 // project writes an incident as an entry of the résumé's projects section.

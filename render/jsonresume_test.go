@@ -476,6 +476,36 @@ func TestJSONResumeWriterErrors(t *testing.T) {
 	}
 }
 
+// TestJSONResumeSmallBuffers writes through bufio.Writers smaller than
+// many of the strings and numbers written.
+func TestJSONResumeSmallBuffers(t *testing.T) {
+	p := jsonFull(t)
+	want := renderJSONResume(t, p, Projects())
+	for _, size := range []int{16, 17, 23, 31, 64, 100, 4096} {
+		var b bytes.Buffer
+		w := bufio.NewWriterSize(&b, size)
+		if err := JSONResume(w, p, Projects()); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b.Bytes(), want) {
+			t.Errorf("through a bufio.Writer of %d bytes:\n%s", size, lineDiff(want, b.Bytes()))
+		}
+	}
+	// A bytes.Buffer with no room to start with, or a little.
+	for _, room := range []int{0, 1, 100} {
+		b := bytes.NewBuffer(make([]byte, 0, room))
+		if err := JSONResume(b, p, Projects()); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b.Bytes(), want) {
+			t.Errorf("into a bytes.Buffer with room for %d bytes:\n%s", room, lineDiff(want, b.Bytes()))
+		}
+	}
+}
+
 func TestJSONResumeNotANumber(t *testing.T) {
 	p := jsonBundled(t)
 	p.Incidents[1].Results = []incident.Figure{{Label: "ok", Value: 1}, {Label: "inf", Value: math.Inf(1)}}
