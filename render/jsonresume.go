@@ -487,10 +487,7 @@ func (j *jsonWriter) room() []byte {
 // flush hands b over and makes room for need more bytes, or less when the
 // buffer is smaller: the callers check.
 func (j *jsonWriter) flush(need int) {
-	if j.err == nil && len(j.b) > 0 {
-		_, j.err = j.w.Write(j.b)
-	}
-	j.b = j.b[:0]
+	j.handOver()
 	if j.err != nil {
 		return // keep appending to the same room, for nothing
 	}
@@ -505,9 +502,17 @@ func (j *jsonWriter) flush(need int) {
 	j.b = j.room()
 }
 
+// handOver writes b to the writer it is the spare room of.
+func (j *jsonWriter) handOver() {
+	if j.err == nil && len(j.b) > 0 {
+		_, j.err = j.w.Write(j.b)
+	}
+	j.b = j.b[:0]
+}
+
 // finish hands b over, flushes a pooled buffer and returns the first error.
 func (j *jsonWriter) finish() error {
-	j.flush(0)
+	j.handOver()
 	return j.out.finish()
 }
 
