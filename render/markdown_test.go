@@ -23,32 +23,19 @@ import (
 
 func renderMarkdown(t testing.TB, p incident.Portfolio, opts ...Option) []byte {
 	t.Helper()
-	var b bytes.Buffer
-	if err := Markdown(&b, p, opts...); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return renderPlain(t, Markdown, p, opts...)
 }
 
 func TestMarkdownGolden(t *testing.T) {
 	full := plainFull(t)
-	tests := []struct {
-		name string
-		p    incident.Portfolio
-		opts []Option
-	}{
+	checkGoldens(t, Markdown, "md", []plainGolden{
 		{"portfolio", plainBundled(), nil},
 		{"portfolio-led-resolution", plainBundled(), []Option{Roles(incident.LedResolution)}},
 		{"portfolio-p2", plainBundled(), []Option{Severities(incident.P2), Intro(false), Lessons(false)}},
 		{"portfolio-offset", plainBundled(), []Option{HeadingOffset(1)}},
 		{"full", full, nil},
 		{"full-bare", full, []Option{Details(false), Legend(false), Lessons(false), Intro(false), Sort(BySeverity)}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			golden(t, tt.name+".golden.md", renderMarkdown(t, tt.p, tt.opts...))
-		})
-	}
+	})
 }
 
 // The parsed page, reduced to what a reader sees: blocks in order, each
@@ -355,6 +342,7 @@ var mdHostile = []string{
 	"    four spaces", " one leading", "trailing space ", "  both  ", "\u00a0leading nbsp", "nbsp trailing\u00a0", "\u3000ideographic space", "a  two  spaces",
 	"www.example.com", "see www.example.com/x", "WWW.EXAMPLE.COM", "http://example.com", "https://x.example/z?q=1", "ftp://x.example", "(https://x.example)",
 	"mailto:a@b.example", "user@example.com", "a user@example.com b", "xmpp:foo@bar.example", "<https://autolink.example>", "<user@example.com>",
+	"example.com", "lessons-learned.sh", "git@github.com:x/y", "(www.example.com)", "*www.example.com*",
 	"$x$ and $$y$$", `\(x\)`, "$", "100$",
 	"全角文字 🚒 שלום e\u0301 a\u200db 👩\u200d🚒", "a\u2028b\u2029c", "\u2028",
 	":fire: @user #123",

@@ -32,34 +32,48 @@ func plainFull(t testing.TB) incident.Portfolio {
 	return p
 }
 
-func renderText(t testing.TB, p incident.Portfolio, opts ...Option) []byte {
+// plainRenderer is Text or Markdown.
+type plainRenderer func(io.Writer, incident.Portfolio, ...Option) error
+
+func renderPlain(t testing.TB, render plainRenderer, p incident.Portfolio, opts ...Option) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Text(&b, p, opts...); err != nil {
+	if err := render(&b, p, opts...); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
 }
 
+func renderText(t testing.TB, p incident.Portfolio, opts ...Option) []byte {
+	t.Helper()
+	return renderPlain(t, Text, p, opts...)
+}
+
+// plainGolden is a golden file: testdata/<name>.golden.<ext>.
+type plainGolden struct {
+	name string
+	p    incident.Portfolio
+	opts []Option
+}
+
+func checkGoldens(t *testing.T, render plainRenderer, ext string, goldens []plainGolden) {
+	for _, g := range goldens {
+		t.Run(g.name, func(t *testing.T) {
+			golden(t, g.name+".golden."+ext, renderPlain(t, render, g.p, g.opts...))
+		})
+	}
+}
+
 func TestTextGolden(t *testing.T) {
 	full := plainFull(t)
-	tests := []struct {
-		name string
-		p    incident.Portfolio
-		opts []Option
-	}{
+	checkGoldens(t, Text, "txt", []plainGolden{
 		{"portfolio", plainBundled(), nil},
 		{"portfolio-width40", plainBundled(), []Option{Width(40)}},
 		{"portfolio-led-resolution", plainBundled(), []Option{Roles(incident.LedResolution), Intro(false)}},
 		{"full", full, nil},
 		{"full-width20", full, []Option{Width(20)}},
 		{"full-bare", full, []Option{Details(false), Legend(false), Lessons(false), Intro(false), Sort(BySeverity)}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			golden(t, tt.name+".golden.txt", renderText(t, tt.p, tt.opts...))
-		})
-	}
+	})
 }
 
 // plainCells measures a line independently of width.go: wide and
@@ -319,7 +333,7 @@ func TestPlainWriterErrors(t *testing.T) {
 	p := plainFull(t)
 	for _, f := range []struct {
 		name   string
-		render func(io.Writer, incident.Portfolio, ...Option) error
+		render plainRenderer
 	}{{"Text", Text}, {"Markdown", Markdown}} {
 		var full bytes.Buffer
 		if err := f.render(&full, p); err != nil {
