@@ -1,14 +1,17 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -18,7 +21,7 @@ import (
 const (
 	portfolioFile = "../../portfolio.yaml"
 	fullFile      = "../../testdata/full.yaml"
-	seedFile      = "testdata/seed-page.txt" // a copy of the original page's text
+	seedFile      = "../../testdata/seed-page.txt" // a copy of the original page's text
 )
 
 // TestPortfolio checks the shape of the bundled content file.
@@ -347,8 +350,12 @@ func TestErrorString(t *testing.T) {
 	}
 }
 
-// FuzzBytes checks that no input makes Bytes panic, and that every
-// problem has a position.
+// FuzzBytes checks that no input makes Bytes panic or hang, and that the
+// result is either a portfolio that validates or errors that each say
+// where: a line (and column) inside the file, or, for the few problems of
+// the whole file, no position at all. No message carries a control
+// character from the file to the terminal. The committed seeds under
+// testdata/fuzz/FuzzBytes hold alias bombs, deep nesting and JSON forms.
 func FuzzBytes(f *testing.F) {
 	for _, name := range []string{portfolioFile, fullFile} {
 		b, err := os.ReadFile(name)
@@ -362,17 +369,59 @@ func FuzzBytes(f *testing.F) {
 		f.Add([]byte(tc.doc))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, err := Bytes("f.yaml", data)
+		start := time.Now()
+		p, err := Bytes("f.yaml", data)
+		if elapsed := time.Since(start); elapsed > 5*time.Second {
+			t.Errorf("took %v for %d bytes", elapsed, len(data))
+		}
+		if err == nil {
+			if verr := p.Validate(); verr != nil {
+				t.Fatalf("loaded a portfolio that does not validate: %v", verr)
+			}
+			return
+		}
 		var es Errors
-		if err != nil && !errors.As(err, &es) {
+		if !errors.As(err, &es) {
 			t.Fatalf("%T is not load.Errors: %v", err, err)
 		}
+		if len(es) == 0 || len(es) > maxErrors+1 {
+			t.Errorf("%d errors", len(es))
+		}
+		if !reflect.DeepEqual(p, incident.Portfolio{}) {
+			t.Errorf("the portfolio is not the zero value on error")
+		}
+		lines := bytes.Split(data, []byte("\n"))
 		for _, e := range es {
+			msg := e.Error()
 			if e.File != "f.yaml" || e.Err == nil {
 				t.Errorf("bad error %+v", e)
 			}
+			if i := strings.IndexFunc(msg, func(r rune) bool { return r < 0x20 || r >= 0x7f && r < 0xa0 }); i >= 0 {
+				t.Errorf("message holds a control character at byte %d: %q", i, msg)
+			}
+			switch {
+			case e.Line == 0:
+				if !wholeFile(msg) {
+					t.Errorf("a problem without a position: %q", msg)
+				}
+			case e.Line > len(lines):
+				t.Errorf("line %d of a file of %d lines: %q", e.Line, len(lines), msg)
+			case e.Col > utf8.RuneCount(lines[e.Line-1])+1:
+				t.Errorf("column %d of line %d, %q: %q", e.Col, e.Line, lines[e.Line-1], msg)
+			}
 		}
 	})
+}
+
+// wholeFile reports whether an unpositioned message is one of the
+// problems of a whole file, which have no line.
+func wholeFile(msg string) bool {
+	for _, s := range []string{": " + emptyFile, ": file larger than ", ": too many errors: "} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
 }
 
 func TestErrorsEmpty(t *testing.T) {
