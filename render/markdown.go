@@ -400,7 +400,7 @@ func (m *mdWriter) literal(s string) {
 
 // Escaping. mdClass sorts the bytes: clean ones are copied; mdEsc ones
 // always take a backslash; mdCtx ones take one where they could start
-// something (an entity, an autolink); and mdCtl ones, ASCII control
+// something (see mdContext); and mdCtl ones, ASCII control
 // characters and the lead bytes of the multi-byte sequences that encode
 // C1 controls, bidi controls and line separators, are looked at closely
 // by dirty before escaping starts.
@@ -412,10 +412,10 @@ const (
 )
 
 var mdClass = func() (t [256]uint8) {
-	for _, c := range "\\`*_[]<>#|~@$" {
+	for _, c := range "\\`*[]<#|~@$" {
 		t[c] = mdEsc
 	}
-	for _, c := range "&:." {
+	for _, c := range "&:._" {
 		t[c] = mdCtx
 	}
 	for c := range 0x20 {
@@ -440,7 +440,7 @@ func mdReference(s string, i int) bool {
 		}
 	}
 	k := j
-	for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] >= 'a' && s[k] <= 'z' || s[k] >= 'A' && s[k] <= 'Z') {
+	for k < len(s) && mdAlnum(s[k]) {
 		k++
 	}
 	return k > j && k < len(s) && s[k] == ';'
@@ -480,7 +480,7 @@ func (m *mdWriter) text(s string) {
 	}
 	if i < end {
 		switch c := s[i]; {
-		case c == '-' || c == '+' || c == '=':
+		case c == '-' || c == '+' || c == '=' || c == '>':
 			m.byte('\\')
 		case c >= '0' && c <= '9':
 			j := i
@@ -559,16 +559,24 @@ func dirty(s string) bool {
 	return false
 }
 
-// mdContext reports whether the mdCtx byte at s[i] would start something:
-// "&" an entity, ":" a URL ("http://"), "." a www autolink.
+// mdContext reports whether the mdCtx byte at s[i] could start something:
+// "&" a reference, ":" a URL ("http://"), "." a www autolink, "_"
+// emphasis unless it stands between two letters or digits, as in
+// "max_connections" (there it can neither open nor close).
 func mdContext(s string, i int) bool {
 	switch s[i] {
 	case '&':
 		return mdReference(s, i)
 	case ':':
 		return strings.HasPrefix(s[i+1:], "//")
+	case '_':
+		return i == 0 || i+1 == len(s) || !mdAlnum(s[i-1]) || !mdAlnum(s[i+1])
 	}
 	return i >= 3 && strings.EqualFold(s[i-3:i], "www")
+}
+
+func mdAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // sanitize returns s without what must not reach a reader, line breaks

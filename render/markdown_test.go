@@ -343,6 +343,8 @@ var mdHostile = []string{
 	"www.example.com", "see www.example.com/x", "WWW.EXAMPLE.COM", "http://example.com", "https://x.example/z?q=1", "ftp://x.example", "(https://x.example)",
 	"mailto:a@b.example", "user@example.com", "a user@example.com b", "xmpp:foo@bar.example", "<https://autolink.example>", "<user@example.com>",
 	"example.com", "lessons-learned.sh", "git@github.com:x/y", "(www.example.com)", "*www.example.com*",
+	"max_connections", "snake_case_name", "a__b__c", "_a_", "a_", "_a", "x_*y*_z", "__init__", "a_b_c_d", "_a_b", "é_é_é", "1_000_000", "a_é_b",
+	"a > b", "x -> y", ">", "a >> b", "a>b<c",
 	"$x$ and $$y$$", `\(x\)`, "$", "100$",
 	"全角文字 🚒 שלום e\u0301 a\u200db 👩\u200d🚒", "a\u2028b\u2029c", "\u2028",
 	":fire: @user #123",
