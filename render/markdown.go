@@ -11,19 +11,24 @@ import (
 )
 
 // Markdown writes p as CommonMark that also reads well on GitHub: the
-// title as a heading, each incident as a heading preceded by an HTML
-// anchor named by its ID (so links to #<id> work where the generated
-// heading slugs differ), its badges on one line, its sections as
-// subheadings, its details as lists (action items as a task list), and
-// the lessons as a fenced sh code block.
+// back link, the title as a heading, each incident as a heading preceded
+// by an HTML anchor named by its ID (so links to #<id> work where the
+// generated heading slugs differ; IDs that are not slugs get no anchor),
+// its badges on one line, its sections as subheadings, its details as
+// lists (action items as a task list), and the lessons as a fenced sh code
+// block under a heading naming the file.
 //
 // All text from p is escaped: parsed as CommonMark or GitHub Flavored
 // Markdown it comes back as the same text, and never opens a heading,
-// list, link, emphasis, code span, table, autolink or raw HTML.
-// Leading and trailing spaces are kept as &#32;. Control characters,
-// terminal escape sequences and bidirectional-text controls are dropped,
-// and invalid UTF-8 becomes U+FFFD. Links are made only of URLs that
-// incident.SafeURL accepts; other links show their text alone.
+// list, link, emphasis, code span, table, autolink or raw HTML. Only the
+// characters that could open something are escaped, so the source stays
+// readable; leading and trailing white space is kept as references such
+// as &#32;. Control characters, terminal escape sequences and
+// bidirectional-text controls are dropped, and invalid UTF-8 becomes
+// U+FFFD. Links are made only of URLs that incident.SafeURL accepts;
+// other links show their text alone. What GitHub does to rendered text
+// after Markdown (emoji shortcodes such as :fire:, @mentions) is not
+// Markdown and cannot be escaped.
 func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	c := newConfig(opts)
 	o := newOut(w)

@@ -21,7 +21,10 @@ func Width(n int) Option {
 // Text writes p as plain text for terminals, e-mail and plain-text CVs:
 // the title underlined with "=", each incident's title underlined with
 // "-" above a line of badges, the sections' paragraphs indented under
-// their names, and the lessons as a numbered listing.
+// their names, the details, and the lessons as a numbered listing. Links
+// show their URL in angle brackets when it is an absolute http, https or
+// mailto URL that incident.SafeURL accepts, and their text alone
+// otherwise; the back link, meaningless when relative, closes the page.
 //
 // Lines are wrapped at word boundaries to the Width option (80 cells by
 // default), measured in terminal cells: East Asian wide characters and
