@@ -522,3 +522,46 @@ func TestMergeErrorFileName(t *testing.T) {
 }
 
 func errorsWithName(name string, err error) string { return name + ":" + err.Error() }
+
+// FuzzMergeResume checks that any input either fails with a *MergeError
+// or merges into valid JSON that holds the input unchanged.
+func FuzzMergeResume(f *testing.F) {
+	for _, s := range []string{`{}`, `{"meta":{}}`, `{"projects":[{"type":"incident","incidentId":"a"}]}`, "{\n\t\"a\": [1, -0.5e3, \"\\u00e9\"]\n}", `[]`, `{"meta":{"incidentLeadership":{}}}`} {
+		f.Add([]byte(s), false, false)
+	}
+	p := jsonTiny()
+	f.Fuzz(func(t *testing.T, resume []byte, projects, top bool) {
+		var opts []Option
+		if projects {
+			opts = append(opts, Projects())
+		}
+		if top {
+			opts = append(opts, TopLevel())
+		}
+		var b bytes.Buffer
+		err := MergeResume(&b, resume, p, opts...)
+		if err != nil {
+			var me *MergeError
+			if !errors.As(err, &me) {
+				t.Fatalf("%T: %v", err, err)
+			}
+			return
+		}
+		c := newConfig(opts)
+		in, got := readTree(t, resume), readTree(t, b.Bytes())
+		stripMerge(t, in, got, &c)
+		if projects := in.get("projects"); c.projects && projects != nil {
+			// The entries of an earlier merge are replaced.
+			var kept []*jsonNode
+			for _, e := range projects.Vals {
+				if !isOursNode(e) {
+					kept = append(kept, e)
+				}
+			}
+			projects.Vals = kept
+		}
+		if diff := treeDiff(in, got); diff != "" {
+			t.Errorf("the merge changed the résumé (-input +result minus the extension):\n%s", diff)
+		}
+	})
+}

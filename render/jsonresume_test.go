@@ -615,3 +615,25 @@ func BenchmarkMergeResume(b *testing.B) {
 		}
 	}
 }
+
+// FuzzJSONString checks the string escaper against encoding/json.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain ascii text of some length", "<&>\"\\", "\u2028\u2029", "\xff\xfe", "é🚒\x00\x1f\x7f", "12345678<", "1234567\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b bytes.Buffer
+		j := newJSONWriter(&b)
+		j.string(s)
+		if err := j.finish(); err != nil {
+			t.Fatal(err)
+		}
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b.Bytes(), want) {
+			t.Errorf("%q: got %s, want %s", s, b.Bytes(), want)
+		}
+	})
+}
