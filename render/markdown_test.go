@@ -510,3 +510,5 @@ func TestMarkdownAllocs(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkMarkdown(b *testing.B) { benchmarkPlain(b, Markdown) }

@@ -402,3 +402,35 @@ func TestPlainConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// benchmarkPlain renders the bundled and the full portfolio, next to a
+// single Write of the same bytes as the baseline.
+func benchmarkPlain(b *testing.B, render plainRenderer) {
+	for _, page := range []struct {
+		name string
+		p    incident.Portfolio
+	}{{"bundled", plainBundled()}, {"full", plainFull(b)}} {
+		want := renderPlain(b, render, page.p)
+		var buf bytes.Buffer
+		buf.Grow(4 * len(want))
+		b.Run(page.name, func(b *testing.B) {
+			b.SetBytes(int64(len(want)))
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				if err := render(&buf, page.p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(page.name+"-write", func(b *testing.B) {
+			b.SetBytes(int64(len(want)))
+			for b.Loop() {
+				buf.Reset()
+				buf.Write(want)
+			}
+		})
+	}
+}
+
+func BenchmarkText(b *testing.B) { benchmarkPlain(b, Text) }
