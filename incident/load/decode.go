@@ -236,7 +236,7 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value) {
 			d.failf(k, path, "want a field name, got %s", describe(k))
 			continue
 		}
-		fp := join(path, k.Value)
+		fp := keyPath(path, k.Value)
 		if first, dup := seen[k.Value]; dup {
 			d.failf(k, fp, "duplicate field: first given at %d:%d", first.Line, first.Column)
 			continue
@@ -257,6 +257,22 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value) {
 			d.failf(n, join(path, f.name), "missing required field")
 		}
 	}
+}
+
+// keyPath returns the path of the value under key in the mapping at path.
+// A key that is not a plain name, letters, digits, '-' and '_', is quoted,
+// so that no path carries a control character, an escape sequence or a
+// bidirectional override from the file to the terminal.
+func keyPath(path, key string) string {
+	plain := key != ""
+	for i := 0; i < len(key) && plain; i++ {
+		c := key[i]
+		plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+	}
+	if !plain {
+		key = strconv.Quote(key)
+	}
+	return join(path, key)
 }
 
 func join(path, name string) string {
