@@ -218,7 +218,7 @@ func TestRefuses(t *testing.T) {
 		{"no incidents", func(p *incident.Portfolio) { p.Incidents = nil }, "p",
 			"invalid portfolio:\nincidents: no incidents: a portfolio needs at least one"},
 		{"infinity", func(p *incident.Portfolio) { p.Incidents[0].Results[1].Before = math.Inf(-1) }, "p",
-			"incidents[0].results[1].before: -Inf is not a number Go source can hold"},
+			"invalid portfolio:\nincidents[0].results[1].before: -Inf is not a finite number"},
 		{"package keyword", func(*incident.Portfolio) {}, "func", `bad package name "func": want a Go identifier`},
 		{"package blank", func(*incident.Portfolio) {}, "_", `bad package name "_": want a Go identifier`},
 		{"package dash", func(*incident.Portfolio) {}, "my-pkg", `bad package name "my-pkg": want a Go identifier`},
