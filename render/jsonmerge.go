@@ -57,9 +57,8 @@ func (e *MergeError) Unwrap() error { return e.Err }
 // mark at the start is kept. Nothing is written to dst unless the merge
 // succeeds, and then with a single Write.
 func MergeResume(dst io.Writer, resume []byte, p incident.Portfolio, opts ...Option) error {
-	c := newConfig(opts)
-	sel := c.selectIncidents(&p)
-	if err := c.checkNumbers(&sel); err != nil {
+	c, sel, err := prepareJSON(&p, opts)
+	if err != nil {
 		return err
 	}
 	m := merger{d: resume, c: &c, sel: &sel}
@@ -75,7 +74,7 @@ func MergeResume(dst io.Writer, resume []byte, p incident.Portfolio, opts ...Opt
 		pos = e.to
 	}
 	out.Write(resume[pos:])
-	_, err := dst.Write(out.Bytes())
+	_, err = dst.Write(out.Bytes())
 	return err
 }
 
@@ -168,12 +167,7 @@ func (m *merger) plan() error {
 			return err
 		}
 		if meta == nil {
-			add(m.newMember(&top, "meta", func(j *jsonWriter) {
-				j.open('{')
-				j.key(ExtensionKey)
-				j.extension(m.c, m.sel)
-				j.close('}')
-			}))
+			add(m.newMember(&top, "meta", func(j *jsonWriter) { j.meta(m.c, m.sel) }))
 		} else {
 			if d[meta.val.start] != '{' {
 				return m.errAt(meta.val.start, fmt.Errorf("meta: not an object but %s", jsonKind(d[meta.val.start])))
@@ -222,14 +216,7 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 		return nil, err
 	}
 	if old == nil {
-		return m.newMember(top, "projects", func(j *jsonWriter) {
-			j.open('[')
-			for i := range m.sel.Len() {
-				j.next()
-				j.project(m.c, m.sel.p, m.sel.At(i))
-			}
-			j.close(']')
-		}), nil
+		return m.newMember(top, "projects", func(j *jsonWriter) { j.projects(m.c, m.sel) }), nil
 	}
 	open := old.val.start
 	if d[open] != '[' {

@@ -360,9 +360,8 @@ func jsonHasLessons(c *config, p *incident.Portfolio) bool {
 // A figure that is not a finite number is an error, reported before
 // anything is written.
 func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	c := newConfig(opts)
-	sel := c.selectIncidents(&p)
-	if err := c.checkNumbers(&sel); err != nil {
+	c, sel, err := prepareJSON(&p, opts)
+	if err != nil {
 		return err
 	}
 	j := newJSONWriter(w)
@@ -370,22 +369,14 @@ func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	j.field("$schema", ResumeSchemaURL)
 	if c.projects {
 		j.key("projects")
-		j.open('[')
-		for i := range sel.Len() {
-			j.next()
-			j.project(&c, &p, sel.At(i))
-		}
-		j.close(']')
+		j.projects(&c, &sel)
 	}
 	if c.topLevel {
 		j.key(ExtensionKey)
 		j.extension(&c, &sel)
 	} else {
 		j.key("meta")
-		j.open('{')
-		j.key(ExtensionKey)
-		j.extension(&c, &sel)
-		j.close('}')
+		j.meta(&c, &sel)
 	}
 	j.close('}')
 	j.byte('\n')
@@ -397,15 +388,22 @@ func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
 // NewResumeExtension(p, opts...). Options of the document (TopLevel,
 // Projects, Replace) mean nothing to it.
 func JSONExtension(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	c := newConfig(opts)
-	sel := c.selectIncidents(&p)
-	if err := c.checkNumbers(&sel); err != nil {
+	c, sel, err := prepareJSON(&p, opts)
+	if err != nil {
 		return err
 	}
 	j := newJSONWriter(w)
 	j.extension(&c, &sel)
 	j.byte('\n')
 	return j.finish()
+}
+
+// prepareJSON reads the options and selects the incidents, and fails on a
+// figure JSON cannot hold, so that nothing is written.
+func prepareJSON(p *incident.Portfolio, opts []Option) (config, selection, error) {
+	c := newConfig(opts)
+	sel := c.selectIncidents(p)
+	return c, sel, c.checkNumbers(&sel)
 }
 
 // checkNumbers reports a figure JSON cannot hold, so the writers fail
@@ -776,6 +774,24 @@ func (j *jsonWriter) bool(v bool) {
 	} else {
 		j.str("false")
 	}
+}
+
+// meta writes a meta object holding the extension.
+func (j *jsonWriter) meta(c *config, sel *selection) {
+	j.open('{')
+	j.key(ExtensionKey)
+	j.extension(c, sel)
+	j.close('}')
+}
+
+// projects writes the selection as the entries of a projects section.
+func (j *jsonWriter) projects(c *config, sel *selection) {
+	j.open('[')
+	for i := range sel.Len() {
+		j.next()
+		j.project(c, sel.p, sel.At(i))
+	}
+	j.close(']')
 }
 
 // extension writes the ResumeExtension value of the selection.

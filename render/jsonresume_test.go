@@ -560,43 +560,39 @@ func TestJSONResumeConcurrent(t *testing.T) {
 // the Go values, then encode them), a single Write of the same bytes, and
 // a merge into the sample résumé.
 
-func BenchmarkJSONResume(b *testing.B) {
-	p := jsonBundled(b)
+// benchJSON runs write into a reused buffer, counting size bytes a run.
+func benchJSON(b *testing.B, size int, write func(*bytes.Buffer) error) {
 	var buf bytes.Buffer
-	b.SetBytes(int64(len(renderJSONResume(b, p))))
+	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := JSONResume(&buf, p); err != nil {
+		if err := write(&buf); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+func BenchmarkJSONResume(b *testing.B) {
+	p := jsonBundled(b)
+	benchJSON(b, len(renderJSONResume(b, p)), func(w *bytes.Buffer) error { return JSONResume(w, p) })
 }
 
 func BenchmarkJSONResumeEncodingJSON(b *testing.B) {
 	p := jsonBundled(b)
-	var buf bytes.Buffer
-	b.SetBytes(int64(len(renderJSONResume(b, p))))
-	b.ReportAllocs()
-	for b.Loop() {
-		buf.Reset()
-		enc := json.NewEncoder(&buf)
+	benchJSON(b, len(renderJSONResume(b, p)), func(w *bytes.Buffer) error {
+		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(referenceDoc(p)); err != nil {
-			b.Fatal(err)
-		}
-	}
+		return enc.Encode(referenceDoc(p))
+	})
 }
 
 func BenchmarkJSONResumeWrite(b *testing.B) {
 	doc := renderJSONResume(b, jsonBundled(b))
-	var buf bytes.Buffer
-	b.SetBytes(int64(len(doc)))
-	b.ReportAllocs()
-	for b.Loop() {
-		buf.Reset()
-		buf.Write(doc)
-	}
+	benchJSON(b, len(doc), func(w *bytes.Buffer) error {
+		_, err := w.Write(doc)
+		return err
+	})
 }
 
 func BenchmarkMergeResume(b *testing.B) {
@@ -605,15 +601,7 @@ func BenchmarkMergeResume(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var buf bytes.Buffer
-	b.SetBytes(int64(len(sample)))
-	b.ReportAllocs()
-	for b.Loop() {
-		buf.Reset()
-		if err := MergeResume(&buf, sample, p, Projects()); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchJSON(b, len(sample), func(w *bytes.Buffer) error { return MergeResume(w, sample, p, Projects()) })
 }
 
 // FuzzJSONString checks the string escaper against encoding/json.
