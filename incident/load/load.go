@@ -142,6 +142,11 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 		line, col := position(data, invalidUTF8(data))
 		return nil, fail(line, col, "invalid UTF-8")
 	}
+	if i, r := oddBreak(data); i >= 0 {
+		line, col := position(data, i)
+		return nil, fail(line, col, fmt.Sprintf("invisible line break %U: YAML parsers disagree on whether it ends a line; "+
+			"delete it, or write it as \\u%04X inside double quotes if the text needs it", r, r))
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	switch err := dec.Decode(&doc); {
@@ -202,9 +207,9 @@ func syntaxError(name string, data []byte, err error) error {
 		}
 	}
 	// A problem at the end of the stream is put on a line after the last.
-	last := bytes.Count(data, []byte("\n"))
-	if !bytes.HasSuffix(data, []byte("\n")) {
-		last++
+	last, col := position(data, len(data))
+	if col == 1 && last > 1 {
+		last-- // the file ends with a line break
 	}
 	line = max(1, min(line, last))
 	return Errors{{File: name, Line: line, Err: fmt.Errorf("YAML syntax: %s", msg)}}
@@ -248,10 +253,30 @@ func invalidUTF8(data []byte) int {
 	return len(data)
 }
 
-// position returns the 1-based line and column (in characters) of offset.
+// oddBreak returns the offset of the first U+0085, U+2028 or U+2029 in
+// data, and which it is, or -1. The YAML parser ends lines at them, as
+// YAML 1.1 did; YAML 1.2, JSON and editors do not. Invisible, they would
+// silently shift every position after them, or break a plain scalar in two.
+func oddBreak(data []byte) (int, rune) {
+	for i := 0; i < len(data); i++ {
+		switch {
+		case data[i] == 0xc2 && i+1 < len(data) && data[i+1] == 0x85:
+			return i, 0x85
+		case data[i] == 0xe2 && i+2 < len(data) && data[i+1] == 0x80 && (data[i+2] == 0xa8 || data[i+2] == 0xa9):
+			return i, rune(0x2000) | rune(data[i+2]-0x80)
+		}
+	}
+	return -1, 0
+}
+
+// position returns the 1-based line and column (in characters) of offset,
+// counting lines as YAML does: a line ends at LF, CR LF or a lone CR.
 func position(data []byte, offset int) (line, col int) {
-	before := data[:offset]
-	line = bytes.Count(before, []byte("\n")) + 1
-	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
-	return line, col
+	line, start := 1, 0
+	for i := 0; i < offset; i++ {
+		if c := data[i]; c == '\n' || c == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
+			line, start = line+1, i+1
+		}
+	}
+	return line, utf8.RuneCount(data[start:offset]) + 1
 }

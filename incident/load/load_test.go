@@ -386,7 +386,8 @@ func FuzzBytes(f *testing.F) {
 		if !reflect.DeepEqual(p, incident.Portfolio{}) {
 			t.Errorf("the portfolio is not the zero value on error")
 		}
-		lines := bytes.Split(data, []byte("\n"))
+		// Lines end as YAML ends them: at LF, CR LF or a lone CR.
+		lines := bytes.Split(bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n")), []byte("\n"))
 		for _, e := range es {
 			msg := e.Error()
 			if e.File != "f.yaml" || e.Err == nil {
