@@ -2,13 +2,11 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"go/ast"
 	"go/format"
 	"go/parser"
 	"go/token"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -18,27 +16,13 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/incident-leadership/portfolio/incident"
+	goldenfile "github.com/incident-leadership/portfolio/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // golden compares got with testdata/name, or rewrites the file with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./gen -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got); run go test ./gen -update if the change is meant:\n%s", path, diff)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", name), got)
 }
 
 func mustGenerate(t *testing.T, p incident.Portfolio, pkg, source string) []byte {

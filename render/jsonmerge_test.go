@@ -146,7 +146,7 @@ func TestMergeResumeLayout(t *testing.T) {
 				t.Fatalf("merging again: %v", err)
 			}
 			if again != got {
-				t.Errorf("merging again changed the document:\n%s", lineDiff([]byte(got), []byte(again)))
+				t.Errorf("merging again changed the document:\n%s", cmp.Diff(got, again))
 			}
 		})
 	}
@@ -410,7 +410,7 @@ func TestMergeResumeProjects(t *testing.T) {
 		t.Fatal(err)
 	}
 	if third != second {
-		t.Errorf("merging again changed the document:\n%s", lineDiff([]byte(second), []byte(third)))
+		t.Errorf("merging again changed the document:\n%s", cmp.Diff(second, third))
 	}
 	// Without Projects, the entries stay as they are.
 	if fourth, err := merge(second, p, Roles(incident.LedResolution)); err != nil || fourth != second {

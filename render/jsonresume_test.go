@@ -233,7 +233,7 @@ func TestJSONResumeEncodingJSON(t *testing.T) {
 			got := renderJSONResume(t, p, opts...)
 			want := encodeIndented(t, referenceDoc(p, opts...))
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s, %s: JSONResume differs from encoding/json:\n%s", pname, oname, lineDiff(want, got))
+				t.Errorf("%s, %s: JSONResume differs from encoding/json:\n%s", pname, oname, cmp.Diff(string(want), string(got)))
 			}
 			var b bytes.Buffer
 			if err := JSONExtension(&b, p, opts...); err != nil {
@@ -241,7 +241,7 @@ func TestJSONResumeEncodingJSON(t *testing.T) {
 			}
 			want = encodeIndented(t, NewResumeExtension(p, opts...))
 			if !bytes.Equal(b.Bytes(), want) {
-				t.Errorf("%s, %s: JSONExtension differs from encoding/json:\n%s", pname, oname, lineDiff(want, b.Bytes()))
+				t.Errorf("%s, %s: JSONExtension differs from encoding/json:\n%s", pname, oname, cmp.Diff(string(want), string(b.Bytes())))
 			}
 		}
 	}
@@ -491,7 +491,7 @@ func TestJSONResumeSmallBuffers(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(b.Bytes(), want) {
-			t.Errorf("through a bufio.Writer of %d bytes:\n%s", size, lineDiff(want, b.Bytes()))
+			t.Errorf("through a bufio.Writer of %d bytes:\n%s", size, cmp.Diff(string(want), string(b.Bytes())))
 		}
 	}
 	// A bytes.Buffer with no room to start with, or a little.
@@ -501,7 +501,7 @@ func TestJSONResumeSmallBuffers(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(b.Bytes(), want) {
-			t.Errorf("into a bytes.Buffer with room for %d bytes:\n%s", room, lineDiff(want, b.Bytes()))
+			t.Errorf("into a bytes.Buffer with room for %d bytes:\n%s", room, cmp.Diff(string(want), string(b.Bytes())))
 		}
 	}
 }

@@ -3,12 +3,9 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/invopop/jsonschema"
 	validator "github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -25,41 +22,7 @@ const (
 // TestResumeComments checks that the embedded comments are those of
 // package render's Resume types now (-update rewrites them).
 func TestResumeComments(t *testing.T) {
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Chdir(root)
-	r := new(jsonschema.Reflector)
-	if err := r.AddGoComments(module, "./render"); err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]string{}
-	for k, v := range r.CommentMap {
-		if strings.HasPrefix(k, renderPkg+".Resume") {
-			want[k] = v
-		}
-	}
-	if len(want) == 0 {
-		t.Fatal("found no comments on render's Resume types")
-	}
-	if *update {
-		b, err := json.MarshalIndent(want, "", "  ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(root, "incident/schema/resume_comments.json"), append(b, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	var got map[string]string
-	if err := json.Unmarshal(resumeComments, &got); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("resume_comments.json is stale; run go test ./incident/schema -update (-want +got):\n%s", diff)
-	}
+	checkComments(t, "./render", func(key string) bool { return strings.HasPrefix(key, renderPkg+".Resume") }, "incident/schema/resume_comments.json", resumeComments)
 }
 
 // TestResumeCommitted checks that jsonresume-incidents.schema.json is what
@@ -69,19 +32,7 @@ func TestResumeCommitted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(resumeSchemaFile, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(resumeSchemaFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("jsonresume-incidents.schema.json is stale; run go test ./incident/schema -update (-committed +generated):\n%s", diff)
-	}
+	checkCommitted(t, resumeSchemaFile, got)
 }
 
 // TestResumeForm checks the schema's shape: deterministic, indented,

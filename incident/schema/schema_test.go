@@ -3,7 +3,6 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,9 +11,13 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/invopop/jsonschema"
+
+	goldenfile "github.com/incident-leadership/portfolio/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite comments.json and ../../portfolio.schema.json")
+// update is the -update flag: it rewrites comments.json,
+// resume_comments.json and the committed schemas.
+var update = goldenfile.Update
 
 const (
 	module      = "github.com/incident-leadership/portfolio"
@@ -83,19 +86,7 @@ func TestCommitted(t *testing.T) {
 // there.
 func checkCommitted(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s is stale; run go test ./incident/schema -update (-committed +generated):\n%s", path, diff)
-	}
+	goldenfile.Check(t, path, got)
 }
 
 func TestContentForm(t *testing.T) {
