@@ -265,8 +265,12 @@ func literal(path string, v reflect.Value, typed bool) (lit, error) {
 		if math.IsInf(f, 0) || math.IsNaN(f) {
 			return lit{}, fmt.Errorf("%s: %v is not a number Go source can hold", path, f)
 		}
-		// The shortest decimal that reads back as f: the value round-trips.
+		// The shortest decimal that reads back as f: the value round-trips,
+		// but for the sign of a negative zero, which Go constants lack.
 		s := strconv.FormatFloat(f, 'g', -1, t.Bits())
+		if f == 0 {
+			s = "0"
+		}
 		return lit{code: jen.Op(s), scalar: true, width: len(s)}, nil
 	case reflect.Struct:
 		return structLiteral(path, v, typed)

@@ -24,7 +24,9 @@
 // constants, so the compiler lays it out as static data: the package has
 // no init work. Page and Incident return deep copies of it, so no caller
 // can change what another sees. The output is gofmt-clean and the same, byte
-// for byte, on every run.
+// for byte, on every run. Every string and number comes back exactly, but
+// for the sign of a negative zero, which becomes 0: Go constants have no
+// negative zero (and package load reads "-0" as 0).
 //
 // Gen is usually run by go generate, with a line such as
 //

@@ -154,6 +154,9 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 			d.failf(n, path, "want a finite number, got %s", n.Value)
 			return
 		}
+		if f == 0 {
+			f = 0 // "-0" is 0: no page shows "-0 %", and Go constants have no negative zero
+		}
 		v.SetFloat(f)
 	default:
 		// The model holds no other kinds; a new one needs a case here.
