@@ -1,0 +1,176 @@
+package render
+
+// Benchmarks of every format at three sizes, against its baseline and the
+// physical limit, and the tests that keep the renderers free of
+// allocations. BENCHMARKS.md at the root of the repository has the
+// commands and the figures.
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"sync"
+	"testing"
+
+	"github.com/incident-leadership/portfolio"
+	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/synth"
+)
+
+// benchSizes are the portfolios benchmarked: the seed page and synthetic
+// ones of a thousand and ten thousand incidents.
+var benchSizes = []struct {
+	name string
+	n    int // 0 for the seed
+}{{"seed", 0}, {"1k", 1000}, {"10k", 10000}}
+
+var benchCache sync.Map // n → incident.Portfolio
+
+// benchPortfolio returns the seed page for n == 0, else synth.Portfolio(n),
+// made once.
+func benchPortfolio(n int) incident.Portfolio {
+	if n == 0 {
+		return portfolio.Page()
+	}
+	if p, ok := benchCache.Load(n); ok {
+		return p.(incident.Portfolio)
+	}
+	p, _ := benchCache.LoadOrStore(n, synth.Portfolio(n))
+	return p.(incident.Portfolio)
+}
+
+// BenchmarkRender measures each format at each size three ways, as the
+// sub-benchmark key impl says: the renderer (impl=render), its baseline
+// writing the same bytes (impl=baseline; see baseline_test.go), and one
+// Write of the finished bytes (impl=write), the physical limit. All three
+// write into a bytes.Buffer with room, reset each time, and count the
+// renderer's bytes, so their MB/s compare. Compare them with
+//
+//	benchstat -col /impl
+func BenchmarkRender(b *testing.B) {
+	for _, f := range baselines {
+		for _, size := range benchSizes {
+			p := benchPortfolio(size.n)
+			var page bytes.Buffer
+			if err := f.render(&page, p); err != nil {
+				b.Fatal(err)
+			}
+			buf := bytes.NewBuffer(make([]byte, 0, 2*page.Len()))
+			name := f.name + "/" + size.name + "/impl="
+			b.Run(name+"render", func(b *testing.B) {
+				b.SetBytes(int64(page.Len()))
+				b.ReportAllocs()
+				for b.Loop() {
+					buf.Reset()
+					if err := f.render(buf, p); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run(name+"baseline", func(b *testing.B) {
+				b.SetBytes(int64(page.Len()))
+				b.ReportAllocs()
+				for b.Loop() {
+					buf.Reset()
+					if err := f.baseline(buf, &p); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run(name+"write", func(b *testing.B) {
+				b.SetBytes(int64(page.Len()))
+				b.ReportAllocs()
+				for b.Loop() {
+					buf.Reset()
+					buf.Write(page.Bytes())
+				}
+			})
+		}
+	}
+}
+
+// selectOptions filter and sort: they cost one allocation, the index of
+// the selection.
+var selectOptions = []Option{Roles(incident.LedResolution, incident.CausedAndFixed), Severities(incident.P1, incident.P2, incident.P3), Sort(BySeverity)}
+
+// BenchmarkRenderSelect measures the renderers with selectOptions, at a
+// thousand incidents.
+func BenchmarkRenderSelect(b *testing.B) {
+	p := benchPortfolio(1000)
+	for _, f := range baselines {
+		var page bytes.Buffer
+		if err := f.render(&page, p, selectOptions...); err != nil {
+			b.Fatal(err)
+		}
+		buf := bytes.NewBuffer(make([]byte, 0, 2*page.Len()))
+		b.Run(f.name+"/1k", func(b *testing.B) {
+			b.SetBytes(int64(page.Len()))
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				if err := f.render(buf, p, selectOptions...); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestRenderAllocs checks that no renderer allocates when its writer has
+// room for the page, a *bytes.Buffer or a *bufio.Writer, whatever the
+// number of incidents; and that filtering and sorting cost at most one
+// allocation.
+func TestRenderAllocs(t *testing.T) {
+	p := benchPortfolio(1000)
+	for _, f := range baselines {
+		for _, tt := range []struct {
+			name string
+			opts []Option
+			max  float64
+		}{{"default", nil, 0}, {"select", selectOptions, 1}} {
+			var page bytes.Buffer
+			if err := f.render(&page, p, tt.opts...); err != nil {
+				t.Fatal(err)
+			}
+			buf := bytes.NewBuffer(make([]byte, 0, page.Len()+1<<10))
+			bw := bufio.NewWriterSize(io.Discard, page.Len()+1<<10)
+			for _, w := range []struct {
+				name  string
+				reset func()
+				w     io.Writer
+			}{{"bytes.Buffer", buf.Reset, buf}, {"bufio.Writer", func() { bw.Reset(io.Discard) }, bw}} {
+				allocs := testing.AllocsPerRun(20, func() {
+					w.reset()
+					if err := f.render(w.w, p, tt.opts...); err != nil {
+						t.Fatal(err)
+					}
+				})
+				if allocs > tt.max {
+					t.Errorf("%s, %s, into a %s: %v allocations a render, want at most %v", f.name, tt.name, w.name, allocs, tt.max)
+				}
+			}
+			// The page is the same through either writer.
+			if got := buf.Bytes(); !bytes.Equal(got, page.Bytes()) {
+				t.Errorf("%s, %s: the render into a buffer with room differs:\n%s", f.name, tt.name, firstDiff(page.Bytes(), got))
+			}
+		}
+	}
+}
+
+// TestRenderLinear checks that the page of ten thousand incidents is ten
+// times the page of a thousand, give or take the parts every page has,
+// so that the benchmarks at the two sizes measure comparable work.
+func TestRenderLinear(t *testing.T) {
+	for _, f := range baselines {
+		var small, large bytes.Buffer
+		if err := f.render(&small, benchPortfolio(1000)); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.render(&large, benchPortfolio(10000)); err != nil {
+			t.Fatal(err)
+		}
+		if r := float64(large.Len()) / float64(small.Len()); r < 9.5 || r > 10.5 {
+			t.Errorf("%s: the 10k page is %.2f times the 1k page (%d and %d bytes), want about 10", f.name, r, large.Len(), small.Len())
+		}
+	}
+}
