@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -271,6 +272,13 @@ func SafeURL(s string) bool { return checkURL(s, true) == "" && CheckText(s) == 
 func checkURL(s string, allowRelative bool) string {
 	if strings.ContainsAny(s, " \t\\") {
 		return fmt.Sprintf("bad URL %q: spaces and backslashes must be percent-encoded", s)
+	}
+	// Invisible characters, bidirectional controls among them, would make
+	// a link read as another one: where pages show a URL, they show it as
+	// it is written.
+	if i := strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf && (!unicode.IsGraphic(r) || unicode.IsSpace(r)) }); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return fmt.Sprintf("bad URL %q: invisible character %U at byte %d must be percent-encoded", s, r, i)
 	}
 	u, err := url.Parse(s)
 	if err != nil {
