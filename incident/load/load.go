@@ -52,8 +52,9 @@ import (
 )
 
 // MaxSize is the largest content file read, in bytes. A hand-written
-// portfolio is a few kilobytes.
-const MaxSize = 4 << 20
+// portfolio is a few kilobytes; a team's or an organisation's catalogue of
+// ten thousand incidents some 25 megabytes.
+const MaxSize = 64 << 20
 
 // MaxDepth is how deep a value may nest in a content file, the top
 // mapping being at depth 0. The model's deepest values, the fields of a

@@ -251,7 +251,7 @@ func TestHostile(t *testing.T) {
 		{"deep lists", "title: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n", "f.yaml:1:16: nested deeper than 8 levels"},
 		{"deep mappings", strings.Repeat("{a: ", 5000) + "b" + strings.Repeat("}", 5000) + "\n", "f.yaml:1:34: nested deeper than 8 levels"},
 		{"deeper than the parser allows", strings.Repeat("[", 20000), "f.yaml:1: YAML syntax: exceeded max depth of 10000"},
-		{"too large", "title: " + strings.Repeat("x", MaxSize), "f.yaml: file larger than 4194304 bytes"},
+		{"too large", "title: " + strings.Repeat("x", MaxSize), "f.yaml: file larger than 67108864 bytes"},
 		{"invalid UTF-8", "title: ok\ntagline: caf\xe9\n", "f.yaml:2:13: invalid UTF-8"},
 		{"NUL byte", "title: a\x00b\n", "f.yaml:1: YAML syntax: control characters are not allowed"},
 		{"only a document marker", "---\n", "f.yaml: empty file: want a mapping with title, tagline and incidents"},
@@ -284,7 +284,7 @@ func TestFileTooLarge(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := File(name)
-	if want := name + ": file larger than 4194304 bytes"; err == nil || err.Error() != want {
+	if want := name + ": file larger than 67108864 bytes"; err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}
 }
@@ -433,7 +433,7 @@ func TestErrorsEmpty(t *testing.T) {
 func TestManyErrors(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("title: T\ntagline: T\nincidents:\n")
-	for b.Len() < MaxSize/16 {
+	for b.Len() < MaxSize/256 { // 256 KiB
 		b.WriteString("  - {id: a, title: 1, role: x, severity: P9, duration: 4h, situation: [], myRole: [M], resolution: [R], permanentFix: [F]}\n")
 	}
 	p, err := Bytes("f.yaml", []byte(b.String()))
