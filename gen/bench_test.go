@@ -1,0 +1,238 @@
+package main
+
+// Benchmarks of generation at scale: loading and generating portfolios of
+// 100 to 10,000 synthetic incidents, and building a program that uses the
+// generated package. BENCHMARKS.md at the root of the repository has the
+// commands and the figures.
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/incident-leadership/portfolio"
+	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/incident/load"
+	"github.com/incident-leadership/portfolio/internal/synth"
+)
+
+var benchSizes = []int{100, 1000, 10000}
+
+// BenchmarkGenerate measures the generator's work on a content file of n
+// synthetic incidents: stage=generate from the loaded portfolio (which
+// validates it again), stage=all from the file's bytes (load, validate,
+// generate), as gen does but for reading and writing files.
+func BenchmarkGenerate(b *testing.B) {
+	for _, n := range benchSizes {
+		for _, stage := range []string{"generate", "all"} {
+			b.Run(fmt.Sprintf("n=%d/stage=%s", n, stage), func(b *testing.B) {
+				data, err := synth.YAML(synth.Portfolio(n))
+				if err != nil {
+					b.Fatal(err)
+				}
+				p, err := load.Bytes("synth.yaml", data)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.SetBytes(int64(len(data)))
+				b.ReportAllocs()
+				for b.Loop() {
+					q := p
+					if stage == "all" {
+						if q, err = load.Bytes("synth.yaml", data); err != nil {
+							b.Fatal(err)
+						}
+					}
+					if _, err := generate(q, "content", "synth.yaml"); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// buildMain is the program BenchmarkBuild builds: it renders the
+// generated package's portfolio as HTML.
+const buildMain = `package main
+
+import (
+	"os"
+
+	"example.com/bench/content"
+	"github.com/incident-leadership/portfolio/render"
+)
+
+func main() {
+	if err := render.HTML(os.Stdout, content.Page()); err != nil {
+		panic(err)
+	}
+}
+`
+
+// BenchmarkBuild measures go build of a program that imports a generated
+// package of n incidents and renders it as HTML (content=seed is the
+// bundled portfolio). Each build compiles the generated package afresh
+// (a comment changes each time) against a build cache warm for
+// everything else, so the time and memory are the generated package's and
+// the link's. It reports
+//
+//   - peak-RSS-MiB: the largest resident set of go build and the compiler;
+//   - bin-B: the size of the program;
+//   - content-B: the size of the content file, text-B the bytes of its text;
+//   - added-B/content-B and added-B/text-B: what the content adds to the
+//     program (its size less the seed program's) for each byte of the
+//     content file and of its text;
+//   - init-lines: lines of GODEBUG=inittrace=1 output for the generated
+//     package when the program runs (0: no init work at all).
+func BenchmarkBuild(b *testing.B) {
+	root, err := filepath.Abs("..")
+	if err != nil {
+		b.Fatal(err)
+	}
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var seedSize int64
+	for _, n := range []int{0, 1000, 10000} {
+		name := "content=seed"
+		p := portfolio.Page()
+		if n > 0 {
+			name = fmt.Sprintf("content=%d", n)
+			p = synth.Portfolio(n)
+		}
+		b.Run(name, func(b *testing.B) {
+			data, err := synth.YAML(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			src, err := generate(p, "content", "content.yaml")
+			if err != nil {
+				b.Fatal(err)
+			}
+			dir := b.TempDir()
+			for file, text := range map[string]string{
+				"go.mod": "module example.com/bench\n\ngo 1.26.0\n\nrequire github.com/incident-leadership/portfolio v0.0.0\n\n" +
+					"replace github.com/incident-leadership/portfolio => " + root + "\n",
+				"go.sum":  string(sum),
+				"main.go": buildMain,
+			} {
+				if err := os.WriteFile(filepath.Join(dir, file), []byte(text), 0o644); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := os.Mkdir(filepath.Join(dir, "content"), 0o755); err != nil {
+				b.Fatal(err)
+			}
+			gen := filepath.Join(dir, "content", "content_gen.go")
+			build := func(i int) *os.ProcessState {
+				// A new comment makes the package new to the build cache.
+				stamp := fmt.Appendf(nil, "\n// Build %d at %d.\n", i, time.Now().UnixNano())
+				if err := os.WriteFile(gen, append(src[:len(src):len(src)], stamp...), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				cmd := exec.Command("go", "build", "-o", "prog", ".")
+				cmd.Dir = dir
+				cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+				if out, err := cmd.CombinedOutput(); err != nil {
+					b.Fatalf("go build: %v\n%s", err, out)
+				}
+				return cmd.ProcessState
+			}
+			build(-1) // warms the cache for everything but the generated package
+			var rss int64
+			i := 0
+			for b.Loop() {
+				st := build(i)
+				i++
+				if ru, ok := st.SysUsage().(*syscall.Rusage); ok {
+					rss = max(rss, ru.Maxrss) // KiB on Linux
+				}
+			}
+			info, err := os.Stat(filepath.Join(dir, "prog"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if n == 0 {
+				seedSize = info.Size()
+			}
+			b.ReportMetric(float64(rss)/1024, "peak-RSS-MiB")
+			b.ReportMetric(float64(info.Size()), "bin-B")
+			b.ReportMetric(float64(len(data)), "content-B")
+			text := textBytes(p)
+			b.ReportMetric(float64(text), "text-B")
+			if n > 0 && seedSize > 0 {
+				added := float64(info.Size() - seedSize)
+				b.ReportMetric(added/float64(len(data)), "added-B/content-B")
+				b.ReportMetric(added/float64(text), "added-B/text-B")
+			}
+			b.ReportMetric(float64(initLines(b, dir)), "init-lines")
+		})
+	}
+}
+
+// initLines runs the program built in dir with GODEBUG=inittrace=1 and
+// counts the trace's lines for the generated package.
+func initLines(b *testing.B, dir string) int {
+	cmd := exec.Command(filepath.Join(dir, "prog"))
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	var trace bytes.Buffer
+	cmd.Stdout, cmd.Stderr = nil, &trace
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("prog: %v\n%s", err, trace.String())
+	}
+	if !strings.Contains(trace.String(), "init ") {
+		b.Fatalf("GODEBUG=inittrace=1 traced nothing: %s", trace.String())
+	}
+	n := 0
+	for l := range strings.SplitSeq(trace.String(), "\n") {
+		if strings.HasPrefix(l, "init example.com/bench/content ") {
+			n++
+		}
+	}
+	return n
+}
+
+// textBytes counts the bytes of p's text: every string of the content.
+func textBytes(p incident.Portfolio) int {
+	n := len(p.Title) + len(p.Tagline) + len(p.Back.Text) + len(p.Back.Href) + len(p.Legend) +
+		len(p.Lessons.File) + len(p.Lessons.Heading) + strLen(p.Intro) + strLen(p.Lessons.Items)
+	for _, d := range p.Roles {
+		n += len(d.Key) + len(d.Label)
+	}
+	for _, d := range p.Severities {
+		n += len(d.Code) + len(d.Label)
+	}
+	for _, in := range p.Incidents {
+		n += len(in.ID) + len(in.Title) + len(in.Role) + len(in.Severity) + len(in.Duration.Text) +
+			len(in.Org) + len(in.Command) + strLen(in.Tags)
+		for _, s := range in.Sections() {
+			n += strLen(s.Paragraphs)
+		}
+		for _, f := range append(in.Impact[:len(in.Impact):len(in.Impact)], in.Results...) {
+			n += len(f.Label) + len(f.Unit) + len(f.Note)
+		}
+		for _, a := range in.Actions {
+			n += len(a.Text) + len(a.Kind)
+		}
+		for _, l := range in.Links {
+			n += len(l.Title) + len(l.URL) + len(l.Kind)
+		}
+	}
+	return n
+}
+
+func strLen(ss []string) int {
+	n := 0
+	for _, s := range ss {
+		n += len(s)
+	}
+	return n
+}
