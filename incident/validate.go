@@ -119,7 +119,7 @@ func (v *validator) incident(p *Portfolio, path string, in *Incident, ids map[ID
 	case in.ID == "":
 		v.add(path+".id", "missing id")
 	case !in.ID.Valid():
-		v.add(path+".id", "malformed id %q: want lower-case letters and digits in words joined by single hyphens, at most 64 bytes", in.ID)
+		v.add(path+".id", "malformed id %q: want lower-case letters and digits in words joined by single hyphens, at most 64 bytes%s", in.ID, slugHint(string(in.ID)))
 	default:
 		if first, dup := ids[in.ID]; dup {
 			v.add(path+".id", "duplicate id %q: incidents[%d] has it too", in.ID, first)
@@ -131,12 +131,12 @@ func (v *validator) incident(p *Portfolio, path string, in *Incident, ids map[ID
 	if in.Role == "" {
 		v.add(path+".role", "missing role")
 	} else if _, ok := p.Role(in.Role); !ok {
-		v.add(path+".role", "unknown role %q; want one of %s", string(in.Role), roleKeys(p))
+		v.add(path+".role", "unknown role %q; want one of %s%s", string(in.Role), roleKeys(p), roleHint(p, in.Role))
 	}
 	if in.Severity == "" {
 		v.add(path+".severity", "missing severity")
 	} else if _, ok := p.Severity(in.Severity); !ok {
-		v.add(path+".severity", "unknown severity %q; want one of %s", in.Severity, severityCodes(p))
+		v.add(path+".severity", "unknown severity %q; want one of %s%s", in.Severity, severityCodes(p), severityHint(p, in.Severity))
 	}
 	v.text(path+".duration", in.Duration.Text, true)
 	if in.Duration.Length < 0 {
@@ -242,6 +242,8 @@ func CheckText(s string) string {
 			return fmt.Sprintf("invalid UTF-8 at byte %d", i)
 		case r == '\n' || r == '\r':
 			return fmt.Sprintf("line break at byte %d: one paragraph is one line; start a new list item for a new paragraph", i)
+		case r == '\t':
+			return fmt.Sprintf("tab at byte %d: use spaces", i)
 		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
 			return fmt.Sprintf("control character %U at byte %d", r, i)
 		}
@@ -296,11 +298,15 @@ func checkURL(s string, allowRelative bool) string {
 		}
 		return ""
 	case "":
-		if !allowRelative {
-			return fmt.Sprintf("bad URL %q: want an absolute http or https URL", s)
-		}
-		if strings.HasPrefix(s, "//") {
+		host, _, _ := strings.Cut(s, "/")
+		switch {
+		case strings.HasPrefix(s, "//"):
 			return fmt.Sprintf("bad URL %q: a scheme-relative URL; write http:// or https://", s)
+		case strings.HasPrefix(strings.ToLower(s), "www.") || !allowRelative && strings.Contains(host, "."):
+			// "www.example.com" is a relative link to a file of that name.
+			return fmt.Sprintf("bad URL %q: no scheme; write %q", s, "https://"+s)
+		case !allowRelative:
+			return fmt.Sprintf("bad URL %q: want an absolute http or https URL", s)
 		}
 		return ""
 	}
@@ -308,6 +314,50 @@ func checkURL(s string, allowRelative bool) string {
 		return fmt.Sprintf("bad URL %q: scheme %q not allowed; want http, https, mailto or a relative URL", s, u.Scheme)
 	}
 	return fmt.Sprintf("bad URL %q: scheme %q not allowed; want http or https", s, u.Scheme)
+}
+
+// slugHint suggests the slug an ID that is not one was likely meant to be:
+// "; try \"database-outage\"" for "Database_Outage".
+func slugHint(id string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(id) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if s := b.String(); isSlug(s) && s != id {
+		return fmt.Sprintf("; try %q", s)
+	}
+	return ""
+}
+
+// roleHint names the role a key or label in the wrong case was meant to
+// be: "; did you mean \"led-resolution\"?" for "Led Resolution".
+func roleHint(p *Portfolio, r Role) string {
+	for _, d := range p.AllRoles() {
+		if strings.EqualFold(string(r), string(d.Key)) || strings.EqualFold(string(r), d.Label) {
+			return fmt.Sprintf("; did you mean %q?", string(d.Key))
+		}
+	}
+	return ""
+}
+
+// severityHint names the code a label or a code in the wrong case was
+// meant to be: "; did you mean \"P1\" (Critical)?" for "critical".
+func severityHint(p *Portfolio, code Severity) string {
+	for _, d := range p.Scale() {
+		if strings.EqualFold(string(code), string(d.Code)) || strings.EqualFold(string(code), d.Label) {
+			return fmt.Sprintf("; did you mean %q (%s)?", string(d.Code), d.Label)
+		}
+	}
+	return ""
 }
 
 func roleKeys(p *Portfolio) string {

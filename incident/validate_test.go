@@ -58,6 +58,21 @@ func TestValidate(t *testing.T) {
 		}, nil},
 		{"unknown severity", func(p *incident.Portfolio) { p.Incidents[2].Severity = "P9" },
 			[]fe{{"incidents[2].severity", `unknown severity "P9"; want one of P1, P2, P3, P4`}}},
+		{"severity by its label or in the wrong case", func(p *incident.Portfolio) {
+			p.Incidents[0].Severity, p.Incidents[1].Severity = "critical", "p2"
+		}, []fe{
+			{"incidents[0].severity", `unknown severity "critical"; want one of P1, P2, P3, P4; did you mean "P1" (Critical)?`},
+			{"incidents[1].severity", `unknown severity "p2"; want one of P1, P2, P3, P4; did you mean "P2" (High)?`},
+		}},
+		{"role by its label", func(p *incident.Portfolio) { p.Incidents[0].Role = "Led Resolution" },
+			[]fe{{"incidents[0].role", `unknown role "Led Resolution"; want one of caused-and-fixed, led-resolution; did you mean "led-resolution"?`}}},
+		{"host name without scheme", func(p *incident.Portfolio) {
+			p.Back = incident.Link{Text: "Home", Href: "www.example.com/home"}
+			p.Incidents[0].Links = []incident.WriteUp{{Title: "PM", URL: "example.com/pm", Kind: incident.Postmortem}}
+		}, []fe{
+			{"back.href", `bad URL "www.example.com/home": no scheme; write "https://www.example.com/home"`},
+			{"incidents[0].links[0].url", `bad URL "example.com/pm": no scheme; write "https://example.com/pm"`},
+		}},
 		{"severity off the declared scale", func(p *incident.Portfolio) {
 			p.Severities = []incident.SeverityDef{{Code: "SEV-1", Label: "Critical", Level: 1}}
 			p.Incidents = p.Incidents[:1]
@@ -104,7 +119,7 @@ func TestValidate(t *testing.T) {
 			p.Incidents = append(p.Incidents, p.Incidents[2])
 		}, []fe{
 			{"incidents[0].id", "missing id"},
-			{"incidents[1].id", `malformed id "Bad_ID": want lower-case letters and digits in words joined by single hyphens, at most 64 bytes`},
+			{"incidents[1].id", `malformed id "Bad_ID": want lower-case letters and digits in words joined by single hyphens, at most 64 bytes; try "bad-id"`},
 			{"incidents[3].id", `duplicate id "third": incidents[2] has it too`},
 		}},
 		{"role, severity, duration", func(p *incident.Portfolio) {
@@ -241,7 +256,7 @@ func TestCheckText(t *testing.T) {
 		"":                      "",
 		"plain — 全角 🚒 שלום":     "",
 		"e\u0301 \u200d \u2028": "",
-		"tab\there":             "control character U+0009 at byte 3",
+		"tab\there":             "tab at byte 3: use spaces",
 		"cr\r":                  "line break at byte 2: one paragraph is one line; start a new list item for a new paragraph",
 		"del\x7f":               "control character U+007F at byte 3",
 		"\xc3":                  "invalid UTF-8 at byte 0",

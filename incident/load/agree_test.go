@@ -118,7 +118,7 @@ var bad = []struct {
 	{
 		name: "malformed ID",
 		doc:  edit("id: a", "id: Bad_ID"),
-		want: `f.yaml:4:9: incidents[0].id: malformed id "Bad_ID": want lower-case letters and digits in words joined by single hyphens, at most 64 bytes`,
+		want: `f.yaml:4:9: incidents[0].id: malformed id "Bad_ID": want lower-case letters and digits in words joined by single hyphens, at most 64 bytes; try "bad-id"`,
 	},
 	{
 		name: "javascript URL",
@@ -145,12 +145,12 @@ var bad = []struct {
 	{
 		name: "number for title",
 		doc:  edit("title: T", "title: 123"),
-		want: `f.yaml:1:8: title: want a string, got an integer 123`,
+		want: `f.yaml:1:8: title: want a string, got an integer 123; write "123" in quotes if it is text`,
 	},
 	{
 		name: "boolean for title",
 		doc:  edit("title: A", "title: true"),
-		want: `f.yaml:5:12: incidents[0].title: want a string, got a boolean true`,
+		want: `f.yaml:5:12: incidents[0].title: want a string, got a boolean true; write "true" in quotes if it is text`,
 	},
 	{
 		name: "mapping where a string goes",
@@ -160,7 +160,7 @@ var bad = []struct {
 	{
 		name: "list where a mapping goes",
 		doc:  good + "lessons: [a, b]\n",
-		want: `f.yaml:13:10: lessons: want a mapping, got a list`,
+		want: `f.yaml:13:10: lessons: want a mapping with file, heading and items, got a list`,
 	},
 	{
 		name: "null for an optional field",
@@ -170,7 +170,7 @@ var bad = []struct {
 	{
 		name: "JSON",
 		doc:  `{"title": 123, "tagline": "T", "incidents": []}`,
-		want: "f.yaml:1:11: title: want a string, got an integer 123\n" +
+		want: "f.yaml:1:11: title: want a string, got an integer 123; write \"123\" in quotes if it is text\n" +
 			"f.yaml:1:45: incidents: no incidents: a portfolio needs at least one",
 	},
 	{
@@ -364,14 +364,14 @@ var bad = []struct {
 	{
 		name:   "duplicate key",
 		doc:    edit("tagline: Tag\n", "tagline: Tag\ntagline: Tag\n"),
-		want:   `f.yaml:3:1: tagline: duplicate field: first given at 2:1`,
+		want:   `f.yaml:3:1: tagline: given twice: first at 2:1; keep one`,
 		schema: schemaAccepts,
 		why:    "JSON readers keep the last of duplicate keys; the schema never sees the first",
 	},
 	{
 		name:   "anchor and alias",
 		doc:    edit("tagline: Tag", "tagline: &t Tag\nlegend: *t"),
-		want:   `f.yaml:2:10: anchors are not allowed`,
+		want:   `f.yaml:2:10: anchors (&t) are not allowed: write each value out in full`,
 		schema: schemaAccepts,
 		why:    "aliases are YAML syntax, resolved before a schema sees the value",
 	},
@@ -392,7 +392,7 @@ var bad = []struct {
 	{
 		name:   "invalid UTF-8",
 		doc:    edit("title: T", "title: T\xff"),
-		want:   `f.yaml:1:9: invalid UTF-8`,
+		want:   `f.yaml:1:9: invalid UTF-8: save the file as UTF-8`,
 		schema: noDocument,
 	},
 }

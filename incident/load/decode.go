@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -96,7 +97,13 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 		return
 	case t == periodType:
 		if s, ok := d.string(path, n, "a date such as 2023-03-14 or a range 2023-03-14/2023-03-16"); ok {
-			d.unmarshalText(path, n, v, s)
+			err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s))
+			switch {
+			case err != nil && strings.HasPrefix(err.Error(), "malformed date"):
+				d.failf(n, path, "want a date such as 2023-03-14, 2023-03 or 2023, or a range such as 2023-03-14/2023-03-16, got %q", s)
+			case err != nil:
+				d.fail(n, path, err) // a month or day out of range, a range that ends before it starts
+			}
 		}
 		return
 	case t == durationType && n.Kind != yaml.MappingNode:
@@ -127,12 +134,17 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 	case reflect.Slice:
 		d.sequence(path, n, v)
 	case reflect.String:
-		if s, ok := d.string(path, n, "a string"); ok {
+		if n.Kind == yaml.ScalarNode && scalarKind(n) != kindString && scalarKind(n) != kindNull {
+			// title: 2024, or tagline: yes: the text must be quoted.
+			d.failf(n, path, "want a string, got %s; write %q in quotes if it is text", describe(n), n.Value)
+		} else if s, ok := d.string(path, n, "a string"); ok {
 			v.SetString(s)
 		}
 	case reflect.Bool:
-		if d.want(path, n, kindBool) {
+		if n.Kind == yaml.ScalarNode && scalarKind(n) == kindBool {
 			v.SetBool(strings.EqualFold(n.Value, "true"))
+		} else {
+			d.failf(n, path, "want true or false, got %s", describe(n))
 		}
 	case reflect.Int:
 		i, ok, err := scalarInteger(n)
@@ -146,7 +158,11 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 		}
 	case reflect.Float64:
 		if k := scalarKind(n); n.Kind != yaml.ScalarNode || k != kindInt && k != kindFloat {
-			d.failf(n, path, "want a number, got %s", describe(n))
+			hint := ""
+			if k == kindString && n.Kind == yaml.ScalarNode && numberWithUnit.MatchString(n.Value) {
+				hint = `; put the unit in "unit", as in value: 20, unit: min`
+			}
+			d.failf(n, path, "want a number, got %s%s", describe(n), hint)
 			return
 		}
 		f, err := scalarFloat(n)
@@ -217,7 +233,14 @@ func describe(n *yaml.Node) string {
 
 func (d *decoder) sequence(path string, n *yaml.Node, v reflect.Value) {
 	if n.Kind != yaml.SequenceNode {
-		d.failf(n, path, "want a list, got %s", describe(n))
+		hint := ""
+		switch {
+		case n.Kind == yaml.MappingNode:
+			hint = `; start each item with "- "`
+		case v.Type().Elem().Kind() == reflect.String && n.Kind == yaml.ScalarNode && scalarKind(n) == kindString:
+			hint = `; a list of paragraphs: put each on a line of its own, after "- "`
+		}
+		d.failf(n, path, "want a list, got %s%s", describe(n), hint)
 		return
 	}
 	v.Set(reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content)))
@@ -227,11 +250,11 @@ func (d *decoder) sequence(path string, n *yaml.Node, v reflect.Value) {
 }
 
 func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value) {
+	fs := fieldsOf(v.Type())
 	if n.Kind != yaml.MappingNode {
-		d.failf(n, path, "want a mapping, got %s", describe(n))
+		d.failf(n, path, "want a mapping with %s, got %s", fs.required(), describe(n))
 		return
 	}
-	fs := fieldsOf(v.Type())
 	seen := make(map[string]*yaml.Node, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -241,7 +264,7 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value) {
 		}
 		fp := keyPath(path, k.Value)
 		if first, dup := seen[k.Value]; dup {
-			d.failf(k, fp, "duplicate field: first given at %d:%d", first.Line, first.Column)
+			d.failf(k, fp, "given twice: first at %d:%d; keep one", first.Line, first.Column)
 			continue
 		}
 		seen[k.Value] = k
@@ -329,6 +352,30 @@ func fieldsOf(t reflect.Type) *fields {
 	got, _ := fieldCache.LoadOrStore(t, fs)
 	return got.(*fields)
 }
+
+// required lists the keys a mapping must have, "title, tagline and
+// incidents", or all its keys when none is required.
+func (fs *fields) required() string {
+	var names []string
+	for _, f := range fs.list {
+		if f.required {
+			names = append(names, f.name)
+		}
+	}
+	if len(names) == 0 {
+		for _, f := range fs.list {
+			names = append(names, f.name)
+		}
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// numberWithUnit matches a number followed by a unit, as in "20min" or
+// "99.9 %".
+var numberWithUnit = regexp.MustCompile(`^[-+]?[0-9.]+ ?[^0-9 ]`)
 
 // suggest names the field a typo most likely meant, or lists the fields.
 func (fs *fields) suggest(name string) string {

@@ -57,7 +57,7 @@ incidents:
 		fmt.Printf("first problem at line %d, column %d\n", e.Line, e.Col)
 	}
 	// Output:
-	// portfolio.yaml:1:8: title: want a string, got an integer 123
+	// portfolio.yaml:1:8: title: want a string, got an integer 123; write "123" in quotes if it is text
 	// portfolio.yaml:4:5: incidents[0].title: missing required field
 	// portfolio.yaml:5:5: incidents[0].tittle: unknown field; did you mean "title"?
 	// portfolio.yaml:7:15: incidents[0].severity: unknown severity "P9"; want one of P1, P2, P3, P4

@@ -4,7 +4,9 @@
 //
 //   - A content file holds one YAML document: a mapping whose keys are the
 //     json tags of the incident types (title, tagline, incidents, ...).
-//     JSON is read by the same parser, as the YAML subset it is.
+//     JSON is read by the same parser, as the YAML subset it is; a file
+//     named *.json must also be strict JSON (no trailing comma, comment or
+//     single quote), as other JSON tools will read it.
 //   - Every key must be known, no key may repeat, and every key the model
 //     requires (a json tag without omitempty or omitzero) must be given.
 //   - Scalars are read as the YAML 1.2 core schema reads them, which is
@@ -17,6 +19,9 @@
 //     "before" has HasBefore set.
 //   - A block scalar (">" or "|") loses the one final line break YAML
 //     keeps; a paragraph holding any other line break is refused.
+//   - The line breaks U+0085, U+2028 and U+2029 are refused where they
+//     stand in the file (an escape such as "\u2028" in a double-quoted
+//     string is fine): the YAML parser ends lines at them, editors do not.
 //   - Anchors, aliases and tags are refused, as are files over MaxSize,
 //     nesting deeper than MaxDepth, invalid UTF-8, empty files and files
 //     of more than one document.
@@ -35,10 +40,12 @@ package load
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -141,12 +148,17 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 	}
 	if !utf8.Valid(data) {
 		line, col := position(data, invalidUTF8(data))
-		return nil, fail(line, col, "invalid UTF-8")
+		return nil, fail(line, col, "invalid UTF-8: save the file as UTF-8")
 	}
 	if i, r := oddBreak(data); i >= 0 {
 		line, col := position(data, i)
 		return nil, fail(line, col, fmt.Sprintf("invisible line break %U: YAML parsers disagree on whether it ends a line; "+
 			"delete it, or write it as \\u%04X inside double quotes if the text needs it", r, r))
+	}
+	if strings.EqualFold(filepath.Ext(name), ".json") {
+		if err := jsonSyntax(name, data); err != nil {
+			return nil, err
+		}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -213,7 +225,54 @@ func syntaxError(name string, data []byte, err error) error {
 		last-- // the file ends with a line break
 	}
 	line = max(1, min(line, last))
-	return Errors{{File: name, Line: line, Err: fmt.Errorf("YAML syntax: %s", msg)}}
+	return Errors{{File: name, Line: line, Err: fmt.Errorf("YAML syntax: %s%s", msg, syntaxHint(data, line, msg))}}
+}
+
+// syntaxHint explains the YAML parser's messages that puzzle newcomers
+// most, from what they say and what the line holds.
+func syntaxHint(data []byte, line int, msg string) string {
+	text, above := "", ""
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		if i == line-2 {
+			above = strings.TrimLeft(string(l), " ")
+		}
+		if i == line-1 {
+			text = string(l)
+		}
+	}
+	switch {
+	case len(above) > 1 && above[0] == '-' && above[1] != ' ' && above[1] != '-' && above[1] != '\r':
+		return `; the line above starts with "-" but no space: a list item starts with "- "`
+	case strings.Contains(text, "\t") && msg == "found character that cannot start any token":
+		return "; the line holds a tab: YAML indents with spaces only"
+	case msg == "mapping values are not allowed in this context":
+		return `; a value holding ": " needs quotes, as in title: "Outage: the sequel"`
+	case msg == "did not find expected '-' indicator":
+		return "; in the list that starts on this line, a line below is indented more or less than the others"
+	case msg == "did not find expected key":
+		return "; in the mapping that starts on this line, a line below is indented more or less than the others"
+	}
+	return ""
+}
+
+// jsonSyntax checks a .json file as JSON, which YAML, the parser of every
+// content file, reads more leniently: a trailing comma, single quotes or a
+// comment would make the file one that other JSON tools refuse.
+func jsonSyntax(name string, data []byte) error {
+	err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), new(json.RawMessage))
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		return nil // valid, or a problem the YAML parser will report
+	}
+	at := int(se.Offset) - 1 + len(data) - len(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	at = max(0, min(at, len(data)))
+	line, col := position(data, at)
+	msg := se.Error()
+	if before := bytes.TrimRight(data[:at], " \t\r\n"); at < len(data) && (data[at] == '}' || data[at] == ']') && bytes.HasSuffix(before, []byte(",")) {
+		msg = fmt.Sprintf("a comma after the last item, before %q: JSON allows none there", data[at])
+		line, col = position(data, len(before)-1)
+	}
+	return Errors{{File: name, Line: line, Col: col, Err: fmt.Errorf("JSON syntax: %s", msg)}}
 }
 
 // check refuses what a portfolio never needs and a hostile file may use:
@@ -225,9 +284,9 @@ func check(name string, n *yaml.Node, depth int) error {
 	}
 	switch {
 	case n.Kind == yaml.AliasNode:
-		return fail("aliases are not allowed")
+		return fail(fmt.Sprintf("aliases (*%s) are not allowed: write the value out in full", n.Value))
 	case n.Anchor != "":
-		return fail("anchors are not allowed")
+		return fail(fmt.Sprintf("anchors (&%s) are not allowed: write each value out in full", n.Anchor))
 	case n.Style&yaml.TaggedStyle != 0:
 		return fail(fmt.Sprintf("tags are not allowed (%s); quote a value to make it a string", n.Tag))
 	case depth > MaxDepth:

@@ -246,18 +246,18 @@ func TestHostile(t *testing.T) {
 		doc  string
 		want string
 	}{
-		{"billion laughs", laughs, "f.yaml:1:4: anchors are not allowed"},
+		{"billion laughs", laughs, "f.yaml:1:4: anchors (&a) are not allowed: write each value out in full"},
 		{"unknown alias", "title: *a\n", "f.yaml:1: YAML syntax: unknown anchor 'a' referenced"},
 		{"deep lists", "title: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n", "f.yaml:1:16: nested deeper than 8 levels"},
 		{"deep mappings", strings.Repeat("{a: ", 5000) + "b" + strings.Repeat("}", 5000) + "\n", "f.yaml:1:34: nested deeper than 8 levels"},
 		{"deeper than the parser allows", strings.Repeat("[", 20000), "f.yaml:1: YAML syntax: exceeded max depth of 10000"},
 		{"too large", "title: " + strings.Repeat("x", MaxSize), "f.yaml: file larger than 67108864 bytes"},
-		{"invalid UTF-8", "title: ok\ntagline: caf\xe9\n", "f.yaml:2:13: invalid UTF-8"},
+		{"invalid UTF-8", "title: ok\ntagline: caf\xe9\n", "f.yaml:2:13: invalid UTF-8: save the file as UTF-8"},
 		{"NUL byte", "title: a\x00b\n", "f.yaml:1: YAML syntax: control characters are not allowed"},
 		{"only a document marker", "---\n", "f.yaml: empty file: want a mapping with title, tagline and incidents"},
 		{"null", "null\n", "f.yaml: empty file: want a mapping with title, tagline and incidents"},
-		{"a scalar", "hello\n", "f.yaml:1:1: want a mapping, got \"hello\""},
-		{"a list", "- a\n- b\n", "f.yaml:1:1: want a mapping, got a list"},
+		{"a scalar", "hello\n", "f.yaml:1:1: want a mapping with title, tagline and incidents, got \"hello\""},
+		{"a list", "- a\n- b\n", "f.yaml:1:1: want a mapping with title, tagline and incidents, got a list"},
 		{"empty", "", "f.yaml: empty file: want a mapping with title, tagline and incidents"},
 		{"complex key", good + "? [a]\n: b\n", "f.yaml:13:3: want a field name, got a list"},
 	}
