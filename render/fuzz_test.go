@@ -76,6 +76,7 @@ var fuzzTexts = []string{
 	"\u202eevil\u202c \u2066x\u2069 \u200ey\u200f\u061c",
 	"a\x00b\x07c\x08d\x7fe\u0085f\tg\nh\ri",
 	"\xff\xfe\xc3",
+	"noncharacters \ufffe \uffff \ufdd0 \ufdef \U0001fffe \U0010ffff",
 	"e\u0301 \u200b\u200d\ufeff 👩\u200d🚒 ⚠\ufe0f 全角 \u2028\u2029 \u00a0\u3000",
 	strings.Repeat("Wordwithoutanyspaces", 8),
 	" ", "\u00a0",
@@ -89,11 +90,11 @@ var fuzzURLs = []string{
 	"https://example.com/(x)<y>&amp;", "vbscript:x", "https://ex\u0085ample.com", "https://example.com/\u202e",
 }
 
-// htmlNeutral is what HTML makes of text: invalid UTF-8 and control
-// characters become U+FFFD, the rest stays.
+// htmlNeutral is what HTML makes of text: invalid UTF-8, control
+// characters and noncharacters become U+FFFD, the rest stays.
 func htmlNeutral(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r >= 0x7f && r < 0xa0 {
+		if r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe {
 			return utf8.RuneError
 		}
 		return r

@@ -31,8 +31,8 @@ func JSONLD() Option { return optionFunc(func(c *config) { c.jsonLD = true }) }
 // portfolio alone, for embedding.
 //
 // Every piece of text is escaped; links whose URL is not
-// incident.SafeURL are written as plain text; invalid UTF-8 and control
-// characters become U+FFFD.
+// incident.SafeURL are written as plain text; invalid UTF-8, control
+// characters and noncharacters (such as U+FFFE) become U+FFFD.
 func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	c := newConfig(opts)
 	o := newOut(w)
@@ -750,7 +750,9 @@ func (h *htmlWriter) escape(e *htmlEscaper, s string) {
 			var r rune
 			r, n = utf8.DecodeRuneInString(s[i:])
 			switch {
-			case r == utf8.RuneError && n == 1, r < 0xa0:
+			case r == utf8.RuneError && n == 1, r < 0xa0, r >= 0xfdd0 && (r <= 0xfdef || r&0xfffe == 0xfffe):
+				// Invalid UTF-8, C1 controls, and noncharacters, which are
+				// parse errors in HTML.
 				rep = e.bad
 			case e.lineSeps && r == '\u2028':
 				rep = `\u2028`

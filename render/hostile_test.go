@@ -1,0 +1,150 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/incident/load"
+)
+
+// hostileFile is testdata/hostile.yaml at the root of the module: a valid
+// portfolio whose every field attacks a format.
+func hostileFile(t testing.TB) incident.Portfolio {
+	t.Helper()
+	p, err := load.File("../testdata/hostile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestHostileGolden draws testdata/hostile.yaml in every format and
+// compares each with its golden file, testdata/hostile.*; go test ./render
+// -update rewrites them, to be read by eye before committing. Beside the
+// golden comparison it checks what a reader of the file cannot miss: the
+// HTML has only the renderer's elements, the Markdown parses to the
+// blocks mdExpect derives, the text is terminal-safe, and the JSON holds
+// every string as written.
+func TestHostileGolden(t *testing.T) {
+	p := hostileFile(t)
+	t.Run("html", func(t *testing.T) {
+		opts := []Option{JSONLD()}
+		page := renderHTML(t, p, opts...)
+		checkHTML(t, page, opts)
+		checkHostileHTML(t, p, page)
+		golden(t, "hostile.golden.html", htmlElideStyle(t, page))
+	})
+	t.Run("markdown", func(t *testing.T) {
+		src := renderMarkdown(t, p)
+		checkMarkdownSafe(t, "hostile.yaml", src)
+		for _, b := range mdParse(t, src) {
+			if strings.HasPrefix(b.Kind, "!") {
+				t.Errorf("a %s block", b.Kind)
+			}
+			for _, in := range b.Inlines {
+				if strings.HasPrefix(in.Kind, "!") || in.Kind == "raw" && !strings.HasPrefix(in.Text, `<a id="`) && in.Text != "</a>" {
+					t.Errorf("a %s inline: %q", in.Kind, in.Text)
+				}
+				if in.Kind == "link" && !incident.SafeURL(in.Dest) {
+					t.Errorf("a link to %q", in.Dest)
+				}
+			}
+		}
+		golden(t, "hostile.golden.md", src)
+	})
+	for _, w := range []int{80, 32} {
+		name := "hostile.golden.txt"
+		if w != 80 {
+			name = "hostile-width32.golden.txt"
+		}
+		t.Run(name, func(t *testing.T) {
+			out := renderText(t, p, Width(w))
+			checkTerminalSafe(t, name, out)
+			for i, line := range strings.Split(string(out), "\n") {
+				if n := plainCells(line); n > w {
+					t.Errorf("line %d is %d cells: %q", i+1, n, line)
+				}
+			}
+			golden(t, name, out)
+		})
+	}
+	t.Run("json", func(t *testing.T) {
+		doc := renderJSONResume(t, p, Projects())
+		var v any
+		if err := json.Unmarshal(doc, &v); err != nil {
+			t.Fatal(err)
+		}
+		strs := map[string]bool{}
+		var walk func(any)
+		walk = func(v any) {
+			switch v := v.(type) {
+			case string:
+				strs[v] = true
+			case []any:
+				for _, e := range v {
+					walk(e)
+				}
+			case map[string]any:
+				for _, e := range v {
+					walk(e)
+				}
+			}
+		}
+		walk(v)
+		for _, s := range append([]string{p.Title, p.Tagline, p.Lessons.Heading}, p.Intro...) {
+			if !strs[s] {
+				t.Errorf("the JSON lacks %q", s)
+			}
+		}
+		golden(t, "hostile.golden.json", doc)
+	})
+}
+
+// checkHostileHTML checks that the page has no element, attribute or
+// comment a content file could have put there, and that the text of the
+// intro comes back paragraph for paragraph.
+func checkHostileHTML(t *testing.T, p incident.Portfolio, page []byte) {
+	t.Helper()
+	allowed := map[string][]string{
+		"html": {"lang"}, "head": nil, "meta": {"charset", "name", "content"}, "title": nil, "style": nil,
+		"script": {"type"}, "body": nil, "div": {"class"}, "section": {"class"}, "header": nil, "main": nil,
+		"p": {"class"}, "a": {"href"}, "span": {"class", "aria-hidden", "title"}, "h1": {"class"}, "h2": {"class"},
+		"h3": {"class"}, "article": {"id", "class"}, "time": {"datetime"}, "dl": {"class"}, "dt": nil, "dd": nil,
+		"ul": {"class"}, "li": nil, "figure": {"class"}, "figcaption": nil, "pre": nil, "code": nil,
+	}
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var intro []string
+	for n := range doc.Descendants() {
+		switch n.Type {
+		case html.CommentNode:
+			t.Errorf("a comment: %q", n.Data)
+		case html.ElementNode:
+			keys, ok := allowed[n.Data]
+			if !ok {
+				t.Errorf("an element <%s>", n.Data)
+			}
+			for _, a := range n.Attr {
+				if !strings.Contains(" "+strings.Join(keys, " ")+" ", " "+a.Key+" ") {
+					t.Errorf("an attribute %s=%q on <%s>", a.Key, a.Val, n.Data)
+				}
+				if a.Key == "href" && !strings.HasPrefix(a.Val, "#") && !incident.SafeURL(a.Val) {
+					t.Errorf("a link to %q", a.Val)
+				}
+			}
+			if n.Data == "p" && n.Parent != nil && htmlAttr(n.Parent, "class") == "intro" {
+				intro = append(intro, htmlTextOf(n))
+			}
+		}
+	}
+	if strings.Join(intro, "\n") != strings.Join(p.Intro, "\n") {
+		t.Errorf("intro paragraphs\n%q\nwant\n%q", intro, p.Intro)
+	}
+}
