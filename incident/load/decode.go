@@ -191,16 +191,6 @@ func isInteger(n *yaml.Node) bool {
 	return ok
 }
 
-// want reports whether n is a scalar of kind k, and says what is wrong
-// when it is not.
-func (d *decoder) want(path string, n *yaml.Node, k kind) bool {
-	if n.Kind == yaml.ScalarNode && scalarKind(n) == k {
-		return true
-	}
-	d.failf(n, path, "want %s, got %s", k, describe(n))
-	return false
-}
-
 // string returns the text of a string scalar; what names the wanted value
 // in the error when n is anything else.
 func (d *decoder) string(path string, n *yaml.Node, what string) (string, bool) {
