@@ -160,3 +160,10 @@ func take[T any](buf *[]T, src []T) []T {
 func (in Incident) Clone() Incident {
 	return Portfolio{Incidents: []Incident{in}}.Clone().Incidents[0]
 }
+
+// HasDetails reports whether in has any of the optional fields: when, org,
+// tags, command role, figures, action items or links.
+func (in *Incident) HasDetails() bool {
+	return !in.When.IsZero() || in.Org != "" || in.Command != "" || len(in.Tags) > 0 ||
+		len(in.Impact) > 0 || len(in.Results) > 0 || len(in.Actions) > 0 || len(in.Links) > 0
+}

@@ -64,7 +64,7 @@ var baselineFuncs = map[string]any{
 		sel.legendSeverities(func(d incident.SeverityDef) { out = append(out, d) })
 		return out
 	},
-	"hasDetails":  func(in *incident.Incident) bool { return hasDetails(in) },
+	"hasDetails":  func(in *incident.Incident) bool { return in.HasDetails() },
 	"num":         func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
 	"inc":         func(i int) int { return i + 1 },
 	"safeHref":    htmlSafeHref,

@@ -304,13 +304,8 @@ func (h *htmlWriter) incident(in *incident.Incident) {
 	h.str("</article>\n")
 }
 
-func htmlHasDetails(in *incident.Incident) bool {
-	return !in.When.IsZero() || in.Org != "" || in.Command != "" || len(in.Tags) > 0 ||
-		len(in.Impact) > 0 || len(in.Results) > 0 || len(in.Actions) > 0 || len(in.Links) > 0
-}
-
 func (h *htmlWriter) details(in *incident.Incident) {
-	if !htmlHasDetails(in) {
+	if !in.HasDetails() {
 		return
 	}
 	h.str("<dl class=\"details\">\n")

@@ -169,7 +169,7 @@ func (m *mdWriter) incident(in *incident.Incident) {
 			m.para(para)
 		}
 	}
-	if !m.c.noDetails && hasDetails(in) {
+	if !m.c.noDetails && in.HasDetails() {
 		m.details(in)
 	}
 }

@@ -161,18 +161,13 @@ func (t *textWriter) incident(in *incident.Incident) {
 			t.para("  ", para)
 		}
 	}
-	if !t.c.noDetails && hasDetails(in) {
+	if !t.c.noDetails && in.HasDetails() {
 		t.block()
 		t.details(in)
 	}
 }
 
 // hasDetails reports whether in has any of the optional fields.
-func hasDetails(in *incident.Incident) bool {
-	return !in.When.IsZero() || in.Org != "" || in.Command != "" || len(in.Tags) > 0 ||
-		len(in.Impact) > 0 || len(in.Results) > 0 || len(in.Actions) > 0 || len(in.Links) > 0
-}
-
 func (t *textWriter) details(in *incident.Incident) {
 	t.para("", "Details")
 	if !in.When.IsZero() {

@@ -457,12 +457,20 @@ func checkMarkdown(t *testing.T, node *conformance.Node, p incident.Portfolio, m
 	node.Run(t, "markdown.mjs", map[string]string{"markdown": string(md)}, &res)
 
 	// The headings, in order.
+	// Markdown has no <dl> or <figcaption>: the details of an incident sit
+	// under a "Details" heading, and the lessons under their file's name.
 	wantHeadings := []mdBlock{heading(1, p.Title)}
 	for _, in := range p.Incidents {
 		wantHeadings = append(wantHeadings, heading(2, in.Title))
 		for _, s := range in.Sections() {
 			wantHeadings = append(wantHeadings, heading(3, s.Name))
 		}
+		if in.HasDetails() {
+			wantHeadings = append(wantHeadings, heading(3, "Details"))
+		}
+	}
+	if len(p.Lessons.Items) > 0 {
+		wantHeadings = append(wantHeadings, heading(2, p.Lessons.File))
 	}
 	plain := func(s string) mdBlock {
 		return mdBlock{Type: "paragraph", Container: "document", Text: s, Inlines: []string{"text"}}
