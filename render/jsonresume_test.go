@@ -241,7 +241,7 @@ func TestJSONResumeEncodingJSON(t *testing.T) {
 			}
 			want = encodeIndented(t, NewResumeExtension(p, opts...))
 			if !bytes.Equal(b.Bytes(), want) {
-				t.Errorf("%s, %s: JSONExtension differs from encoding/json:\n%s", pname, oname, cmp.Diff(string(want), string(b.Bytes())))
+				t.Errorf("%s, %s: JSONExtension differs from encoding/json:\n%s", pname, oname, cmp.Diff(string(want), b.String()))
 			}
 		}
 	}
@@ -491,7 +491,7 @@ func TestJSONResumeSmallBuffers(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(b.Bytes(), want) {
-			t.Errorf("through a bufio.Writer of %d bytes:\n%s", size, cmp.Diff(string(want), string(b.Bytes())))
+			t.Errorf("through a bufio.Writer of %d bytes:\n%s", size, cmp.Diff(string(want), b.String()))
 		}
 	}
 	// A bytes.Buffer with no room to start with, or a little.
@@ -501,7 +501,7 @@ func TestJSONResumeSmallBuffers(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(b.Bytes(), want) {
-			t.Errorf("into a bytes.Buffer with room for %d bytes:\n%s", room, cmp.Diff(string(want), string(b.Bytes())))
+			t.Errorf("into a bytes.Buffer with room for %d bytes:\n%s", room, cmp.Diff(string(want), b.String()))
 		}
 	}
 }
