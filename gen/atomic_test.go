@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -26,16 +24,7 @@ func TestCommandDiskFull(t *testing.T) {
 	if src := mustGenerate(t, full(), "p", "ok.json"); len(src) <= 2048 {
 		t.Fatalf("the generated file is %d bytes, too small to fail under the limit", len(src))
 	}
-	cmd := diskfull.Command(2, genBin, "-in", "ok.json", "-out", "out_gen.go", "-pkg", "p")
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err == nil {
-		t.Fatal("gen succeeded on a full disk")
-	}
-	if !strings.Contains(stderr.String(), "file too large") {
-		t.Errorf("stderr %q does not say why", stderr.String())
-	}
+	diskfull.Fail(t, dir, genBin, "-in", "ok.json", "-out", "out_gen.go", "-pkg", "p")
 	got, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)

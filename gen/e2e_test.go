@@ -59,19 +59,7 @@ func main() {
 // check that every string and every field comes back exactly, and that
 // neither generated package has any init work.
 func TestEndToEnd(t *testing.T) {
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	files := map[string]string{
-		"go.mod": "module example.com/e2e\n\ngo 1.26.0\n\nrequire github.com/incident-leadership/portfolio v0.0.0\n\n" +
-			"replace github.com/incident-leadership/portfolio => " + root + "\n",
-		"go.sum":  string(sum),
+	dir := e2eModule(t, map[string]string{
 		"main.go": e2eMain,
 		// initful is the control: a map literal needs init code, and the
 		// trace must show it, or the absence of the others proves nothing.
@@ -79,38 +67,17 @@ func TestEndToEnd(t *testing.T) {
 		"fromfile/.keep":       "",
 		"full/full_gen.go":     string(mustGenerate(t, full(), "full", "full.go")),
 		"content/hostile.json": "",
-	}
-	for name, text := range files {
-		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	writeJSON(t, filepath.Join(dir, "content"), "hostile.json", full())
 	fromFile, err := load.File(filepath.Join(dir, "content", "hostile.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 
-	goCmd := func(env []string, args ...string) (stdout, stderr string) {
-		t.Helper()
-		cmd := exec.Command("go", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
-		cmd.Env = append(cmd.Env, env...)
-		var out, errb bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errb
-		if err := cmd.Run(); err != nil {
-			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, errb.String())
-		}
-		return out.String(), errb.String()
-	}
 	// No -pkg: the package is named after its directory.
-	goCmd(nil, "run", "github.com/incident-leadership/portfolio/gen", "-in", "content/hostile.json", "-out", "fromfile/fromfile_gen.go")
-	goCmd(nil, "vet", "./...")
-	goCmd(nil, "build", "-o", "e2e", ".")
+	goIn(t, dir, nil, "run", "github.com/incident-leadership/portfolio/gen", "-in", "content/hostile.json", "-out", "fromfile/fromfile_gen.go")
+	goIn(t, dir, nil, "vet", "./...")
+	goIn(t, dir, nil, "build", "-o", "e2e", ".")
 
 	cmd := exec.Command(filepath.Join(dir, "e2e"))
 	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")

@@ -469,7 +469,7 @@ func TestFuzzCorpusEndToEnd(t *testing.T) {
 		want = append(want, fmt.Sprintf("%#v", positiveZeros(contents[pkg])))
 	}
 	files["main.go"] = fmt.Sprintf(corpusMain, imports.String(), calls.String())
-	out := runModule(t, files)
+	out, _ := goIn(t, e2eModule(t, files), nil, "run", ".")
 	got := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Page of each package (-content +program):\n%s", diff)
@@ -492,9 +492,9 @@ func positiveZeros(p incident.Portfolio) incident.Portfolio {
 	return p
 }
 
-// runModule writes files into a new module that requires this one, runs
-// its main package and returns what it printed.
-func runModule(t *testing.T, files map[string]string) string {
+// e2eModule writes files into a new module, example.com/e2e, that
+// requires this one (from this working tree), and returns its directory.
+func e2eModule(t *testing.T, files map[string]string) string {
 	t.Helper()
 	root, err := filepath.Abs("..")
 	if err != nil {
@@ -516,13 +516,21 @@ func runModule(t *testing.T, files map[string]string) string {
 			t.Fatal(err)
 		}
 	}
-	cmd := exec.Command("go", "run", ".")
+	return dir
+}
+
+// goIn runs the go command in dir, offline, with env added to the
+// environment, and returns its standard output and error.
+func goIn(t *testing.T, dir string, env []string, args ...string) (stdout, stderr string) {
+	t.Helper()
+	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Env = append(cmd.Env, env...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
-		t.Fatalf("go run: %v\n%s", err, stderr.String())
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, errb.String())
 	}
-	return stdout.String()
+	return out.String(), errb.String()
 }

@@ -421,17 +421,21 @@ func htmlHostilePortfolio() incident.Portfolio {
 	}
 }
 
+// htmlAllowed are the elements a page may hold and the attributes each
+// may have: what the renderer writes, and nothing content could add.
+var htmlAllowed = map[string][]string{
+	"html": {"lang"}, "head": nil, "meta": {"charset", "name", "content"}, "title": nil, "style": nil,
+	"script": {"type"}, "body": nil, "div": {"class"}, "section": {"class"}, "header": nil, "main": nil,
+	"p": {"class"}, "a": {"href"}, "span": {"class", "aria-hidden", "title"}, "h1": {"class"}, "h2": {"class"},
+	"h3": {"class"}, "article": {"id", "class"}, "time": {"datetime"}, "dl": {"class"}, "dt": nil, "dd": nil,
+	"ul": {"class"}, "li": nil, "figure": {"class"}, "figcaption": nil, "pre": nil, "code": nil,
+}
+
 // TestHTMLHostile checks that htmlHostile text stays text: it makes no
 // element or attribute, comes back as written (control characters and
 // invalid UTF-8 aside), and unsafe URLs make no link.
 func TestHTMLHostile(t *testing.T) {
-	allowed := map[string][]string{
-		"html": {"lang"}, "head": nil, "meta": {"charset", "name", "content"}, "title": nil, "style": nil,
-		"script": {"type"}, "body": nil, "div": {"class"}, "section": {"class"}, "header": nil, "main": nil,
-		"p": {"class"}, "a": {"href"}, "span": {"class", "aria-hidden", "title"}, "h1": {"class"}, "h2": {"class"},
-		"h3": {"class"}, "article": {"id", "class"}, "time": {"datetime"}, "dl": {"class"}, "dt": nil, "dd": nil,
-		"ul": {"class"}, "li": nil, "figure": {"class"}, "figcaption": nil, "pre": nil, "code": nil,
-	}
+	allowed := htmlAllowed
 	for _, opts := range [][]Option{{JSONLD()}, {Fragment(), JSONLD()}} {
 		page := renderHTML(t, htmlHostilePortfolio(), opts...)
 		doc, err := html.Parse(bytes.NewReader(page))

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/incident-leadership/portfolio/internal/diskfull"
@@ -20,15 +18,7 @@ func TestResumeDiskFull(t *testing.T) {
 	if err := os.WriteFile(out, []byte(old), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := diskfull.Command(2, bin, "-out", out, "-projects")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err == nil {
-		t.Fatal("the command succeeded on a full disk")
-	}
-	if !strings.Contains(stderr.String(), "file too large") {
-		t.Errorf("stderr %q does not say why", stderr.String())
-	}
+	diskfull.Fail(t, dir, bin, "-out", out, "-projects")
 	if got, err := os.ReadFile(out); err != nil || string(got) != old {
 		t.Errorf("the résumé holds %q (%v), want the old content", got, err)
 	}

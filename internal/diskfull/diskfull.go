@@ -7,8 +7,11 @@
 package diskfull
 
 import (
+	"bytes"
 	"os/exec"
 	"strconv"
+	"strings"
+	"testing"
 )
 
 // Command returns the command name args... run with its writes limited to
@@ -16,4 +19,22 @@ import (
 // bash).
 func Command(blocks int, name string, args ...string) *exec.Cmd {
 	return exec.Command("sh", append([]string{"-c", `ulimit -f "$0" && exec "$@"`, strconv.Itoa(blocks), name}, args...)...)
+}
+
+// Fail runs name args... in dir with its writes limited to 2 blocks, and
+// fails t unless the command fails saying "file too large". It returns
+// the command's standard error.
+func Fail(t testing.TB, dir, name string, args ...string) string {
+	t.Helper()
+	cmd := Command(2, name, args...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err == nil {
+		t.Fatalf("%s succeeded on a full disk", name)
+	}
+	if !strings.Contains(stderr.String(), "file too large") {
+		t.Errorf("stderr %q does not say why", stderr.String())
+	}
+	return stderr.String()
 }
