@@ -50,41 +50,31 @@ func benchPortfolio(n int) incident.Portfolio {
 func BenchmarkRender(b *testing.B) {
 	for _, f := range baselines {
 		for _, size := range benchSizes {
-			p := benchPortfolio(size.n)
-			var page bytes.Buffer
-			if err := f.render(&page, p); err != nil {
-				b.Fatal(err)
+			for _, impl := range []string{"render", "baseline", "write"} {
+				b.Run(f.name+"/"+size.name+"/impl="+impl, func(b *testing.B) {
+					p := benchPortfolio(size.n)
+					var page bytes.Buffer
+					if err := f.render(&page, p); err != nil {
+						b.Fatal(err)
+					}
+					buf := bytes.NewBuffer(make([]byte, 0, 2*page.Len()))
+					run := func() error { return f.render(buf, p) }
+					switch impl {
+					case "baseline":
+						run = func() error { return f.baseline(buf, &p) }
+					case "write":
+						run = func() error { _, err := buf.Write(page.Bytes()); return err }
+					}
+					b.SetBytes(int64(page.Len()))
+					b.ReportAllocs()
+					for b.Loop() {
+						buf.Reset()
+						if err := run(); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
 			}
-			buf := bytes.NewBuffer(make([]byte, 0, 2*page.Len()))
-			name := f.name + "/" + size.name + "/impl="
-			b.Run(name+"render", func(b *testing.B) {
-				b.SetBytes(int64(page.Len()))
-				b.ReportAllocs()
-				for b.Loop() {
-					buf.Reset()
-					if err := f.render(buf, p); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-			b.Run(name+"baseline", func(b *testing.B) {
-				b.SetBytes(int64(page.Len()))
-				b.ReportAllocs()
-				for b.Loop() {
-					buf.Reset()
-					if err := f.baseline(buf, &p); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-			b.Run(name+"write", func(b *testing.B) {
-				b.SetBytes(int64(page.Len()))
-				b.ReportAllocs()
-				for b.Loop() {
-					buf.Reset()
-					buf.Write(page.Bytes())
-				}
-			})
 		}
 	}
 }
