@@ -38,7 +38,7 @@ func fuzzPortfolio(s, u string) incident.Portfolio {
 		Situation: []string{s, s}, MyRole: []string{s}, Resolution: []string{s}, PermanentFix: []string{s},
 		When: incident.Period{Start: incident.Date{Year: 2023, Month: time.March, Day: 14}},
 		Org:  s, Tags: []string{s}, Command: incident.Scribe,
-		Impact:  []incident.Figure{{Label: s, Value: 1.5, Unit: s, Note: s}},
+		Impact:  []incident.Figure{{Label: s, Value: 1.5, Unit: "u" + s, Note: s}}, // not "%", which has no space before it
 		Results: []incident.Figure{{Label: s, Before: 4, HasBefore: true, Value: 1.2, Unit: "%", Note: s}},
 		Actions: []incident.Action{{Text: s, Kind: incident.Prevent, Done: true}, {Text: s, Kind: incident.Process}},
 		Links: []incident.WriteUp{
