@@ -259,12 +259,16 @@ func syntaxHint(data []byte, line int, msg string) string {
 // content file, reads more leniently: a trailing comma, single quotes or a
 // comment would make the file one that other JSON tools refuse.
 func jsonSyntax(name string, data []byte) error {
-	err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), new(json.RawMessage))
+	doc := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(doc)) == 0 {
+		return nil // an empty file, which parse reports as such
+	}
+	err := json.Unmarshal(doc, new(json.RawMessage))
 	var se *json.SyntaxError
 	if !errors.As(err, &se) {
 		return nil // valid, or a problem the YAML parser will report
 	}
-	at := int(se.Offset) - 1 + len(data) - len(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	at := int(se.Offset) - 1 + len(data) - len(doc)
 	at = max(0, min(at, len(data)))
 	line, col := position(data, at)
 	msg := se.Error()

@@ -365,49 +365,57 @@ func FuzzBytes(f *testing.F) {
 		f.Add([]byte(tc.doc))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		start := time.Now()
-		p, err := Bytes("f.yaml", data)
-		if elapsed := time.Since(start); elapsed > 5*time.Second {
-			t.Errorf("took %v for %d bytes", elapsed, len(data))
-		}
-		if err == nil {
-			if verr := p.Validate(); verr != nil {
-				t.Fatalf("loaded a portfolio that does not validate: %v", verr)
-			}
-			return
-		}
-		var es Errors
-		if !errors.As(err, &es) {
-			t.Fatalf("%T is not load.Errors: %v", err, err)
-		}
-		if len(es) == 0 || len(es) > maxErrors+1 {
-			t.Errorf("%d errors", len(es))
-		}
-		if !reflect.DeepEqual(p, incident.Portfolio{}) {
-			t.Errorf("the portfolio is not the zero value on error")
-		}
-		// Lines end as YAML ends them: at LF, CR LF or a lone CR.
-		lines := bytes.Split(bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n")), []byte("\n"))
-		for _, e := range es {
-			msg := e.Error()
-			if e.File != "f.yaml" || e.Err == nil {
-				t.Errorf("bad error %+v", e)
-			}
-			if i := strings.IndexFunc(msg, func(r rune) bool { return r < 0x20 || r >= 0x7f && r < 0xa0 }); i >= 0 {
-				t.Errorf("message holds a control character at byte %d: %q", i, msg)
-			}
-			switch {
-			case e.Line == 0:
-				if !wholeFile(msg) {
-					t.Errorf("a problem without a position: %q", msg)
-				}
-			case e.Line > len(lines):
-				t.Errorf("line %d of a file of %d lines: %q", e.Line, len(lines), msg)
-			case e.Col > utf8.RuneCount(lines[e.Line-1])+1:
-				t.Errorf("column %d of line %d, %q: %q", e.Col, e.Line, lines[e.Line-1], msg)
-			}
-		}
+		// As YAML, and as a .json file, which must also be strict JSON.
+		checkLoad(t, "f.yaml", data)
+		checkLoad(t, "f.json", data)
 	})
+}
+
+// checkLoad checks what Bytes makes of data under a name: a portfolio that
+// validates, or positioned errors.
+func checkLoad(t *testing.T, name string, data []byte) {
+	start := time.Now()
+	p, err := Bytes(name, data)
+	if elapsed := time.Since(start); elapsed > 5*time.Second {
+		t.Errorf("%s: took %v for %d bytes", name, elapsed, len(data))
+	}
+	if err == nil {
+		if verr := p.Validate(); verr != nil {
+			t.Fatalf("%s: loaded a portfolio that does not validate: %v", name, verr)
+		}
+		return
+	}
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("%s: %T is not load.Errors: %v", name, err, err)
+	}
+	if len(es) == 0 || len(es) > maxErrors+1 {
+		t.Errorf("%s: %d errors", name, len(es))
+	}
+	if !reflect.DeepEqual(p, incident.Portfolio{}) {
+		t.Errorf("%s: the portfolio is not the zero value on error", name)
+	}
+	// Lines end as YAML ends them: at LF, CR LF or a lone CR.
+	lines := bytes.Split(bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n")), []byte("\n"))
+	for _, e := range es {
+		msg := e.Error()
+		if e.File != name || e.Err == nil {
+			t.Errorf("bad error %+v", e)
+		}
+		if i := strings.IndexFunc(msg, func(r rune) bool { return r < 0x20 || r >= 0x7f && r < 0xa0 }); i >= 0 {
+			t.Errorf("message holds a control character at byte %d: %q", i, msg)
+		}
+		switch {
+		case e.Line == 0:
+			if !wholeFile(msg) {
+				t.Errorf("a problem without a position: %q", msg)
+			}
+		case e.Line > len(lines):
+			t.Errorf("line %d of a file of %d lines: %q", e.Line, len(lines), msg)
+		case e.Col > utf8.RuneCount(lines[e.Line-1])+1:
+			t.Errorf("column %d of line %d, %q: %q", e.Col, e.Line, lines[e.Line-1], msg)
+		}
+	}
 }
 
 // wholeFile reports whether an unpositioned message is one of the
