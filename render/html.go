@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bufio"
+	"bytes"
 	"io"
 	"strconv"
 	"strings"
@@ -36,35 +38,50 @@ func JSONLD() Option { return optionFunc(func(c *config) { c.jsonLD = true }) }
 func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	c := newConfig(opts)
 	o := newOut(w)
-	buf := htmlBufs.Get().(*[]byte)
-	// h points to o, p, c and buf rather than holding them, so that what
-	// reaches the writer (the text) does not make them escape.
-	h := htmlWriter{out: &o, buf: buf, c: &c, p: &p, sel: c.selectIncidents(&p)}
+	var buf []byte
+	var pool htmlPool
+	// h points to o, p, c, buf and pool rather than holding them, so that
+	// what reaches the writer (the text) does not make them escape.
+	h := htmlWriter{out: &o, buf: &buf, pool: &pool, c: &c, p: &p, sel: c.selectIncidents(&p)}
+	h.room()
 	h.page()
-	h.flush()
-	if cap(*buf) <= htmlMaxPooled {
-		htmlBufs.Put(buf)
+	h.out.bytes(buf)
+	if pool.b != nil {
+		htmlBufs.Put(pool.b)
 	}
 	return o.finish()
 }
 
-// htmlBufs holds the buffers pages are drawn in: appending to a slice is
-// much cheaper than a call through io.Writer for every piece of a page.
-// The buffer is written out whenever it holds htmlFlushAt bytes.
-var htmlBufs = sync.Pool{New: func() any { b := make([]byte, 0, 2*htmlFlushAt); return &b }}
+// htmlBufs holds the buffers pages are drawn in when the writer has no
+// room of its own to draw in: appending to a slice is much cheaper than a
+// call through io.Writer for every piece of a page.
+var htmlBufs = sync.Pool{New: func() any { b := make([]byte, 0, htmlRoom); return &b }}
 
+// The page is written out htmlFlushAt bytes at a time, or a little more,
+// from a buffer of htmlRoom bytes or more.
 const (
-	htmlFlushAt   = 16 << 10
-	htmlMaxPooled = 1 << 20
+	htmlFlushAt = 16 << 10
+	htmlRoom    = 2 * htmlFlushAt
 )
+
+// htmlPool holds the pooled buffer of a page, once taken.
+type htmlPool struct{ b *[]byte }
 
 // htmlWriter draws one page.
 type htmlWriter struct {
 	out *out
-	buf *[]byte
-	c   *config
-	p   *incident.Portfolio
-	sel selection
+	// buf is what is drawn and not yet written: the spare room of the
+	// *bytes.Buffer or *bufio.Writer written to when that has room, so
+	// that writing it out is a copy onto itself, or else a pooled buffer.
+	// (Every assignment to *buf is of itself or of a value from further
+	// away than h's fields, lest escape analysis move o, c and p to the
+	// heap.)
+	buf    *[]byte
+	direct bool // whether buf is the writer's spare room
+	pool   *htmlPool
+	c      *config
+	p      *incident.Portfolio
+	sel    selection
 	// roles and sevs count the badges the legend has written.
 	roles, sevs int
 }
@@ -73,10 +90,11 @@ func (h *htmlWriter) str(s string) { *h.buf = append(*h.buf, s...) }
 
 func (h *htmlWriter) byte(c byte) { *h.buf = append(*h.buf, c) }
 
-// flush writes the buffer out.
+// flush writes the buffer out and makes room again.
 func (h *htmlWriter) flush() {
 	h.out.bytes(*h.buf)
 	*h.buf = (*h.buf)[:0]
+	h.room()
 }
 
 // maybeFlush writes the buffer out when it is full enough.
@@ -84,6 +102,34 @@ func (h *htmlWriter) maybeFlush() {
 	if len(*h.buf) >= htmlFlushAt {
 		h.flush()
 	}
+}
+
+// room points buf at the writer's spare room when that holds htmlRoom
+// bytes or more, and at the pooled buffer otherwise.
+func (h *htmlWriter) room() {
+	switch w := h.out.w.(type) {
+	case *bytes.Buffer:
+		if w.Available() >= htmlRoom {
+			*h.buf, h.direct = w.AvailableBuffer(), true
+			return
+		}
+	case *bufio.Writer:
+		if w.Available() < htmlRoom && w.Size() >= htmlRoom && h.out.err == nil {
+			h.out.err = w.Flush()
+		}
+		if w.Available() >= htmlRoom {
+			*h.buf, h.direct = w.AvailableBuffer(), true
+			return
+		}
+	}
+	if !h.direct && cap(*h.buf) >= htmlRoom {
+		return // the pooled buffer, or a larger one it grew into
+	}
+	h.direct = false
+	if h.pool.b == nil {
+		h.pool.b = htmlBufs.Get().(*[]byte)
+	}
+	*h.buf = (*h.pool.b)[:0]
 }
 
 func (h *htmlWriter) page() {
@@ -698,6 +744,9 @@ type htmlEscaper struct {
 	repl     [128]string
 	bad      string // for invalid UTF-8 and control characters
 	lineSeps bool   // whether U+2028 and U+2029 are escaped
+	// special holds the five ASCII bytes escaped, each repeated in all
+	// eight bytes of a word, for clean8.
+	special [5]uint64
 }
 
 var htmlTextEsc = newHTMLEscaper("\uFFFD", false, "&&amp;", "<&lt;", ">&gt;", "\"&#34;", "'&#39;")
@@ -717,20 +766,54 @@ func newHTMLEscaper(bad string, lineSeps bool, pairs ...string) *htmlEscaper {
 			e.class[c] = htmlEscRune
 		}
 	}
-	for _, p := range pairs {
+	for i, p := range pairs {
 		e.class[p[0]], e.repl[p[0]] = htmlEscByte, p[1:]
+		e.special[i] = uint64(p[0]) * htmlOnes
 	}
 	return e
+}
+
+// Words of eight equal bytes.
+const (
+	htmlOnes  = 0x0101010101010101
+	htmlHighs = 0x8080808080808080
+)
+
+// clean8 reports whether the eight bytes of x are all clean: printable
+// ASCII other than e's five specials. It tests the eight at once, and may
+// call a clean word dirty only when one of its bytes is. (escape has it
+// written out, for speed; TestHTMLClean8 checks both.)
+func (e *htmlEscaper) clean8(x uint64) bool {
+	s0, s1, s2, s3, s4 := e.special[0], e.special[1], e.special[2], e.special[3], e.special[4]
+	return htmlDirty8(x, s0, s1, s2, s3, s4) == 0
+}
+
+// htmlDirty8 is clean8 with the specials given: it returns a word that is
+// zero when x is clean. A byte of x^s is zero where x holds the special s,
+// and (v-1)&^v sets the high bit of a zero byte of v (and perhaps of the
+// bytes after it, by borrow).
+func htmlDirty8(x, s0, s1, s2, s3, s4 uint64) uint64 {
+	v0, v1, v2, v3, v4 := x^s0, x^s1, x^s2, x^s3, x^s4
+	return (x | // 0x80 and up
+		(x + htmlOnes) | // 0x7f (and 0xff)
+		(x-0x20*htmlOnes)&^x | // below 0x20
+		(v0-htmlOnes)&^v0 | (v1-htmlOnes)&^v1 | (v2-htmlOnes)&^v2 | (v3-htmlOnes)&^v3 | (v4-htmlOnes)&^v4) & htmlHighs
 }
 
 // escape writes s through e.
 func (h *htmlWriter) escape(e *htmlEscaper, s string) {
 	class := &e.class
+	s0, s1, s2, s3, s4 := e.special[0], e.special[1], e.special[2], e.special[3], e.special[4]
 	last := 0
 	for i := 0; i < len(s); {
-		// Skip clean bytes four at a time, then one at a time.
-		for rest := s[i:]; len(rest) >= 4 && class[rest[0]]|class[rest[1]]|class[rest[2]]|class[rest[3]] == 0; rest = rest[4:] {
-			i += 4
+		// Skip clean bytes eight at a time, then one at a time.
+		for ; i+8 <= len(s); i += 8 {
+			w := s[i : i+8] // one bounds check, and one load of eight bytes
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			if htmlDirty8(x, s0, s1, s2, s3, s4) != 0 {
+				break
+			}
 		}
 		for i < len(s) && class[s[i]] == htmlEscClean {
 			i++
