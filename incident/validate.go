@@ -3,6 +3,7 @@ package incident
 import (
 	"fmt"
 	"math"
+	"net"
 	"net/url"
 	"strconv"
 	"strings"
@@ -291,6 +292,9 @@ func checkURL(s string, allowRelative bool) string {
 		if u.Host == "" {
 			return fmt.Sprintf("bad URL %q: no host", s)
 		}
+		if h := u.Hostname(); !hostName(h) && net.ParseIP(h) == nil {
+			return fmt.Sprintf("bad URL %q: %q is not a host name", s, h)
+		}
 		return ""
 	case "mailto":
 		if !allowRelative {
@@ -358,6 +362,18 @@ func severityHint(p *Portfolio, code Severity) string {
 		}
 	}
 	return ""
+}
+
+// hostName reports whether h is made of letters (of any script), digits,
+// '-', '_' and '.', as host names are. Go's URL parser lets more through,
+// quotes and angle brackets among them.
+func hostName(h string) bool {
+	for _, r := range h {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' && r != '.' {
+			return false
+		}
+	}
+	return h != ""
 }
 
 func roleKeys(p *Portfolio) string {

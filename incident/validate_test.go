@@ -244,6 +244,11 @@ func TestSafeURL(t *testing.T) {
 		"https://example.com/a\u200bb":      false,
 		"https://example.com/a\u00a0b":      false,
 		"https://例え.jp/パス?q=é":              true,
+		"https://\"":                        false,
+		"https://a<b>.example/":             false,
+		"https://[::1]:8080/x":              true,
+		"http://127.0.0.1/":                 true,
+		"https://%E4%BE%8B.jp/":             true,
 	} {
 		if got := incident.SafeURL(url); got != want {
 			t.Errorf("SafeURL(%q) = %v, want %v", url, got, want)
