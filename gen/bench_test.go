@@ -7,6 +7,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -15,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
@@ -235,4 +238,58 @@ func strLen(ss []string) int {
 		n += len(s)
 	}
 	return n
+}
+
+// searchMain prints, one a line, the JSON of what Incident returns for
+// each ID of IDs, and for IDs before, between and after them that no
+// incident has.
+const searchMain = `package main
+
+import (
+	"encoding/json"
+	"os"
+
+	"example.com/e2e/content"
+)
+
+func main() {
+	enc := json.NewEncoder(os.Stdout)
+	for _, id := range append(content.IDs(), "", "a", "zzz", "cache-queue-lag-0") {
+		in, ok := content.Incident(id)
+		if err := enc.Encode([]any{id, ok, in}); err != nil {
+			panic(err)
+		}
+	}
+}
+`
+
+// TestIncidentSearch checks the binary search that Incident is made of
+// past switchMax incidents: every ID is found, and IDs that sort before,
+// between and after them are not.
+func TestIncidentSearch(t *testing.T) {
+	p := synth.Portfolio(switchMax + 57)
+	src, err := generate(p, "content", "synth.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(src, []byte("var byID = [...]int32{")) || bytes.Contains(src, []byte("switch id")) {
+		t.Fatalf("Incident of %d incidents is not a search of byID", len(p.Incidents))
+	}
+	dir := e2eModule(t, map[string]string{"main.go": searchMain, "content/content_gen.go": string(src)})
+	out, _ := goIn(t, dir, nil, "run", ".")
+	var want strings.Builder
+	enc := json.NewEncoder(&want)
+	for _, in := range p.Incidents {
+		if err := enc.Encode([]any{in.ID, true, in}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, id := range []incident.ID{"", "a", "zzz", "cache-queue-lag-0"} {
+		if err := enc.Encode([]any{id, false, incident.Incident{}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if diff := cmp.Diff(want.String(), out); diff != "" {
+		t.Errorf("Incident (-want +got):\n%s", diff)
+	}
 }
