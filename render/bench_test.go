@@ -179,39 +179,3 @@ func TestRenderLinear(t *testing.T) {
 		}
 	}
 }
-
-// TestHTMLClean8 checks the eight-byte test of the HTML escapers against
-// their byte tables: every byte in every position of an otherwise clean
-// word, and pairs of bytes that could borrow or carry into each other.
-func TestHTMLClean8(t *testing.T) {
-	for _, e := range []*htmlEscaper{htmlTextEsc, htmlJSONEsc} {
-		check := func(w [8]byte) {
-			clean := true
-			for _, c := range w {
-				clean = clean && e.class[c] == htmlEscClean
-			}
-			x := uint64(0)
-			for i, c := range w {
-				x |= uint64(c) << (8 * i)
-			}
-			if got := e.clean8(x); got != clean {
-				t.Fatalf("clean8(%q) = %v, want %v", w[:], got, clean)
-			}
-		}
-		base := [8]byte{'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'}
-		for i := range 8 {
-			for c := range 256 {
-				w := base
-				w[i] = byte(c)
-				check(w)
-				for j := range 8 {
-					for _, d := range []byte{0x00, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xff, '"', '&', '<'} {
-						w2 := w
-						w2[j] = d
-						check(w2)
-					}
-				}
-			}
-		}
-	}
-}
