@@ -285,6 +285,10 @@ func (m *mdWriter) figure(v float64, unit string) {
 	for _, c := range strconv.AppendFloat(b[:0], v, 'f', -1, 64) {
 		m.byte(c)
 	}
+	// Decide on the unit as the reader will see it: "%\x00" is "%".
+	if dirty(unit) {
+		unit = sanitize(unit)
+	}
 	if unit == "" {
 		return
 	}
