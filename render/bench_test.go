@@ -92,6 +92,39 @@ func reportCPU(b *testing.B, start time.Duration) {
 	}
 }
 
+// BenchmarkRenderStream measures the renderers writing through a 64 KiB
+// bufio.Writer to io.Discard, as to a file or a socket: unlike
+// BenchmarkRender, the page never sits whole in memory, so the page of
+// ten thousand incidents stays in the caches as the page of a thousand
+// does, and the two compare for linearity alone.
+func BenchmarkRenderStream(b *testing.B) {
+	for _, f := range baselines {
+		for _, size := range benchSizes[1:] {
+			b.Run(f.name+"/"+size.name, func(b *testing.B) {
+				p := benchPortfolio(size.n)
+				var page bytes.Buffer
+				if err := f.render(&page, p); err != nil {
+					b.Fatal(err)
+				}
+				bw := bufio.NewWriterSize(io.Discard, 64<<10)
+				b.SetBytes(int64(page.Len()))
+				b.ReportAllocs()
+				cpu := cpuTime()
+				for b.Loop() {
+					bw.Reset(io.Discard)
+					if err := f.render(bw, p); err != nil {
+						b.Fatal(err)
+					}
+					if err := bw.Flush(); err != nil {
+						b.Fatal(err)
+					}
+				}
+				reportCPU(b, cpu)
+			})
+		}
+	}
+}
+
 // selectOptions filter and sort: they cost one allocation, the index of
 // the selection.
 var selectOptions = []Option{Roles(incident.LedResolution, incident.CausedAndFixed), Severities(incident.P1, incident.P2, incident.P3), Sort(BySeverity)}
@@ -158,6 +191,28 @@ func TestRenderAllocs(t *testing.T) {
 			if got := buf.Bytes(); !bytes.Equal(got, page.Bytes()) {
 				t.Errorf("%s, %s: the render into a buffer with room differs:\n%s", f.name, tt.name, firstDiff(page.Bytes(), got))
 			}
+		}
+	}
+}
+
+// TestRenderAllocsLarge checks that the renderers do not allocate at ten
+// thousand incidents either, into a buffer with room.
+func TestRenderAllocsLarge(t *testing.T) {
+	p := benchPortfolio(10000)
+	for _, f := range baselines {
+		var page bytes.Buffer
+		if err := f.render(&page, p); err != nil {
+			t.Fatal(err)
+		}
+		buf := bytes.NewBuffer(make([]byte, 0, page.Len()+1<<10))
+		allocs := testing.AllocsPerRun(3, func() {
+			buf.Reset()
+			if err := f.render(buf, p); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if allocs != 0 {
+			t.Errorf("%s: %v allocations a render of 10,000 incidents, want 0", f.name, allocs)
 		}
 	}
 }
