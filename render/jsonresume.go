@@ -682,8 +682,9 @@ func (j *jsonWriter) body(s string) {
 			// Eight bytes at once, as one word: are all ASCII, and none a
 			// control character, '"', '\\', '<', '>' or '&'? A byte wrongly
 			// flagged only sends the word to the loop below.
-			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			w := s[i : i+8] // one bounds check for the eight
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 			if (x&highs | (x-ones*0x20)&^x&highs |
 				(x^quotes-ones)&^(x^quotes)&highs | (x^backslashes-ones)&^(x^backslashes)&highs |
 				(x^lts-ones)&^(x^lts)&highs | (x^gts-ones)&^(x^gts)&highs |
