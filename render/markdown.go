@@ -543,8 +543,9 @@ func dirty(s string) bool {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
-			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			w := s[i : i+8] // one bounds check for the eight
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 			del := x ^ 0x7f*lo
 			// No byte is 0x80 or more, less than 0x20, or 0x7f.
 			if (x|(x-0x20*lo)&^x|(del-lo)&^del)&hi == 0 {
