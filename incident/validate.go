@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"net"
@@ -228,15 +229,22 @@ func (v *validator) text(path, s string, required bool) {
 		}
 		return
 	}
-	if msg := CheckText(s); msg != "" {
+	if msg := checkText(s); msg != "" {
 		v.add(path, "%s", msg)
 	}
 }
 
-// CheckText returns "" when s is fit for content: valid UTF-8 holding no
+// CheckText returns nil when s is fit for content: valid UTF-8 holding no
 // control characters (C0, DEL or C1, line breaks and tabs included).
-// Otherwise it says what is wrong and at which byte.
-func CheckText(s string) string {
+// Otherwise its error says what is wrong and at which byte.
+func CheckText(s string) error {
+	if msg := checkText(s); msg != "" {
+		return errors.New(msg)
+	}
+	return nil
+}
+
+func checkText(s string) string {
 	for i, r := range s {
 		switch {
 		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
@@ -259,7 +267,7 @@ func (v *validator) url(path, s string, allowRelative bool) {
 		v.add(path, "missing URL")
 		return
 	}
-	if msg := CheckText(s); msg != "" {
+	if msg := checkText(s); msg != "" {
 		v.add(path, "%s", msg)
 		return
 	}
@@ -270,7 +278,7 @@ func (v *validator) url(path, s string, allowRelative bool) {
 
 // SafeURL reports whether s is a link target pages may use: an http, https
 // or mailto URL, or a relative one. Renderers drop any other.
-func SafeURL(s string) bool { return checkURL(s, true) == "" && CheckText(s) == "" }
+func SafeURL(s string) bool { return checkURL(s, true) == "" && checkText(s) == "" }
 
 func checkURL(s string, allowRelative bool) string {
 	if strings.ContainsAny(s, " \t\\") {

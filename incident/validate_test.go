@@ -266,7 +266,11 @@ func TestCheckText(t *testing.T) {
 		"del\x7f":               "control character U+007F at byte 3",
 		"\xc3":                  "invalid UTF-8 at byte 0",
 	} {
-		if got := incident.CheckText(s); got != want {
+		got := ""
+		if err := incident.CheckText(s); err != nil {
+			got = err.Error()
+		}
+		if got != want {
 			t.Errorf("CheckText(%q) = %q, want %q", s, got, want)
 		}
 	}

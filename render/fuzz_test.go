@@ -342,7 +342,7 @@ func FuzzText(f *testing.F) {
 				}
 			}
 		}
-		if incident.CheckText(s) != "" {
+		if incident.CheckText(s) != nil {
 			return
 		}
 		// Visible characters: all but white space and bidi controls.
