@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // ParseDuration reads the short form of a duration used in content files:
@@ -108,20 +109,31 @@ func (d Duration) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText reads a short length ("4h") into both Text and Length, and
-// any other text into Text alone.
+// any other text into Text alone. A single word that starts like a number
+// ("4.5h", "-4h", "2w", "0h") must be a length: it is an error, not text
+// whose length would be silently lost. Words such as "4 hours" or
+// "Weekend (Fri-Sun)" are text.
 func (d *Duration) UnmarshalText(b []byte) error {
 	s := string(b)
 	if s == "" {
 		return errors.New("empty duration")
 	}
-	if s[0] >= '0' && s[0] <= '9' {
-		if v, err := ParseDuration(s); err == nil {
-			*d = v
-			return nil
+	if looksLikeLength(s) {
+		v, err := ParseDuration(s)
+		if err != nil {
+			return fmt.Errorf("%w (for words, write them with a space, or as {text: ..., length: ...})", err)
 		}
+		*d = v
+		return nil
 	}
 	*d = Duration{Text: s}
 	return nil
+}
+
+// looksLikeLength reports whether s is one word starting with a digit, a
+// sign or a decimal point.
+func looksLikeLength(s string) bool {
+	return strings.IndexFunc(s, unicode.IsSpace) < 0 && strings.ContainsRune("0123456789+-.", rune(s[0]))
 }
 
 func shortLength(d time.Duration) string {

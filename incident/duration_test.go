@@ -74,6 +74,17 @@ func TestSpellLength(t *testing.T) {
 	}
 }
 
+// TestDurationTextErrors: one word that starts like a number must be a
+// length, so a typo cannot silently become text without a length.
+func TestDurationTextErrors(t *testing.T) {
+	for _, in := range []string{"0h", "4.5x", "-4h", "4H", "2w", "0x10h", "1000000h", "+3h", ".5h"} {
+		var d incident.Duration
+		if err := d.UnmarshalText([]byte(in)); err == nil {
+			t.Errorf("UnmarshalText(%q) = %+v, want an error", in, d)
+		}
+	}
+}
+
 func TestDurationText(t *testing.T) {
 	tests := []struct {
 		in       string
@@ -83,7 +94,6 @@ func TestDurationText(t *testing.T) {
 		{"4h", incident.Duration{Text: "4 hours", Length: 4 * time.Hour}, "4h"},
 		{"90m", incident.Duration{Text: "1 hour 30 minutes", Length: 90 * time.Minute}, "1h30m"},
 		{"Weekend (Fri-Sun)", incident.Duration{Text: "Weekend (Fri-Sun)"}, "Weekend (Fri-Sun)"},
-		{"0h", incident.Duration{Text: "0h"}, "0h"},
 		{"3 days", incident.Duration{Text: "3 days"}, "3 days"},
 	}
 	for _, tc := range tests {
