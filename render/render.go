@@ -93,24 +93,37 @@ func newConfig(opts []Option) config {
 	return v
 }
 
-// Roles keeps only the incidents with one of the given roles.
+// Roles keeps only the incidents with one of the given roles; with none
+// given, it keeps none (as do Severities, Tags and IDs).
 func Roles(roles ...incident.Role) Option {
+	if roles == nil {
+		roles = []incident.Role{} // given, even empty: a filter that keeps none
+	}
 	return optionFunc(func(c *config) { c.roles = roles })
 }
 
 // Severities keeps only the incidents with one of the given severities.
 func Severities(codes ...incident.Severity) Option {
+	if codes == nil {
+		codes = []incident.Severity{}
+	}
 	return optionFunc(func(c *config) { c.severities = codes })
 }
 
 // Tags keeps only the incidents that carry at least one of the given tags.
 func Tags(tags ...string) Option {
+	if tags == nil {
+		tags = []string{}
+	}
 	return optionFunc(func(c *config) { c.tags = tags })
 }
 
 // IDs keeps only the incidents with the given IDs, in the order given
 // (unless Sort asks for another).
 func IDs(ids ...incident.ID) Option {
+	if ids == nil {
+		ids = []incident.ID{}
+	}
 	return optionFunc(func(c *config) { c.ids = ids })
 }
 
@@ -288,15 +301,16 @@ func (s *selection) legendSeverities(f func(incident.SeverityDef)) {
 		scale = defaultScale[:]
 	}
 	// Walk the scale level by level without sorting a copy: scales are short.
-	last := -1 << 31
-	for {
-		next := 1<<31 - 1
+	var last int
+	for first := true; ; first = false {
+		var next int
+		found := false
 		for _, d := range scale {
-			if d.Level > last && d.Level < next {
-				next = d.Level
+			if (first || d.Level > last) && (!found || d.Level < next) {
+				next, found = d.Level, true
 			}
 		}
-		if next == 1<<31-1 {
+		if !found {
 			return
 		}
 		for _, d := range scale {

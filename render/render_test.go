@@ -1,0 +1,89 @@
+package render
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/incident-leadership/portfolio/incident"
+)
+
+func selectionIDs(p *incident.Portfolio, opts ...Option) []incident.ID {
+	c := newConfig(opts)
+	sel := c.selectIncidents(p)
+	var ids []incident.ID
+	for i := range sel.Len() {
+		ids = append(ids, sel.At(i).ID)
+	}
+	return ids
+}
+
+// TestSelection checks the filters and orders, and that a filter given an
+// empty list keeps nothing, however the list was built.
+func TestSelection(t *testing.T) {
+	p := &incident.Portfolio{Incidents: []incident.Incident{
+		{ID: "a", Role: incident.CausedAndFixed, Severity: incident.P2, Tags: []string{"db"},
+			Duration: incident.Duration{Length: 2}, When: incident.Period{Start: incident.Date{Year: 2021}}},
+		{ID: "b", Role: incident.LedResolution, Severity: incident.P1, Tags: []string{"k8s"},
+			Duration: incident.Duration{Length: 5}},
+		{ID: "c", Role: incident.LedResolution, Severity: incident.P3, Tags: []string{"db", "k8s"},
+			Duration: incident.Duration{Length: 9}, When: incident.Period{Start: incident.Date{Year: 2023, Month: 4}}},
+	}}
+	var noIDs []incident.ID
+	for _, tc := range []struct {
+		name string
+		opts []Option
+		want []incident.ID
+	}{
+		{"none", nil, []incident.ID{"a", "b", "c"}},
+		{"role", []Option{Roles(incident.LedResolution)}, []incident.ID{"b", "c"}},
+		{"severity", []Option{Severities(incident.P1, incident.P3)}, []incident.ID{"b", "c"}},
+		{"tag", []Option{Tags("db")}, []incident.ID{"a", "c"}},
+		{"ids in the order given", []Option{IDs("c", "a")}, []incident.ID{"c", "a"}},
+		{"ids and a role", []Option{IDs("c", "a"), Roles(incident.CausedAndFixed)}, []incident.ID{"a"}},
+		{"by severity", []Option{Sort(BySeverity)}, []incident.ID{"b", "a", "c"}},
+		{"by date, undated last", []Option{Sort(ByDate)}, []incident.ID{"c", "a", "b"}},
+		{"by duration", []Option{Sort(ByDuration)}, []incident.ID{"c", "b", "a"}},
+		{"empty IDs", []Option{IDs()}, nil},
+		{"empty IDs from a nil slice", []Option{IDs(noIDs...)}, nil},
+		{"empty IDs from an empty slice", []Option{IDs([]incident.ID{}...)}, nil},
+		{"empty tags", []Option{Tags([]string{}...)}, nil},
+		{"empty roles", []Option{Roles()}, nil},
+		{"empty severities", []Option{Severities()}, nil},
+	} {
+		if diff := cmp.Diff(tc.want, selectionIDs(p, tc.opts...)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
+
+// TestLegendSeverities checks the legend's order, by level, for any int
+// level, and that it lists only what the selection uses.
+func TestLegendSeverities(t *testing.T) {
+	p := &incident.Portfolio{
+		Severities: []incident.SeverityDef{
+			{Code: "huge", Label: "Huge", Level: 3_000_000_000},
+			{Code: "low", Label: "Low", Level: -5},
+			{Code: "mid", Label: "Mid", Level: 7},
+			{Code: "unused", Label: "Unused", Level: 8},
+			{Code: "mid2", Label: "Mid too", Level: 7},
+		},
+		Incidents: []incident.Incident{{Severity: "huge"}, {Severity: "mid2"}, {Severity: "low"}, {Severity: "mid"}},
+	}
+	c := newConfig(nil)
+	sel := c.selectIncidents(p)
+	var got []incident.Severity
+	sel.legendSeverities(func(d incident.SeverityDef) { got = append(got, d.Code) })
+	want := []incident.Severity{"low", "mid", "mid2", "huge"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("legend (-want +got):\n%s", diff)
+	}
+}
+
+// TestDefaultScale keeps render's copy of the default scale, which it
+// walks without allocating, equal to package incident's.
+func TestDefaultScale(t *testing.T) {
+	if diff := cmp.Diff(incident.DefaultScale(), defaultScale[:]); diff != "" {
+		t.Errorf("render's default scale differs from incident.DefaultScale (-incident +render):\n%s", diff)
+	}
+}
