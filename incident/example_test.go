@@ -1,0 +1,233 @@
+package incident_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/incident-leadership/portfolio/incident"
+)
+
+func ExampleParseDuration() {
+	for _, s := range []string{"4h", "90m", "1d6h", "4 hours"} {
+		d, err := incident.ParseDuration(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%-5s %-18s %v\n", s, d.Text, d.Length)
+	}
+	// Output:
+	// 4h    4 hours            4h0m0s
+	// 90m   1 hour 30 minutes  1h30m0s
+	// 1d6h  1 day 6 hours      30h0m0s
+	// malformed duration "4 hours": want a length such as 4h, 30m, 1h30m or 2d
+}
+
+func ExampleSpellLength() {
+	fmt.Println(incident.SpellLength(time.Hour))
+	fmt.Println(incident.SpellLength(26*time.Hour + 90*time.Second))
+	// Output:
+	// 1 hour
+	// 1 day 2 hours 1 minute 30 seconds
+}
+
+func ExampleParsePeriod() {
+	for _, s := range []string{"2023", "2023-03-14/2023-03-16", "2023-03-16/2023-03-14"} {
+		p, err := incident.ParsePeriod(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("start %v, end %q\n", p.Start, p.End)
+	}
+	// Output:
+	// start 2023, end ""
+	// start 2023-03-14, end "2023-03-16"
+	// period "2023-03-16/2023-03-14" ends before it starts
+}
+
+func ExampleParseDate() {
+	for _, s := range []string{"2024-02", "2024-02-29", "2023-02-29", "14/03/2023"} {
+		d, err := incident.ParseDate(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(d.Year, d.Month, d.Day)
+	}
+	// Output:
+	// 2024 February 0
+	// 2024 February 29
+	// date "2023-02-29": no such day
+	// malformed date "14/03/2023": want YYYY, YYYY-MM or YYYY-MM-DD
+}
+
+func ExampleSafeURL() {
+	for _, s := range []string{
+		"https://status.example.com/incidents/42",
+		"mailto:me@example.com",
+		"/about",
+		"javascript:alert(1)",
+		"//example.com",
+	} {
+		fmt.Println(incident.SafeURL(s), s)
+	}
+	// Output:
+	// true https://status.example.com/incidents/42
+	// true mailto:me@example.com
+	// true /about
+	// false javascript:alert(1)
+	// false //example.com
+}
+
+func ExampleTotalLength() {
+	var incidents []incident.Incident
+	for _, s := range []string{"4h", "30m", "Weekend (Fri-Sun)"} {
+		var in incident.Incident
+		if err := in.Duration.UnmarshalText([]byte(s)); err != nil {
+			fmt.Println(err)
+		}
+		incidents = append(incidents, in)
+	}
+	total, n := incident.TotalLength(incidents)
+	fmt.Printf("%v over %d of %d incidents\n", total, n, len(incidents))
+	// Output:
+	// 4h30m0s over 2 of 3 incidents
+}
+
+// Validate reports every problem at once, each under the path of its field
+// in the content file.
+func ExamplePortfolio_Validate() {
+	p := incident.Portfolio{
+		Title: "Incidents",
+		Incidents: []incident.Incident{{
+			ID:           "Disk_Full",
+			Title:        "Disk full",
+			Role:         "Led Resolution",
+			Severity:     "critical",
+			Duration:     incident.Duration{Text: "1 hour"},
+			Situation:    []string{"Logs filled the disk."},
+			MyRole:       []string{"Found the log."},
+			Resolution:   []string{"Deleted old logs."},
+			PermanentFix: []string{"Rotated logs daily."},
+			Links:        []incident.WriteUp{{Title: "Postmortem", URL: "javascript:alert(1)", Kind: incident.Postmortem}},
+		}},
+	}
+	err := p.Validate()
+	fmt.Println(err)
+
+	var fe *incident.FieldError
+	if errors.As(err, &fe) {
+		fmt.Println("first:", fe.Path)
+	}
+	// Output:
+	// tagline: missing text
+	// incidents[0].id: malformed id "Disk_Full": want lower-case letters and digits in words joined by single hyphens, at most 64 bytes; try "disk-full"
+	// incidents[0].role: unknown role "Led Resolution"; want one of caused-and-fixed, led-resolution; did you mean "led-resolution"?
+	// incidents[0].severity: unknown severity "critical"; want one of P1, P2, P3, P4; did you mean "P1" (Critical)?
+	// incidents[0].links[0].url: bad URL "javascript:alert(1)": scheme "javascript" not allowed; want http or https
+	// first: tagline
+}
+
+// A clone shares nothing with the original: changing it, or appending to
+// it, leaves the original as it was.
+func ExamplePortfolio_Clone() {
+	p := incident.Portfolio{Incidents: []incident.Incident{{ID: "disk-full", Tags: []string{"linux"}}}}
+	q := p.Clone()
+	q.Incidents[0].Tags[0] = "postgresql"
+	q.Incidents = append(q.Incidents, incident.Incident{ID: "region-down"})
+	fmt.Println(len(p.Incidents), p.Incidents[0].Tags)
+	fmt.Println(len(q.Incidents), q.Incidents[0].Tags)
+	// Output:
+	// 1 [linux]
+	// 2 [postgresql]
+}
+
+func ExampleIncident_Sections() {
+	in := incident.Incident{
+		Situation:    []string{"Logs filled the disk."},
+		MyRole:       []string{"Found the log.", "Paged the owner."},
+		Resolution:   []string{"Deleted old logs."},
+		PermanentFix: []string{"Rotated logs daily."},
+	}
+	for _, s := range in.Sections() {
+		fmt.Printf("%-13s %-12s %d\n", s.Name, s.Key, len(s.Paragraphs))
+	}
+	// Output:
+	// Situation     situation    1
+	// My Role       myRole       2
+	// Resolution    resolution   1
+	// Permanent Fix permanentFix 1
+}
+
+// usedExamplePortfolio declares a role of its own and uses it, one
+// built-in role and two severities.
+func usedExamplePortfolio() incident.Portfolio {
+	return incident.Portfolio{
+		Roles: []incident.RoleDef{{Key: "on-call-commander", Label: "On-call Commander"}},
+		Incidents: []incident.Incident{
+			{ID: "bad-deploy", Role: "on-call-commander", Severity: incident.P3},
+			{ID: "region-down", Role: incident.LedResolution, Severity: incident.P1},
+		},
+	}
+}
+
+// UsedRoles lists the roles a legend needs, built-in ones first.
+func ExamplePortfolio_UsedRoles() {
+	p := usedExamplePortfolio()
+	for _, d := range p.UsedRoles(p.Incidents) {
+		fmt.Printf("%s: %s\n", string(d.Key), d.Label)
+	}
+	fmt.Println(len(p.UsedRoles(p.Incidents[:1])))
+	// Output:
+	// led-resolution: Led Resolution
+	// on-call-commander: On-call Commander
+	// 1
+}
+
+// UsedSeverities lists the severities a legend needs, most severe first.
+func ExamplePortfolio_UsedSeverities() {
+	p := usedExamplePortfolio()
+	for _, d := range p.UsedSeverities(p.Incidents) {
+		fmt.Printf("%s: %s\n", d.Code, d.Label)
+	}
+	// Output:
+	// P1: Critical
+	// P3: Medium
+}
+
+func ExampleRole_String() {
+	fmt.Println(incident.CausedAndFixed)
+	fmt.Println(incident.Role("on-call-commander"))
+	// Output:
+	// Caused & Fixed
+	// on-call-commander
+}
+
+func ExampleSeverity_String() {
+	fmt.Println(incident.P1, incident.Severity("SEV-1"))
+	// Output:
+	// P1 SEV-1
+}
+
+func ExampleIncident_HasDetails() {
+	in := incident.Incident{ID: "disk-full"}
+	fmt.Println(in.HasDetails())
+	in.Tags = []string{"linux"}
+	fmt.Println(in.HasDetails())
+	// Output:
+	// false
+	// true
+}
+
+func ExampleCheckText() {
+	for _, s := range []string{"Restored in 30 minutes.", "Two\nlines", "bad \xff byte", "bell\a"} {
+		fmt.Println(incident.CheckText(s))
+	}
+	// Output:
+	// <nil>
+	// line break at byte 3: one paragraph is one line; start a new list item for a new paragraph
+	// invalid UTF-8 at byte 4
+	// control character U+0007 at byte 4
+}
