@@ -8,21 +8,22 @@ import (
 	"github.com/incident-leadership/portfolio"
 )
 
-// schemaSummary is the part of a JSON Schema the examples show.
-type schemaSummary struct {
-	Schema   string   `json:"$schema"`
-	Title    string   `json:"title"`
-	Required []string `json:"required"`
+// printSchema prints a JSON Schema's dialect, title and required
+// properties.
+func printSchema(schema []byte) {
+	var s struct {
+		Schema   string   `json:"$schema"`
+		Title    string   `json:"title"`
+		Required []string `json:"required"`
+	}
+	if err := json.Unmarshal(schema, &s); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s\n%s\n%v\n", s.Schema, s.Title, s.Required)
 }
 
 func ExampleContentSchema() {
-	var s schemaSummary
-	if err := json.Unmarshal(portfolio.ContentSchema(), &s); err != nil {
-		log.Fatal(err)
-	}
-	fmt.Println(s.Schema)
-	fmt.Println(s.Title)
-	fmt.Println(s.Required)
+	printSchema(portfolio.ContentSchema())
 	// Output:
 	// https://json-schema.org/draft/2020-12/schema
 	// Incident-leadership portfolio
@@ -30,13 +31,7 @@ func ExampleContentSchema() {
 }
 
 func ExampleResumeSchema() {
-	var s schemaSummary
-	if err := json.Unmarshal(portfolio.ResumeSchema(), &s); err != nil {
-		log.Fatal(err)
-	}
-	fmt.Println(s.Schema)
-	fmt.Println(s.Title)
-	fmt.Println(s.Required)
+	printSchema(portfolio.ResumeSchema())
 	// Output:
 	// https://json-schema.org/draft/2020-12/schema
 	// Incident-leadership portfolio: JSON Resume extension
