@@ -68,15 +68,18 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
+	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/atomicfile"
 )
@@ -136,6 +139,9 @@ func run(in, out, pkg string, check bool) error {
 	}
 	src, err := generate(p, pkg, filepath.Base(in))
 	if err != nil {
+		return inFile(in, err)
+	}
+	if err := clashes(filepath.Dir(out), filepath.Base(out), src, p.Incidents); err != nil {
 		return inFile(in, err)
 	}
 	if !check {
@@ -211,4 +217,68 @@ func packageName(dir, out string) (string, error) {
 		return "", fmt.Errorf("cannot make a package name of directory %q: use -pkg", filepath.Base(abs))
 	}
 	return name, nil
+}
+
+// clashes reports the top-level names the generated source declares that
+// another Go file of the package in dir (test files and out aside) declares
+// too: the package would not build.
+func clashes(dir, out string, src []byte, ins []incident.Incident) error {
+	fset := token.NewFileSet()
+	gen, err := parser.ParseFile(fset, out, src, parser.SkipObjectResolution)
+	if err != nil {
+		return err
+	}
+	ours := topLevelNames(gen)
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") || filepath.Base(name) == out {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			continue // the compiler will say what is wrong with it
+		}
+		for _, id := range topLevelNames(f) {
+			if !slices.Contains(ours, id) {
+				continue
+			}
+			who := "the generated " + id
+			for i, in := range ins {
+				if constName(in.ID) == id {
+					who = fmt.Sprintf("incidents[%d] (id %q) gets the Go name %s, which", i, in.ID, id)
+				}
+			}
+			errs = append(errs, fmt.Errorf("%s is declared in %s too: change the id, or rename it there", who, filepath.Base(name)))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// topLevelNames lists the package-level names f declares (methods aside).
+func topLevelNames(f *ast.File) []string {
+	var names []string
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				names = append(names, d.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				switch spec := spec.(type) {
+				case *ast.TypeSpec:
+					names = append(names, spec.Name.Name)
+				case *ast.ValueSpec:
+					for _, n := range spec.Names {
+						names = append(names, n.Name)
+					}
+				}
+			}
+		}
+	}
+	return names
 }

@@ -229,3 +229,27 @@ func dirNames(t *testing.T, dir string) []string {
 	}
 	return names
 }
+
+// TestSiblingClash: names declared in the package's other files clash
+// with the generated ones, as ContentSchema does in this module's root
+// package; gen says so instead of writing a package that does not build.
+func TestSiblingClash(t *testing.T) {
+	dir := t.TempDir()
+	p := withIDs("content-schema", "fine")
+	writeJSON(t, dir, "c.json", p)
+	sibling := "package p\n\nfunc ContentSchema() []byte { return nil }\n\nvar byID = 1\n\nfunc (T) Page() {}\n\ntype T int\n"
+	if err := os.WriteFile(filepath.Join(dir, "schemas.go"), []byte(sibling), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "x_test.go"), []byte("package p\n\nvar page = 2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stderr, code := runGen(t, dir, "-in", "c.json", "-out", "out_gen.go")
+	want := `gen: c.json: incidents[0] (id "content-schema") gets the Go name ContentSchema, which is declared in schemas.go too: change the id, or rename it there` + "\n"
+	if code != 1 || stderr != want {
+		t.Errorf("exit %d, stderr %q; want exit 1 and %q", code, stderr, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out_gen.go")); err == nil {
+		t.Error("out_gen.go was written despite the clash")
+	}
+}
