@@ -17,8 +17,9 @@
 // and one incident.ID constant an incident, named after its ID in
 // CamelCase: "ci-cd-pipeline-breakage" gives CiCdPipelineBreakage, and an
 // ID that starts with a digit gets the prefix "Incident", as in
-// Incident2023Outage. Two IDs that give the same name, or an ID that gives
-// Page, Incident or IDs, are an error naming both.
+// Incident2023Outage. Two IDs that give the same name, or an ID whose name
+// the generated file or another file of the package already declares (Page,
+// Incident, IDs, or a function of your own), are an error naming both.
 //
 // The content is an unexported package-level variable built only of
 // constants, so the compiler lays it out as static data: the package has
@@ -32,8 +33,10 @@
 //
 //	//go:generate go run github.com/incident-leadership/portfolio/gen -in portfolio.yaml -out portfolio_gen.go
 //
-// in a file of the package, and works from any module that requires
-// github.com/incident-leadership/portfolio.
+// in a file of the package. It works from any module that records it as a
+// tool, which also puts its dependencies in go.sum:
+//
+//	go get -tool github.com/incident-leadership/portfolio/gen
 //
 // The flags are:
 //
