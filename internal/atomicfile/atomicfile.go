@@ -30,6 +30,11 @@ var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateT
 // holds data, nothing is written and changed is false. A new file gets mode
 // 0644, a replaced one keeps its mode.
 func Write(name string, data []byte) (changed bool, err error) {
+	// Write through a symbolic link to its target, rather than replacing
+	// the link with a file.
+	if target, err := filepath.EvalSymlinks(name); err == nil {
+		name = target
+	}
 	perm := os.FileMode(0o644)
 	if fi, err := os.Stat(name); err == nil {
 		if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, data) {
@@ -64,6 +69,12 @@ func Write(name string, data []byte) (changed bool, err error) {
 	}
 	if err = os.Rename(tmp, name); err != nil {
 		return false, err
+	}
+	// Make the rename itself durable; a directory that cannot be synced
+	// (some file systems refuse) still holds the new file.
+	if d, err := os.Open(filepath.Dir(name)); err == nil {
+		d.Sync()
+		d.Close()
 	}
 	return true, nil
 }

@@ -168,3 +168,29 @@ func TestWriteFile(t *testing.T) {
 		t.Errorf("directory (-want +got):\n%s", diff)
 	}
 }
+
+// TestWriteThroughSymlink: writing to a symbolic link replaces its target's
+// content and leaves the link a link.
+func TestWriteThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.json")
+	link := filepath.Join(dir, "link.json")
+	if err := os.WriteFile(real, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("real.json", link); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(link, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(real); string(got) != "new" {
+		t.Errorf("target holds %q, want the new content", got)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("link.json is no longer a symbolic link (%v, %v)", fi.Mode(), err)
+	}
+	if fi, _ := os.Stat(real); fi.Mode().Perm() != 0o600 {
+		t.Errorf("target's mode %v, want its own 0600", fi.Mode().Perm())
+	}
+}
