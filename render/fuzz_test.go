@@ -367,7 +367,7 @@ func FuzzText(f *testing.F) {
 // fuzzResumes are the seeds of FuzzMergeResume.
 var fuzzResumes = []string{
 	`{}`, `{"basics":{"name":"A"}}`, "{\n  \"meta\": {\"version\": \"v1\"}\n}", `{"meta":{"incidentLeadership":1}}`,
-	`{"meta":1}`, `{"projects":[{"type":"incident","incidentId":"a"},"x"]}`, `{"a":1,"a":2}`, `{"meta":{},"meta":{}}`,
+	`{"meta":1}`, `{"projects":[{"type":"incident","incidentId":"a"},"x"]}`, `{"projects":[{"type":"incident","incidentId":"b"}]}`, `{"a":1,"a":2}`, `{"meta":{},"meta":{}}`,
 	"\xef\xbb\xbf{\"bom\":true}", "{\r\n\t\"crlf\": [1, 2.50, -0, 1e+2]\r\n}", `{"big":123456789012345678901234567890}`,
 	`{"s":"\u00e9\ud83d\ude92 \u2028 \"q\" \/ \\","lone":"\ud800"}`, `[]`, `"x"`, `{`, `{"a":1,}`, ``, `   `,
 	`{"meta":{}}`, "{\n\t\"a\": [1, -0.5e3, \"\\u00e9\"]\n}", `{"meta":{"incidentLeadership":{}}}`,
@@ -412,7 +412,7 @@ func FuzzMergeResume(f *testing.F) {
 				t.Fatalf("merged into %q, which is not a JSON object", resume)
 			}
 			in, got := readTree(t, doc), readTree(t, out.Bytes())
-			stripOurs(in, &c)
+			stripOurs(in, &p, &c)
 			stripMerge(t, in, got, &c)
 			if diff := treeDiff(in, got); diff != "" {
 				t.Fatalf("%d options: the merge changed %q (-input +result minus the extension):\n%s", len(opts), resume, diff)
@@ -421,9 +421,10 @@ func FuzzMergeResume(f *testing.F) {
 	})
 }
 
-// stripOurs takes out of a résumé what a merge with c replaces: the
-// extension, and with Projects the projects entries a merge added.
-func stripOurs(n *jsonNode, c *config) {
+// stripOurs takes out of a résumé what a merge of p with c replaces: the
+// extension, and with Projects the projects entries the merge owns.
+func stripOurs(n *jsonNode, p *incident.Portfolio, c *config) {
+	ids := ourIDsNode(n, p)
 	if c.topLevel {
 		n.remove(ExtensionKey)
 	} else if meta := n.get("meta"); meta != nil && meta.Kind == "object" {
@@ -432,7 +433,7 @@ func stripOurs(n *jsonNode, c *config) {
 	if projects := n.get("projects"); c.projects && projects != nil && projects.Kind == "array" {
 		var kept []*jsonNode
 		for _, e := range projects.Vals {
-			if !isOursNode(e) {
+			if !isOursNode(e, ids) {
 				kept = append(kept, e)
 			}
 		}

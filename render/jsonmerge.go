@@ -46,10 +46,18 @@ func (e *MergeError) Unwrap() error { return e.Err }
 // When resume already holds an equal extension value (equal as JSON: the
 // order of object keys and whitespace do not count), it is left as it is,
 // so merging twice changes nothing; a different value is an error wrapping
-// ErrConflict unless Replace is given. With Projects, the entries an
-// earlier merge added (those with "type": "incident" and an "incidentId")
-// are replaced, in place, by the current ones; the résumé's own projects
-// are left alone.
+// ErrConflict unless Replace is given.
+//
+// With Projects, the projects entries this merge owns are replaced, in
+// place, by the current ones: those marked "type": "incident" whose
+// "incidentId" is the ID of one of p's incidents (selected or not, so an
+// incident a filter leaves out loses its entry) or of one listed in the
+// extension value already in the résumé, at the top level or in meta (an
+// earlier merge's incidents, so an incident since removed from the
+// portfolio loses its entry too). Such an entry is replaced even if the
+// user edited it: re-merging rewrites what the merge wrote. Every other
+// entry is kept byte for byte, including one with the marker and an ID
+// the merge does not know.
 //
 // Bad input is a *MergeError saying where: invalid JSON, a document that is
 // not an object, a meta that is not an object or a projects that is not an
@@ -207,8 +215,9 @@ func (m *merger) extensionIn(obj *jsonObject, path string) ([]byte, error) {
 	return nil, nil
 }
 
-// projects plans the projects entries: it replaces those an earlier merge
-// added and returns the text of a new projects member when there is none.
+// projects plans the projects entries: it replaces those the merge owns
+// (see isOurs and ourIDs) and returns the text of a new projects member
+// when there is none.
 func (m *merger) projects(top *jsonObject) ([]byte, error) {
 	d := m.d
 	old, err := m.find(top, "projects", "")
@@ -223,6 +232,7 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 		return nil, m.errAt(open, fmt.Errorf("projects: not an array but %s", jsonKind(d[open])))
 	}
 	elems, closing := jsonParseArray(d, open)
+	ids := m.ourIDs(top)
 
 	ws, at := m.nextSpace(elems, open)
 	prefix := m.prefixAfter(ws, at)
@@ -234,7 +244,7 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 	ours := -1 // where the first entry of an earlier merge is
 	var oldOurs [][]byte
 	for k, e := range elems {
-		if m.isOurs(e.val) {
+		if m.isOurs(e.val, ids) {
 			if ours < 0 {
 				ours = k
 			}
@@ -263,7 +273,7 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 				add([]byte(ws), text)
 			}
 		}
-		if k < len(elems) && !m.isOurs(elems[k].val) {
+		if k < len(elems) && !m.isOurs(elems[k].val, ids) {
 			add(d[elems[k].ws.start:elems[k].ws.end], d[elems[k].val.start:elems[k].val.end])
 		}
 	}
@@ -281,23 +291,80 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 	return nil, nil
 }
 
-// isOurs reports whether a projects entry is one an earlier merge added:
-// an object with "type": "incident" and a string "incidentId".
-func (m *merger) isOurs(v jsonSpan) bool {
+// isOurs reports whether a projects entry is one the merge owns: an
+// object with "type": "incident" and an "incidentId" in ids, each given
+// once (with either given twice, which counts is up to each reader, so the
+// entry is left alone).
+func (m *merger) isOurs(v jsonSpan, ids map[string]bool) bool {
 	d := m.d
-	if d[v.start] != '{' {
-		return false
-	}
-	typ, id := false, false
-	for _, mem := range jsonParseObject(d, v.start).members {
+	types, idCount := 0, 0
+	typ, known := false, false
+	for _, mem := range m.members(v) {
+		key, val := d[mem.key.start:mem.key.end], d[mem.val.start:mem.val.end]
 		switch {
-		case jsonKeyIs(d[mem.key.start:mem.key.end], "type"):
-			typ = jsonKeyIs(d[mem.val.start:mem.val.end], ProjectType)
-		case jsonKeyIs(d[mem.key.start:mem.key.end], "incidentId"):
-			id = d[mem.val.start] == '"'
+		case jsonKeyIs(key, "type"):
+			types++
+			typ = jsonKeyIs(val, ProjectType)
+		case jsonKeyIs(key, "incidentId"):
+			idCount++
+			id, ok := jsonString(val)
+			known = ok && ids[id]
 		}
 	}
-	return typ && id
+	return types == 1 && idCount == 1 && typ && known
+}
+
+// ourIDs returns the incident IDs whose projects entries the merge owns:
+// those of the portfolio and those the résumé's extension values list,
+// at the top level and in meta, wherever this merge puts its own.
+func (m *merger) ourIDs(top *jsonObject) map[string]bool {
+	ids := make(map[string]bool, len(m.sel.p.Incidents))
+	for i := range m.sel.p.Incidents {
+		ids[string(m.sel.p.Incidents[i].ID)] = true
+	}
+	for _, mem := range top.members {
+		key := m.d[mem.key.start:mem.key.end]
+		switch {
+		case jsonKeyIs(key, ExtensionKey):
+			m.extensionIDs(mem.val, ids)
+		case jsonKeyIs(key, "meta"):
+			for _, in := range m.members(mem.val) {
+				if jsonKeyIs(m.d[in.key.start:in.key.end], ExtensionKey) {
+					m.extensionIDs(in.val, ids)
+				}
+			}
+		}
+	}
+	return ids
+}
+
+// extensionIDs adds to ids the "id" of each of the extension value's
+// "incidents" that has a string one. A value of another shape adds nothing.
+func (m *merger) extensionIDs(ext jsonSpan, ids map[string]bool) {
+	d := m.d
+	for _, mem := range m.members(ext) {
+		if !jsonKeyIs(d[mem.key.start:mem.key.end], "incidents") || d[mem.val.start] != '[' {
+			continue
+		}
+		elems, _ := jsonParseArray(d, mem.val.start)
+		for _, e := range elems {
+			for _, f := range m.members(e.val) {
+				if jsonKeyIs(d[f.key.start:f.key.end], "id") {
+					if id, ok := jsonString(d[f.val.start:f.val.end]); ok {
+						ids[id] = true
+					}
+				}
+			}
+		}
+	}
+}
+
+// members returns the members of v when it is an object, or nil.
+func (m *merger) members(v jsonSpan) []jsonMember {
+	if m.d[v.start] != '{' {
+		return nil
+	}
+	return jsonParseObject(m.d, v.start).members
 }
 
 // find returns obj's member named key, or nil. A key given twice is an
@@ -591,6 +658,20 @@ func jsonKeyIs(raw []byte, s string) bool {
 	}
 	var v string
 	return json.Unmarshal(raw, &v) == nil && v == s
+}
+
+// jsonString returns the value of the JSON string literal raw, or false
+// when raw is not a string. Like encoding/json, it reads invalid UTF-8 as
+// U+FFFD.
+func jsonString(raw []byte) (string, bool) {
+	if raw[0] != '"' {
+		return "", false
+	}
+	if inner := raw[1 : len(raw)-1]; bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+		return string(inner), true
+	}
+	var v string
+	return v, json.Unmarshal(raw, &v) == nil
 }
 
 // equalJSON reports whether two JSON texts mean the same value: numbers

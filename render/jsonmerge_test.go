@@ -236,18 +236,69 @@ func (n *jsonNode) remove(key string) *jsonNode {
 	return nil
 }
 
-// isOursNode reports whether a projects entry is one MergeResume adds.
-func isOursNode(n *jsonNode) bool {
+// isOursNode reports whether a projects entry is one a merge owns: marked
+// "type": "incident" with an "incidentId" in ids, each given once.
+func isOursNode(n *jsonNode, ids map[string]bool) bool {
 	if n.Kind != "object" {
 		return false
 	}
+	types, idCount := 0, 0
+	for _, k := range n.Keys {
+		switch k {
+		case "type":
+			types++
+		case "incidentId":
+			idCount++
+		}
+	}
 	typ, id := n.get("type"), n.get("incidentId")
-	return typ != nil && typ.Kind == "string" && typ.Text == ProjectType && id != nil && id.Kind == "string"
+	return types == 1 && idCount == 1 && typ.Kind == "string" && typ.Text == ProjectType && id.Kind == "string" && ids[id.Text]
+}
+
+// ourIDsNode returns the incident IDs whose marked projects entries a merge
+// of p into the résumé n owns: p's, and those listed by the extension
+// values in n, at the top level and in meta.
+func ourIDsNode(n *jsonNode, p *incident.Portfolio) map[string]bool {
+	ids := map[string]bool{}
+	for _, in := range p.Incidents {
+		ids[string(in.ID)] = true
+	}
+	for i, k := range n.Keys {
+		switch {
+		case k == ExtensionKey:
+			extensionIDsNode(n.Vals[i], ids)
+		case k == "meta" && n.Vals[i].Kind == "object":
+			for j, mk := range n.Vals[i].Keys {
+				if mk == ExtensionKey {
+					extensionIDsNode(n.Vals[i].Vals[j], ids)
+				}
+			}
+		}
+	}
+	return ids
+}
+
+// extensionIDsNode adds the string "id" of each of the extension's
+// "incidents" to ids.
+func extensionIDsNode(ext *jsonNode, ids map[string]bool) {
+	for i, k := range ext.Keys {
+		if k != "incidents" || ext.Vals[i].Kind != "array" {
+			continue
+		}
+		for _, in := range ext.Vals[i].Vals {
+			for j, ik := range in.Keys {
+				if ik == "id" && in.Vals[j].Kind == "string" {
+					ids[in.Vals[j].Text] = true
+				}
+			}
+		}
+	}
 }
 
 // stripMerge takes out of a merged document what MergeResume added to in:
 // the extension, our projects entries, and meta or projects when in had
-// none. It returns the extension and our entries.
+// none. It returns the extension and our entries. After a merge, the
+// entries it owns are exactly those of the incidents its extension lists.
 func stripMerge(t *testing.T, in, merged *jsonNode, c *config) (ext *jsonNode, ours []*jsonNode) {
 	t.Helper()
 	if c.topLevel {
@@ -259,9 +310,13 @@ func stripMerge(t *testing.T, in, merged *jsonNode, c *config) (ext *jsonNode, o
 		}
 	}
 	if projects := merged.get("projects"); c.projects && projects != nil {
+		ids := map[string]bool{}
+		if ext != nil {
+			extensionIDsNode(ext, ids)
+		}
 		var kept []*jsonNode
 		for _, e := range projects.Vals {
-			if isOursNode(e) {
+			if isOursNode(e, ids) {
 				ours = append(ours, e)
 			} else {
 				kept = append(kept, e)
@@ -310,6 +365,7 @@ func TestMergeResumeKeepsEverything(t *testing.T) {
   "projects": [
     {"name": "Mine", "type": "incident"},
     {"name": "Also mine", "incidentId": "not-ours-without-type"},
+    {"name": "Mine with the marker", "type": "incident", "incidentId": "my-own-outage"},
     "not even an object"
   ],
   "meta": {"version": "v1.0.0", "lastModified": "2024-01-01T00:00:00"}
@@ -415,6 +471,122 @@ func TestMergeResumeProjects(t *testing.T) {
 	// Without Projects, the entries stay as they are.
 	if fourth, err := merge(second, p, Roles(incident.LedResolution)); err != nil || fourth != second {
 		t.Errorf("merging without Projects: err %v, changed %v", err, fourth != second)
+	}
+}
+
+// TestMergeResumeOwnedProjects spells out which projects entries a merge
+// with Projects replaces: those marked "type": "incident" whose
+// incidentId is the portfolio's or listed in the résumé's extension value
+// (an earlier merge's). Every other entry stays, bytes and place.
+func TestMergeResumeOwnedProjects(t *testing.T) {
+	p := jsonTiny()
+	// An earlier portfolio held "a" and an incident since removed.
+	earlier := jsonTiny()
+	earlier.Incidents = append(earlier.Incidents, earlier.Incidents[0])
+	earlier.Incidents[1].ID, earlier.Incidents[1].Title = "gone", "Gone"
+	c := newConfig(nil)
+	compact := func(v any) string {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	ours := compact(referenceProject(&c, &p, &p.Incidents[0]))
+	gone := compact(referenceProject(&c, &earlier, &earlier.Incidents[1]))
+	ext := compact(NewResumeExtension(p))
+	oldExt := compact(NewResumeExtension(earlier))
+	meta := `"meta":{"incidentLeadership":` + ext + `}`
+	for _, tt := range []struct {
+		name, in, want string
+		opts           []Option // besides Projects
+		replace        bool
+	}{
+		{
+			name: "marker with a foreign ID is the user's",
+			in:   `{"projects":[{"name":"mine","type":"incident","incidentId":"my-own-outage"}]}`,
+			want: `{"projects":[{"name":"mine","type":"incident","incidentId":"my-own-outage"},` + ours + `],` + meta + `}`,
+		},
+		{
+			name: "foreign ID kept in place among ours",
+			in:   `{"projects":[` + ours + `,{"name":"mine","type":"incident","incidentId":"my-own-outage"},{"x":1}]}`,
+			want: `{"projects":[` + ours + `,{"name":"mine","type":"incident","incidentId":"my-own-outage"},{"x":1}],` + meta + `}`,
+		},
+		{
+			name:    "foreign ID kept with Replace",
+			in:      `{"projects":[{"type":"incident","incidentId":"my-own-outage"}],"meta":{"incidentLeadership":` + oldExt + `}}`,
+			want:    `{"projects":[{"type":"incident","incidentId":"my-own-outage"},` + ours + `],` + meta + `}`,
+			replace: true,
+		},
+		{
+			name:    "incident removed since the earlier merge",
+			in:      `{"projects":[{"name":"mine"},` + ours + `,` + gone + `,{"name":"later"}],"meta":{"incidentLeadership":` + oldExt + `}}`,
+			want:    `{"projects":[{"name":"mine"},` + ours + `,{"name":"later"}],` + meta + `}`,
+			replace: true,
+		},
+		{
+			name: "removed incident first, earlier extension at the top level",
+			in:   `{"incidentLeadership":` + oldExt + `,"projects":[` + gone + `,{"name":"mine"},` + ours + `]}`,
+			want: `{"incidentLeadership":` + oldExt + `,"projects":[` + ours + `,{"name":"mine"}],` + meta + `}`,
+		},
+		{
+			name: "removed incident, earlier extension in meta, merging at the top level",
+			in:   `{"projects":[` + gone + `],"meta":{"incidentLeadership":` + oldExt + `}}`,
+			want: `{"projects":[` + ours + `],"meta":{"incidentLeadership":` + oldExt + `},"incidentLeadership":` + ext + `}`,
+			opts: []Option{TopLevel()},
+		},
+		{
+			name: "removed incident without an earlier extension is the user's",
+			in:   `{"projects":[` + gone + `]}`,
+			want: `{"projects":[` + gone + `,` + ours + `],` + meta + `}`,
+		},
+		{
+			name: "our ID edited by the user is replaced",
+			in:   `{"projects":[{"name":"A, my words","type":"incident","incidentId":"a","highlights":["mine"]},{"name":"mine"}]}`,
+			want: `{"projects":[` + ours + `,{"name":"mine"}],` + meta + `}`,
+		},
+		{
+			name: "escaped ID is ours",
+			in:   `{"projects":[{"type":"incident","incidentId":"\u0061"}]}`,
+			want: `{"projects":[` + ours + `],` + meta + `}`,
+		},
+		{
+			name: "not marked as ours",
+			in:   `{"projects":[{"type":"incident","incidentId":1},{"type":"incident","type":"incident","incidentId":"a"},{"type":"incident","incidentId":"a","incidentId":"a"},{"type":"Incident","incidentId":"a"},{"incidentId":"a"},{"type":"incident"},"a"]}`,
+			want: `{"projects":[{"type":"incident","incidentId":1},{"type":"incident","type":"incident","incidentId":"a"},{"type":"incident","incidentId":"a","incidentId":"a"},{"type":"Incident","incidentId":"a"},{"incidentId":"a"},{"type":"incident"},"a",` + ours + `],` + meta + `}`,
+		},
+		{
+			name:    "not selected: ours removed, the user's kept",
+			in:      `{"projects":[` + ours + `,{"type":"incident","incidentId":"my-own-outage"}],"meta":{"incidentLeadership":` + ext + `}}`,
+			want:    `{"projects":[{"type":"incident","incidentId":"my-own-outage"}],"meta":{"incidentLeadership":` + compact(NewResumeExtension(p, IDs())) + `}}`,
+			opts:    []Option{IDs()},
+			replace: true,
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := append([]Option{Projects()}, tt.opts...)
+			first := opts
+			if tt.replace {
+				first = append(opts[:len(opts):len(opts)], Replace())
+			}
+			got, err := merge(tt.in, p, first...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			// Merging the result again changes nothing, Replace or not.
+			for _, opts := range [][]Option{first, opts} {
+				again, err := merge(got, p, opts...)
+				if err != nil {
+					t.Fatalf("merging again: %v", err)
+				}
+				if again != got {
+					t.Errorf("merging again changed the document:\n%s", cmp.Diff(got, again))
+				}
+			}
+		})
 	}
 }
 
