@@ -22,9 +22,9 @@
 //   - The line breaks U+0085, U+2028 and U+2029 are refused where they
 //     stand in the file (an escape such as "\u2028" in a double-quoted
 //     string is fine): the YAML parser ends lines at them, editors do not.
-//   - Anchors, aliases and tags are refused, as are files over MaxSize,
-//     nesting deeper than MaxDepth, invalid UTF-8, empty files and files
-//     of more than one document.
+//   - Anchors, aliases and tags are refused, as are files over MaxSize or
+//     of more than MaxValues values, nesting deeper than MaxDepth, invalid
+//     UTF-8, empty files and files of more than one document.
 //   - After decoding, Portfolio.Validate runs, and its findings are placed
 //     at the line and column of the field they name.
 //
@@ -68,6 +68,14 @@ const MaxSize = 64 << 20
 // figure, are at depth 5 (portfolio, incidents, an incident, its figures,
 // a figure, a field).
 const MaxDepth = 8
+
+// MaxValues bounds the values a file may hold, counted before parsing as
+// its line breaks and commas (every value but the first needs one). The
+// parser builds a node of some hundred bytes for every value, so this, not
+// MaxSize, is what bounds memory: a file of two million short values in
+// flow lists would take gigabytes. A catalogue of ten thousand incidents
+// holds under a million.
+const MaxValues = 2_000_000
 
 // File reads, decodes and validates the content file at path, as Bytes
 // does.
@@ -145,6 +153,9 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 	}
 	if len(data) > MaxSize {
 		return nil, fail(0, 0, fmt.Sprintf("file larger than %d bytes", MaxSize))
+	}
+	if n := bytes.Count(data, []byte{'\n'}) + bytes.Count(data, []byte{','}); n > MaxValues {
+		return nil, fail(0, 0, fmt.Sprintf("too many values: %d line breaks and commas, more than the %d allowed", n, MaxValues))
 	}
 	if !utf8.Valid(data) {
 		line, col := position(data, invalidUTF8(data))

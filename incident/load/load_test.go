@@ -252,6 +252,7 @@ func TestHostile(t *testing.T) {
 		{"deep mappings", strings.Repeat("{a: ", 5000) + "b" + strings.Repeat("}", 5000) + "\n", "f.yaml:1:34: nested deeper than 8 levels"},
 		{"deeper than the parser allows", strings.Repeat("[", 20000), "f.yaml:1: YAML syntax: exceeded max depth of 10000"},
 		{"too large", "title: " + strings.Repeat("x", MaxSize), "f.yaml: file larger than 67108864 bytes"},
+		{"too many values", "title: [" + strings.Repeat("0,", MaxValues) + "0]\n", "f.yaml: too many values: 2000001 line breaks and commas, more than the 2000000 allowed"},
 		{"invalid UTF-8", "title: ok\ntagline: caf\xe9\n", "f.yaml:2:13: invalid UTF-8: save the file as UTF-8"},
 		{"NUL byte", "title: a\x00b\n", "f.yaml:1: YAML syntax: control characters are not allowed"},
 		{"only a document marker", "---\n", "f.yaml: empty file: want a mapping with title, tagline and incidents"},
@@ -421,7 +422,7 @@ func checkLoad(t *testing.T, name string, data []byte) {
 // wholeFile reports whether an unpositioned message is one of the
 // problems of a whole file, which have no line.
 func wholeFile(msg string) bool {
-	for _, s := range []string{": " + emptyFile, ": file larger than ", ": too many errors: "} {
+	for _, s := range []string{": " + emptyFile, ": file larger than ", ": too many errors: ", ": too many values: "} {
 		if strings.Contains(msg, s) {
 			return true
 		}
