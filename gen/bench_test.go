@@ -68,7 +68,7 @@ const buildMain = `package main
 import (
 	"os"
 
-	"example.com/bench/content"
+	"example.com/e2e/content"
 	"github.com/incident-leadership/portfolio/render"
 )
 
@@ -95,14 +95,6 @@ func main() {
 //   - init-lines: lines of GODEBUG=inittrace=1 output for the generated
 //     package when the program runs (0: no init work at all).
 func BenchmarkBuild(b *testing.B) {
-	root, err := filepath.Abs("..")
-	if err != nil {
-		b.Fatal(err)
-	}
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		b.Fatal(err)
-	}
 	var seedSize int64
 	for _, n := range []int{0, 1000, 10000} {
 		name := "content=seed"
@@ -120,20 +112,7 @@ func BenchmarkBuild(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			dir := b.TempDir()
-			for file, text := range map[string]string{
-				"go.mod": "module example.com/bench\n\ngo 1.26.0\n\nrequire github.com/incident-leadership/portfolio v0.0.0\n\n" +
-					"replace github.com/incident-leadership/portfolio => " + root + "\n",
-				"go.sum":  string(sum),
-				"main.go": buildMain,
-			} {
-				if err := os.WriteFile(filepath.Join(dir, file), []byte(text), 0o644); err != nil {
-					b.Fatal(err)
-				}
-			}
-			if err := os.Mkdir(filepath.Join(dir, "content"), 0o755); err != nil {
-				b.Fatal(err)
-			}
+			dir := e2eModule(b, map[string]string{"main.go": buildMain, "content/.keep": ""})
 			gen := filepath.Join(dir, "content", "content_gen.go")
 			build := func(i int) *os.ProcessState {
 				// A new comment makes the package new to the build cache.
@@ -196,7 +175,7 @@ func initLines(b *testing.B, dir string) int {
 	}
 	n := 0
 	for l := range strings.SplitSeq(trace.String(), "\n") {
-		if strings.HasPrefix(l, "init example.com/bench/content ") {
+		if strings.HasPrefix(l, "init example.com/e2e/content ") {
 			n++
 		}
 	}

@@ -494,7 +494,7 @@ func positiveZeros(p incident.Portfolio) incident.Portfolio {
 
 // e2eModule writes files into a new module, example.com/e2e, that
 // requires this one (from this working tree), and returns its directory.
-func e2eModule(t *testing.T, files map[string]string) string {
+func e2eModule(t testing.TB, files map[string]string) string {
 	t.Helper()
 	root, err := filepath.Abs("..")
 	if err != nil {
