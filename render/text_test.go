@@ -78,12 +78,15 @@ func TestTextGolden(t *testing.T) {
 
 // plainCells measures a line independently of width.go: wide and
 // fullwidth characters by golang.org/x/text/width take two cells, marks
-// and format characters none.
+// and format characters none, and so do the Hangul medial vowels and final
+// consonants (U+1160 to U+11FF, U+D7B0 to U+D7FF), which join the syllable
+// before them: terminals advance the cursor as wcwidth says, and wcwidth
+// gives them no column.
 func plainCells(s string) int {
 	n := 0
 	for _, r := range s {
 		switch k := width.LookupRune(r).Kind(); {
-		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf), r >= 0x1160 && r <= 0x11ff, r >= 0xd7b0 && r <= 0xd7ff:
 		case k == width.EastAsianWide || k == width.EastAsianFullwidth:
 			n += 2
 		default:
