@@ -35,8 +35,10 @@ const ExtensionVersion = "1"
 const ResumeSchemaURL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 
 // ProjectType is the "type" of the entries Projects adds to a résumé's
-// projects section. Together with an "incidentId" field it marks the
-// entries MergeResume wrote, so a later merge replaces exactly those.
+// projects section. An entry of this type whose "incidentId" is an
+// incident of the portfolio, or of the extension already in the résumé, is
+// one MergeResume wrote, and a later merge replaces it; any other entry is
+// the user's and is kept as it is.
 const ProjectType = "incident"
 
 // TopLevel puts the extension at the top level of the résumé, under
