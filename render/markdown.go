@@ -437,6 +437,17 @@ var mdClass = func() (t [256]uint8) {
 	return t
 }()
 
+// mdStop marks the bytes text must look at: those of classes mdEsc and
+// mdCtx.
+var mdStop = func() (t [256]uint8) {
+	for c, k := range mdClass {
+		if k == mdEsc || k == mdCtx {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
 // mdReference reports whether the "&" at s[i] starts something shaped
 // like an entity or numeric character reference: "&name;", "&#123;" or
 // "&#x7b;".
@@ -505,6 +516,16 @@ func (m *mdWriter) text(s string) {
 	}
 	span := i
 	for ; i < end; i++ {
+		// Skip eight bytes at a time while none may need a backslash.
+		for ; i+8 <= end; i += 8 {
+			w := s[i : i+8] // one bounds check for the eight
+			if mdStop[w[0]]|mdStop[w[1]]|mdStop[w[2]]|mdStop[w[3]]|mdStop[w[4]]|mdStop[w[5]]|mdStop[w[6]]|mdStop[w[7]] != 0 {
+				break
+			}
+		}
+		if i == end {
+			break
+		}
 		switch mdClass[s[i]] {
 		case mdClean, mdCtl:
 			continue
