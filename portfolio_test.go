@@ -10,6 +10,7 @@ import (
 
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/race"
 )
 
 // seed is the bundled page's incidents, in page order.
@@ -128,6 +129,7 @@ func TestIncident(t *testing.T) {
 // TestAllocs measures the copy Page makes: a few arrays, whatever the
 // number of incidents.
 func TestAllocs(t *testing.T) {
+	race.SkipAllocs(t)
 	if n := testing.AllocsPerRun(100, func() { _ = portfolio.Page() }); n > 7 {
 		t.Errorf("Page allocates %v times, want at most 7", n)
 	}

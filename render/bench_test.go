@@ -15,6 +15,7 @@ import (
 
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/race"
 	"github.com/incident-leadership/portfolio/internal/synth"
 )
 
@@ -159,6 +160,7 @@ func BenchmarkRenderSelect(b *testing.B) {
 // number of incidents; and that filtering and sorting cost at most one
 // allocation.
 func TestRenderAllocs(t *testing.T) {
+	race.SkipAllocs(t)
 	p := benchPortfolio(1000)
 	for _, f := range baselines {
 		for _, tt := range []struct {
@@ -198,6 +200,7 @@ func TestRenderAllocs(t *testing.T) {
 // TestRenderAllocsLarge checks that the renderers do not allocate at ten
 // thousand incidents either, into a buffer with room.
 func TestRenderAllocsLarge(t *testing.T) {
+	race.SkipAllocs(t)
 	p := benchPortfolio(10000)
 	for _, f := range baselines {
 		var page bytes.Buffer

@@ -23,6 +23,7 @@ import (
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
+	"github.com/incident-leadership/portfolio/internal/race"
 )
 
 // htmlBundled is the bundled portfolio.
@@ -640,6 +641,7 @@ func TestHTMLSeverityClass(t *testing.T) {
 }
 
 func TestHTMLAllocs(t *testing.T) {
+	race.SkipAllocs(t)
 	p := htmlBundled(t)
 	var b bytes.Buffer
 	for _, tt := range []struct {

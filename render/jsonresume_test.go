@@ -17,6 +17,7 @@ import (
 
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
+	"github.com/incident-leadership/portfolio/internal/race"
 )
 
 // jsonFixture loads a content file of the repository.
@@ -406,6 +407,7 @@ func TestJSONResumeSchemas(t *testing.T) {
 }
 
 func TestJSONResumeAllocs(t *testing.T) {
+	race.SkipAllocs(t)
 	bundled, full := jsonBundled(t), jsonFull(t)
 	for _, tt := range []struct {
 		name string

@@ -19,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/race"
 )
 
 func renderMarkdown(t testing.TB, p incident.Portfolio, opts ...Option) []byte {
@@ -486,6 +487,7 @@ func TestMarkdownUnsafeIDs(t *testing.T) {
 }
 
 func TestMarkdownAllocs(t *testing.T) {
+	race.SkipAllocs(t)
 	pages := map[string]incident.Portfolio{"bundled": plainBundled(), "full": plainFull(t)}
 	for name, p := range pages {
 		for _, opts := range [][]Option{nil, {HeadingOffset(1)}, {Roles(incident.LedResolution), Sort(ByDate)}} {

@@ -17,6 +17,7 @@ import (
 	portfolio "github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
+	"github.com/incident-leadership/portfolio/internal/race"
 )
 
 // plainBundled is the bundled portfolio; plainFull uses every optional
@@ -292,6 +293,7 @@ func TestTextBack(t *testing.T) {
 }
 
 func TestTextAllocs(t *testing.T) {
+	race.SkipAllocs(t)
 	pages := map[string]incident.Portfolio{"bundled": plainBundled(), "full": plainFull(t)}
 	for name, p := range pages {
 		for _, opts := range [][]Option{nil, {Width(40)}, {Roles(incident.LedResolution), Sort(ByDate)}} {
