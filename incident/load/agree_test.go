@@ -176,13 +176,13 @@ var bad = []struct {
 	{
 		name:   "malformed JSON",
 		doc:    `{"title": "T" "tagline": "T"}`,
-		want:   `f.yaml:1: YAML syntax: did not find expected ',' or '}'`,
+		want:   `f.yaml:1:1: YAML syntax: did not find expected ',' or '}'`,
 		schema: noDocument,
 	},
 	{
 		name:   "malformed YAML",
 		doc:    edit("situation: [S]", "situation: [S"),
-		want:   `f.yaml:9: YAML syntax: did not find expected ',' or ']'`,
+		want:   `f.yaml:9:5: YAML syntax: did not find expected ',' or ']'`,
 		schema: noDocument,
 	},
 	{

@@ -34,8 +34,9 @@
 //
 //	portfolio.yaml:57:15: incidents[2].severity: unknown severity "P9"; want one of P1, P2, P3, P4
 //
-// The YAML parser gives syntax errors a line but no column; such errors
-// read "file:line: message".
+// The YAML parser gives syntax errors a line but no column; the loader
+// places them on that line: at the ": " of a value that needs quotes, at a
+// tab, and otherwise where the line's text starts.
 package load
 
 import (
@@ -218,8 +219,8 @@ var parserProblems = map[string]bool{
 }
 
 // syntaxError turns a parser error ("yaml: line 3: did not find expected
-// key") into an *Error at that line. yaml.v3 gives no column, and leaves
-// the line out when it is the first.
+// key") into an *Error at that line, with the column syntaxColumn finds.
+// yaml.v3 gives no column, and leaves the line out when it is the first.
 func syntaxError(name string, data []byte, err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 1
@@ -236,7 +237,39 @@ func syntaxError(name string, data []byte, err error) error {
 		last-- // the file ends with a line break
 	}
 	line = max(1, min(line, last))
-	return Errors{{File: name, Line: line, Err: fmt.Errorf("YAML syntax: %s%s", msg, syntaxHint(data, line, msg))}}
+	return Errors{{File: name, Line: line, Col: syntaxColumn(data, line, msg), Err: fmt.Errorf("YAML syntax: %s%s", msg, syntaxHint(data, line, msg))}}
+}
+
+// syntaxColumn places a syntax error on its line, since the YAML parser
+// gives only the line: at the offending ": " of a value that needs quotes,
+// at a tab, and otherwise where the line's text starts.
+func syntaxColumn(data []byte, line int, msg string) int {
+	text := lineText(data, line)
+	i := strings.IndexFunc(text, func(r rune) bool { return r != ' ' })
+	if i < 0 {
+		return 1
+	}
+	switch {
+	case msg == "mapping values are not allowed in this context":
+		if first := strings.Index(text, ": "); first >= 0 {
+			if second := strings.Index(text[first+2:], ": "); second >= 0 {
+				i = first + 2 + second
+			}
+		}
+	case strings.Contains(text, "\t") && msg == "found character that cannot start any token":
+		i = strings.IndexByte(text, '\t')
+	}
+	return utf8.RuneCountInString(text[:i]) + 1
+}
+
+// lineText returns line n (from 1) of data, without its line break.
+func lineText(data []byte, n int) string {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		if i == n-1 {
+			return strings.TrimSuffix(string(l), "\r")
+		}
+	}
+	return ""
 }
 
 // syntaxHint explains the YAML parser's messages that puzzle newcomers

@@ -247,14 +247,14 @@ func TestHostile(t *testing.T) {
 		want string
 	}{
 		{"billion laughs", laughs, "f.yaml:1:4: anchors (&a) are not allowed: write each value out in full"},
-		{"unknown alias", "title: *a\n", "f.yaml:1: YAML syntax: unknown anchor 'a' referenced"},
+		{"unknown alias", "title: *a\n", "f.yaml:1:1: YAML syntax: unknown anchor 'a' referenced"},
 		{"deep lists", "title: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n", "f.yaml:1:16: nested deeper than 8 levels"},
 		{"deep mappings", strings.Repeat("{a: ", 5000) + "b" + strings.Repeat("}", 5000) + "\n", "f.yaml:1:34: nested deeper than 8 levels"},
-		{"deeper than the parser allows", strings.Repeat("[", 20000), "f.yaml:1: YAML syntax: exceeded max depth of 10000"},
+		{"deeper than the parser allows", strings.Repeat("[", 20000), "f.yaml:1:1: YAML syntax: exceeded max depth of 10000"},
 		{"too large", "title: " + strings.Repeat("x", MaxSize), "f.yaml: file larger than 67108864 bytes"},
 		{"too many values", "title: [" + strings.Repeat("0,", MaxValues) + "0]\n", "f.yaml: too many values: 2000001 line breaks and commas, more than the 2000000 allowed"},
 		{"invalid UTF-8", "title: ok\ntagline: caf\xe9\n", "f.yaml:2:13: invalid UTF-8: save the file as UTF-8"},
-		{"NUL byte", "title: a\x00b\n", "f.yaml:1: YAML syntax: control characters are not allowed"},
+		{"NUL byte", "title: a\x00b\n", "f.yaml:1:1: YAML syntax: control characters are not allowed"},
 		{"only a document marker", "---\n", "f.yaml: empty file: want a mapping with title, tagline and incidents"},
 		{"null", "null\n", "f.yaml: empty file: want a mapping with title, tagline and incidents"},
 		{"a scalar", "hello\n", "f.yaml:1:1: want a mapping with title, tagline and incidents, got \"hello\""},
