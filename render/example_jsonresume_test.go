@@ -88,7 +88,7 @@ func ExampleJSONResume() {
 
 // Projects lists the incidents in the résumé's projects section too, where
 // themes show them; TopLevel moves the extension out of meta.
-func ExampleJSONResume_projects() {
+func ExampleProjects() {
 	var b bytes.Buffer
 	err := render.JSONResume(&b, jsonExamplePortfolio(), render.Projects(), render.TopLevel(), render.Details(false))
 	if err != nil {
