@@ -8,7 +8,7 @@ import (
 
 func ExampleBuiltinRoles() {
 	for _, d := range incident.BuiltinRoles() {
-		fmt.Printf("%s: %s\n", d.Key, d.Label)
+		fmt.Printf("%s: %s\n", string(d.Key), d.Label)
 	}
 	// Output:
 	// caused-and-fixed: Caused & Fixed
