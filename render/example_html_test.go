@@ -12,8 +12,9 @@ import (
 	"github.com/incident-leadership/portfolio/render"
 )
 
-// htmlExamplePortfolio is a portfolio of one incident.
-func htmlExamplePortfolio() incident.Portfolio {
+// examplePortfolio is a portfolio of one incident, which the other
+// examples vary.
+func examplePortfolio() incident.Portfolio {
 	return incident.Portfolio{
 		Title:   "Incidents",
 		Tagline: "What I broke & fixed.",
@@ -34,7 +35,7 @@ func htmlExamplePortfolio() incident.Portfolio {
 }
 
 func ExampleHTML() {
-	err := render.HTML(os.Stdout, htmlExamplePortfolio(), render.Fragment())
+	err := render.HTML(os.Stdout, examplePortfolio(), render.Fragment())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -87,7 +88,7 @@ func ExampleHTML() {
 // the site's h1, and only the incidents themselves are drawn, most
 // severe first.
 func ExampleHTML_options() {
-	p := htmlExamplePortfolio()
+	p := examplePortfolio()
 	p.Incidents = append(p.Incidents, incident.Incident{
 		ID: "region-down", Title: "Region down", Role: incident.LedResolution, Severity: incident.P1,
 		Duration:  incident.Duration{Text: "Most of a day"},
@@ -158,7 +159,7 @@ func ExampleHTML_options() {
 // page of a site, here under the site's h1, served with HTMLStyle.
 func ExampleFragment() {
 	var b bytes.Buffer
-	err := render.HTML(&b, htmlExamplePortfolio(), render.Fragment(), render.HeadingOffset(1))
+	err := render.HTML(&b, examplePortfolio(), render.Fragment(), render.HeadingOffset(1))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -180,7 +181,7 @@ func ExampleFragment() {
 // JSONLD describes the incidents to search engines, escaped so that no
 // text can end the script element.
 func ExampleJSONLD() {
-	p := htmlExamplePortfolio()
+	p := examplePortfolio()
 	p.Incidents[0].When, _ = incident.ParsePeriod("2024-02-29")
 	p.Incidents[0].Title = "Disk full </script><!--"
 	var b bytes.Buffer

@@ -7,31 +7,20 @@ import (
 	"log"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/render"
 )
 
-// jsonExamplePortfolio is a portfolio of one short incident.
+// jsonExamplePortfolio is examplePortfolio's incident dated, without tags
+// or lessons.
 func jsonExamplePortfolio() incident.Portfolio {
-	return incident.Portfolio{
-		Title:   "Incidents",
-		Tagline: "What I broke & fixed.",
-		Incidents: []incident.Incident{{
-			ID:           "disk-full",
-			Title:        "Disk full",
-			Role:         incident.CausedAndFixed,
-			Severity:     incident.P2,
-			Duration:     incident.Duration{Text: "1 hour", Length: time.Hour},
-			Situation:    []string{"Logs filled the <data> disk."},
-			MyRole:       []string{"Found the log."},
-			Resolution:   []string{"Deleted old logs."},
-			PermanentFix: []string{"Rotated logs daily."},
-			When:         incident.Period{Start: incident.Date{Year: 2024, Month: 5}},
-		}},
-	}
+	p := examplePortfolio()
+	p.Lessons = incident.Lessons{}
+	p.Incidents[0].Tags = nil
+	p.Incidents[0].When = incident.Period{Start: incident.Date{Year: 2024, Month: 5}}
+	return p
 }
 
 func ExampleJSONResume() {

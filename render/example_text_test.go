@@ -3,31 +3,20 @@ package render_test
 import (
 	"log"
 	"os"
-	"time"
 
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/render"
 )
 
-// plainExamplePortfolio is a portfolio of one incident.
+// plainExamplePortfolio is examplePortfolio with longer text to wrap.
 func plainExamplePortfolio() incident.Portfolio {
-	return incident.Portfolio{
-		Title:   "Incidents",
-		Tagline: "What I broke & fixed.",
-		Incidents: []incident.Incident{{
-			ID:           "disk-full",
-			Title:        "Disk full",
-			Role:         incident.CausedAndFixed,
-			Severity:     incident.P2,
-			Duration:     incident.Duration{Text: "1 hour", Length: time.Hour},
-			Situation:    []string{"Logs filled the *data* disk of the primary database at 03:00."},
-			MyRole:       []string{"Found the log."},
-			Resolution:   []string{"Deleted old logs."},
-			PermanentFix: []string{"Rotated logs daily, and alerted at 80% full."},
-			Tags:         []string{"linux", "postgresql"},
-		}},
-		Lessons: incident.Lessons{File: "lessons-learned.sh", Heading: "Key takeaways", Items: []string{"Watch the disks before they fill up"}},
-	}
+	p := examplePortfolio()
+	in := &p.Incidents[0]
+	in.Situation = []string{"Logs filled the *data* disk of the primary database at 03:00."}
+	in.PermanentFix = []string{"Rotated logs daily, and alerted at 80% full."}
+	in.Tags = []string{"linux", "postgresql"}
+	p.Lessons.Items = []string{"Watch the disks before they fill up"}
+	return p
 }
 
 func ExampleText() {
