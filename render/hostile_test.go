@@ -105,28 +105,38 @@ func checkHostileHTML(t *testing.T, p incident.Portfolio, page []byte) {
 	}
 	var intro []string
 	for n := range doc.Descendants() {
-		switch n.Type {
-		case html.CommentNode:
-			t.Errorf("a comment: %q", n.Data)
-		case html.ElementNode:
-			keys, ok := htmlAllowed[n.Data]
-			if !ok {
-				t.Errorf("an element <%s>", n.Data)
-			}
-			for _, a := range n.Attr {
-				if !slices.Contains(keys, a.Key) {
-					t.Errorf("an attribute %s=%q on <%s>", a.Key, a.Val, n.Data)
-				}
-				if a.Key == "href" && !strings.HasPrefix(a.Val, "#") && !incident.SafeURL(a.Val) {
-					t.Errorf("a link to %q", a.Val)
-				}
-			}
-			if n.Data == "p" && n.Parent != nil && htmlAttr(n.Parent, "class") == "intro" {
-				intro = append(intro, htmlTextOf(n))
-			}
+		checkHTMLAllowed(t, n)
+		if n.Type != html.ElementNode {
+			continue
+		}
+		if href := htmlAttr(n, "href"); href != "" && !strings.HasPrefix(href, "#") && !incident.SafeURL(href) {
+			t.Errorf("a link to %q", href)
+		}
+		if n.Data == "p" && n.Parent != nil && htmlAttr(n.Parent, "class") == "intro" {
+			intro = append(intro, htmlTextOf(n))
 		}
 	}
 	if strings.Join(intro, "\n") != strings.Join(p.Intro, "\n") {
 		t.Errorf("intro paragraphs\n%q\nwant\n%q", intro, p.Intro)
+	}
+}
+
+// checkHTMLAllowed fails for a comment at n, or an element or attribute
+// that is not in htmlAllowed: one the renderer never writes.
+func checkHTMLAllowed(t *testing.T, n *html.Node) {
+	t.Helper()
+	switch n.Type {
+	case html.CommentNode:
+		t.Errorf("a comment: %q", n.Data)
+	case html.ElementNode:
+		keys, ok := htmlAllowed[n.Data]
+		if !ok {
+			t.Errorf("unexpected element <%s>", n.Data)
+		}
+		for _, a := range n.Attr {
+			if !slices.Contains(keys, a.Key) {
+				t.Errorf("unexpected attribute %s=%q on <%s>", a.Key, a.Val, n.Data)
+			}
+		}
 	}
 }
