@@ -374,12 +374,10 @@ func FuzzBytes(f *testing.F) {
 
 // checkLoad checks what Bytes makes of data under a name: a portfolio that
 // validates, or positioned errors.
+// A hang shows as the fuzzer's or go test's own time-out, not as a timed
+// assertion that a loaded machine could trip.
 func checkLoad(t *testing.T, name string, data []byte) {
-	start := time.Now()
 	p, err := Bytes(name, data)
-	if elapsed := time.Since(start); elapsed > 5*time.Second {
-		t.Errorf("%s: took %v for %d bytes", name, elapsed, len(data))
-	}
 	if err == nil {
 		if verr := p.Validate(); verr != nil {
 			t.Fatalf("%s: loaded a portfolio that does not validate: %v", name, verr)
