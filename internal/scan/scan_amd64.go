@@ -1,0 +1,35 @@
+//go:build !purego
+
+package scan
+
+// vectorMin is the shortest string the vector code is given: one 32-byte
+// block.
+const vectorMin = 32
+
+// haveVector reports whether the processor and the operating system
+// support AVX2.
+var haveVector = hasAVX2()
+
+func hasAVX2() bool {
+	_, _, ecx1, _ := cpuid(1, 0)
+	const osxsave, avx = 1 << 27, 1 << 28
+	if ecx1&osxsave == 0 || ecx1&avx == 0 {
+		return false
+	}
+	if eax, _ := xgetbv(); eax&6 != 6 { // the OS saves XMM and YMM registers
+		return false
+	}
+	_, ebx7, _, _ := cpuid(7, 0)
+	return ebx7&(1<<5) != 0
+}
+
+//go:noescape
+func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
+
+//go:noescape
+func xgetbv() (eax, edx uint32)
+
+// spanVector is Span for len(s) >= 32 with AVX2, in scan_amd64.s.
+//
+//go:noescape
+func spanVector(s string, nib *[32]byte) int
