@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/scan"
 )
 
 // JSON Resume (https://jsonresume.org) is a JSON document of a person's
@@ -661,18 +662,11 @@ var jsonSafe = func() (t [256]bool) {
 	return t
 }()
 
-const jsonHex = "0123456789abcdef"
+// jsonStop holds the bytes body must look at: those jsonSafe does not
+// call safe.
+var jsonStop = scan.New(func(c byte) bool { return !jsonSafe[c] })
 
-// Words of eight equal bytes, for body's test of eight bytes at once.
-const (
-	ones        = 0x0101010101010101
-	highs       = 0x80 * ones
-	quotes      = '"' * ones
-	backslashes = '\\' * ones
-	lts         = '<' * ones
-	gts         = '>' * ones
-	amps        = '&' * ones
-)
+const jsonHex = "0123456789abcdef"
 
 // body writes s escaped as the inside of a JSON string, exactly as
 // encoding/json escapes it: invalid UTF-8 becomes \ufffd, and U+2028 and
@@ -680,21 +674,7 @@ const (
 func (j *jsonWriter) body(s string) {
 	start := 0
 	for i := 0; i < len(s); {
-		for i+8 <= len(s) {
-			// Eight bytes at once, as one word: are all ASCII, and none a
-			// control character, '"', '\\', '<', '>' or '&'? A byte wrongly
-			// flagged only sends the word to the loop below.
-			w := s[i : i+8] // one bounds check for the eight
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-			if (x&highs | (x-ones*0x20)&^x&highs |
-				(x^quotes-ones)&^(x^quotes)&highs | (x^backslashes-ones)&^(x^backslashes)&highs |
-				(x^lts-ones)&^(x^lts)&highs | (x^gts-ones)&^(x^gts)&highs |
-				(x^amps-ones)&^(x^amps)&highs) != 0 {
-				break
-			}
-			i += 8
-		}
+		i += jsonStop.Span(s[i:])
 		if i == len(s) {
 			break
 		}

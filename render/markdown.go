@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/scan"
 )
 
 // Markdown writes p as CommonMark that also reads well on GitHub: the
@@ -439,14 +440,10 @@ var mdClass = func() (t [256]uint8) {
 
 // mdStop marks the bytes text must look at: those of classes mdEsc and
 // mdCtx.
-var mdStop = func() (t [256]uint8) {
-	for c, k := range mdClass {
-		if k == mdEsc || k == mdCtx {
-			t[c] = 1
-		}
-	}
-	return t
-}()
+var mdStop = scan.New(func(c byte) bool { return mdClass[c] == mdEsc || mdClass[c] == mdCtx })
+
+// mdDirtyStop marks the bytes dirty must look at: all but printable ASCII.
+var mdDirtyStop = scan.New(func(c byte) bool { return c < 0x20 || c >= 0x7f })
 
 // mdReference reports whether the "&" at s[i] starts something shaped
 // like an entity or numeric character reference: "&name;", "&#123;" or
@@ -516,13 +513,7 @@ func (m *mdWriter) text(s string) {
 	}
 	span := i
 	for ; i < end; i++ {
-		// Skip eight bytes at a time while none may need a backslash.
-		for ; i+8 <= end; i += 8 {
-			w := s[i : i+8] // one bounds check for the eight
-			if mdStop[w[0]]|mdStop[w[1]]|mdStop[w[2]]|mdStop[w[3]]|mdStop[w[4]]|mdStop[w[5]]|mdStop[w[6]]|mdStop[w[7]] != 0 {
-				break
-			}
-		}
+		i += mdStop.Span(s[i:end])
 		if i == end {
 			break
 		}
@@ -558,28 +549,16 @@ func (m *mdWriter) ref(r rune) {
 	m.byte(';')
 }
 
-// dirty reports whether sanitize would change s. It skips eight bytes at
-// a time while they are printable ASCII.
+// dirty reports whether sanitize would change s. It skips printable ASCII
+// with mdDirtyStop.
 func dirty(s string) bool {
-	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) {
-			w := s[i : i+8] // one bounds check for the eight
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-			del := x ^ 0x7f*lo
-			// No byte is 0x80 or more, less than 0x20, or 0x7f.
-			if (x|(x-0x20*lo)&^x|(del-lo)&^del)&hi == 0 {
-				i += 8
-				continue
-			}
+		i += mdDirtyStop.Span(s[i:])
+		if i == len(s) {
+			break
 		}
 		if c := s[i]; c < utf8.RuneSelf {
-			if mdClass[c] == mdCtl {
-				return true
-			}
-			i++
-			continue
+			return true // a control character
 		}
 		k, n, r := tok(s, i)
 		if k != tokShow && !(k == tokSpace && r >= 0x2028) {

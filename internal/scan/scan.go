@@ -5,8 +5,9 @@
 //
 // On amd64 with AVX2, Span tests 32 bytes an instruction sequence with a
 // nibble-table lookup (VPSHUFB, as in "shufti"); elsewhere, and for
-// strings shorter than 32 bytes, it looks bytes up in a 256-entry table
-// eight at a time. Both give the same answer for every input, which the
+// it looks bytes up in a 256-entry table
+// eight at a time. (Strings shorter than 32 bytes are
+// read 32 bytes at a time too, within the memory page that holds them.) Both give the same answer for every input, which the
 // package's fuzz test holds them to. Build with the purego tag to use the
 // portable code only.
 package scan
@@ -64,7 +65,7 @@ func (t *Set) Has(c byte) bool { return t.in[c] != 0 }
 // Span returns the length of the longest prefix of s that holds no byte of
 // t: the index of the first member, or len(s) when there is none.
 func (t *Set) Span(s string) int {
-	if len(s) >= vectorMin && haveVector {
+	if haveVector {
 		return spanVector(s, &t.nib)
 	}
 	return t.spanTable(s)

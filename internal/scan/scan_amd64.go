@@ -2,12 +2,8 @@
 
 package scan
 
-// vectorMin is the shortest string the vector code is given: one 32-byte
-// block.
-const vectorMin = 32
-
 // haveVector reports whether the processor and the operating system
-// support AVX2.
+// support AVX2 (and BMI2, which the vector code uses too).
 var haveVector = hasAVX2()
 
 func hasAVX2() bool {
@@ -20,7 +16,8 @@ func hasAVX2() bool {
 		return false
 	}
 	_, ebx7, _, _ := cpuid(7, 0)
-	return ebx7&(1<<5) != 0
+	const avx2, bmi2 = 1 << 5, 1 << 8
+	return ebx7&avx2 != 0 && ebx7&bmi2 != 0
 }
 
 //go:noescape
@@ -29,7 +26,7 @@ func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 //go:noescape
 func xgetbv() (eax, edx uint32)
 
-// spanVector is Span for len(s) >= 32 with AVX2, in scan_amd64.s.
+// spanVector is Span with AVX2, in scan_amd64.s.
 //
 //go:noescape
 func spanVector(s string, nib *[32]byte) int

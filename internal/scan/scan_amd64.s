@@ -38,7 +38,6 @@ TEXT ·xgetbv(SB), NOSPLIT, $0-8
 	NOTL mask
 
 // func spanVector(s string, nib *[32]byte) int
-// len(s) >= 32.
 TEXT ·spanVector(SB), NOSPLIT, $0-32
 	MOVQ s_base+0(FP), SI
 	MOVQ s_len+8(FP), CX
@@ -50,6 +49,33 @@ TEXT ·spanVector(SB), NOSPLIT, $0-32
 	VPBROADCASTD X5, Y5
 	VPXOR Y4, Y4, Y4
 	XORQ BX, BX
+	CMPQ CX, $32
+	JAE  loop64
+
+	// Fewer than 32 bytes: load the 32 bytes from s within the page that
+	// holds s's first byte, or else those that end with s's last byte
+	// (then s starts less than 32 bytes before its page ends, so the load
+	// stays in that page), and ignore the bytes that are not s's.
+	TESTQ CX, CX
+	JEQ  none
+	MOVL SI, AX
+	ANDL $4095, AX
+	CMPL AX, $4064
+	JA   shortend
+	CLASSIFY((SI), AX)
+	BZHIL CX, AX, AX
+	TESTL AX, AX
+	JNZ  found
+	JMP  none
+
+shortend:
+	CLASSIFY(-32(SI)(CX*1), AX)
+	MOVL $32, DX
+	SUBL CX, DX
+	SHRXL DX, AX, AX
+	TESTL AX, AX
+	JNZ  found
+	JMP  none
 
 	// 64 bytes a step while they last.
 loop64:

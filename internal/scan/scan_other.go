@@ -2,9 +2,6 @@
 
 package scan
 
-const (
-	vectorMin  = 1 << 62
-	haveVector = false
-)
+const haveVector = false
 
 func spanVector(string, *[32]byte) int { panic("scan: no vector code on this platform") }

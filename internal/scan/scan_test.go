@@ -2,6 +2,7 @@ package scan
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -155,4 +156,16 @@ func BenchmarkSpan(b *testing.B) {
 			}
 		}
 	})
+}
+
+func BenchmarkSpanShort(b *testing.B) {
+	set := sets["html"]
+	for _, s := range []string{"x", strings.Repeat("x", 31), strings.Repeat("x", 100)} {
+		b.Run(strconv.Itoa(len(s)), func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				n += set.Span(s)
+			}
+		})
+	}
 }
