@@ -87,3 +87,23 @@ func (t *Set) spanTable(s string) int {
 	}
 	return i
 }
+
+// SpanPair is Span that stops too at the second of two bytes c in a row:
+// it returns the length of the longest prefix of s that holds no byte of
+// t and no "cc".
+func (t *Set) SpanPair(s string, c byte) int {
+	if haveVector {
+		return spanPairVector(s, &t.nib, c)
+	}
+	return t.spanPairTable(s, c)
+}
+
+// spanPairTable is the portable SpanPair.
+func (t *Set) spanPairTable(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if t.in[s[i]] != 0 || s[i] == c && i > 0 && s[i-1] == c {
+			return i
+		}
+	}
+	return len(s)
+}

@@ -30,3 +30,8 @@ func xgetbv() (eax, edx uint32)
 //
 //go:noescape
 func spanVector(s string, nib *[32]byte) int
+
+// spanPairVector is SpanPair with AVX2, in scan_amd64.s.
+//
+//go:noescape
+func spanPairVector(s string, nib *[32]byte, c byte) int

@@ -147,3 +147,106 @@ found:
 	VZEROUPPER
 	MOVQ BX, ret+24(FP)
 	RET
+
+// PAIRS sets the bits of pairs for the bytes of the 32-byte block in Y0
+// (before CLASSIFY overwrites it: call first) that equal the byte in Y3
+// and follow another such byte in the block. It uses Y2, R8 and R9.
+#define PAIRS(pairs) \
+	VPCMPEQB Y3, Y0, Y2; \
+	VPMOVMSKB Y2, R8; \
+	LEAL (R8)(R8*1), R9; \
+	ANDL R9, R8; \
+	MOVL R8, pairs
+
+// func spanPairVector(s string, nib *[32]byte, c byte) int
+TEXT ·spanPairVector(SB), NOSPLIT, $0-40
+	MOVQ s_base+0(FP), SI
+	MOVQ s_len+8(FP), CX
+	MOVQ nib+16(FP), DX
+	VBROADCASTI128 (DX), Y6
+	VBROADCASTI128 16(DX), Y7
+	MOVL $0x0f0f0f0f, AX
+	MOVD AX, X5
+	VPBROADCASTD X5, Y5
+	VPXOR Y4, Y4, Y4
+	MOVBLZX c+24(FP), AX
+	MOVD AX, X3
+	VPBROADCASTB X3, Y3
+	XORQ BX, BX
+	XORL R10, R10 // 1 when the last byte of the block before was c
+	CMPQ CX, $32
+	JAE  ploop
+
+	TESTQ CX, CX
+	JEQ  pnone
+	MOVL SI, AX
+	ANDL $4095, AX
+	CMPL AX, $4064
+	JA   pshortend
+	VMOVDQU (SI), Y0
+	PAIRS(R11)
+	CLASSIFY((SI), AX)
+	ORL  R11, AX
+	BZHIL CX, AX, AX
+	TESTL AX, AX
+	JNZ  pfound
+	JMP  pnone
+
+pshortend:
+	VMOVDQU -32(SI)(CX*1), Y0
+	PAIRS(R11)
+	CLASSIFY(-32(SI)(CX*1), AX)
+	MOVL $32, DX
+	SUBL CX, DX
+	SHRXL DX, AX, AX
+	SHRXL DX, R11, R11
+	ANDL $-2, R11 // s's first byte follows none of s's
+	ORL  R11, AX
+	TESTL AX, AX
+	JNZ  pfound
+	JMP  pnone
+
+ploop:
+	LEAQ 32(BX), AX
+	CMPQ AX, CX
+	JA   ptail
+	VMOVDQU (SI)(BX*1), Y0
+	PAIRS(R11)
+	VPCMPEQB Y3, Y0, Y2
+	VPMOVMSKB Y2, R8
+	ANDL R10, R8 // the first byte is c and so was the block before's last
+	ORL  R8, R11
+	VPMOVMSKB Y2, R10
+	SHRL $31, R10
+	CLASSIFY((SI)(BX*1), AX)
+	ORL  R11, AX
+	TESTL AX, AX
+	JNZ  pfound
+	ADDQ $32, BX
+	JMP  ploop
+
+ptail:
+	// The last 32 bytes of s: the first ones are already known clean, and
+	// each new byte's predecessor is in the block.
+	CMPQ BX, CX
+	JEQ  pnone
+	MOVQ CX, BX
+	SUBQ $32, BX
+	VMOVDQU (SI)(BX*1), Y0
+	PAIRS(R11)
+	CLASSIFY((SI)(BX*1), AX)
+	ORL  R11, AX
+	TESTL AX, AX
+	JNZ  pfound
+
+pnone:
+	VZEROUPPER
+	MOVQ CX, ret+32(FP)
+	RET
+
+pfound:
+	BSFL AX, AX
+	ADDQ AX, BX
+	VZEROUPPER
+	MOVQ BX, ret+32(FP)
+	RET

@@ -33,6 +33,16 @@ func naive(t *Set, s string) int {
 	return len(s)
 }
 
+// naivePair is the definition SpanPair must meet.
+func naivePair(t *Set, s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if t.Has(s[i]) || i > 0 && s[i-1] == c && s[i] == c {
+			return i
+		}
+	}
+	return len(s)
+}
+
 func TestNew(t *testing.T) {
 	for name, set := range sets {
 		for c := range 256 {
@@ -76,6 +86,9 @@ func TestSpan(t *testing.T) {
 							if got, want := set.Span(string(b)), naive(set, string(b)); got != want {
 								t.Fatalf("%s: Span with %#02x at %d of %d = %d, want %d", name, c, pos, n, got, want)
 							}
+							if got, want := set.SpanPair(string(b), fill), naivePair(set, string(b), fill); got != want {
+								t.Fatalf("%s: SpanPair with %#02x at %d of %d = %d, want %d", name, c, pos, n, got, want)
+							}
 						}
 					}
 				}
@@ -92,6 +105,9 @@ func TestSpanRandom(t *testing.T) {
 		b := make([]byte, r.IntN(300))
 		for i := range b {
 			b[i] = byte(' ' + r.IntN(95))
+			if r.IntN(4) == 0 {
+				b[i] = ' '
+			}
 			if r.IntN(60) == 0 {
 				b[i] = byte(r.IntN(256))
 			}
@@ -104,6 +120,15 @@ func TestSpanRandom(t *testing.T) {
 			}
 			if got := set.spanTable(s); got != want {
 				t.Fatalf("%s: spanTable(%q) = %d, want %d", name, s, got, want)
+			}
+			for _, c := range []byte{' ', 'a', 0} {
+				want := naivePair(set, s, c)
+				if got := set.SpanPair(s, c); got != want {
+					t.Fatalf("%s: SpanPair(%q, %q) = %d, want %d", name, s, c, got, want)
+				}
+				if got := set.spanPairTable(s, c); got != want {
+					t.Fatalf("%s: spanPairTable(%q, %q) = %d, want %d", name, s, c, got, want)
+				}
 			}
 		}
 	}
@@ -121,10 +146,27 @@ func TestVector(t *testing.T) {
 	}
 }
 
+// TestSpanPairPositions puts a pair of spaces at every position of strings
+// of every length to 100, so that pairs within a block, across two blocks
+// and across the tail's overlap are all met.
+func TestSpanPairPositions(t *testing.T) {
+	set := sets["html"]
+	for n := 0; n <= 100; n++ {
+		for pos := 0; pos+1 < n; pos++ {
+			b := []byte(strings.Repeat("a b", 40)[:n])
+			b[pos], b[pos+1] = ' ', ' '
+			if got, want := set.SpanPair(string(b), ' '), naivePair(set, string(b), ' '); got != want {
+				t.Fatalf("SpanPair(%q) = %d, want %d", b, got, want)
+			}
+		}
+	}
+}
+
 func FuzzSpan(f *testing.F) {
 	f.Add("plain text with an apostrophe's in it, long enough for a block or two", byte('\''), byte('\''))
 	f.Add(strings.Repeat("a", 64)+"\x00", byte(0), byte(0x1f))
 	f.Add(strings.Repeat("é", 40), byte(0x80), byte(0xff))
+	f.Add(strings.Repeat("a ", 40)+"  ", byte(' '), byte(0x1f))
 	f.Fuzz(func(t *testing.T, s string, lo, hi byte) {
 		set := New(func(c byte) bool { return c >= lo && c <= hi })
 		want := naive(set, s)
@@ -133,6 +175,10 @@ func FuzzSpan(f *testing.F) {
 		}
 		if got := set.spanTable(s); got != want {
 			t.Fatalf("spanTable(%q) with [%#02x, %#02x] = %d, want %d", s, lo, hi, got, want)
+		}
+		want = naivePair(set, s, lo)
+		if got := set.SpanPair(s, lo); got != want {
+			t.Fatalf("SpanPair(%q, %#02x) with [%#02x, %#02x] = %d, want %d", s, lo, lo, hi, got, want)
 		}
 	})
 }
