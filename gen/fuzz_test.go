@@ -82,11 +82,11 @@ func fuzzContent(s, id string, v float64, length int64) incident.Portfolio {
 	}
 }
 
-// FuzzGenerate checks that any valid content gives Go that parses, whose
-// static data is the content exactly: the page variable, evaluated from
-// the syntax tree (strings by strconv.Unquote, numbers by go/constant),
-// equals the portfolio, and each ID constant holds its ID. No comment may
-// be a directive. Building and running each input is too slow for a fuzz
+// FuzzGenerate checks that any valid content gives Go that parses, is
+// gofmt-clean, and whose static data is the content exactly: the page
+// variable, evaluated from the syntax tree (strings by strconv.Unquote,
+// numbers by go/constant), equals the portfolio, and each ID constant
+// holds its ID. No comment may be a directive. Building and running each input is too slow for a fuzz
 // target; TestFuzzCorpusEndToEnd does it for the committed corpus, which
 // is the seed corpus: testdata/fuzz/FuzzGenerate.
 func FuzzGenerate(f *testing.F) {
@@ -103,6 +103,7 @@ func FuzzGenerate(f *testing.F) {
 			t.Fatal(err)
 		}
 		checkSource(t, p, src)
+		checkGofmt(t, "the output", src)
 	})
 }
 
