@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/race"
+	"github.com/incident-leadership/portfolio/internal/synth"
 )
 
 // plainBundled is the bundled portfolio; plainFull uses every optional
@@ -439,3 +441,35 @@ func benchmarkPlain(b *testing.B, render plainRenderer) {
 }
 
 func BenchmarkText(b *testing.B) { benchmarkPlain(b, Text) }
+
+// TestTextLineOn checks that lineOn, which places runs of plain words a
+// line at a time, draws every page exactly as flow does a word at a time:
+// synthetic incidents, the bundled page, full.yaml, the hostile page and
+// the fuzz texts, at every width from 15 to 100.
+func TestTextLineOn(t *testing.T) {
+	pages := map[string]incident.Portfolio{
+		"synth":   synth.Portfolio(40),
+		"bundled": portfolio.Page(),
+		"full":    jsonFull(t),
+		"hostile": jsonFixture(t, "../testdata/hostile.yaml"),
+	}
+	for i, s := range append(fuzzTexts, "a  b c   d e f "+strings.Repeat("word ", 30), strings.Repeat("ab ", 50)+"\u00e9 "+strings.Repeat("cd ", 50)) {
+		pages[fmt.Sprintf("fuzz text %d", i)] = fuzzPortfolio(s, "https://example.com/")
+	}
+	draw := func(p incident.Portfolio, width int, lineOn bool) string {
+		defer func(old bool) { textLineOn = old }(textLineOn)
+		textLineOn = lineOn
+		var b strings.Builder
+		if err := Text(&b, p, Width(width)); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	for name, p := range pages {
+		for width := 15; width <= 100; width++ {
+			if diff := cmp.Diff(draw(p, width, false), draw(p, width, true)); diff != "" {
+				t.Fatalf("%s at width %d: lineOn changes the page (-word at a time +line at a time):\n%s", name, width, diff)
+			}
+		}
+	}
+}
