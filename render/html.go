@@ -178,6 +178,7 @@ func (h *htmlWriter) page() {
 		if h.out.err != nil {
 			return
 		}
+		h.sel.aheadOf(i + 1)
 		h.incident(h.sel.At(i))
 	}
 	if !h.c.noLessons {

@@ -818,6 +818,7 @@ func (j *jsonWriter) extension(c *config, sel *selection) {
 	j.open('[')
 	for i := range sel.Len() {
 		j.next()
+		sel.aheadOf(i + 1)
 		j.incident(c, p, sel.At(i))
 	}
 	j.close(']')

@@ -71,6 +71,7 @@ func (m *mdWriter) page() {
 		m.legend()
 	}
 	for i := range m.sel.Len() {
+		m.sel.aheadOf(i + 1)
 		m.incident(m.sel.At(i))
 	}
 	if !m.c.noLessons && len(p.Lessons.Items) > 0 {

@@ -28,6 +28,7 @@ import (
 	"sync"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/scan"
 )
 
 // An Option changes how a portfolio is rendered. Only this package makes
@@ -388,4 +389,19 @@ func (o *out) finish() error {
 		o.pooled = nil
 	}
 	return o.err
+}
+
+// aheadOf asks for the text of the i-th selected incident, if there is
+// one, to be fetched into the caches while the one before it is drawn.
+func (s *selection) aheadOf(i int) {
+	if i >= s.Len() {
+		return
+	}
+	in := s.At(i)
+	scan.Ahead(in.Title)
+	for _, ps := range [...][]string{in.Situation, in.MyRole, in.Resolution, in.PermanentFix} {
+		for _, p := range ps {
+			scan.Ahead(p)
+		}
+	}
 }

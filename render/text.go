@@ -84,6 +84,7 @@ func (t *textWriter) page() {
 		t.legend()
 	}
 	for i := range t.sel.Len() {
+		t.sel.aheadOf(i + 1)
 		t.incident(t.sel.At(i))
 	}
 	if !t.c.noLessons && len(p.Lessons.Items) > 0 {

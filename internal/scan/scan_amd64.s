@@ -250,3 +250,17 @@ pfound:
 	VZEROUPPER
 	MOVQ BX, ret+32(FP)
 	RET
+
+// func ahead(p *byte, n int)
+TEXT ·ahead(SB), NOSPLIT, $0-16
+	MOVQ p+0(FP), SI
+	MOVQ n+8(FP), CX
+	LEAQ (SI)(CX*1), CX
+aloop:
+	CMPQ SI, CX
+	JAE  adone
+	PREFETCHT0 (SI)
+	ADDQ $64, SI
+	JMP  aloop
+adone:
+	RET
