@@ -341,8 +341,7 @@ func (l *literals) literal(path string, v reflect.Value, typed bool) (lit, error
 	}
 	switch t.Kind() {
 	case reflect.String:
-		// strconv.Quote is what jen.Lit writes for a string.
-		s := strconv.Quote(v.String())
+		s := quote(v.String())
 		return lit{text: s, scalar: true, width: len(s)}, nil
 	case reflect.Bool:
 		return lit{text: strconv.FormatBool(v.Bool()), scalar: true, width: 5}, nil
@@ -367,6 +366,18 @@ func (l *literals) literal(path string, v reflect.Value, typed bool) (lit, error
 		return l.sliceLiteral(path, v, typed)
 	}
 	return lit{}, fmt.Errorf("%s: cannot write a %s as static data", path, t)
+}
+
+// quote returns strconv.Quote(s), which is what jen.Lit writes for a
+// string; quickly for text of printable ASCII but '"' and '\\', which it
+// encloses in quotes as it is, as strconv.Quote does.
+func quote(s string) string {
+	for i := range len(s) {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.Quote(s)
+		}
+	}
+	return `"` + s + `"`
 }
 
 func (l *literals) structLiteral(path string, v reflect.Value, typed bool) (lit, error) {

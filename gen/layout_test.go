@@ -6,6 +6,7 @@ import (
 	"go/format"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -123,6 +124,18 @@ func TestGofmtAlignLimit(t *testing.T) {
 		aligned := bytes.Contains(src, []byte("\t\t\tTitle:    \"aaa"))
 		if aligned != (extra <= 0) {
 			t.Errorf("%+d bytes: aligned is %v", extra, aligned)
+		}
+	}
+}
+
+func TestQuote(t *testing.T) {
+	ss := []string{"", "plain text, 50% (P1) & more!", hostile, "\u2028", "\xff", "a\x7fb", "~ \"q\" \\ `b`"}
+	for c := range 256 {
+		ss = append(ss, string([]byte{'a', byte(c), 'z'}))
+	}
+	for _, s := range ss {
+		if got, want := quote(s), strconv.Quote(s); got != want {
+			t.Errorf("quote(%q) = %s, want %s", s, got, want)
 		}
 	}
 }
