@@ -16,6 +16,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"text/template"
 
@@ -285,11 +286,18 @@ func markdownBaseline(w io.Writer, p *incident.Portfolio) error {
 
 // mdPiece returns what draw writes.
 func mdPiece(draw func(*mdWriter)) string {
-	var b bytes.Buffer
-	o := out{w: &b}
-	draw(&mdWriter{out: &o})
+	b := pieceBufs.Get().(*bytes.Buffer)
+	defer pieceBufs.Put(b)
+	b.Reset()
+	o := newSpare(b)
+	draw(&mdWriter{spare: &o})
+	o.finish() // a bytes.Buffer does not fail
 	return b.String()
 }
+
+// pieceBufs holds the buffers mdPiece and textDraw draw in, so that the
+// baselines allocate only the strings they return.
+var pieceBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Text: text/template calling the renderer's line-wrapping helper: line
 // flows a list of pieces into wrapped lines, as the renderer does.
@@ -387,9 +395,12 @@ func textBaseline(w io.Writer, p *incident.Portfolio) error {
 
 // textDraw returns what draw writes, at the default width.
 func textDraw(draw func(*textWriter)) string {
-	var b bytes.Buffer
-	o := out{w: &b}
-	draw(&textWriter{out: &o, c: &config{}, width: 80})
+	b := pieceBufs.Get().(*bytes.Buffer)
+	defer pieceBufs.Put(b)
+	b.Reset()
+	o := newSpare(b)
+	draw(&textWriter{spare: &o, c: &config{}, width: 80})
+	o.finish() // a bytes.Buffer does not fail
 	return b.String()
 }
 

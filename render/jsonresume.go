@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"io"
@@ -440,13 +439,9 @@ func notFinite(f float64) bool { return math.IsInf(f, 0) || math.IsNaN(f) }
 // repeated depth times in front of it; empty objects and arrays as {} and
 // []. With compact set it writes no whitespace at all, as json.Marshal.
 //
-// It appends to b, the spare room of the *bytes.Buffer or *bufio.Writer
-// it writes to, and hands b over (a copy onto itself) only when it is full
-// and at the end; so writing is an append, with no call through an
-// interface.
+// It writes through a spare, so writing is an append.
 type jsonWriter struct {
-	out
-	b       []byte // written but not yet handed over
+	spare
 	prefix  string // written after every line break
 	indent  string // one level of indentation
 	compact bool
@@ -458,9 +453,7 @@ type jsonWriter struct {
 
 // newJSONWriter returns a writer of JSON indented by two spaces.
 func newJSONWriter(w io.Writer) jsonWriter {
-	j := jsonWriter{out: newOut(w), indent: "  ", eol: "\n", lines: lineStarts}
-	j.b = j.room()
-	return j
+	return jsonWriter{spare: newSpare(w), indent: "  ", eol: "\n", lines: lineStarts}
 }
 
 // layout sets the line breaks and indentation; it allocates, unless they
@@ -472,97 +465,6 @@ func (j *jsonWriter) layout(eol, prefix, indent string, compact bool) {
 		return
 	}
 	j.lines = eol + prefix + strings.Repeat(indent, 16)
-}
-
-// room returns the spare room of the writer's buffer.
-func (j *jsonWriter) room() []byte {
-	switch w := j.w.(type) {
-	case *bytes.Buffer:
-		return w.AvailableBuffer()
-	case *bufio.Writer:
-		return w.AvailableBuffer()
-	}
-	return nil
-}
-
-// flush hands b over and makes room for need more bytes, or less when the
-// buffer is smaller: the callers check.
-func (j *jsonWriter) flush(need int) {
-	j.handOver()
-	if j.err != nil {
-		return // keep appending to the same room, for nothing
-	}
-	switch w := j.w.(type) {
-	case *bytes.Buffer:
-		w.Grow(max(need, 4<<10))
-	case *bufio.Writer:
-		if w.Available() < need {
-			j.err = w.Flush()
-		}
-	}
-	j.b = j.room()
-}
-
-// handOver writes b to the writer it is the spare room of.
-func (j *jsonWriter) handOver() {
-	if j.err == nil && len(j.b) > 0 {
-		_, j.err = j.w.Write(j.b)
-	}
-	j.b = j.b[:0]
-}
-
-// finish hands b over, flushes a pooled buffer and returns the first error.
-func (j *jsonWriter) finish() error {
-	j.handOver()
-	return j.out.finish()
-}
-
-func (j *jsonWriter) str(s string) {
-	if len(s) <= cap(j.b)-len(j.b) {
-		j.b = append(j.b, s...)
-		return
-	}
-	j.strSlow(s)
-}
-
-func (j *jsonWriter) strSlow(s string) {
-	j.flush(len(s))
-	if len(s) <= cap(j.b)-len(j.b) {
-		j.b = append(j.b, s...)
-		return
-	}
-	j.out.str(s) // longer than the buffer: write it as it is
-	j.b = j.room()
-}
-
-func (j *jsonWriter) byte(c byte) {
-	if len(j.b) < cap(j.b) {
-		j.b = append(j.b, c)
-		return
-	}
-	j.byteSlow(c)
-}
-
-func (j *jsonWriter) byteSlow(c byte) {
-	j.flush(1)
-	if len(j.b) < cap(j.b) {
-		j.b = append(j.b, c)
-		return
-	}
-	j.out.byte(c) // no buffer: write it as it is
-	j.b = j.room()
-}
-
-// raw writes a few bytes, such as a number formatted into an array on
-// the caller's stack, without letting them escape.
-func (j *jsonWriter) raw(b []byte) {
-	if len(b) <= cap(j.b)-len(j.b) {
-		j.b = append(j.b, b...)
-		return
-	}
-	for _, c := range b {
-		j.byte(c)
-	}
 }
 
 func (j *jsonWriter) newline() {

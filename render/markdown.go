@@ -32,16 +32,16 @@ import (
 // Markdown and cannot be escaped.
 func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	c := newConfig(opts)
-	o := newOut(w)
+	o := newSpare(w)
 	// m points to o, p and c rather than holding them, so that what the
 	// writer's methods leak (the text) does not make them escape.
-	m := mdWriter{out: &o, c: &c, p: &p, sel: c.selectIncidents(&p)}
+	m := mdWriter{spare: &o, c: &c, p: &p, sel: c.selectIncidents(&p)}
 	m.page()
 	return o.finish()
 }
 
 type mdWriter struct {
-	*out
+	*spare
 	c       *config
 	p       *incident.Portfolio
 	sel     selection

@@ -405,3 +405,110 @@ func (s *selection) aheadOf(i int) {
 		}
 	}
 }
+
+// spare writes by appending to b, the spare room of the *bytes.Buffer or
+// *bufio.Writer it writes to (the pooled one that out wraps around any
+// other writer), and hands b over (a copy onto itself) only when it is
+// full and at the end; so writing is an append, with no call through an
+// interface.
+type spare struct {
+	out
+	b []byte // written but not yet handed over
+}
+
+func newSpare(w io.Writer) spare {
+	o := spare{out: newOut(w)}
+	o.b = o.room()
+	return o
+}
+
+// room returns the spare room of the writer's buffer.
+func (o *spare) room() []byte {
+	switch w := o.w.(type) {
+	case *bytes.Buffer:
+		return w.AvailableBuffer()
+	case *bufio.Writer:
+		return w.AvailableBuffer()
+	}
+	return nil
+}
+
+// flush hands b over and makes room for need more bytes, or less when the
+// buffer is smaller: the callers check.
+func (o *spare) flush(need int) {
+	o.handOver()
+	if o.err != nil {
+		return // keep appending to the same room, for nothing
+	}
+	switch w := o.w.(type) {
+	case *bytes.Buffer:
+		w.Grow(max(need, 4<<10))
+	case *bufio.Writer:
+		if w.Available() < need {
+			o.err = w.Flush()
+		}
+	}
+	o.b = o.room()
+}
+
+// handOver writes b to the writer it is the spare room of.
+func (o *spare) handOver() {
+	if o.err == nil && len(o.b) > 0 {
+		_, o.err = o.w.Write(o.b)
+	}
+	o.b = o.b[:0]
+}
+
+// finish hands b over, flushes a pooled buffer and returns the first error.
+func (o *spare) finish() error {
+	o.handOver()
+	return o.out.finish()
+}
+
+func (o *spare) str(s string) {
+	if len(s) <= cap(o.b)-len(o.b) {
+		o.b = append(o.b, s...)
+		return
+	}
+	o.strSlow(s)
+}
+
+func (o *spare) strSlow(s string) {
+	o.flush(len(s))
+	if len(s) <= cap(o.b)-len(o.b) {
+		o.b = append(o.b, s...)
+		return
+	}
+	o.out.str(s) // longer than the buffer: write it as it is
+	o.b = o.room()
+}
+
+func (o *spare) byte(c byte) {
+	if len(o.b) < cap(o.b) {
+		o.b = append(o.b, c)
+		return
+	}
+	o.byteSlow(c)
+}
+
+func (o *spare) byteSlow(c byte) {
+	o.flush(1)
+	if len(o.b) < cap(o.b) {
+		o.b = append(o.b, c)
+		return
+	}
+	o.out.byte(c) // no buffer: write it as it is
+	o.b = o.room()
+}
+
+// raw writes a few bytes, such as a number formatted into an array on
+// the caller's stack, without letting them escape.
+func (o *spare) raw(b []byte) {
+	if len(b) <= cap(o.b)-len(o.b) {
+		o.b = append(o.b, b...)
+		return
+	}
+	for _, c := range b {
+		o.byte(c)
+	}
+}

@@ -37,10 +37,10 @@ func Width(n int) Option {
 // move the cursor, change colours or reorder what the reader sees.
 func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	c := newConfig(opts)
-	o := newOut(w)
+	o := newSpare(w)
 	// t points to o, p and c rather than holding them, so that what the
 	// writer's methods leak (the text) does not make them escape.
-	t := textWriter{out: &o, c: &c, p: &p, sel: c.selectIncidents(&p), width: max(c.width, minWidth)}
+	t := textWriter{spare: &o, c: &c, p: &p, sel: c.selectIncidents(&p), width: max(c.width, minWidth)}
 	t.page()
 	return o.finish()
 }
@@ -49,7 +49,7 @@ func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
 // list marker); its continuation lines are indented to hang. (It holds no
 // string it writes: what the writer leaks would make it escape.)
 type textWriter struct {
-	*out
+	*spare
 	c     *config
 	p     *incident.Portfolio
 	sel   selection
