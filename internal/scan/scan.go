@@ -1,15 +1,15 @@
 // Package scan finds, at memory speed where the processor allows, the
 // first byte of a string that belongs to a set: the byte a renderer must
 // stop at to escape, drop or measure something. Most text needs none of
-// that, and the renderers copy what Span skips in one piece.
+// that, and the renderers copy what Span skips in one piece. Ahead asks
+// for a string to be fetched into the caches before it is scanned.
 //
-// On amd64 with AVX2, Span tests 32 bytes an instruction sequence with a
-// nibble-table lookup (VPSHUFB, as in "shufti"); elsewhere, and for
-// it looks bytes up in a 256-entry table
-// eight at a time. (Strings shorter than 32 bytes are
-// read 32 bytes at a time too, within the memory page that holds them.) Both give the same answer for every input, which the
-// package's fuzz test holds them to. Build with the purego tag to use the
-// portable code only.
+// On amd64 with AVX2, Span and SpanPair test 32 bytes at a time with a
+// nibble-table lookup (VPSHUFB, as in "shufti"), reading strings shorter
+// than 32 bytes 32 bytes at a time too, within the memory page that holds
+// them; elsewhere they look bytes up in a 256-entry table. Both give the
+// same answer for every input, which the package's tests and fuzz test
+// hold them to. Build with the purego tag to use the portable code only.
 package scan
 
 import "fmt"
