@@ -398,11 +398,20 @@ func (s *selection) aheadOf(i int) {
 		return
 	}
 	in := s.At(i)
+	scan.Ahead(string(in.ID))
 	scan.Ahead(in.Title)
+	scan.Ahead(in.Duration.Text)
 	for _, ps := range [...][]string{in.Situation, in.MyRole, in.Resolution, in.PermanentFix} {
 		for _, p := range ps {
 			scan.Ahead(p)
 		}
+	}
+	for k := range in.Actions {
+		scan.Ahead(in.Actions[k].Text)
+	}
+	for k := range in.Links {
+		scan.Ahead(in.Links[k].Title)
+		scan.Ahead(in.Links[k].URL)
 	}
 }
 
