@@ -22,6 +22,9 @@ import (
 var genBin string
 
 func TestMain(m *testing.M) {
+	if args := os.Getenv(rssWrapperEnv); args != "" {
+		os.Exit(rssWrapper(strings.Fields(args)))
+	}
 	dir, err := os.MkdirTemp("", "gen-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
