@@ -66,3 +66,24 @@ func TestRatiosMissingRound(t *testing.T) {
 		t.Error("ratios took three rounds of render and two of its baseline")
 	}
 }
+
+// TestCommittedRounds checks that the rounds BENCHMARKS.md's tables come
+// from are whole: six rounds of every format and size, each with its
+// baseline and its Write.
+func TestCommittedRounds(t *testing.T) {
+	for _, name := range []string{"testdata/render-before.txt", "testdata/render-after.txt"} {
+		rs := read(name)
+		var b strings.Builder
+		if err := ratios(&b, rs); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if rows := strings.Count(b.String(), "\n") - 2; rows != 12 {
+			t.Errorf("%s: %d formats and sizes, want 12:\n%s", name, rows, b.String())
+		}
+		for _, b := range rs.order {
+			if n := len(rs.ns[b]); n != 6 {
+				t.Errorf("%s: %s has %d rounds, want 6", name, b, n)
+			}
+		}
+	}
+}
