@@ -37,17 +37,22 @@ TEXT ·xgetbv(SB), NOSPLIT, $0-8
 	VPMOVMSKB Y0, mask; \
 	NOTL mask
 
+// TABLES sets up the registers CLASSIFY uses from the nibble tables at
+// nib: Y6 and Y7 the tables, Y5 the nibble mask, Y4 zero. It uses AX.
+#define TABLES(nib) \
+	VBROADCASTI128 (nib), Y6; \
+	VBROADCASTI128 16(nib), Y7; \
+	MOVL $0x0f0f0f0f, AX; \
+	MOVD AX, X5; \
+	VPBROADCASTD X5, Y5; \
+	VPXOR Y4, Y4, Y4
+
 // func spanVector(s string, nib *[32]byte) int
 TEXT ·spanVector(SB), NOSPLIT, $0-32
 	MOVQ s_base+0(FP), SI
 	MOVQ s_len+8(FP), CX
 	MOVQ nib+16(FP), DX
-	VBROADCASTI128 (DX), Y6
-	VBROADCASTI128 16(DX), Y7
-	MOVL $0x0f0f0f0f, AX
-	MOVD AX, X5
-	VPBROADCASTD X5, Y5
-	VPXOR Y4, Y4, Y4
+	TABLES(DX)
 	XORQ BX, BX
 	CMPQ CX, $32
 	JAE  loop64
@@ -163,12 +168,7 @@ TEXT ·spanPairVector(SB), NOSPLIT, $0-40
 	MOVQ s_base+0(FP), SI
 	MOVQ s_len+8(FP), CX
 	MOVQ nib+16(FP), DX
-	VBROADCASTI128 (DX), Y6
-	VBROADCASTI128 16(DX), Y7
-	MOVL $0x0f0f0f0f, AX
-	MOVD AX, X5
-	VPBROADCASTD X5, Y5
-	VPXOR Y4, Y4, Y4
+	TABLES(DX)
 	MOVBLZX c+24(FP), AX
 	MOVD AX, X3
 	VPBROADCASTB X3, Y3
