@@ -498,7 +498,10 @@ func textLine(s string, i, room int) int {
 	if room < 0 {
 		return 0
 	}
-	win := s[i:min(len(s), i+room+2)] // room, its last word's space, and one byte of the word after
+	win := s[i:]
+	if room < len(win)-2 { // (i+room+2 overflows for Width(math.MaxInt))
+		win = win[:room+2] // room, its last word's space, and one byte of the word after
+	}
 	win = win[:textPlain.SpanPair(win, ' ')]
 	if len(win) < 2 {
 		return 0

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -442,10 +443,19 @@ func benchmarkPlain(b *testing.B, render plainRenderer) {
 
 func BenchmarkText(b *testing.B) { benchmarkPlain(b, Text) }
 
+// widthsTo100 are the widths 15 to 100.
+var widthsTo100 = func() (ws []int) {
+	for w := 15; w <= 100; w++ {
+		ws = append(ws, w)
+	}
+	return ws
+}()
+
 // TestTextLineOn checks that lineOn, which places runs of plain words a
 // line at a time, draws every page exactly as flow does a word at a time:
 // synthetic incidents, the bundled page, full.yaml, the hostile page and
-// the fuzz texts, at every width from 15 to 100.
+// the fuzz texts, at every width from 15 to 100 and at widths so large
+// that adding to them overflows.
 func TestTextLineOn(t *testing.T) {
 	pages := map[string]incident.Portfolio{
 		"synth":   synth.Portfolio(40),
@@ -466,7 +476,7 @@ func TestTextLineOn(t *testing.T) {
 		return b.String()
 	}
 	for name, p := range pages {
-		for width := 15; width <= 100; width++ {
+		for _, width := range append(widthsTo100, 1<<20, math.MaxInt-1, math.MaxInt) {
 			if diff := cmp.Diff(draw(p, width, false), draw(p, width, true)); diff != "" {
 				t.Fatalf("%s at width %d: lineOn changes the page (-word at a time +line at a time):\n%s", name, width, diff)
 			}
