@@ -43,7 +43,7 @@ TEXT ·xgetbv(SB), NOSPLIT, $0-8
 	VBROADCASTI128 (nib), Y6; \
 	VBROADCASTI128 16(nib), Y7; \
 	MOVL $0x0f0f0f0f, AX; \
-	MOVD AX, X5; \
+	VMOVD AX, X5; \
 	VPBROADCASTD X5, Y5; \
 	VPXOR Y4, Y4, Y4
 
@@ -170,7 +170,7 @@ TEXT ·spanPairVector(SB), NOSPLIT, $0-40
 	MOVQ nib+16(FP), DX
 	TABLES(DX)
 	MOVBLZX c+24(FP), AX
-	MOVD AX, X3
+	VMOVD AX, X3
 	VPBROADCASTB X3, Y3
 	XORQ BX, BX
 	XORL R10, R10 // 1 when the last byte of the block before was c

@@ -86,8 +86,12 @@ func TestSpan(t *testing.T) {
 							if got, want := set.Span(string(b)), naive(set, string(b)); got != want {
 								t.Fatalf("%s: Span with %#02x at %d of %d = %d, want %d", name, c, pos, n, got, want)
 							}
-							if got, want := set.SpanPair(string(b), fill), naivePair(set, string(b), fill); got != want {
-								t.Fatalf("%s: SpanPair with %#02x at %d of %d = %d, want %d", name, c, pos, n, got, want)
+							if pos+1 < n {
+								// The byte twice, a pair of it at pos+1.
+								b[pos+1] = byte(c)
+								if got, want := set.SpanPair(string(b), byte(c)), naivePair(set, string(b), byte(c)); got != want {
+									t.Fatalf("%s: SpanPair with %#02x at %d and %d of %d = %d, want %d", name, c, pos, pos+1, n, got, want)
+								}
 							}
 						}
 					}
@@ -163,11 +167,11 @@ func TestSpanPairPositions(t *testing.T) {
 }
 
 func FuzzSpan(f *testing.F) {
-	f.Add("plain text with an apostrophe's in it, long enough for a block or two", byte('\''), byte('\''))
-	f.Add(strings.Repeat("a", 64)+"\x00", byte(0), byte(0x1f))
-	f.Add(strings.Repeat("é", 40), byte(0x80), byte(0xff))
-	f.Add(strings.Repeat("a ", 40)+"  ", byte(' '), byte(0x1f))
-	f.Fuzz(func(t *testing.T, s string, lo, hi byte) {
+	f.Add("plain text with an apostrophe's in it, long enough for a block or two", byte('\''), byte('\''), byte(' '))
+	f.Add(strings.Repeat("a", 64)+"\x00", byte(0), byte(0x1f), byte('a'))
+	f.Add(strings.Repeat("é", 40), byte(0x80), byte(0xff), byte(0xa9))
+	f.Add(strings.Repeat("a ", 40)+"  ", byte(0), byte(0x1f), byte(' '))
+	f.Fuzz(func(t *testing.T, s string, lo, hi, c byte) {
 		set := New(func(c byte) bool { return c >= lo && c <= hi })
 		want := naive(set, s)
 		if got := set.Span(s); got != want {
@@ -176,9 +180,12 @@ func FuzzSpan(f *testing.F) {
 		if got := set.spanTable(s); got != want {
 			t.Fatalf("spanTable(%q) with [%#02x, %#02x] = %d, want %d", s, lo, hi, got, want)
 		}
-		want = naivePair(set, s, lo)
-		if got := set.SpanPair(s, lo); got != want {
-			t.Fatalf("SpanPair(%q, %#02x) with [%#02x, %#02x] = %d, want %d", s, lo, lo, hi, got, want)
+		want = naivePair(set, s, c)
+		if got := set.SpanPair(s, c); got != want {
+			t.Fatalf("SpanPair(%q, %#02x) with [%#02x, %#02x] = %d, want %d", s, c, lo, hi, got, want)
+		}
+		if got := set.spanPairTable(s, c); got != want {
+			t.Fatalf("spanPairTable(%q, %#02x) with [%#02x, %#02x] = %d, want %d", s, c, lo, hi, got, want)
 		}
 	})
 }
