@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -62,7 +63,7 @@ func TestSelection(t *testing.T) {
 func TestLegendSeverities(t *testing.T) {
 	p := &incident.Portfolio{
 		Severities: []incident.SeverityDef{
-			{Code: "huge", Label: "Huge", Level: 3_000_000_000},
+			{Code: "huge", Label: "Huge", Level: math.MaxInt},
 			{Code: "low", Label: "Low", Level: -5},
 			{Code: "mid", Label: "Mid", Level: 7},
 			{Code: "unused", Label: "Unused", Level: 8},
