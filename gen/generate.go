@@ -113,7 +113,7 @@ func generate(p incident.Portfolio, pkg, source string) ([]byte, error) {
 		return nil, errors.New("rendering Go source: jennifer's output lacks var page")
 	}
 	head := skel.Bytes()[:at+len("\nvar page = ")]
-	out := make([]byte, 0, len(head)+pageSize(&page)+1)
+	out := make([]byte, 0, len(head)+litSize(&page, 0)+1)
 	out = append(out, head...)
 	out = writeLit(out, &page, 0)
 	return append(out, '\n'), nil
@@ -590,10 +590,9 @@ func alignPads(elems []lit) []int {
 	return pad
 }
 
-// pageSize estimates the bytes writeLit writes for l, to size its buffer:
-// exactly but for the alignment, for which it allows a few spaces a field.
-func pageSize(l *lit) int { return litSize(l, 0) }
-
+// litSize estimates the bytes writeLit writes for l at depth, to size its
+// buffer: exactly but for the alignment, for which it allows a few spaces
+// a field.
 func litSize(l *lit, depth int) int {
 	if l.elems == nil {
 		return len(l.text)

@@ -96,12 +96,11 @@ func parse(r io.Reader) (rounds, error) {
 
 // summary is "median× (min–max)" of xs, or a percentage.
 func summary(xs []float64, pct bool) string {
-	s := slices.Sorted(slices.Values(xs))
-	med := median(s)
+	med, lo, hi := median(xs), slices.Min(xs), slices.Max(xs)
 	if pct {
-		return fmt.Sprintf("%.1f %% (%.1f–%.1f)", 100*med, 100*s[0], 100*s[len(s)-1])
+		return fmt.Sprintf("%.1f %% (%.1f–%.1f)", 100*med, 100*lo, 100*hi)
 	}
-	return fmt.Sprintf("%.1f× (%.1f–%.1f)", med, s[0], s[len(s)-1])
+	return fmt.Sprintf("%.1f× (%.1f–%.1f)", med, lo, hi)
 }
 
 func ratios(w io.Writer, rs rounds) error {

@@ -48,7 +48,8 @@ func ahead(p *byte, n int)
 
 // Ahead asks the processor to fetch s into its caches, for a scan of it
 // soon: rendering reads many separate strings, and those not yet in the
-// caches cost a wait for memory each. It reads the first 512 bytes at most.
+// caches cost a wait for memory each. It fetches the first 512 bytes at
+// most.
 func Ahead(s string) {
 	if len(s) > 0 {
 		ahead(unsafe.StringData(s), min(len(s), 512))
