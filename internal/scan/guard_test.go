@@ -8,10 +8,10 @@ import (
 	"unsafe"
 )
 
-// TestSpanGuardPages scans strings that start right after and end right
-// before pages no one may read: Span's 32-byte loads of short strings must
-// stay within the page that holds them, and this test crashes if they do
-// not.
+// TestSpanGuardPages scans and escapes strings that start right after
+// and end right before pages no one may read: the 32-byte loads of short
+// strings in Span and Escape must stay within the page that holds them,
+// and this test crashes if they do not.
 func TestSpanGuardPages(t *testing.T) {
 	page := syscall.Getpagesize()
 	mem, err := syscall.Mmap(-1, 0, 3*page, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
@@ -52,6 +52,9 @@ func TestSpanGuardPages(t *testing.T) {
 				}
 			}
 			Ahead(s)
+			if got, want := complete(t, escapers["html"], s, 200, escapers["html"].Escape), spec(escapers["html"], s); got != want {
+				t.Fatalf("Escape of %d bytes at %d = %q, want %q", n, start, got, want)
+			}
 		}
 	}
 }

@@ -55,3 +55,9 @@ func Ahead(s string) {
 		ahead(unsafe.StringData(s), min(len(s), 512))
 	}
 }
+
+// escapeVector is Escape with AVX2, in scan_amd64.s; dst has n >=
+// EscapeRoom bytes.
+//
+//go:noescape
+func escapeVector(dst *byte, n int, src string, e *Escaper) (nd, ns int)

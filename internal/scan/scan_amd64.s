@@ -264,3 +264,202 @@ aloop:
 	JMP  aloop
 adone:
 	RET
+
+// func escapeVector(dst *byte, n int, src string, e *Escaper) (nd, ns int)
+//
+// DI and SI walk dst and src; R9 is the last place in dst a step may
+// start at (EscapeRoom bytes before its end), DX the end of src, R10 and
+// R11 the starts of src and dst, R12 the Escaper.
+TEXT ·escapeVector(SB), NOSPLIT, $0-56
+	MOVQ dst+0(FP), DI
+	MOVQ n+8(FP), R9
+	MOVQ src_base+16(FP), SI
+	MOVQ src_len+24(FP), DX
+	MOVQ e+32(FP), R12
+	MOVQ DI, R11
+	MOVQ SI, R10
+	LEAQ -40(DI)(R9*1), R9
+	ADDQ SI, DX
+	TABLES(R12)
+
+eloop:
+	CMPQ DI, R9
+	JA   eout
+	MOVQ DX, AX
+	SUBQ SI, AX
+	JEQ  eout
+	CMPQ AX, $32
+	JB   eshort
+	VMOVDQU (SI), Y8
+	VMOVDQU Y8, (DI)
+	VPSRLW $4, Y8, Y1
+	VPAND Y5, Y8, Y0
+	VPAND Y5, Y1, Y1
+	VPSHUFB Y0, Y6, Y0
+	VPSHUFB Y1, Y7, Y1
+	VPTEST Y0, Y1
+	JNZ  estopblock
+	ADDQ $32, SI
+	ADDQ $32, DI
+	JMP  eloop
+
+estopblock:
+	VPAND Y0, Y1, Y0
+	VPCMPEQB Y4, Y0, Y0
+	VPMOVMSKB Y0, BX
+	NOTL BX
+	BSFL BX, BX
+	ADDQ BX, SI
+	ADDQ BX, DI
+	JMP  estop
+
+	// Fewer than 32 bytes are left (AX of them): load 32 from within
+	// their page, or else go a byte at a time.
+eshort:
+	MOVL SI, BX
+	ANDL $4095, BX
+	CMPL BX, $4064
+	JA   ebyte
+	VMOVDQU (SI), Y8
+	VMOVDQU Y8, (DI)
+	VPSRLW $4, Y8, Y1
+	VPAND Y5, Y8, Y0
+	VPAND Y5, Y1, Y1
+	VPSHUFB Y0, Y6, Y0
+	VPSHUFB Y1, Y7, Y1
+	VPAND Y0, Y1, Y0
+	VPCMPEQB Y4, Y0, Y0
+	VPMOVMSKB Y0, BX
+	NOTL BX
+	BZHIL AX, BX, BX
+	TESTL BX, BX
+	JNZ  eshortstop
+	ADDQ AX, SI
+	ADDQ AX, DI
+	JMP  eout
+
+eshortstop:
+	BSFL BX, BX
+	ADDQ BX, SI
+	ADDQ BX, DI
+	JMP  estop
+
+	// One byte, near the end of a page: a member (lo[c&15] & hi[c>>4]
+	// != 0) stops, any other byte is copied.
+ebyte:
+	MOVBLZX (SI), BX
+	MOVL BX, CX
+	ANDL $15, CX
+	MOVBLZX (R12)(CX*1), CX
+	MOVL BX, R8
+	SHRL $4, R8
+	MOVBLZX 16(R12)(R8*1), R8
+	TESTL CX, R8
+	JNZ  estop
+	MOVB BX, (DI)
+	INCQ SI
+	INCQ DI
+	JMP  eloop
+
+	// SI is at a member, and DI has room for 8 bytes.
+estop:
+	MOVBLZX (SI), BX
+	CMPL BX, $0x80
+	JAE  eutf8
+	MOVBLZX 288(R12)(BX*1), CX
+	TESTL CX, CX
+	JEQ  eout
+	MOVQ 416(R12)(BX*8), R8
+	MOVQ R8, (DI)
+	ADDQ CX, DI
+	INCQ SI
+	JMP  eloop
+
+	// A lead byte BX: copy a plain sequence of two or three bytes.
+eutf8:
+	MOVQ DX, AX
+	SUBQ SI, AX // bytes left, at least 1
+	CMPL BX, $0xe0
+	JAE  ethree
+	CMPL BX, $0xc2
+	JB   eout
+	CMPQ AX, $2
+	JB   eout
+	MOVBLZX 1(SI), CX
+	MOVL CX, R8
+	ANDL $0xc0, R8
+	CMPL R8, $0x80
+	JNE  eout
+	CMPL BX, $0xc2
+	JNE  etwo
+	CMPL CX, $0xa0
+	JB   eout // C1 control
+etwo:
+	MOVW (SI), R8
+	MOVW R8, (DI)
+	ADDQ $2, SI
+	ADDQ $2, DI
+	JMP  eloop
+
+ethree:
+	CMPL BX, $0xf0
+	JAE  eout
+	CMPQ AX, $3
+	JB   eout
+	MOVBLZX 1(SI), CX
+	MOVBLZX 2(SI), R13
+	MOVL CX, R8
+	ANDL $0xc0, R8
+	CMPL R8, $0x80
+	JNE  eout
+	MOVL R13, R8
+	ANDL $0xc0, R8
+	CMPL R8, $0x80
+	JNE  eout
+	CMPL BX, $0xe0
+	JEQ  ee0
+	CMPL BX, $0xed
+	JEQ  eed
+	CMPL BX, $0xef
+	JEQ  eef
+	CMPL BX, $0xe2
+	JEQ  ee2
+ecopy3:
+	MOVW (SI), R8
+	MOVW R8, (DI)
+	MOVB R13, 2(DI)
+	ADDQ $3, SI
+	ADDQ $3, DI
+	JMP  eloop
+ee0:
+	CMPL CX, $0xa0
+	JB   eout // overlong
+	JMP  ecopy3
+eed:
+	CMPL CX, $0xa0
+	JAE  eout // surrogate
+	JMP  ecopy3
+eef:
+	CMPL CX, $0xb7
+	JEQ  eout
+	CMPL CX, $0xbf
+	JEQ  eout
+	JMP  ecopy3
+ee2:
+	CMPB 1440(R12), $0
+	JEQ  ecopy3
+	CMPL CX, $0x80
+	JNE  ecopy3
+	MOVL R13, R8
+	ANDL $0xfe, R8
+	CMPL R8, $0xa8
+	JEQ  eout // U+2028 or U+2029
+	JMP  ecopy3
+
+eout:
+	VZEROUPPER
+	SUBQ R11, DI
+	SUBQ R10, SI
+	MOVQ DI, nd+40(FP)
+	MOVQ SI, ns+48(FP)
+	RET

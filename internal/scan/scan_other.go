@@ -11,3 +11,7 @@ func spanPairVector(string, *[32]byte, byte) int { panic("scan: no vector code o
 // Ahead asks the processor to fetch s into its caches; here it does
 // nothing.
 func Ahead(string) {}
+
+func escapeVector(*byte, int, string, *Escaper) (int, int) {
+	panic("scan: no vector code on this platform")
+}

@@ -1,0 +1,135 @@
+package scan
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+// An Escaper copies text while replacing some of its ASCII bytes, such as
+// '<' with "&lt;", and checks its UTF-8 on the way: one call copies a
+// paragraph that needs a few replacements, instead of a Span and a copy
+// for every clean run between them. Made by NewEscaper, it is read-only
+// and safe for concurrent use.
+//
+// Escape leaves to its caller what is rare and subtle: bytes given no
+// replacement (control characters, say), sequences of four bytes, and
+// every byte that might start invalid UTF-8, a C1 control character, a
+// noncharacter or, when asked, U+2028 or U+2029.
+type Escaper struct {
+	// The assembly code reads these fields at the offsets escapeOff*
+	// (checked by the tests).
+	stop     Set         // the bytes to stop at: those with a replacement or none, and all of 0x80–0xff
+	rlen     [128]uint8  // the length of each ASCII byte's replacement, 0 to leave it to the caller
+	repl     [128]uint64 // the replacement, in the low bytes
+	lineSeps uint8       // 1 to leave U+2028 and U+2029 to the caller
+}
+
+// Offsets of the fields the assembly code reads.
+const (
+	escapeOffRlen     = 288
+	escapeOffRepl     = 416
+	escapeOffLineSeps = 1440
+)
+
+// EscapeRoom is how much room past its output Escape needs: it stops when
+// dst has less than this left, and may write anywhere in dst beyond what
+// it reports written.
+const EscapeRoom = 40
+
+// NewEscaper returns an Escaper that stops at the ASCII bytes c for which
+// stop(c) is true and replaces each with repl(c), which must be at most 8
+// bytes long; with repl(c) == "" it leaves c to the caller. With lineSeps,
+// it leaves U+2028 and U+2029 to the caller too.
+func NewEscaper(stop func(c byte) bool, repl func(c byte) string, lineSeps bool) *Escaper {
+	e := &Escaper{stop: *New(func(c byte) bool { return c >= 0x80 || stop(c) })}
+	for c := range byte(0x80) {
+		if !stop(c) {
+			continue
+		}
+		r := repl(c)
+		if len(r) > 8 {
+			panic(fmt.Sprintf("scan.NewEscaper: the replacement of %q is longer than 8 bytes: %q", c, r))
+		}
+		var b [8]byte
+		copy(b[:], r)
+		e.rlen[c] = uint8(len(r))
+		e.repl[c] = *(*uint64)(unsafe.Pointer(&b)) // in memory order, whatever the byte order
+	}
+	if lineSeps {
+		e.lineSeps = 1
+	}
+	return e
+}
+
+// Escape copies src into dst, replacing bytes, until src ends, until it
+// meets a byte it leaves to the caller, or until dst has less than
+// EscapeRoom bytes left. It returns how much of dst it wrote (nd) and how
+// much of src that stands for (ns); dst[:nd] is src[:ns] escaped.
+func (e *Escaper) Escape(dst []byte, src string) (nd, ns int) {
+	if len(dst) < EscapeRoom || len(src) == 0 {
+		return 0, 0
+	}
+	if haveVector {
+		return escapeVector(unsafe.SliceData(dst), len(dst), src, e)
+	}
+	return e.escapeTable(dst, src)
+}
+
+// escapeTable is the portable Escape, a byte at a time.
+func (e *Escaper) escapeTable(dst []byte, src string) (nd, ns int) {
+	for ns < len(src) && len(dst)-nd >= EscapeRoom {
+		c := src[ns]
+		if e.stop.in[c] == 0 {
+			dst[nd] = c
+			nd, ns = nd+1, ns+1
+			continue
+		}
+		n := 0 // bytes of src to copy as they are
+		switch {
+		case c < 0x80:
+			r := e.rlen[c]
+			if r == 0 {
+				return nd, ns
+			}
+			b := e.repl[c]
+			nd += copy(dst[nd:], unsafe.Slice((*byte)(unsafe.Pointer(&b)), 8)[:r])
+			ns++
+			continue
+		case c < 0xc2:
+		case c < 0xe0:
+			if ns+1 < len(src) && cont(src[ns+1]) && (c != 0xc2 || src[ns+1] >= 0xa0) {
+				n = 2
+			}
+		case c < 0xf0:
+			if ns+2 < len(src) && cont(src[ns+1]) && cont(src[ns+2]) && e.plain3(c, src[ns+1], src[ns+2]) {
+				n = 3
+			}
+		}
+		if n == 0 {
+			return nd, ns
+		}
+		nd += copy(dst[nd:], src[ns:ns+n])
+		ns += n
+	}
+	return nd, ns
+}
+
+func cont(c byte) bool { return c&0xc0 == 0x80 }
+
+// plain3 reports whether the three-byte sequence c, c1, c2 (with c1 and
+// c2 continuation bytes) is one Escape copies: not overlong, not a
+// surrogate, not in EF B7 or EF BF (where the noncharacters are), and not
+// U+2028 or U+2029 when e leaves those.
+func (e *Escaper) plain3(c, c1, c2 byte) bool {
+	switch c {
+	case 0xe0:
+		return c1 >= 0xa0
+	case 0xed:
+		return c1 < 0xa0
+	case 0xef:
+		return c1 != 0xb7 && c1 != 0xbf
+	case 0xe2:
+		return e.lineSeps == 0 || c1 != 0x80 || c2&0xfe != 0xa8
+	}
+	return true
+}

@@ -1,0 +1,222 @@
+package scan
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// escapers are an HTML text escaper, one for JSON inside HTML that leaves
+// U+2028 and U+2029 to the caller, and one that replaces nothing.
+var escapers = map[string]*Escaper{
+	"html": NewEscaper(func(c byte) bool { return c < 0x20 || c == 0x7f || strings.IndexByte(`&<>"'`, c) >= 0 },
+		func(c byte) string {
+			return map[byte]string{'&': "&amp;", '<': "&lt;", '>': "&gt;", '"': "&#34;", '\'': "&#39;", '\n': "", 0x7f: "\uFFFD"}[c] + map[bool]string{true: "\uFFFD"}[c < 0x20 && c != '\n']
+		}, false),
+	"json": NewEscaper(func(c byte) bool { return c < 0x20 || strings.IndexByte(`"\<>&`, c) >= 0 },
+		func(c byte) string {
+			if c < 0x20 {
+				return fmt.Sprintf(`\u%04x`, c)
+			}
+			return map[byte]string{'"': `\"`, '\\': `\\`, '<': `\u003c`, '>': `\u003e`, '&': ``}[c]
+		}, true),
+	"none": NewEscaper(func(byte) bool { return false }, func(byte) string { return "" }, false),
+}
+
+// leaves reports whether Escape leaves s[0] to its caller, and if not,
+// how many bytes it copies or replaces as one.
+func leaves(e *Escaper, s string) (bool, int) {
+	c := s[0]
+	if c < 0x80 {
+		return e.stop.Has(c) && e.rlen[c] == 0, 1
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	plain := r != utf8.RuneError && (n == 2 && r >= 0xa0 || n == 3 &&
+		!(r >= 0xfdc0 && r < 0xfe00 || r >= 0xffc0) && // the blocks of EF B7 and EF BF
+		!(e.lineSeps != 0 && (r == '\u2028' || r == '\u2029')))
+	return !plain, n
+}
+
+// spec is the definition of escaping with e, as a caller completes it:
+// every byte Escape leaves to the caller is written as {xx}.
+func spec(e *Escaper, s string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		left, n := leaves(e, s)
+		switch {
+		case left:
+			fmt.Fprintf(&b, "{%02x}", s[0])
+			n = 1
+		case s[0] < 0x80 && e.stop.Has(s[0]):
+			r := e.repl[s[0]]
+			b.Write(unsafe.Slice((*byte)(unsafe.Pointer(&r)), 8)[:e.rlen[s[0]]])
+		default:
+			b.WriteString(s[:n])
+		}
+		s = s[n:]
+	}
+	return b.String()
+}
+
+// complete escapes s with esc into a dst of size bytes at a time, writing
+// what Escape leaves to the caller as spec does. It checks that esc never
+// writes past dst, and stops early only at what it leaves or for room.
+func complete(t *testing.T, e *Escaper, s string, size int, esc func(dst []byte, src string) (int, int)) string {
+	t.Helper()
+	mem := make([]byte, size+64)
+	var out []byte
+	for len(s) > 0 {
+		for i := range mem {
+			mem[i] = 0xee
+		}
+		nd, ns := esc(mem[:size], s)
+		for i, c := range mem[size:] {
+			if c != 0xee {
+				t.Fatalf("Escape(%q) with %d bytes of room wrote past them, at %d", s, size, size+i)
+			}
+		}
+		if nd < 0 || nd > size || ns < 0 || ns > len(s) {
+			t.Fatalf("Escape(%q) with %d bytes of room = %d, %d", s, size, nd, ns)
+		}
+		out = append(out, mem[:nd]...)
+		s = s[ns:]
+		if len(s) == 0 {
+			break
+		}
+		if left, _ := leaves(e, s); left {
+			out = fmt.Appendf(out, "{%02x}", s[0])
+			s = s[1:]
+		} else if size-nd >= EscapeRoom || nd == 0 && ns == 0 {
+			t.Fatalf("Escape(%q) with %d bytes of room stopped at %d (written %d) for no reason", s, size, ns, nd)
+		}
+	}
+	return string(out)
+}
+
+// TestEscaperLayout checks the offsets the assembly code reads the
+// Escaper's fields at.
+func TestEscaperLayout(t *testing.T) {
+	var e Escaper
+	for _, f := range []struct {
+		name      string
+		got, want uintptr
+	}{
+		{"stop.nib", unsafe.Offsetof(e.stop) + unsafe.Offsetof(e.stop.nib), 0},
+		{"rlen", unsafe.Offsetof(e.rlen), escapeOffRlen},
+		{"repl", unsafe.Offsetof(e.repl), escapeOffRepl},
+		{"lineSeps", unsafe.Offsetof(e.lineSeps), escapeOffLineSeps},
+	} {
+		if f.got != f.want {
+			t.Errorf("Escaper.%s is at %d, the assembly code reads it at %d", f.name, f.got, f.want)
+		}
+	}
+}
+
+// escapeInputs are strings with something at every kind of place.
+func escapeInputs() []string {
+	in := []string{"", "a", "<", "é", "\u2028", "\u2029", "\uFFFE", "\uFDD0", "\uFDEF", "\uFDCF", "\U0001F600",
+		"\xc2\x80", "\xc2\x9f", "\xc2\xa0", "\xe0\x80\x80", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xed\xa0\x80",
+		"\xef\xb7\x90", "\xef\xbf\xbd", "\xef\xbb\xbf", "\xe2\x80", "\xc3", "\xff", "\x80", "\x00", "\n", "\x7f"}
+	var out []string
+	for _, s := range in {
+		for n := 0; n <= 70; n++ {
+			for _, pad := range []string{"a", "\u00e9"} {
+				p := strings.Repeat(pad, n)
+				out = append(out, p+s, s+p, p+s+p+s, p+s[:len(s)/2])
+			}
+		}
+	}
+	return out
+}
+
+func TestEscape(t *testing.T) {
+	for name, e := range escapers {
+		for _, s := range escapeInputs() {
+			want := spec(e, s)
+			for _, size := range []int{EscapeRoom, EscapeRoom + 1, EscapeRoom + 7, 64, 100, 1000} {
+				if got := complete(t, e, s, size, e.Escape); got != want {
+					t.Fatalf("%s: Escape(%q) with %d bytes of room:\n got %q\nwant %q", name, s, size, got, want)
+				}
+				if got := complete(t, e, s, size, e.escapeTable); got != want {
+					t.Fatalf("%s: escapeTable(%q) with %d bytes of room:\n got %q\nwant %q", name, s, size, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestEscapeRandom compares Escape with the definition on random text.
+func TestEscapeRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"a", " ", "é", "–", "’", "\u2028", "\uFFFF", "\U0001F600", "<", "&", "'", "\\", "\n", "\x00", "\xc2", "\x9f", "\xbf", "\xed"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(120) {
+			if r.IntN(3) == 0 {
+				b.WriteString(pieces[r.IntN(len(pieces))])
+			} else {
+				b.WriteByte(byte('a' + r.IntN(26)))
+			}
+		}
+		s := b.String()
+		for name, e := range escapers {
+			want := spec(e, s)
+			size := EscapeRoom + r.IntN(300)
+			if got := complete(t, e, s, size, e.Escape); got != want {
+				t.Fatalf("%s: Escape(%q) with %d bytes of room:\n got %q\nwant %q", name, s, size, got, want)
+			}
+		}
+	}
+}
+
+func FuzzEscape(f *testing.F) {
+	f.Add("plain text with an apostrophe's in it, and <tags> & \u00e9 \u2028 \xff", uint16(100))
+	f.Fuzz(func(t *testing.T, s string, size uint16) {
+		for name, e := range escapers {
+			want := spec(e, s)
+			if got := complete(t, e, s, EscapeRoom+int(size%2000), e.Escape); got != want {
+				t.Fatalf("%s: Escape(%q):\n got %q\nwant %q", name, s, got, want)
+			}
+		}
+	})
+}
+
+// BenchmarkEscape compares Escape with Span and a copy for every clean
+// run, on a paragraph like the synthetic ones.
+func BenchmarkEscape(b *testing.B) {
+	e := escapers["html"]
+	s := strings.Repeat("The pool ran dry at 09:14 and the on-call's pager went off; caf\u00e9 – ", 5)
+	dst := make([]byte, 4096)
+	b.Run("impl=escape", func(b *testing.B) {
+		b.SetBytes(int64(len(s)))
+		for b.Loop() {
+			d, src := dst[:0], s
+			for len(src) > 0 {
+				nd, ns := e.Escape(d[len(d):cap(d)], src)
+				d, src = d[:len(d)+nd], src[ns:]
+				if len(src) > 0 {
+					d = append(d, src[0])
+					src = src[1:]
+				}
+			}
+		}
+	})
+	b.Run("impl=span", func(b *testing.B) {
+		b.SetBytes(int64(len(s)))
+		for b.Loop() {
+			d, src := dst[:0], s
+			for len(src) > 0 {
+				i := e.stop.Span(src)
+				d = append(d, src[:i]...)
+				if i < len(src) {
+					d = append(d, "&#39;"...)
+					i++
+				}
+				src = src[i:]
+			}
+		}
+	})
+}
