@@ -743,7 +743,8 @@ const (
 
 type htmlEscaper struct {
 	class    [256]uint8
-	stop     *scan.Set // the bytes of a class other than htmlEscClean
+	stop     *scan.Set     // the bytes of a class other than htmlEscClean
+	fast     *scan.Escaper // the same, replaced in one vector loop
 	repl     [128]string
 	bad      string // for invalid UTF-8 and control characters
 	lineSeps bool   // whether U+2028 and U+2029 are escaped
@@ -770,43 +771,70 @@ func newHTMLEscaper(bad string, lineSeps bool, pairs ...string) *htmlEscaper {
 		e.class[p[0]], e.repl[p[0]] = htmlEscByte, p[1:]
 	}
 	e.stop = scan.New(func(c byte) bool { return e.class[c] != htmlEscClean })
+	e.fast = scan.NewEscaper(func(c byte) bool { return e.class[c] != htmlEscClean },
+		func(c byte) string { return e.repl[c] }, lineSeps)
 	return e
 }
 
-// escape writes s through e.
+// escape writes s through e: with e.fast, a clean run and the
+// replacements and plain UTF-8 after it in one call, leaving the rest
+// (rare runes) to escapeRune.
 func (h *htmlWriter) escape(e *htmlEscaper, s string) {
+	if !scan.Vector() {
+		h.escapeSpan(e, s)
+		return
+	}
+	for len(s) > 0 {
+		b := *h.buf
+		if cap(b)-len(b) < scan.EscapeRoom {
+			h.escapeSpan(e, s) // appending grows the buffer
+			return
+		}
+		nd, ns := e.fast.Escape(b[len(b):cap(b)], s)
+		*h.buf = b[:len(b)+nd]
+		if s = s[ns:]; len(s) > 0 && cap(b)-len(b)-nd >= scan.EscapeRoom {
+			s = s[h.escapeRune(e, s):]
+		}
+	}
+}
+
+// escapeSpan is escape with a Span and a copy for every clean run.
+func (h *htmlWriter) escapeSpan(e *htmlEscaper, s string) {
 	last := 0
 	for i := 0; i < len(s); {
 		i += e.stop.Span(s[i:])
 		if i == len(s) {
 			break
 		}
-		c := s[i]
-		rep := e.repl[c&0x7f]
-		n := 1
-		if e.class[c] == htmlEscRune {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			switch {
-			case r == utf8.RuneError && n == 1, r < 0xa0, r >= 0xfdd0 && (r <= 0xfdef || r&0xfffe == 0xfffe):
-				// Invalid UTF-8, C1 controls, and noncharacters, which are
-				// parse errors in HTML.
-				rep = e.bad
-			case e.lineSeps && r == '\u2028':
-				rep = `\u2028`
-			case e.lineSeps && r == '\u2029':
-				rep = `\u2029`
-			default:
-				i += n
-				continue
-			}
-		}
 		h.str(s[last:i])
-		h.str(rep)
-		i += n
+		i += h.escapeRune(e, s[i:])
 		last = i
 	}
 	h.str(s[last:])
+}
+
+// escapeRune writes the escaped form of the byte or rune s starts with, a
+// member of e.stop, and returns its length.
+func (h *htmlWriter) escapeRune(e *htmlEscaper, s string) int {
+	c := s[0]
+	if e.class[c] != htmlEscRune {
+		h.str(e.repl[c&0x7f])
+		return 1
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	switch {
+	case r == utf8.RuneError && n == 1, r < 0xa0, r >= 0xfdd0 && (r <= 0xfdef || r&0xfffe == 0xfffe):
+		// Invalid UTF-8, C1 controls, and noncharacters, which are parse
+		// errors in HTML.
+		h.str(e.bad)
+	case e.lineSeps && r == '\u2028':
+		h.str(`\u2028`)
+	case e.lineSeps && r == '\u2029':
+		h.str(`\u2029`)
+	default:
+		h.str(s[:n])
+	}
+	return n
 }
 
 // text writes s escaped for HTML text and quoted attribute values.

@@ -133,3 +133,7 @@ func (e *Escaper) plain3(c, c1, c2 byte) bool {
 	}
 	return true
 }
+
+// Vector reports whether Span and Escape run the vector code: where they
+// do not, a Span and a copy for every clean run is faster than Escape.
+func Vector() bool { return haveVector }
