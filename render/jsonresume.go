@@ -570,63 +570,97 @@ var jsonStop = scan.New(func(c byte) bool { return !jsonSafe[c] })
 
 const jsonHex = "0123456789abcdef"
 
+// jsonEsc is body's vector loop: it copies clean runs, escapes
+// ASCII and copies plain UTF-8, and leaves the rest to bodyRune.
+var jsonEsc = scan.NewEscaper(func(c byte) bool { return !jsonSafe[c] }, jsonASCII, true)
+
+// jsonEscaped holds jsonASCII(c) for every ASCII byte c not jsonSafe.
+var jsonEscaped = func() (t [utf8.RuneSelf]string) {
+	for c := range byte(utf8.RuneSelf) {
+		if !jsonSafe[c] {
+			t[c] = jsonASCII(c)
+		}
+	}
+	return t
+}()
+
+// jsonASCII returns how encoding/json writes the ASCII byte c, when it is
+// not jsonSafe.
+func jsonASCII(c byte) string {
+	switch c {
+	case '\\', '"':
+		return `\` + string(c)
+	case '\b':
+		return `\b`
+	case '\f':
+		return `\f`
+	case '\n':
+		return `\n`
+	case '\r':
+		return `\r`
+	case '\t':
+		return `\t`
+	}
+	return `\u00` + string(jsonHex[c>>4]) + string(jsonHex[c&0xf])
+}
+
 // body writes s escaped as the inside of a JSON string, exactly as
 // encoding/json escapes it: invalid UTF-8 becomes \ufffd, and U+2028 and
-// U+2029 are escaped too. Clean runs are written whole.
+// U+2029 are escaped too.
 func (j *jsonWriter) body(s string) {
+	if !scan.Vector() {
+		j.bodySpan(s)
+		return
+	}
+	for len(s) > 0 {
+		if cap(j.b)-len(j.b) < scan.EscapeRoom {
+			j.flush(scan.EscapeRoom + len(s))
+			if cap(j.b)-len(j.b) < scan.EscapeRoom {
+				j.bodySpan(s)
+				return
+			}
+		}
+		nd, ns := jsonEsc.Escape(j.b[len(j.b):cap(j.b)], s)
+		j.b = j.b[:len(j.b)+nd]
+		if s = s[ns:]; len(s) > 0 && cap(j.b)-len(j.b) >= scan.EscapeRoom {
+			s = s[j.bodyRune(s):]
+		}
+	}
+}
+
+// bodySpan is body with a Span and a copy for every clean run.
+func (j *jsonWriter) bodySpan(s string) {
 	start := 0
 	for i := 0; i < len(s); {
 		i += jsonStop.Span(s[i:])
 		if i == len(s) {
 			break
 		}
-		b := s[i]
-		if b < utf8.RuneSelf {
-			if jsonSafe[b] {
-				i++
-				continue
-			}
-			j.str(s[start:i])
-			switch b {
-			case '\\', '"':
-				j.byte('\\')
-				j.byte(b)
-			case '\b':
-				j.str(`\b`)
-			case '\f':
-				j.str(`\f`)
-			case '\n':
-				j.str(`\n`)
-			case '\r':
-				j.str(`\r`)
-			case '\t':
-				j.str(`\t`)
-			default:
-				j.str(`\u00`)
-				j.byte(jsonHex[b>>4])
-				j.byte(jsonHex[b&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			j.str(s[start:i])
-			j.str(`\ufffd`)
-		case r == '\u2028' || r == '\u2029':
-			j.str(s[start:i])
-			j.str(`\u202`)
-			j.byte(jsonHex[r&0xf])
-		default:
-			i += size
-			continue
-		}
-		i += size
+		j.str(s[start:i])
+		i += j.bodyRune(s[i:])
 		start = i
 	}
 	j.str(s[start:])
+}
+
+// bodyRune writes the byte or rune s starts with, a member of jsonStop,
+// and returns its length.
+func (j *jsonWriter) bodyRune(s string) int {
+	if c := s[0]; c < utf8.RuneSelf {
+		j.str(jsonEscaped[c])
+		return 1
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	switch {
+	case r == utf8.RuneError && size == 1:
+		j.str(`\ufffd`)
+	case r == '\u2028' || r == '\u2029':
+		j.str(`\u202`)
+		j.byte(jsonHex[r&0xf])
+	default:
+		j.str(s[:size])
+	}
+	return size
 }
 
 func (j *jsonWriter) int(n int) {
