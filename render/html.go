@@ -292,26 +292,23 @@ func (h *htmlWriter) sevRank(level int) byte {
 }
 
 func (h *htmlWriter) incident(in *incident.Incident) {
+	pc := &htmlPieces[h.c.headingOffset]
 	h.str("<article id=\"")
 	h.text(string(in.ID))
-	h.str("\" class=\"incident\">\n")
-	h.headingStart(2, "incident-title")
-	h.str("<a href=\"#")
+	h.str(pc.titleStart)
 	h.text(string(in.ID))
 	h.str("\">")
 	h.text(in.Title)
-	h.str("</a>")
-	h.headingEnd(2)
-
-	h.str("<p class=\"meta\">")
-	h.roleBadge(in.Role, h.p.RoleLabel(in.Role))
-	h.str("\n")
+	h.str(pc.titleEnd)
+	h.text(string(in.Role))
+	h.str("\">")
+	h.text(h.p.RoleLabel(in.Role))
 	d, known := h.p.Severity(in.Severity)
 	rank := byte('4')
 	if known {
 		rank = h.sevRank(d.Level)
 	}
-	h.str("<span class=\"badge sev sev-")
+	h.str("</span>\n<span class=\"badge sev sev-")
 	h.byte(rank)
 	h.str("\" title=\"")
 	h.severityName(in.Severity, d.Label)
@@ -338,13 +335,20 @@ func (h *htmlWriter) incident(in *incident.Incident) {
 	}
 	h.str("</p>\n")
 
-	for _, s := range in.Sections() {
-		h.str("<section class=\"part\">\n")
-		h.headingStart(3, "part-title")
-		h.str(s.Name)
-		h.headingEnd(3)
-		h.paragraphs(s.Paragraphs)
-		h.str("</section>\n")
+	for k, sec := range in.Sections() {
+		ps := sec.Paragraphs
+		h.str(pc.parts[k])
+		if len(ps) == 0 {
+			h.str("</section>\n")
+			continue
+		}
+		h.str("<p>")
+		h.text(ps[0])
+		for _, p := range ps[1:] {
+			h.str("</p>\n<p>")
+			h.text(p)
+		}
+		h.str("</p>\n</section>\n")
 	}
 	if !h.c.noDetails {
 		h.details(in)
@@ -446,9 +450,7 @@ func (h *htmlWriter) figures(name string, figs []incident.Figure) {
 // number writes v and its unit: "1.2 h", "70%".
 func (h *htmlWriter) number(v float64, unit string) {
 	var b [32]byte
-	for _, c := range strconv.AppendFloat(b[:0], v, 'f', -1, 64) {
-		h.byte(c)
-	}
+	*h.buf = append(*h.buf, appendNumber(b[:0], v)...)
 	if unit == "" {
 		return
 	}
@@ -494,6 +496,26 @@ func (h *htmlWriter) paragraphs(ps []string) {
 		h.str("</p>\n")
 	}
 }
+
+// htmlPieces holds, for each heading offset, the longest runs of markup
+// an incident has between two pieces of text.
+var htmlPieces = func() (t [6]struct {
+	titleStart string    // after the ID in <article id="…">, to the ID in the title's link
+	titleEnd   string    // after the title, to the role in the role badge's class
+	parts      [4]string // each section's start, to its first paragraph
+}) {
+	names := (&incident.Incident{}).Sections()
+	for off := range t {
+		c := config{headingOffset: off}
+		h2, h3 := strconv.Itoa(c.heading(2)), strconv.Itoa(c.heading(3))
+		t[off].titleStart = "\" class=\"incident\">\n<h" + h2 + " class=\"incident-title\"><a href=\"#"
+		t[off].titleEnd = "</a></h" + h2 + ">\n<p class=\"meta\"><span class=\"badge role role-"
+		for k, s := range names {
+			t[off].parts[k] = "<section class=\"part\">\n<h" + h3 + " class=\"part-title\">" + s.Name + "</h" + h3 + ">\n"
+		}
+	}
+	return t
+}()
 
 func (h *htmlWriter) headingStart(n int, class string) {
 	h.str("<h")

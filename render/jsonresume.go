@@ -676,7 +676,12 @@ func (j *jsonWriter) float(f float64) {
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'
 	}
-	b := strconv.AppendFloat(buf[:0], f, format, -1, 64)
+	var b []byte
+	if format == 'f' {
+		b = appendNumber(buf[:0], f)
+	} else {
+		b = strconv.AppendFloat(buf[:0], f, format, -1, 64)
+	}
 	if format == 'e' {
 		// 1e-07 → 1e-7
 		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {

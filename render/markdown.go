@@ -284,9 +284,7 @@ func (m *mdWriter) figures(caption string, figs []incident.Figure) {
 // figure writes a value and its unit: "1.2 h", "70%".
 func (m *mdWriter) figure(v float64, unit string) {
 	var b [32]byte
-	for _, c := range strconv.AppendFloat(b[:0], v, 'f', -1, 64) {
-		m.byte(c)
-	}
+	m.raw(appendNumber(b[:0], v))
 	// Decide on the unit as the reader will see it: "%\x00" is "%".
 	if dirty(unit) {
 		unit = sanitize(unit)

@@ -512,16 +512,14 @@ func textLine(s string, i, room int) int {
 // number writes v as a word, with suf stuck to it.
 func (t *textWriter) number(v float64, suf string) {
 	var b [32]byte
-	d := strconv.AppendFloat(b[:0], v, 'f', -1, 64)
+	d := appendNumber(b[:0], v)
 	need := len(d) + len(suf)
 	if !t.room(need) {
 		t.breakWord(string(d)) // only for numbers of more digits than a line holds
 		t.breakWord(suf)
 		return
 	}
-	for _, c := range d {
-		t.byte(c)
-	}
+	t.raw(d)
 	t.str(suf)
 	t.col += need
 	t.fresh = false
