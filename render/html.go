@@ -291,69 +291,106 @@ func (h *htmlWriter) sevRank(level int) byte {
 	return '1' + byte(min(rank, 3))
 }
 
+// incident draws one incident. Its markup is appended to a local slice
+// b, which the compiler keeps in registers between the pieces of text
+// (appendText takes and returns it), rather than to *h.buf.
 func (h *htmlWriter) incident(in *incident.Incident) {
 	pc := &htmlPieces[h.c.headingOffset]
-	h.str("<article id=\"")
-	h.text(string(in.ID))
-	h.str(pc.titleStart)
-	h.text(string(in.ID))
-	h.str("\">")
-	h.text(in.Title)
-	h.str(pc.titleEnd)
-	h.text(string(in.Role))
-	h.str("\">")
-	h.text(h.p.RoleLabel(in.Role))
 	d, known := h.p.Severity(in.Severity)
 	rank := byte('4')
 	if known {
 		rank = h.sevRank(d.Level)
 	}
-	h.str("</span>\n<span class=\"badge sev sev-")
-	h.byte(rank)
-	h.str("\" title=\"")
-	h.severityName(in.Severity, d.Label)
-	h.str("\">")
-	h.text(string(in.Severity))
+	b := *h.buf
+	b = append(b, "<article id=\""...)
+	b = h.appendText(b, string(in.ID))
+	b = append(b, pc.titleStart...)
+	b = h.appendText(b, string(in.ID))
+	b = append(b, "\">"...)
+	b = h.appendText(b, in.Title)
+	b = append(b, pc.titleEnd...)
+	b = h.appendText(b, string(in.Role))
+	b = append(b, "\">"...)
+	b = h.appendText(b, h.p.RoleLabel(in.Role))
+	b = append(b, "</span>\n<span class=\"badge sev sev-"...)
+	b = append(b, rank)
+	b = append(b, "\" title=\""...)
+	b = h.appendText(b, string(in.Severity))
 	if d.Label != "" {
-		h.str("<span class=\"visually-hidden\"> ")
-		h.text(d.Label)
-		h.str("</span>")
+		b = append(b, ' ')
+		b = h.appendText(b, d.Label)
 	}
-	h.str("</span>")
+	b = append(b, "\">"...)
+	b = h.appendText(b, string(in.Severity))
+	if d.Label != "" {
+		b = append(b, "<span class=\"visually-hidden\"> "...)
+		b = h.appendText(b, d.Label)
+		b = append(b, "</span>"...)
+	}
+	b = append(b, "</span>"...)
 	if in.Duration.Text != "" {
-		h.str("\n<span class=\"duration\"><span class=\"visually-hidden\">Duration: </span>")
+		b = append(b, "\n<span class=\"duration\"><span class=\"visually-hidden\">Duration: </span>"...)
 		if in.Duration.Length > 0 {
-			h.str("<time datetime=\"")
+			b = append(b, "<time datetime=\""...)
+			*h.buf = b
 			h.isoDuration(in.Duration.Length)
-			h.str("\">")
-			h.text(in.Duration.Text)
-			h.str("</time>")
+			b = *h.buf
+			b = append(b, "\">"...)
+			b = h.appendText(b, in.Duration.Text)
+			b = append(b, "</time>"...)
 		} else {
-			h.text(in.Duration.Text)
+			b = h.appendText(b, in.Duration.Text)
 		}
-		h.str("</span>")
+		b = append(b, "</span>"...)
 	}
-	h.str("</p>\n")
+	b = append(b, "</p>\n"...)
 
 	for k, sec := range in.Sections() {
 		ps := sec.Paragraphs
-		h.str(pc.parts[k])
+		b = append(b, pc.parts[k]...)
 		if len(ps) == 0 {
-			h.str("</section>\n")
+			b = append(b, "</section>\n"...)
 			continue
 		}
-		h.str("<p>")
-		h.text(ps[0])
+		b = append(b, "<p>"...)
+		b = h.appendText(b, ps[0])
 		for _, p := range ps[1:] {
-			h.str("</p>\n<p>")
-			h.text(p)
+			b = append(b, "</p>\n<p>"...)
+			b = h.appendText(b, p)
 		}
-		h.str("</p>\n</section>\n")
+		b = append(b, "</p>\n</section>\n"...)
 	}
+	*h.buf = b
 	if !h.c.noDetails {
 		h.details(in)
 	}
 	h.str("</article>\n")
+}
+
+// appendText appends s, escaped for HTML text, to b, which is *h.buf or a
+// longer slice of the same array.
+func (h *htmlWriter) appendText(b []byte, s string) []byte {
+	e := htmlTextEsc
+	if !scan.Vector() {
+		*h.buf = b
+		h.escapeSpan(e, s)
+		return *h.buf
+	}
+	for len(s) > 0 {
+		if cap(b)-len(b) < scan.EscapeRoom {
+			*h.buf = b
+			h.escapeSpan(e, s) // appending grows the buffer
+			return *h.buf
+		}
+		nd, ns := e.fast.Escape(b[len(b):cap(b)], s)
+		b = b[:len(b)+nd]
+		if s = s[ns:]; len(s) > 0 && cap(b)-len(b) >= scan.EscapeRoom {
+			*h.buf = b
+			s = s[h.escapeRune(e, s):]
+			b = *h.buf
+		}
+	}
+	return b
 }
 
 func (h *htmlWriter) details(in *incident.Incident) {
