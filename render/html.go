@@ -393,108 +393,114 @@ func (h *htmlWriter) appendText(b []byte, s string) []byte {
 	return b
 }
 
+// details draws the optional fields, appending to a local slice as
+// incident does.
 func (h *htmlWriter) details(in *incident.Incident) {
 	if !in.HasDetails() {
 		return
 	}
-	h.str("<dl class=\"details\">\n")
+	b := *h.buf
+	b = append(b, "<dl class=\"details\">\n"...)
 	if !in.When.IsZero() {
-		h.str("<div><dt>When</dt><dd>")
+		b = append(b, "<div><dt>When</dt><dd>"...)
+		*h.buf = b
 		h.period(in.When)
-		h.str("</dd></div>\n")
+		b = *h.buf
+		b = append(b, "</dd></div>\n"...)
 	}
 	if in.Org != "" {
-		h.str("<div><dt>Organisation</dt><dd>")
-		h.text(in.Org)
-		h.str("</dd></div>\n")
+		b = append(b, "<div><dt>Organisation</dt><dd>"...)
+		b = h.appendText(b, in.Org)
+		b = append(b, "</dd></div>\n"...)
 	}
 	if in.Command != "" {
-		h.str("<div><dt>Command role</dt><dd>")
-		h.text(in.Command.String())
-		h.str("</dd></div>\n")
+		b = append(b, "<div><dt>Command role</dt><dd>"...)
+		b = h.appendText(b, in.Command.String())
+		b = append(b, "</dd></div>\n"...)
 	}
 	if len(in.Tags) > 0 {
-		h.str("<div><dt>Tags</dt><dd><ul class=\"tags\">")
+		b = append(b, "<div><dt>Tags</dt><dd><ul class=\"tags\">"...)
 		for _, t := range in.Tags {
-			h.str("<li>")
-			h.text(t)
-			h.str("</li>")
+			b = append(b, "<li>"...)
+			b = h.appendText(b, t)
+			b = append(b, "</li>"...)
 		}
-		h.str("</ul></dd></div>\n")
+		b = append(b, "</ul></dd></div>\n"...)
 	}
-	h.figures("Impact", in.Impact)
-	h.figures("Results", in.Results)
+	b = h.figures(b, "<div><dt>Impact</dt><dd><ul class=\"figures\">\n", in.Impact)
+	b = h.figures(b, "<div><dt>Results</dt><dd><ul class=\"figures\">\n", in.Results)
 	if len(in.Actions) > 0 {
-		h.str("<div><dt>Action items</dt><dd><ul class=\"actions\">\n")
+		b = append(b, "<div><dt>Action items</dt><dd><ul class=\"actions\">\n"...)
 		for _, a := range in.Actions {
-			h.str("<li><span class=\"action-kind\">")
-			h.text(a.Kind.String())
-			h.str(":</span> ")
-			h.text(a.Text)
+			b = append(b, "<li><span class=\"action-kind\">"...)
+			b = h.appendText(b, a.Kind.String())
+			b = append(b, ":</span> "...)
+			b = h.appendText(b, a.Text)
 			if a.Done {
-				h.str(" <span class=\"action-state\">(done)</span></li>\n")
+				b = append(b, " <span class=\"action-state\">(done)</span></li>\n"...)
 			} else {
-				h.str(" <span class=\"action-state\">(open)</span></li>\n")
+				b = append(b, " <span class=\"action-state\">(open)</span></li>\n"...)
 			}
 		}
-		h.str("</ul></dd></div>\n")
+		b = append(b, "</ul></dd></div>\n"...)
 	}
 	if len(in.Links) > 0 {
-		h.str("<div><dt>Write-ups</dt><dd><ul class=\"links\">\n")
+		b = append(b, "<div><dt>Write-ups</dt><dd><ul class=\"links\">\n"...)
 		for _, l := range in.Links {
-			h.str("<li>")
+			b = append(b, "<li>"...)
+			*h.buf = b
 			a := h.linkStart(l.URL)
-			h.text(l.Title)
-			h.linkEnd(a)
-			if l.Kind != "" {
-				h.str(" <span class=\"link-kind\">(")
-				h.text(l.Kind.String())
-				h.str(")</span>")
+			b = h.appendText(*h.buf, l.Title)
+			if a {
+				b = append(b, "</a>"...)
 			}
-			h.str("</li>\n")
+			if l.Kind != "" {
+				b = append(b, " <span class=\"link-kind\">("...)
+				b = h.appendText(b, l.Kind.String())
+				b = append(b, ")</span>"...)
+			}
+			b = append(b, "</li>\n"...)
 		}
-		h.str("</ul></dd></div>\n")
+		b = append(b, "</ul></dd></div>\n"...)
 	}
-	h.str("</dl>\n")
+	*h.buf = append(b, "</dl>\n"...)
 }
 
-func (h *htmlWriter) figures(name string, figs []incident.Figure) {
+// figures appends the list of figs, which start starts, to b.
+func (h *htmlWriter) figures(b []byte, start string, figs []incident.Figure) []byte {
 	if len(figs) == 0 {
-		return
+		return b
 	}
-	h.str("<div><dt>")
-	h.str(name)
-	h.str("</dt><dd><ul class=\"figures\">\n")
+	b = append(b, start...)
 	for _, f := range figs {
-		h.str("<li><span class=\"figure-label\">")
-		h.text(f.Label)
-		h.str(":</span> ")
+		b = append(b, "<li><span class=\"figure-label\">"...)
+		b = h.appendText(b, f.Label)
+		b = append(b, ":</span> "...)
 		if f.HasBefore {
-			h.number(f.Before, f.Unit)
-			h.str(" <span aria-hidden=\"true\">→</span><span class=\"visually-hidden\">to</span> ")
+			b = h.appendNumber(b, f.Before, f.Unit)
+			b = append(b, " <span aria-hidden=\"true\">→</span><span class=\"visually-hidden\">to</span> "...)
 		}
-		h.number(f.Value, f.Unit)
+		b = h.appendNumber(b, f.Value, f.Unit)
 		if f.Note != "" {
-			h.str(" <span class=\"figure-note\">(")
-			h.text(f.Note)
-			h.str(")</span>")
+			b = append(b, " <span class=\"figure-note\">("...)
+			b = h.appendText(b, f.Note)
+			b = append(b, ")</span>"...)
 		}
-		h.str("</li>\n")
+		b = append(b, "</li>\n"...)
 	}
-	h.str("</ul></dd></div>\n")
+	return append(b, "</ul></dd></div>\n"...)
 }
 
-// number writes v and its unit: "1.2 h", "70%".
-func (h *htmlWriter) number(v float64, unit string) {
-	var b [32]byte
-	*h.buf = append(*h.buf, appendNumber(b[:0], v)...)
+// appendNumber appends v and its unit: "1.2 h", "70%".
+func (h *htmlWriter) appendNumber(b []byte, v float64, unit string) []byte {
+	b = appendNumber(b, v)
 	if unit == "" {
-		return
+		return b
 	}
 	if unit != "%" {
-		h.byte(' ')
+		b = append(b, ' ')
 	}
-	h.text(unit)
+	return h.appendText(b, unit)
 }
 
 func (h *htmlWriter) lessons() {
