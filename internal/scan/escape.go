@@ -14,13 +14,15 @@ import (
 // Escape leaves to its caller what is rare and subtle: bytes given no
 // replacement (control characters, say), sequences of four bytes, and
 // every byte that might start invalid UTF-8, a C1 control character, a
-// noncharacter or, when asked, U+2028 or U+2029.
+// noncharacter or, when asked, U+2028 or U+2029 or any sequence with a
+// given lead byte.
 type Escaper struct {
 	// The assembly code reads these fields at the offsets escapeOff*
 	// (checked by the tests).
 	stop     Set         // the bytes to stop at: those with a replacement or none, and all of 0x80–0xff
 	rlen     [128]uint8  // the length of each ASCII byte's replacement, 0 to leave it to the caller
 	repl     [128]uint64 // the replacement, in the low bytes
+	leave    [128]uint8  // 1 for the bytes from 0x80 up that always go to the caller
 	lineSeps uint8       // 1 to leave U+2028 and U+2029 to the caller
 }
 
@@ -28,7 +30,8 @@ type Escaper struct {
 const (
 	escapeOffRlen     = 288
 	escapeOffRepl     = 416
-	escapeOffLineSeps = 1440
+	escapeOffLeave    = 1440
+	escapeOffLineSeps = 1568
 )
 
 // EscapeRoom is how much room past its output Escape needs: it stops when
@@ -38,9 +41,10 @@ const EscapeRoom = 40
 
 // NewEscaper returns an Escaper that stops at the ASCII bytes c for which
 // stop(c) is true and replaces each with repl(c), which must be at most 8
-// bytes long; with repl(c) == "" it leaves c to the caller. With lineSeps,
-// it leaves U+2028 and U+2029 to the caller too.
-func NewEscaper(stop func(c byte) bool, repl func(c byte) string, lineSeps bool) *Escaper {
+// bytes long; with repl(c) == "" it leaves c to the caller. It leaves to
+// the caller too every sequence whose lead byte is one of leave, and with
+// lineSeps, U+2028 and U+2029.
+func NewEscaper(stop func(c byte) bool, repl func(c byte) string, lineSeps bool, leave ...byte) *Escaper {
 	e := &Escaper{stop: *New(func(c byte) bool { return c >= 0x80 || stop(c) })}
 	for c := range byte(0x80) {
 		if !stop(c) {
@@ -57,6 +61,12 @@ func NewEscaper(stop func(c byte) bool, repl func(c byte) string, lineSeps bool)
 	}
 	if lineSeps {
 		e.lineSeps = 1
+	}
+	for _, c := range leave {
+		if c < 0x80 {
+			panic(fmt.Sprintf("scan.NewEscaper: %q is ASCII: leave it with repl", c))
+		}
+		e.leave[c-0x80] = 1
 	}
 	return e
 }
@@ -95,7 +105,7 @@ func (e *Escaper) escapeTable(dst []byte, src string) (nd, ns int) {
 			nd += copy(dst[nd:], unsafe.Slice((*byte)(unsafe.Pointer(&b)), 8)[:r])
 			ns++
 			continue
-		case c < 0xc2:
+		case c < 0xc2 || e.leave[c-0x80] != 0:
 		case c < 0xe0:
 			if ns+1 < len(src) && cont(src[ns+1]) && (c != 0xc2 || src[ns+1] >= 0xa0) {
 				n = 2

@@ -24,6 +24,13 @@ var escapers = map[string]*Escaper{
 			return map[byte]string{'"': `\"`, '\\': `\\`, '<': `\u003c`, '>': `\u003e`, '&': ``}[c]
 		}, true),
 	"none": NewEscaper(func(byte) bool { return false }, func(byte) string { return "" }, false),
+	"markdown": NewEscaper(func(c byte) bool { return c < 0x20 || c == 0x7f || strings.IndexByte("\\`*[]<#|~@$&:._", c) >= 0 },
+		func(c byte) string {
+			if strings.IndexByte("\\`*[]<#|~@$", c) >= 0 {
+				return "\\" + string(c)
+			}
+			return ""
+		}, false, 0xd8, 0xe2, 0xc3),
 }
 
 // leaves reports whether Escape leaves s[0] to its caller, and if not,
@@ -34,7 +41,7 @@ func leaves(e *Escaper, s string) (bool, int) {
 		return e.stop.Has(c) && e.rlen[c] == 0, 1
 	}
 	r, n := utf8.DecodeRuneInString(s)
-	plain := r != utf8.RuneError && (n == 2 && r >= 0xa0 || n == 3 &&
+	plain := e.leave[c-0x80] == 0 && r != utf8.RuneError && (n == 2 && r >= 0xa0 || n == 3 &&
 		!(r >= 0xfdc0 && r < 0xfe00 || r >= 0xffc0) && // the blocks of EF B7 and EF BF
 		!(e.lineSeps != 0 && (r == '\u2028' || r == '\u2029')))
 	return !plain, n
@@ -107,6 +114,7 @@ func TestEscaperLayout(t *testing.T) {
 		{"stop.nib", unsafe.Offsetof(e.stop) + unsafe.Offsetof(e.stop.nib), 0},
 		{"rlen", unsafe.Offsetof(e.rlen), escapeOffRlen},
 		{"repl", unsafe.Offsetof(e.repl), escapeOffRepl},
+		{"leave", unsafe.Offsetof(e.leave), escapeOffLeave},
 		{"lineSeps", unsafe.Offsetof(e.lineSeps), escapeOffLineSeps},
 	} {
 		if f.got != f.want {

@@ -377,6 +377,8 @@ estop:
 
 	// A lead byte BX: copy a plain sequence of two or three bytes.
 eutf8:
+	CMPB 1440-0x80(R12)(BX*1), $0
+	JNE  eout // a lead byte the caller wants
 	MOVQ DX, AX
 	SUBQ SI, AX // bytes left, at least 1
 	CMPL BX, $0xe0
@@ -446,7 +448,7 @@ eef:
 	JEQ  eout
 	JMP  ecopy3
 ee2:
-	CMPB 1440(R12), $0
+	CMPB 1568(R12), $0
 	JEQ  ecopy3
 	CMPL CX, $0x80
 	JNE  ecopy3
