@@ -441,6 +441,68 @@ var mdClass = func() (t [256]uint8) {
 // mdCtx.
 var mdStop = scan.New(func(c byte) bool { return mdClass[c] == mdEsc || mdClass[c] == mdCtx })
 
+// mdEscaper is textPlain's vector loop: it gives the bytes of class mdEsc
+// their backslash and copies plain UTF-8, and leaves the bytes of classes
+// mdCtx and mdCtl, and the sequences mdCtl's lead bytes start, to
+// textPlain.
+var mdEscaper = scan.NewEscaper(func(c byte) bool { return mdClass[c] != mdClean },
+	func(c byte) string {
+		if mdClass[c] == mdEsc {
+			return `\` + string(c)
+		}
+		return ""
+	}, false, 0xd8, 0xe2)
+
+// textPlain writes s as text does, in one pass, when s starts and ends
+// with printable ASCII that needs no care at the start or end of a line
+// and holds nothing that sanitize would change; otherwise it writes
+// nothing and returns false.
+func (m *mdWriter) textPlain(s string) bool {
+	if len(s) == 0 {
+		return false
+	}
+	if c := s[0]; c >= utf8.RuneSelf || c == ' ' || c >= '0' && c <= '9' || c == '-' || c == '+' || c == '=' || c == '>' {
+		return false
+	}
+	if c := s[len(s)-1]; c >= utf8.RuneSelf || c == ' ' {
+		return false
+	}
+	need := 2*len(s) + scan.EscapeRoom // a backslash for every byte, at most
+	if cap(m.b)-len(m.b) < need {
+		m.flush(need)
+		if cap(m.b)-len(m.b) < need {
+			return false
+		}
+	}
+	b := m.b
+	for i := 0; i < len(s); {
+		nd, ns := mdEscaper.Escape(b[len(b):cap(b)], s[i:])
+		b, i = b[:len(b)+nd], i+ns
+		if i == len(s) {
+			break
+		}
+		switch c := s[i]; {
+		case mdClass[c] == mdCtx:
+			if mdContext(s, i) {
+				b = append(b, '\\')
+			}
+			b = append(b, c)
+			i++
+		case c < utf8.RuneSelf:
+			return false // a control character
+		default:
+			k, n, r := tok(s, i)
+			if k != tokShow && !(k == tokSpace && r >= 0x2028) {
+				return false // as dirty says
+			}
+			b = append(b, s[i:i+n]...)
+			i += n
+		}
+	}
+	m.b = b
+	return true
+}
+
 // mdDirtyStop marks the bytes dirty must look at: all but printable ASCII.
 var mdDirtyStop = scan.New(func(c byte) bool { return c < 0x20 || c >= 0x7f })
 
@@ -464,6 +526,15 @@ func mdReference(s string, i int) bool {
 
 // text writes s escaped as inline content. See Markdown for the promise.
 func (m *mdWriter) text(s string) {
+	if scan.Vector() && m.textPlain(s) {
+		return
+	}
+	m.textAny(s)
+}
+
+// textAny is text for any s, in two passes: one to see whether s needs
+// sanitizing, one to escape.
+func (m *mdWriter) textAny(s string) {
 	if dirty(s) {
 		s = sanitize(s)
 	}

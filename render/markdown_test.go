@@ -20,6 +20,7 @@ import (
 
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/race"
+	"github.com/incident-leadership/portfolio/internal/scan"
 )
 
 func renderMarkdown(t testing.TB, p incident.Portfolio, opts ...Option) []byte {
@@ -514,3 +515,71 @@ func TestMarkdownAllocs(t *testing.T) {
 }
 
 func BenchmarkMarkdown(b *testing.B) { benchmarkPlain(b, Markdown) }
+
+// mdTextBoth writes s with text, which takes textPlain's one pass where
+// it can, and with textAny alone.
+func mdTextBoth(s string) (text, any string) {
+	draw := func(f func(*mdWriter, string)) string {
+		var b bytes.Buffer
+		sp := newSpare(&b)
+		m := mdWriter{spare: &sp}
+		f(&m, s)
+		if err := sp.finish(); err != nil {
+			panic(err)
+		}
+		return b.String()
+	}
+	return draw((*mdWriter).text), draw((*mdWriter).textAny)
+}
+
+// mdTextInputs are strings with each byte text treats with care at the
+// start, in the middle and at the end of plain text, and the fuzz texts.
+func mdTextInputs() []string {
+	in := append([]string(nil), fuzzTexts...)
+	specials := []string{"\\", "`", "*", "[", "]", "<", "#", "|", "~", "@", "$", "&", "&amp;", "&#1;", ":", "://", ".", "www.", "WwW.",
+		"_", "a_b", "1.", "2)", "-", "+", "=", ">", " ", "  ", "\t", "\n", "\x00", "\x1b[1m", "\u0085", "\u00a0", "\u061c", "\u200e",
+		"\u2028", "\u2029", "\u202e", "\u2066", "é", "–", "’", "\U0001F600", "\uFFFE", "\xff", "\xe2\x80", "\xd8"}
+	for _, sp := range specials {
+		for _, pad := range []string{"a", "word ", "\u00e9"} {
+			for _, n := range []int{0, 1, 3, 31, 32, 33, 70} {
+				p := strings.Repeat(pad, n)
+				in = append(in, sp+p, p+sp, p+sp+p, "x"+p+sp+"y", p+sp+sp+p)
+			}
+		}
+	}
+	return in
+}
+
+// TestMarkdownTextPlain checks that textPlain's one pass writes what
+// textAny's two do.
+func TestMarkdownTextPlain(t *testing.T) {
+	if !scan.Vector() {
+		t.Log("no vector code here: text never takes textPlain's pass, and this test compares textAny with itself")
+	}
+	plain := 0
+	for _, s := range mdTextInputs() {
+		got, want := mdTextBoth(s)
+		if got != want {
+			t.Fatalf("text(%q) = %q; textAny writes %q", s, got, want)
+		}
+		var b bytes.Buffer
+		sp := newSpare(&b)
+		if (&mdWriter{spare: &sp}).textPlain(s) {
+			plain++
+		}
+	}
+	if scan.Vector() && plain < 100 {
+		t.Errorf("textPlain took only %d of the inputs", plain)
+	}
+}
+
+func FuzzMarkdownText(f *testing.F) {
+	for _, s := range mdTextInputs() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := mdTextBoth(s); got != want {
+			t.Fatalf("text(%q) = %q; textAny writes %q", s, got, want)
+		}
+	})
+}
