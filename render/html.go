@@ -382,7 +382,7 @@ func (h *htmlWriter) appendText(b []byte, s string) []byte {
 			h.escapeSpan(e, s) // appending grows the buffer
 			return *h.buf
 		}
-		nd, ns := e.fast.Escape(b[len(b):cap(b)], s)
+		nd, ns := e.fast.Escape(b[len(b):cap(b)], s, 0)
 		b = b[:len(b)+nd]
 		if s = s[ns:]; len(s) > 0 && cap(b)-len(b) >= scan.EscapeRoom {
 			*h.buf = b
@@ -837,7 +837,7 @@ func newHTMLEscaper(bad string, lineSeps bool, pairs ...string) *htmlEscaper {
 	}
 	e.stop = scan.New(func(c byte) bool { return e.class[c] != htmlEscClean })
 	e.fast = scan.NewEscaper(func(c byte) bool { return e.class[c] != htmlEscClean },
-		func(c byte) string { return e.repl[c] }, lineSeps)
+		func(c byte) string { return e.repl[c] }, scan.EscapeOptions{LineSeps: lineSeps})
 	return e
 }
 
@@ -855,7 +855,7 @@ func (h *htmlWriter) escape(e *htmlEscaper, s string) {
 			h.escapeSpan(e, s) // appending grows the buffer
 			return
 		}
-		nd, ns := e.fast.Escape(b[len(b):cap(b)], s)
+		nd, ns := e.fast.Escape(b[len(b):cap(b)], s, 0)
 		*h.buf = b[:len(b)+nd]
 		if s = s[ns:]; len(s) > 0 && cap(b)-len(b)-nd >= scan.EscapeRoom {
 			s = s[h.escapeRune(e, s):]

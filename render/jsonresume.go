@@ -572,7 +572,7 @@ const jsonHex = "0123456789abcdef"
 
 // jsonEsc is body's vector loop: it copies clean runs, escapes
 // ASCII and copies plain UTF-8, and leaves the rest to bodyRune.
-var jsonEsc = scan.NewEscaper(func(c byte) bool { return !jsonSafe[c] }, jsonASCII, true)
+var jsonEsc = scan.NewEscaper(func(c byte) bool { return !jsonSafe[c] }, jsonASCII, scan.EscapeOptions{LineSeps: true})
 
 // jsonEscaped holds jsonASCII(c) for every ASCII byte c not jsonSafe.
 var jsonEscaped = func() (t [utf8.RuneSelf]string) {
@@ -620,7 +620,7 @@ func (j *jsonWriter) body(s string) {
 				return
 			}
 		}
-		nd, ns := jsonEsc.Escape(j.b[len(j.b):cap(j.b)], s)
+		nd, ns := jsonEsc.Escape(j.b[len(j.b):cap(j.b)], s, 0)
 		j.b = j.b[:len(j.b)+nd]
 		if s = s[ns:]; len(s) > 0 && cap(j.b)-len(j.b) >= scan.EscapeRoom {
 			s = s[j.bodyRune(s):]

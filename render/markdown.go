@@ -442,16 +442,16 @@ var mdClass = func() (t [256]uint8) {
 var mdStop = scan.New(func(c byte) bool { return mdClass[c] == mdEsc || mdClass[c] == mdCtx })
 
 // mdEscaper is textPlain's vector loop: it gives the bytes of class mdEsc
-// their backslash and copies plain UTF-8, and leaves the bytes of classes
-// mdCtx and mdCtl, and the sequences mdCtl's lead bytes start, to
-// textPlain.
+// their backslash, copies plain UTF-8 and the '.' and ':' that cannot
+// start a link, and leaves the other bytes of classes mdCtx and mdCtl,
+// and the sequences mdCtl's lead bytes start, to textPlain.
 var mdEscaper = scan.NewEscaper(func(c byte) bool { return mdClass[c] != mdClean },
 	func(c byte) string {
 		if mdClass[c] == mdEsc {
 			return `\` + string(c)
 		}
 		return ""
-	}, false, 0xd8, 0xe2)
+	}, scan.EscapeOptions{Leave: []byte{0xd8, 0xe2}, URLPunct: true})
 
 // textPlain writes s as text does, in one pass, when s starts and ends
 // with printable ASCII that needs no care at the start or end of a line
@@ -476,8 +476,8 @@ func (m *mdWriter) textPlain(s string) bool {
 	}
 	b := m.b
 	for i := 0; i < len(s); {
-		nd, ns := mdEscaper.Escape(b[len(b):cap(b)], s[i:])
-		b, i = b[:len(b)+nd], i+ns
+		nd, j := mdEscaper.Escape(b[len(b):cap(b)], s, i)
+		b, i = b[:len(b)+nd], j
 		if i == len(s) {
 			break
 		}

@@ -24,6 +24,20 @@ type Escaper struct {
 	repl     [128]uint64 // the replacement, in the low bytes
 	leave    [128]uint8  // 1 for the bytes from 0x80 up that always go to the caller
 	lineSeps uint8       // 1 to leave U+2028 and U+2029 to the caller
+	urlPunct uint8       // 1 to copy '.' and ':' but where a URL could start
+}
+
+// EscapeOptions are the choices NewEscaper takes beyond the
+// replacements.
+type EscapeOptions struct {
+	// LineSeps leaves U+2028 and U+2029 to the caller.
+	LineSeps bool
+	// Leave are lead bytes (0x80 and up) whose sequences go to the caller.
+	Leave []byte
+	// URLPunct copies '.' and ':', when stop holds them and repl gives them
+	// no replacement, but for a '.' right after "www" (in any case) and a
+	// ':' right before "//", which go to the caller.
+	URLPunct bool
 }
 
 // Offsets of the fields the assembly code reads.
@@ -32,6 +46,7 @@ const (
 	escapeOffRepl     = 416
 	escapeOffLeave    = 1440
 	escapeOffLineSeps = 1568
+	escapeOffURLPunct = 1569
 )
 
 // EscapeRoom is how much room past its output Escape needs: it stops when
@@ -41,10 +56,9 @@ const EscapeRoom = 40
 
 // NewEscaper returns an Escaper that stops at the ASCII bytes c for which
 // stop(c) is true and replaces each with repl(c), which must be at most 8
-// bytes long; with repl(c) == "" it leaves c to the caller. It leaves to
-// the caller too every sequence whose lead byte is one of leave, and with
-// lineSeps, U+2028 and U+2029.
-func NewEscaper(stop func(c byte) bool, repl func(c byte) string, lineSeps bool, leave ...byte) *Escaper {
+// bytes long; with repl(c) == "" it leaves c to the caller, but as opts
+// say.
+func NewEscaper(stop func(c byte) bool, repl func(c byte) string, opts EscapeOptions) *Escaper {
 	e := &Escaper{stop: *New(func(c byte) bool { return c >= 0x80 || stop(c) })}
 	for c := range byte(0x80) {
 		if !stop(c) {
@@ -59,10 +73,13 @@ func NewEscaper(stop func(c byte) bool, repl func(c byte) string, lineSeps bool,
 		e.rlen[c] = uint8(len(r))
 		e.repl[c] = *(*uint64)(unsafe.Pointer(&b)) // in memory order, whatever the byte order
 	}
-	if lineSeps {
+	if opts.LineSeps {
 		e.lineSeps = 1
 	}
-	for _, c := range leave {
+	if opts.URLPunct {
+		e.urlPunct = 1
+	}
+	for _, c := range opts.Leave {
 		if c < 0x80 {
 			panic(fmt.Sprintf("scan.NewEscaper: %q is ASCII: leave it with repl", c))
 		}
@@ -71,22 +88,23 @@ func NewEscaper(stop func(c byte) bool, repl func(c byte) string, lineSeps bool,
 	return e
 }
 
-// Escape copies src into dst, replacing bytes, until src ends, until it
-// meets a byte it leaves to the caller, or until dst has less than
-// EscapeRoom bytes left. It returns how much of dst it wrote (nd) and how
-// much of src that stands for (ns); dst[:nd] is src[:ns] escaped.
-func (e *Escaper) Escape(dst []byte, src string) (nd, ns int) {
-	if len(dst) < EscapeRoom || len(src) == 0 {
-		return 0, 0
+// Escape copies src[i:] into dst, replacing bytes, until src ends, until
+// it meets a byte it leaves to the caller, or until dst has less than
+// EscapeRoom bytes left. It returns how much of dst it wrote and the
+// index in src it stopped at: dst[:nd] is src[i:j] escaped. (It looks
+// back into src[:i] for URLPunct only.)
+func (e *Escaper) Escape(dst []byte, src string, i int) (nd, j int) {
+	if len(dst) < EscapeRoom || i >= len(src) {
+		return 0, i
 	}
 	if haveVector {
-		return escapeVector(unsafe.SliceData(dst), len(dst), src, e)
+		return escapeVector(unsafe.SliceData(dst), len(dst), src, i, e)
 	}
-	return e.escapeTable(dst, src)
+	return e.escapeTable(dst, src, i)
 }
 
 // escapeTable is the portable Escape, a byte at a time.
-func (e *Escaper) escapeTable(dst []byte, src string) (nd, ns int) {
+func (e *Escaper) escapeTable(dst []byte, src string, ns int) (nd, j int) {
 	for ns < len(src) && len(dst)-nd >= EscapeRoom {
 		c := src[ns]
 		if e.stop.in[c] == 0 {
@@ -98,6 +116,11 @@ func (e *Escaper) escapeTable(dst []byte, src string) (nd, ns int) {
 		switch {
 		case c < 0x80:
 			r := e.rlen[c]
+			if r == 0 && e.copyPunct(src, ns) {
+				dst[nd] = c
+				nd, ns = nd+1, ns+1
+				continue
+			}
 			if r == 0 {
 				return nd, ns
 			}
@@ -122,6 +145,21 @@ func (e *Escaper) escapeTable(dst []byte, src string) (nd, ns int) {
 		ns += n
 	}
 	return nd, ns
+}
+
+// copyPunct reports whether src[i], a byte with no replacement, is a '.'
+// or ':' that URLPunct copies.
+func (e *Escaper) copyPunct(src string, i int) bool {
+	if e.urlPunct == 0 {
+		return false
+	}
+	switch src[i] {
+	case '.':
+		return i < 3 || src[i-3]|0x20 != 'w' || src[i-2]|0x20 != 'w' || src[i-1]|0x20 != 'w'
+	case ':':
+		return i+2 >= len(src) || src[i+1] != '/' || src[i+2] != '/'
+	}
+	return false
 }
 
 func cont(c byte) bool { return c&0xc0 == 0x80 }

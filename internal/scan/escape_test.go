@@ -15,32 +15,41 @@ var escapers = map[string]*Escaper{
 	"html": NewEscaper(func(c byte) bool { return c < 0x20 || c == 0x7f || strings.IndexByte(`&<>"'`, c) >= 0 },
 		func(c byte) string {
 			return map[byte]string{'&': "&amp;", '<': "&lt;", '>': "&gt;", '"': "&#34;", '\'': "&#39;", '\n': "", 0x7f: "\uFFFD"}[c] + map[bool]string{true: "\uFFFD"}[c < 0x20 && c != '\n']
-		}, false),
+		}, EscapeOptions{}),
 	"json": NewEscaper(func(c byte) bool { return c < 0x20 || strings.IndexByte(`"\<>&`, c) >= 0 },
 		func(c byte) string {
 			if c < 0x20 {
 				return fmt.Sprintf(`\u%04x`, c)
 			}
 			return map[byte]string{'"': `\"`, '\\': `\\`, '<': `\u003c`, '>': `\u003e`, '&': ``}[c]
-		}, true),
-	"none": NewEscaper(func(byte) bool { return false }, func(byte) string { return "" }, false),
+		}, EscapeOptions{LineSeps: true}),
+	"none": NewEscaper(func(byte) bool { return false }, func(byte) string { return "" }, EscapeOptions{}),
 	"markdown": NewEscaper(func(c byte) bool { return c < 0x20 || c == 0x7f || strings.IndexByte("\\`*[]<#|~@$&:._", c) >= 0 },
 		func(c byte) string {
 			if strings.IndexByte("\\`*[]<#|~@$", c) >= 0 {
 				return "\\" + string(c)
 			}
 			return ""
-		}, false, 0xd8, 0xe2, 0xc3),
+		}, EscapeOptions{Leave: []byte{0xd8, 0xe2, 0xc3}, URLPunct: true}),
 }
 
-// leaves reports whether Escape leaves s[0] to its caller, and if not,
+// leaves reports whether Escape leaves s[i] to its caller, and if not,
 // how many bytes it copies or replaces as one.
-func leaves(e *Escaper, s string) (bool, int) {
-	c := s[0]
+func leaves(e *Escaper, s string, i int) (bool, int) {
+	c := s[i]
 	if c < 0x80 {
-		return e.stop.Has(c) && e.rlen[c] == 0, 1
+		if !e.stop.Has(c) || e.rlen[c] != 0 {
+			return false, 1
+		}
+		if e.urlPunct != 0 && c == '.' {
+			return i >= 3 && strings.EqualFold(s[i-3:i], "www"), 1
+		}
+		if e.urlPunct != 0 && c == ':' {
+			return strings.HasPrefix(s[i+1:], "//"), 1
+		}
+		return true, 1
 	}
-	r, n := utf8.DecodeRuneInString(s)
+	r, n := utf8.DecodeRuneInString(s[i:])
 	plain := e.leave[c-0x80] == 0 && r != utf8.RuneError && (n == 2 && r >= 0xa0 || n == 3 &&
 		!(r >= 0xfdc0 && r < 0xfe00 || r >= 0xffc0) && // the blocks of EF B7 and EF BF
 		!(e.lineSeps != 0 && (r == '\u2028' || r == '\u2029')))
@@ -51,19 +60,19 @@ func leaves(e *Escaper, s string) (bool, int) {
 // every byte Escape leaves to the caller is written as {xx}.
 func spec(e *Escaper, s string) string {
 	var b strings.Builder
-	for len(s) > 0 {
-		left, n := leaves(e, s)
-		switch {
+	for i := 0; i < len(s); {
+		left, n := leaves(e, s, i)
+		switch c := s[i]; {
 		case left:
-			fmt.Fprintf(&b, "{%02x}", s[0])
+			fmt.Fprintf(&b, "{%02x}", c)
 			n = 1
-		case s[0] < 0x80 && e.stop.Has(s[0]):
-			r := e.repl[s[0]]
-			b.Write(unsafe.Slice((*byte)(unsafe.Pointer(&r)), 8)[:e.rlen[s[0]]])
+		case c < 0x80 && e.stop.Has(c) && e.rlen[c] != 0:
+			r := e.repl[c]
+			b.Write(unsafe.Slice((*byte)(unsafe.Pointer(&r)), 8)[:e.rlen[c]])
 		default:
-			b.WriteString(s[:n])
+			b.WriteString(s[i : i+n])
 		}
-		s = s[n:]
+		i += n
 	}
 	return b.String()
 }
@@ -71,33 +80,32 @@ func spec(e *Escaper, s string) string {
 // complete escapes s with esc into a dst of size bytes at a time, writing
 // what Escape leaves to the caller as spec does. It checks that esc never
 // writes past dst, and stops early only at what it leaves or for room.
-func complete(t *testing.T, e *Escaper, s string, size int, esc func(dst []byte, src string) (int, int)) string {
+func complete(t *testing.T, e *Escaper, s string, size int, esc func(dst []byte, src string, i int) (int, int)) string {
 	t.Helper()
 	mem := make([]byte, size+64)
 	var out []byte
-	for len(s) > 0 {
-		for i := range mem {
-			mem[i] = 0xee
+	for i := 0; i < len(s); {
+		for k := range mem {
+			mem[k] = 0xee
 		}
-		nd, ns := esc(mem[:size], s)
-		for i, c := range mem[size:] {
+		nd, j := esc(mem[:size], s, i)
+		for k, c := range mem[size:] {
 			if c != 0xee {
-				t.Fatalf("Escape(%q) with %d bytes of room wrote past them, at %d", s, size, size+i)
+				t.Fatalf("Escape(%q, %d) with %d bytes of room wrote past them, at %d", s, i, size, size+k)
 			}
 		}
-		if nd < 0 || nd > size || ns < 0 || ns > len(s) {
-			t.Fatalf("Escape(%q) with %d bytes of room = %d, %d", s, size, nd, ns)
+		if nd < 0 || nd > size || j < i || j > len(s) {
+			t.Fatalf("Escape(%q, %d) with %d bytes of room = %d, %d", s, i, size, nd, j)
 		}
 		out = append(out, mem[:nd]...)
-		s = s[ns:]
-		if len(s) == 0 {
+		if i = j; i == len(s) {
 			break
 		}
-		if left, _ := leaves(e, s); left {
-			out = fmt.Appendf(out, "{%02x}", s[0])
-			s = s[1:]
-		} else if size-nd >= EscapeRoom || nd == 0 && ns == 0 {
-			t.Fatalf("Escape(%q) with %d bytes of room stopped at %d (written %d) for no reason", s, size, ns, nd)
+		if left, _ := leaves(e, s, i); left {
+			out = fmt.Appendf(out, "{%02x}", s[i])
+			i++
+		} else if size-nd >= EscapeRoom || nd == 0 {
+			t.Fatalf("Escape(%q) with %d bytes of room stopped at %d (written %d) for no reason", s, size, i, nd)
 		}
 	}
 	return string(out)
@@ -116,6 +124,7 @@ func TestEscaperLayout(t *testing.T) {
 		{"repl", unsafe.Offsetof(e.repl), escapeOffRepl},
 		{"leave", unsafe.Offsetof(e.leave), escapeOffLeave},
 		{"lineSeps", unsafe.Offsetof(e.lineSeps), escapeOffLineSeps},
+		{"urlPunct", unsafe.Offsetof(e.urlPunct), escapeOffURLPunct},
 	} {
 		if f.got != f.want {
 			t.Errorf("Escaper.%s is at %d, the assembly code reads it at %d", f.name, f.got, f.want)
@@ -125,7 +134,7 @@ func TestEscaperLayout(t *testing.T) {
 
 // escapeInputs are strings with something at every kind of place.
 func escapeInputs() []string {
-	in := []string{"", "a", "<", "é", "\u2028", "\u2029", "\uFFFE", "\uFDD0", "\uFDEF", "\uFDCF", "\U0001F600",
+	in := []string{"", "a", "<", "www.", "WwW.", "ww.", "xwww.", "://", "a:/", ":", "a:", ".", "w.", "é", "\u2028", "\u2029", "\uFFFE", "\uFDD0", "\uFDEF", "\uFDCF", "\U0001F600",
 		"\xc2\x80", "\xc2\x9f", "\xc2\xa0", "\xe0\x80\x80", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xed\xa0\x80",
 		"\xef\xb7\x90", "\xef\xbf\xbd", "\xef\xbb\xbf", "\xe2\x80", "\xc3", "\xff", "\x80", "\x00", "\n", "\x7f"}
 	var out []string
@@ -159,7 +168,7 @@ func TestEscape(t *testing.T) {
 // TestEscapeRandom compares Escape with the definition on random text.
 func TestEscapeRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	pieces := []string{"a", " ", "é", "–", "’", "\u2028", "\uFFFF", "\U0001F600", "<", "&", "'", "\\", "\n", "\x00", "\xc2", "\x9f", "\xbf", "\xed"}
+	pieces := []string{"a", " ", "www.", "WwW", "w", ".", ":", "://", "/", "é", "–", "’", "\u2028", "\uFFFF", "\U0001F600", "<", "&", "'", "\\", "\n", "\x00", "\xc2", "\x9f", "\xbf", "\xed"}
 	for range 20000 {
 		var b strings.Builder
 		for range r.IntN(120) {
@@ -203,7 +212,7 @@ func BenchmarkEscape(b *testing.B) {
 		for b.Loop() {
 			d, src := dst[:0], s
 			for len(src) > 0 {
-				nd, ns := e.Escape(d[len(d):cap(d)], src)
+				nd, ns := e.Escape(d[len(d):cap(d)], src, 0)
 				d, src = d[:len(d)+nd], src[ns:]
 				if len(src) > 0 {
 					d = append(d, src[0])

@@ -55,6 +55,16 @@ func TestSpanGuardPages(t *testing.T) {
 			if got, want := complete(t, escapers["html"], s, 200, escapers["html"].Escape), spec(escapers["html"], s); got != want {
 				t.Fatalf("Escape of %d bytes at %d = %q, want %q", n, start, got, want)
 			}
+			if n >= 2 && start+n == page {
+				// A ':' and one byte at the end of the page: looking for
+				// the "//" after it must not read past the page.
+				b[n-2], b[n-1] = ':', '/'
+				e := escapers["markdown"]
+				if got, want := complete(t, e, s, 200, e.Escape), spec(e, s); got != want {
+					t.Fatalf("Escape of %q at the end of a page = %q, want %q", s, got, want)
+				}
+				b[n-2], b[n-1] = 'a', 'a'
+			}
 		}
 	}
 }

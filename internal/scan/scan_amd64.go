@@ -60,4 +60,4 @@ func Ahead(s string) {
 // EscapeRoom bytes.
 //
 //go:noescape
-func escapeVector(dst *byte, n int, src string, e *Escaper) (nd, ns int)
+func escapeVector(dst *byte, n int, src string, i int, e *Escaper) (nd, j int)

@@ -265,21 +265,22 @@ aloop:
 adone:
 	RET
 
-// func escapeVector(dst *byte, n int, src string, e *Escaper) (nd, ns int)
+// func escapeVector(dst *byte, n int, src string, i int, e *Escaper) (nd, j int)
 //
-// DI and SI walk dst and src; R9 is the last place in dst a step may
-// start at (EscapeRoom bytes before its end), DX the end of src, R10 and
-// R11 the starts of src and dst, R12 the Escaper.
-TEXT ·escapeVector(SB), NOSPLIT, $0-56
+// DI and SI walk dst and src (from src[i]); R9 is the last place in dst a
+// step may start at (EscapeRoom bytes before its end), DX the end of src,
+// R10 and R11 the starts of src and dst, R12 the Escaper.
+TEXT ·escapeVector(SB), NOSPLIT, $0-64
 	MOVQ dst+0(FP), DI
 	MOVQ n+8(FP), R9
-	MOVQ src_base+16(FP), SI
+	MOVQ src_base+16(FP), R10
 	MOVQ src_len+24(FP), DX
-	MOVQ e+32(FP), R12
+	MOVQ i+32(FP), SI
+	MOVQ e+40(FP), R12
 	MOVQ DI, R11
-	MOVQ SI, R10
 	LEAQ -40(DI)(R9*1), R9
-	ADDQ SI, DX
+	ADDQ R10, DX
+	ADDQ R10, SI
 	TABLES(R12)
 
 eloop:
@@ -368,11 +369,42 @@ estop:
 	JAE  eutf8
 	MOVBLZX 288(R12)(BX*1), CX
 	TESTL CX, CX
-	JEQ  eout
+	JEQ  epunct
 	MOVQ 416(R12)(BX*8), R8
 	MOVQ R8, (DI)
 	ADDQ CX, DI
 	INCQ SI
+	JMP  eloop
+
+	// A byte BX with no replacement: with urlPunct, copy '.' but after
+	// "www", and ':' but before "//".
+epunct:
+	CMPB 1569(R12), $0
+	JEQ  eout
+	CMPL BX, $0x2e
+	JEQ  edot
+	CMPL BX, $0x3a
+	JNE  eout
+	MOVQ DX, AX
+	SUBQ SI, AX
+	CMPQ AX, $3
+	JB   ecopy1
+	CMPW 1(SI), $0x2f2f // "//"
+	JEQ  eout
+	JMP  ecopy1
+edot:
+	MOVQ SI, AX
+	SUBQ R10, AX
+	CMPQ AX, $3
+	JB   ecopy1
+	MOVL -3(SI), AX
+	ORL  $0x00202020, AX
+	CMPL AX, $0x2e777777 // "www."
+	JEQ  eout
+ecopy1:
+	MOVB BX, (DI)
+	INCQ SI
+	INCQ DI
 	JMP  eloop
 
 	// A lead byte BX: copy a plain sequence of two or three bytes.
@@ -462,6 +494,6 @@ eout:
 	VZEROUPPER
 	SUBQ R11, DI
 	SUBQ R10, SI
-	MOVQ DI, nd+40(FP)
-	MOVQ SI, ns+48(FP)
+	MOVQ DI, nd+48(FP)
+	MOVQ SI, j+56(FP)
 	RET

@@ -12,6 +12,6 @@ func spanPairVector(string, *[32]byte, byte) int { panic("scan: no vector code o
 // nothing.
 func Ahead(string) {}
 
-func escapeVector(*byte, int, string, *Escaper) (int, int) {
+func escapeVector(*byte, int, string, int, *Escaper) (int, int) {
 	panic("scan: no vector code on this platform")
 }
