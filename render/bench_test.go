@@ -15,6 +15,7 @@ import (
 
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/race"
 	"github.com/incident-leadership/portfolio/internal/synth"
 )
@@ -81,6 +82,70 @@ func BenchmarkRender(b *testing.B) {
 			}
 		}
 	}
+}
+
+// loadedCache holds the synthetic portfolios as the loader returns them.
+var loadedCache sync.Map // n → incident.Portfolio
+
+// loadedPortfolio returns synth.Portfolio(n) written as a content file and
+// read back with load.Bytes, made once: its text lies in memory in the
+// order of the file, as the loader lays it out, where synth.Portfolio's
+// lies wherever the heap put each string.
+func loadedPortfolio(b testing.TB, n int) incident.Portfolio {
+	if p, ok := loadedCache.Load(n); ok {
+		return p.(incident.Portfolio)
+	}
+	data, err := synth.YAML(benchPortfolio(n))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := load.Bytes("synth.yaml", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	loadedCache.Store(n, p)
+	return p
+}
+
+// BenchmarkRenderLoaded is BenchmarkRender's impl=render for portfolios
+// as the loader returns them (loadedPortfolio), at 1k and 10k: the
+// renderers' work is the same, and the difference from BenchmarkRender is
+// where the text lies in memory.
+func BenchmarkRenderLoaded(b *testing.B) {
+	for _, f := range baselines {
+		for _, size := range benchSizes[1:] {
+			b.Run(f.name+"/"+size.name, func(b *testing.B) {
+				p := loadedPortfolio(b, size.n)
+				var page bytes.Buffer
+				if err := f.render(&page, p); err != nil {
+					b.Fatal(err)
+				}
+				if want := renderBytes(b, f, benchPortfolio(size.n)); !bytes.Equal(page.Bytes(), want) {
+					b.Fatal("the loaded portfolio renders differently from the synthetic one")
+				}
+				buf := bytes.NewBuffer(make([]byte, 0, 2*page.Len()))
+				b.SetBytes(int64(page.Len()))
+				b.ReportAllocs()
+				cpu := cpuTime()
+				for b.Loop() {
+					buf.Reset()
+					if err := f.render(buf, p); err != nil {
+						b.Fatal(err)
+					}
+				}
+				reportCPU(b, cpu)
+			})
+		}
+	}
+}
+
+// renderBytes returns the page f draws of p.
+func renderBytes(b testing.TB, f baseline, p incident.Portfolio) []byte {
+	var page bytes.Buffer
+	if err := f.render(&page, p); err != nil {
+		b.Fatal(err)
+	}
+	return page.Bytes()
 }
 
 // reportCPU reports the CPU time per operation since start, as
