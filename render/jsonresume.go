@@ -449,17 +449,19 @@ type jsonWriter struct {
 	lines   string // eol, prefix and indent repeated: the start of lines, up to some depth
 	depth   int
 	first   bool // nothing written yet in the innermost object or array
+	plain   bool // the layout is newJSONWriter's, which key, next and close write quickest
 }
 
 // newJSONWriter returns a writer of JSON indented by two spaces.
 func newJSONWriter(w io.Writer) jsonWriter {
-	return jsonWriter{spare: newSpare(w), indent: "  ", eol: "\n", lines: lineStarts}
+	return jsonWriter{spare: newSpare(w), indent: "  ", eol: "\n", lines: lineStarts, plain: true}
 }
 
 // layout sets the line breaks and indentation; it allocates, unless they
 // are newJSONWriter's.
 func (j *jsonWriter) layout(eol, prefix, indent string, compact bool) {
 	j.eol, j.prefix, j.indent, j.compact = eol, prefix, indent, compact
+	j.plain = eol == "\n" && prefix == "" && indent == "  " && !compact
 	if eol == "\n" && prefix == "" && indent == "  " {
 		j.lines = lineStarts
 		return
@@ -492,7 +494,47 @@ func (j *jsonWriter) open(c byte) {
 	j.first = true
 }
 
+// jsonLineStart is a line break and 63 spaces: the start of a line of
+// JSON indented by two spaces, up to 31 levels deep. The quick paths of
+// key, next and close copy it whole, a copy of a fixed size the compiler
+// writes without a call, and keep what they need of it.
+var jsonLineStart = func() (a [64]byte) {
+	a[0] = '\n'
+	for i := 1; i < len(a); i++ {
+		a[i] = ' '
+	}
+	return a
+}()
+
+// jsonQuick is the room the quick paths of key, next and close need, and
+// jsonQuickDepth and jsonQuickKey the deepest level and longest key they
+// take.
+const (
+	jsonQuick      = 128
+	jsonQuickDepth = (len(jsonLineStart) - 1) / 2
+	jsonQuickKey   = 32
+)
+
+// lineStart writes the start of a new line at b[n:], which has room for
+// it, and returns the index after it.
+func (j *jsonWriter) lineStart(b []byte, n int) int {
+	*(*[len(jsonLineStart)]byte)(b[n:]) = jsonLineStart
+	return n + 1 + 2*j.depth
+}
+
 func (j *jsonWriter) close(c byte) {
+	if j.plain && j.depth <= jsonQuickDepth && cap(j.b)-len(j.b) >= jsonQuick {
+		j.depth--
+		b := j.b[:len(j.b)+jsonQuick]
+		n := len(j.b)
+		if !j.first {
+			n = j.lineStart(b, n)
+		}
+		b[n] = c
+		j.b = b[:n+1]
+		j.first = false
+		return
+	}
 	j.depth--
 	if !j.first {
 		j.newline()
@@ -503,6 +545,17 @@ func (j *jsonWriter) close(c byte) {
 
 // next starts a member or an element.
 func (j *jsonWriter) next() {
+	if j.plain && j.depth <= jsonQuickDepth && cap(j.b)-len(j.b) >= jsonQuick {
+		b := j.b[:len(j.b)+jsonQuick]
+		n := len(j.b)
+		if !j.first {
+			b[n] = ','
+			n++
+		}
+		j.b = b[:j.lineStart(b, n)]
+		j.first = false
+		return
+	}
 	if !j.first {
 		j.byte(',')
 	}
@@ -512,6 +565,21 @@ func (j *jsonWriter) next() {
 
 // key starts a member. Keys are the package's own and need no escaping.
 func (j *jsonWriter) key(k string) {
+	if j.plain && j.depth <= jsonQuickDepth && len(k) <= jsonQuickKey && cap(j.b)-len(j.b) >= jsonQuick {
+		b := j.b[:len(j.b)+jsonQuick]
+		n := len(j.b)
+		if !j.first {
+			b[n] = ','
+			n++
+		}
+		n = j.lineStart(b, n)
+		b[n] = '"'
+		n += 1 + copy(b[n+1:], k)
+		b[n], b[n+1], b[n+2] = '"', ':', ' '
+		j.b = b[:n+3]
+		j.first = false
+		return
+	}
 	j.next()
 	j.byte('"')
 	j.str(k)
