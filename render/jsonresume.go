@@ -518,7 +518,11 @@ const (
 // lineStart writes the start of a new line at b[n:], which has room for
 // it, and returns the index after it.
 func (j *jsonWriter) lineStart(b []byte, n int) int {
-	*(*[len(jsonLineStart)]byte)(b[n:]) = jsonLineStart
+	if j.depth < 8 {
+		*(*[16]byte)(b[n:]) = [16]byte(jsonLineStart[:16]) // most lines are this shallow
+	} else {
+		*(*[len(jsonLineStart)]byte)(b[n:]) = jsonLineStart
+	}
 	return n + 1 + 2*j.depth
 }
 
