@@ -327,8 +327,44 @@ const textSpaces = "                "
 // para writes s as one paragraph, every line led by lead.
 func (t *textWriter) para(lead, s string) {
 	t.start(lead, len(lead))
-	t.flow("", s, "")
+	if !textLineOn || !t.flowPlain(s) {
+		t.flow("", s, "")
+	}
 	t.end()
+}
+
+// flowPlain places s as flow does, on a fresh line, when s is words of
+// printable ASCII one space apart, a line at a time: one scan finds that
+// out for the whole of s, and each line is the longest run of words that
+// fits, up to the last space that does. It returns false, having written
+// nothing, for any other s; a word too long for a line of its own goes to
+// flow with what follows it.
+func (t *textWriter) flowPlain(s string) bool {
+	if !t.fresh || len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' || textPlain.SpanPair(s, ' ') != len(s) {
+		return false
+	}
+	for {
+		room := t.width - t.col
+		if len(s) <= room {
+			t.str(s)
+			t.col += len(s)
+			t.fresh = false
+			return true
+		}
+		i := -1
+		if room >= 0 {
+			i = strings.LastIndexByte(s[:room+1], ' ')
+		}
+		if i <= 0 {
+			t.flow("", s, "") // the first word does not fit: flow breaks it
+			return true
+		}
+		t.str(s[:i])
+		t.col += i
+		t.fresh = false
+		t.newline()
+		s = s[i+1:]
+	}
 }
 
 // start begins a line with lead, ASCII, and makes hang the indent of the
