@@ -39,6 +39,10 @@ func TestSpanGuardPages(t *testing.T) {
 			s := unsafe.String(unsafe.SliceData(b), n)
 			for pos := -1; pos < n; pos++ {
 				if pos >= 0 {
+					b[pos] = '.'
+					if e := escapers["markdown"]; complete(t, e, s, 200, e.Escape) != spec(e, s) {
+						t.Fatalf("Escape of %d bytes at %d with '.' at %d is wrong", n, start, pos)
+					}
 					b[pos] = '<'
 				}
 				if got, want := set.Span(s), naive(set, s); got != want {
