@@ -333,38 +333,95 @@ func (t *textWriter) para(lead, s string) {
 	t.end()
 }
 
-// flowPlain places s as flow does, on a fresh line, when s is words of
-// printable ASCII one space apart, a line at a time: one scan finds that
-// out for the whole of s, and each line is the longest run of words that
-// fits, up to the last space that does. It returns false, having written
-// nothing, for any other s; a word too long for a line of its own goes to
-// flow with what follows it.
+// flowPlain places s as flow does, on a fresh line, when s is words one
+// space apart of printable ASCII and of runes one cell wide, a line at a
+// time: each line is the longest run of words that fits, up to the last
+// space that does, found with a scan of the line. It returns false,
+// having written nothing, when s starts or ends with a space; anything
+// else it cannot place (two spaces, a control character, a rune of another
+// width) or a word too long for a line of its own goes to flow with what
+// follows it, from the start of a line.
 func (t *textWriter) flowPlain(s string) bool {
-	if !t.fresh || len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' || textPlain.SpanPair(s, ' ') != len(s) {
+	if !t.fresh || len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
-	for {
+	// broke: a line is full, and the next one starts when a word is put
+	// on it; flow, given the rest, starts it then too (or never, when
+	// nothing visible is left).
+	for broke := false; ; broke = true {
+		if s[0] == ' ' { // two spaces where the line broke
+			t.flow("", s, "")
+			return true
+		}
 		room := t.width - t.col
-		if len(s) <= room {
-			t.str(s)
-			t.col += len(s)
-			t.fresh = false
-			return true
+		if broke {
+			room = t.width - t.hang
 		}
-		i := -1
-		if room >= 0 {
-			i = strings.LastIndexByte(s[:room+1], ' ')
+		// s[:i] is the line's room and the cell after it, or all of s;
+		// its runes take cells cells.
+		i, cells := 0, 0
+		for room >= 0 && i < len(s) {
+			end := len(s)
+			if room-cells < len(s)-i-1 { // (i+room+1-cells overflows for Width(math.MaxInt))
+				end = i + room - cells + 1
+			}
+			k := textPlain.SpanPair(s[i:end], ' ')
+			i, cells = i+k, cells+k
+			if cells > room || i == len(s) {
+				break
+			}
+			n := textOneCell(s, i)
+			if n == 0 {
+				t.flow("", s, "")
+				return true
+			}
+			i, cells = i+n, cells+1
 		}
-		if i <= 0 {
-			t.flow("", s, "") // the first word does not fit: flow breaks it
-			return true
+		sp := len(s) // all of s fits
+		if i < len(s) || cells > room {
+			if sp = strings.LastIndexByte(s[:i], ' '); sp <= 0 {
+				t.flow("", s, "") // the first word does not fit: flow breaks it
+				return true
+			}
+			cells -= textCells(s[sp:i])
 		}
-		t.str(s[:i])
-		t.col += i
+		if broke {
+			t.newline()
+		}
+		t.str(s[:sp])
+		t.col += cells
 		t.fresh = false
-		t.newline()
-		s = s[i+1:]
+		if sp == len(s) {
+			return true
+		}
+		s = s[sp+1:]
 	}
+}
+
+// textOneCell returns the length of the rune at s[i] when it is one cell
+// wide and shown as it is, else 0: for ASCII, which textPlain stopped at,
+// it is a control character or a second space.
+func textOneCell(s string, i int) int {
+	if s[i] < utf8.RuneSelf {
+		return 0
+	}
+	k, n, r := tok(s, i)
+	if k != tokShow || r == 0xFE0F || runeCells(r) != 1 {
+		return 0
+	}
+	return n
+}
+
+// textCells returns the cells of s, which holds only printable ASCII and
+// runes one cell wide: one for each byte but the continuation bytes.
+func textCells(s string) int {
+	n := len(s)
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xc0 == 0x80 {
+			n--
+		}
+	}
+	return n
 }
 
 // start begins a line with lead, ASCII, and makes hang the indent of the

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
@@ -479,6 +480,50 @@ func TestTextLineOn(t *testing.T) {
 		for _, width := range append(widthsTo100, 1<<20, math.MaxInt-1, math.MaxInt) {
 			if diff := cmp.Diff(draw(p, width, false), draw(p, width, true)); diff != "" {
 				t.Fatalf("%s at width %d: lineOn changes the page (-word at a time +line at a time):\n%s", name, width, diff)
+			}
+		}
+	}
+}
+
+// TestTextFlowPlain checks that paragraphs placed a line at a time by
+// flowPlain come out as flow places them word by word: strings with two
+// spaces, control characters and runes of every width at every place,
+// at every width from the narrowest, after a lead or none.
+func TestTextFlowPlain(t *testing.T) {
+	pieces := []string{"a", "word", "é", "café", "’", "–", "漢", "漢字", "e\u0301", "\u200d", "\u2764\ufe0f", "\U0001F600", "\u00a0", "\u2028",
+		"\t", "\x00", "\x1b[31m", "\xff", "  ", " ", " ", " ", "longlonglonglonglongword", strings.Repeat("x", 30)}
+	r := rand.New(rand.NewPCG(9, 10))
+	var in []string
+	for range 3000 {
+		var b strings.Builder
+		for range 1 + r.IntN(30) {
+			if r.IntN(3) == 0 {
+				b.WriteString(pieces[r.IntN(len(pieces))])
+			} else {
+				b.WriteString("ab cde f ghij"[:1+r.IntN(12)])
+			}
+		}
+		in = append(in, b.String())
+	}
+	draw := func(s, lead string, width int, lineOn bool) string {
+		defer func(old bool) { textLineOn = old }(textLineOn)
+		textLineOn = lineOn
+		var buf bytes.Buffer
+		o := newSpare(&buf)
+		tw := textWriter{spare: &o, c: &config{}, width: width}
+		tw.para(lead, s)
+		tw.para(lead, s) // again, after the first: widest and col must be right
+		if err := o.finish(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String() + fmt.Sprintf("|%d %d", tw.col, tw.widest)
+	}
+	for _, s := range in {
+		for _, lead := range []string{"", "  "} {
+			for width := minWidth; width <= 50; width++ {
+				if got, want := draw(s, lead, width, true), draw(s, lead, width, false); got != want {
+					t.Fatalf("para(%q, %q) at width %d:\n got %q\nwant %q", lead, s, width, got, want)
+				}
 			}
 		}
 	}
