@@ -505,7 +505,22 @@ func TestTextFlowPlain(t *testing.T) {
 		}
 		in = append(in, b.String())
 	}
-	draw := func(s, lead string, width int, lineOn bool) string {
+	for _, s := range in {
+		checkFlowPlain(t, s)
+	}
+}
+
+func FuzzTextFlowPlain(f *testing.F) {
+	for _, s := range append(fuzzTexts, "ab cde  f", "caf\u00e9 na\u00efve \u2019quoted\u2019 \u6f22\u5b57 e\u0301") {
+		f.Add(s)
+	}
+	f.Fuzz(checkFlowPlain)
+}
+
+// checkFlowPlain checks that para places s the same a line at a time as
+// word by word, after a lead or none, at widths from the narrowest to 50.
+func checkFlowPlain(t *testing.T, s string) {
+	draw := func(lead string, width int, lineOn bool) string {
 		defer func(old bool) { textLineOn = old }(textLineOn)
 		textLineOn = lineOn
 		var buf bytes.Buffer
@@ -518,12 +533,10 @@ func TestTextFlowPlain(t *testing.T) {
 		}
 		return buf.String() + fmt.Sprintf("|%d %d", tw.col, tw.widest)
 	}
-	for _, s := range in {
-		for _, lead := range []string{"", "  "} {
-			for width := minWidth; width <= 50; width++ {
-				if got, want := draw(s, lead, width, true), draw(s, lead, width, false); got != want {
-					t.Fatalf("para(%q, %q) at width %d:\n got %q\nwant %q", lead, s, width, got, want)
-				}
+	for _, lead := range []string{"", "  "} {
+		for width := minWidth; width <= 50; width++ {
+			if got, want := draw(lead, width, true), draw(lead, width, false); got != want {
+				t.Fatalf("para(%q, %q) at width %d:\n got %q\nwant %q", lead, s, width, got, want)
 			}
 		}
 	}
