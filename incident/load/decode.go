@@ -40,9 +40,30 @@ type decoder struct {
 // from memory read in order, which at ten thousand incidents, more than
 // the processor's caches hold, renders a fifth faster (BENCHMARKS.md).
 // A string kept alive keeps its block alive.
-type textBlocks struct{ b []byte }
+type textBlocks struct {
+	b    []byte
+	list []string // the lists of strings, such as a section's paragraphs, likewise
+}
 
-const textBlock = 64 << 10
+const (
+	textBlock = 64 << 10
+	listBlock = 1 << 10 // strings
+)
+
+// strings returns a new list of n strings, from the current block of
+// lists unless n is more than an eighth of one; its capacity is n, so
+// that appending to it copies it.
+func (t *textBlocks) strings(n int) []string {
+	if n > listBlock/8 {
+		return make([]string, n)
+	}
+	if cap(t.list)-len(t.list) < n {
+		t.list = make([]string, 0, listBlock)
+	}
+	m := len(t.list)
+	t.list = t.list[:m+n]
+	return t.list[m : m+n : m+n]
+}
 
 // keep returns a copy of s in the current block; a string of more than
 // an eighth of a block stays where it is.
@@ -248,6 +269,8 @@ func describe(n *yaml.Node) string {
 	return "an alias"
 }
 
+var stringsType = reflect.TypeFor[[]string]()
+
 func (d *decoder) sequence(path string, n *yaml.Node, v reflect.Value) {
 	if n.Kind != yaml.SequenceNode {
 		hint := ""
@@ -260,7 +283,11 @@ func (d *decoder) sequence(path string, n *yaml.Node, v reflect.Value) {
 		d.failf(n, path, "want a list, got %s%s", describe(n), hint)
 		return
 	}
-	v.Set(reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content)))
+	if v.Type() == stringsType {
+		v.Set(reflect.ValueOf(d.text.strings(len(n.Content))))
+	} else {
+		v.Set(reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content)))
+	}
 	for i, c := range n.Content {
 		d.decode(path+"["+strconv.Itoa(i)+"]", c, v.Index(i))
 	}

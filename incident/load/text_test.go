@@ -1,6 +1,7 @@
 package load
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -65,5 +66,40 @@ func TestTextBlocksKeep(t *testing.T) {
 		if s != strings.Repeat(string(rune('a'+i%26)), 100) {
 			t.Fatalf("string %d changed after more were kept: %.20q", i, s)
 		}
+	}
+}
+
+// TestListsInFileOrder checks that the lists of strings, such as a
+// section's paragraphs, are laid out in file order too, and that
+// appending to one leaves the next alone.
+func TestListsInFileOrder(t *testing.T) {
+	data, err := synth.YAML(synth.Portfolio(300))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Bytes("synth.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var addrs []uintptr
+	for _, in := range p.Incidents {
+		for _, s := range in.Sections() {
+			addrs = append(addrs, uintptr(unsafe.Pointer(unsafe.SliceData(s.Paragraphs))))
+		}
+	}
+	jumps := 0
+	for i := 1; i < len(addrs); i++ {
+		if d := addrs[i] - addrs[i-1]; addrs[i] < addrs[i-1] || d > 1<<10 {
+			jumps++
+		}
+	}
+	if blocks := len(addrs)*3/(listBlock) + 10; jumps > blocks {
+		t.Errorf("the lists of paragraphs jump %d times in memory, want at most %d", jumps, blocks)
+	}
+	in := &p.Incidents[0]
+	next := slices.Clone(in.MyRole)
+	in.Situation = append(in.Situation, "appended")
+	if !slices.Equal(in.MyRole, next) {
+		t.Errorf("appending to one list changed the next: %q, was %q", in.MyRole, next)
 	}
 }
