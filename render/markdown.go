@@ -87,6 +87,18 @@ func (m *mdWriter) block() {
 	m.started = true
 }
 
+// mdSectionHeads holds, for each heading offset, the headings of an
+// incident's four sections, as heading writes them.
+var mdSectionHeads = func() (t [6][4]string) {
+	for off := range t {
+		c := config{headingOffset: off}
+		for k, s := range (&incident.Incident{}).Sections() {
+			t[off][k] = "######"[:c.heading(3)] + " " + s.Name + "\n" // the names need no escaping
+		}
+	}
+	return t
+}()
+
 func (m *mdWriter) heading(n int, s string) {
 	m.block()
 	m.str("######"[:m.c.heading(n)])
@@ -165,8 +177,9 @@ func (m *mdWriter) incident(in *incident.Incident) {
 	}
 	m.byte('\n')
 
-	for _, s := range in.Sections() {
-		m.heading(3, s.Name)
+	for k, s := range in.Sections() {
+		m.block()
+		m.str(mdSectionHeads[m.c.headingOffset][k])
 		for _, para := range s.Paragraphs {
 			m.para(para)
 		}
