@@ -327,35 +327,36 @@ const textSpaces = "                "
 // para writes s as one paragraph, every line led by lead.
 func (t *textWriter) para(lead, s string) {
 	t.start(lead, len(lead))
-	if !textLineOn || !t.flowPlain(s) {
-		t.flow("", s, "")
-	}
+	t.flow("", s, "")
 	t.end()
 }
 
-// flowPlain places s as flow does, on a fresh line, when s is words one
-// space apart of printable ASCII and of runes one cell wide, a line at a
-// time: each line is the longest run of words that fits, up to the last
-// space that does, found with a scan of the line. It returns false,
-// having written nothing, when s starts or ends with a space; anything
-// else it cannot place (two spaces, a control character, a rune of another
-// width) or a word too long for a line of its own goes to flow with what
-// follows it, from the start of a line.
+// flowPlain places s as flowWords does when s is words one space apart
+// of printable ASCII and of runes one cell wide, a line at a time: each
+// line is the longest run of words that fits, up to the last space that
+// does, found with a scan of the line. It returns false, having written
+// nothing, when s starts or ends with a space; anything else it cannot
+// place (two spaces, a control character, a rune of another width) or a
+// word too long for a line of its own goes to flowWords with what follows
+// it, from the start of a line.
 func (t *textWriter) flowPlain(s string) bool {
-	if !t.fresh || len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' {
+	if len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
+	space := !t.fresh // the first word goes one space after what the line holds
 	// broke: a line is full, and the next one starts when a word is put
-	// on it; flow, given the rest, starts it then too (or never, when
+	// on it; flowWords, given the rest, starts it then too (or never, when
 	// nothing visible is left).
 	for broke := false; ; broke = true {
 		if s[0] == ' ' { // two spaces where the line broke
-			t.flow("", s, "")
+			t.flowWords("", s, "")
 			return true
 		}
 		room := t.width - t.col
 		if broke {
 			room = t.width - t.hang
+		} else if space {
+			room--
 		}
 		// s[:i] is the line's room and the cell after it, or all of s;
 		// its runes take cells cells.
@@ -372,7 +373,7 @@ func (t *textWriter) flowPlain(s string) bool {
 			}
 			n := textOneCell(s, i)
 			if n == 0 {
-				t.flow("", s, "")
+				t.flowWords("", s, "")
 				return true
 			}
 			i, cells = i+n, cells+1
@@ -380,13 +381,20 @@ func (t *textWriter) flowPlain(s string) bool {
 		sp := len(s) // all of s fits
 		if i < len(s) || cells > room {
 			if sp = strings.LastIndexByte(s[:i], ' '); sp <= 0 {
-				t.flow("", s, "") // the first word does not fit: flow breaks it
+				if space && !broke {
+					continue // the first word does not fit after the line's words: it starts the next line
+				}
+				t.flowWords("", s, "") // the first word does not fit a line: flowWords breaks it
 				return true
 			}
 			cells -= textCells(s[sp:i])
 		}
-		if broke {
+		switch {
+		case broke:
 			t.newline()
+		case space:
+			t.byte(' ')
+			t.col++
 		}
 		t.str(s[:sp])
 		t.col += cells
@@ -474,6 +482,15 @@ func (t *textWriter) room(w int) bool {
 // the first word and suf to the last; pre and suf are short ASCII. When s
 // has no words, pre and suf are written as one.
 func (t *textWriter) flow(pre, s, suf string) {
+	if pre == "" && suf == "" && textLineOn && t.flowPlain(s) {
+		return
+	}
+	t.flowWords(pre, s, suf)
+}
+
+// flowWords is flow a word at a time (and a line at a time for runs of
+// plain words after the first, with lineOn).
+func (t *textWriter) flowWords(pre, s, suf string) {
 	a, b, w, clean, ok := nextWord(s, 0)
 	if !ok {
 		if pre != "" || suf != "" {

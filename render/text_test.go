@@ -517,8 +517,9 @@ func FuzzTextFlowPlain(f *testing.F) {
 	f.Fuzz(checkFlowPlain)
 }
 
-// checkFlowPlain checks that para places s the same a line at a time as
-// word by word, after a lead or none, at widths from the narrowest to 50.
+// checkFlowPlain checks that flow places s the same a line at a time as
+// word by word, at the start of a paragraph after a lead or none, and
+// after a word on the line, at widths from the narrowest to 50.
 func checkFlowPlain(t *testing.T, s string) {
 	draw := func(lead string, width int, lineOn bool) string {
 		defer func(old bool) { textLineOn = old }(textLineOn)
@@ -528,6 +529,13 @@ func checkFlowPlain(t *testing.T, s string) {
 		tw := textWriter{spare: &o, c: &config{}, width: width}
 		tw.para(lead, s)
 		tw.para(lead, s) // again, after the first: widest and col must be right
+		for _, first := range []string{"Kind", "a-word-of-thirty-cells-and-one"} {
+			tw.start(lead+"  ", len(lead)+4) // after a word, as the details put text
+			tw.flow("", first, ":")
+			tw.flow("", s, "")
+			tw.flow("", s, "")
+			tw.end()
+		}
 		if err := o.finish(); err != nil {
 			t.Fatal(err)
 		}
