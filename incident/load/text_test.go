@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/synth"
 )
 
@@ -13,15 +14,7 @@ import (
 // order of the file, a block at a time: each incident's title, then its
 // paragraphs, then the next incident's title, at rising addresses.
 func TestTextInFileOrder(t *testing.T) {
-	want := synth.Portfolio(300)
-	data, err := synth.YAML(want)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := Bytes("synth.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want, data, p := loadSynth(t, 300)
 	var addrs []uintptr
 	for i, in := range p.Incidents {
 		if in.Title != want.Incidents[i].Title || strings.Join(in.Situation, "\n") != strings.Join(want.Incidents[i].Situation, "\n") {
@@ -45,6 +38,21 @@ func TestTextInFileOrder(t *testing.T) {
 	if blocks := len(data)/textBlock + 1; jumps > blocks {
 		t.Errorf("the text of %d strings jumps %d times in memory, want at most %d (once a block)", len(addrs), jumps, blocks)
 	}
+}
+
+// loadSynth returns synth.Portfolio(n), its content file and the
+// portfolio Bytes reads from that.
+func loadSynth(t *testing.T, n int) (want incident.Portfolio, data []byte, got incident.Portfolio) {
+	t.Helper()
+	want = synth.Portfolio(n)
+	data, err := synth.YAML(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err = Bytes("synth.yaml", data); err != nil {
+		t.Fatal(err)
+	}
+	return want, data, got
 }
 
 func TestTextBlocksKeep(t *testing.T) {
@@ -73,14 +81,7 @@ func TestTextBlocksKeep(t *testing.T) {
 // section's paragraphs, are laid out in file order too, and that
 // appending to one leaves the next alone.
 func TestListsInFileOrder(t *testing.T) {
-	data, err := synth.YAML(synth.Portfolio(300))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := Bytes("synth.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, _, p := loadSynth(t, 300)
 	var addrs []uintptr
 	for _, in := range p.Incidents {
 		for _, s := range in.Sections() {

@@ -265,6 +265,18 @@ aloop:
 adone:
 	RET
 
+// COPYCLASS copies the 32 bytes at SI to DI, keeping them in Y8, and
+// leaves in Y0 and Y1 their low- and high-nibble classes, whose AND is
+// non-zero for the bytes of the set (registers as for CLASSIFY).
+#define COPYCLASS \
+	VMOVDQU (SI), Y8; \
+	VMOVDQU Y8, (DI); \
+	VPSRLW $4, Y8, Y1; \
+	VPAND Y5, Y8, Y0; \
+	VPAND Y5, Y1, Y1; \
+	VPSHUFB Y0, Y6, Y0; \
+	VPSHUFB Y1, Y7, Y1
+
 // func escapeVector(dst *byte, n int, src string, i int, e *Escaper) (nd, j int)
 //
 // DI and SI walk dst and src (from src[i]); R9 is the last place in dst a
@@ -291,13 +303,7 @@ eloop:
 	JEQ  eout
 	CMPQ AX, $32
 	JB   eshort
-	VMOVDQU (SI), Y8
-	VMOVDQU Y8, (DI)
-	VPSRLW $4, Y8, Y1
-	VPAND Y5, Y8, Y0
-	VPAND Y5, Y1, Y1
-	VPSHUFB Y0, Y6, Y0
-	VPSHUFB Y1, Y7, Y1
+	COPYCLASS
 	VPTEST Y0, Y1
 	JNZ  estopblock
 	ADDQ $32, SI
@@ -321,13 +327,7 @@ eshort:
 	ANDL $4095, BX
 	CMPL BX, $4064
 	JA   ebyte
-	VMOVDQU (SI), Y8
-	VMOVDQU Y8, (DI)
-	VPSRLW $4, Y8, Y1
-	VPAND Y5, Y8, Y0
-	VPAND Y5, Y1, Y1
-	VPSHUFB Y0, Y6, Y0
-	VPSHUFB Y1, Y7, Y1
+	COPYCLASS
 	VPAND Y0, Y1, Y0
 	VPCMPEQB Y4, Y0, Y0
 	VPMOVMSKB Y0, BX
