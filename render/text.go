@@ -359,8 +359,9 @@ func (t *textWriter) flowPlain(s string) bool {
 			room--
 		}
 		// s[:i] is the line's room and the cell after it, or all of s;
-		// its runes take cells cells.
-		i, cells := 0, 0
+		// its runes take cells cells, and runes says whether any is not
+		// ASCII.
+		i, cells, runes := 0, 0, false
 		for room >= 0 && i < len(s) {
 			end := len(s)
 			if room-cells < len(s)-i-1 { // (i+room+1-cells overflows for Width(math.MaxInt))
@@ -376,7 +377,7 @@ func (t *textWriter) flowPlain(s string) bool {
 				t.flowWords("", s, "")
 				return true
 			}
-			i, cells = i+n, cells+1
+			i, cells, runes = i+n, cells+1, true
 		}
 		sp := len(s) // all of s fits
 		if i < len(s) || cells > room {
@@ -387,7 +388,11 @@ func (t *textWriter) flowPlain(s string) bool {
 				t.flowWords("", s, "") // the first word does not fit a line: flowWords breaks it
 				return true
 			}
-			cells -= textCells(s[sp:i])
+			if runes {
+				cells -= textCells(s[sp:i])
+			} else {
+				cells -= i - sp
+			}
 		}
 		switch {
 		case broke:
