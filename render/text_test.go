@@ -534,6 +534,10 @@ func checkFlowPlain(t *testing.T, s string) {
 			tw.flow("", first, ":")
 			tw.flow("", s, "")
 			tw.flow("", s, "")
+			tw.flow("(", s, ")")
+			tw.flow("", s, ",")
+			tw.flow("<", s, ">")
+			tw.flow("a-prefix-of-twenty-one", s, "")
 			tw.end()
 		}
 		if err := o.finish(); err != nil {
