@@ -1,15 +1,19 @@
 // Package scan finds, at memory speed where the processor allows, the
 // first byte of a string that belongs to a set: the byte a renderer must
 // stop at to escape, drop or measure something. Most text needs none of
-// that, and the renderers copy what Span skips in one piece. Ahead asks
-// for a string to be fetched into the caches before it is scanned.
+// that, and the renderers copy what Span skips in one piece. An Escaper
+// goes further: it copies the text and writes the replacements of the
+// ASCII bytes it stops at in the same loop, checking UTF-8 on the way,
+// and leaves only what is rare and subtle to its caller. Ahead asks for
+// a string to be fetched into the caches before it is scanned.
 //
-// On amd64 with AVX2, Span and SpanPair test 32 bytes at a time with a
-// nibble-table lookup (VPSHUFB, as in "shufti"), reading strings shorter
-// than 32 bytes 32 bytes at a time too, within the memory page that holds
-// them; elsewhere they look bytes up in a 256-entry table. Both give the
-// same answer for every input, which the package's tests and fuzz test
-// hold them to. Build with the purego tag to use the portable code only.
+// On amd64 with AVX2, Span, SpanPair and Escape test 32 bytes at a time
+// with a nibble-table lookup (VPSHUFB, as in "shufti"), reading strings
+// shorter than 32 bytes 32 bytes at a time too, within the memory page
+// that holds them; elsewhere they look bytes up in a 256-entry table.
+// Both give the same answer for every input, which the package's tests
+// and fuzz tests hold them to. Build with the purego tag to use the
+// portable code only.
 package scan
 
 import "fmt"
