@@ -54,6 +54,9 @@ const (
 // lists unless n is more than an eighth of one; its capacity is n, so
 // that appending to it copies it.
 func (t *textBlocks) strings(n int) []string {
+	if n == 0 {
+		return []string{} // empty but not nil, as a list the file gives
+	}
 	if n > listBlock/8 {
 		return make([]string, n)
 	}

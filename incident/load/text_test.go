@@ -104,3 +104,34 @@ func TestListsInFileOrder(t *testing.T) {
 		t.Errorf("appending to one list changed the next: %q, was %q", in.MyRole, next)
 	}
 }
+
+// TestEmptyListNotNil checks that an empty list in the file loads as an
+// empty list, not nil, as it did before the lists came from blocks: the
+// first list of a file once came from a block not made yet.
+func TestEmptyListNotNil(t *testing.T) {
+	p, err := Bytes("portfolio.yaml", []byte(`
+title: Incident Leadership
+tagline: Lessons from production.
+intro: []
+incidents:
+  - id: database-connection-pool-exhaustion
+    title: Production Database Connection Pool Exhaustion
+    role: caused-and-fixed
+    severity: P1
+    duration: 4h
+    situation: [Deployed a configuration change.]
+    myRole: [Identified the root cause.]
+    resolution: [Rolled back.]
+    permanentFix: [Added monitoring.]
+    tags: []
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Intro == nil || len(p.Intro) != 0 {
+		t.Errorf("intro: [] loads as %#v, want an empty list", p.Intro)
+	}
+	if tags := p.Incidents[0].Tags; tags == nil || len(tags) != 0 {
+		t.Errorf("tags: [] loads as %#v, want an empty list", tags)
+	}
+}

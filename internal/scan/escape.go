@@ -92,8 +92,12 @@ func NewEscaper(stop func(c byte) bool, repl func(c byte) string, opts EscapeOpt
 // it meets a byte it leaves to the caller, or until dst has less than
 // EscapeRoom bytes left. It returns how much of dst it wrote and the
 // index in src it stopped at: dst[:nd] is src[i:j] escaped. (It looks
-// back into src[:i] for URLPunct only.)
+// back into src[:i] for URLPunct only.) Past nd it writes only bytes of
+// src, of replacements and zeros, never what lies beyond src in memory.
 func (e *Escaper) Escape(dst []byte, src string, i int) (nd, j int) {
+	if i < 0 {
+		panic("scan: Escape from a negative index")
+	}
 	if len(dst) < EscapeRoom || i >= len(src) {
 		return 0, i
 	}

@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -236,4 +237,37 @@ func BenchmarkEscape(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestEscapeNoForeignBytes checks that what Escape writes past its
+// output holds nothing of the memory after src: a short tail is loaded
+// 32 bytes at a time, and the bytes past src must not reach dst.
+func TestEscapeNoForeignBytes(t *testing.T) {
+	mem := make([]byte, 3*4096)
+	for i := range mem {
+		mem[i] = 'S'
+	}
+	base := int(4096 - uintptr(unsafe.Pointer(&mem[0]))%4096) // the start of a page in mem
+	for name, e := range escapers {
+		for n := 1; n <= 100; n++ {
+			for _, off := range []int{0, 7, 100, 4064 - n} {
+				start := base + off
+				src := mem[start : start+n]
+				for i := range src {
+					src[i] = 'a'
+				}
+				if n > 3 {
+					src[n/2] = '<'
+				}
+				dst := make([]byte, 400)
+				nd, _ := e.Escape(dst, unsafe.String(&src[0], n), 0)
+				if k := bytes.IndexByte(dst, 'S'); k >= 0 {
+					t.Fatalf("%s: Escape of %d bytes at page offset %d wrote a byte from after src at dst[%d] (nd %d)", name, n, off, k, nd)
+				}
+				for i := range src {
+					src[i] = 'S'
+				}
+			}
+		}
+	}
 }

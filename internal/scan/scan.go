@@ -11,8 +11,9 @@
 // with a nibble-table lookup (VPSHUFB, as in "shufti"), reading strings
 // shorter than 32 bytes 32 bytes at a time too, within the memory page
 // that holds them; elsewhere they look bytes up in a 256-entry table.
-// Both give the same answer for every input, which the package's tests
-// and fuzz tests hold them to. Build with the purego tag to use the
+// Both give the same answer for every input (Escape, which may stop for
+// room at different places, the same output once its caller completes
+// it), which the package's tests and fuzz tests hold them to. Build with the purego tag to use the
 // portable code only.
 package scan
 

@@ -271,11 +271,28 @@ adone:
 #define COPYCLASS \
 	VMOVDQU (SI), Y8; \
 	VMOVDQU Y8, (DI); \
+	CLASS8
+
+// CLASS8 leaves in Y0 and Y1 the low- and high-nibble classes of the 32
+// bytes in Y8.
+#define CLASS8 \
 	VPSRLW $4, Y8, Y1; \
 	VPAND Y5, Y8, Y0; \
 	VPAND Y5, Y1, Y1; \
 	VPSHUFB Y0, Y6, Y0; \
 	VPSHUFB Y1, Y7, Y1
+
+// tailMask is 32 bytes of 0xff and 32 of zero: the 32 bytes at
+// tailMask+32-n keep the first n bytes of a block and clear the rest.
+DATA ·tailMask+0(SB)/8, $-1
+DATA ·tailMask+8(SB)/8, $-1
+DATA ·tailMask+16(SB)/8, $-1
+DATA ·tailMask+24(SB)/8, $-1
+DATA ·tailMask+32(SB)/8, $0
+DATA ·tailMask+40(SB)/8, $0
+DATA ·tailMask+48(SB)/8, $0
+DATA ·tailMask+56(SB)/8, $0
+GLOBL ·tailMask(SB), RODATA|NOPTR, $64
 
 // func escapeVector(dst *byte, n int, src string, i int, e *Escaper) (nd, j int)
 //
@@ -321,13 +338,20 @@ estopblock:
 	JMP  estop
 
 	// Fewer than 32 bytes are left (AX of them): load 32 from within
-	// their page, or else go a byte at a time.
+	// their page, or else go a byte at a time. The bytes past src, which
+	// may be anyone's, are cleared before the block is stored.
 eshort:
 	MOVL SI, BX
 	ANDL $4095, BX
 	CMPL BX, $4064
 	JA   ebyte
-	COPYCLASS
+	VMOVDQU (SI), Y8
+	LEAQ ·tailMask+32(SB), R8
+	SUBQ AX, R8
+	VMOVDQU (R8), Y2
+	VPAND Y2, Y8, Y8
+	VMOVDQU Y8, (DI)
+	CLASS8
 	VPAND Y0, Y1, Y0
 	VPCMPEQB Y4, Y0, Y0
 	VPMOVMSKB Y0, BX
