@@ -369,8 +369,13 @@ func (h *htmlWriter) incident(in *incident.Incident) {
 
 // appendText appends s, escaped for HTML text, to b, which is *h.buf or a
 // longer slice of the same array.
-func (h *htmlWriter) appendText(b []byte, s string) []byte {
-	e := htmlTextEsc
+func (h *htmlWriter) appendText(b []byte, s string) []byte { return h.appendEscaped(htmlTextEsc, b, s) }
+
+// appendEscaped appends s, escaped through e, to b, which is *h.buf or a
+// longer slice of the same array: with e.fast, a clean run and the
+// replacements and plain UTF-8 after it in one call, leaving the rest
+// (rare runes) to escapeRune.
+func (h *htmlWriter) appendEscaped(e *htmlEscaper, b []byte, s string) []byte {
 	if !scan.Vector() {
 		*h.buf = b
 		h.escapeSpan(e, s)
@@ -841,27 +846,8 @@ func newHTMLEscaper(bad string, lineSeps bool, pairs ...string) *htmlEscaper {
 	return e
 }
 
-// escape writes s through e: with e.fast, a clean run and the
-// replacements and plain UTF-8 after it in one call, leaving the rest
-// (rare runes) to escapeRune.
-func (h *htmlWriter) escape(e *htmlEscaper, s string) {
-	if !scan.Vector() {
-		h.escapeSpan(e, s)
-		return
-	}
-	for len(s) > 0 {
-		b := *h.buf
-		if cap(b)-len(b) < scan.EscapeRoom {
-			h.escapeSpan(e, s) // appending grows the buffer
-			return
-		}
-		nd, ns := e.fast.Escape(b[len(b):cap(b)], s, 0)
-		*h.buf = b[:len(b)+nd]
-		if s = s[ns:]; len(s) > 0 && cap(b)-len(b)-nd >= scan.EscapeRoom {
-			s = s[h.escapeRune(e, s):]
-		}
-	}
-}
+// escape writes s through e.
+func (h *htmlWriter) escape(e *htmlEscaper, s string) { *h.buf = h.appendEscaped(e, *h.buf, s) }
 
 // escapeSpan is escape with a Span and a copy for every clean run.
 func (h *htmlWriter) escapeSpan(e *htmlEscaper, s string) {
