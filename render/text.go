@@ -493,8 +493,7 @@ func (t *textWriter) flow(pre, s, suf string) {
 	t.flowWords(pre, s, suf)
 }
 
-// flowWords is flow a word at a time (and a line at a time for runs of
-// plain words after the first, with lineOn).
+// flowWords is flow a word at a time.
 func (t *textWriter) flowWords(pre, s, suf string) {
 	a, b, w, clean, ok := nextWord(s, 0)
 	if !ok {
@@ -514,11 +513,6 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 	// Words placed one space apart on a line are written as one span.
 	pa, pb := 0, 0 // s[pa:pb] is placed but not written yet
 	for first := true; ok; first = false {
-		if textLineOn && pb > pa && pb+1 == a && s[pb] == ' ' && t.lineOn(s, &pa, &pb) {
-			if a, b, w, clean, ok = nextWord(s, pb); !ok {
-				break
-			}
-		}
 		na, nb, nw, nclean, more := nextWord(s, b)
 		need := w
 		if first {
@@ -564,65 +558,13 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 	t.str(s[pa:pb])
 }
 
-// textLineOn turns lineOn on; TestTextLineOn turns it off to check that
-// it changes nothing.
+// textLineOn turns flowPlain on; TestTextLineOn turns it off to check
+// that it changes nothing.
 var textLineOn = true
 
-// textPlain holds the bytes lineOn does not take as they are: all but
+// textPlain holds the bytes flowPlain does not take as they are: all but
 // printable ASCII and the space.
 var textPlain = scan.New(func(c byte) bool { return c < ' ' || c >= 0x7f })
-
-// lineOn places at once the words after the placed span s[*pa:*pb],
-// which a single space at s[*pb] separates from the next word, wrapping
-// lines as flow would, for as long as the text is printable ASCII with
-// single spaces (a cell a byte) and each line takes a whole word: first
-// the words that fit on the current line, then, while the next word does
-// not fit there but a line of its own has room for it, the words of a new
-// line. It stops before a word that another plain word does not follow,
-// which may be the last (flow sticks suf to it). It reports whether it
-// placed anything.
-func (t *textWriter) lineOn(s string, pa, pb *int) bool {
-	placed := false
-	for {
-		// The words that fit on the line, after their space.
-		if q := textLine(s, *pb, t.width-t.col); q > 0 {
-			*pb += q
-			t.col += q
-			placed = true
-		}
-		// The next word did not fit, or is not plain: does a new line
-		// take it, and a plain word after it?
-		j := *pb + 1
-		q := textLine(s, j, t.width-t.hang)
-		if q <= 0 {
-			return placed
-		}
-		t.str(s[*pa:*pb])
-		t.newline()
-		*pa, *pb = j, j+q
-		t.col += q
-		t.fresh = false
-		placed = true
-	}
-}
-
-// textLine returns how many bytes of s from i, at most room, end with a
-// whole plain word that a space and another plain word follow: printable
-// ASCII with single spaces. It returns 0 or less when there are none.
-func textLine(s string, i, room int) int {
-	if room < 0 {
-		return 0
-	}
-	win := s[i:]
-	if room < len(win)-2 { // (i+room+2 overflows for Width(math.MaxInt))
-		win = win[:room+2] // room, its last word's space, and one byte of the word after
-	}
-	win = win[:textPlain.SpanPair(win, ' ')]
-	if len(win) < 2 {
-		return 0
-	}
-	return strings.LastIndexByte(win[:len(win)-1], ' ')
-}
 
 // number writes v as a word, with suf stuck to it.
 func (t *textWriter) number(v float64, suf string) {

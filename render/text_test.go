@@ -452,8 +452,8 @@ var widthsTo100 = func() (ws []int) {
 	return ws
 }()
 
-// TestTextLineOn checks that lineOn, which places runs of plain words a
-// line at a time, draws every page exactly as flow does a word at a time:
+// TestTextLineOn checks that flowPlain, which places plain text a line at
+// a time, draws every page exactly as flowWords does a word at a time:
 // synthetic incidents, the bundled page, full.yaml, the hostile page and
 // the fuzz texts, at every width from 15 to 100 and at widths so large
 // that adding to them overflows.
@@ -479,7 +479,7 @@ func TestTextLineOn(t *testing.T) {
 	for name, p := range pages {
 		for _, width := range append(widthsTo100, 1<<20, math.MaxInt-1, math.MaxInt) {
 			if diff := cmp.Diff(draw(p, width, false), draw(p, width, true)); diff != "" {
-				t.Fatalf("%s at width %d: lineOn changes the page (-word at a time +line at a time):\n%s", name, width, diff)
+				t.Fatalf("%s at width %d: the line-at-a-time path changes the page (-word at a time +line at a time):\n%s", name, width, diff)
 			}
 		}
 	}
