@@ -515,6 +515,25 @@ const (
 	jsonQuickKey   = 32
 )
 
+// quick reports whether key, next and close may take their quick paths.
+func (j *jsonWriter) quick() bool {
+	return j.plain && j.depth <= jsonQuickDepth && cap(j.b)-len(j.b) >= jsonQuick
+}
+
+// nextQuick is next's quick path: it writes the comma and the line start
+// into b, j.b with jsonQuick bytes of its room, and returns b and the
+// index after them.
+func (j *jsonWriter) nextQuick() ([]byte, int) {
+	b := j.b[:len(j.b)+jsonQuick]
+	n := len(j.b)
+	if !j.first {
+		b[n] = ','
+		n++
+	}
+	j.first = false
+	return b, j.lineStart(b, n)
+}
+
 // lineStart writes the start of a new line at b[n:], which has room for
 // it, and returns the index after it.
 func (j *jsonWriter) lineStart(b []byte, n int) int {
@@ -527,7 +546,7 @@ func (j *jsonWriter) lineStart(b []byte, n int) int {
 }
 
 func (j *jsonWriter) close(c byte) {
-	if j.plain && j.depth <= jsonQuickDepth && cap(j.b)-len(j.b) >= jsonQuick {
+	if j.quick() {
 		j.depth--
 		b := j.b[:len(j.b)+jsonQuick]
 		n := len(j.b)
@@ -549,15 +568,9 @@ func (j *jsonWriter) close(c byte) {
 
 // next starts a member or an element.
 func (j *jsonWriter) next() {
-	if j.plain && j.depth <= jsonQuickDepth && cap(j.b)-len(j.b) >= jsonQuick {
-		b := j.b[:len(j.b)+jsonQuick]
-		n := len(j.b)
-		if !j.first {
-			b[n] = ','
-			n++
-		}
-		j.b = b[:j.lineStart(b, n)]
-		j.first = false
+	if j.quick() {
+		b, n := j.nextQuick()
+		j.b = b[:n]
 		return
 	}
 	if !j.first {
@@ -569,19 +582,12 @@ func (j *jsonWriter) next() {
 
 // key starts a member. Keys are the package's own and need no escaping.
 func (j *jsonWriter) key(k string) {
-	if j.plain && j.depth <= jsonQuickDepth && len(k) <= jsonQuickKey && cap(j.b)-len(j.b) >= jsonQuick {
-		b := j.b[:len(j.b)+jsonQuick]
-		n := len(j.b)
-		if !j.first {
-			b[n] = ','
-			n++
-		}
-		n = j.lineStart(b, n)
+	if j.quick() && len(k) <= jsonQuickKey {
+		b, n := j.nextQuick()
 		b[n] = '"'
 		n += 1 + copy(b[n+1:], k)
 		b[n], b[n+1], b[n+2] = '"', ':', ' '
 		j.b = b[:n+3]
-		j.first = false
 		return
 	}
 	j.next()
