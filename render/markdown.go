@@ -505,8 +505,8 @@ func (m *mdWriter) textPlain(s string) bool {
 			return false // a control character
 		default:
 			k, n, r := tok(s, i)
-			if k != tokShow && !(k == tokSpace && r >= 0x2028) {
-				return false // as dirty says
+			if !mdKept(k, r) {
+				return false // sanitize would change it
 			}
 			b = append(b, s[i:i+n]...)
 			i += n
@@ -632,6 +632,11 @@ func (m *mdWriter) ref(r rune) {
 	m.byte(';')
 }
 
+// mdKept reports whether sanitize keeps a token of kind k and rune r as
+// it is: shown runes, and the line and paragraph separators among the
+// spaces.
+func mdKept(k tokKind, r rune) bool { return k == tokShow || k == tokSpace && r >= 0x2028 }
+
 // dirty reports whether sanitize would change s. It skips printable ASCII
 // with mdDirtyStop.
 func dirty(s string) bool {
@@ -644,7 +649,7 @@ func dirty(s string) bool {
 			return true // a control character
 		}
 		k, n, r := tok(s, i)
-		if k != tokShow && !(k == tokSpace && r >= 0x2028) {
+		if !mdKept(k, r) {
 			return true
 		}
 		i += n
