@@ -666,8 +666,10 @@ var jsonEscaped = func() (t [utf8.RuneSelf]string) {
 // not jsonSafe.
 func jsonASCII(c byte) string {
 	switch c {
-	case '\\', '"':
-		return `\` + string(c)
+	case '\\':
+		return `\\`
+	case '"':
+		return `\"`
 	case '\b':
 		return `\b`
 	case '\f':
@@ -678,9 +680,20 @@ func jsonASCII(c byte) string {
 		return `\r`
 	case '\t':
 		return `\t`
+	case '<':
+		return `\u003c`
+	case '>':
+		return `\u003e`
+	case '&':
+		return `\u0026`
 	}
-	return `\u00` + string(jsonHex[c>>4]) + string(jsonHex[c&0xf])
+	return jsonControls[6*int(c) : 6*int(c)+6]
 }
+
+// jsonControls holds \u0000 to \u001f, so that jsonASCII slices rather
+// than builds them (at start-up, for jsonEsc and jsonEscaped: it is
+// called for no other byte).
+const jsonControls = "\\u0000\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007\\u0008\\u0009\\u000a\\u000b\\u000c\\u000d\\u000e\\u000f\\u0010\\u0011\\u0012\\u0013\\u0014\\u0015\\u0016\\u0017\\u0018\\u0019\\u001a\\u001b\\u001c\\u001d\\u001e\\u001f"
 
 // body writes s escaped as the inside of a JSON string, exactly as
 // encoding/json escapes it: invalid UTF-8 becomes \ufffd, and U+2028 and
