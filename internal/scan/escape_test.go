@@ -166,6 +166,45 @@ func TestEscape(t *testing.T) {
 	}
 }
 
+// TestEscapeNothing checks that Escape writes nothing where it has too
+// little room or nothing to copy, and that it panics from a negative
+// index.
+func TestEscapeNothing(t *testing.T) {
+	e := escapers["html"]
+	for _, c := range []struct {
+		room int
+		src  string
+		i    int
+	}{
+		{0, "abc", 0}, {1, "abc", 0}, {EscapeRoom - 1, "abc", 1},
+		{EscapeRoom, "", 0}, {EscapeRoom, "abc", 3}, {EscapeRoom, "abc", 4}, {100, "abc", 1000},
+	} {
+		mem := make([]byte, c.room+64)
+		for k := range mem {
+			mem[k] = 0xee
+		}
+		var dst []byte // nil when there is no room
+		if c.room > 0 {
+			dst = mem[:c.room]
+		}
+		if nd, j := e.Escape(dst, c.src, c.i); nd != 0 || j != c.i {
+			t.Errorf("Escape(%d bytes of room, %q, %d) = %d, %d, want 0, %d", c.room, c.src, c.i, nd, j, c.i)
+		}
+		for k, b := range mem {
+			if b != 0xee {
+				t.Errorf("Escape(%d bytes of room, %q, %d) wrote at %d", c.room, c.src, c.i, k)
+				break
+			}
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Escape from -1 did not panic")
+		}
+	}()
+	e.Escape(make([]byte, 100), "abc", -1)
+}
+
 // TestEscapeRandom compares Escape with the definition on random text.
 func TestEscapeRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
