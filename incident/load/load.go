@@ -262,11 +262,23 @@ func syntaxColumn(data []byte, line int, msg string) int {
 	return utf8.RuneCountInString(text[:i]) + 1
 }
 
-// lineText returns line n (from 1) of data, without its line break.
+// lineText returns line n (from 1) of data, without its line break,
+// counting lines as position does; "" when there is no such line.
 func lineText(data []byte, n int) string {
-	for i, l := range bytes.Split(data, []byte("\n")) {
-		if i == n-1 {
-			return strings.TrimSuffix(string(l), "\r")
+	for line, start := 1, 0; start <= len(data); line++ {
+		end := start + bytes.IndexAny(data[start:], "\r\n")
+		if end < start {
+			end = len(data)
+		}
+		if line == n {
+			return string(data[start:end])
+		}
+		if end == len(data) {
+			break
+		}
+		start = end + 1
+		if data[end] == '\r' && start < len(data) && data[start] == '\n' {
+			start++
 		}
 	}
 	return ""
@@ -275,17 +287,9 @@ func lineText(data []byte, n int) string {
 // syntaxHint explains the YAML parser's messages that puzzle newcomers
 // most, from what they say and what the line holds.
 func syntaxHint(data []byte, line int, msg string) string {
-	text, above := "", ""
-	for i, l := range bytes.Split(data, []byte("\n")) {
-		if i == line-2 {
-			above = strings.TrimLeft(string(l), " ")
-		}
-		if i == line-1 {
-			text = string(l)
-		}
-	}
+	text, above := lineText(data, line), strings.TrimLeft(lineText(data, line-1), " ")
 	switch {
-	case len(above) > 1 && above[0] == '-' && above[1] != ' ' && above[1] != '-' && above[1] != '\r':
+	case len(above) > 1 && above[0] == '-' && above[1] != ' ' && above[1] != '-':
 		return `; the line above starts with "-" but no space: a list item starts with "- "`
 	case strings.Contains(text, "\t") && msg == "found character that cannot start any token":
 		return "; the line holds a tab: YAML indents with spaces only"

@@ -455,3 +455,27 @@ func TestManyErrors(t *testing.T) {
 		t.Error("the portfolio is not the zero value on error")
 	}
 }
+
+// TestLineText checks that the lines syntax errors are placed on end where
+// YAML ends them, at LF, CR LF or a lone CR, as position counts them.
+func TestLineText(t *testing.T) {
+	data := []byte("one\ntwo\r\nthree\rfour: \r: x\n\nlast")
+	want := []string{"", "one", "two", "three", "four: ", ": x", "", "last", ""}
+	for n := range want {
+		if got := lineText(data, n); got != want[n] {
+			t.Errorf("lineText(%q, %d) = %q, want %q", data, n, got, want[n])
+		}
+	}
+	for _, d := range []string{"", "x\n", "x\r", "x\r\n"} {
+		if got := lineText([]byte(d), 2); got != "" {
+			t.Errorf("lineText(%q, 2) = %q, want \"\"", d, got)
+		}
+	}
+	// Every line lineText finds starts where position says it does.
+	for off := range data {
+		line, col := position(data, off)
+		if col == 1 && lineText(data, line) != "" && !bytes.HasPrefix(data[off:], []byte(lineText(data, line))) {
+			t.Errorf("line %d starts at %d, but lineText gives %q", line, off, lineText(data, line))
+		}
+	}
+}
