@@ -237,6 +237,9 @@ func syntaxError(name string, data []byte, err error) error {
 		last-- // the file ends with a line break
 	}
 	line = max(1, min(line, last))
+	if tabProblem(msg) && !strings.Contains(lineText(data, line), "\t") {
+		line = tabIndented(data, line) // the parser names the line of the block the tab is in
+	}
 	return Errors{{File: name, Line: line, Col: syntaxColumn(data, line, msg), Err: fmt.Errorf("YAML syntax: %s%s", msg, syntaxHint(data, line, msg))}}
 }
 
@@ -256,10 +259,27 @@ func syntaxColumn(data []byte, line int, msg string) int {
 				i = first + 2 + second
 			}
 		}
-	case strings.Contains(text, "\t") && msg == "found character that cannot start any token":
+	case strings.Contains(text, "\t") && tabProblem(msg):
 		i = strings.IndexByte(text, '\t')
 	}
 	return utf8.RuneCountInString(text[:i]) + 1
+}
+
+// tabIndented returns the first line from line on that a tab indents, or
+// line when there is none.
+func tabIndented(data []byte, line int) int {
+	for n, last := line, bytes.Count(data, []byte("\n"))+bytes.Count(data, []byte("\r"))+1; n <= last; n++ {
+		if strings.HasPrefix(strings.TrimLeft(lineText(data, n), " "), "\t") {
+			return n
+		}
+	}
+	return line
+}
+
+// tabProblem reports whether msg is one of the parser's messages about
+// what may be a tab where YAML wants spaces.
+func tabProblem(msg string) bool {
+	return msg == "found character that cannot start any token" || strings.Contains(msg, "tab character")
 }
 
 // lineText returns line n (from 1) of data, without its line break,
@@ -291,7 +311,7 @@ func syntaxHint(data []byte, line int, msg string) string {
 	switch {
 	case len(above) > 1 && above[0] == '-' && above[1] != ' ' && above[1] != '-':
 		return `; the line above starts with "-" but no space: a list item starts with "- "`
-	case strings.Contains(text, "\t") && msg == "found character that cannot start any token":
+	case strings.Contains(text, "\t") && tabProblem(msg):
 		return "; the line holds a tab: YAML indents with spaces only"
 	case msg == "mapping values are not allowed in this context":
 		return `; a value holding ": " needs quotes, as in title: "Outage: the sequel"`
