@@ -48,8 +48,10 @@
 //		the content has errors.
 //	-pkg name
 //		the package name of the output. By default it is the package
-//		name of the Go files already in the directory of -out, or else
-//		the directory's name, made a Go identifier.
+//		name of the Go files already in the directory of -out (those a
+//		build would use, test files aside), or else the directory's
+//		name, made a Go identifier. When those files are of another
+//		package, -pkg is an error, since the two would not build.
 //	-check
 //		write nothing; exit 1 if -out is missing or differs from what
 //		the content gives ("gen: portfolio_gen.go is stale: run go
@@ -72,6 +74,7 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -135,10 +138,8 @@ func run(in, out, pkg string, check bool) error {
 	if err != nil {
 		return err
 	}
-	if pkg == "" {
-		if pkg, err = packageName(filepath.Dir(out), filepath.Base(out)); err != nil {
-			return err
-		}
+	if pkg, err = packageName(filepath.Dir(out), filepath.Base(out), pkg); err != nil {
+		return err
 	}
 	src, err := generate(p, pkg, filepath.Base(in))
 	if err != nil {
@@ -176,32 +177,42 @@ func inFile(name string, err error) error {
 	return errors.Join(errs...)
 }
 
-// packageName returns the package name of the Go files in dir, test files
-// and the output file named out aside, or, when there are none, dir's base
-// name made an identifier.
-func packageName(dir, out string) (string, error) {
+// packageName returns the package name of the Go files in dir that a
+// build would use, test files and the output file named out aside: that
+// is the one -pkg (pkg) must give, when it gives one. With none, it is
+// pkg, or dir's base name made an identifier.
+func packageName(dir, out, pkg string) (string, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		return "", err
 	}
-	found := ""
+	found, foundIn := "", ""
 	for _, name := range names {
-		if strings.HasSuffix(name, "_test.go") || filepath.Base(name) == out {
+		base := filepath.Base(name)
+		if strings.HasSuffix(name, "_test.go") || base == out {
 			continue
+		}
+		if ok, err := build.Default.MatchFile(dir, base); err != nil || !ok {
+			continue // left out of the build (//go:build ignore, another GOOS), or unreadable
 		}
 		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.PackageClauseOnly)
 		if err != nil {
 			return "", err
 		}
-		switch pkg := f.Name.Name; {
+		switch p := f.Name.Name; {
 		case found == "":
-			found = pkg
-		case pkg != found:
-			return "", fmt.Errorf("%s holds packages %s and %s: use -pkg", dir, found, pkg)
+			found, foundIn = p, base
+		case p != found && pkg == "":
+			return "", fmt.Errorf("%s holds packages %s and %s: use -pkg", dir, found, p)
 		}
 	}
-	if found != "" {
+	switch {
+	case found != "" && pkg != "" && pkg != found:
+		return "", fmt.Errorf("-pkg %s, but %s in %s is package %s, and the two would not build together: use -pkg %s, or leave -pkg out", pkg, foundIn, dir, found, found)
+	case found != "":
 		return found, nil
+	case pkg != "":
+		return pkg, nil
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {

@@ -198,6 +198,7 @@ func TestPackageName(t *testing.T) {
 	for _, tc := range []struct {
 		dir   string
 		files map[string]string
+		pkg   string // -pkg
 		want  string
 		err   string
 	}{
@@ -209,8 +210,14 @@ func TestPackageName(t *testing.T) {
 		{dir: "2024", err: `cannot make a package name of directory "2024": use -pkg`},
 		{dir: "broken", files: map[string]string{"a.go": "packag a\n"}, err: "expected 'package'"},
 		{dir: "broken-out", files: map[string]string{"out_gen.go": "<<<<<<< HEAD\n"}, want: "brokenout"},
+		{dir: "ignored", files: map[string]string{"a.go": "package a\n", "tool.go": "//go:build ignore\n\npackage main\n"}, want: "a"},
+		{dir: "named", pkg: "other", want: "other"},
+		{dir: "named-same", files: map[string]string{"doc.go": "package content\n"}, pkg: "content", want: "content"},
+		{dir: "named-ignored", files: map[string]string{"tool.go": "//go:build ignore\n\npackage main\n"}, pkg: "content", want: "content"},
+		{dir: "named-other", files: map[string]string{"doc.go": "package content\n", "x_test.go": "package other\n"}, pkg: "other",
+			err: "-pkg other, but doc.go in " + filepath.Join(root, "named-other") + " is package content, and the two would not build together: use -pkg content, or leave -pkg out"},
 	} {
-		got, err := packageName(mk(tc.dir, tc.files), "out_gen.go")
+		got, err := packageName(mk(tc.dir, tc.files), "out_gen.go", tc.pkg)
 		switch {
 		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
 			t.Errorf("%s: error %v, want one containing %q", tc.dir, err, tc.err)
@@ -254,5 +261,28 @@ func TestSiblingClash(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out_gen.go")); err == nil {
 		t.Error("out_gen.go was written despite the clash")
+	}
+}
+
+// TestPackageClash: a -pkg other than the directory's package is refused,
+// with or without -check, before anything is written.
+func TestPackageClash(t *testing.T) {
+	dir := t.TempDir()
+	writeJSON(t, dir, "c.json", withIDs("fine"))
+	if err := os.WriteFile(filepath.Join(dir, "doc.go"), []byte("// Package content is generated.\npackage content\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, check := range []bool{false, true} {
+		args := []string{"-in", "c.json", "-out", "out_gen.go", "-pkg", "other"}
+		if check {
+			args = append(args, "-check")
+		}
+		stderr, code := runGen(t, dir, args...)
+		if code != 1 || !strings.Contains(stderr, "-pkg other, but doc.go in . is package content") {
+			t.Errorf("%v: exit %d, stderr %q; want exit 1 and the clash", args, code, stderr)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "out_gen.go")); err == nil {
+			t.Fatalf("%v: out_gen.go was written despite the clash", args)
+		}
 	}
 }
