@@ -196,7 +196,10 @@ func packageName(dir, out, pkg string) (string, error) {
 			continue // left out of the build (//go:build ignore, another GOOS), or unreadable
 		}
 		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.PackageClauseOnly)
-		if err != nil {
+		switch {
+		case err != nil && pkg != "":
+			continue // the compiler will say what is wrong with it
+		case err != nil:
 			return "", err
 		}
 		switch p := f.Name.Name; {

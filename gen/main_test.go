@@ -213,6 +213,7 @@ func TestPackageName(t *testing.T) {
 		{dir: "ignored", files: map[string]string{"a.go": "package a\n", "tool.go": "//go:build ignore\n\npackage main\n"}, want: "a"},
 		{dir: "named", pkg: "other", want: "other"},
 		{dir: "named-same", files: map[string]string{"doc.go": "package content\n"}, pkg: "content", want: "content"},
+		{dir: "named-broken", files: map[string]string{"a.go": "packag a\n"}, pkg: "content", want: "content"},
 		{dir: "named-ignored", files: map[string]string{"tool.go": "//go:build ignore\n\npackage main\n"}, pkg: "content", want: "content"},
 		{dir: "named-other", files: map[string]string{"doc.go": "package content\n", "x_test.go": "package other\n"}, pkg: "other",
 			err: "-pkg other, but doc.go in " + filepath.Join(root, "named-other") + " is package content, and the two would not build together: use -pkg content, or leave -pkg out"},
