@@ -1,7 +1,11 @@
 package portfolio_test
 
 import (
+	"bytes"
+	"errors"
+	"os"
 	"os/exec"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +14,7 @@ import (
 
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/race"
 )
 
@@ -161,5 +166,35 @@ func TestFresh(t *testing.T) {
 	out, err := exec.Command("go", "run", "./gen", "-check", "-in", "portfolio.yaml", "-out", "portfolio_gen.go", "-pkg", "portfolio").CombinedOutput()
 	if err != nil {
 		t.Errorf("%v\n%s", err, out)
+	}
+}
+
+// TestReadmeError checks the README's example of an error message against
+// what loading the bundled file with that mistake says.
+func TestReadmeError(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("says where, as `([^`]+)` \\(the\\s+first incident's `P1` made `P9`\\)").FindSubmatch(readme)
+	if m == nil {
+		t.Fatal("README.md no longer has the example error message this test checks")
+	}
+	data, err := os.ReadFile("portfolio.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(data, []byte("severity: P1"))
+	if i < 0 {
+		t.Fatal(`portfolio.yaml has no "severity: P1"`)
+	}
+	bad := slices.Concat(data[:i], []byte("severity: P9"), data[i+len("severity: P1"):])
+	_, err = load.Bytes("portfolio.yaml", bad)
+	var es load.Errors
+	if !errors.As(err, &es) || len(es) == 0 {
+		t.Fatalf("loading with P9: %v, want load.Errors", err)
+	}
+	if got, want := es[0].Error(), string(m[1]); got != want {
+		t.Errorf("the first error is\n%s\nbut README.md says\n%s", got, want)
 	}
 }

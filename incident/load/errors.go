@@ -12,8 +12,8 @@ import (
 type Error struct {
 	// File is the name the content was loaded under.
 	File string
-	// Line and Col are 1-based. Col is 0 when the YAML parser gives only a
-	// line, as it does for syntax errors.
+	// Line and Col are 1-based, Col counting characters. Both are 0 for
+	// the problems of a whole file, such as an empty one.
 	Line, Col int
 	// Path names the field the way the content file does, as in
 	// "incidents[2].severity"; it is empty for problems of the whole file.
