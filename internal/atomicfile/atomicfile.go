@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -29,7 +30,15 @@ var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateT
 // is left as it was and the temporary file is removed. When name already
 // holds data, nothing is written and changed is false. A new file gets mode
 // 0644, a replaced one keeps its mode.
+//
+// Its errors name the file being replaced, not the temporary one, as in
+// "write out/index.html: no space left on device".
 func Write(name string, data []byte) (changed bool, err error) {
+	defer func() {
+		if err != nil {
+			err = named(name, err)
+		}
+	}()
 	// Write through a symbolic link to its target, rather than replacing
 	// the link with a file.
 	if target, err := filepath.EvalSymlinks(name); err == nil {
@@ -77,4 +86,17 @@ func Write(name string, data []byte) (changed bool, err error) {
 		d.Close()
 	}
 	return true, nil
+}
+
+// named makes err, about the temporary file or the rename, an error about
+// name: a *fs.PathError with name as its path and the same cause, which
+// errors.Is still sees (fs.ErrNotExist, ENOSPC).
+func named(name string, err error) error {
+	switch e := err.(type) {
+	case *fs.PathError:
+		err = e.Err
+	case *os.LinkError:
+		err = e.Err
+	}
+	return &fs.PathError{Op: "write", Path: name, Err: err}
 }

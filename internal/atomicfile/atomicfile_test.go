@@ -2,6 +2,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -192,5 +193,31 @@ func TestWriteThroughSymlink(t *testing.T) {
 	}
 	if fi, _ := os.Stat(real); fi.Mode().Perm() != 0o600 {
 		t.Errorf("target's mode %v, want its own 0600", fi.Mode().Perm())
+	}
+}
+
+// TestErrorNamesTarget: an error names the file being replaced, never the
+// temporary one, and keeps its cause.
+func TestErrorNamesTarget(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "missing", "out.json")
+	_, err := Write(name, []byte("{}"))
+	if want := "write " + name + ": no such file or directory"; err == nil || err.Error() != want {
+		t.Errorf("Write into a missing directory: %v, want %q", err, want)
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("%v is not fs.ErrNotExist", err)
+	}
+	defer func(f func(dir, pattern string) (tempFile, error)) { createTemp = f }(createTemp)
+	createTemp = func(dir, pattern string) (tempFile, error) {
+		f, err := os.CreateTemp(dir, pattern)
+		if err != nil {
+			return nil, err
+		}
+		return &faulty{File: f, failWriteAfter: 0}, nil
+	}
+	name = filepath.Join(t.TempDir(), "out.json")
+	_, err = Write(name, []byte("{}"))
+	if want := "write " + name + ": " + errInjected.Error(); err == nil || err.Error() != want || !errors.Is(err, errInjected) {
+		t.Errorf("Write with a failing write: %v, want %q", err, want)
 	}
 }
