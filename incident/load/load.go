@@ -304,6 +304,34 @@ func lineText(data []byte, n int) string {
 	return ""
 }
 
+// colonHint explains "mapping values are not allowed in this context" on
+// the line text, below the line above: a value holding ": " (shown
+// quoted, when short), or a key indented more than the key above it,
+// which makes it more of that key's value.
+func colonHint(text, above string) string {
+	item := strings.TrimLeft(text, " ")
+	indent := len(text) - len(item)
+	item = strings.TrimPrefix(item, "- ")
+	first := strings.Index(item, ": ")
+	if first > 0 && strings.Contains(item[first+2:], ": ") {
+		key, value := item[:first], strings.TrimSpace(item[first+2:])
+		if len(value) <= 40 && !strings.ContainsAny(value, "\"\\#") && utf8.ValidString(value) {
+			return fmt.Sprintf(`; a value holding ": " needs quotes, as in %s: "%s"`, key, value)
+		}
+		return `; a value holding ": " needs quotes, as in title: "Outage: the sequel"`
+	}
+	if up := strings.TrimLeft(above, " "); up != "" && !strings.HasPrefix(up, "#") {
+		upIndent := len(above) - len(up)
+		if strings.HasPrefix(up, "- ") {
+			upIndent += 2
+		}
+		if indent > upIndent {
+			return "; the line is indented more than the key above it, so it reads as more of that key's value: line it up with the keys around it"
+		}
+	}
+	return `; a value holding ": " needs quotes, as in title: "Outage: the sequel"`
+}
+
 // syntaxHint explains the YAML parser's messages that puzzle newcomers
 // most, from what they say and what the line holds.
 func syntaxHint(data []byte, line int, msg string) string {
@@ -314,7 +342,7 @@ func syntaxHint(data []byte, line int, msg string) string {
 	case strings.Contains(text, "\t") && tabProblem(msg):
 		return "; the line holds a tab: YAML indents with spaces only"
 	case msg == "mapping values are not allowed in this context":
-		return `; a value holding ": " needs quotes, as in title: "Outage: the sequel"`
+		return colonHint(text, lineText(data, line-1))
 	case msg == "did not find expected '-' indicator":
 		return "; in the list that starts on this line, a line below is indented more or less than the others"
 	case msg == "did not find expected key":

@@ -479,3 +479,23 @@ func TestLineText(t *testing.T) {
 		}
 	}
 }
+
+func TestColonHint(t *testing.T) {
+	const generic = `; a value holding ": " needs quotes, as in title: "Outage: the sequel"`
+	const indented = "; the line is indented more than the key above it, so it reads as more of that key's value: line it up with the keys around it"
+	for _, c := range []struct{ text, above, want string }{
+		{"    org: Acme: the company", "    role: led-resolution", `; a value holding ": " needs quotes, as in org: "Acme: the company"`},
+		{"  - title: Outage: again", "incidents:", `; a value holding ": " needs quotes, as in title: "Outage: again"`},
+		{`    title: Say "no": twice`, "", generic},
+		{"    title: " + strings.Repeat("long ", 10) + ": end", "", generic},
+		{"      severity: P1", "    role: caused-and-fixed", indented},
+		{"      severity: P1", "  - role: caused-and-fixed", indented},
+		{"    severity: P1", "  - role: caused-and-fixed", generic},
+		{"      severity: P1", "    # a comment", generic},
+		{"severity: P1", "", generic},
+	} {
+		if got := colonHint(c.text, c.above); got != c.want {
+			t.Errorf("colonHint(%q, %q) = %q, want %q", c.text, c.above, got, c.want)
+		}
+	}
+}
