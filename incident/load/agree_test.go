@@ -344,7 +344,7 @@ var bad = []struct {
 	{
 		name: "figure value as text",
 		doc:  good + "    impact: [{label: Lost, value: \"12\"}]\n",
-		want: `f.yaml:13:35: incidents[0].impact[0].value: want a number, got "12"`,
+		want: `f.yaml:13:35: incidents[0].impact[0].value: want a number, got "12"; write the number without quotes`,
 	},
 	{
 		name: "negative level",

@@ -210,8 +210,12 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 	case reflect.Float64:
 		if k := scalarKind(n); n.Kind != yaml.ScalarNode || k != kindInt && k != kindFloat {
 			hint := ""
-			if k == kindString && n.Kind == yaml.ScalarNode && numberWithUnit.MatchString(n.Value) {
-				hint = `; put the unit in "unit", as in value: 20, unit: min`
+			if k == kindString && n.Kind == yaml.ScalarNode {
+				if _, err := strconv.ParseFloat(strings.TrimSpace(n.Value), 64); err == nil {
+					hint = "; write the number without quotes"
+				} else if numberWithUnit.MatchString(n.Value) {
+					hint = `; put the unit in "unit", as in value: 20, unit: min`
+				}
 			}
 			d.failf(n, path, "want a number, got %s%s", describe(n), hint)
 			return
@@ -422,7 +426,7 @@ func (fs *fields) required() string {
 
 // numberWithUnit matches a number followed by a unit, as in "20min" or
 // "99.9 %".
-var numberWithUnit = regexp.MustCompile(`^[-+]?[0-9.]+ ?[^0-9 ]`)
+var numberWithUnit = regexp.MustCompile(`^[-+]?[0-9]+(\.[0-9]+)? ?[^0-9 .]`)
 
 // suggest names the field a typo most likely meant, or lists the fields.
 func (fs *fields) suggest(name string) string {
