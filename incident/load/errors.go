@@ -19,7 +19,8 @@ type Error struct {
 	// "incidents[2].severity"; it is empty for problems of the whole file.
 	Path string
 	// Err is the problem. For the rules of Portfolio.Validate it is the
-	// *incident.FieldError.
+	// *incident.FieldError, whose own Error starts with the path and
+	// whose Msg does not; Error writes the path once either way.
 	Err error
 }
 
