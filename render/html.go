@@ -192,6 +192,9 @@ func (h *htmlWriter) page() {
 }
 
 func (h *htmlWriter) header() {
+	if h.p.Back.Text == "" && h.p.Title == "" && h.p.Tagline == "" {
+		return
+	}
 	h.str("<header>\n")
 	if b := h.p.Back; b.Text != "" {
 		h.str("<p class=\"back\">")
@@ -201,9 +204,11 @@ func (h *htmlWriter) header() {
 		h.linkEnd(a)
 		h.str("</p>\n")
 	}
-	h.headingStart(1, "portfolio-title")
-	h.text(h.p.Title)
-	h.headingEnd(1)
+	if h.p.Title != "" {
+		h.headingStart(1, "portfolio-title")
+		h.text(h.p.Title)
+		h.headingEnd(1)
+	}
 	if h.p.Tagline != "" {
 		h.str("<p class=\"tagline\">")
 		h.text(h.p.Tagline)

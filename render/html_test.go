@@ -725,6 +725,33 @@ func TestHTMLOddInput(t *testing.T) {
 	}
 }
 
+// TestHTMLNoHeader: with no title, tagline or back link there is no
+// empty heading or header, as Markdown and Text write none.
+func TestHTMLNoHeader(t *testing.T) {
+	for _, c := range []struct {
+		p          incident.Portfolio
+		header, h1 bool
+	}{
+		{incident.Portfolio{}, false, false},
+		{incident.Portfolio{Tagline: "Only a tagline"}, true, false},
+		{incident.Portfolio{Back: incident.Link{Text: "Back", Href: "/"}}, true, false},
+		{incident.Portfolio{Title: "T"}, true, true},
+	} {
+		for _, opts := range [][]Option{nil, {Fragment()}} {
+			var b bytes.Buffer
+			if err := HTML(&b, c.p, opts...); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(b.String(), "<header>"); got != c.header {
+				t.Errorf("%+v, %d options: <header> %v, want %v", c.p, len(opts), got, c.header)
+			}
+			if got := strings.Contains(b.String(), "<h1"); got != c.h1 {
+				t.Errorf("%+v, %d options: <h1> %v, want %v", c.p, len(opts), got, c.h1)
+			}
+		}
+	}
+}
+
 func TestHTMLConcurrent(t *testing.T) {
 	p := htmlFull(t)
 	want := renderHTML(t, p, JSONLD())
