@@ -14,6 +14,7 @@ import (
 	"fmt"
 	htmltemplate "html/template"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -151,7 +152,7 @@ var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(base
 {{end}}</section>
 {{end}}{{if hasDetails .}}<dl class="details">
 {{if not .When.IsZero}}<div><dt>When</dt><dd><time datetime="{{machineDate .When.Start}}">{{humanDate .When.Start}}</time>
-{{- if not .When.End.IsZero}} – <time datetime="{{machineDate .When.End}}">{{humanDate .When.End}}</time>{{end}}</dd></div>
+{{- if and (not .When.End.IsZero) (ne .When.End .When.Start)}} – <time datetime="{{machineDate .When.End}}">{{humanDate .When.End}}</time>{{end}}</dd></div>
 {{end}}{{if .Org}}<div><dt>Organisation</dt><dd>{{.Org}}</dd></div>
 {{end}}{{if .Command}}<div><dt>Command role</dt><dd>{{.Command}}</dd></div>
 {{end}}{{if .Tags}}<div><dt>Tags</dt><dd><ul class="tags">{{range .Tags}}<li>{{.}}</li>{{end}}</ul></dd></div>
@@ -430,10 +431,14 @@ func baselineFixtures(t testing.TB) []struct {
 	if err != nil {
 		t.Fatal(err)
 	}
+	oneDay := full
+	oneDay.Incidents = slices.Clone(full.Incidents)
+	day := incident.Date{Year: 2024, Month: 5, Day: 2}
+	oneDay.Incidents[0].When = incident.Period{Start: day, End: day}
 	return []struct {
 		name string
 		p    incident.Portfolio
-	}{{"seed", portfolio.Page()}, {"full", full}, {"synth", synth.Portfolio(300)}}
+	}{{"seed", portfolio.Page()}, {"full", full}, {"one-day period", oneDay}, {"synth", synth.Portfolio(300)}}
 }
 
 // TestBaselines checks that each baseline writes the renderer's bytes.

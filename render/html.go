@@ -801,7 +801,7 @@ func (h *htmlWriter) date(d incident.Date) {
 // period writes a date, or a range of two as "14 March 2023 – 16 March 2023".
 func (h *htmlWriter) period(p incident.Period) {
 	h.date(p.Start)
-	if !p.End.IsZero() {
+	if !p.End.IsZero() && p.End != p.Start { // a one-day range is that day
 		h.str(" – ")
 		h.date(p.End)
 	}

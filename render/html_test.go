@@ -569,6 +569,8 @@ func TestHTMLDetails(t *testing.T) {
 			`<div><dt>When</dt><dd><time datetime="2023">2023</time></dd></div>`},
 		{"month", incident.Incident{When: incident.Period{Start: d(2023, 3, 0)}},
 			`<div><dt>When</dt><dd><time datetime="2023-03">March 2023</time></dd></div>`},
+		{"one-day range", incident.Incident{When: incident.Period{Start: d(2024, 5, 2), End: d(2024, 5, 2)}},
+			`<div><dt>When</dt><dd><time datetime="2024-05-02">2 May 2024</time></dd></div>`},
 		{"range", incident.Incident{When: incident.Period{Start: d(2023, 12, 31), End: d(2024, 1, 2)}},
 			`<div><dt>When</dt><dd><time datetime="2023-12-31">31 December 2023</time> – <time datetime="2024-01-02">2 January 2024</time></dd></div>`},
 		{"command", incident.Incident{Command: incident.CommunicationsLead},

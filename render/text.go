@@ -727,7 +727,7 @@ func periodWords(p incident.Period) (words [7]dateWord, n int) {
 		n++
 	}
 	date(p.Start)
-	if !p.End.IsZero() {
+	if !p.End.IsZero() && p.End != p.Start { // a one-day range is that day
 		words[n] = dateWord{s: "–"}
 		n++
 		date(p.End)

@@ -8,9 +8,11 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -550,6 +552,35 @@ func checkFlowPlain(t *testing.T, s string) {
 			if got, want := draw(lead, width, true), draw(lead, width, false); got != want {
 				t.Fatalf("para(%q, %q) at width %d:\n got %q\nwant %q", lead, s, width, got, want)
 			}
+		}
+	}
+}
+
+// TestPeriodWords: the words Text and Markdown write for a period; a
+// range of one day is that day.
+func TestPeriodWords(t *testing.T) {
+	d := func(y int, m time.Month, day int) incident.Date { return incident.Date{Year: y, Month: m, Day: day} }
+	for _, c := range []struct {
+		p    incident.Period
+		want string
+	}{
+		{incident.Period{Start: d(2023, 0, 0)}, "2023"},
+		{incident.Period{Start: d(2023, 3, 14)}, "14 March 2023"},
+		{incident.Period{Start: d(2024, 5, 2), End: d(2024, 5, 2)}, "2 May 2024"},
+		{incident.Period{Start: d(2024, 5, 0), End: d(2024, 5, 2)}, "May 2024 – 2 May 2024"},
+		{incident.Period{Start: d(2023, 12, 31), End: d(2024, 1, 2)}, "31 December 2023 – 2 January 2024"},
+	} {
+		words, n := periodWords(c.p)
+		var got []string
+		for _, w := range words[:n] {
+			if w.s != "" {
+				got = append(got, w.s)
+			} else {
+				got = append(got, strconv.Itoa(w.n))
+			}
+		}
+		if s := strings.Join(got, " "); s != c.want {
+			t.Errorf("periodWords(%v) = %q, want %q", c.p, s, c.want)
 		}
 	}
 }
