@@ -13,8 +13,8 @@ const (
 	DatabaseConnectionPoolExhaustion incident.ID = "database-connection-pool-exhaustion"
 	// MessageQueueBacklog is the ID of "Message Queue Backlog Causing Service Degradation".
 	MessageQueueBacklog incident.ID = "message-queue-backlog"
-	// CiCdPipelineBreakage is the ID of "CI/CD Pipeline Breaking All Deployments".
-	CiCdPipelineBreakage incident.ID = "ci-cd-pipeline-breakage"
+	// CICDPipelineBreakage is the ID of "CI/CD Pipeline Breaking All Deployments".
+	CICDPipelineBreakage incident.ID = "ci-cd-pipeline-breakage"
 	// KubernetesNodeGroupRollout is the ID of "Kubernetes Node Group Rolling Update Failure".
 	KubernetesNodeGroupRollout incident.ID = "kubernetes-node-group-rollout"
 )
@@ -34,7 +34,7 @@ func Incident(id incident.ID) (incident.Incident, bool) {
 		i = 0
 	case MessageQueueBacklog:
 		i = 1
-	case CiCdPipelineBreakage:
+	case CICDPipelineBreakage:
 		i = 2
 	case KubernetesNodeGroupRollout:
 		i = 3
@@ -49,7 +49,7 @@ func IDs() []incident.ID {
 	return []incident.ID{
 		DatabaseConnectionPoolExhaustion,
 		MessageQueueBacklog,
-		CiCdPipelineBreakage,
+		CICDPipelineBreakage,
 		KubernetesNodeGroupRollout,
 	}
 }

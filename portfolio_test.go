@@ -25,7 +25,7 @@ var seed = []struct {
 }{
 	{portfolio.DatabaseConnectionPoolExhaustion, "Production Database Connection Pool Exhaustion"},
 	{portfolio.MessageQueueBacklog, "Message Queue Backlog Causing Service Degradation"},
-	{portfolio.CiCdPipelineBreakage, "CI/CD Pipeline Breaking All Deployments"},
+	{portfolio.CICDPipelineBreakage, "CI/CD Pipeline Breaking All Deployments"},
 	{portfolio.KubernetesNodeGroupRollout, "Kubernetes Node Group Rolling Update Failure"},
 }
 
@@ -138,7 +138,7 @@ func TestAllocs(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { _ = portfolio.Page() }); n > 7 {
 		t.Errorf("Page allocates %v times, want at most 7", n)
 	}
-	if n := testing.AllocsPerRun(100, func() { _, _ = portfolio.Incident(portfolio.CiCdPipelineBreakage) }); n > 7 {
+	if n := testing.AllocsPerRun(100, func() { _, _ = portfolio.Incident(portfolio.CICDPipelineBreakage) }); n > 7 {
 		t.Errorf("Incident allocates %v times, want at most 7", n)
 	}
 }

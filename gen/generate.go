@@ -256,13 +256,18 @@ func constNames(ins []incident.Incident) ([]string, error) {
 	return names, errors.Join(errs...)
 }
 
-// constName returns the CamelCase Go name of an ID:
-// "ci-cd-pipeline-breakage" gives CiCdPipelineBreakage, "2023-outage"
+// constName returns the CamelCase Go name of an ID, with the initialisms
+// Go spells in capitals: "ci-cd-pipeline-breakage" gives
+// CICDPipelineBreakage, "dns-outage" DNSOutage, "2023-outage"
 // Incident2023Outage.
 func constName(id incident.ID) string {
 	var b strings.Builder
 	for w := range strings.SplitSeq(string(id), "-") {
 		if w == "" {
+			continue
+		}
+		if up := strings.ToUpper(w); initialisms[up] {
+			b.WriteString(up)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(w)
@@ -275,6 +280,18 @@ func constName(id incident.ID) string {
 	}
 	return name
 }
+
+// initialisms are the words of an ID that constName writes in capitals:
+// staticcheck's list (ST1003), and the ones of operations work.
+var initialisms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`ACL AMQP API ASCII CPU CSS DB DNS EOF GID GUID HTML HTTP HTTPS ID IP JSON
+		QPS RAM RPC RTP SIP SLA SMTP SQL SSH TCP TLS TS TTL UDP UI UID URI URL UTF8 UUID VM XML XMPP XSRF XSS
+		AWS CD CDN CI GCP IAM NAT OOM SLO SRE SSL VPC VPN`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // multiLine lays a composite literal out one element a line.
 var multiLine = jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}

@@ -130,10 +130,13 @@ func TestConstName(t *testing.T) {
 	}{
 		{"database-connection-pool-exhaustion", "DatabaseConnectionPoolExhaustion"},
 		{"message-queue-backlog", "MessageQueueBacklog"},
-		{"ci-cd-pipeline-breakage", "CiCdPipelineBreakage"},
+		{"ci-cd-pipeline-breakage", "CICDPipelineBreakage"},
 		{"kubernetes-node-group-rollout", "KubernetesNodeGroupRollout"},
 		{"2023-outage", "Incident2023Outage"},
-		{"db-2-down", "Db2Down"},
+		{"db-2-down", "DB2Down"},
+		{"dns-resolver-saturation", "DNSResolverSaturation"},
+		{"api-gateway-tls-expiry", "APIGatewayTLSExpiry"},
+		{"oomkill-loop", "OomkillLoop"},
 		{"x", "X"},
 	} {
 		if got := constName(tc.id); got != tc.want {

@@ -15,7 +15,8 @@
 //	func IDs() []incident.ID
 //
 // and one incident.ID constant an incident, named after its ID in
-// CamelCase: "ci-cd-pipeline-breakage" gives CiCdPipelineBreakage, and an
+// CamelCase, with initialisms in capitals as Go spells them (DNS, API, DB,
+// CI, CD, TLS, …): "ci-cd-pipeline-breakage" gives CICDPipelineBreakage, and an
 // ID that starts with a digit gets the prefix "Incident", as in
 // Incident2023Outage. Two IDs that give the same name, or an ID whose name
 // the generated file or another file of the package already declares (Page,

@@ -108,7 +108,7 @@ func ExampleProjects() {
 
 func ExampleJSONExtension() {
 	err := render.JSONExtension(os.Stdout, portfolio.Page(),
-		render.IDs(portfolio.CiCdPipelineBreakage), render.Intro(false), render.Lessons(false), render.Details(false))
+		render.IDs(portfolio.CICDPipelineBreakage), render.Intro(false), render.Lessons(false), render.Details(false))
 	if err != nil {
 		log.Fatal(err)
 	}

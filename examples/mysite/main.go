@@ -26,7 +26,7 @@ func main() {
 	if err := w.Flush(); err != nil {
 		log.Fatal(err)
 	}
-	if in, ok := content.Incident(content.DnsResolverSaturation); ok {
+	if in, ok := content.Incident(content.DNSResolverSaturation); ok {
 		log.Printf("rendered %d incidents; the worst was %q", len(content.IDs()), in.Title)
 	}
 }

@@ -9,10 +9,10 @@ import (
 
 // IDs of the incidents, in page order.
 const (
-	// DnsResolverSaturation is the ID of "DNS Resolver Saturation During a Traffic Spike".
-	DnsResolverSaturation incident.ID = "dns-resolver-saturation"
-	// ExpiredTlsCertificate is the ID of "Expired TLS Certificate on the Public API".
-	ExpiredTlsCertificate incident.ID = "expired-tls-certificate"
+	// DNSResolverSaturation is the ID of "DNS Resolver Saturation During a Traffic Spike".
+	DNSResolverSaturation incident.ID = "dns-resolver-saturation"
+	// ExpiredTLSCertificate is the ID of "Expired TLS Certificate on the Public API".
+	ExpiredTLSCertificate incident.ID = "expired-tls-certificate"
 )
 
 // Page returns the portfolio. Each call returns a new deep copy, so a caller
@@ -26,9 +26,9 @@ func Page() incident.Portfolio {
 func Incident(id incident.ID) (incident.Incident, bool) {
 	var i int
 	switch id {
-	case DnsResolverSaturation:
+	case DNSResolverSaturation:
 		i = 0
-	case ExpiredTlsCertificate:
+	case ExpiredTLSCertificate:
 		i = 1
 	default:
 		return incident.Incident{}, false
@@ -39,8 +39,8 @@ func Incident(id incident.ID) (incident.Incident, bool) {
 // IDs returns the IDs of the incidents, in page order, in a new slice.
 func IDs() []incident.ID {
 	return []incident.ID{
-		DnsResolverSaturation,
-		ExpiredTlsCertificate,
+		DNSResolverSaturation,
+		ExpiredTLSCertificate,
 	}
 }
 
