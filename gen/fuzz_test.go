@@ -97,7 +97,7 @@ func FuzzGenerate(f *testing.F) {
 		}
 		src, err := generate(p, "content", "content.yaml")
 		if err != nil {
-			if strings.Contains(err.Error(), "both get the Go name") {
+			if strings.Contains(err.Error(), "gets the Go name") {
 				return // an ID such as "page": refused, and rightly
 			}
 			t.Fatal(err)

@@ -232,29 +232,38 @@ func commentText(s string, max int) string {
 
 // constNames returns the constant name of each incident's ID: the slug in
 // CamelCase, with the prefix "Incident" when it starts with a digit. It
-// reports every clash, between two incidents or with an exported function.
+// reports every clash, between two incidents or with an exported function,
+// as an incident.Errors at the ID it is found at.
 func constNames(ins []incident.Incident) ([]string, error) {
 	taken := map[string]string{}
 	for _, name := range exported {
-		taken[name] = "the function " + name
+		taken[name] = "the generated function " + name + " has"
 	}
 	names := make([]string, len(ins))
-	var errs []error
+	var errs incident.Errors
 	for i, in := range ins {
 		name := constName(in.ID)
-		who := fmt.Sprintf("incidents[%d] (id %q)", i, in.ID)
+		problem := func(format string, args ...any) {
+			errs = append(errs, &incident.FieldError{Path: idPath(i), Msg: fmt.Sprintf(format, args...)})
+		}
 		switch other, dup := taken[name]; {
 		case !token.IsIdentifier(name) || !token.IsExported(name):
-			errs = append(errs, fmt.Errorf("%s: no Go name can be made of the id (got %q)", who, name))
+			problem("no Go name can be made of %q (got %q)", in.ID, name)
 		case dup:
-			errs = append(errs, fmt.Errorf("%s and %s both get the Go name %s: change the id", other, who, name))
+			problem("%q gets the Go name %s, which %s: change the id", in.ID, name, other)
 		default:
-			taken[name] = who
+			taken[name] = fmt.Sprintf("incidents[%d] (id %q) gets too", i, in.ID)
 		}
 		names[i] = name
 	}
-	return names, errors.Join(errs...)
+	if errs != nil {
+		return names, errs
+	}
+	return names, nil
 }
+
+// idPath is the path of the i-th incident's ID, as errors name it.
+func idPath(i int) string { return fmt.Sprintf("incidents[%d].id", i) }
 
 // constName returns the CamelCase Go name of an ID, with the initialisms
 // Go spells in capitals: "ci-cd-pipeline-breakage" gives

@@ -162,17 +162,17 @@ func TestNameClash(t *testing.T) {
 		want []string
 	}{
 		{[]incident.ID{"a-1", "b", "a1"}, []string{
-			`incidents[0] (id "a-1") and incidents[2] (id "a1") both get the Go name A1: change the id`,
+			`incidents[2].id: "a1" gets the Go name A1, which incidents[0] (id "a-1") gets too: change the id`,
 		}},
 		{[]incident.ID{"page"}, []string{
-			`the function Page and incidents[0] (id "page") both get the Go name Page: change the id`,
+			`incidents[0].id: "page" gets the Go name Page, which the generated function Page has: change the id`,
 		}},
 		{[]incident.ID{"ok", "incident", "i-ds"}, []string{
-			`the function Incident and incidents[1] (id "incident") both get the Go name Incident: change the id`,
-			`the function IDs and incidents[2] (id "i-ds") both get the Go name IDs: change the id`,
+			`incidents[1].id: "incident" gets the Go name Incident, which the generated function Incident has: change the id`,
+			`incidents[2].id: "i-ds" gets the Go name IDs, which the generated function IDs has: change the id`,
 		}},
 		{[]incident.ID{"1", "incident-1"}, []string{
-			`incidents[0] (id "1") and incidents[1] (id "incident-1") both get the Go name Incident1: change the id`,
+			`incidents[1].id: "incident-1" gets the Go name Incident1, which incidents[0] (id "1") gets too: change the id`,
 		}},
 	} {
 		_, err := generate(withIDs(tc.ids...), "p", "p.yaml")

@@ -54,7 +54,7 @@ func TestGofmtClean(t *testing.T) {
 	for name, p := range gofmtContents(t) {
 		src, err := generate(p, "content", "content.yaml")
 		if err != nil {
-			if strings.Contains(err.Error(), "both get the Go name") {
+			if strings.Contains(err.Error(), "gets the Go name") {
 				continue // a fuzz input that the generator refuses, and rightly
 			}
 			t.Fatalf("%s: %v", name, err)

@@ -135,7 +135,11 @@ func usageError(format string, args ...any) {
 
 // run generates out from in, or with check compares them.
 func run(in, out, pkg string, check bool) error {
-	p, err := load.File(in)
+	data, err := os.ReadFile(in)
+	if err != nil {
+		return err
+	}
+	p, err := load.Bytes(in, data)
 	if err != nil {
 		return err
 	}
@@ -143,10 +147,13 @@ func run(in, out, pkg string, check bool) error {
 		return err
 	}
 	src, err := generate(p, pkg, filepath.Base(in))
-	if err != nil {
-		return inFile(in, err)
+	if err == nil {
+		err = clashes(filepath.Dir(out), filepath.Base(out), src, p.Incidents)
 	}
-	if err := clashes(filepath.Dir(out), filepath.Base(out), src, p.Incidents); err != nil {
+	if fes, ok := err.(incident.Errors); ok {
+		return load.Place(in, data, fes) // at the IDs
+	}
+	if err != nil {
 		return inFile(in, err)
 	}
 	if !check {
@@ -252,6 +259,7 @@ func clashes(dir, out string, src []byte, ins []incident.Incident) error {
 		return err
 	}
 	var errs []error
+	var fes incident.Errors // those at an incident's ID
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") || filepath.Base(name) == out {
 			continue
@@ -260,18 +268,26 @@ func clashes(dir, out string, src []byte, ins []incident.Incident) error {
 		if err != nil {
 			continue // the compiler will say what is wrong with it
 		}
+	names:
 		for _, id := range topLevelNames(f) {
 			if !slices.Contains(ours, id) {
 				continue
 			}
-			who := "the generated " + id
 			for i, in := range ins {
 				if constName(in.ID) == id {
-					who = fmt.Sprintf("incidents[%d] (id %q) gets the Go name %s, which", i, in.ID, id)
+					fes = append(fes, &incident.FieldError{Path: idPath(i),
+						Msg: fmt.Sprintf("%q gets the Go name %s, which %s declares too: change the id, or rename it there", in.ID, id, filepath.Base(name))})
+					continue names
 				}
 			}
-			errs = append(errs, fmt.Errorf("%s is declared in %s too: change the id, or rename it there", who, filepath.Base(name)))
+			errs = append(errs, fmt.Errorf("the generated %s is declared in %s too: rename it there", id, filepath.Base(name)))
 		}
+	}
+	if len(errs) == 0 && len(fes) > 0 {
+		return fes
+	}
+	for _, fe := range fes {
+		errs = append(errs, fe)
 	}
 	return errors.Join(errs...)
 }

@@ -103,10 +103,10 @@ func TestCommand(t *testing.T) {
 		{name: "content errors", args: []string{"-in", "bad.yaml", "-out", "out_gen.go", "-pkg", "p"}, code: 1,
 			errLike: regexp.MustCompile(`^(gen: bad\.yaml:\d+:\d+: [^\n]+\n)*gen: bad\.yaml:2:1: tittle: [^\n]+\n$`), want: old},
 		{name: "name clash", args: []string{"-in", "clash.json", "-out", "out_gen.go", "-pkg", "p"}, code: 1,
-			stderr: `gen: clash.json: the function Page and incidents[1] (id "page") both get the Go name Page: change the id` + "\n", want: old},
+			stderr: `gen: clash.json:100:13: incidents[1].id: "page" gets the Go name Page, which the generated function Page has: change the id` + "\n", want: old},
 		{name: "name clashes", args: []string{"-in", "clash2.json", "-out", "out_gen.go", "-pkg", "p"}, code: 1,
-			stderr: `gen: clash2.json: the function Page and incidents[0] (id "page") both get the Go name Page: change the id` + "\n" +
-				`gen: clash2.json: the function IDs and incidents[1] (id "i-ds") both get the Go name IDs: change the id` + "\n", want: old},
+			stderr: `gen: clash2.json:33:13: incidents[0].id: "page" gets the Go name Page, which the generated function Page has: change the id` + "\n" +
+				`gen: clash2.json:100:13: incidents[1].id: "i-ds" gets the Go name IDs, which the generated function IDs has: change the id` + "\n", want: old},
 		{name: "generate", args: []string{"-in", "ok.json", "-out", "out_gen.go", "-pkg", "p"}, code: 0, want: "fresh"},
 		{name: "check stale", args: []string{"-check", "-in", "ok.json", "-out", "out_gen.go", "-pkg", "p"}, code: 1,
 			stderr: "gen: out_gen.go is stale: run go generate\n", want: old},
@@ -256,7 +256,7 @@ func TestSiblingClash(t *testing.T) {
 		t.Fatal(err)
 	}
 	stderr, code := runGen(t, dir, "-in", "c.json", "-out", "out_gen.go")
-	want := `gen: c.json: incidents[0] (id "content-schema") gets the Go name ContentSchema, which is declared in schemas.go too: change the id, or rename it there` + "\n"
+	want := `gen: c.json:33:13: incidents[0].id: "content-schema" gets the Go name ContentSchema, which schemas.go declares too: change the id, or rename it there` + "\n"
 	if code != 1 || stderr != want {
 		t.Errorf("exit %d, stderr %q; want exit 1 and %q", code, stderr, want)
 	}

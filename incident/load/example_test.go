@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
 )
 
@@ -78,4 +79,36 @@ func ExampleFile() {
 	// message-queue-backlog                Led Resolution  P1 Weekend (Fri-Sun)
 	// ci-cd-pipeline-breakage              Caused & Fixed  P2 2 hours
 	// kubernetes-node-group-rollout        Led Resolution  P1 6 hours
+}
+
+// A program's own check of a portfolio, here that no title runs past 40
+// characters, reports at the fields it names, as the loader's do.
+func ExamplePlace() {
+	data := []byte(`title: Incident Leadership
+tagline: Lessons from production.
+incidents:
+  - id: outage
+    title: Production Database Connection Pool Exhaustion
+    role: caused-and-fixed
+    severity: P1
+    duration: 4h
+    situation: [It broke.]
+    myRole: [I fixed it.]
+    resolution: [Rolled back.]
+    permanentFix: [Added a test.]
+`)
+	p, err := load.Bytes("portfolio.yaml", data)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var problems incident.Errors
+	for i, in := range p.Incidents {
+		if len(in.Title) > 40 {
+			problems = append(problems, &incident.FieldError{Path: fmt.Sprintf("incidents[%d].title", i), Msg: "longer than 40 characters"})
+		}
+	}
+	fmt.Println(load.Place("portfolio.yaml", data, problems))
+	// Output:
+	// portfolio.yaml:5:12: incidents[0].title: longer than 40 characters
 }

@@ -26,7 +26,9 @@
 //     of more than MaxValues values, nesting deeper than MaxDepth, invalid
 //     UTF-8, empty files and files of more than one document.
 //   - After decoding, Portfolio.Validate runs, and its findings are placed
-//     at the line and column of the field they name.
+//     at the line and column of the field they name. Place does the same
+//     for the findings of a program's own checks (gen's, of the Go names
+//     it makes of IDs).
 //
 // Every problem is reported at once (up to a hundred), as Errors: one
 // *Error a problem, in the order of the file, each reading
@@ -118,16 +120,42 @@ func Bytes(name string, data []byte) (incident.Portfolio, error) {
 	if len(d.errs) == 0 {
 		return p, nil
 	}
-	slices.SortStableFunc(d.errs, func(a, b *Error) int {
-		if a.Line != b.Line {
-			return a.Line - b.Line
-		}
-		return a.Col - b.Col
-	})
+	slices.SortStableFunc(d.errs, byPosition)
 	if n := len(d.errs); n > maxErrors {
 		d.errs = append(d.errs[:maxErrors], &Error{File: name, Err: fmt.Errorf("too many errors: %d more", n-maxErrors)})
 	}
 	return incident.Portfolio{}, d.errs
+}
+
+// Place puts the problems a further check of the portfolio in data found
+// (such as gen's, of the Go names it makes of IDs) at the lines and columns
+// of the fields they name, as Bytes puts Validate's, in the order of the
+// file. data is a content file Bytes loads without error; where it does
+// not, or a path names no field of it, the problem has no position.
+func Place(name string, data []byte, problems incident.Errors) Errors {
+	d := newDecoder(name)
+	if root, err := parse(name, data); err == nil {
+		var p incident.Portfolio
+		d.decode("", root, reflect.ValueOf(&p).Elem())
+	}
+	es := make(Errors, 0, len(problems))
+	for _, fe := range problems {
+		e := &Error{File: name, Path: fe.Path, Err: fe}
+		if n := d.node(fe.Path); n != nil {
+			e.Line, e.Col = n.Line, n.Column
+		}
+		es = append(es, e)
+	}
+	slices.SortStableFunc(es, byPosition)
+	return es
+}
+
+// byPosition orders errors as the file does.
+func byPosition(a, b *Error) int {
+	if a.Line != b.Line {
+		return a.Line - b.Line
+	}
+	return a.Col - b.Col
 }
 
 // maxErrors is how many problems Bytes reports; a last Error says how

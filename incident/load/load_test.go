@@ -499,3 +499,30 @@ func TestColonHint(t *testing.T) {
 		}
 	}
 }
+
+// TestPlace: problems are put in file order at their fields, or at the
+// nearest field that holds them, and without a position where the data
+// does not load.
+func TestPlace(t *testing.T) {
+	data := []byte("title: T\ntagline: x\nincidents:\n  - id: a\n    title: A\n    role: caused-and-fixed\n    severity: P1\n    duration: 4h\n    situation: [x]\n    myRole: [x]\n    resolution: [x]\n    permanentFix: [x]\n")
+	if _, err := Bytes("f.yaml", data); err != nil {
+		t.Fatal(err)
+	}
+	problems := incident.Errors{
+		{Path: "incidents[0].severity", Msg: "second"},
+		{Path: "title", Msg: "first"},
+		{Path: "incidents[0].tags[3]", Msg: "at the incident"},
+	}
+	var got []string
+	for _, e := range Place("f.yaml", data, problems) {
+		got = append(got, e.Error())
+	}
+	want := []string{"f.yaml:1:8: title: first", "f.yaml:4:5: incidents[0].tags[3]: at the incident", "f.yaml:7:15: incidents[0].severity: second"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Place (-want +got):\n%s", diff)
+	}
+	es := Place("f.yaml", []byte("title: [\n"), problems[:1])
+	if len(es) != 1 || es[0].Line != 0 || es[0].Error() != "f.yaml: incidents[0].severity: second" {
+		t.Errorf("Place on data that does not parse: %v", es)
+	}
+}
