@@ -94,8 +94,11 @@ var fuzzURLs = []string{
 // characters and noncharacters become U+FFFD, the rest stays.
 func htmlNeutral(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe {
+		switch {
+		case r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe:
 			return utf8.RuneError
+		case r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+			return -1 // bidi embeddings, overrides and isolates are dropped
 		}
 		return r
 	}, s)

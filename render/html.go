@@ -35,7 +35,10 @@ func JSONLD() Option { return optionFunc(func(c *config) { c.jsonLD = true }) }
 //
 // Every piece of text is escaped; links whose URL is not
 // incident.SafeURL are written as plain text; invalid UTF-8, control
-// characters and noncharacters (such as U+FFFE) become U+FFFD.
+// characters and noncharacters (such as U+FFFE) become U+FFFD; and the
+// bidi embedding, override and isolate controls (U+202A to U+202E, U+2066
+// to U+2069) are dropped, so that no text reorders what follows it. The
+// marks LRM, RLM and ALM, which right-to-left text needs, are kept.
 func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	c := newConfig(opts)
 	o := newOut(w)
@@ -823,17 +826,18 @@ type htmlEscaper struct {
 	repl     [128]string
 	bad      string // for invalid UTF-8 and control characters
 	lineSeps bool   // whether U+2028 and U+2029 are escaped
+	bidi     bool   // whether the bidi embedding, override and isolate controls are dropped
 }
 
-var htmlTextEsc = newHTMLEscaper("\uFFFD", false, "&&amp;", "<&lt;", ">&gt;", "\"&#34;", "'&#39;")
+var htmlTextEsc = newHTMLEscaper("\uFFFD", false, true, "&&amp;", "<&lt;", ">&gt;", "\"&#34;", "'&#39;")
 
-var htmlJSONEsc = newHTMLEscaper(`\ufffd`, true, `"\"`, `\\\`, `<\u003c`, `>\u003e`, `&\u0026`)
+var htmlJSONEsc = newHTMLEscaper(`\ufffd`, true, true, `"\"`, `\\\`, `<\u003c`, `>\u003e`, `&\u0026`)
 
 // newHTMLEscaper builds the tables from pairs given as one string each: the
 // byte to replace followed by its replacement. Control characters become
 // bad.
-func newHTMLEscaper(bad string, lineSeps bool, pairs ...string) *htmlEscaper {
-	e := &htmlEscaper{bad: bad, lineSeps: lineSeps}
+func newHTMLEscaper(bad string, lineSeps, bidi bool, pairs ...string) *htmlEscaper {
+	e := &htmlEscaper{bad: bad, lineSeps: lineSeps, bidi: bidi}
 	for c := 0; c < 256; c++ {
 		switch {
 		case c < 0x20 || c == 0x7f:
@@ -847,7 +851,7 @@ func newHTMLEscaper(bad string, lineSeps bool, pairs ...string) *htmlEscaper {
 	}
 	e.stop = scan.New(func(c byte) bool { return e.class[c] != htmlEscClean })
 	e.fast = scan.NewEscaper(func(c byte) bool { return e.class[c] != htmlEscClean },
-		func(c byte) string { return e.repl[c] }, scan.EscapeOptions{LineSeps: lineSeps})
+		func(c byte) string { return e.repl[c] }, scan.EscapeOptions{LineSeps: lineSeps, Bidi: bidi})
 	return e
 }
 
@@ -883,6 +887,8 @@ func (h *htmlWriter) escapeRune(e *htmlEscaper, s string) int {
 		// Invalid UTF-8, C1 controls, and noncharacters, which are parse
 		// errors in HTML.
 		h.str(e.bad)
+	case e.bidi && htmlBidiControl(r):
+		// Dropped: it would reorder the text after it, beyond its field.
 	case e.lineSeps && r == '\u2028':
 		h.str(`\u2028`)
 	case e.lineSeps && r == '\u2029':
@@ -892,6 +898,12 @@ func (h *htmlWriter) escapeRune(e *htmlEscaper, s string) int {
 	}
 	return n
 }
+
+// htmlBidiControl reports whether r opens or closes a bidi embedding,
+// override or isolate (U+202A to U+202E, U+2066 to U+2069). The marks LRM,
+// RLM and ALM, which right-to-left text needs and which reorder nothing
+// beyond their neighbours, are not among them.
+func htmlBidiControl(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }
 
 // text writes s escaped for HTML text and quoted attribute values.
 func (h *htmlWriter) text(s string) { h.escape(htmlTextEsc, s) }

@@ -456,15 +456,16 @@ var mdStop = scan.New(func(c byte) bool { return mdClass[c] == mdEsc || mdClass[
 
 // mdEscaper is textPlain's vector loop: it gives the bytes of class mdEsc
 // their backslash, copies plain UTF-8 and the '.' and ':' that cannot
-// start a link, and leaves the other bytes of classes mdCtx and mdCtl,
-// and the sequences mdCtl's lead bytes start, to textPlain.
+// start a link, and leaves the other bytes of classes mdCtx and mdCtl to
+// textPlain, with the sequences that could be what mdCtl's lead bytes
+// start: all from 0xd8, and from 0xe2 the bidi controls, U+2028 and U+2029.
 var mdEscaper = scan.NewEscaper(func(c byte) bool { return mdClass[c] != mdClean },
 	func(c byte) string {
 		if mdClass[c] == mdEsc {
 			return `\` + string(c)
 		}
 		return ""
-	}, scan.EscapeOptions{Leave: []byte{0xd8, 0xe2}, URLPunct: true})
+	}, scan.EscapeOptions{Leave: []byte{0xd8}, LineSeps: true, Bidi: true, URLPunct: true})
 
 // textPlain writes s as text does, in one pass, when s starts and ends
 // with printable ASCII that needs no care at the start or end of a line

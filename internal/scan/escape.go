@@ -14,8 +14,8 @@ import (
 // Escape leaves to its caller what is rare and subtle: bytes given no
 // replacement (control characters, say), sequences of four bytes, and
 // every byte that might start invalid UTF-8, a C1 control character, a
-// noncharacter or, when asked, U+2028 or U+2029 or any sequence with a
-// given lead byte.
+// noncharacter or, when asked, U+2028 or U+2029, a bidi formatting
+// character, or any sequence with a given lead byte.
 type Escaper struct {
 	// The assembly code reads these fields at the offsets escapeOff*
 	// (checked by the tests).
@@ -25,6 +25,7 @@ type Escaper struct {
 	leave    [128]uint8  // 1 for the bytes from 0x80 up that always go to the caller
 	lineSeps uint8       // 1 to leave U+2028 and U+2029 to the caller
 	urlPunct uint8       // 1 to copy '.' and ':' but where a URL could start
+	bidi     uint8       // 1 to leave U+200E, U+200F, U+202A to U+202E and U+2066 to U+2069 to the caller
 }
 
 // EscapeOptions are the choices NewEscaper takes beyond the
@@ -32,6 +33,10 @@ type Escaper struct {
 type EscapeOptions struct {
 	// LineSeps leaves U+2028 and U+2029 to the caller.
 	LineSeps bool
+	// Bidi leaves the bidi formatting characters of three bytes to the
+	// caller: the marks LRM and RLM (U+200E, U+200F), and the embedding,
+	// override and isolate controls (U+202A to U+202E, U+2066 to U+2069).
+	Bidi bool
 	// Leave are lead bytes (0x80 and up) whose sequences go to the caller.
 	Leave []byte
 	// URLPunct copies '.' and ':', when stop holds them and repl gives them
@@ -47,6 +52,7 @@ const (
 	escapeOffLeave    = 1440
 	escapeOffLineSeps = 1568
 	escapeOffURLPunct = 1569
+	escapeOffBidi     = 1570
 )
 
 // EscapeRoom is how much room past its output Escape needs: it stops when
@@ -78,6 +84,9 @@ func NewEscaper(stop func(c byte) bool, repl func(c byte) string, opts EscapeOpt
 	}
 	if opts.URLPunct {
 		e.urlPunct = 1
+	}
+	if opts.Bidi {
+		e.bidi = 1
 	}
 	for _, c := range opts.Leave {
 		if c < 0x80 {
@@ -171,7 +180,7 @@ func cont(c byte) bool { return c&0xc0 == 0x80 }
 // plain3 reports whether the three-byte sequence c, c1, c2 (with c1 and
 // c2 continuation bytes) is one Escape copies: not overlong, not a
 // surrogate, not in EF B7 or EF BF (where the noncharacters are), and not
-// U+2028 or U+2029 when e leaves those.
+// U+2028 or U+2029 or a bidi control when e leaves those.
 func (e *Escaper) plain3(c, c1, c2 byte) bool {
 	switch c {
 	case 0xe0:
@@ -181,7 +190,9 @@ func (e *Escaper) plain3(c, c1, c2 byte) bool {
 	case 0xef:
 		return c1 != 0xb7 && c1 != 0xbf
 	case 0xe2:
-		return e.lineSeps == 0 || c1 != 0x80 || c2&0xfe != 0xa8
+		lineSep := c1 == 0x80 && c2&0xfe == 0xa8
+		bidi := c1 == 0x80 && (c2&0xfe == 0x8e || c2 >= 0xaa && c2 <= 0xae) || c1 == 0x81 && c2 >= 0xa6 && c2 <= 0xa9
+		return !(e.lineSeps != 0 && lineSep || e.bidi != 0 && bidi)
 	}
 	return true
 }

@@ -32,6 +32,8 @@ var escapers = map[string]*Escaper{
 			}
 			return ""
 		}, EscapeOptions{Leave: []byte{0xd8, 0xe2, 0xc3}, URLPunct: true}),
+	"bidi":      NewEscaper(func(c byte) bool { return c == '<' }, func(byte) string { return "&lt;" }, EscapeOptions{Bidi: true}),
+	"bidi-json": NewEscaper(func(c byte) bool { return c == '"' }, func(byte) string { return `\"` }, EscapeOptions{Bidi: true, LineSeps: true}),
 }
 
 // leaves reports whether Escape leaves s[i] to its caller, and if not,
@@ -53,7 +55,8 @@ func leaves(e *Escaper, s string, i int) (bool, int) {
 	r, n := utf8.DecodeRuneInString(s[i:])
 	plain := e.leave[c-0x80] == 0 && r != utf8.RuneError && (n == 2 && r >= 0xa0 || n == 3 &&
 		!(r >= 0xfdc0 && r < 0xfe00 || r >= 0xffc0) && // the blocks of EF B7 and EF BF
-		!(e.lineSeps != 0 && (r == '\u2028' || r == '\u2029')))
+		!(e.lineSeps != 0 && (r == '\u2028' || r == '\u2029')) &&
+		!(e.bidi != 0 && (r == 0x200e || r == 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069)))
 	return !plain, n
 }
 
@@ -126,6 +129,7 @@ func TestEscaperLayout(t *testing.T) {
 		{"leave", unsafe.Offsetof(e.leave), escapeOffLeave},
 		{"lineSeps", unsafe.Offsetof(e.lineSeps), escapeOffLineSeps},
 		{"urlPunct", unsafe.Offsetof(e.urlPunct), escapeOffURLPunct},
+		{"bidi", unsafe.Offsetof(e.bidi), escapeOffBidi},
 	} {
 		if f.got != f.want {
 			t.Errorf("Escaper.%s is at %d, the assembly code reads it at %d", f.name, f.got, f.want)
@@ -135,7 +139,7 @@ func TestEscaperLayout(t *testing.T) {
 
 // escapeInputs are strings with something at every kind of place.
 func escapeInputs() []string {
-	in := []string{"", "a", "<", "www.", "WwW.", "ww.", "xwww.", "://", "a:/", ":", "a:", ".", "w.", "é", "\u2028", "\u2029", "\uFFFE", "\uFDD0", "\uFDEF", "\uFDCF", "\U0001F600",
+	in := []string{"", "a", "<", "www.", "WwW.", "ww.", "xwww.", "://", "a:/", ":", "a:", ".", "w.", "é", "\u2028", "\u2029", "\u2027", "\u200d", "\u200e", "\u200f", "\u2010", "\u202a", "\u202e", "\u202f", "\u2065", "\u2066", "\u2069", "\u206a", "\u2029\u202e", "\uFFFE", "\uFDD0", "\uFDEF", "\uFDCF", "\U0001F600",
 		"\xc2\x80", "\xc2\x9f", "\xc2\xa0", "\xe0\x80\x80", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xed\xa0\x80",
 		"\xef\xb7\x90", "\xef\xbf\xbd", "\xef\xbb\xbf", "\xe2\x80", "\xc3", "\xff", "\x80", "\x00", "\n", "\x7f"}
 	var out []string
@@ -208,7 +212,7 @@ func TestEscapeNothing(t *testing.T) {
 // TestEscapeRandom compares Escape with the definition on random text.
 func TestEscapeRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	pieces := []string{"a", " ", "www.", "WwW", "w", ".", ":", "://", "/", "é", "–", "’", "\u2028", "\uFFFF", "\U0001F600", "<", "&", "'", "\\", "\n", "\x00", "\xc2", "\x9f", "\xbf", "\xed"}
+	pieces := []string{"a", " ", "www.", "WwW", "w", ".", ":", "://", "/", "é", "–", "’", "\u200e", "\u200f", "\u202e", "\u2066", "\u2069", "\u202f", "\u2028", "\uFFFF", "\U0001F600", "<", "&", "'", "\\", "\n", "\x00", "\xc2", "\x9f", "\xbf", "\xed"}
 	for range 20000 {
 		var b strings.Builder
 		for range r.IntN(120) {

@@ -504,6 +504,28 @@ eef:
 	JEQ  eout
 	JMP  ecopy3
 ee2:
+	CMPB 1570(R12), $0
+	JEQ  elinesep
+	CMPL CX, $0x81
+	JEQ  ebidi81
+	CMPL CX, $0x80
+	JNE  ecopy3
+	MOVL R13, R8
+	ANDL $0xfe, R8
+	CMPL R8, $0x8e
+	JEQ  eout // U+200E or U+200F
+	CMPL R13, $0xaa
+	JB   elinesep
+	CMPL R13, $0xae
+	JBE  eout // U+202A to U+202E
+	JMP  ecopy3
+ebidi81:
+	CMPL R13, $0xa6
+	JB   ecopy3
+	CMPL R13, $0xa9
+	JBE  eout // U+2066 to U+2069
+	JMP  ecopy3
+elinesep:
 	CMPB 1568(R12), $0
 	JEQ  ecopy3
 	CMPL CX, $0x80
