@@ -178,6 +178,28 @@ func ExampleFragment() {
 	// <span class="badge sev sev-2">P2 High</span></p>
 }
 
+// Lang names the language of a portfolio not written in English.
+func ExampleLang() {
+	var page, fragment bytes.Buffer
+	p := examplePortfolio()
+	if err := render.HTML(&page, p, render.Lang("de")); err != nil {
+		log.Fatal(err)
+	}
+	if err := render.HTML(&fragment, p, render.Lang("pt-BR"), render.Fragment()); err != nil {
+		log.Fatal(err)
+	}
+	for _, out := range []string{page.String(), fragment.String()} {
+		for line := range strings.Lines(out) {
+			if strings.Contains(line, " lang=") {
+				fmt.Print(line)
+			}
+		}
+	}
+	// Output:
+	// <html lang="de">
+	// <section class="incident-portfolio" lang="pt-BR">
+}
+
 // JSONLD describes the incidents to search engines, escaped so that no
 // text can end the script element.
 func ExampleJSONLD() {

@@ -25,6 +25,32 @@ func Fragment() Option { return optionFunc(func(c *config) { c.fragment = true }
 // head of a document, or at the start of a Fragment.
 func JSONLD() Option { return optionFunc(func(c *config) { c.jsonLD = true }) }
 
+// Lang sets the language of the portfolio's text for HTML, a BCP 47 tag
+// such as "de" or "pt-BR": the lang attribute of <html>, or of the
+// Fragment's <section>. Without it a document says "en" and a fragment
+// says nothing (it takes the page's). A tag of other than ASCII letters,
+// digits and hyphens, or longer than 35 bytes, is ignored.
+func Lang(tag string) Option {
+	return optionFunc(func(c *config) {
+		if htmlLangTag(tag) {
+			c.lang = tag
+		}
+	})
+}
+
+// htmlLangTag reports whether s is shaped like a BCP 47 tag.
+func htmlLangTag(s string) bool {
+	if s == "" || len(s) > 35 || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
 // HTML writes p as a standalone HTML5 document: a header with the back
 // link, title and tagline, then the introduction, the legend, one
 // <article> per incident (its id is the incident's ID, so pages can link
@@ -138,12 +164,24 @@ func (h *htmlWriter) room() {
 
 func (h *htmlWriter) page() {
 	if h.c.fragment {
-		h.str("<section class=\"incident-portfolio\">\n")
+		h.str("<section class=\"incident-portfolio\"")
+		if h.c.lang != "" {
+			h.str(" lang=\"")
+			h.str(h.c.lang)
+			h.byte('"')
+		}
+		h.str(">\n")
 		if h.c.jsonLD {
 			h.jsonLD()
 		}
 	} else {
-		h.str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" +
+		lang := h.c.lang
+		if lang == "" {
+			lang = "en"
+		}
+		h.str("<!doctype html>\n<html lang=\"")
+		h.str(lang)
+		h.str("\">\n<head>\n<meta charset=\"utf-8\">\n" +
 			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
 			"<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
 		h.text(h.p.Title)

@@ -727,6 +727,38 @@ func TestHTMLOddInput(t *testing.T) {
 	}
 }
 
+// TestHTMLLang: the tag goes where it belongs, and what is not a tag is
+// ignored rather than written.
+func TestHTMLLang(t *testing.T) {
+	for _, c := range []struct {
+		tag            string
+		page, fragment string // the start of each
+	}{
+		{"", `<html lang="en">`, `<section class="incident-portfolio">`},
+		{"de", `<html lang="de">`, `<section class="incident-portfolio" lang="de">`},
+		{"zh-Hant-TW", `<html lang="zh-Hant-TW">`, `<section class="incident-portfolio" lang="zh-Hant-TW">`},
+		{`en" onload="x`, `<html lang="en">`, `<section class="incident-portfolio">`},
+		{"-de", `<html lang="en">`, `<section class="incident-portfolio">`},
+		{"de-", `<html lang="en">`, `<section class="incident-portfolio">`},
+		{strings.Repeat("a", 36), `<html lang="en">`, `<section class="incident-portfolio">`},
+		{"é", `<html lang="en">`, `<section class="incident-portfolio">`},
+	} {
+		var page, fragment bytes.Buffer
+		if err := HTML(&page, htmlExtra(), Lang(c.tag)); err != nil {
+			t.Fatal(err)
+		}
+		if err := HTML(&fragment, htmlExtra(), Lang(c.tag), Fragment()); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(page.String(), "\n"+c.page+"\n") {
+			t.Errorf("Lang(%q): the page does not hold %s", c.tag, c.page)
+		}
+		if !strings.HasPrefix(fragment.String(), c.fragment+"\n") {
+			t.Errorf("Lang(%q): the fragment does not start %s", c.tag, c.fragment)
+		}
+	}
+}
+
 // TestHTMLNoHeader: with no title, tagline or back link there is no
 // empty heading or header, as Markdown and Text write none.
 func TestHTMLNoHeader(t *testing.T) {

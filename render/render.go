@@ -69,6 +69,7 @@ type config struct {
 	// HTML
 	fragment bool
 	jsonLD   bool
+	lang     string
 	// Text
 	width int
 	// JSON Resume
