@@ -48,6 +48,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -266,7 +267,7 @@ func syntaxError(name string, data []byte, err error) error {
 		last-- // the file ends with a line break
 	}
 	line = max(1, min(line, last))
-	if tabProblem(msg) && !strings.Contains(lineText(data, line), "\t") {
+	if strings.Contains(msg, "tab character") && !strings.Contains(lineText(data, line), "\t") {
 		line = tabIndented(data, line) // the parser names the line of the block the tab is in
 	}
 	return Errors{{File: name, Line: line, Col: syntaxColumn(data, line, msg), Err: fmt.Errorf("YAML syntax: %s%s", msg, syntaxHint(data, line, msg))}}
@@ -297,8 +298,8 @@ func syntaxColumn(data []byte, line int, msg string) int {
 // tabIndented returns the first line from line on that a tab indents, or
 // line when there is none.
 func tabIndented(data []byte, line int) int {
-	for n, last := line, bytes.Count(data, []byte("\n"))+bytes.Count(data, []byte("\r"))+1; n <= last; n++ {
-		if strings.HasPrefix(strings.TrimLeft(lineText(data, n), " "), "\t") {
+	for n, text := range yamlLines(data) {
+		if n >= line && bytes.HasPrefix(bytes.TrimLeft(text, " "), []byte("\t")) {
 			return n
 		}
 	}
@@ -314,23 +315,32 @@ func tabProblem(msg string) bool {
 // lineText returns line n (from 1) of data, without its line break,
 // counting lines as position does; "" when there is no such line.
 func lineText(data []byte, n int) string {
-	for line, start := 1, 0; start <= len(data); line++ {
-		end := start + bytes.IndexAny(data[start:], "\r\n")
-		if end < start {
-			end = len(data)
-		}
+	for line, text := range yamlLines(data) {
 		if line == n {
-			return string(data[start:end])
-		}
-		if end == len(data) {
-			break
-		}
-		start = end + 1
-		if data[end] == '\r' && start < len(data) && data[start] == '\n' {
-			start++
+			return string(text)
 		}
 	}
 	return ""
+}
+
+// yamlLines yields data's lines, numbered from 1 and without their line
+// breaks, ended as YAML ends them: at LF, CR LF or a lone CR.
+func yamlLines(data []byte) iter.Seq2[int, []byte] {
+	return func(yield func(int, []byte) bool) {
+		for n, start := 1, 0; ; n++ {
+			end := start + bytes.IndexAny(data[start:], "\r\n")
+			if end < start {
+				end = len(data)
+			}
+			if !yield(n, data[start:end]) || end == len(data) {
+				return
+			}
+			start = end + 1
+			if data[end] == '\r' && start < len(data) && data[start] == '\n' {
+				start++
+			}
+		}
+	}
 }
 
 // colonHint explains "mapping values are not allowed in this context" on

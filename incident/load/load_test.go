@@ -526,3 +526,19 @@ func TestPlace(t *testing.T) {
 		t.Errorf("Place on data that does not parse: %v", es)
 	}
 }
+
+// TestSyntaxErrorLine: only a problem about a tab moves to the line a tab
+// indents; another one stays where the parser put it, whatever tabs
+// follow (here one inside a literal block, which is allowed).
+func TestSyntaxErrorLine(t *testing.T) {
+	for _, c := range []struct{ data, want string }{
+		{"title: @x\ntagline: |\n  a\n  \tb\nincidents: []\n", "f.yaml:1:1: YAML syntax: found character that cannot start any token"},
+		{"title: T\ntagline: |\n  a\n\tb\nincidents: []\n", "f.yaml:4:1: YAML syntax: found a tab character where an indentation space is expected; the line holds a tab: YAML indents with spaces only"},
+		{"title: T\r\ntagline: |\r\n  a\r\n\tb\r\nincidents: []\r\n", "f.yaml:4:1: YAML syntax: found a tab character where an indentation space is expected; the line holds a tab: YAML indents with spaces only"},
+	} {
+		_, err := Bytes("f.yaml", []byte(c.data))
+		if err == nil || err.Error() != c.want {
+			t.Errorf("Bytes(%q):\n got %v\nwant %s", c.data, err, c.want)
+		}
+	}
+}
