@@ -211,7 +211,7 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 		if k := scalarKind(n); n.Kind != yaml.ScalarNode || k != kindInt && k != kindFloat {
 			hint := ""
 			if k == kindString && n.Kind == yaml.ScalarNode {
-				if _, err := strconv.ParseFloat(strings.TrimSpace(n.Value), 64); err == nil {
+				if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && plainNumber.MatchString(n.Value) {
 					hint = "; write the number without quotes"
 				} else if numberWithUnit.MatchString(n.Value) {
 					hint = `; put the unit in "unit", as in value: 20, unit: min`
@@ -426,7 +426,11 @@ func (fs *fields) required() string {
 
 // numberWithUnit matches a number followed by a unit, as in "20min" or
 // "99.9 %".
-var numberWithUnit = regexp.MustCompile(`^[-+]?[0-9]+(\.[0-9]+)? ?[^0-9 .]`)
+// plainNumber matches the decimal numbers a figure takes when written
+// without quotes.
+var plainNumber = regexp.MustCompile(`^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
+
+var numberWithUnit = regexp.MustCompile(`^[-+]?[0-9]+(\.[0-9]+)? ?[^0-9 ._][^0-9]*$`)
 
 // suggest names the field a typo most likely meant, or lists the fields.
 func (fs *fields) suggest(name string) string {

@@ -542,3 +542,33 @@ func TestSyntaxErrorLine(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureHints: a quoted decimal number is told to lose its quotes, a
+// number with a unit to move the unit, and anything else gets no hint.
+func TestFigureHints(t *testing.T) {
+	base := "title: T\ntagline: x\nincidents:\n  - id: a\n    title: A\n    role: caused-and-fixed\n    severity: P1\n    duration: 4h\n    situation: [x]\n    myRole: [x]\n    resolution: [x]\n    permanentFix: [x]\n    impact: [{label: L, value: %s}]\n"
+	for _, c := range []struct{ value, hint string }{
+		{`"12.5"`, "; write the number without quotes"},
+		{`'-3'`, "; write the number without quotes"},
+		{`"1e3"`, "; write the number without quotes"},
+		{`"20min"`, `; put the unit in "unit", as in value: 20, unit: min`},
+		{`20 min`, `; put the unit in "unit", as in value: 20, unit: min`},
+		{`NaN`, ""}, {`"inf"`, ""}, {`"0x10"`, ""}, {`"1_0"`, ""}, {`"Infinity"`, ""}, {`lots`, ""},
+	} {
+		_, err := Bytes("f.yaml", fmt.Appendf(nil, base, c.value))
+		if err == nil {
+			t.Errorf("value: %s loaded", c.value)
+			continue
+		}
+		msg := err.Error()
+		_, hint, _ := strings.Cut(msg, ", got ")
+		if i := strings.Index(hint, "; "); i >= 0 {
+			hint = hint[i:]
+		} else {
+			hint = ""
+		}
+		if hint != c.hint {
+			t.Errorf("value: %s: %s\nwant the hint %q", c.value, msg, c.hint)
+		}
+	}
+}
