@@ -424,12 +424,12 @@ func (fs *fields) required() string {
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
-// numberWithUnit matches a number followed by a unit, as in "20min" or
-// "99.9 %".
 // plainNumber matches the decimal numbers a figure takes when written
 // without quotes.
 var plainNumber = regexp.MustCompile(`^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
 
+// numberWithUnit matches a number followed by a unit, as in "20min" or
+// "99.9 %".
 var numberWithUnit = regexp.MustCompile(`^[-+]?[0-9]+(\.[0-9]+)? ?[^0-9 ._][^0-9]*$`)
 
 // suggest names the field a typo most likely meant, or lists the fields.
