@@ -350,11 +350,22 @@ func yamlLines(data []byte) iter.Seq2[int, []byte] {
 func colonHint(text, above string) string {
 	item := strings.TrimLeft(text, " ")
 	indent := len(text) - len(item)
+	listItem := strings.HasPrefix(item, "- ")
 	item = strings.TrimPrefix(item, "- ")
 	first := strings.Index(item, ": ")
-	if first > 0 && strings.Contains(item[first+2:], ": ") {
+	quotable := func(s string, max int) bool {
+		return len(s) <= max && !strings.ContainsAny(s, "\"\\#") && utf8.ValidString(s)
+	}
+	switch {
+	case first > 0 && listItem && !modelKey(item[:first]):
+		// A paragraph of a list, as in "- Root cause: the config: it broke".
+		if item = strings.TrimSpace(item); quotable(item, 60) {
+			return fmt.Sprintf(`; a list item holding ": " needs quotes around all of it, as in - "%s"`, item)
+		}
+		return `; a list item holding ": " needs quotes around all of it, as in - "Cause: a config change"`
+	case first > 0 && strings.Contains(item[first+2:], ": "):
 		key, value := item[:first], strings.TrimSpace(item[first+2:])
-		if len(value) <= 40 && !strings.ContainsAny(value, "\"\\#") && utf8.ValidString(value) {
+		if quotable(value, 40) {
 			return fmt.Sprintf(`; a value holding ": " needs quotes, as in %s: "%s"`, key, value)
 		}
 		return `; a value holding ": " needs quotes, as in title: "Outage: the sequel"`
@@ -369,6 +380,29 @@ func colonHint(text, above string) string {
 		}
 	}
 	return `; a value holding ": " needs quotes, as in title: "Outage: the sequel"`
+}
+
+// modelKey reports whether s is a key of some mapping of the content file,
+// such as "title" or "label".
+func modelKey(s string) bool {
+	seen := map[reflect.Type]bool{}
+	var walk func(t reflect.Type) bool
+	walk = func(t reflect.Type) bool {
+		for t.Kind() == reflect.Slice || t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] {
+			return false
+		}
+		seen[t] = true
+		for _, f := range fieldsOf(t).list {
+			if f.name == s || walk(t.Field(f.index).Type) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(reflect.TypeFor[incident.Portfolio]())
 }
 
 // syntaxHint explains the YAML parser's messages that puzzle newcomers

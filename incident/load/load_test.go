@@ -493,6 +493,9 @@ func TestColonHint(t *testing.T) {
 		{"    severity: P1", "  - role: caused-and-fixed", generic},
 		{"      severity: P1", "    # a comment", generic},
 		{"severity: P1", "", generic},
+		{"      - Root cause: the config: it was wrong", "    situation:", `; a list item holding ": " needs quotes around all of it, as in - "Root cause: the config: it was wrong"`},
+		{"      - Cause: " + strings.Repeat("long ", 12) + ": end", "    situation:", `; a list item holding ": " needs quotes around all of it, as in - "Cause: a config change"`},
+		{"  - title: Outage: again", "", `; a value holding ": " needs quotes, as in title: "Outage: again"`},
 	} {
 		if got := colonHint(c.text, c.above); got != c.want {
 			t.Errorf("colonHint(%q, %q) = %q, want %q", c.text, c.above, got, c.want)
