@@ -108,13 +108,11 @@ func (d Duration) MarshalText() ([]byte, error) {
 	return []byte(d.Text), nil
 }
 
-// UnmarshalText reads a short length ("4h") into both Text and Length,
-// and any other text into Text. A single word that starts like a number
+// UnmarshalText reads a short length ("4h") into both Text and Length, and
+// any other text into Text alone. A single word that starts like a number
 // ("4.5h", "-4h", "2w", "0h") must be a length: it is an error, not text
-// whose length would be silently lost. Text that spells a length in
-// English, whole numbers each followed by a unit ("4 hours", "90 mins",
-// "1 day, 6 hours", "2 hours and 30 minutes"), gives that Length too;
-// other text, such as "Weekend (Fri-Sun)", has none.
+// whose length would be silently lost. Words such as "4 hours" or
+// "Weekend (Fri-Sun)" are text.
 func (d *Duration) UnmarshalText(b []byte) error {
 	s := string(b)
 	if s == "" {
@@ -128,56 +126,8 @@ func (d *Duration) UnmarshalText(b []byte) error {
 		*d = v
 		return nil
 	}
-	*d = Duration{Text: s, Length: wordsLength(s)}
+	*d = Duration{Text: s}
 	return nil
-}
-
-// wordsLength returns the length that s spells, as "4 hours" or "1 day, 6
-// hours and 30 minutes" do, or 0 when s is not only that.
-func wordsLength(s string) time.Duration {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == ',' })
-	var total time.Duration
-	for i := 0; i < len(words); i += 2 {
-		if words[i] == "and" && i > 0 {
-			i++
-		}
-		if i+1 >= len(words) || len(words[i]) > 6 {
-			return 0
-		}
-		n, err := strconv.Atoi(words[i])
-		unit := lengthWord(words[i+1])
-		if err != nil || n <= 0 || unit == 0 || words[i][0] == '+' {
-			return 0
-		}
-		if time.Duration(n) > maxWordsLength/unit {
-			return 0
-		}
-		if total += time.Duration(n) * unit; total > maxWordsLength {
-			return 0
-		}
-	}
-	return total
-}
-
-// maxWordsLength is the longest length wordsLength reads: a century.
-const maxWordsLength = 100 * 365 * 24 * time.Hour
-
-// lengthWord returns the unit a word of wordsLength names, or 0. (A
-// switch, not a map: a map would be work at start-up.)
-func lengthWord(w string) time.Duration {
-	switch w {
-	case "second", "seconds", "sec", "secs":
-		return time.Second
-	case "minute", "minutes", "min", "mins":
-		return time.Minute
-	case "hour", "hours", "hr", "hrs":
-		return time.Hour
-	case "day", "days":
-		return 24 * time.Hour
-	case "week", "weeks":
-		return 7 * 24 * time.Hour
-	}
-	return 0
 }
 
 // looksLikeLength reports whether s is one word starting with a digit, a

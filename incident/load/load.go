@@ -14,8 +14,7 @@
 //     number, not text, and is refused; "when: 2023-03-14" and
 //     "duration: 4h" are strings. A bare year, "when: 2023", is allowed.
 //   - A duration is a short length ("4h", read by incident.ParseDuration),
-//     any other text ("Weekend (Fri-Sun)"; text that spells a length, such
-//     as "4 hours", gives it too), or a mapping
+//     any other text ("Weekend (Fri-Sun)"), or a mapping
 //     {text: "Weekend (Fri-Sun)", length: 60h}. A figure that gives
 //     "before" has HasBefore set.
 //   - A block scalar (">" or "|") loses the one final line break YAML
