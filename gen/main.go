@@ -78,6 +78,7 @@ import (
 	"go/build"
 	"go/parser"
 	"go/token"
+	"io"
 	"io/fs"
 	"log"
 	"os"
@@ -135,7 +136,7 @@ func usageError(format string, args ...any) {
 
 // run generates out from in, or with check compares them.
 func run(in, out, pkg string, check bool) error {
-	data, err := os.ReadFile(in)
+	data, err := readContent(in)
 	if err != nil {
 		return err
 	}
@@ -147,14 +148,19 @@ func run(in, out, pkg string, check bool) error {
 		return err
 	}
 	src, err := generate(p, pkg, filepath.Base(in))
+	var fes incident.Errors // problems at an incident's ID
 	if err == nil {
-		err = clashes(filepath.Dir(out), filepath.Base(out), src, p.Incidents)
+		fes, err = clashes(filepath.Dir(out), filepath.Base(out), src, p.Incidents)
+	} else if e, ok := err.(incident.Errors); ok { // constNames'
+		fes, err = e, nil
 	}
-	if fes, ok := err.(incident.Errors); ok {
-		return load.Place(in, data, fes) // at the IDs
-	}
-	if err != nil {
+	switch {
+	case err != nil && fes != nil:
+		return errors.Join(inFile(in, err), load.Place(in, data, fes))
+	case err != nil:
 		return inFile(in, err)
+	case fes != nil:
+		return load.Place(in, data, fes)
 	}
 	if !check {
 		_, err = atomicfile.Write(out, src)
@@ -170,6 +176,18 @@ func run(in, out, pkg string, check bool) error {
 		return fmt.Errorf("%s is stale: run go generate", out)
 	}
 	return nil
+}
+
+// readContent reads the content file, or as much of it as load.Bytes
+// needs to say that it is too large: as load.File does, never all of a
+// huge file or of /dev/zero.
+func readContent(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, load.MaxSize+1))
 }
 
 // inFile puts the file name in front of each of err's problems.
@@ -245,24 +263,28 @@ func packageName(dir, out, pkg string) (string, error) {
 }
 
 // clashes reports the top-level names the generated source declares that
-// another Go file of the package in dir (test files and out aside) declares
-// too: the package would not build.
-func clashes(dir, out string, src []byte, ins []incident.Incident) error {
+// another Go file of the package in dir (test files, out and files a build
+// leaves out aside) declares too: the package would not build. Those of an
+// incident's constant are at its ID, in fes.
+func clashes(dir, out string, src []byte, ins []incident.Incident) (fes incident.Errors, err error) {
 	fset := token.NewFileSet()
 	gen, err := parser.ParseFile(fset, out, src, parser.SkipObjectResolution)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ours := topLevelNames(gen)
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var errs []error
-	var fes incident.Errors // those at an incident's ID
 	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") || filepath.Base(name) == out {
+		base := filepath.Base(name)
+		if strings.HasSuffix(name, "_test.go") || base == out {
 			continue
+		}
+		if ok, err := build.Default.MatchFile(dir, base); err != nil || !ok {
+			continue // left out of the build
 		}
 		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
 		if err != nil {
@@ -276,20 +298,14 @@ func clashes(dir, out string, src []byte, ins []incident.Incident) error {
 			for i, in := range ins {
 				if constName(in.ID) == id {
 					fes = append(fes, &incident.FieldError{Path: idPath(i),
-						Msg: fmt.Sprintf("%q gets the Go name %s, which %s declares too: change the id, or rename it there", in.ID, id, filepath.Base(name))})
+						Msg: fmt.Sprintf("%q gets the Go name %s, which %s declares too: change the id, or rename it there", in.ID, id, base)})
 					continue names
 				}
 			}
-			errs = append(errs, fmt.Errorf("the generated %s is declared in %s too: rename it there", id, filepath.Base(name)))
+			errs = append(errs, fmt.Errorf("the generated %s is declared in %s too: rename it there", id, base))
 		}
 	}
-	if len(errs) == 0 && len(fes) > 0 {
-		return fes
-	}
-	for _, fe := range fes {
-		errs = append(errs, fe)
-	}
-	return errors.Join(errs...)
+	return fes, errors.Join(errs...)
 }
 
 // topLevelNames lists the package-level names f declares (methods aside).

@@ -287,3 +287,36 @@ func TestPackageClash(t *testing.T) {
 		}
 	}
 }
+
+// TestReadContentBounded: gen reads no more of its input than the loader
+// needs to refuse it, even from an endless file.
+func TestReadContentBounded(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skipf("no /dev/zero here (%v): the bound is the same code on every system", err)
+	}
+	data, err := readContent("/dev/zero")
+	if err != nil || len(data) != load.MaxSize+1 {
+		t.Fatalf("readContent(/dev/zero) = %d bytes, %v; want %d", len(data), err, load.MaxSize+1)
+	}
+}
+
+// TestSiblingClashes: a file the build leaves out clashes with nothing; an
+// ID's clash keeps its position when another name clashes too.
+func TestSiblingClashes(t *testing.T) {
+	dir := t.TempDir()
+	writeJSON(t, dir, "c.json", withIDs("content-schema", "fine"))
+	for name, src := range map[string]string{
+		"tool.go":    "//go:build ignore\n\npackage main\n\nfunc Page() {}\n\nconst Fine = 1\n",
+		"schemas.go": "package p\n\nfunc ContentSchema() []byte { return nil }\n\nfunc IDs() {}\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stderr, code := runGen(t, dir, "-in", "c.json", "-out", "out_gen.go")
+	want := "gen: c.json: the generated IDs is declared in schemas.go too: rename it there\n" +
+		`gen: c.json:33:13: incidents[0].id: "content-schema" gets the Go name ContentSchema, which schemas.go declares too: change the id, or rename it there` + "\n"
+	if code != 1 || stderr != want {
+		t.Errorf("exit %d, stderr\n%s\nwant exit 1 and\n%s", code, stderr, want)
+	}
+}
