@@ -131,8 +131,10 @@ func Bytes(name string, data []byte) (incident.Portfolio, error) {
 // Place puts the problems a further check of the portfolio in data found
 // (such as gen's, of the Go names it makes of IDs) at the lines and columns
 // of the fields they name, as Bytes puts Validate's, in the order of the
-// file. data is a content file Bytes loads without error; where it does
-// not, or a path names no field of it, the problem has no position.
+// file, all of them. data is a content file Bytes loads without error. A
+// path the file does not hold is put at the nearest value that holds it
+// (the incident, for a tag it lacks); where data does not parse, the
+// problems have no position.
 func Place(name string, data []byte, problems incident.Errors) Errors {
 	d := newDecoder(name)
 	if root, err := parse(name, data); err == nil {

@@ -32,7 +32,8 @@ var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateT
 // 0644, a replaced one keeps its mode.
 //
 // Its errors name the file being replaced, not the temporary one, as in
-// "write out/index.html: no space left on device".
+// "write out/index.html: no space left on device"; only when the
+// temporary file cannot be removed either does the error name it too.
 func Write(name string, data []byte) (changed bool, err error) {
 	defer func() {
 		if err != nil {

@@ -196,7 +196,7 @@ func TestWriteThroughSymlink(t *testing.T) {
 	}
 }
 
-// TestErrorNamesTarget: an error names the file being replaced, never the
+// TestErrorNamesTarget: an error names the file being replaced, not the
 // temporary one, and keeps its cause.
 func TestErrorNamesTarget(t *testing.T) {
 	name := filepath.Join(t.TempDir(), "missing", "out.json")
