@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/incident-leadership/portfolio/internal/race"
 )
 
 // escapers are an HTML text escaper, one for JSON inside HTML that leaves
@@ -137,7 +139,9 @@ func TestEscaperLayout(t *testing.T) {
 	}
 }
 
-// escapeInputs are strings with something at every kind of place.
+// escapeInputs are strings with something at every kind of place. Under
+// the race detector, which slows them tenfold and has no goroutines to
+// watch here, every seventh.
 func escapeInputs() []string {
 	in := []string{"", "a", "<", "www.", "WwW.", "ww.", "xwww.", "://", "a:/", ":", "a:", ".", "w.", "é", "\u2028", "\u2029", "\u2027", "\u200d", "\u200e", "\u200f", "\u2010", "\u202a", "\u202e", "\u202f", "\u2065", "\u2066", "\u2069", "\u206a", "\u2029\u202e", "\uFFFE", "\uFDD0", "\uFDEF", "\uFDCF", "\U0001F600",
 		"\xc2\x80", "\xc2\x9f", "\xc2\xa0", "\xe0\x80\x80", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xed\xa0\x80",
@@ -150,6 +154,12 @@ func escapeInputs() []string {
 				out = append(out, p+s, s+p, p+s+p+s, p+s[:len(s)/2])
 			}
 		}
+	}
+	if race.Enabled {
+		for i := range len(out) / 7 {
+			out[i] = out[7*i]
+		}
+		out = out[:len(out)/7]
 	}
 	return out
 }
