@@ -864,18 +864,17 @@ type htmlEscaper struct {
 	repl     [128]string
 	bad      string // for invalid UTF-8 and control characters
 	lineSeps bool   // whether U+2028 and U+2029 are escaped
-	bidi     bool   // whether the bidi embedding, override and isolate controls are dropped
 }
 
-var htmlTextEsc = newHTMLEscaper("\uFFFD", false, true, "&&amp;", "<&lt;", ">&gt;", "\"&#34;", "'&#39;")
+var htmlTextEsc = newHTMLEscaper("\uFFFD", false, "&&amp;", "<&lt;", ">&gt;", "\"&#34;", "'&#39;")
 
-var htmlJSONEsc = newHTMLEscaper(`\ufffd`, true, true, `"\"`, `\\\`, `<\u003c`, `>\u003e`, `&\u0026`)
+var htmlJSONEsc = newHTMLEscaper(`\ufffd`, true, `"\"`, `\\\`, `<\u003c`, `>\u003e`, `&\u0026`)
 
 // newHTMLEscaper builds the tables from pairs given as one string each: the
 // byte to replace followed by its replacement. Control characters become
-// bad.
-func newHTMLEscaper(bad string, lineSeps, bidi bool, pairs ...string) *htmlEscaper {
-	e := &htmlEscaper{bad: bad, lineSeps: lineSeps, bidi: bidi}
+// bad; bidi embedding, override and isolate controls are dropped.
+func newHTMLEscaper(bad string, lineSeps bool, pairs ...string) *htmlEscaper {
+	e := &htmlEscaper{bad: bad, lineSeps: lineSeps}
 	for c := 0; c < 256; c++ {
 		switch {
 		case c < 0x20 || c == 0x7f:
@@ -889,7 +888,7 @@ func newHTMLEscaper(bad string, lineSeps, bidi bool, pairs ...string) *htmlEscap
 	}
 	e.stop = scan.New(func(c byte) bool { return e.class[c] != htmlEscClean })
 	e.fast = scan.NewEscaper(func(c byte) bool { return e.class[c] != htmlEscClean },
-		func(c byte) string { return e.repl[c] }, scan.EscapeOptions{LineSeps: lineSeps, Bidi: bidi})
+		func(c byte) string { return e.repl[c] }, scan.EscapeOptions{LineSeps: lineSeps, Bidi: true})
 	return e
 }
 
@@ -925,7 +924,7 @@ func (h *htmlWriter) escapeRune(e *htmlEscaper, s string) int {
 		// Invalid UTF-8, C1 controls, and noncharacters, which are parse
 		// errors in HTML.
 		h.str(e.bad)
-	case e.bidi && htmlBidiControl(r):
+	case htmlBidiControl(r):
 		// Dropped: it would reorder the text after it, beyond its field.
 	case e.lineSeps && r == '\u2028':
 		h.str(`\u2028`)
