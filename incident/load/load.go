@@ -344,10 +344,14 @@ func yamlLines(data []byte) iter.Seq2[int, []byte] {
 	}
 }
 
+// quotesHint is colonHint's advice when the line itself says no more.
+const quotesHint = `; a value holding ": " needs quotes, as in title: "Outage: the sequel"`
+
 // colonHint explains "mapping values are not allowed in this context" on
-// the line text, below the line above: a value holding ": " (shown
-// quoted, when short), or a key indented more than the key above it,
-// which makes it more of that key's value.
+// the line text, below the line above: a paragraph of a list holding ": "
+// (to be quoted whole), a value holding ": " (shown quoted, when short),
+// or a key indented more than the key above it, which makes it more of
+// that key's value.
 func colonHint(text, above string) string {
 	item := strings.TrimLeft(text, " ")
 	indent := len(text) - len(item)
@@ -369,7 +373,7 @@ func colonHint(text, above string) string {
 		if quotable(value, 40) {
 			return fmt.Sprintf(`; a value holding ": " needs quotes, as in %s: "%s"`, key, value)
 		}
-		return `; a value holding ": " needs quotes, as in title: "Outage: the sequel"`
+		return quotesHint
 	}
 	if up := strings.TrimLeft(above, " "); up != "" && !strings.HasPrefix(up, "#") {
 		upIndent := len(above) - len(up)
@@ -380,7 +384,7 @@ func colonHint(text, above string) string {
 			return "; the line is indented more than the key above it, so it reads as more of that key's value: line it up with the keys around it"
 		}
 	}
-	return `; a value holding ": " needs quotes, as in title: "Outage: the sequel"`
+	return quotesHint
 }
 
 // modelKey reports whether s is a key of some mapping of the content file,
