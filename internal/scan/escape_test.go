@@ -34,8 +34,9 @@ var escapers = map[string]*Escaper{
 			}
 			return ""
 		}, EscapeOptions{Leave: []byte{0xd8, 0xe2, 0xc3}, URLPunct: true}),
-	"bidi":      NewEscaper(func(c byte) bool { return c == '<' }, func(byte) string { return "&lt;" }, EscapeOptions{Bidi: true}),
-	"bidi-json": NewEscaper(func(c byte) bool { return c == '"' }, func(byte) string { return `\"` }, EscapeOptions{Bidi: true, LineSeps: true}),
+	"punct-repl": NewEscaper(func(c byte) bool { return c == '.' || c == ':' || c == '<' }, func(c byte) string { return map[byte]string{'.': "&period;", ':': "&colon;", '<': "&lt;"}[c] }, EscapeOptions{URLPunct: true}),
+	"bidi":       NewEscaper(func(c byte) bool { return c == '<' }, func(byte) string { return "&lt;" }, EscapeOptions{Bidi: true}),
+	"bidi-json":  NewEscaper(func(c byte) bool { return c == '"' }, func(byte) string { return `\"` }, EscapeOptions{Bidi: true, LineSeps: true}),
 }
 
 // leaves reports whether Escape leaves s[i] to its caller, and if not,
@@ -290,6 +291,42 @@ func BenchmarkEscape(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestEscapePunctBounds checks that URLPunct looks for "www" before a
+// '.' and "//" after a ':' within src alone, with "w" just before src in
+// memory and '/' just after it.
+func TestEscapePunctBounds(t *testing.T) {
+	e := escapers["markdown"]
+	mem := make([]byte, 4096)
+	for n := 1; n <= 100; n++ {
+		for _, s := range []string{".", "w.", "ww.", "www.", ":/", ":", "a.b:/"} {
+			if len(s) > n {
+				continue
+			}
+			for _, atEnd := range []bool{false, true} {
+				src := []byte(strings.Repeat("a", n))
+				if atEnd {
+					copy(src[n-len(s):], s)
+				} else {
+					copy(src, s)
+				}
+				const start = 1000
+				for i := range mem {
+					mem[i] = 'w'
+					if i >= start {
+						mem[i] = '/'
+					}
+				}
+				copy(mem[start:], src)
+				in := unsafe.String(&mem[start], n)
+				want := spec(e, string(src))
+				if got := complete(t, e, in, 200, e.Escape); got != want {
+					t.Fatalf("Escape(%q) between \"w\" and '/':\n got %q\nwant %q", src, got, want)
+				}
+			}
+		}
+	}
 }
 
 // TestEscapeNoForeignBytes checks that what Escape writes past its
