@@ -304,19 +304,21 @@ var pieceBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // flows a list of pieces into wrapped lines, as the renderer does.
 
 // textPiece is a piece of a wrapped line: text with a prefix and a suffix
-// stuck to it, or a number.
+// stuck to it, a number, or a severity's code and label.
 type textPiece struct {
 	pre, s, suf string
 	num         float64
 	isNum       bool
+	label       string // the severity's label, when s is its code
 }
 
 var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFuncs).Funcs(template.FuncMap{
-	"seg":  func(pre, s, suf string) textPiece { return textPiece{pre: pre, s: s, suf: suf} },
-	"word": func(s string) textPiece { return textPiece{s: s} },
-	"segs": func(p ...textPiece) []textPiece { return p },
-	"add":  func(list []textPiece, p ...textPiece) []textPiece { return append(list, p...) },
-	"join": func(list, more []textPiece) []textPiece { return append(list, more...) },
+	"seg":   func(pre, s, suf string) textPiece { return textPiece{pre: pre, s: s, suf: suf} },
+	"word":  func(s string) textPiece { return textPiece{s: s} },
+	"badge": func(d incident.SeverityDef) textPiece { return textPiece{s: string(d.Code), label: d.Label} },
+	"segs":  func(p ...textPiece) []textPiece { return p },
+	"add":   func(list []textPiece, p ...textPiece) []textPiece { return append(list, p...) },
+	"join":  func(list, more []textPiece) []textPiece { return append(list, more...) },
 	"line": func(lead string, hang int, pieces []textPiece) string {
 		return textDraw(func(t *textWriter) { t.start(lead, hang); textFlow(t, pieces); t.end() })
 	},
@@ -368,10 +370,10 @@ var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFunc
 {{para "" .}}{{end}}{{if .Incidents}}
 {{$s := segs (seg "" (or .Legend "Legend") ":")}}
 {{- range $i, $d := legendRoles .}}{{if $i}}{{$s = add $s (word "·")}}{{end}}{{$s = add $s (word $d.Label)}}{{end}}{{$s = add $s (word "|")}}
-{{- range $i, $d := legendSeverities .}}{{if $i}}{{$s = add $s (word "·")}}{{end}}{{$s = add $s (word $d.Code.String) (word $d.Label)}}{{end}}
+{{- range $i, $d := legendSeverities .}}{{if $i}}{{$s = add $s (word "·")}}{{end}}{{$s = add $s (badge $d)}}{{end}}
 {{- line "" 2 $s}}{{end}}{{range .Incidents}}
-{{underlined .Title "-"}}{{$s := segs (word (roleLabel $ .Role)) (word "·") (word .Severity.String)}}
-{{- if knownSeverity $ .Severity}}{{$s = add $s (word (severity $ .Severity).Label)}}{{end}}
+{{underlined .Title "-"}}{{$s := segs (word (roleLabel $ .Role)) (word "·")}}
+{{- if knownSeverity $ .Severity}}{{$s = add $s (badge (severity $ .Severity))}}{{else}}{{$s = add $s (word .Severity.String)}}{{end}}
 {{- with .Duration.Text}}{{$s = add $s (word "·") (word .)}}{{end}}{{line "" 0 $s}}
 {{- range .Sections}}
 {{para "" .Name}}{{range $j, $p := .Paragraphs}}{{if $j}}
@@ -407,9 +409,12 @@ func textDraw(draw func(*textWriter)) string {
 
 func textFlow(t *textWriter, pieces []textPiece) {
 	for _, p := range pieces {
-		if p.isNum {
+		switch {
+		case p.isNum:
 			t.number(p.num, p.suf)
-		} else {
+		case p.label != "":
+			t.badge(incident.Severity(p.s), p.label)
+		default:
 			t.flow(p.pre, p.s, p.suf)
 		}
 	}

@@ -80,8 +80,8 @@ func ExampleWidth() {
 	//
 	// Disk full
 	// ---------
-	// Caused & Fixed · P2
-	// High · 1 hour
+	// Caused & Fixed ·
+	// P2 High · 1 hour
 	//
 	// Situation
 	//   Logs filled the

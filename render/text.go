@@ -31,7 +31,9 @@ func Width(n int) Option {
 // Lines are wrapped at word boundaries to the Width option (80 cells by
 // default), measured in terminal cells: East Asian wide characters and
 // emoji take two, combining marks and other zero-width characters none. A
-// word wider than a line is broken between characters. Control
+// word wider than a line is broken between characters, and a severity's
+// code goes to the next line with its label when the two fit on a line
+// together but not on this one. Control
 // characters, terminal escape sequences and bidirectional-text controls
 // are dropped, and invalid UTF-8 becomes U+FFFD, so no text from p can
 // move the cursor, change colours or reorder what the reader sees.
@@ -131,8 +133,7 @@ func (t *textWriter) legend() {
 			t.flow("", "·", "")
 		}
 		first = false
-		t.flow("", string(d.Code), "")
-		t.flow("", d.Label, "")
+		t.badge(d.Code, d.Label)
 	})
 	t.end()
 }
@@ -144,9 +145,10 @@ func (t *textWriter) incident(in *incident.Incident) {
 	t.start("", 0)
 	t.flow("", t.p.RoleLabel(in.Role), "")
 	t.flow("", "·", "")
-	t.flow("", string(in.Severity), "")
 	if d, ok := t.p.Severity(in.Severity); ok {
-		t.flow("", d.Label, "")
+		t.badge(in.Severity, d.Label)
+	} else {
+		t.flow("", string(in.Severity), "")
 	}
 	if in.Duration.Text != "" {
 		t.flow("", "·", "")
@@ -229,6 +231,16 @@ func (t *textWriter) details(in *incident.Incident) {
 			t.end()
 		}
 	}
+}
+
+// badge writes a severity's code and label, on the next line when they
+// do not fit together on this one but do on a line of their own.
+func (t *textWriter) badge(code incident.Severity, label string) {
+	if n := cells(string(code)) + 1 + cells(label); !t.fresh && t.col+1+n > t.width && t.hang+n <= t.width {
+		t.newline()
+	}
+	t.flow("", string(code), "")
+	t.flow("", label, "")
 }
 
 // field writes "  Label: value" when value is not empty.

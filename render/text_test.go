@@ -248,6 +248,33 @@ func TestTextWordsKept(t *testing.T) {
 	}
 }
 
+// TestTextBadge checks that a severity's code and label share a line,
+// in the legend and under each incident's title, at every width where
+// they fit on one.
+func TestTextBadge(t *testing.T) {
+	for _, p := range []incident.Portfolio{plainBundled(), plainFull(t), synth.Portfolio(20)} {
+		for w := minWidth; w <= 100; w++ {
+			out := string(renderText(t, p, Width(w)))
+			for _, d := range p.Scale() {
+				pair := string(d.Code) + " " + d.Label
+				if cells(pair)+2 > w {
+					continue // too wide for a legend line of its own
+				}
+				for rest := out; ; {
+					i := strings.Index(rest, string(d.Code)+"\n")
+					if i < 0 {
+						break
+					}
+					rest = rest[i+len(d.Code)+1:]
+					if strings.HasPrefix(strings.TrimLeft(rest, " "), strings.Fields(d.Label)[0]) {
+						t.Fatalf("width %d: %q is split across two lines:\n%s", w, pair, out)
+					}
+				}
+			}
+		}
+	}
+}
+
 func TestTextLessons(t *testing.T) {
 	p := plainBundled()
 	p.Lessons.Items = append(p.Lessons.Items, "A lesson long enough to wrap onto a second line at forty cells", "6", "7", "8", "9", "Tenth lesson wraps under its own text, not under the number")
