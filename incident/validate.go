@@ -219,7 +219,9 @@ func (v *validator) paragraphs(path string, ps []string, required bool) {
 }
 
 // text checks that s is valid UTF-8 without control characters, and, when
-// required, not blank.
+// required, not blank: it must show something besides white space and
+// invisible formatting characters (such as the bidi controls, which
+// renderers drop).
 func (v *validator) text(path, s string, required bool) {
 	if required && strings.TrimSpace(s) == "" {
 		if s == "" {
@@ -229,9 +231,20 @@ func (v *validator) text(path, s string, required bool) {
 		}
 		return
 	}
+	if required && strings.IndexFunc(s, visible) < 0 && checkText(s) == "" {
+		r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s))
+		v.add(path, "blank text: only white space and invisible formatting characters such as %U", r)
+		return
+	}
 	if msg := checkText(s); msg != "" {
 		v.add(path, "%s", msg)
 	}
+}
+
+// visible reports whether r shows: it is neither white space nor a
+// formatting character (category Cf, as U+200B or U+202E are).
+func visible(r rune) bool {
+	return !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r)
 }
 
 // CheckText returns nil when s is fit for content: valid UTF-8 holding no

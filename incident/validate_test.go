@@ -79,6 +79,14 @@ func TestValidate(t *testing.T) {
 		}, []fe{{"incidents[0].severity", `unknown severity "P1"; want one of SEV-1`}}},
 		{"missing text", func(p *incident.Portfolio) { p.Title, p.Tagline = "", " \t" },
 			[]fe{{"title", "missing text"}, {"tagline", "blank text"}}},
+		{"invisible text", func(p *incident.Portfolio) {
+			p.Title, p.Tagline, p.Incidents[0].Title = "\u202e\u2066", " \u200b ", "\u202eA"
+			p.Incidents[0].Tags = []string{"\ufeff"}
+		}, []fe{
+			{"title", "blank text: only white space and invisible formatting characters such as U+202E"},
+			{"tagline", "blank text: only white space and invisible formatting characters such as U+200B"},
+			{"incidents[0].tags[0]", "blank text: only white space and invisible formatting characters such as U+FEFF"},
+		}},
 		{"line break", func(p *incident.Portfolio) { p.Intro = []string{"one\ntwo"} },
 			[]fe{{"intro[0]", "line break at byte 3: one paragraph is one line; start a new list item for a new paragraph"}}},
 		{"control characters", func(p *incident.Portfolio) { p.Legend, p.Title = "\x1b[31m", "a\u0085b" },
