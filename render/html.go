@@ -184,6 +184,14 @@ func (h *htmlWriter) page() {
 		h.str("\">\n<head>\n<meta charset=\"utf-8\">\n" +
 			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
 			"<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
+		if len(h.c.ids) == 1 && h.sel.Len() == 1 {
+			// A page of one incident is named after it, as a browser's tab
+			// or a search result shows it.
+			h.text(h.sel.At(0).Title)
+			if h.p.Title != "" {
+				h.str(" · ")
+			}
+		}
 		h.text(h.p.Title)
 		h.str("</title>\n")
 		if h.p.Tagline != "" {

@@ -759,6 +759,50 @@ func TestHTMLLang(t *testing.T) {
 	}
 }
 
+// TestHTMLOneIncidentTitle: a page of the one incident IDs names has the
+// incident's title in its <title>, escaped; any other selection has the
+// portfolio's alone.
+func TestHTMLOneIncidentTitle(t *testing.T) {
+	p := incident.Portfolio{
+		Title: "Incidents <&>",
+		Incidents: []incident.Incident{
+			{ID: "a", Title: "Disk </title> full", Role: incident.CausedAndFixed, Severity: "P2"},
+			{ID: "b", Title: "DNS", Role: incident.LedResolution, Severity: "P1"},
+		},
+	}
+	untitled := p
+	untitled.Title = ""
+	for _, c := range []struct {
+		p     incident.Portfolio
+		opts  []Option
+		title string
+	}{
+		{p, nil, "<title>Incidents &lt;&amp;&gt;</title>"},
+		{p, []Option{IDs("a")}, "<title>Disk &lt;/title&gt; full · Incidents &lt;&amp;&gt;</title>"},
+		{untitled, []Option{IDs("b")}, "<title>DNS</title>"},
+		{p, []Option{IDs("a", "b")}, "<title>Incidents &lt;&amp;&gt;</title>"},
+		{p, []Option{IDs("a", "x")}, "<title>Incidents &lt;&amp;&gt;</title>"},
+		{p, []Option{IDs("x")}, "<title>Incidents &lt;&amp;&gt;</title>"},
+		{p, []Option{Severities("P1")}, "<title>Incidents &lt;&amp;&gt;</title>"},
+		{p, []Option{IDs("a"), Roles(incident.LedResolution)}, "<title>Incidents &lt;&amp;&gt;</title>"},
+	} {
+		var b bytes.Buffer
+		if err := HTML(&b, c.p, c.opts...); err != nil {
+			t.Fatal(err)
+		}
+		if got := regexp.MustCompile(`<title>.*</title>`).FindString(b.String()); got != c.title {
+			t.Errorf("%d options: got %s, want %s", len(c.opts), got, c.title)
+		}
+		b.Reset()
+		if err := HTML(&b, c.p, append(c.opts, Fragment())...); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(b.String(), "<title>") {
+			t.Errorf("%d options: a fragment holds a <title>", len(c.opts))
+		}
+	}
+}
+
 // TestHTMLNoHeader: with no title, tagline or back link there is no
 // empty heading or header, as Markdown and Text write none.
 func TestHTMLNoHeader(t *testing.T) {

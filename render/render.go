@@ -123,7 +123,8 @@ func Tags(tags ...string) Option {
 }
 
 // IDs keeps only the incidents with the given IDs, in the order given
-// (unless Sort asks for another).
+// (unless Sort asks for another). A full HTML page of the one incident
+// IDs names has its title before the portfolio's in the <title>.
 func IDs(ids ...incident.ID) Option {
 	if ids == nil {
 		ids = []incident.ID{}
