@@ -46,13 +46,17 @@
 //	-out file
 //		the Go file to write; required. It is replaced atomically: on any
 //		error the old file stays as it was, and nothing is written when
-//		the content has errors.
+//		the content has errors. A file already there must be one gen
+//		wrote, or another generator: a regular file with the line
+//		"// Code generated ... DO NOT EDIT." before its package clause.
+//		Gen refuses to replace any other.
 //	-pkg name
 //		the package name of the output. By default it is the package
 //		name of the Go files already in the directory of -out (those a
-//		build would use, test files aside), or else the directory's
-//		name, made a Go identifier. When those files are of another
-//		package, -pkg is an error, since the two would not build.
+//		build would use, test files aside), or else that of -out
+//		itself when it is there, or else the directory's name, made a
+//		Go identifier. When those files are of another package, -pkg
+//		is an error, since the two would not build.
 //	-check
 //		write nothing; exit 1 if -out is missing or differs from what
 //		the content gives ("gen: portfolio_gen.go is stale: run go
@@ -83,6 +87,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -144,7 +149,11 @@ func run(in, out, pkg string, check bool) error {
 	if err != nil {
 		return err
 	}
-	if pkg, err = packageName(filepath.Dir(out), filepath.Base(out), pkg); err != nil {
+	outPkg, err := generatedPackage(out)
+	if err != nil && !check {
+		return err
+	}
+	if pkg, err = packageName(filepath.Dir(out), filepath.Base(out), pkg, outPkg); err != nil {
 		return err
 	}
 	src, err := generate(p, pkg, filepath.Base(in))
@@ -203,11 +212,62 @@ func inFile(name string, err error) error {
 	return errors.Join(errs...)
 }
 
+// generatedPackage returns the package name of the file out when it is
+// there, or "" when it is not (or names none). A file that is there must
+// be a regular file that says it is generated, with a line "// Code
+// generated ... DO NOT EDIT." before its package clause: gen replaces no
+// file of anyone's own. The lines are read as text, so that a generated
+// file with merge conflicts in it can still be generated afresh.
+func generatedPackage(out string) (string, error) {
+	fi, err := os.Stat(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "", nil
+	case err != nil:
+		return "", err
+	case fi.IsDir():
+		return "", fmt.Errorf("-out %s is a directory: name the Go file to write, as in -out %s", out, filepath.Join(out, "portfolio_gen.go"))
+	case !fi.Mode().IsRegular():
+		return "", fmt.Errorf("-out %s is not a regular file", out)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	head, err := io.ReadAll(io.LimitReader(f, 64<<10))
+	if err != nil {
+		return "", err
+	}
+	generated, name := false, ""
+	for line := range strings.Lines(string(head)) {
+		line = strings.TrimRight(line, "\r\n")
+		if generatedLine.MatchString(line) {
+			generated = true
+		}
+		if rest, ok := strings.CutPrefix(line, "package "); ok {
+			name = strings.TrimSpace(rest)
+			break
+		}
+	}
+	if !generated {
+		return "", fmt.Errorf("%s is not a generated file (no line \"// Code generated ... DO NOT EDIT.\" comes before its package clause), and gen replaces only those: move it away, or choose another -out", out)
+	}
+	if !isPackageName(name) {
+		name = ""
+	}
+	return name, nil
+}
+
+// generatedLine is the comment that marks a generated Go file.
+var generatedLine = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)
+
 // packageName returns the package name of the Go files in dir that a
 // build would use, test files and the output file named out aside: that
 // is the one -pkg (pkg) must give, when it gives one. With none, it is
-// pkg, or dir's base name made an identifier.
-func packageName(dir, out, pkg string) (string, error) {
+// pkg, or the package of the generated file out already there (outPkg),
+// or dir's base name made an identifier.
+func packageName(dir, out, pkg, outPkg string) (string, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		return "", err
@@ -242,6 +302,8 @@ func packageName(dir, out, pkg string) (string, error) {
 		return found, nil
 	case pkg != "":
 		return pkg, nil
+	case outPkg != "":
+		return outPkg, nil
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {

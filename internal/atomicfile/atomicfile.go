@@ -27,7 +27,9 @@ var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateT
 
 // Write replaces name with data atomically: it writes a temporary file in
 // the same directory, syncs it and renames it over name. On any error name
-// is left as it was and the temporary file is removed. When name already
+// is left as it was and the temporary file is removed. A name that is
+// there but is no regular file (a directory, a device, a pipe) is an
+// error, and is neither read nor replaced. When name already
 // holds data, nothing is written and changed is false. A new file gets mode
 // 0644, a replaced one keeps its mode.
 //
@@ -47,6 +49,12 @@ func Write(name string, data []byte) (changed bool, err error) {
 	}
 	perm := os.FileMode(0o644)
 	if fi, err := os.Stat(name); err == nil {
+		if !fi.Mode().IsRegular() {
+			// A directory, a device such as /dev/full, a pipe: reading it
+			// could hang or never end, and renaming over it would replace
+			// it.
+			return false, errNotRegular
+		}
 		if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, data) {
 			return false, nil
 		}
@@ -88,6 +96,10 @@ func Write(name string, data []byte) (changed bool, err error) {
 	}
 	return true, nil
 }
+
+// errNotRegular is the cause of the error for a name that is there but
+// is no regular file.
+var errNotRegular = errors.New("not a regular file")
 
 // named makes err, about the temporary file or the rename, an error about
 // name: a *fs.PathError with name as its path and the same cause, which

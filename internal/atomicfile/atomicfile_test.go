@@ -221,3 +221,34 @@ func TestErrorNamesTarget(t *testing.T) {
 		t.Errorf("Write with a failing write: %v, want %q", err, want)
 	}
 }
+
+// TestNotRegular: a directory, a device or a pipe is neither read nor
+// replaced; the error says what it is not. (Reading /dev/full or a pipe
+// would never end.)
+func TestNotRegular(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	names := []string{dir, os.DevNull}
+	if err := mkfifo(fifo); err == nil {
+		names = append(names, fifo)
+	} else {
+		t.Logf("no named pipe: %v", err)
+	}
+	for _, name := range names {
+		before, err := os.Lstat(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = Write(name, []byte("x"))
+		if want := "write " + name + ": not a regular file"; err == nil || err.Error() != want {
+			t.Errorf("Write(%s): %v, want %q", name, err, want)
+		}
+		after, err := os.Lstat(name)
+		if err != nil || after.Mode() != before.Mode() {
+			t.Errorf("%s was replaced: mode %v, was %v (%v)", name, after.Mode(), before.Mode(), err)
+		}
+	}
+	if got := dirNames(t, dir); len(got) > 1 {
+		t.Errorf("files left behind: %v", got)
+	}
+}
