@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 
 	"go.yaml.in/yaml/v3"
@@ -188,6 +189,8 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 		if n.Kind == yaml.ScalarNode && scalarKind(n) != kindString && scalarKind(n) != kindNull {
 			// title: 2024, or tagline: yes: the text must be quoted.
 			d.failf(n, path, "want a string, got %s; write %q in quotes if it is text", describe(n), n.Value)
+		} else if hint := colonMapping(path, n); hint != "" {
+			d.failf(n, path, "want a string, got a mapping%s", hint)
 		} else if s, ok := d.string(path, n, "a string"); ok {
 			v.SetString(d.text.keep(s))
 		}
@@ -254,6 +257,29 @@ func (d *decoder) string(path string, n *yaml.Node, what string) (string, bool) 
 	}
 	d.failf(n, path, "want %s, got %s", what, describe(n))
 	return "", false
+}
+
+// colonMapping explains a mapping found where text belongs when it is
+// what an unquoted ": " makes of one line of text, as in
+// "- Root cause: the job never moved": it returns the advice to quote it
+// all, or "" for any other node.
+func colonMapping(path string, n *yaml.Node) string {
+	if n.Kind != yaml.MappingNode || n.Style&yaml.FlowStyle != 0 || len(n.Content) != 2 {
+		return ""
+	}
+	k, v := n.Content[0], n.Content[1]
+	if k.Kind != yaml.ScalarNode || v.Kind != yaml.ScalarNode || k.Style != 0 || v.Style != 0 || k.Line != v.Line {
+		return ""
+	}
+	text := k.Value + ": " + v.Value
+	lead := "- " // an item of a list
+	if i := strings.LastIndexAny(path, ".]"); i < 0 || path[i] == '.' {
+		lead = path[i+1:] + ": " // a field
+	}
+	if len(text) > 60 || strings.ContainsAny(text, "\"\\#") || !utf8.ValidString(text) {
+		text = "Cause: a config change"
+	}
+	return fmt.Sprintf(`; text holding ": " needs quotes around all of it, as in %s"%s"`, lead, text)
 }
 
 // describe names what a node holds, for "want a string, got ..." errors.
