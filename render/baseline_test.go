@@ -84,6 +84,14 @@ var baselineFuncs = map[string]any{
 
 var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(baselineFuncs).Funcs(htmltemplate.FuncMap{
 	"css": func() htmltemplate.CSS { return htmltemplate.CSS(htmlPageStyle + HTMLStyle) },
+	// lines breaks a paragraph's lines where it holds U+2028 or U+2029,
+	// as the renderer does; other text html/template escapes itself.
+	"lines": func(s string) any {
+		if !strings.ContainsAny(s, "\u2028\u2029") {
+			return s
+		}
+		return htmltemplate.HTML(strings.NewReplacer("\u2028", "<br>", "\u2029", "<br>").Replace(htmltemplate.HTMLEscapeString(s)))
+	},
 	"href": func(s string) htmltemplate.URL {
 		return htmltemplate.URL(htmlUnescape(htmlPiece(func(h *htmlWriter) { h.href(s) })))
 	},
@@ -129,7 +137,7 @@ var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(base
 {{end}}</header>
 <main>
 {{if .Intro}}<div class="intro">
-{{range .Intro}}<p>{{.}}</p>
+{{range .Intro}}<p>{{lines .}}</p>
 {{end}}</div>
 {{end}}{{if .Incidents}}<p class="legend"><span class="legend-label">{{or .Legend "Legend"}}:</span>
 {{- $roles := legendRoles .}}{{range $roles}}
@@ -148,7 +156,7 @@ var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(base
 {{- if .Length}}<time datetime="{{isoDuration .}}">{{.Text}}</time>{{else}}{{.Text}}{{end}}</span>{{end}}{{end}}</p>
 {{range .Sections}}<section class="part">
 <h3 class="part-title">{{.Name}}</h3>
-{{range .Paragraphs}}<p>{{.}}</p>
+{{range .Paragraphs}}<p>{{lines .}}</p>
 {{end}}</section>
 {{end}}{{if hasDetails .}}<dl class="details">
 {{if not .When.IsZero}}<div><dt>When</dt><dd><time datetime="{{machineDate .When.Start}}">{{humanDate .When.Start}}</time>

@@ -104,17 +104,54 @@ func htmlNeutral(s string) string {
 	}, s)
 }
 
+// brMark stands for a <br> in the text of a parsed page (see htmlBRs):
+// it is what a line or paragraph separator in the content becomes in
+// element content.
+const brMark = "\U0010FFFD"
+
+// htmlBRs makes every <br> under n the text brMark, merged with the text
+// around it, so that a page's text reads as the content did.
+func htmlBRs(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && c.Data == "br" && c.FirstChild == nil {
+			c.Type, c.Data, c.DataAtom, c.Attr = html.TextNode, brMark, 0, nil
+		}
+		if c.Type == html.TextNode {
+			if p := c.PrevSibling; p != nil && p.Type == html.TextNode {
+				p.Data += c.Data
+				n.RemoveChild(c)
+			}
+		} else {
+			htmlBRs(c)
+		}
+		c = next
+	}
+}
+
+// htmlShown is s as it reads in element content (with line and paragraph
+// separators as brMark) and in attribute values and <title> (as spaces).
+func htmlShown(s string) (content, attr string) {
+	return strings.NewReplacer("\u2028", brMark, "\u2029", brMark).Replace(s),
+		strings.NewReplacer("\u2028", " ", "\u2029", " ").Replace(s)
+}
+
 // htmlEvents parses a page into a list of what it holds, in order:
-// elements with their attributes, text, comments. The JSON-LD in a script
-// is parsed and written back canonically. Every string of the page has
-// the fuzz mark replaced by with.
+// elements with their attributes, text, comments; a <br> is text (see
+// htmlBRs). The JSON-LD in a script is parsed and written back
+// canonically. Every string of the page has the fuzz mark replaced by
+// with, as htmlShown shows it in each place.
 func htmlEvents(t *testing.T, page []byte, with string) []string {
 	t.Helper()
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		t.Fatal(err)
 	}
-	sub := func(s string) string { return strings.ReplaceAll(s, fuzzMark, with) }
+	htmlBRs(doc)
+	content, attr := htmlShown(with)
+	sub := func(s string) string { return strings.ReplaceAll(s, fuzzMark, content) }
+	subAttr := func(s string) string { return strings.ReplaceAll(s, fuzzMark, attr) }
+	subJSON := func(s string) string { return strings.ReplaceAll(s, fuzzMark, with) }
 	var out []string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -125,11 +162,15 @@ func htmlEvents(t *testing.T, page []byte, with string) []string {
 				if err := json.Unmarshal([]byte(n.Data), &v); err != nil {
 					t.Fatalf("JSON-LD does not parse: %v\n%s", err, n.Data)
 				}
-				b, err := json.Marshal(jsonSub(v, sub))
+				b, err := json.Marshal(jsonSub(v, subJSON))
 				if err != nil {
 					t.Fatal(err)
 				}
 				out = append(out, "json "+string(b))
+				return
+			}
+			if n.Parent != nil && n.Parent.Data == "title" {
+				out = append(out, "text "+strconv.Quote(subAttr(n.Data)))
 				return
 			}
 			out = append(out, "text "+strconv.Quote(sub(n.Data)))
@@ -141,7 +182,7 @@ func htmlEvents(t *testing.T, page []byte, with string) []string {
 			var b strings.Builder
 			b.WriteString("<" + n.Data)
 			for _, a := range n.Attr {
-				b.WriteString(" " + a.Key + "=" + strconv.Quote(sub(a.Val)))
+				b.WriteString(" " + a.Key + "=" + strconv.Quote(subAttr(a.Val)))
 			}
 			out = append(out, b.String()+">")
 		}
@@ -302,15 +343,15 @@ func FuzzMarkdown(f *testing.F) {
 }
 
 // checkMarkdownSafe fails if Markdown holds a control character, a bidi
-// control or invalid UTF-8. Unlike Text, Markdown keeps U+2028 and U+2029,
-// which are text (and white space to a Markdown parser).
+// control, a line or paragraph separator (which it writes as a space) or
+// invalid UTF-8.
 func checkMarkdownSafe(t *testing.T, s string, src []byte) {
 	t.Helper()
 	if !utf8.Valid(src) {
 		t.Errorf("%+q: invalid UTF-8", s)
 	}
 	for i, r := range string(src) {
-		if r < 0x20 && r != '\n' || r >= 0x7f && r < 0xa0 || r == 0x061c || r == 0x200e || r == 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+		if r < 0x20 && r != '\n' || r >= 0x7f && r < 0xa0 || r == 0x061c || r == 0x200e || r == 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x2028 || r == 0x2029 {
 			t.Errorf("%+q: %U at byte %d", s, r, i)
 			return
 		}

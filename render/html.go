@@ -64,7 +64,10 @@ func htmlLangTag(s string) bool {
 // characters and noncharacters (such as U+FFFE) become U+FFFD; and the
 // bidi embedding, override and isolate controls (U+202A to U+202E, U+2066
 // to U+2069) are dropped, so that no text reorders what follows it. The
-// marks LRM, RLM and ALM, which right-to-left text needs, are kept.
+// marks LRM, RLM and ALM, which right-to-left text needs, are kept. The
+// line and paragraph separators U+2028 and U+2029, which browsers draw as
+// nothing, become <br> in text and spaces in attribute values and the
+// <title>.
 func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	c := newConfig(opts)
 	o := newOut(w)
@@ -187,16 +190,16 @@ func (h *htmlWriter) page() {
 		if len(h.c.ids) == 1 && h.sel.Len() == 1 {
 			// A page of one incident is named after it, as a browser's tab
 			// or a search result shows it.
-			h.text(h.sel.At(0).Title)
+			h.attr(h.sel.At(0).Title)
 			if h.p.Title != "" {
 				h.str(" · ")
 			}
 		}
-		h.text(h.p.Title)
+		h.attr(h.p.Title)
 		h.str("</title>\n")
 		if h.p.Tagline != "" {
 			h.str("<meta name=\"description\" content=\"")
-			h.text(h.p.Tagline)
+			h.attr(h.p.Tagline)
 			h.str("\">\n")
 		}
 		h.str("<style>\n")
@@ -312,7 +315,7 @@ func (h *htmlWriter) severityName(code incident.Severity, label string) {
 
 func (h *htmlWriter) roleBadge(r incident.Role, label string) {
 	h.str("<span class=\"badge role role-")
-	h.text(string(r))
+	h.attr(string(r))
 	h.str("\">")
 	h.text(label)
 	h.str("</span>")
@@ -357,22 +360,22 @@ func (h *htmlWriter) incident(in *incident.Incident) {
 	}
 	b := *h.buf
 	b = append(b, "<article id=\""...)
-	b = h.appendText(b, string(in.ID))
+	b = h.appendAttr(b, string(in.ID))
 	b = append(b, pc.titleStart...)
-	b = h.appendText(b, string(in.ID))
+	b = h.appendAttr(b, string(in.ID))
 	b = append(b, "\">"...)
 	b = h.appendText(b, in.Title)
 	b = append(b, pc.titleEnd...)
-	b = h.appendText(b, string(in.Role))
+	b = h.appendAttr(b, string(in.Role))
 	b = append(b, "\">"...)
 	b = h.appendText(b, h.p.RoleLabel(in.Role))
 	b = append(b, "</span>\n<span class=\"badge sev sev-"...)
 	b = append(b, rank)
 	b = append(b, "\" title=\""...)
-	b = h.appendText(b, string(in.Severity))
+	b = h.appendAttr(b, string(in.Severity))
 	if d.Label != "" {
 		b = append(b, ' ')
-		b = h.appendText(b, d.Label)
+		b = h.appendAttr(b, d.Label)
 	}
 	b = append(b, "\">"...)
 	b = h.appendText(b, string(in.Severity))
@@ -424,6 +427,9 @@ func (h *htmlWriter) incident(in *incident.Incident) {
 // appendText appends s, escaped for HTML text, to b, which is *h.buf or a
 // longer slice of the same array.
 func (h *htmlWriter) appendText(b []byte, s string) []byte { return h.appendEscaped(htmlTextEsc, b, s) }
+
+// appendAttr is appendText for an attribute value.
+func (h *htmlWriter) appendAttr(b []byte, s string) []byte { return h.appendEscaped(htmlAttrEsc, b, s) }
 
 // appendEscaped appends s, escaped through e, to b, which is *h.buf or a
 // longer slice of the same array: with e.fast, a clean run and the
@@ -662,13 +668,13 @@ func (h *htmlWriter) href(s string) {
 			fragment = true
 			continue
 		}
-		h.text(s[last:i])
+		h.attr(s[last:i])
 		h.byte('%')
 		h.byte(hex[c>>4])
 		h.byte(hex[c&15])
 		last = i + 1
 	}
-	h.text(s[last:])
+	h.attr(s[last:])
 }
 
 func (h *htmlWriter) linkEnd(opened bool) {
@@ -871,18 +877,28 @@ type htmlEscaper struct {
 	fast     *scan.Escaper // the same, replaced in one vector loop
 	repl     [128]string
 	bad      string // for invalid UTF-8 and control characters
-	lineSeps bool   // whether U+2028 and U+2029 are escaped
+	lineSeps bool   // whether U+2028 and U+2029 are replaced
+	ls, ps   string // their replacements
 }
 
-var htmlTextEsc = newHTMLEscaper("\uFFFD", false, "&&amp;", "<&lt;", ">&gt;", "\"&#34;", "'&#39;")
+// htmlTextEsc is for element content, where the line and paragraph
+// separators, which browsers draw as nothing, become line breaks;
+// htmlAttrEsc is for attribute values and <title>, where they become
+// spaces.
+var (
+	htmlTextEsc = newHTMLEscaper("\uFFFD", "<br>", "<br>", "&&amp;", "<&lt;", ">&gt;", "\"&#34;", "'&#39;")
+	htmlAttrEsc = newHTMLEscaper("\uFFFD", " ", " ", "&&amp;", "<&lt;", ">&gt;", "\"&#34;", "'&#39;")
+)
 
-var htmlJSONEsc = newHTMLEscaper(`\ufffd`, true, `"\"`, `\\\`, `<\u003c`, `>\u003e`, `&\u0026`)
+var htmlJSONEsc = newHTMLEscaper(`\ufffd`, `\u2028`, `\u2029`, `"\"`, `\\\`, `<\u003c`, `>\u003e`, `&\u0026`)
 
 // newHTMLEscaper builds the tables from pairs given as one string each: the
 // byte to replace followed by its replacement. Control characters become
-// bad; bidi embedding, override and isolate controls are dropped.
-func newHTMLEscaper(bad string, lineSeps bool, pairs ...string) *htmlEscaper {
-	e := &htmlEscaper{bad: bad, lineSeps: lineSeps}
+// bad, U+2028 ls and U+2029 ps (unless both are ""); bidi embedding,
+// override and isolate controls are dropped.
+func newHTMLEscaper(bad, ls, ps string, pairs ...string) *htmlEscaper {
+	lineSeps := ls != "" || ps != ""
+	e := &htmlEscaper{bad: bad, lineSeps: lineSeps, ls: ls, ps: ps}
 	for c := 0; c < 256; c++ {
 		switch {
 		case c < 0x20 || c == 0x7f:
@@ -935,9 +951,9 @@ func (h *htmlWriter) escapeRune(e *htmlEscaper, s string) int {
 	case htmlBidiControl(r):
 		// Dropped: it would reorder the text after it, beyond its field.
 	case e.lineSeps && r == '\u2028':
-		h.str(`\u2028`)
+		h.str(e.ls)
 	case e.lineSeps && r == '\u2029':
-		h.str(`\u2029`)
+		h.str(e.ps)
 	default:
 		h.str(s[:n])
 	}
@@ -950,8 +966,11 @@ func (h *htmlWriter) escapeRune(e *htmlEscaper, s string) int {
 // beyond their neighbours, are not among them.
 func htmlBidiControl(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }
 
-// text writes s escaped for HTML text and quoted attribute values.
+// text writes s escaped for HTML element content.
 func (h *htmlWriter) text(s string) { h.escape(htmlTextEsc, s) }
+
+// attr writes s escaped for a quoted attribute value or <title>.
+func (h *htmlWriter) attr(s string) { h.escape(htmlAttrEsc, s) }
 
 // jsonString writes s as a JSON string safe inside a <script> element.
 func (h *htmlWriter) jsonString(s string) {

@@ -25,8 +25,10 @@ import (
 // characters that could open something are escaped, so the source stays
 // readable; leading and trailing white space is kept as references such
 // as &#32;. Control characters, terminal escape sequences and
-// bidirectional-text controls are dropped, and invalid UTF-8 becomes
-// U+FFFD. Links are made only of URLs that incident.SafeURL accepts;
+// bidirectional-text controls are dropped, the line and paragraph
+// separators U+2028 and U+2029 (no line break in Markdown, and nothing at
+// all in a browser) become spaces, and invalid UTF-8 becomes U+FFFD.
+// Links are made only of URLs that incident.SafeURL accepts;
 // other links show their text alone. What GitHub does to rendered text
 // after Markdown (emoji shortcodes such as :fire:, @mentions) is not
 // Markdown and cannot be escaped.
@@ -326,6 +328,17 @@ func (m *mdWriter) link(text, href string) {
 		return
 	}
 	m.byte('[')
+	// In the text, a "(" after "]" takes a backslash too: CommonMark needs
+	// none after "\]", but marked ends the link text there.
+	for {
+		i := strings.Index(text, "](")
+		if i < 0 {
+			break
+		}
+		m.text(text[:i+1])
+		m.str(`\(`)
+		text = text[i+2:]
+	}
 	m.text(text)
 	m.str("](")
 	m.dest(href)
@@ -450,9 +463,9 @@ var mdClass = func() (t [256]uint8) {
 	return t
 }()
 
-// mdStop marks the bytes text must look at: those of classes mdEsc and
-// mdCtx.
-var mdStop = scan.New(func(c byte) bool { return mdClass[c] == mdEsc || mdClass[c] == mdCtx })
+// mdTextStop marks the bytes textAny must look at: those of classes mdEsc
+// and mdCtx, and the lead byte of U+2028 and U+2029.
+var mdTextStop = scan.New(func(c byte) bool { return mdClass[c] == mdEsc || mdClass[c] == mdCtx || c == 0xe2 })
 
 // mdEscaper is textPlain's vector loop: it gives the bytes of class mdEsc
 // their backslash, copies plain UTF-8 and the '.' and ':' that cannot
@@ -505,11 +518,15 @@ func (m *mdWriter) textPlain(s string) bool {
 		case c < utf8.RuneSelf:
 			return false // a control character
 		default:
-			k, n, r := tok(s, i)
-			if !mdKept(k, r) {
+			k, n, _ := tok(s, i)
+			switch {
+			case mdKept(k):
+				b = append(b, s[i:i+n]...)
+			case k == tokSpace:
+				b = append(b, ' ') // U+2028 or U+2029, inside s: sanitize's space
+			default:
 				return false // sanitize would change it
 			}
-			b = append(b, s[i:i+n]...)
 			i += n
 		}
 	}
@@ -549,7 +566,7 @@ func (m *mdWriter) text(s string) {
 // textAny is text for any s, in two passes: one to see whether s needs
 // sanitizing, one to escape.
 func (m *mdWriter) textAny(s string) {
-	if dirty(s) {
+	if unclean(s, true) {
 		s = sanitize(s)
 	}
 	// Leading and trailing spaces would be stripped, four would make
@@ -576,7 +593,7 @@ func (m *mdWriter) textAny(s string) {
 		if !mdSpace(r) {
 			break
 		}
-		m.ref(r)
+		m.ref(mdSep(r))
 		i += n
 	}
 	if i < end {
@@ -597,12 +614,20 @@ func (m *mdWriter) textAny(s string) {
 	}
 	span := i
 	for ; i < end; i++ {
-		i += mdStop.Span(s[i:end])
+		i += mdTextStop.Span(s[i:end])
 		if i == end {
 			break
 		}
 		switch mdClass[s[i]] {
-		case mdClean, mdCtl:
+		case mdClean:
+			continue
+		case mdCtl:
+			if r, n := utf8.DecodeRuneInString(s[i:]); mdSep(r) == ' ' {
+				m.str(s[span:i])
+				m.byte(' ')
+				i += n - 1
+				span = i + 1
+			}
 			continue
 		case mdCtx:
 			if !mdContext(s, i) {
@@ -615,8 +640,17 @@ func (m *mdWriter) textAny(s string) {
 	}
 	m.str(s[span:end])
 	for _, r := range s[end:] {
-		m.ref(r)
+		m.ref(mdSep(r))
 	}
+}
+
+// mdSep returns ' ' for the line and paragraph separators, which Markdown
+// writes as spaces, and r for any other rune.
+func mdSep(r rune) rune {
+	if r == '\u2028' || r == '\u2029' {
+		return ' '
+	}
+	return r
 }
 
 // mdSpace reports whether r is white space to CommonMark (a space or a
@@ -633,14 +667,19 @@ func (m *mdWriter) ref(r rune) {
 	m.byte(';')
 }
 
-// mdKept reports whether sanitize keeps a token of kind k and rune r as
-// it is: shown runes, and the line and paragraph separators among the
-// spaces.
-func mdKept(k tokKind, r rune) bool { return k == tokShow || k == tokSpace && r >= 0x2028 }
+// mdKept reports whether sanitize keeps a token of kind k as
+// it is: shown runes. (The line and paragraph separators U+2028 and
+// U+2029 become spaces: Markdown has no such line break, and a browser
+// draws them as nothing, running the words on either side together.)
+func mdKept(k tokKind) bool { return k == tokShow }
 
-// dirty reports whether sanitize would change s. It skips printable ASCII
-// with mdDirtyStop.
-func dirty(s string) bool {
+// dirty reports whether sanitize would change s.
+func dirty(s string) bool { return unclean(s, false) }
+
+// unclean reports whether sanitize would change s; with seps, but for the
+// line and paragraph separators, which textAny makes spaces itself. It
+// skips printable ASCII with mdDirtyStop.
+func unclean(s string, seps bool) bool {
 	for i := 0; i < len(s); {
 		i += mdDirtyStop.Span(s[i:])
 		if i == len(s) {
@@ -649,8 +688,8 @@ func dirty(s string) bool {
 		if c := s[i]; c < utf8.RuneSelf {
 			return true // a control character
 		}
-		k, n, r := tok(s, i)
-		if !mdKept(k, r) {
+		k, n, _ := tok(s, i)
+		if !mdKept(k) && !(seps && k == tokSpace) {
 			return true
 		}
 		i += n
@@ -685,16 +724,12 @@ func sanitize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
-		k, n, r := tok(s, i)
+		k, n, _ := tok(s, i)
 		switch k {
 		case tokShow:
 			b.WriteString(s[i : i+n])
 		case tokSpace:
-			if r >= utf8.RuneSelf {
-				b.WriteString(s[i : i+n])
-			} else {
-				b.WriteByte(' ')
-			}
+			b.WriteByte(' ')
 		case tokBad:
 			b.WriteString("\uFFFD")
 		}

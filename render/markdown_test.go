@@ -274,10 +274,15 @@ func mdExpect(p incident.Portfolio) []mdBlock {
 		}
 		add("code:sh", txt(code))
 	}
-	// Adjacent text merges, as in mdInlines.
+	// Adjacent text merges, as in mdInlines; the line and paragraph
+	// separators are spaces.
+	seps := strings.NewReplacer("\u2028", " ", "\u2029", " ")
 	for i := range bs {
 		var merged []mdInline
 		for _, in := range bs[i].Inlines {
+			if in.Kind != "raw" {
+				in.Text = seps.Replace(in.Text)
+			}
 			if n := len(merged); n > 0 && in.Kind == "text" && merged[n-1].Kind == "text" {
 				merged[n-1].Text += in.Text
 				continue
