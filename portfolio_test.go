@@ -2,6 +2,7 @@ package portfolio_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -196,5 +197,35 @@ func TestReadmeError(t *testing.T) {
 	}
 	if got, want := es[0].Error(), string(m[1]); got != want {
 		t.Errorf("the first error is\n%s\nbut README.md says\n%s", got, want)
+	}
+}
+
+// TestReadmeToolVersions checks that the npm packages the README and the
+// résumé example tell users to install are the versions the conformance
+// suite runs (.ci/package.json).
+func TestReadmeToolVersions(t *testing.T) {
+	pkgJSON, err := os.ReadFile(".ci/package.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ci struct{ Dependencies map[string]string }
+	if err := json.Unmarshal(pkgJSON, &ci); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"README.md", "examples/resume/main.go"} {
+		doc, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := 0
+		for _, m := range regexp.MustCompile(`\b(resumed|jsonresume-theme-even)@([0-9][0-9.]*[0-9])`).FindAllSubmatch(doc, -1) {
+			found++
+			if want := ci.Dependencies[string(m[1])]; string(m[2]) != want {
+				t.Errorf("%s installs %s@%s; the conformance suite runs %s", name, m[1], m[2], want)
+			}
+		}
+		if found < 2 {
+			t.Errorf("%s names %d pinned versions of resumed and the theme, want both", name, found)
+		}
 	}
 }

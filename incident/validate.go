@@ -45,10 +45,11 @@ func (es Errors) Unwrap() []error {
 }
 
 // Validate reports every problem with p at once, as Errors, or nil when p
-// is valid: missing required text, malformed or duplicate IDs, unknown
-// roles and severities, URLs of schemes other than http, https and mailto
-// (relative URLs are fine), empty sections, and text that holds invalid
-// UTF-8 or control characters.
+// is valid: missing or blank required text, malformed or duplicate IDs,
+// unknown roles and severities, a back link other than an http, https,
+// mailto or relative URL, a write-up URL other than an absolute http or
+// https one, empty sections, and text that holds invalid UTF-8 or control
+// characters.
 func (p *Portfolio) Validate() error {
 	v := validator{}
 	v.text("title", p.Title, true)

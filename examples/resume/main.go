@@ -12,9 +12,13 @@
 // your own projects alone. Without -in it starts from a minimal résumé.
 // The output file is written atomically; -out - writes to standard output.
 //
-// Next step, with the JSON Resume tools:
+// Next step, with the JSON Resume tools (npm packages):
 //
-//	npx resumed render resume.full.json --theme jsonresume-theme-even -o resume.html
+//	npm install --no-save --prefix .resume resumed@6.1.0 jsonresume-theme-even@0.26.1
+//	npx --prefix .resume resumed render resume.full.json --theme jsonresume-theme-even -o resume.html
+//
+// The résumé holds the portfolio's text as data; many themes, this one
+// among them, show some fields as HTML or Markdown (see the README).
 package main
 
 import (

@@ -34,7 +34,7 @@
 // *Error a problem, in the order of the file, each reading
 // "file:line:col: path: message", as in
 //
-//	portfolio.yaml:57:15: incidents[2].severity: unknown severity "P9"; want one of P1, P2, P3, P4
+//	portfolio.yaml:93:15: incidents[2].severity: unknown severity "P9"; want one of P1, P2, P3, P4
 //
 // The YAML parser gives syntax errors a line but no column; the loader
 // places them on that line: at the ": " of a value that needs quotes, at a
