@@ -83,7 +83,8 @@ var baselineFuncs = map[string]any{
 // encodes in lower case and encodes "(", ")" and "'" as well.
 
 var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(baselineFuncs).Funcs(htmltemplate.FuncMap{
-	"css": func() htmltemplate.CSS { return htmltemplate.CSS(htmlPageStyle + HTMLStyle) },
+	"css":       func() htmltemplate.CSS { return htmltemplate.CSS(htmlPageStyle + HTMLStyle) },
+	"hasPrefix": strings.HasPrefix,
 	// lines breaks a paragraph's lines where it holds U+2028 or U+2029,
 	// as the renderer does; other text html/template escapes itself.
 	"lines": func(s string) any {
@@ -131,7 +132,7 @@ var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(base
 <div class="incident-portfolio">
 <header>
 {{with .Back}}{{if .Text}}<p class="back">{{if safeHref .Href}}<a href="{{href .Href}}">{{end -}}
-<span aria-hidden="true">← </span>{{.Text}}{{if safeHref .Href}}</a>{{end}}</p>
+{{if not (hasPrefix .Text "←")}}<span aria-hidden="true">← </span>{{end}}{{.Text}}{{if safeHref .Href}}</a>{{end}}</p>
 {{end}}{{end}}<h1 class="portfolio-title">{{.Title}}</h1>
 {{if .Tagline}}<p class="tagline">{{.Tagline}}</p>
 {{end}}</header>

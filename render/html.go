@@ -251,7 +251,9 @@ func (h *htmlWriter) header() {
 	if b := h.p.Back; b.Text != "" {
 		h.str("<p class=\"back\">")
 		a := h.linkStart(b.Href)
-		h.str("<span aria-hidden=\"true\">← </span>")
+		if !strings.HasPrefix(b.Text, "←") { // the text's own arrow is enough
+			h.str("<span aria-hidden=\"true\">← </span>")
+		}
 		h.text(b.Text)
 		h.linkEnd(a)
 		h.str("</p>\n")

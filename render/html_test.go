@@ -1046,3 +1046,17 @@ func BenchmarkHTMLEscape(b *testing.B) {
 		*h.buf = (*h.buf)[:0]
 	}
 }
+
+// TestHTMLBackArrow: the back link shows one arrow, its own when its text
+// starts with one.
+func TestHTMLBackArrow(t *testing.T) {
+	for _, text := range []string{"Back to Home", "← Back to Home", "←Home"} {
+		p := incident.Portfolio{Title: "T", Back: incident.Link{Text: text, Href: "/"}}
+		page := string(renderHTML(t, p))
+		back := page[strings.Index(page, `<p class="back">`):]
+		back = back[:strings.Index(back, "</p>")]
+		if n := strings.Count(back, "←"); n != 1 || !strings.Contains(back, text) {
+			t.Errorf("back text %q: %d arrows in %s", text, n, back)
+		}
+	}
+}
