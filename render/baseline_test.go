@@ -319,12 +319,14 @@ type textPiece struct {
 	num         float64
 	isNum       bool
 	label       string // the severity's label, when s is its code
+	unit        bool   // s is kept whole on a line where it fits
 }
 
 var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFuncs).Funcs(template.FuncMap{
 	"seg":   func(pre, s, suf string) textPiece { return textPiece{pre: pre, s: s, suf: suf} },
 	"word":  func(s string) textPiece { return textPiece{s: s} },
 	"badge": func(d incident.SeverityDef) textPiece { return textPiece{s: string(d.Code), label: d.Label} },
+	"unit":  func(s string) textPiece { return textPiece{s: s, unit: true} },
 	"segs":  func(p ...textPiece) []textPiece { return p },
 	"add":   func(list []textPiece, p ...textPiece) []textPiece { return append(list, p...) },
 	"join":  func(list, more []textPiece) []textPiece { return append(list, more...) },
@@ -378,12 +380,12 @@ var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFunc
 {{para "" .Tagline}}{{end}}{{range .Intro}}
 {{para "" .}}{{end}}{{if .Incidents}}
 {{$s := segs (seg "" (or .Legend "Legend") ":")}}
-{{- range $i, $d := legendRoles .}}{{if $i}}{{$s = add $s (word "·")}}{{end}}{{$s = add $s (word $d.Label)}}{{end}}{{$s = add $s (word "|")}}
+{{- range $i, $d := legendRoles .}}{{if $i}}{{$s = add $s (word "·")}}{{end}}{{$s = add $s (unit $d.Label)}}{{end}}{{$s = add $s (word "|")}}
 {{- range $i, $d := legendSeverities .}}{{if $i}}{{$s = add $s (word "·")}}{{end}}{{$s = add $s (badge $d)}}{{end}}
 {{- line "" 2 $s}}{{end}}{{range .Incidents}}
-{{underlined .Title "-"}}{{$s := segs (word (roleLabel $ .Role)) (word "·")}}
+{{underlined .Title "-"}}{{$s := segs (unit (roleLabel $ .Role)) (word "·")}}
 {{- if knownSeverity $ .Severity}}{{$s = add $s (badge (severity $ .Severity))}}{{else}}{{$s = add $s (word .Severity.String)}}{{end}}
-{{- with .Duration.Text}}{{$s = add $s (word "·") (word .)}}{{end}}{{line "" 0 $s}}
+{{- with .Duration.Text}}{{$s = add $s (word "·") (unit .)}}{{end}}{{line "" 2 $s}}
 {{- range .Sections}}
 {{para "" .Name}}{{range $j, $p := .Paragraphs}}{{if $j}}
 {{end}}{{para "  " $p}}{{end}}{{end}}{{if hasDetails .}}
@@ -423,6 +425,8 @@ func textFlow(t *textWriter, pieces []textPiece) {
 			t.number(p.num, p.suf)
 		case p.label != "":
 			t.badge(incident.Severity(p.s), p.label)
+		case p.unit:
+			t.unit(p.s)
 		default:
 			t.flow(p.pre, p.s, p.suf)
 		}

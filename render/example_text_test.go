@@ -75,13 +75,14 @@ func ExampleWidth() {
 	// 全角文字の見出しは一
 	// 文字が二セル幅です
 	//
-	// Legend: Caused &
-	//   Fixed | P2 High
+	// Legend:
+	//   Caused & Fixed |
+	//   P2 High
 	//
 	// Disk full
 	// ---------
 	// Caused & Fixed ·
-	// P2 High · 1 hour
+	//   P2 High · 1 hour
 	//
 	// Situation
 	//   Logs filled the

@@ -31,9 +31,9 @@ func Width(n int) Option {
 // Lines are wrapped at word boundaries to the Width option (80 cells by
 // default), measured in terminal cells: East Asian wide characters and
 // emoji take two, combining marks and other zero-width characters none. A
-// word wider than a line is broken between characters, and a severity's
-// code goes to the next line with its label when the two fit on a line
-// together but not on this one. Control
+// word wider than a line is broken between characters. A role's label, a
+// severity's code with its label, and a duration go to the next line
+// whole when they fit on a line but not on this one. Control
 // characters, terminal escape sequences and bidirectional-text controls
 // are dropped, and invalid UTF-8 becomes U+FFFD, so no text from p can
 // move the cursor, change colours or reorder what the reader sees.
@@ -124,7 +124,7 @@ func (t *textWriter) legend() {
 			t.flow("", "·", "")
 		}
 		first = false
-		t.flow("", d.Label, "")
+		t.unit(d.Label)
 	})
 	t.flow("", "|", "")
 	first = true
@@ -142,8 +142,8 @@ func (t *textWriter) incident(in *incident.Incident) {
 	t.block()
 	t.underlined(in.Title, '-')
 
-	t.start("", 0)
-	t.flow("", t.p.RoleLabel(in.Role), "")
+	t.start("", 2)
+	t.unit(t.p.RoleLabel(in.Role))
 	t.flow("", "·", "")
 	if d, ok := t.p.Severity(in.Severity); ok {
 		t.badge(in.Severity, d.Label)
@@ -152,7 +152,7 @@ func (t *textWriter) incident(in *incident.Incident) {
 	}
 	if in.Duration.Text != "" {
 		t.flow("", "·", "")
-		t.flow("", in.Duration.Text, "")
+		t.unit(in.Duration.Text)
 	}
 	t.end()
 
@@ -233,14 +233,26 @@ func (t *textWriter) details(in *incident.Incident) {
 	}
 }
 
-// badge writes a severity's code and label, on the next line when they
-// do not fit together on this one but do on a line of their own.
+// badge writes a severity's code and label as one unit.
 func (t *textWriter) badge(code incident.Severity, label string) {
-	if n := cells(string(code)) + 1 + cells(label); !t.fresh && t.col+1+n > t.width && t.hang+n <= t.width {
-		t.newline()
-	}
+	t.keep(cells(string(code)) + 1 + cells(label))
 	t.flow("", string(code), "")
 	t.flow("", label, "")
+}
+
+// unit writes s, such as a role's label or a duration, on the next line
+// when it does not fit on this one but does on a line of its own.
+func (t *textWriter) unit(s string) {
+	t.keep(cells(s))
+	t.flow("", s, "")
+}
+
+// keep starts the next line for words n cells wide when they do not fit
+// on this one but do on a line of their own.
+func (t *textWriter) keep(n int) {
+	if !t.fresh && t.col+1+n > t.width && t.hang+n <= t.width {
+		t.newline()
+	}
 }
 
 // field writes "  Label: value" when value is not empty.

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -248,26 +249,50 @@ func TestTextWordsKept(t *testing.T) {
 	}
 }
 
-// TestTextBadge checks that a severity's code and label share a line,
-// in the legend and under each incident's title, at every width where
-// they fit on one.
-func TestTextBadge(t *testing.T) {
+// TestTextUnits checks that, in the legend and under each incident's
+// title, a role's label, a severity's code with its label, and a duration
+// each share one line, at every width where they fit on one.
+func TestTextUnits(t *testing.T) {
 	for _, p := range []incident.Portfolio{plainBundled(), plainFull(t), synth.Portfolio(20)} {
+		var units []string
+		for _, d := range p.AllRoles() {
+			units = append(units, d.Label)
+		}
+		for _, d := range p.Scale() {
+			units = append(units, string(d.Code)+" "+d.Label)
+		}
+		for _, in := range p.Incidents {
+			units = append(units, in.Duration.Text)
+		}
 		for w := minWidth; w <= 100; w++ {
 			out := string(renderText(t, p, Width(w)))
-			for _, d := range p.Scale() {
-				pair := string(d.Code) + " " + d.Label
-				if cells(pair)+2 > w {
-					continue // too wide for a legend line of its own
+			// The legend and badge blocks, each made one line with "\n"
+			// for where it broke.
+			var blocks []string
+			for _, b := range strings.Split(out, "\n\n") {
+				lines := strings.Split(b, "\n")
+				switch {
+				case strings.HasPrefix(b, "Legend"):
+				case len(lines) > 2 && strings.Trim(lines[1], "-") == "" && lines[1] != "":
+					b = strings.Join(lines[2:], "\n")
+				default:
+					continue
 				}
-				for rest := out; ; {
-					i := strings.Index(rest, string(d.Code)+"\n")
-					if i < 0 {
-						break
+				blocks = append(blocks, regexp.MustCompile(`\n *`).ReplaceAllString(b, "\n"))
+			}
+			for _, u := range units {
+				if cells(u)+2 > w || !strings.Contains(u, " ") {
+					continue // too wide for a line of its own, or one word
+				}
+				for k := range len(u) {
+					if u[k] != ' ' {
+						continue
 					}
-					rest = rest[i+len(d.Code)+1:]
-					if strings.HasPrefix(strings.TrimLeft(rest, " "), strings.Fields(d.Label)[0]) {
-						t.Fatalf("width %d: %q is split across two lines:\n%s", w, pair, out)
+					split := u[:k] + "\n" + u[k+1:]
+					for _, b := range blocks {
+						if strings.Contains(b, split) {
+							t.Fatalf("width %d: %q is split across two lines:\n%s", w, u, out)
+						}
 					}
 				}
 			}
