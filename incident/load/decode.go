@@ -310,6 +310,16 @@ func (d *decoder) sequence(path string, n *yaml.Node, v reflect.Value) {
 		switch {
 		case n.Kind == yaml.MappingNode:
 			hint = `; start each item with "- "`
+		case strings.HasSuffix(path, ".tags") && n.Kind == yaml.ScalarNode && scalarKind(n) == kindString:
+			tags := strings.Split(n.Value, ",")
+			for i := range tags {
+				tags[i] = strings.TrimSpace(tags[i])
+			}
+			list := strings.Join(tags, ", ")
+			if len(list) > 60 || strings.ContainsAny(list, "[]{}#\"'\\") || !utf8.ValidString(list) {
+				list = "postgres, failover"
+			}
+			hint = fmt.Sprintf(`; write tags as a list, as in tags: [%s]`, list)
 		case v.Type().Elem().Kind() == reflect.String && n.Kind == yaml.ScalarNode && scalarKind(n) == kindString:
 			hint = `; a list of paragraphs: put each on a line of its own, after "- "`
 		}
@@ -347,6 +357,21 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value) {
 		seen[k.Value] = k
 		f, ok := fs.byName[k.Value]
 		if !ok {
+			if j := commaGroups(n, i); j > i {
+				// {value: 1,400,000} is value: 1 and the keys 400 and 000.
+				num := n.Content[i-1].Value
+				for g := i; g < j; g += 2 {
+					num += "," + n.Content[g].Value
+				}
+				fields := "the field "
+				if j-i > 2 {
+					fields = "the fields "
+				}
+				d.failf(n.Content[i-1], keyPath(path, n.Content[i-2].Value), "%s reads as %s and %s%s: write the number without commas, as in %s",
+					num, n.Content[i-1].Value, fields, strings.Join(strings.Split(num, ",")[1:], ", "), strings.ReplaceAll(num, ",", ""))
+				i = j - 2
+				continue
+			}
 			d.failf(k, fp, "unknown field; %s", fs.suggest(k.Value))
 			continue
 		}
@@ -360,6 +385,29 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value) {
 			d.failf(n, join(path, f.name), "missing required field")
 		}
 	}
+}
+
+// commaGroups returns the index past the keys of n from n.Content[i] on
+// that are the rest of a number written with commas in a flow mapping:
+// keys of three digits with no value, on the line of the integer value
+// just before them. It returns i when there are none.
+func commaGroups(n *yaml.Node, i int) int {
+	if i < 2 || n.Style&yaml.FlowStyle == 0 {
+		return i
+	}
+	prev := n.Content[i-1]
+	if prev.Kind != yaml.ScalarNode || prev.Style != 0 || scalarKind(prev) != kindInt {
+		return i
+	}
+	j := i
+	for ; j+1 < len(n.Content); j += 2 {
+		k, v := n.Content[j], n.Content[j+1]
+		if k.Kind != yaml.ScalarNode || k.Style != 0 || len(k.Value) != 3 || strings.Trim(k.Value, "0123456789") != "" ||
+			k.Line != prev.Line || v.Kind != yaml.ScalarNode || v.Value != "" {
+			break
+		}
+	}
+	return j
 }
 
 // keyPath returns the path of the value under key in the mapping at path.
