@@ -3,6 +3,7 @@ package incident
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -270,7 +271,10 @@ func (k *LinkKind) UnmarshalText(b []byte) error {
 func joinKeys[T ~string](keys []T) string {
 	var b strings.Builder
 	for i, k := range keys {
-		if i > 0 {
+		if slices.Contains(keys[:i], k) {
+			continue // declared twice, which has its own error
+		}
+		if b.Len() > 0 {
 			b.WriteString(", ")
 		}
 		b.WriteString(string(k))

@@ -6,6 +6,7 @@ import (
 	"math"
 	"net"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -70,6 +71,8 @@ func (p *Portfolio) Validate() error {
 		switch {
 		case !isSlug(string(d.Key)):
 			v.add(path+".key", "malformed role key %q: want lower-case words joined by hyphens", d.Key)
+		case slices.ContainsFunc(builtinRoles[:], func(b RoleDef) bool { return b.Key == d.Key }):
+			v.add(path+".key", "role %q is built in: leave it out of roles", string(d.Key))
 		case roles[d.Key]:
 			v.add(path+".key", "duplicate role %q", string(d.Key))
 		}

@@ -105,11 +105,14 @@ func TestValidate(t *testing.T) {
 		{"URL with a space", func(p *incident.Portfolio) { p.Back.Href = "/a b" },
 			[]fe{{"back.href", `bad URL "/a b": spaces and backslashes must be percent-encoded`}}},
 		{"roles", func(p *incident.Portfolio) {
-			p.Roles = []incident.RoleDef{{Key: "Bad Key", Label: "X"}, {Key: "caused-and-fixed", Label: "Again"}, {Key: "ok", Label: ""}}
+			p.Roles = []incident.RoleDef{{Key: "Bad Key", Label: "X"}, {Key: "caused-and-fixed", Label: "Again"}, {Key: "ok", Label: ""}, {Key: "ok", Label: "Twice"}}
+			p.Incidents[0].Role = "k"
 		}, []fe{
 			{"roles[0].key", `malformed role key "Bad Key": want lower-case words joined by hyphens`},
-			{"roles[1].key", `duplicate role "caused-and-fixed"`},
+			{"roles[1].key", `role "caused-and-fixed" is built in: leave it out of roles`},
 			{"roles[2].label", "missing text"},
+			{"roles[3].key", `duplicate role "ok"`},
+			{"incidents[0].role", `unknown role "k"; want one of caused-and-fixed, led-resolution, Bad Key, ok`},
 		}},
 		{"severities", func(p *incident.Portfolio) {
 			p.Severities = []incident.SeverityDef{{Code: "P 1", Label: "X"}, {Code: "P2", Label: "Y"}, {Code: "P2", Label: "", Level: -1}}

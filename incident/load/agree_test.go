@@ -239,7 +239,7 @@ var bad = []struct {
 	{
 		name:   "duplicate declared role",
 		doc:    good + "roles: [{key: led-resolution, label: Led}]\n",
-		want:   `f.yaml:13:15: roles[0].key: duplicate role "led-resolution"`,
+		want:   `f.yaml:13:15: roles[0].key: role "led-resolution" is built in: leave it out of roles`,
 		schema: schemaAccepts,
 		why:    "uniqueness against the built-in roles",
 	},
