@@ -64,7 +64,7 @@ const HTMLStyle = `.incident-portfolio {
 .incident-portfolio .incident { background: var(--card-bg); border: 1px solid var(--border); border-radius: .75rem; padding: 1.25rem; margin: 1.5rem auto; }
 .incident-portfolio .incident:target { border-color: var(--focus-fg); }
 .incident-portfolio .incident-title { font-size: 1.35rem; line-height: 1.3; margin: 0 0 .75rem; }
-.incident-portfolio .incident-title a { color: inherit; text-decoration: none; }
+.incident-portfolio .incident-title a { color: inherit; text-decoration: none; unicode-bidi: normal; }
 .incident-portfolio .incident-title a:hover { text-decoration: underline; }
 .incident-portfolio .meta { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 0 0 1rem; }
 .incident-portfolio .duration { color: var(--muted-fg); font-size: .9rem; }
