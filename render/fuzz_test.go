@@ -389,11 +389,15 @@ func FuzzText(f *testing.F) {
 		if incident.CheckText(s) != nil {
 			return
 		}
-		// Visible characters: all but white space and bidi controls.
+		// Visible characters: all but white space and bidi controls, with
+		// noncharacters shown as U+FFFD.
 		visible := func(s string) string {
 			return strings.Map(func(r rune) rune {
-				if unicode.IsSpace(r) || r == 0x061c || r == 0x200e || r == 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+				switch {
+				case unicode.IsSpace(r) || r == 0x061c || r == 0x200e || r == 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
 					return -1
+				case r >= 0xfdd0 && (r <= 0xfdef || r&0xfffe == 0xfffe):
+					return utf8.RuneError
 				}
 				return r
 			}, s)

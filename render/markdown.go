@@ -27,11 +27,11 @@ import (
 // as &#32;. Control characters, terminal escape sequences and
 // bidirectional-text controls are dropped, the line and paragraph
 // separators U+2028 and U+2029 (no line break in Markdown, and nothing at
-// all in a browser) become spaces, and invalid UTF-8 becomes U+FFFD.
-// Links are made only of URLs that incident.SafeURL accepts;
-// other links show their text alone. What GitHub does to rendered text
-// after Markdown (emoji shortcodes such as :fire:, @mentions) is not
-// Markdown and cannot be escaped.
+// all in a browser) become spaces, and invalid UTF-8 and noncharacters
+// (such as U+FFFE) become U+FFFD. Links are made only of URLs that
+// incident.SafeURL accepts; other links show their text alone. What
+// GitHub does to rendered text after Markdown (emoji shortcodes such as
+// :fire:, @mentions) is not Markdown and cannot be escaped.
 func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	c := newConfig(opts)
 	o := newSpare(w)

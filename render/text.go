@@ -35,8 +35,9 @@ func Width(n int) Option {
 // severity's code with its label, and a duration go to the next line
 // whole when they fit on a line but not on this one. Control
 // characters, terminal escape sequences and bidirectional-text controls
-// are dropped, and invalid UTF-8 becomes U+FFFD, so no text from p can
-// move the cursor, change colours or reorder what the reader sees.
+// are dropped, and invalid UTF-8 and noncharacters become U+FFFD, so no
+// text from p can move the cursor, change colours or reorder what the
+// reader sees.
 func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	c := newConfig(opts)
 	o := newSpare(w)
@@ -800,6 +801,8 @@ func tok(s string, i int) (tokKind, int, rune) {
 		return tokDrop, n, 0
 	case r == 0x2028 || r == 0x2029:
 		return tokSpace, n, r
+	case r >= 0xfdd0 && (r <= 0xfdef || r&0xfffe == 0xfffe):
+		return tokBad, n, utf8.RuneError // a noncharacter, as HTML shows it
 	case r == 0x061c || r == 0x200e || r == 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
 		return tokDrop, n, 0
 	}
