@@ -415,6 +415,8 @@ func modelKey(s string) bool {
 func syntaxHint(data []byte, line int, msg string) string {
 	text, above := lineText(data, line), strings.TrimLeft(lineText(data, line-1), " ")
 	switch {
+	case openQuote(text) != 0:
+		return fmt.Sprintf("; the text quoted with %c on this line has no closing %c: end it on the same line", openQuote(text), openQuote(text))
 	case len(above) > 1 && above[0] == '-' && above[1] != ' ' && above[1] != '-':
 		return `; the line above starts with "-" but no space: a list item starts with "- "`
 	case strings.Contains(text, "\t") && tabProblem(msg):
@@ -427,6 +429,34 @@ func syntaxHint(data []byte, line int, msg string) string {
 		return "; in the mapping that starts on this line, a line below is indented more or less than the others"
 	}
 	return ""
+}
+
+// openQuote returns the quote character, '"' or '\'', that opens the
+// value of the line text (after any "- " and "key: ") and is not closed on
+// the line, or 0.
+func openQuote(text string) byte {
+	v := strings.TrimLeft(text, " ")
+	for strings.HasPrefix(v, "- ") {
+		v = strings.TrimLeft(v[2:], " ")
+	}
+	if i := strings.Index(v, ": "); i > 0 && !strings.ContainsAny(v[:i], `"'`) {
+		v = strings.TrimLeft(v[i+2:], " ")
+	}
+	if v == "" || v[0] != '"' && v[0] != '\'' {
+		return 0
+	}
+	q := v[0]
+	for i := 1; i < len(v); i++ {
+		switch {
+		case q == '"' && v[i] == '\\':
+			i++ // an escape
+		case v[i] == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
+			i++ // '' is a quote inside single quotes
+		case v[i] == q:
+			return 0
+		}
+	}
+	return q
 }
 
 // jsonSyntax checks a .json file as JSON, which YAML, the parser of every

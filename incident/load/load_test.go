@@ -575,3 +575,25 @@ func TestFigureHints(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenQuote(t *testing.T) {
+	for text, want := range map[string]byte{
+		`      - "Unclosed quote`:            '"',
+		`      - "Closed quote"`:             0,
+		`    title: "a \" b`:                 '"',
+		`    title: "a \" b"`:                0,
+		`    title: "ends in a backslash \\`: '"',
+		`    org: 'it''s`:                    '\'',
+		`    org: 'it''s'`:                   0,
+		`      - it's plain text`:            0,
+		`    title: Plain "quotes" inside`:   0,
+		`"key": "value`:                      0, // a quoted key: not the value's quote
+		`  - - "nested`:                      '"',
+		`    title:`:                         0,
+		``:                                   0,
+	} {
+		if got := openQuote(text); got != want {
+			t.Errorf("openQuote(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
