@@ -380,7 +380,7 @@ var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFunc
 {{para "" .Tagline}}{{end}}{{range .Intro}}
 {{para "" .}}{{end}}{{if .Incidents}}
 {{$s := segs (seg "" (or .Legend "Legend") ":")}}
-{{- range $i, $d := legendRoles .}}{{if $i}}{{$s = add $s (word "·")}}{{end}}{{$s = add $s (unit $d.Label)}}{{end}}{{$s = add $s (word "|")}}
+{{- range $i, $d := legendRoles .}}{{if $i}}{{$s = add $s (word "·")}}{{end}}{{$s = add $s (unit $d.Label)}}{{end}}{{if and (legendRoles .) (legendSeverities .)}}{{$s = add $s (word "|")}}{{end}}
 {{- range $i, $d := legendSeverities .}}{{if $i}}{{$s = add $s (word "·")}}{{end}}{{$s = add $s (badge $d)}}{{end}}
 {{- line "" 2 $s}}{{end}}{{range .Incidents}}
 {{underlined .Title "-"}}{{$s := segs (unit (roleLabel $ .Role)) (word "·")}}

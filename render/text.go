@@ -127,11 +127,14 @@ func (t *textWriter) legend() {
 		first = false
 		t.unit(d.Label)
 	})
-	t.flow("", "|", "")
+	roles := !first
 	first = true
 	t.sel.legendSeverities(func(d incident.SeverityDef) {
-		if !first {
+		switch {
+		case !first:
 			t.flow("", "·", "")
+		case roles:
+			t.flow("", "|", "")
 		}
 		first = false
 		t.badge(d.Code, d.Label)

@@ -636,3 +636,24 @@ func TestPeriodWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTextLegendSeparator: the "|" between roles and severities stands
+// only between the two, when the legend has both.
+func TestTextLegendSeparator(t *testing.T) {
+	in := incident.Incident{ID: "a", Title: "A", Role: incident.CausedAndFixed, Severity: "P1", Duration: incident.Duration{Text: "1h"}}
+	for _, c := range []struct {
+		role   incident.Role
+		sev    incident.Severity
+		legend string
+	}{
+		{incident.CausedAndFixed, "P1", "Legend: Caused & Fixed | P1 Critical\n"},
+		{incident.CausedAndFixed, "X9", "Legend: Caused & Fixed\n"},
+		{"unknown", "P1", "Legend: P1 Critical\n"},
+	} {
+		in.Role, in.Severity = c.role, c.sev
+		out := string(renderText(t, incident.Portfolio{Incidents: []incident.Incident{in}}))
+		if !strings.Contains(out, "\n"+c.legend) && !strings.HasPrefix(out, c.legend) {
+			t.Errorf("role %s, severity %s: no legend %q in\n%s", c.role, c.sev, c.legend, out)
+		}
+	}
+}
