@@ -38,7 +38,10 @@
 //
 // The YAML parser gives syntax errors a line but no column; the loader
 // places them on that line: at the ": " of a value that needs quotes, at a
-// tab, and otherwise where the line's text starts.
+// tab, and otherwise where the line's text starts. Where the parser names
+// the start of a block instead of the line at fault (a tab that indents,
+// a key indented less than the others of its list item), the loader
+// moves the error to that line.
 package load
 
 import (
@@ -271,7 +274,48 @@ func syntaxError(name string, data []byte, err error) error {
 	if strings.Contains(msg, "tab character") && !strings.Contains(lineText(data, line), "\t") {
 		line = tabIndented(data, line) // the parser names the line of the block the tab is in
 	}
-	return Errors{{File: name, Line: line, Col: syntaxColumn(data, line, msg), Err: fmt.Errorf("YAML syntax: %s%s", msg, syntaxHint(data, line, msg))}}
+	hint := syntaxHint(data, line, msg)
+	if msg == "did not find expected '-' indicator" || msg == "did not find expected key" {
+		// The parser names the line the list starts on; the line to
+		// mend is the one indented between the list's dashes and its
+		// items' keys.
+		if odd, got, want := oddIndent(data, line); odd > 0 {
+			line = odd
+			hint = fmt.Sprintf("; this line is indented %d spaces, the keys of its list item %d: line it up with them", got, want)
+		}
+	}
+	return Errors{{File: name, Line: line, Col: syntaxColumn(data, line, msg), Err: fmt.Errorf("YAML syntax: %s%s", msg, hint)}}
+}
+
+// oddIndent looks below line, where a list item starts ("- key: ..."),
+// for the first line of the list indented more than its dashes but less
+// than its items' keys, which no YAML reading can place. It returns that
+// line, its indentation and the keys', or 0 when there is none.
+func oddIndent(data []byte, line int) (odd, got, want int) {
+	dash, keys := -1, -1
+	for n, text := range yamlLines(data) {
+		t := strings.TrimLeft(string(text), " ")
+		j := len(text) - len(t)
+		if n < line || t == "" || t[0] == '#' {
+			continue
+		}
+		item := strings.HasPrefix(t, "- ")
+		switch {
+		case n == line && !item:
+			return 0, 0, 0 // not the start of a list item
+		case n == line || item && j == dash:
+			dash = j
+			rest := strings.TrimLeft(t[2:], " ")
+			keys = j + len(t) - len(rest)
+		case j >= keys:
+			// the item's own keys, or deeper
+		case j > dash:
+			return n, j, keys
+		default:
+			return 0, 0, 0 // the list has ended
+		}
+	}
+	return 0, 0, 0
 }
 
 // syntaxColumn places a syntax error on its line, since the YAML parser
