@@ -331,7 +331,7 @@ func checkURL(s string, allowRelative bool) string {
 		switch {
 		case strings.HasPrefix(s, "//"):
 			return fmt.Sprintf("bad URL %q: a scheme-relative URL; write http:// or https://", s)
-		case strings.HasPrefix(strings.ToLower(s), "www.") || !allowRelative && strings.Contains(host, "."):
+		case strings.HasPrefix(strings.ToLower(s), "www.") || !allowRelative && strings.Contains(host, ".") || looksLikeDomain(host):
 			// "www.example.com" is a relative link to a file of that name.
 			return fmt.Sprintf("bad URL %q: no scheme; write %q", s, "https://"+s)
 		case !allowRelative:
@@ -343,6 +343,27 @@ func checkURL(s string, allowRelative bool) string {
 		return fmt.Sprintf("bad URL %q: scheme %q not allowed; want http, https, mailto or a relative URL", s, u.Scheme)
 	}
 	return fmt.Sprintf("bad URL %q: scheme %q not allowed; want http or https", s, u.Scheme)
+}
+
+// looksLikeDomain reports whether the first segment of a relative URL,
+// such as "example.org" in "example.org/about", is a host name under a
+// common top-level domain rather than a file name: a link there would be
+// broken.
+func looksLikeDomain(host string) bool {
+	host, _, _ = strings.Cut(host, "?")
+	host, _, _ = strings.Cut(host, "#")
+	i := strings.LastIndexByte(host, '.')
+	if i <= 0 || !hostName(host) {
+		return false
+	}
+	// Common top-level domains that no file name ends in (a switch, not
+	// a map: the package does no work at start).
+	switch strings.ToLower(host[i+1:]) {
+	case "com", "org", "net", "io", "dev", "app", "co", "ai", "edu", "gov", "info", "biz",
+		"uk", "de", "fr", "eu", "ca", "au", "nl", "se", "ch", "jp", "us", "es":
+		return true
+	}
+	return false
 }
 
 // slugHint suggests the slug an ID that is not one was likely meant to be:

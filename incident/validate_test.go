@@ -66,6 +66,8 @@ func TestValidate(t *testing.T) {
 		}},
 		{"role by its label", func(p *incident.Portfolio) { p.Incidents[0].Role = "Led Resolution" },
 			[]fe{{"incidents[0].role", `unknown role "Led Resolution"; want one of caused-and-fixed, led-resolution; did you mean "led-resolution"?`}}},
+		{"bare domain", func(p *incident.Portfolio) { p.Back.Href = "example.org/about" },
+			[]fe{{"back.href", `bad URL "example.org/about": no scheme; write "https://example.org/about"`}}},
 		{"host name without scheme", func(p *incident.Portfolio) {
 			p.Back = incident.Link{Text: "Home", Href: "www.example.com/home"}
 			p.Incidents[0].Links = []incident.WriteUp{{Title: "PM", URL: "example.com/pm", Kind: incident.Postmortem}}
@@ -260,6 +262,12 @@ func TestSafeURL(t *testing.T) {
 		"https://[::1]:8080/x":              true,
 		"http://127.0.0.1/":                 true,
 		"https://%E4%BE%8B.jp/":             true,
+		"example.org":                       false, // a host, not a file: the link would be broken
+		"Example.COM/about?x=1":             false,
+		"blog.example.dev#post":             false,
+		"index.html":                        true,
+		"docs/runbook.md":                   true,
+		"report.v2.pdf?dl=1":                true,
 	} {
 		if got := incident.SafeURL(url); got != want {
 			t.Errorf("SafeURL(%q) = %v, want %v", url, got, want)

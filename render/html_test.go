@@ -539,7 +539,7 @@ func TestHTMLEscape(t *testing.T) {
 }
 
 var htmlSafeHrefCases = []string{
-	"", "/", "//evil.example", "/path/to", "#frag", "page.html", "https://example.com", "https://example.com/a/b",
+	"", "/", "//evil.example", "/path/to", "#frag", "page.html", "example.org/about", "Example.COM", "https://example.com", "https://example.com/a/b",
 	"http://example.com", "https://", "http://", "https:///x", "https://:80", "https://a:b:c", "https://a b",
 	"https://example.com/?q=1", "mailto:me@example.com", "javascript:alert(1)", "JAVASCRIPT:x", " javascript:x",
 	"data:text/html,x", "https://exa%mple.com", "https://example.com/%zz", "https://[::1]/", "https://ex\x00ample",
