@@ -475,9 +475,9 @@ func syntaxHint(data []byte, line int, msg string) string {
 	return ""
 }
 
-// openQuote returns the quote character, '"' or '\'', that opens the
-// value of the line text (after any "- " and "key: ") and is not closed on
-// the line, or 0.
+// openQuote returns the quote character, double or single, that opens
+// the value of the line text (after any "- " and "key: ") and is not
+// closed on the line, or 0.
 func openQuote(text string) byte {
 	v := strings.TrimLeft(text, " ")
 	for strings.HasPrefix(v, "- ") {
