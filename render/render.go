@@ -153,7 +153,10 @@ func Details(on bool) Option { return optionFunc(func(c *config) { c.noDetails =
 
 // HeadingOffset shifts every heading down by n levels (0 to 5), so the
 // portfolio can sit inside a larger page: with 1, the title is an h2.
-// Levels never go past 6.
+// Levels never go past 6, so from 4 on the lowest levels merge (with 5,
+// every heading is an h6). It is meant for a Fragment, or Markdown that
+// goes under a heading of its own: a standalone HTML page shifted down
+// has no h1.
 func HeadingOffset(n int) Option {
 	return optionFunc(func(c *config) { c.headingOffset = min(max(n, 0), 5) })
 }
