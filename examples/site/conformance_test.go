@@ -472,8 +472,10 @@ func checkMarkdown(t *testing.T, node *conformance.Node, p incident.Portfolio, m
 	if len(p.Lessons.Items) > 0 {
 		wantHeadings = append(wantHeadings, heading(2, p.Lessons.File))
 	}
+	// Markdown writes the line and paragraph separators as spaces.
+	seps := strings.NewReplacer("\u2028", " ", "\u2029", " ")
 	plain := func(s string) mdBlock {
-		return mdBlock{Type: "paragraph", Container: "document", Text: s, Inlines: []string{"text"}}
+		return mdBlock{Type: "paragraph", Container: "document", Text: seps.Replace(s), Inlines: []string{"text"}}
 	}
 	for _, parser := range []string{"commonmark", "markdownit"} {
 		r, ok := res[parser]
