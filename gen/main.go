@@ -150,7 +150,7 @@ func run(in, out, pkg string, check bool) error {
 		return err
 	}
 	outPkg, err := generatedPackage(out)
-	if err != nil && !check {
+	if err != nil {
 		return err
 	}
 	if pkg, err = packageName(filepath.Dir(out), filepath.Base(out), pkg, outPkg); err != nil {
@@ -175,7 +175,7 @@ func run(in, out, pkg string, check bool) error {
 		_, err = atomicfile.Write(out, src)
 		return err
 	}
-	old, err := os.ReadFile(out)
+	old, err := readOut(out, len(src))
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("%s is missing: run go generate", out)
@@ -185,6 +185,17 @@ func run(in, out, pkg string, check bool) error {
 		return fmt.Errorf("%s is stale: run go generate", out)
 	}
 	return nil
+}
+
+// readOut reads the generated file out, a regular file (generatedPackage
+// said so), or its first n+1 bytes: enough to tell it from n bytes.
+func readOut(out string, n int) ([]byte, error) {
+	f, err := os.Open(out)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, int64(n)+1))
 }
 
 // readContent reads the content file, or as much of it as load.Bytes
@@ -246,6 +257,8 @@ func generatedPackage(out string) (string, error) {
 			generated = true
 		}
 		if rest, ok := strings.CutPrefix(line, "package "); ok {
+			rest, _, _ = strings.Cut(rest, "//") // package g // import "example.com/g"
+			rest, _, _ = strings.Cut(rest, "/*")
 			name = strings.TrimSpace(rest)
 			break
 		}
