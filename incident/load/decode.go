@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 	"unsafe"
 
 	"go.yaml.in/yaml/v3"
@@ -276,7 +275,7 @@ func colonMapping(path string, n *yaml.Node) string {
 	if i := strings.LastIndexAny(path, ".]"); i < 0 || path[i] == '.' {
 		lead = path[i+1:] + ": " // a field
 	}
-	if len(text) > 60 || strings.ContainsAny(text, "\"\\#") || !utf8.ValidString(text) {
+	if !hintable(text, 60) {
 		text = "Cause: a config change"
 	}
 	return fmt.Sprintf(`; text holding ": " needs quotes around all of it, as in %s"%s"`, lead, text)
@@ -316,7 +315,7 @@ func (d *decoder) sequence(path string, n *yaml.Node, v reflect.Value) {
 				tags[i] = strings.TrimSpace(tags[i])
 			}
 			list := strings.Join(tags, ", ")
-			if len(list) > 60 || strings.ContainsAny(list, "[]{}#\"'\\") || !utf8.ValidString(list) {
+			if !hintable(list, 60) || strings.ContainsAny(list, "[]{}'") {
 				list = "postgres, failover"
 			}
 			hint = fmt.Sprintf(`; write tags as a list, as in tags: [%s]`, list)

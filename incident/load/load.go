@@ -58,6 +58,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -279,19 +280,54 @@ func syntaxError(name string, data []byte, err error) error {
 		// The parser names the line the list starts on; the line to
 		// mend is the one indented between the list's dashes and its
 		// items' keys.
-		if odd, got, want := oddIndent(data, line); odd > 0 {
-			line = odd
-			hint = fmt.Sprintf("; this line is indented %d spaces, the keys of its list item %d: line it up with them", got, want)
+		for _, odd := range oddIndents(data, line) {
+			if mends(data, odd.line, strings.Repeat(" ", odd.want)+strings.TrimLeft(lineText(data, odd.line), " ")) {
+				line = odd.line
+				hint = fmt.Sprintf("; this line is indented %d spaces, the keys of its list item %d: line it up with them", odd.got, odd.want)
+				break
+			}
 		}
 	}
 	return Errors{{File: name, Line: line, Col: syntaxColumn(data, line, msg), Err: fmt.Errorf("YAML syntax: %s%s", msg, hint)}}
 }
 
-// oddIndent looks below line, where a list item starts ("- key: ..."),
-// for the first line of the list indented more than its dashes but less
-// than its items' keys, which no YAML reading can place. It returns that
-// line, its indentation and the keys', or 0 when there is none.
-func oddIndent(data []byte, line int) (odd, got, want int) {
+// mends reports whether data with line n made text parses, or fails
+// only on a later line: whether the change mends what is wrong at line n.
+func mends(data []byte, n int, text string) bool {
+	var b bytes.Buffer
+	for i, t := range yamlLines(data) {
+		if i > 1 {
+			b.WriteByte('\n')
+		}
+		if i == n {
+			b.WriteString(text)
+		} else {
+			b.Write(t)
+		}
+	}
+	var doc yaml.Node
+	err := yaml.NewDecoder(&b).Decode(&doc)
+	if err == nil || err == io.EOF {
+		return true
+	}
+	m := yamlLine.FindStringSubmatch(err.Error())
+	if m == nil {
+		return false
+	}
+	line, _ := strconv.Atoi(m[1])
+	if parserProblems[m[2]] {
+		line++
+	}
+	return line > n
+}
+
+// oddIndents looks below line, where a list item starts ("- key: ..."),
+// for the lines of the list indented more than its dashes but less than
+// its items' keys, which no YAML reading can place unless they go on a
+// quoted or bracketed value (mends tells): the first few such lines, each
+// with its indentation and the keys'.
+func oddIndents(data []byte, line int) []oddLine {
+	var odd []oddLine
 	dash, keys := -1, -1
 	for n, text := range yamlLines(data) {
 		t := strings.TrimLeft(string(text), " ")
@@ -302,7 +338,7 @@ func oddIndent(data []byte, line int) (odd, got, want int) {
 		item := strings.HasPrefix(t, "- ")
 		switch {
 		case n == line && !item:
-			return 0, 0, 0 // not the start of a list item
+			return nil // not the start of a list item
 		case n == line || item && j == dash:
 			dash = j
 			rest := strings.TrimLeft(t[2:], " ")
@@ -310,13 +346,18 @@ func oddIndent(data []byte, line int) (odd, got, want int) {
 		case j >= keys:
 			// the item's own keys, or deeper
 		case j > dash:
-			return n, j, keys
+			if odd = append(odd, oddLine{n, j, keys}); len(odd) == 8 {
+				return odd
+			}
 		default:
-			return 0, 0, 0 // the list has ended
+			return odd // the list has ended
 		}
 	}
-	return 0, 0, 0
+	return odd
 }
+
+// oddLine is a line indented as no key of its list item is.
+type oddLine struct{ line, got, want int }
 
 // syntaxColumn places a syntax error on its line, since the YAML parser
 // gives only the line: at the offending ": " of a value that needs quotes,
@@ -402,9 +443,7 @@ func colonHint(text, above string) string {
 	listItem := strings.HasPrefix(item, "- ")
 	item = strings.TrimPrefix(item, "- ")
 	first := strings.Index(item, ": ")
-	quotable := func(s string, max int) bool {
-		return len(s) <= max && !strings.ContainsAny(s, "\"\\#") && utf8.ValidString(s)
-	}
+	quotable := hintable
 	switch {
 	case first > 0 && listItem && !modelKey(item[:first]):
 		// A paragraph of a list, as in "- Root cause: the config: it broke".
@@ -414,7 +453,7 @@ func colonHint(text, above string) string {
 		return `; a list item holding ": " needs quotes around all of it, as in - "Cause: a config change"`
 	case first > 0 && strings.Contains(item[first+2:], ": "):
 		key, value := item[:first], strings.TrimSpace(item[first+2:])
-		if quotable(value, 40) {
+		if quotable(value, 40) && hintable(key, 40) {
 			return fmt.Sprintf(`; a value holding ": " needs quotes, as in %s: "%s"`, key, value)
 		}
 		return quotesHint
@@ -429,6 +468,16 @@ func colonHint(text, above string) string {
 		}
 	}
 	return quotesHint
+}
+
+// hintable reports whether a hint may show s, the user's own text, in
+// double quotes: at most max bytes, nothing to escape there (", \, #),
+// and nothing a terminal would act on or reorder (control characters,
+// invalid UTF-8, invisible formatting characters such as the bidi
+// controls).
+func hintable(s string, max int) bool {
+	return len(s) <= max && !strings.ContainsAny(s, "\"\\#") && incident.CheckText(s) == nil &&
+		strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Cf, r) }) < 0
 }
 
 // modelKey reports whether s is a key of some mapping of the content file,
@@ -459,7 +508,7 @@ func modelKey(s string) bool {
 func syntaxHint(data []byte, line int, msg string) string {
 	text, above := lineText(data, line), strings.TrimLeft(lineText(data, line-1), " ")
 	switch {
-	case openQuote(text) != 0:
+	case openQuote(text) != 0 && mends(data, line, text+string(openQuote(text))):
 		return fmt.Sprintf("; the text quoted with %c on this line has no closing %c: end it on the same line", openQuote(text), openQuote(text))
 	case len(above) > 1 && above[0] == '-' && above[1] != ' ' && above[1] != '-':
 		return `; the line above starts with "-" but no space: a list item starts with "- "`
@@ -518,6 +567,9 @@ func jsonSyntax(name string, data []byte) error {
 	}
 	at := int(se.Offset) - 1 + len(data) - len(doc)
 	at = max(0, min(at, len(data)))
+	for at > 0 && at < len(data) && !utf8.RuneStart(data[at]) {
+		at-- // encoding/json counts bytes; the column is a character's
+	}
 	line, col := position(data, at)
 	msg := se.Error()
 	if before := bytes.TrimRight(data[:at], " \t\r\n"); at < len(data) && (data[at] == '}' || data[at] == ']') && bytes.HasSuffix(before, []byte(",")) {

@@ -362,6 +362,11 @@ func FuzzBytes(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte(good))
+	// Found by fuzzing: hints that copied a tab, a column inside a character.
+	for _, s := range []string{"0: 0\t: ", "0\t: : 0", "\"字", "title: T\nincidents:\n  - tags: tls,\tcert\tmanager\n",
+		"title: T\nincidents:\n  - situation:\n      - Root\tcause: the\trenewal job\n"} {
+		f.Add([]byte(s))
+	}
 	for _, tc := range bad {
 		f.Add([]byte(tc.doc))
 	}
