@@ -129,6 +129,16 @@ func htmlBRs(n *html.Node) {
 	}
 }
 
+// htmlInPre reports whether n is inside a <pre>.
+func htmlInPre(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.Type == html.ElementNode && a.Data == "pre" {
+			return true
+		}
+	}
+	return false
+}
+
 // htmlShown is s as it reads in element content (with line and paragraph
 // separators as brMark) and in attribute values and <title> (as spaces).
 func htmlShown(s string) (content, attr string) {
@@ -169,7 +179,8 @@ func htmlEvents(t *testing.T, page []byte, with string) []string {
 				out = append(out, "json "+string(b))
 				return
 			}
-			if n.Parent != nil && n.Parent.Data == "title" {
+			if n.Parent != nil && n.Parent.Data == "title" || htmlInPre(n) {
+				// The title and a listing's lines show separators as spaces.
 				out = append(out, "text "+strconv.Quote(subAttr(n.Data)))
 				return
 			}

@@ -66,8 +66,8 @@ func htmlLangTag(s string) bool {
 // to U+2069) are dropped, so that no text reorders what follows it. The
 // marks LRM, RLM and ALM, which right-to-left text needs, are kept. The
 // line and paragraph separators U+2028 and U+2029, which browsers draw as
-// nothing, become <br> in text and spaces in attribute values and the
-// <title>.
+// nothing, become <br> in text and spaces in attribute values, the
+// <title> and the lessons listing.
 func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	c := newConfig(opts)
 	o := newOut(w)
@@ -584,7 +584,7 @@ func (h *htmlWriter) lessons() {
 	h.str("<pre><code>")
 	if l.Heading != "" {
 		h.str("<span class=\"comment\"># ")
-		h.text(l.Heading)
+		h.attr(l.Heading) // a listing's line: a line separator is a space, not a <br>
 		h.str("</span>\n")
 	}
 	for i, item := range l.Items {
@@ -594,7 +594,7 @@ func (h *htmlWriter) lessons() {
 		h.str("<span class=\"number\">")
 		h.int(i + 1)
 		h.str(".</span> ")
-		h.text(item)
+		h.attr(item)
 	}
 	h.str("</code></pre>\n</figure>\n")
 }

@@ -329,7 +329,11 @@ func (m *mdWriter) link(text, href string) {
 	}
 	m.byte('[')
 	// In the text, a "(" after "]" takes a backslash too: CommonMark needs
-	// none after "\]", but marked ends the link text there.
+	// none after "\]", but marked ends the link text there. (Sanitized
+	// first, so that no dropped character hides a "](".)
+	if strings.Contains(text, "]") && dirty(text) {
+		text = sanitize(text)
+	}
 	for {
 		i := strings.Index(text, "](")
 		if i < 0 {

@@ -611,3 +611,21 @@ func TestMarkdownSectionHeads(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownLinkTextParen: in link text, a "(" after "]" is escaped,
+// even where a character the renderer drops stood between them.
+func TestMarkdownLinkTextParen(t *testing.T) {
+	for _, title := range []string{"[Status](https://evil.example) page", "a](b", "a]\u200e(b", "a]\u202e(b"} {
+		p := plainBundled()
+		p.Incidents[0].Links = []incident.WriteUp{{Title: title, URL: "https://example.org/x", Kind: incident.Postmortem}}
+		src := string(renderMarkdown(t, p))
+		if !strings.Contains(src, `\](`) && !strings.Contains(src, `](https://example.org/x)`) {
+			t.Fatalf("%q: no link in\n%s", title, src)
+		}
+		line := src[strings.Index(src, "Postmortem: ["):]
+		line = line[:strings.IndexByte(line, '\n')]
+		if strings.Count(line, "](") != 1 || !strings.Contains(line, `\]\(`) {
+			t.Errorf("%q: link text not escaped for marked: %s", title, line)
+		}
+	}
+}
