@@ -413,14 +413,16 @@ func textDraw(draw func(*textWriter)) string {
 }
 
 func textFlow(t *textWriter, pieces []textPiece) {
-	for _, p := range pieces {
+	for i, p := range pieces {
+		// A unit keeps room for the separator that follows it.
+		after := sepAfter(i+1 < len(pieces) && (pieces[i+1].s == "·" || pieces[i+1].s == "|"))
 		switch {
 		case p.isNum:
 			t.number(p.num, p.suf)
 		case p.label != "":
-			t.badge(incident.Severity(p.s), p.label)
+			t.badge(incident.Severity(p.s), p.label, after)
 		case p.unit:
-			t.unit(p.s)
+			t.unit(p.s, after)
 		default:
 			t.flow(p.pre, p.s, p.suf)
 		}

@@ -119,25 +119,28 @@ func (t *textWriter) legend() {
 	}
 	t.start("", 2)
 	t.flow("", label, ":")
-	first := true
+	// Each item but the last is followed by "·" or "|", which stays on
+	// its line: count them first.
+	roles, sevs := 0, 0
+	t.sel.legendRoles(func(incident.RoleDef) { roles++ })
+	t.sel.legendSeverities(func(incident.SeverityDef) { sevs++ })
+	i := 0
 	t.sel.legendRoles(func(d incident.RoleDef) {
-		if !first {
+		if i > 0 {
 			t.flow("", "·", "")
 		}
-		first = false
-		t.unit(d.Label)
+		i++
+		t.unit(d.Label, sepAfter(i < roles+sevs))
 	})
-	roles := !first
-	first = true
 	t.sel.legendSeverities(func(d incident.SeverityDef) {
 		switch {
-		case !first:
+		case i > roles:
 			t.flow("", "·", "")
-		case roles:
+		case i > 0:
 			t.flow("", "|", "")
 		}
-		first = false
-		t.badge(d.Code, d.Label)
+		i++
+		t.badge(d.Code, d.Label, sepAfter(i < roles+sevs))
 	})
 	t.end()
 }
@@ -147,16 +150,16 @@ func (t *textWriter) incident(in *incident.Incident) {
 	t.underlined(in.Title, '-')
 
 	t.start("", 2)
-	t.unit(t.p.RoleLabel(in.Role))
+	t.unit(t.p.RoleLabel(in.Role), sepAfter(true))
 	t.flow("", "·", "")
 	if d, ok := t.p.Severity(in.Severity); ok {
-		t.badge(in.Severity, d.Label)
+		t.badge(in.Severity, d.Label, sepAfter(in.Duration.Text != ""))
 	} else {
 		t.flow("", string(in.Severity), "")
 	}
 	if in.Duration.Text != "" {
 		t.flow("", "·", "")
-		t.unit(in.Duration.Text)
+		t.unit(in.Duration.Text, 0)
 	}
 	t.end()
 
@@ -237,24 +240,36 @@ func (t *textWriter) details(in *incident.Incident) {
 	}
 }
 
-// badge writes a severity's code and label as one unit.
-func (t *textWriter) badge(code incident.Severity, label string) {
-	t.keep(cells(string(code)) + 1 + cells(label))
+// badge writes a severity's code and label as one unit (see unit).
+func (t *textWriter) badge(code incident.Severity, label string, after int) {
+	t.keep(cells(string(code))+1+cells(label), after)
 	t.flow("", string(code), "")
 	t.flow("", label, "")
 }
 
 // unit writes s, such as a role's label or a duration, on the next line
-// when it does not fit on this one but does on a line of its own.
-func (t *textWriter) unit(s string) {
-	t.keep(cells(s))
+// when it does not fit on this one but does on a line of its own; after
+// is the cells of the separator that follows it and stays on its line.
+func (t *textWriter) unit(s string, after int) {
+	t.keep(cells(s), after)
 	t.flow("", s, "")
 }
 
-// keep starts the next line for words n cells wide when they do not fit
-// on this one but do on a line of their own.
-func (t *textWriter) keep(n int) {
-	if !t.fresh && t.col+1+n > t.width && t.hang+n <= t.width {
+// sepAfter is the room a " ·" or " |" after a unit takes, when one follows.
+func sepAfter(follows bool) int {
+	if follows {
+		return 2
+	}
+	return 0
+}
+
+// keep starts the next line for words n cells wide, and the separator
+// after cells wide that follows them, when they do not fit on this line
+// but do on a line of their own; failing that, for the words alone.
+func (t *textWriter) keep(n, after int) {
+	switch {
+	case t.fresh, t.col+1+n+after <= t.width:
+	case t.hang+n+after <= t.width, t.col+1+n > t.width && t.hang+n <= t.width:
 		t.newline()
 	}
 }

@@ -251,7 +251,8 @@ func TestTextWordsKept(t *testing.T) {
 
 // TestTextUnits checks that, in the legend and under each incident's
 // title, a role's label, a severity's code with its label, and a duration
-// each share one line, at every width where they fit on one.
+// each share one line, at every width where they fit on one, and that no
+// line there starts with a separator.
 func TestTextUnits(t *testing.T) {
 	for _, p := range []incident.Portfolio{plainBundled(), plainFull(t), synth.Portfolio(20)} {
 		var units []string
@@ -278,7 +279,13 @@ func TestTextUnits(t *testing.T) {
 				default:
 					continue
 				}
-				blocks = append(blocks, regexp.MustCompile(`\n *`).ReplaceAllString(b, "\n"))
+				b = regexp.MustCompile(`\n *`).ReplaceAllString(b, "\n")
+				blocks = append(blocks, b)
+				// A separator stays at the end of its line, where the unit
+				// before it and the separator fit on one (they do from 30).
+				if w >= 30 && (strings.Contains(b, "\n·") || strings.Contains(b, "\n|")) {
+					t.Fatalf("width %d: a line starts with a separator:\n%s", w, b)
+				}
 			}
 			for _, u := range units {
 				if cells(u)+2 > w || !strings.Contains(u, " ") {
