@@ -83,11 +83,12 @@ func TestValidate(t *testing.T) {
 			[]fe{{"title", "missing text"}, {"tagline", "blank text"}}},
 		{"invisible text", func(p *incident.Portfolio) {
 			p.Title, p.Tagline, p.Incidents[0].Title = "\u202e\u2066", " \u200b ", "\u202eA"
-			p.Incidents[0].Tags = []string{"\ufeff"}
+			p.Incidents[0].Tags = []string{"\ufeff", "\u06dd", "\u3164\u2800"}
 		}, []fe{
-			{"title", "blank text: only white space and invisible formatting characters such as U+202E"},
-			{"tagline", "blank text: only white space and invisible formatting characters such as U+200B"},
-			{"incidents[0].tags[0]", "blank text: only white space and invisible formatting characters such as U+FEFF"},
+			{"title", "blank text: only white space and invisible characters such as U+202E"},
+			{"tagline", "blank text: only white space and invisible characters such as U+200B"},
+			{"incidents[0].tags[0]", "blank text: only white space and invisible characters such as U+FEFF"},
+			{"incidents[0].tags[2]", "blank text: only white space and invisible characters such as U+3164"},
 		}},
 		{"line break", func(p *incident.Portfolio) { p.Intro = []string{"one\ntwo"} },
 			[]fe{{"intro[0]", "line break at byte 3: one paragraph is one line; start a new list item for a new paragraph"}}},

@@ -201,6 +201,11 @@ var bad = []struct {
 		want: `f.yaml:1:8: title: blank text`,
 	},
 	{
+		name: "invisible title",
+		doc:  edit("title: T", `title: "\u202e \u3164"`),
+		want: `f.yaml:1:8: title: blank text: only white space and invisible characters such as U+202E`,
+	},
+	{
 		name: "unknown severity",
 		doc:  edit("severity: P1", "severity: P9"),
 		want: `f.yaml:7:15: incidents[0].severity: unknown severity "P9"; want one of P1, P2, P3, P4`,

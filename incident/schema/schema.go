@@ -86,7 +86,13 @@ const (
 	// a visible one is also not a space. A block scalar's final line
 	// break, which the loader drops, is allowed.
 	textChar    = `[^\x00-\x1f\x7f-\x9f]`
-	visibleChar = `[^\x00-\x20\x7f-\x9f\p{Z}]`
+	// visibleChar is a character that shows, as incident's Validate
+	// decides: not white space, not a formatting character (but for the
+	// drawn signs among them), not a Hangul filler or the blank braille
+	// pattern.
+	// (The characters stand as they are: Go and ECMAScript spell escapes
+	// above \xff differently.)
+	visibleChar = "([^\\x00-\\x20\\x7f-\\x9f\\p{Z}\\p{Cf}\u115f\u1160\u3164\uffa0\u2800]|[\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2])"
 	textPattern = `^` + textChar + `*\n?$`
 	// requiredPattern is text that is not blank.
 	requiredPattern = `^` + textChar + `*` + visibleChar + textChar + `*\n?$`
