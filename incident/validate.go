@@ -369,9 +369,8 @@ func looksLikeDomain(host string) bool {
 	// Common top-level domains that no file name ends in (a switch, not
 	// a map: the package does no work at start).
 	switch strings.ToLower(host[i+1:]) {
-	case "com", "org", "net", "io", "dev", "app", "co", "ai", "edu", "gov", "info", "biz",
-		"uk", "de", "fr", "eu", "ca", "au", "nl", "se", "ch", "jp", "us", "es":
-		return true
+	case "com", "org", "net", "io", "dev", "co", "edu", "gov", "info":
+		return true // (not .ai, .de or .se: Illustrator's files, and words)
 	}
 	return false
 }

@@ -269,6 +269,8 @@ func TestSafeURL(t *testing.T) {
 		"index.html":                        true,
 		"docs/runbook.md":                   true,
 		"report.v2.pdf?dl=1":                true,
+		"logo.ai":                           true, // an Illustrator file, not a host
+		"cv.de":                             true,
 	} {
 		if got := incident.SafeURL(url); got != want {
 			t.Errorf("SafeURL(%q) = %v, want %v", url, got, want)
