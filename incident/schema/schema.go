@@ -83,15 +83,13 @@ const (
 	nonZero       = `([1-9][0-9]{0,5}|0[1-9][0-9]{0,4}|00[1-9][0-9]{0,3}|000[1-9][0-9]{0,2}|0000[1-9][0-9]?|00000[1-9])`
 
 	// A text character is anything but a control character (C0, DEL, C1);
-	// a visible one is also not a space. A block scalar's final line
-	// break, which the loader drops, is allowed.
+	// a visible one, as incident's Validate decides, is also not white
+	// space, not a formatting character (but for the drawn signs among
+	// them), not a Hangul filler or the blank braille pattern. (Those
+	// characters stand as they are: Go and ECMAScript spell escapes above
+	// \xff differently.) A block scalar's final line break, which the
+	// loader drops, is allowed.
 	textChar    = `[^\x00-\x1f\x7f-\x9f]`
-	// visibleChar is a character that shows, as incident's Validate
-	// decides: not white space, not a formatting character (but for the
-	// drawn signs among them), not a Hangul filler or the blank braille
-	// pattern.
-	// (The characters stand as they are: Go and ECMAScript spell escapes
-	// above \xff differently.)
 	visibleChar = "([^\\x00-\\x20\\x7f-\\x9f\\p{Z}\\p{Cf}\u115f\u1160\u3164\uffa0\u2800]|[\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2])"
 	textPattern = `^` + textChar + `*\n?$`
 	// requiredPattern is text that is not blank.
