@@ -256,10 +256,10 @@ func generatedPackage(out string) (string, error) {
 		if generatedLine.MatchString(line) {
 			generated = true
 		}
-		if rest, ok := strings.CutPrefix(line, "package "); ok {
+		if rest, ok := strings.CutPrefix(line, "package"); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
 			rest, _, _ = strings.Cut(rest, "//") // package g // import "example.com/g"
 			rest, _, _ = strings.Cut(rest, "/*")
-			name = strings.TrimSpace(rest)
+			name = strings.TrimSuffix(strings.TrimSpace(rest), ";")
 			break
 		}
 	}
@@ -290,6 +290,9 @@ func packageName(dir, out, pkg, outPkg string) (string, error) {
 		base := filepath.Base(name)
 		if strings.HasSuffix(name, "_test.go") || base == out {
 			continue
+		}
+		if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() {
+			continue // a pipe or device named *.go would hang the reading
 		}
 		if ok, err := build.Default.MatchFile(dir, base); err != nil || !ok {
 			continue // left out of the build (//go:build ignore, another GOOS), or unreadable
@@ -357,6 +360,9 @@ func clashes(dir, out string, src []byte, ins []incident.Incident) (fes incident
 		base := filepath.Base(name)
 		if strings.HasSuffix(name, "_test.go") || base == out {
 			continue
+		}
+		if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() {
+			continue // a pipe or device named *.go would hang the reading
 		}
 		if ok, err := build.Default.MatchFile(dir, base); err != nil || !ok {
 			continue // left out of the build

@@ -592,7 +592,11 @@ func check(name string, n *yaml.Node, depth int) error {
 	case n.Anchor != "":
 		return fail(fmt.Sprintf("anchors (&%s) are not allowed: write each value out in full", n.Anchor))
 	case n.Style&yaml.TaggedStyle != 0:
-		return fail(fmt.Sprintf("tags are not allowed (%s); quote a value to make it a string", n.Tag))
+		tag := n.Tag // decoded from %-escapes: it may hold anything
+		if !hintable(tag, 40) {
+			tag = strconv.QuoteToASCII(tag)
+		}
+		return fail(fmt.Sprintf("tags are not allowed (%s); quote a value to make it a string", tag))
 	case depth > MaxDepth:
 		return fail(fmt.Sprintf("nested deeper than %d levels", MaxDepth))
 	}

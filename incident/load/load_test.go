@@ -364,7 +364,8 @@ func FuzzBytes(f *testing.F) {
 	f.Add([]byte(good))
 	// Found by fuzzing: hints that copied a tab, a column inside a character.
 	for _, s := range []string{"0: 0\t: ", "0\t: : 0", "\"字", "title: T\nincidents:\n  - tags: tls,\tcert\tmanager\n",
-		"title: T\nincidents:\n  - situation:\n      - Root\tcause: the\trenewal job\n"} {
+		"title: T\nincidents:\n  - situation:\n      - Root\tcause: the\trenewal job\n",
+		"title: !e%E2%80%AE%07q T\n", "title: !<tag:x%E2%80%AEy%09z> T\n"} {
 		f.Add([]byte(s))
 	}
 	for _, tc := range bad {
