@@ -341,7 +341,7 @@ func checkURL(s string, allowRelative bool) string {
 		switch {
 		case strings.HasPrefix(s, "//"):
 			return fmt.Sprintf("bad URL %q: a scheme-relative URL; write http:// or https://", s)
-		case strings.HasPrefix(strings.ToLower(s), "www.") || !allowRelative && strings.Contains(host, ".") || looksLikeDomain(host):
+		case strings.HasPrefix(strings.ToLower(s), "www.") || !allowRelative && strings.Contains(host, ".") || looksLikeDomain(s):
 			// "www.example.com" is a relative link to a file of that name.
 			return fmt.Sprintf("bad URL %q: no scheme; write %q", s, "https://"+s)
 		case !allowRelative:
@@ -356,21 +356,25 @@ func checkURL(s string, allowRelative bool) string {
 }
 
 // looksLikeDomain reports whether the first segment of a relative URL,
-// such as "example.org" in "example.org/about", is a host name under a
-// common top-level domain rather than a file name: a link there would be
-// broken.
-func looksLikeDomain(host string) bool {
-	host, _, _ = strings.Cut(host, "?")
-	host, _, _ = strings.Cut(host, "#")
+// such as "example.org" in "example.org/about", is a host name rather
+// than a file name: a link there would be broken. A generic top-level
+// domain (.com, .org...) says so; a country's (.de, .ai...) only before a
+// "/", since some file names end so too (logo.ai).
+func looksLikeDomain(s string) bool {
+	host, slash := s, false
+	if end := strings.IndexAny(s, "/?#"); end >= 0 {
+		host, slash = s[:end], s[end] == '/'
+	}
 	i := strings.LastIndexByte(host, '.')
 	if i <= 0 || !hostName(host) {
 		return false
 	}
-	// Common top-level domains that no file name ends in (a switch, not
-	// a map: the package does no work at start).
-	switch strings.ToLower(host[i+1:]) {
-	case "com", "org", "net", "io", "dev", "co", "edu", "gov", "info":
-		return true // (not .ai, .de or .se: Illustrator's files, and words)
+	// A switch, not a map: the package does no work at start.
+	switch tld := strings.ToLower(host[i+1:]); {
+	case tld == "com", tld == "org", tld == "net", tld == "io", tld == "dev", tld == "edu", tld == "gov", tld == "info":
+		return true
+	case len(tld) == 2 && tld[0] >= 'a' && tld[0] <= 'z' && tld[1] >= 'a' && tld[1] <= 'z', tld == "app":
+		return slash
 	}
 	return false
 }

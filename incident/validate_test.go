@@ -271,6 +271,10 @@ func TestSafeURL(t *testing.T) {
 		"report.v2.pdf?dl=1":                true,
 		"logo.ai":                           true, // an Illustrator file, not a host
 		"cv.de":                             true,
+		"example.de/about":                  false,
+		"shop.co.uk/about":                  false,
+		"example.ai/x":                      false,
+		"notes.v2.txt":                      true,
 	} {
 		if got := incident.SafeURL(url); got != want {
 			t.Errorf("SafeURL(%q) = %v, want %v", url, got, want)
