@@ -280,27 +280,52 @@ func syntaxError(name string, data []byte, err error) error {
 		// The parser names the line the list starts on; the line to
 		// mend is the one indented between the list's dashes and its
 		// items' keys.
-		for _, odd := range oddIndents(data, line) {
-			if mends(data, odd.line, strings.Repeat(" ", odd.want)+strings.TrimLeft(lineText(data, odd.line), " ")) {
-				line = odd.line
-				hint = fmt.Sprintf("; this line is indented %d spaces, the keys of its list item %d: line it up with them", odd.got, odd.want)
-				break
-			}
+		if odd, ok := culprit(data, oddIndents(data, line)); ok {
+			line = odd.line
+			hint = fmt.Sprintf("; this line is indented %d spaces, the keys of its list item %d: line it up with them", odd.got, odd.want)
 		}
 	}
 	return Errors{{File: name, Line: line, Col: syntaxColumn(data, line, msg), Err: fmt.Errorf("YAML syntax: %s%s", msg, hint)}}
 }
 
-// mends reports whether data with line n made text parses, or fails
-// only on a later line: whether the change mends what is wrong at line n.
-func mends(data []byte, n int, text string) bool {
+// maxMend is the largest file culprit re-parses to test its guesses.
+const maxMend = 8 << 20
+
+// culprit picks, among lines indented as no key of their list item is,
+// the first that must be lined up for the file to parse past it: lining
+// up it and those after it mends the file there, and lining up only
+// those after it does not. (Some such lines are valid: the second line of
+// a quoted value.) ok is false when none is, or the file is too large to
+// parse again and again.
+func culprit(data []byte, odd []oddLine) (c oddLine, ok bool) {
+	if len(data) > maxMend {
+		return oddLine{}, false
+	}
+	lineUp := func(from int) map[int]string {
+		m := map[int]string{}
+		for _, o := range odd[from:] {
+			m[o.line] = strings.Repeat(" ", o.want) + strings.TrimLeft(lineText(data, o.line), " ")
+		}
+		return m
+	}
+	for i, o := range odd {
+		if mends(data, o.line, lineUp(i)) && !mends(data, o.line, lineUp(i+1)) {
+			return o, true
+		}
+	}
+	return oddLine{}, false
+}
+
+// mends reports whether data with the lines of repl replaced parses, or
+// fails only on a line after n.
+func mends(data []byte, n int, repl map[int]string) bool {
 	var b bytes.Buffer
 	for i, t := range yamlLines(data) {
 		if i > 1 {
 			b.WriteByte('\n')
 		}
-		if i == n {
-			b.WriteString(text)
+		if r, ok := repl[i]; ok {
+			b.WriteString(r)
 		} else {
 			b.Write(t)
 		}
@@ -319,6 +344,37 @@ func mends(data []byte, n int, text string) bool {
 		line++
 	}
 	return line > n
+}
+
+// closesBelow reports whether the quote q opened on line n closes on one
+// of the lines that continue it, those indented more than line n.
+func closesBelow(data []byte, n int, q byte) bool {
+	base := -1
+	for i, text := range yamlLines(data) {
+		t := strings.TrimLeft(string(text), " ")
+		switch {
+		case i < n:
+			continue
+		case i == n:
+			base = len(text) - len(t)
+			continue
+		case t == "":
+			continue
+		case len(text)-len(t) <= base:
+			return false
+		}
+		for j := 0; j < len(t); j++ {
+			switch {
+			case q == '"' && t[j] == '\\':
+				j++
+			case t[j] == q && q == '\'' && j+1 < len(t) && t[j+1] == '\'':
+				j++
+			case t[j] == q:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // oddIndents looks below line, where a list item starts ("- key: ..."),
@@ -508,7 +564,7 @@ func modelKey(s string) bool {
 func syntaxHint(data []byte, line int, msg string) string {
 	text, above := lineText(data, line), strings.TrimLeft(lineText(data, line-1), " ")
 	switch {
-	case openQuote(text) != 0 && mends(data, line, text+string(openQuote(text))):
+	case openQuote(text) != 0 && !closesBelow(data, line, openQuote(text)):
 		return fmt.Sprintf("; the text quoted with %c on this line has no closing %c: end it on the same line", openQuote(text), openQuote(text))
 	case len(above) > 1 && above[0] == '-' && above[1] != ' ' && above[1] != '-':
 		return `; the line above starts with "-" but no space: a list item starts with "- "`
