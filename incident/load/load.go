@@ -289,7 +289,7 @@ func syntaxError(name string, data []byte, err error) error {
 }
 
 // maxMend is the largest file culprit re-parses to test its guesses.
-const maxMend = 8 << 20
+const maxMend = 4 << 20
 
 // culprit picks, among lines indented as no key of their list item is,
 // the first that must be lined up for the file to parse past it: lining
@@ -402,7 +402,7 @@ func oddIndents(data []byte, line int) []oddLine {
 		case j >= keys:
 			// the item's own keys, or deeper
 		case j > dash:
-			if odd = append(odd, oddLine{n, j, keys}); len(odd) == 8 {
+			if odd = append(odd, oddLine{n, j, keys}); len(odd) == 4 {
 				return odd
 			}
 		default:
