@@ -874,13 +874,12 @@ const (
 )
 
 type htmlEscaper struct {
-	class    [256]uint8
-	stop     *scan.Set     // the bytes of a class other than htmlEscClean
-	fast     *scan.Escaper // the same, replaced in one vector loop
-	repl     [128]string
-	bad      string // for invalid UTF-8 and control characters
-	lineSeps bool   // whether U+2028 and U+2029 are replaced
-	ls, ps   string // their replacements
+	class  [256]uint8
+	stop   *scan.Set     // the bytes of a class other than htmlEscClean
+	fast   *scan.Escaper // the same, replaced in one vector loop
+	repl   [128]string
+	bad    string // for invalid UTF-8 and control characters
+	ls, ps string // the replacements of U+2028 and U+2029
 }
 
 // htmlTextEsc is for element content, where the line and paragraph
@@ -896,11 +895,10 @@ var htmlJSONEsc = newHTMLEscaper(`\ufffd`, `\u2028`, `\u2029`, `"\"`, `\\\`, `<\
 
 // newHTMLEscaper builds the tables from pairs given as one string each: the
 // byte to replace followed by its replacement. Control characters become
-// bad, U+2028 ls and U+2029 ps (unless both are ""); bidi embedding,
-// override and isolate controls are dropped.
+// bad, U+2028 ls and U+2029 ps; bidi embedding, override and isolate
+// controls are dropped.
 func newHTMLEscaper(bad, ls, ps string, pairs ...string) *htmlEscaper {
-	lineSeps := ls != "" || ps != ""
-	e := &htmlEscaper{bad: bad, lineSeps: lineSeps, ls: ls, ps: ps}
+	e := &htmlEscaper{bad: bad, ls: ls, ps: ps}
 	for c := 0; c < 256; c++ {
 		switch {
 		case c < 0x20 || c == 0x7f:
@@ -914,7 +912,7 @@ func newHTMLEscaper(bad, ls, ps string, pairs ...string) *htmlEscaper {
 	}
 	e.stop = scan.New(func(c byte) bool { return e.class[c] != htmlEscClean })
 	e.fast = scan.NewEscaper(func(c byte) bool { return e.class[c] != htmlEscClean },
-		func(c byte) string { return e.repl[c] }, scan.EscapeOptions{LineSeps: lineSeps, Bidi: true})
+		func(c byte) string { return e.repl[c] }, scan.EscapeOptions{LineSeps: true, Bidi: true})
 	return e
 }
 
@@ -952,9 +950,9 @@ func (h *htmlWriter) escapeRune(e *htmlEscaper, s string) int {
 		h.str(e.bad)
 	case htmlBidiControl(r):
 		// Dropped: it would reorder the text after it, beyond its field.
-	case e.lineSeps && r == '\u2028':
+	case r == '\u2028':
 		h.str(e.ls)
-	case e.lineSeps && r == '\u2029':
+	case r == '\u2029':
 		h.str(e.ps)
 	default:
 		h.str(s[:n])
