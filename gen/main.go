@@ -281,22 +281,13 @@ var generatedLine = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)
 // pkg, or the package of the generated file out already there (outPkg),
 // or dir's base name made an identifier.
 func packageName(dir, out, pkg, outPkg string) (string, error) {
-	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	names, err := siblings(dir, out)
 	if err != nil {
 		return "", err
 	}
 	found, foundIn := "", ""
 	for _, name := range names {
 		base := filepath.Base(name)
-		if strings.HasSuffix(name, "_test.go") || base == out {
-			continue
-		}
-		if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() {
-			continue // a pipe or device named *.go would hang the reading
-		}
-		if ok, err := build.Default.MatchFile(dir, base); err != nil || !ok {
-			continue // left out of the build (//go:build ignore, another GOOS), or unreadable
-		}
 		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.PackageClauseOnly)
 		switch {
 		case err != nil && pkg != "":
@@ -340,6 +331,32 @@ func packageName(dir, out, pkg, outPkg string) (string, error) {
 	return name, nil
 }
 
+// siblings returns the Go files in dir that a build of its package uses,
+// test files and the output file named out aside: regular files (a pipe
+// or device named *.go would hang the reading) that no build constraint
+// leaves out (//go:build ignore, another GOOS).
+func siblings(dir, out string) ([]string, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, name := range names {
+		base := filepath.Base(name)
+		if strings.HasSuffix(name, "_test.go") || base == out {
+			continue
+		}
+		if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		if ok, err := build.Default.MatchFile(dir, base); err != nil || !ok {
+			continue // left out of the build, or unreadable
+		}
+		files = append(files, name)
+	}
+	return files, nil
+}
+
 // clashes reports the top-level names the generated source declares that
 // another Go file of the package in dir (test files, out and files a build
 // leaves out aside) declares too: the package would not build. Those of an
@@ -351,22 +368,13 @@ func clashes(dir, out string, src []byte, ins []incident.Incident) (fes incident
 		return nil, err
 	}
 	ours := topLevelNames(gen)
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	files, err := siblings(dir, out)
 	if err != nil {
 		return nil, err
 	}
 	var errs []error
 	for _, name := range files {
 		base := filepath.Base(name)
-		if strings.HasSuffix(name, "_test.go") || base == out {
-			continue
-		}
-		if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() {
-			continue // a pipe or device named *.go would hang the reading
-		}
-		if ok, err := build.Default.MatchFile(dir, base); err != nil || !ok {
-			continue // left out of the build
-		}
 		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
 		if err != nil {
 			continue // the compiler will say what is wrong with it
