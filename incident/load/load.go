@@ -362,16 +362,8 @@ func closesBelow(data []byte, n int, q byte) bool {
 			continue
 		case len(text)-len(t) <= base:
 			return false
-		}
-		for j := 0; j < len(t); j++ {
-			switch {
-			case q == '"' && t[j] == '\\':
-				j++
-			case t[j] == q && q == '\'' && j+1 < len(t) && t[j+1] == '\'':
-				j++
-			case t[j] == q:
-				return true
-			}
+		case closesQuote(t, q):
+			return true
 		}
 	}
 	return false
@@ -380,7 +372,7 @@ func closesBelow(data []byte, n int, q byte) bool {
 // oddIndents looks below line, where a list item starts ("- key: ..."),
 // for the lines of the list indented more than its dashes but less than
 // its items' keys, which no YAML reading can place unless they go on a
-// quoted or bracketed value (mends tells): the first few such lines, each
+// quoted or bracketed value (culprit tells): the first few such lines, each
 // with its indentation and the keys'.
 func oddIndents(data []byte, line int) []oddLine {
 	var odd []oddLine
@@ -499,17 +491,16 @@ func colonHint(text, above string) string {
 	listItem := strings.HasPrefix(item, "- ")
 	item = strings.TrimPrefix(item, "- ")
 	first := strings.Index(item, ": ")
-	quotable := hintable
 	switch {
 	case first > 0 && listItem && !modelKey(item[:first]):
 		// A paragraph of a list, as in "- Root cause: the config: it broke".
-		if item = strings.TrimSpace(item); quotable(item, 60) {
+		if item = strings.TrimSpace(item); hintable(item, 60) {
 			return fmt.Sprintf(`; a list item holding ": " needs quotes around all of it, as in - "%s"`, item)
 		}
 		return `; a list item holding ": " needs quotes around all of it, as in - "Cause: a config change"`
 	case first > 0 && strings.Contains(item[first+2:], ": "):
 		key, value := item[:first], strings.TrimSpace(item[first+2:])
-		if quotable(value, 40) && hintable(key, 40) {
+		if hintable(value, 40) && hintable(key, 40) {
 			return fmt.Sprintf(`; a value holding ": " needs quotes, as in %s: "%s"`, key, value)
 		}
 		return quotesHint
@@ -594,18 +585,27 @@ func openQuote(text string) byte {
 	if v == "" || v[0] != '"' && v[0] != '\'' {
 		return 0
 	}
-	q := v[0]
-	for i := 1; i < len(v); i++ {
+	if closesQuote(v[1:], v[0]) {
+		return 0
+	}
+	return v[0]
+}
+
+// closesQuote reports whether s holds the quote q that closes a quoted
+// YAML scalar: one not escaped with a backslash in double quotes, nor
+// doubled ('') in single quotes.
+func closesQuote(s string, q byte) bool {
+	for i := 0; i < len(s); i++ {
 		switch {
-		case q == '"' && v[i] == '\\':
+		case q == '"' && s[i] == '\\':
 			i++ // an escape
-		case v[i] == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
+		case s[i] == q && q == '\'' && i+1 < len(s) && s[i+1] == '\'':
 			i++ // '' is a quote inside single quotes
-		case v[i] == q:
-			return 0
+		case s[i] == q:
+			return true
 		}
 	}
-	return q
+	return false
 }
 
 // jsonSyntax checks a .json file as JSON, which YAML, the parser of every
