@@ -593,7 +593,7 @@ func openQuote(text string) byte {
 
 // closesQuote reports whether s holds the quote q that closes a quoted
 // YAML scalar: one not escaped with a backslash in double quotes, nor
-// doubled (”) in single quotes.
+// written twice in single quotes (which stands for one quote).
 func closesQuote(s string, q byte) bool {
 	for i := 0; i < len(s); i++ {
 		switch {
