@@ -46,7 +46,6 @@ package load
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -182,7 +181,14 @@ func (d *decoder) node(path string) *yaml.Node {
 
 const emptyFile = "empty file: want a mapping with title, tagline and incidents"
 
+// tooDeep is check's message for a value nested deeper than MaxDepth;
+// readJSON gives it too, before recursing further.
+var tooDeep = fmt.Sprintf("nested deeper than %d levels", MaxDepth)
+
 // parse checks the raw file and returns the root node of its one document.
+// A file named *.json is read as JSON, strictly. A file of another name
+// whose first character is "{" is read as JSON when it is JSON, and
+// otherwise as YAML (a flow mapping), as is every other file.
 func parse(name string, data []byte) (*yaml.Node, error) {
 	fail := func(line, col int, msg string) error {
 		return Errors{{File: name, Line: line, Col: col, Err: errors.New(msg)}}
@@ -197,15 +203,38 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 		line, col := position(data, invalidUTF8(data))
 		return nil, fail(line, col, "invalid UTF-8: save the file as UTF-8")
 	}
+	var root *yaml.Node
+	var err error
+	if named := strings.EqualFold(filepath.Ext(name), ".json"); named || jsonObject(data) {
+		if root, err = readJSON(name, data); err != nil && !named {
+			root, err = nil, nil // not JSON: a YAML flow mapping
+		}
+	}
+	if root == nil && err == nil {
+		root, err = readYAML(name, data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if root.Kind == yaml.ScalarNode && scalarKind(root) == kindNull {
+		return nil, fail(0, 0, emptyFile)
+	}
+	if err := check(name, root, 0); err != nil {
+		return nil, err
+	}
+	return root, nil
+}
+
+// readYAML parses data, of one YAML document, and returns the node of its
+// value.
+func readYAML(name string, data []byte) (*yaml.Node, error) {
+	fail := func(line, col int, msg string) error {
+		return Errors{{File: name, Line: line, Col: col, Err: errors.New(msg)}}
+	}
 	if i, r := oddBreak(data); i >= 0 {
 		line, col := position(data, i)
 		return nil, fail(line, col, fmt.Sprintf("invisible line break %U: YAML parsers disagree on whether it ends a line; "+
 			"delete it, or write it as \\u%04X inside double quotes if the text needs it", r, r))
-	}
-	if strings.EqualFold(filepath.Ext(name), ".json") {
-		if err := jsonSyntax(name, data); err != nil {
-			return nil, err
-		}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -222,17 +251,10 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 	case err != io.EOF:
 		return nil, syntaxError(name, data, err)
 	}
-	root := &doc
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
-		root = doc.Content[0]
+		return doc.Content[0], nil
 	}
-	if root.Kind == yaml.ScalarNode && scalarKind(root) == kindNull {
-		return nil, fail(0, 0, emptyFile)
-	}
-	if err := check(name, root, 0); err != nil {
-		return nil, err
-	}
-	return root, nil
+	return &doc, nil
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line ([0-9]+): (.*)$`)
@@ -608,33 +630,6 @@ func closesQuote(s string, q byte) bool {
 	return false
 }
 
-// jsonSyntax checks a .json file as JSON, which YAML, the parser of every
-// content file, reads more leniently: a trailing comma, single quotes or a
-// comment would make the file one that other JSON tools refuse.
-func jsonSyntax(name string, data []byte) error {
-	doc := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(doc)) == 0 {
-		return nil // an empty file, which parse reports as such
-	}
-	err := json.Unmarshal(doc, new(json.RawMessage))
-	var se *json.SyntaxError
-	if !errors.As(err, &se) {
-		return nil // valid, or a problem the YAML parser will report
-	}
-	at := int(se.Offset) - 1 + len(data) - len(doc)
-	at = max(0, min(at, len(data)))
-	for at > 0 && at < len(data) && !utf8.RuneStart(data[at]) {
-		at-- // encoding/json counts bytes; the column is a character's
-	}
-	line, col := position(data, at)
-	msg := se.Error()
-	if before := bytes.TrimRight(data[:at], " \t\r\n"); at < len(data) && (data[at] == '}' || data[at] == ']') && bytes.HasSuffix(before, []byte(",")) {
-		msg = fmt.Sprintf("a comma after the last item, before %q: JSON allows none there", data[at])
-		line, col = position(data, len(before)-1)
-	}
-	return Errors{{File: name, Line: line, Col: col, Err: fmt.Errorf("JSON syntax: %s", msg)}}
-}
-
 // check refuses what a portfolio never needs and a hostile file may use:
 // anchors and aliases (the "billion laughs"), tags, and deep nesting. It
 // stops at the first problem.
@@ -654,7 +649,7 @@ func check(name string, n *yaml.Node, depth int) error {
 		}
 		return fail(fmt.Sprintf("tags are not allowed (%s); quote a value to make it a string", tag))
 	case depth > MaxDepth:
-		return fail(fmt.Sprintf("nested deeper than %d levels", MaxDepth))
+		return fail(tooDeep)
 	}
 	for _, c := range n.Content {
 		if err := check(name, c, depth+1); err != nil {
