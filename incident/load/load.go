@@ -2,11 +2,18 @@
 //
 // The contract:
 //
-//   - A content file holds one YAML document: a mapping whose keys are the
-//     json tags of the incident types (title, tagline, incidents, ...).
-//     JSON is read by the same parser, as the YAML subset it is; a file
-//     named *.json must also be strict JSON (no trailing comma, comment or
-//     single quote), as other JSON tools will read it.
+//   - A content file holds one YAML document or one JSON text: a mapping
+//     whose keys are the json tags of the incident types (title, tagline,
+//     incidents, ...).
+//   - A file named *.json (in any case) is JSON, read strictly as RFC 8259
+//     has it: no comment, trailing comma, single quote, unquoted text,
+//     NaN, or escape JSON lacks. A file of any other name is JSON when it
+//     starts with "{" and is JSON throughout, and YAML otherwise. JSON is
+//     read into the tree the YAML parser gives, so the rules below and the
+//     messages are the same for both; but its strings are read by JSON's
+//     rules: an escaped surrogate pair (\ud83d\ude92, as Python's
+//     json.dump writes an emoji) is one character, and a raw U+2028 or
+//     U+2029 is text, as JSON.stringify writes it.
 //   - Every key must be known, no key may repeat, and every key the model
 //     requires (a json tag without omitempty or omitzero) must be given.
 //   - Scalars are read as the YAML 1.2 core schema reads them, which is
@@ -18,10 +25,12 @@
 //     {text: "Weekend (Fri-Sun)", length: 60h}. A figure that gives
 //     "before" has HasBefore set.
 //   - A block scalar (">" or "|") loses the one final line break YAML
-//     keeps; a paragraph holding any other line break is refused.
-//   - The line breaks U+0085, U+2028 and U+2029 are refused where they
-//     stand in the file (an escape such as "\u2028" in a double-quoted
+//     keeps, and so does a JSON string, since a file converted from YAML
+//     has it there; a paragraph holding any other line break is refused.
+//   - In YAML, the line breaks U+0085, U+2028 and U+2029 are refused where
+//     they stand in the file (an escape such as "\u2028" in a double-quoted
 //     string is fine): the YAML parser ends lines at them, editors do not.
+//     No line ends at them in JSON, where they stand only inside strings.
 //   - Anchors, aliases and tags are refused, as are files over MaxSize or
 //     of more than MaxValues values, nesting deeper than MaxDepth, invalid
 //     UTF-8, empty files and files of more than one document.
@@ -36,7 +45,8 @@
 //
 //	portfolio.yaml:93:15: incidents[2].severity: unknown severity "P9"; want one of P1, P2, P3, P4
 //
-// The YAML parser gives syntax errors a line but no column; the loader
+// The JSON reader gives its syntax errors a line and a column. The YAML
+// parser gives syntax errors a line but no column; the loader
 // places them on that line: at the ": " of a value that needs quotes, at a
 // tab, and otherwise where the line's text starts. Where the parser names
 // the start of a block instead of the line at fault (a tab that indents,
