@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -345,17 +346,8 @@ var simpleEscapes = map[byte]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f'
 
 // escapeOf returns how a JSON string writes the control character c.
 func escapeOf(c byte) string {
-	switch c {
-	case '\b':
-		return `\b`
-	case '\f':
-		return `\f`
-	case '\n':
-		return `\n`
-	case '\r':
-		return `\r`
-	case '\t':
-		return `\t`
+	if i := strings.IndexByte("\b\f\n\r\t", c); i >= 0 {
+		return `\` + "bfnrt"[i:i+1]
 	}
 	return fmt.Sprintf(`\u%04X`, c)
 }
