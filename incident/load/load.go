@@ -2,11 +2,18 @@
 //
 // The contract:
 //
-//   - A content file holds one YAML document: a mapping whose keys are the
-//     json tags of the incident types (title, tagline, incidents, ...).
-//     JSON is read by the same parser, as the YAML subset it is; a file
-//     named *.json must also be strict JSON (no trailing comma, comment or
-//     single quote), as other JSON tools will read it.
+//   - A content file holds one YAML document or one JSON text: a mapping
+//     whose keys are the json tags of the incident types (title, tagline,
+//     incidents, ...).
+//   - A file named *.json (in any case) is JSON, read strictly as RFC 8259
+//     has it: no comment, trailing comma, single quote, unquoted text,
+//     NaN, or escape JSON lacks. A file of any other name is JSON when it
+//     starts with "{" and is JSON throughout, and YAML otherwise. JSON is
+//     read into the tree the YAML parser gives, so the rules below and the
+//     messages are the same for both; but its strings are read by JSON's
+//     rules: an escaped surrogate pair (\ud83d\ude92, as Python's
+//     json.dump writes an emoji) is one character, and a raw U+2028 or
+//     U+2029 is text, as JSON.stringify writes it.
 //   - Every key must be known, no key may repeat, and every key the model
 //     requires (a json tag without omitempty or omitzero) must be given.
 //   - Scalars are read as the YAML 1.2 core schema reads them, which is
@@ -18,10 +25,12 @@
 //     {text: "Weekend (Fri-Sun)", length: 60h}. A figure that gives
 //     "before" has HasBefore set.
 //   - A block scalar (">" or "|") loses the one final line break YAML
-//     keeps; a paragraph holding any other line break is refused.
-//   - The line breaks U+0085, U+2028 and U+2029 are refused where they
-//     stand in the file (an escape such as "\u2028" in a double-quoted
+//     keeps, and so does a JSON string, since a file converted from YAML
+//     has it there; a paragraph holding any other line break is refused.
+//   - In YAML, the line breaks U+0085, U+2028 and U+2029 are refused where
+//     they stand in the file (an escape such as "\u2028" in a double-quoted
 //     string is fine): the YAML parser ends lines at them, editors do not.
+//     No line ends at them in JSON, where they stand only inside strings.
 //   - Anchors, aliases and tags are refused, as are files over MaxSize or
 //     of more than MaxValues values, nesting deeper than MaxDepth, invalid
 //     UTF-8, empty files and files of more than one document.
@@ -36,7 +45,8 @@
 //
 //	portfolio.yaml:93:15: incidents[2].severity: unknown severity "P9"; want one of P1, P2, P3, P4
 //
-// The YAML parser gives syntax errors a line but no column; the loader
+// The JSON reader gives its syntax errors a line and a column. The YAML
+// parser gives syntax errors a line but no column; the loader
 // places them on that line: at the ": " of a value that needs quotes, at a
 // tab, and otherwise where the line's text starts. Where the parser names
 // the start of a block instead of the line at fault (a tab that indents,
@@ -46,7 +56,6 @@ package load
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -182,7 +191,14 @@ func (d *decoder) node(path string) *yaml.Node {
 
 const emptyFile = "empty file: want a mapping with title, tagline and incidents"
 
+// tooDeep is check's message for a value nested deeper than MaxDepth;
+// readJSON gives it too, before recursing further.
+var tooDeep = fmt.Sprintf("nested deeper than %d levels", MaxDepth)
+
 // parse checks the raw file and returns the root node of its one document.
+// A file named *.json is read as JSON, strictly. A file of another name
+// whose first character is "{" is read as JSON when it is JSON, and
+// otherwise as YAML (a flow mapping), as is every other file.
 func parse(name string, data []byte) (*yaml.Node, error) {
 	fail := func(line, col int, msg string) error {
 		return Errors{{File: name, Line: line, Col: col, Err: errors.New(msg)}}
@@ -197,15 +213,38 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 		line, col := position(data, invalidUTF8(data))
 		return nil, fail(line, col, "invalid UTF-8: save the file as UTF-8")
 	}
+	var root *yaml.Node
+	var err error
+	if named := strings.EqualFold(filepath.Ext(name), ".json"); named || jsonObject(data) {
+		if root, err = readJSON(name, data); err != nil && !named {
+			root, err = nil, nil // not JSON: a YAML flow mapping
+		}
+	}
+	if root == nil && err == nil {
+		root, err = readYAML(name, data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if root.Kind == yaml.ScalarNode && scalarKind(root) == kindNull {
+		return nil, fail(0, 0, emptyFile)
+	}
+	if err := check(name, root, 0); err != nil {
+		return nil, err
+	}
+	return root, nil
+}
+
+// readYAML parses data, of one YAML document, and returns the node of its
+// value.
+func readYAML(name string, data []byte) (*yaml.Node, error) {
+	fail := func(line, col int, msg string) error {
+		return Errors{{File: name, Line: line, Col: col, Err: errors.New(msg)}}
+	}
 	if i, r := oddBreak(data); i >= 0 {
 		line, col := position(data, i)
 		return nil, fail(line, col, fmt.Sprintf("invisible line break %U: YAML parsers disagree on whether it ends a line; "+
 			"delete it, or write it as \\u%04X inside double quotes if the text needs it", r, r))
-	}
-	if strings.EqualFold(filepath.Ext(name), ".json") {
-		if err := jsonSyntax(name, data); err != nil {
-			return nil, err
-		}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -222,17 +261,10 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 	case err != io.EOF:
 		return nil, syntaxError(name, data, err)
 	}
-	root := &doc
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
-		root = doc.Content[0]
+		return doc.Content[0], nil
 	}
-	if root.Kind == yaml.ScalarNode && scalarKind(root) == kindNull {
-		return nil, fail(0, 0, emptyFile)
-	}
-	if err := check(name, root, 0); err != nil {
-		return nil, err
-	}
-	return root, nil
+	return &doc, nil
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line ([0-9]+): (.*)$`)
@@ -608,33 +640,6 @@ func closesQuote(s string, q byte) bool {
 	return false
 }
 
-// jsonSyntax checks a .json file as JSON, which YAML, the parser of every
-// content file, reads more leniently: a trailing comma, single quotes or a
-// comment would make the file one that other JSON tools refuse.
-func jsonSyntax(name string, data []byte) error {
-	doc := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(doc)) == 0 {
-		return nil // an empty file, which parse reports as such
-	}
-	err := json.Unmarshal(doc, new(json.RawMessage))
-	var se *json.SyntaxError
-	if !errors.As(err, &se) {
-		return nil // valid, or a problem the YAML parser will report
-	}
-	at := int(se.Offset) - 1 + len(data) - len(doc)
-	at = max(0, min(at, len(data)))
-	for at > 0 && at < len(data) && !utf8.RuneStart(data[at]) {
-		at-- // encoding/json counts bytes; the column is a character's
-	}
-	line, col := position(data, at)
-	msg := se.Error()
-	if before := bytes.TrimRight(data[:at], " \t\r\n"); at < len(data) && (data[at] == '}' || data[at] == ']') && bytes.HasSuffix(before, []byte(",")) {
-		msg = fmt.Sprintf("a comma after the last item, before %q: JSON allows none there", data[at])
-		line, col = position(data, len(before)-1)
-	}
-	return Errors{{File: name, Line: line, Col: col, Err: fmt.Errorf("JSON syntax: %s", msg)}}
-}
-
 // check refuses what a portfolio never needs and a hostile file may use:
 // anchors and aliases (the "billion laughs"), tags, and deep nesting. It
 // stops at the first problem.
@@ -654,7 +659,7 @@ func check(name string, n *yaml.Node, depth int) error {
 		}
 		return fail(fmt.Sprintf("tags are not allowed (%s); quote a value to make it a string", tag))
 	case depth > MaxDepth:
-		return fail(fmt.Sprintf("nested deeper than %d levels", MaxDepth))
+		return fail(tooDeep)
 	}
 	for _, c := range n.Content {
 		if err := check(name, c, depth+1); err != nil {

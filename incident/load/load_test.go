@@ -352,9 +352,10 @@ func TestErrorString(t *testing.T) {
 // where: a line (and column) inside the file, or, for the few problems of
 // the whole file, no position at all. No message carries a control
 // character from the file to the terminal. The committed seeds under
-// testdata/fuzz/FuzzBytes hold alias bombs, deep nesting and JSON forms.
+// testdata/fuzz/FuzzBytes hold alias bombs, deep nesting and JSON forms;
+// the seeds include JSON as Python and JavaScript write it.
 func FuzzBytes(f *testing.F) {
-	for _, name := range []string{portfolioFile, fullFile} {
+	for _, name := range []string{portfolioFile, fullFile, jsonFile("full", "python"), jsonFile("hostile", "node-indent")} {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)

@@ -61,10 +61,13 @@ func scalarKind(n *yaml.Node) kind {
 }
 
 // scalarString returns a string scalar's text. A block scalar ("|" or ">")
-// loses the one final line break that YAML's default clip chomping keeps;
-// any other line break stays, for Validate to refuse.
+// loses the one final line break that YAML's default clip chomping keeps,
+// and so does a string of a JSON file: a YAML library gives that line
+// break as part of the text, so a file converted from YAML to JSON has it
+// ("one paragraph.\n"). Any other line break stays, for Validate to
+// refuse.
 func scalarString(n *yaml.Node) string {
-	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle|jsonStyle) != 0 {
 		return strings.TrimSuffix(n.Value, "\n")
 	}
 	return n.Value
