@@ -49,12 +49,15 @@ const portableComment = "Patterns keep to the regular expressions JSON Schema re
 	"classes hold no character above U+FFFF (such characters are listed one by one), and beside each pattern a not refuses " +
 	"the final line break that Python's $ lets through."
 
+const finalBreakComment = "It may end with one line break, the one a YAML block scalar keeps and the loader drops."
+
 // A form is a kind of string a pattern checks.
 type form struct {
 	body    string // the pattern without ^ and $; no line break in it
 	comment string // what it allows, in words
 	// finalBreak allows one final line break, the one a YAML block scalar
-	// keeps and the loader drops.
+	// keeps and the loader drops: the content file's strings have it, the
+	// JSON Resume extension's do not.
 	finalBreak bool
 }
 
@@ -88,6 +91,9 @@ func (f form) schema() *jsonschema.Schema {
 // pattern and the not beside it.
 func (f form) applyTo(s *jsonschema.Schema) {
 	s.Comments = f.comment
+	if f.finalBreak {
+		s.Comments += " " + finalBreakComment
+	}
 	s.Pattern = f.pattern()
 	s.Not = &jsonschema.Schema{Type: "string", Pattern: f.lineBreakGuard()}
 }
@@ -225,9 +231,8 @@ func textForms() (text, required *jsonschema.Schema, err error) {
 		return nil, nil, err
 	}
 	text = form{
-		body: textChar + "*",
-		comment: "Text: any characters but control characters (" + control.words() + "), line breaks and tabs among them. " +
-			"It may end with one line break, the one a YAML block scalar keeps and the loader drops.",
+		body:       textChar + "*",
+		comment:    "Text: any characters but control characters (" + control.words() + "), line breaks and tabs among them.",
 		finalBreak: true,
 	}.schema()
 	required = &jsonschema.Schema{
@@ -247,7 +252,8 @@ const (
 )
 
 // urlForms returns the forms of a link target (an http, https or mailto
-// URL, or a relative one) and of a write-up's URL (http or https).
+// URL, or a relative one) and of a write-up's URL (http or https), as the
+// content file has them.
 func urlForms() (link, web form, err error) {
 	// A URL holds no control character, space or backslash.
 	stop := controlChars().with(` \`)
@@ -265,10 +271,11 @@ func urlForms() (link, web form, err error) {
 	relative := relFirst + `+([/?#]` + char + `*)?|/(` + pathFirst + char + `*)?|[?#]` + char + `*`
 	chars := "without control characters, spaces or backslashes"
 	link = form{
-		body:    "(" + absolute + "|" + mailto + "|" + relative + ")",
-		comment: "An http, https or mailto URL, or a relative one (no scheme, not starting with //), " + chars + ".",
+		body:       "(" + absolute + "|" + mailto + "|" + relative + ")",
+		comment:    "An http, https or mailto URL, or a relative one (no scheme, not starting with //), " + chars + ".",
+		finalBreak: true,
 	}
-	web = form{body: absolute, comment: "An http or https URL with a host, " + chars + "."}
+	web = form{body: absolute, comment: "An http or https URL with a host, " + chars + ".", finalBreak: true}
 	return link, web, nil
 }
 

@@ -45,7 +45,7 @@ func ResumeExtension() ([]byte, error) {
 	r := &jsonschema.Reflector{
 		Anonymous:      true,
 		ExpandedStruct: true,
-		Mapper:         mapType, // incident's enums and slugs, as in the content file
+		Mapper:         mapType(false), // incident's enums and slugs, as in the content file but for the line break
 		CommentMap:     cm,
 	}
 	s := r.Reflect(&render.ResumeExtension{})

@@ -47,7 +47,7 @@ func Content() ([]byte, error) {
 	r := &jsonschema.Reflector{
 		Anonymous:      true,
 		ExpandedStruct: true,
-		Mapper:         mapType,
+		Mapper:         mapType(true),
 		// Tell time.Duration from incident.Duration: the reflector finds
 		// definitions by name, and both are "Duration".
 		Namer: func(t reflect.Type) string {
@@ -101,23 +101,33 @@ var (
 	}
 )
 
-// mapType gives the schema of the model's enums and textual forms. It
+// mapType returns the reflector's Mapper, which gives the schema of the
+// model's enums and textual forms; their strings may end with a block
+// scalar's line break when finalBreak is set, as in the content file. It
 // returns a new schema each time, since the reflector sets a property's
 // description on it.
-func mapType(t reflect.Type) *jsonschema.Schema {
+func mapType(finalBreak bool) func(reflect.Type) *jsonschema.Schema {
+	str := func(f form) *jsonschema.Schema {
+		f.finalBreak = finalBreak
+		return f.schema()
+	}
+	return func(t reflect.Type) *jsonschema.Schema { return mapTypeWith(t, str) }
+}
+
+func mapTypeWith(t reflect.Type, str func(form) *jsonschema.Schema) *jsonschema.Schema {
 	switch t {
 	case reflect.TypeFor[incident.ID]():
-		s := slugForm.schema()
+		s := str(slugForm)
 		s.MaxLength = ptr(64)
 		return s
 	case reflect.TypeFor[incident.Role]():
 		// Open: a portfolio may declare roles of its own.
-		s := slugForm.schema()
+		s := str(slugForm)
 		s.MaxLength = ptr(64)
 		s.Examples = keys(incident.BuiltinRoles(), func(d incident.RoleDef) string { return string(d.Key) })
 		return s
 	case reflect.TypeFor[incident.Severity]():
-		s := severityForm.schema()
+		s := str(severityForm)
 		s.Examples = keys(incident.DefaultScale(), func(d incident.SeverityDef) string { return string(d.Code) })
 		return s
 	case reflect.TypeFor[incident.CommandRole]():
@@ -128,11 +138,11 @@ func mapType(t reflect.Type) *jsonschema.Schema {
 		return &jsonschema.Schema{Type: "string", Enum: keys(incident.LinkKinds(), func(k incident.LinkKind) string { return string(k) })}
 	case reflect.TypeFor[incident.Period]():
 		return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
-			periodForm.schema(),
+			str(periodForm),
 			{Type: "integer", Minimum: "1900", Maximum: "2999", Description: "A bare year."},
 		}}
 	case reflect.TypeFor[time.Duration]():
-		s := lengthForm.schema()
+		s := str(lengthForm)
 		s.Examples = []any{"4h", "1h30m", "2d"}
 		return s
 	}
