@@ -8,6 +8,7 @@
 # stdin:  {schema, documents: [{name, data}]}
 # stdout: {jsonschema, python, schemaErrors, validateError?, results: [{name, valid, errors}]}
 
+import importlib.metadata
 import json
 import sys
 
@@ -17,7 +18,7 @@ request = json.load(sys.stdin)
 schema = request["schema"]
 V = jsonschema.Draft202012Validator
 out = {
-    "jsonschema": getattr(jsonschema, "__version__", "unknown"),
+    "jsonschema": importlib.metadata.version("jsonschema"),
     "python": sys.version.split()[0],
     "schemaErrors": [
         f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
