@@ -21,12 +21,12 @@ import (
 //
 // A pattern of the schemas must mean the same in every validator: in
 // ECMAScript's regular expressions, with the u flag (Ajv, editors) or
-// without it (the JSON Schema spec's own dialect), in Go's regexp and in
+// without it (ECMAScript's default), in Go's regexp and in
 // Python's re (the jsonschema package, check-jsonschema). So the patterns
 // keep to the subset JSON Schema recommends (core, section 6.4): literal
 // characters, classes and ranges, groups, alternation, quantifiers, ^ and
 // $. A character outside printable ASCII stands in a pattern as itself,
-// which the schema file shows as a JSON \uXXXX escape (see tidyJSON); no
+// which the schema file shows as a JSON \uXXXX escape (escapePatterns); no
 // pattern uses \x, \u or \p, which the engines spell differently or not
 // at all. The only escape is a backslash before a syntax character.
 //
@@ -240,6 +240,9 @@ func textForms() (text, required *jsonschema.Schema, err error) {
 			"(" + blank.words() + "; Unicode " + unicode.Version + "): white space, format characters (Cf) but the drawn signs among them, " +
 			"the Hangul fillers and the blank braille pattern, as package incident's Validate decides.",
 		Ref: "#/$defs/" + textDef,
+		// Blank text. It needs no guard of its own: the one of Text
+		// already refuses the second final line break Python's $ would
+		// let through here.
 		Not: &jsonschema.Schema{Type: "string", Pattern: form{body: blank.either() + "*", finalBreak: true}.pattern()},
 	}
 	return text, required, nil
