@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/incident-leadership/portfolio/internal/textchar"
 )
 
 // FieldError is one problem with one field. Path names the field the way
@@ -235,7 +237,7 @@ func (v *validator) text(path, s string, required bool) {
 		}
 		return
 	}
-	if required && strings.IndexFunc(s, visible) < 0 && checkText(s) == "" {
+	if required && strings.IndexFunc(s, textchar.Visible) < 0 && checkText(s) == "" {
 		r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s))
 		v.add(path, "blank text: only white space and invisible characters such as %U", r)
 		return
@@ -243,22 +245,6 @@ func (v *validator) text(path, s string, required bool) {
 	if msg := checkText(s); msg != "" {
 		v.add(path, "%s", msg)
 	}
-}
-
-// visible reports whether r shows: it is neither white space, nor a
-// formatting character (category Cf, as U+200B or U+202E are) but for the
-// signs among them that are drawn (U+0600 to U+0605, U+06DD, U+070F,
-// U+0890, U+0891, U+08E2), nor a letter or symbol drawn as nothing (the
-// Hangul fillers U+115F, U+1160, U+3164 and U+FFA0, the blank braille
-// pattern U+2800). The JSON Schema's requiredPattern says the same.
-func visible(r rune) bool {
-	switch {
-	case unicode.IsSpace(r), r == 0x115f, r == 0x1160, r == 0x3164, r == 0xffa0, r == 0x2800:
-		return false
-	case r >= 0x0600 && r <= 0x0605, r == 0x06dd, r == 0x070f, r == 0x0890, r == 0x0891, r == 0x08e2:
-		return true
-	}
-	return !unicode.Is(unicode.Cf, r)
 }
 
 // CheckText returns nil when s is fit for content: valid UTF-8 holding no
@@ -280,7 +266,7 @@ func checkText(s string) string {
 			return fmt.Sprintf("line break at byte %d: one paragraph is one line; start a new list item for a new paragraph", i)
 		case r == '\t':
 			return fmt.Sprintf("tab at byte %d: use spaces", i)
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+		case textchar.Control(r):
 			return fmt.Sprintf("control character %U at byte %d", r, i)
 		}
 	}

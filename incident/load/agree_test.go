@@ -4,17 +4,24 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"maps"
 	"math"
 	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/incident-leadership/portfolio/incident/schema"
+	"github.com/incident-leadership/portfolio/internal/conformance"
+	"github.com/incident-leadership/portfolio/internal/textchar"
 )
 
 // good is a small valid portfolio; the bad files of the table below are
@@ -62,6 +69,15 @@ const (
 	schemaRejects verdict = iota // the schema rejects it too: loader and schema agree
 	schemaAccepts                // a disagreement: a rule the schema cannot state
 	noDocument                   // not a YAML document at all: editors report the parse error
+)
+
+// Why the schema accepts what the loader refuses, for disagreements that
+// come more than once.
+const (
+	whyUnique       = "uniqueness of a property across array items"
+	whyDuplicateKey = "JSON readers keep the last of duplicate keys; the schema never sees the first"
+	whyStream       = "editors check each document of a stream on its own"
+	whyFinalBreak   = "the schema allows the final line break of a block scalar, which the loader drops; it cannot tell a quoted one"
 )
 
 var bad = []struct {
@@ -113,7 +129,7 @@ var bad = []struct {
 		doc:    good + strings.SplitAfterN(good, "incidents:\n", 2)[1],
 		want:   `f.yaml:13:9: incidents[1].id: duplicate id "a": incidents[0] has it too`,
 		schema: schemaAccepts,
-		why:    "uniqueness of a property across array items",
+		why:    whyUnique,
 	},
 	{
 		name: "malformed ID",
@@ -227,7 +243,7 @@ var bad = []struct {
 		doc:    edit("severity: P1", "severity: S1") + "severities: [{code: S1, label: One, level: 1}, {code: S1, label: Two, level: 2}]\n",
 		want:   `f.yaml:13:55: severities[1].code: duplicate severity "S1"`,
 		schema: schemaAccepts,
-		why:    "uniqueness of a property across array items",
+		why:    whyUnique,
 	},
 	{
 		name:   "role not among the declared ones",
@@ -334,7 +350,71 @@ var bad = []struct {
 		doc:    edit("title: T", `title: "T\n"`),
 		want:   `f.yaml:1:8: title: line break at byte 1: one paragraph is one line; start a new list item for a new paragraph`,
 		schema: schemaAccepts,
-		why:    "the schema allows the final line break of a block scalar, which the loader drops; it cannot tell a quoted one",
+		why:    whyFinalBreak,
+	},
+	{
+		name: "quoted line breaks at the end",
+		doc:  edit("title: T", `title: "T\n\n"`),
+		want: `f.yaml:1:8: title: line break at byte 1: one paragraph is one line; start a new list item for a new paragraph`,
+	},
+	{
+		name: "block scalar keeping two line breaks",
+		doc:  edit("title: T", "title: |+\n  T\n\n"),
+		want: `f.yaml:1:8: title: line break at byte 1: one paragraph is one line; start a new list item for a new paragraph`,
+	},
+	{
+		name:   "quoted line break after an ID",
+		doc:    edit("id: a", `id: "a\n"`),
+		want:   `f.yaml:4:9: incidents[0].id: malformed id "a\n": want lower-case letters and digits in words joined by single hyphens, at most 64 bytes; try "a"`,
+		schema: schemaAccepts,
+		why:    whyFinalBreak,
+	},
+	{
+		name: "line breaks after a severity",
+		doc:  edit("severity: P1", `severity: "P1\n\n"`),
+		want: `f.yaml:7:15: incidents[0].severity: malformed severity "P1\n\n": want letters, digits, '-', '_' or '.'`,
+	},
+	{
+		name: "line breaks after a date",
+		doc:  good + "    when: \"2023\\n\\n\"\n",
+		want: `f.yaml:13:11: incidents[0].when: want a date such as 2023-03-14, 2023-03 or 2023, or a range such as 2023-03-14/2023-03-16, got "2023\n\n"`,
+	},
+	{
+		name: "line breaks after a URL",
+		doc:  good + "    links:\n      - {title: X, url: \"https://example.com/\\n\\n\", kind: article}\n",
+		want: `f.yaml:14:25: incidents[0].links[0].url: line break at byte 20: one paragraph is one line; start a new list item for a new paragraph`,
+	},
+	{
+		name: "title of a language tag, above U+FFFF",
+		doc:  edit("title: T", `title: "\U000E0001"`),
+		want: `f.yaml:1:8: title: blank text: only white space and invisible characters such as U+E0001`,
+	},
+	{
+		name: "title of tag characters and a zero width space",
+		doc:  edit("title: T", `title: "\U000E0020\U000E007F \u200b"`),
+		want: `f.yaml:1:8: title: blank text: only white space and invisible characters such as U+E0020`,
+	},
+	{
+		name: "title of a soft hyphen, a blank braille pattern and a musical format character",
+		doc:  edit("title: A", `title: "\u00ad\u2800\U0001D173"`),
+		want: `f.yaml:5:12: incidents[0].title: blank text: only white space and invisible characters such as U+00AD`,
+	},
+	{
+		name: "tagline of a vowel separator, a byte order mark and an ideographic space",
+		doc:  edit("tagline: Tag", `tagline: "\u180e\ufeff\u3000"`),
+		want: `f.yaml:2:10: tagline: blank text: only white space and invisible characters such as U+180E`,
+	},
+	{
+		name: "tag of a Kaithi number sign, a format character above U+FFFF",
+		doc:  good + "    tags: [\"\\U000110BD\"]\n",
+		want: `f.yaml:13:12: incidents[0].tags[0]: blank text: only white space and invisible characters such as U+110BD`,
+	},
+	{
+		name:   "invisible character in a URL",
+		doc:    good + "    links:\n      - {title: X, url: \"https://example.com/\\u200b\", kind: article}\n",
+		want:   `f.yaml:14:25: incidents[0].links[0].url: bad URL "https://example.com/\u200b": invisible character U+200B at byte 20 must be percent-encoded`,
+		schema: schemaAccepts,
+		why:    "the URL patterns refuse control characters, spaces and backslashes only; the loader also refuses invisible and unassigned characters, which above U+FFFF no portable pattern can list",
 	},
 	{
 		name: "duplicate tag",
@@ -371,7 +451,7 @@ var bad = []struct {
 		doc:    edit("tagline: Tag\n", "tagline: Tag\ntagline: Tag\n"),
 		want:   `f.yaml:3:1: tagline: given twice: first at 2:1; keep one`,
 		schema: schemaAccepts,
-		why:    "JSON readers keep the last of duplicate keys; the schema never sees the first",
+		why:    whyDuplicateKey,
 	},
 	{
 		name:   "anchor and alias",
@@ -392,7 +472,7 @@ var bad = []struct {
 		doc:    good + "---\n" + good,
 		want:   `f.yaml:13:1: a second document: a content file holds one portfolio`,
 		schema: schemaAccepts,
-		why:    "editors check each document of a stream on its own",
+		why:    whyStream,
 	},
 	{
 		name:   "invalid UTF-8",
@@ -402,8 +482,10 @@ var bad = []struct {
 	},
 }
 
+// TestBadFiles checks the loader's message for each bad file, and that
+// the files marked noDocument, and only they, are no YAML document to a
+// JSON Schema validator. TestSchemaAgrees checks the validators' verdicts.
 func TestBadFiles(t *testing.T) {
-	sch := compileSchema(t)
 	for _, tc := range bad {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Bytes("f.yaml", []byte(tc.doc))
@@ -417,87 +499,359 @@ func TestBadFiles(t *testing.T) {
 			if !errors.As(err, &es) {
 				t.Errorf("error is a %T, want load.Errors", err)
 			}
-
-			v, convErr := toJSON([]byte(tc.doc))
-			switch tc.schema {
-			case noDocument:
-				if convErr == nil {
-					t.Errorf("the file parses as YAML; want a parse error")
-				}
-				return
-			case schemaRejects, schemaAccepts:
-				if convErr != nil {
-					t.Fatalf("converting to JSON: %v", convErr)
-				}
+			if _, convErr := toJSON([]byte(tc.doc)); (convErr != nil) != (tc.schema == noDocument) {
+				t.Errorf("converting to JSON: error %v; want one only for a file marked noDocument", convErr)
 			}
-			schemaErr := sch.Validate(v)
-			switch {
-			case tc.schema == schemaRejects && schemaErr == nil:
-				t.Errorf("the loader rejects it but the schema accepts it")
-			case tc.schema == schemaAccepts && schemaErr != nil:
-				t.Errorf("marked a disagreement (%s) but the schema rejects it too: %v", tc.why, schemaErr)
+			if (tc.why != "") != (tc.schema == schemaAccepts) {
+				t.Errorf("why = %q: want a reason exactly for a disagreement", tc.why)
 			}
 		})
 	}
 }
 
-// TestGoodFiles checks that the bundled portfolio, the full one, and a few
-// variants pass both the loader and the schema.
-func TestGoodFiles(t *testing.T) {
-	sch := compileSchema(t)
+// goodFiles are the bundled portfolio, the full one, and a few variants:
+// content files both the loader and the schema accept.
+func goodFiles(t *testing.T) map[string][]byte {
+	t.Helper()
 	files := map[string][]byte{
-		"good":              []byte(good),
-		"block scalars":     []byte(edit("situation: [S]", "situation:\n      - >\n        one\n        two\n      - |\n        three")),
-		"bare year":         []byte(good + "    when: 2023\n"),
-		"hex year":          []byte(good + "    when: 0x7E7\n"),
-		"signed year":       []byte(good + "    when: +2023\n"),
-		"float year":        []byte(good + "    when: 2023.0\n"),
-		"float level":       []byte(edit("severity: P1", "severity: S1") + "severities: [{code: S1, label: One, level: 1.0}]\n"),
-		"partial date":      []byte(good + "    when: 2023-03\n"),
-		"range":             []byte(good + "    when: 2023-03-14/2023-03-16\n"),
-		"duration mapping":  []byte(edit("duration: 4h", "duration: {text: \"Weekend (Fri-Sun)\", length: 2d12h}")),
-		"duration text":     []byte(edit("duration: 4h", "duration: Weekend (Fri-Sun)")),
-		"declared role":     []byte(edit("role: caused-and-fixed", "role: on-call") + "roles: [{key: on-call, label: On call}]\n"),
-		"empty lists given": []byte(good + "roles: []\nseverities: []\nintro: []\n"),
+		"good":                            []byte(good),
+		"block scalars":                   []byte(edit("situation: [S]", "situation:\n      - >\n        one\n        two\n      - |\n        three")),
+		"block scalar ID":                 []byte(edit("id: a", "id: |\n      a")),
+		"bare year":                       []byte(good + "    when: 2023\n"),
+		"hex year":                        []byte(good + "    when: 0x7E7\n"),
+		"signed year":                     []byte(good + "    when: +2023\n"),
+		"float year":                      []byte(good + "    when: 2023.0\n"),
+		"float level":                     []byte(edit("severity: P1", "severity: S1") + "severities: [{code: S1, label: One, level: 1.0}]\n"),
+		"partial date":                    []byte(good + "    when: 2023-03\n"),
+		"range":                           []byte(good + "    when: 2023-03-14/2023-03-16\n"),
+		"duration mapping":                []byte(edit("duration: 4h", "duration: {text: \"Weekend (Fri-Sun)\", length: 2d12h}")),
+		"duration text":                   []byte(edit("duration: 4h", "duration: Weekend (Fri-Sun)")),
+		"declared role":                   []byte(edit("role: caused-and-fixed", "role: on-call") + "roles: [{key: on-call, label: On call}]\n"),
+		"empty lists given":               []byte(good + "roles: []\nseverities: []\nintro: []\n"),
+		"emoji title":                     []byte(edit("title: T", `title: "\U0001F692"`)),
+		"emoji after a tag":               []byte(edit("title: T", `title: "\U000E0001\U0001F692"`)),
+		"letter after a tag":              []byte(edit("title: T", `title: "\u200b\U000E0001x"`)),
+		"drawn format sign":               []byte(edit("title: T", `title: "\u0600"`)),
+		"variation selector above U+FFFF": []byte(edit("title: T", `title: "\U000E0100"`)),
+		"unassigned above U+FFFF":         []byte(edit("title: T", `title: "\U000E0002"`)),
 		"JSON": []byte(`{"title": "T", "tagline": "Tag", "incidents": [{"id": "a", "title": "A",
 			"role": "led-resolution", "severity": "P2", "duration": {"text": "Two hours", "length": "2h"},
 			"situation": ["S"], "myRole": ["M"], "resolution": ["R"], "permanentFix": ["F"],
 			"when": "2023", "impact": [{"label": "Lost", "value": 12, "before": 0}]}]}`),
 	}
-	for _, name := range []string{"../../portfolio.yaml", "../../testdata/full.yaml"} {
+	for _, name := range []string{portfolioFile, fullFile} {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		files[name] = b
 	}
-	for name, doc := range files {
-		t.Run(name, func(t *testing.T) {
-			if _, err := Bytes(name, doc); err != nil {
-				t.Errorf("the loader rejects it:\n%v", err)
-			}
-			v, err := toJSON(doc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := sch.Validate(v); err != nil {
-				t.Errorf("the schema rejects it:\n%v", err)
-			}
-		})
-	}
+	return files
 }
 
-func compileSchema(t *testing.T) *jsonschema.Schema {
+// How the schema sees the files of the error catalogue (testdata/errors)
+// that are not simply rejected, as in the bad table above.
+var catalogueSchema = map[string]struct {
+	schema verdict
+	why    string
+}{
+	"duplicate-id.yaml":  {schemaAccepts, whyUnique},
+	"duplicate-key.yaml": {schemaAccepts, whyDuplicateKey},
+	"two-documents.yaml": {schemaAccepts, whyStream},
+
+	"colon-in-paragraph.yaml":               {schema: noDocument},
+	"indented-key.yaml":                     {schema: noDocument},
+	"latin1.yaml":                           {schema: noDocument},
+	"line-separator.yaml":                   {schema: noDocument},
+	"no-space-after-dash.yaml":              {schema: noDocument},
+	"quote-over-two-lines-then-indent.yaml": {schema: noDocument},
+	"quote-over-two-lines.yaml":             {schema: noDocument},
+	"tab-before-key.yaml":                   {schema: noDocument},
+	"tab-in-folded.yaml":                    {schema: noDocument},
+	"tab-indentation.yaml":                  {schema: noDocument},
+	"trailing-comma.json":                   {schema: noDocument},
+	"unclosed-quote.yaml":                   {schema: noDocument},
+	"unclosed-single-quote.yaml":            {schema: noDocument},
+	"unquoted-colon.yaml":                   {schema: noDocument},
+	"wrong-indentation-after-quote.yaml":    {schema: noDocument},
+	"wrong-indentation-later.yaml":          {schema: noDocument},
+	"wrong-indentation-three-lines.yaml":    {schema: noDocument},
+	"wrong-indentation.yaml":                {schema: noDocument},
+}
+
+// A document the validators judge: a content file converted to JSON, and
+// the verdict every validator must give.
+type agreeDoc struct {
+	name  string
+	data  json.RawMessage
+	valid bool // the loader's verdict, but for the disagreements marked
+}
+
+// agreeDocs returns the documents of TestSchemaAgrees: the good files and
+// the bad ones of the tables above, every file of the error catalogue
+// (TestErrorCatalogue checks that the loader refuses them), and
+// one-title documents of the characters on either side of each edge
+// between control, blank and visible characters, in all of Unicode, whose
+// verdict it checks with the loader on the way.
+func agreeDocs(t *testing.T) []agreeDoc {
 	t.Helper()
-	b, err := schema.Content()
+	var docs []agreeDoc
+	add := func(name string, src []byte, isJSON, valid bool) {
+		t.Helper()
+		data, err := jsonOf(src, isJSON)
+		if err != nil {
+			t.Fatalf("%s: converting to JSON: %v", name, err)
+		}
+		docs = append(docs, agreeDoc{name, data, valid})
+	}
+	files := goodFiles(t)
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if _, err := Bytes(name, files[name]); err != nil {
+			t.Errorf("good/%s: the loader refuses it: %v", name, err)
+		}
+		add("good/"+name, files[name], false, true)
+	}
+	for _, tc := range bad {
+		if tc.schema != noDocument {
+			add("bad/"+tc.name, []byte(tc.doc), false, tc.schema == schemaAccepts)
+		}
+	}
+
+	names, err := filepath.Glob("testdata/errors/*.*")
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, name := range names {
+		base, ext := filepath.Base(name), filepath.Ext(name)
+		if ext != ".yaml" && ext != ".json" {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := catalogueSchema[base]
+		if _, err := jsonOf(src, ext == ".json"); (err != nil) != (want.schema == noDocument) {
+			t.Errorf("%s: converting to JSON: error %v; want one only for a file marked noDocument", base, err)
+			continue
+		}
+		if want.schema != noDocument {
+			add("catalogue/"+base, src, ext == ".json", want.schema == schemaAccepts)
+		}
+	}
+	for base, want := range catalogueSchema {
+		if _, err := os.Stat(filepath.Join("testdata/errors", base)); err != nil {
+			t.Errorf("catalogueSchema names %s: %v", base, err)
+		}
+		if (want.why != "") != (want.schema == schemaAccepts) {
+			t.Errorf("catalogueSchema[%s].why = %q: want a reason exactly for a disagreement", base, want.why)
+		}
+	}
+
+	for _, r := range charEdges() {
+		name, doc := fmt.Sprintf("char/%U", r), []byte(edit("title: T", fmt.Sprintf(`title: "\U%08X"`, r)))
+		valid := textchar.Visible(r) && !textchar.Control(r)
+		if _, err := Bytes(name, doc); (err == nil) != valid {
+			t.Errorf("%s: the loader says %v; want valid = %v", name, err, valid)
+		}
+		add(name, doc, false, valid)
+	}
+	return docs
+}
+
+// charEdges returns the characters on either side of each edge between
+// control, blank (white space or invisible) and visible characters, in
+// order, without surrogates.
+func charEdges() []rune {
+	kind := func(r rune) int {
+		switch {
+		case textchar.Control(r):
+			return 0
+		case !textchar.Visible(r):
+			return 1
+		}
+		return 2
+	}
+	var edges []rune
+	prev := rune(0)
+	for r := rune(1); r <= unicode.MaxRune; r++ {
+		if r >= 0xd800 && r <= 0xdfff {
+			continue
+		}
+		if kind(r) != kind(prev) {
+			if len(edges) == 0 || edges[len(edges)-1] != prev {
+				edges = append(edges, prev)
+			}
+			edges = append(edges, r)
+		}
+		prev = r
+	}
+	return edges
+}
+
+// jsonOf converts a content file to the JSON a validator checks: a .json
+// file strictly, as JSON (one value, no trailing commas), any other as
+// YAML (toJSON).
+func jsonOf(src []byte, isJSON bool) (json.RawMessage, error) {
+	var v any
+	if isJSON {
+		d := json.NewDecoder(bytes.NewReader(src))
+		d.UseNumber()
+		if err := d.Decode(&v); err != nil {
+			return nil, err
+		}
+		if _, err := d.Token(); err != io.EOF {
+			return nil, errors.New("more after the JSON value")
+		}
+	} else {
+		var err error
+		if v, err = toJSON(src); err != nil {
+			return nil, err
+		}
+	}
+	return json.Marshal(v)
+}
+
+// TestSchemaAgrees checks that the committed content schema gives the
+// loader's verdict, but for the disagreements marked above, on the
+// documents of agreeDocs, in every validator users reach it through: Go's
+// santhosh-tekuri/jsonschema, Ajv (draft 2020-12 with ajv-formats, with the
+// u flag, as Ajv compiles patterns, and without it, as ECMAScript reads
+// them by default) and Python's jsonschema (Draft202012Validator with the
+// format checker), each in one process for all documents. Node and Python
+// are skipped when missing, or fail the test when the CI environment
+// variable is set.
+func TestSchemaAgrees(t *testing.T) {
+	schemaFile, err := os.ReadFile("../../portfolio.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := agreeDocs(t)
+	valid := 0
+	for _, d := range docs {
+		if d.valid {
+			valid++
+		}
+	}
+	t.Logf("%d documents: %d valid, %d invalid", len(docs), valid, len(docs)-valid)
+
+	// check compares a validator's verdicts with the wanted ones.
+	check := func(t *testing.T, validator string, got map[string]bool, errs map[string][]string) {
+		t.Helper()
+		if len(got) != len(docs) {
+			t.Errorf("%s judged %d documents, want %d", validator, len(got), len(docs))
+		}
+		for _, d := range docs {
+			if v, ok := got[d.name]; ok && v != d.valid {
+				t.Errorf("%s: %s says valid = %v, want %v\n%s\n%s", d.name, validator, v, d.valid, d.data, strings.Join(errs[d.name], "\n"))
+			}
+		}
+		t.Logf("%s checked %d documents", validator, len(got))
+	}
+
+	t.Run("go", func(t *testing.T) {
+		sch := compileSchema(t, schemaFile)
+		got, errs := map[string]bool{}, map[string][]string{}
+		for _, d := range docs {
+			v, err := jsonschema.UnmarshalJSON(bytes.NewReader(d.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = sch.Validate(v)
+			got[d.name] = err == nil
+			if err != nil {
+				errs[d.name] = []string{err.Error()}
+			}
+		}
+		check(t, "santhosh-tekuri/jsonschema/v6", got, errs)
+	})
+
+	type request struct {
+		Schema             json.RawMessage `json:"schema"`
+		Documents          []jsonDoc       `json:"documents"`
+		WithoutUnicodeFlag bool            `json:"withoutUnicodeFlag,omitempty"`
+	}
+	type result struct {
+		Name          string   `json:"name"`
+		Valid         bool     `json:"valid"`
+		Errors        []string `json:"errors"`
+		ValidWithoutU *bool    `json:"validWithoutU"`
+	}
+	req := request{Schema: schemaFile}
+	for _, d := range docs {
+		req.Documents = append(req.Documents, jsonDoc{d.name, d.data})
+	}
+	verdicts := func(rs []result) (got, gotWithoutU map[string]bool, errs map[string][]string) {
+		got, gotWithoutU, errs = map[string]bool{}, map[string]bool{}, map[string][]string{}
+		for _, r := range rs {
+			got[r.Name], errs[r.Name] = r.Valid, r.Errors
+			if r.ValidWithoutU != nil {
+				gotWithoutU[r.Name] = *r.ValidWithoutU
+			}
+		}
+		return got, gotWithoutU, errs
+	}
+
+	t.Run("ajv", func(t *testing.T) {
+		t.Parallel()
+		node := conformance.FindNode(t, "ajv", "ajv-formats")
+		req := req
+		req.WithoutUnicodeFlag = true
+		var res struct {
+			Ajv          string   `json:"ajv"`
+			AjvFormats   string   `json:"ajvFormats"`
+			CompileError string   `json:"compileError"`
+			Results      []result `json:"results"`
+		}
+		node.Run(t, "schema.mjs", req, &res)
+		t.Logf("ajv %s, ajv-formats %s", res.Ajv, res.AjvFormats)
+		if res.CompileError != "" {
+			t.Fatalf("ajv cannot compile portfolio.schema.json: %s", res.CompileError)
+		}
+		got, withoutU, errs := verdicts(res.Results)
+		check(t, "ajv", got, errs)
+		check(t, "ajv without the u flag", withoutU, nil)
+	})
+
+	t.Run("python", func(t *testing.T) {
+		t.Parallel()
+		py := conformance.FindPython(t, "jsonschema")
+		var res struct {
+			Jsonschema    string   `json:"jsonschema"`
+			Python        string   `json:"python"`
+			SchemaErrors  []string `json:"schemaErrors"`
+			ValidateError string   `json:"validateError"`
+			Results       []result `json:"results"`
+		}
+		py.Run(t, "schema.py", req, &res)
+		t.Logf("python %s, jsonschema %s", res.Python, res.Jsonschema)
+		if len(res.SchemaErrors) > 0 {
+			t.Errorf("jsonschema finds portfolio.schema.json invalid against its metaschema:\n%s", strings.Join(res.SchemaErrors, "\n"))
+		}
+		if res.ValidateError != "" {
+			t.Fatalf("jsonschema fails validating: %s", res.ValidateError)
+		}
+		got, _, errs := verdicts(res.Results)
+		check(t, "python jsonschema", got, errs)
+	})
+}
+
+// jsonDoc is a document as the conformance scripts take it.
+type jsonDoc struct {
+	Name string          `json:"name"`
+	Data json.RawMessage `json:"data"`
+}
+
+// compileSchema compiles the content schema b with santhosh-tekuri's
+// validator, formats asserted.
+func compileSchema(t *testing.T, b []byte) *jsonschema.Schema {
+	t.Helper()
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := jsonschema.NewCompiler()
+	c.AssertFormat()
 	if err := c.AddResource("portfolio.schema.json", doc); err != nil {
 		t.Fatal(err)
 	}

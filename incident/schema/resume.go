@@ -17,16 +17,19 @@ import (
 //go:embed resume_comments.json
 var resumeComments []byte
 
-// Patterns of the extension's own textual forms.
-const (
-	// resumeDatePattern is an ISO 8601 calendar date given to the year,
-	// month or day, as JSON Resume's own dates are.
-	resumeDatePattern = `^(19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`
-	// isoSeconds is a whole or decimal number of seconds.
-	isoSeconds = `[0-9]+(\.[0-9]+)?S`
-	// isoDurationPattern is an ISO 8601 duration in hours, minutes and
-	// seconds, at least one of them given: PT4H, PT1H30M, PT1.5S.
-	isoDurationPattern = `^PT([0-9]+H([0-9]+M)?(` + isoSeconds + `)?|[0-9]+M(` + isoSeconds + `)?|` + isoSeconds + `)$`
+// Forms of the extension's own textual values; pattern.go says how their
+// patterns are written.
+const isoSeconds = `[0-9]+(\.[0-9]+)?S` // a whole or decimal number of seconds
+
+var (
+	resumeDateForm = form{
+		body:    datePattern,
+		comment: "An ISO 8601 calendar date given to the year, month or day, as JSON Resume's own dates are: YYYY, YYYY-MM or YYYY-MM-DD, with a year from 1900 to 2999.",
+	}
+	isoDurationForm = form{
+		body:    `PT([0-9]+H([0-9]+M)?(` + isoSeconds + `)?|[0-9]+M(` + isoSeconds + `)?|` + isoSeconds + `)`,
+		comment: "An ISO 8601 duration in hours, minutes and seconds, at least one of them given: PT4H, PT1H30M, PT1.5S.",
+	}
 )
 
 // ResumeExtension returns the JSON Schema (draft 2020-12) of the value
@@ -42,11 +45,12 @@ func ResumeExtension() ([]byte, error) {
 	r := &jsonschema.Reflector{
 		Anonymous:      true,
 		ExpandedStruct: true,
-		Mapper:         mapType, // incident's enums and slugs, as in the content file
+		Mapper:         mapType(false), // incident's enums and slugs, as in the content file but for the line break
 		CommentMap:     cm,
 	}
 	s := r.Reflect(&render.ResumeExtension{})
 	s.Title = "Incident-leadership portfolio: JSON Resume extension"
+	s.Comments = portableComment
 	s.Description = "The value under \"" + render.ExtensionKey + "\" in the meta object of a JSON Resume document " +
 		"(or at its top level), as written by render.JSONResume and render.MergeResume of " +
 		"github.com/incident-leadership/portfolio. " + s.Description
@@ -57,7 +61,11 @@ func ResumeExtension() ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
-	return append(unescapeHTML(b), '\n'), nil
+	b, err = escapePatterns(unescapeHTML(b))
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
 }
 
 // refineResume adds what the reflector cannot know: the version, the
@@ -82,9 +90,9 @@ func refineResume(root *jsonschema.Schema) error {
 		f   func(*jsonschema.Schema)
 	}{
 		{"ResumeExtension.version", func(p *jsonschema.Schema) { p.Const = render.ExtensionVersion }},
-		{"ResumeDuration.length", func(p *jsonschema.Schema) { p.Pattern, p.Format = isoDurationPattern, "duration" }},
-		{"ResumePeriod.start", func(p *jsonschema.Schema) { p.Pattern = resumeDatePattern }},
-		{"ResumePeriod.end", func(p *jsonschema.Schema) { p.Pattern = resumeDatePattern }},
+		{"ResumeDuration.length", func(p *jsonschema.Schema) { isoDurationForm.applyTo(p); p.Format = "duration" }},
+		{"ResumePeriod.start", resumeDateForm.applyTo},
+		{"ResumePeriod.end", resumeDateForm.applyTo},
 		{"ResumeLink.href", func(p *jsonschema.Schema) { p.Format = "uri-reference" }},
 		{"ResumeWriteUp.url", func(p *jsonschema.Schema) { p.Format = "uri-reference" }},
 		{"ResumeSeverity.level", func(p *jsonschema.Schema) { p.Minimum = "0" }},

@@ -47,7 +47,7 @@ func Content() ([]byte, error) {
 	r := &jsonschema.Reflector{
 		Anonymous:      true,
 		ExpandedStruct: true,
-		Mapper:         mapType,
+		Mapper:         mapType(true),
 		// Tell time.Duration from incident.Duration: the reflector finds
 		// definitions by name, and both are "Duration".
 		Namer: func(t reflect.Type) string {
@@ -67,54 +67,69 @@ func Content() ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
-	return append(unescapeHTML(b), '\n'), nil
+	b, err = escapePatterns(unescapeHTML(b))
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
 }
 
-// Patterns, written so that Go's regexp (RE2) and ECMAScript's (with the
-// u flag, as editors compile them) read them alike.
+// Forms of the model's textual values; pattern.go says how their patterns
+// are written.
 const (
-	slugPattern     = `^[a-z0-9]+(-[a-z0-9]+)*$`
-	severityPattern = `^[A-Za-z0-9._-]{1,32}$`
-	datePattern     = `(19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?`
-	periodPattern   = `^` + datePattern + `(/` + datePattern + `)?$`
-	// lengthPattern is incident.ParseDuration's: numbers of at most six
-	// digits with a unit, d, h, m or s, at least one of them not zero.
-	lengthPattern = `^([0-9]{1,6}[dhms])*` + nonZero + `[dhms]([0-9]{1,6}[dhms])*$`
-	nonZero       = `([1-9][0-9]{0,5}|0[1-9][0-9]{0,4}|00[1-9][0-9]{0,3}|000[1-9][0-9]{0,2}|0000[1-9][0-9]?|00000[1-9])`
-
-	// A text character is anything but a control character (C0, DEL, C1);
-	// a visible one, as incident's Validate decides, is also not white
-	// space, not a formatting character (but for the drawn signs among
-	// them), not a Hangul filler or the blank braille pattern. (Those
-	// characters stand as they are: Go and ECMAScript spell escapes above
-	// \xff differently.) A block scalar's final line break, which the
-	// loader drops, is allowed.
-	textChar    = `[^\x00-\x1f\x7f-\x9f]`
-	visibleChar = "([^\\x00-\\x20\\x7f-\\x9f\\p{Z}\\p{Cf}\u115f\u1160\u3164\uffa0\u2800]|[\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2])"
-	textPattern = `^` + textChar + `*\n?$`
-	// requiredPattern is text that is not blank.
-	requiredPattern = `^` + textChar + `*` + visibleChar + textChar + `*\n?$`
-
-	urlChar     = `[^\x00-\x20\x7f-\x9f\\]`
-	absoluteURL = `[hH][tT][tT][pP][sS]?://[^/?#\x00-\x20\x7f-\x9f\\]+([/?#]` + urlChar + `*)?`
-	mailtoURL   = `[mM][aA][iI][lL][tT][oO]:` + urlChar + `*`
-	// relativeURL has no scheme (no colon in its first segment) and does
-	// not start with "//".
-	relativeURL = `[^:/?#\x00-\x20\x7f-\x9f\\]+([/?#]` + urlChar + `*)?|/([^/\x00-\x20\x7f-\x9f\\]` + urlChar + `*)?|[?#]` + urlChar + `*`
+	datePattern = `(19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?`
+	nonZero     = `([1-9][0-9]{0,5}|0[1-9][0-9]{0,4}|00[1-9][0-9]{0,3}|000[1-9][0-9]{0,2}|0000[1-9][0-9]?|00000[1-9])`
 )
 
-// mapType gives the schema of the model's enums and textual forms. It
+var (
+	slugForm = form{
+		body:    `[a-z0-9]+(-[a-z0-9]+)*`,
+		comment: "A slug: lower-case ASCII letters and digits, in words joined by single hyphens.",
+	}
+	severityForm = form{
+		body:    `[A-Za-z0-9._-]{1,32}`,
+		comment: "A severity code: 1 to 32 ASCII letters, digits, '.', '_' or '-'.",
+	}
+	periodForm = form{
+		body:    datePattern + `(/` + datePattern + `)?`,
+		comment: "A date, YYYY, YYYY-MM or YYYY-MM-DD with a year from 1900 to 2999, or a range of two dates joined by '/'.",
+	}
+	// lengthForm is incident.ParseDuration's.
+	lengthForm = form{
+		body:    `([0-9]{1,6}[dhms])*` + nonZero + `[dhms]([0-9]{1,6}[dhms])*`,
+		comment: "A length: numbers of at most six digits, each followed by a unit, d, h, m or s; at least one of the numbers is not zero.",
+	}
+)
+
+// mapType returns the reflector's Mapper, which gives the schema of the
+// model's enums and textual forms; their strings may end with a block
+// scalar's line break when finalBreak is set, as in the content file. It
 // returns a new schema each time, since the reflector sets a property's
 // description on it.
-func mapType(t reflect.Type) *jsonschema.Schema {
+func mapType(finalBreak bool) func(reflect.Type) *jsonschema.Schema {
+	str := func(f form) *jsonschema.Schema {
+		f.finalBreak = finalBreak
+		return f.schema()
+	}
+	return func(t reflect.Type) *jsonschema.Schema { return mapTypeWith(t, str) }
+}
+
+func mapTypeWith(t reflect.Type, str func(form) *jsonschema.Schema) *jsonschema.Schema {
 	switch t {
 	case reflect.TypeFor[incident.ID]():
-		return &jsonschema.Schema{Type: "string", Pattern: slugPattern, MaxLength: ptr(64)}
+		s := str(slugForm)
+		s.MaxLength = ptr(64)
+		return s
 	case reflect.TypeFor[incident.Role]():
 		// Open: a portfolio may declare roles of its own.
-		return &jsonschema.Schema{Type: "string", Pattern: slugPattern, MaxLength: ptr(64), Examples: keys(incident.BuiltinRoles(), func(d incident.RoleDef) string { return string(d.Key) })}
+		s := str(slugForm)
+		s.MaxLength = ptr(64)
+		s.Examples = keys(incident.BuiltinRoles(), func(d incident.RoleDef) string { return string(d.Key) })
+		return s
 	case reflect.TypeFor[incident.Severity]():
-		return &jsonschema.Schema{Type: "string", Pattern: severityPattern, Examples: keys(incident.DefaultScale(), func(d incident.SeverityDef) string { return string(d.Code) })}
+		s := str(severityForm)
+		s.Examples = keys(incident.DefaultScale(), func(d incident.SeverityDef) string { return string(d.Code) })
+		return s
 	case reflect.TypeFor[incident.CommandRole]():
 		return &jsonschema.Schema{Type: "string", Enum: keys(incident.CommandRoles(), func(c incident.CommandRole) string { return string(c) })}
 	case reflect.TypeFor[incident.ActionKind]():
@@ -123,11 +138,13 @@ func mapType(t reflect.Type) *jsonschema.Schema {
 		return &jsonschema.Schema{Type: "string", Enum: keys(incident.LinkKinds(), func(k incident.LinkKind) string { return string(k) })}
 	case reflect.TypeFor[incident.Period]():
 		return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
-			{Type: "string", Pattern: periodPattern},
+			str(periodForm),
 			{Type: "integer", Minimum: "1900", Maximum: "2999", Description: "A bare year."},
 		}}
 	case reflect.TypeFor[time.Duration]():
-		return &jsonschema.Schema{Type: "string", Pattern: lengthPattern, Examples: []any{"4h", "1h30m", "2d"}}
+		s := str(lengthForm)
+		s.Examples = []any{"4h", "1h30m", "2d"}
+		return s
 	}
 	return nil
 }
@@ -145,32 +162,57 @@ func ptr(n uint64) *uint64 { return &n }
 // Rules for the string properties the reflector leaves plain, by
 // "Type.property" ("Type.property[]" for a list's items), as
 // incident.Portfolio.Validate checks them.
-var textRules = map[string]string{
-	"Portfolio.title":         requiredPattern,
-	"Portfolio.tagline":       requiredPattern,
-	"Portfolio.intro[]":       requiredPattern,
-	"Portfolio.legend":        textPattern,
-	"Link.text":               requiredPattern,
-	"Link.href":               "^(" + absoluteURL + "|" + mailtoURL + "|" + relativeURL + ")$",
-	"RoleDef.label":           requiredPattern,
-	"SeverityDef.label":       requiredPattern,
-	"Incident.title":          requiredPattern,
-	"Incident.situation[]":    requiredPattern,
-	"Incident.myRole[]":       requiredPattern,
-	"Incident.resolution[]":   requiredPattern,
-	"Incident.permanentFix[]": requiredPattern,
-	"Incident.org":            textPattern,
-	"Incident.tags[]":         requiredPattern,
-	"Duration.text":           requiredPattern,
-	"Figure.label":            requiredPattern,
-	"Figure.unit":             textPattern,
-	"Figure.note":             textPattern,
-	"Action.text":             requiredPattern,
-	"WriteUp.title":           requiredPattern,
-	"WriteUp.url":             "^" + absoluteURL + "$",
-	"Lessons.file":            textPattern,
-	"Lessons.heading":         textPattern,
-	"Lessons.items[]":         requiredPattern,
+var textRules = map[string]textRule{
+	"Portfolio.title":         requiredText,
+	"Portfolio.tagline":       requiredText,
+	"Portfolio.intro[]":       requiredText,
+	"Portfolio.legend":        plainText,
+	"Link.text":               requiredText,
+	"Link.href":               linkURL,
+	"RoleDef.label":           requiredText,
+	"SeverityDef.label":       requiredText,
+	"Incident.title":          requiredText,
+	"Incident.situation[]":    requiredText,
+	"Incident.myRole[]":       requiredText,
+	"Incident.resolution[]":   requiredText,
+	"Incident.permanentFix[]": requiredText,
+	"Incident.org":            plainText,
+	"Incident.tags[]":         requiredText,
+	"Duration.text":           requiredText,
+	"Figure.label":            requiredText,
+	"Figure.unit":             plainText,
+	"Figure.note":             plainText,
+	"Action.text":             requiredText,
+	"WriteUp.title":           requiredText,
+	"WriteUp.url":             webURL,
+	"Lessons.file":            plainText,
+	"Lessons.heading":         plainText,
+	"Lessons.items[]":         requiredText,
+}
+
+// A textRule is how a string property is checked.
+type textRule int
+
+const (
+	plainText    textRule = iota + 1 // text: no control characters
+	requiredText                     // text that shows something
+	linkURL                          // an http, https, mailto or relative URL
+	webURL                           // an http or https URL
+)
+
+// apply makes prop, a plain string's schema, check rule: a reference to
+// a text form of $defs, or a URL's form.
+func (rule textRule) apply(prop *jsonschema.Schema, link, web form) {
+	switch rule {
+	case plainText:
+		prop.Type, prop.Ref = "", "#/$defs/"+textDef
+	case requiredText:
+		prop.Type, prop.Ref = "", "#/$defs/"+requiredTextDef
+	case linkURL:
+		link.applyTo(prop)
+	case webURL:
+		web.applyTo(prop)
+	}
 }
 
 // refine adds to the reflected schema what the reflector cannot know: text
@@ -180,6 +222,14 @@ var textRules = map[string]string{
 // model cannot go unchecked, and when a rule names no property, so that a
 // renamed field cannot lose its rule.
 func refine(root *jsonschema.Schema) error {
+	text, required, err := textForms()
+	if err != nil {
+		return err
+	}
+	link, web, err := urlForms()
+	if err != nil {
+		return err
+	}
 	types := map[string]*jsonschema.Schema{"Portfolio": root}
 	for name, def := range root.Definitions {
 		types[name] = def
@@ -193,16 +243,16 @@ func refine(root *jsonschema.Schema) error {
 			key, prop := name+"."+p.Key, p.Value
 			switch {
 			case prop.Type == "string" && prop.Pattern == "" && prop.Enum == nil:
-				if textRules[key] == "" {
+				if textRules[key] == 0 {
 					return fmt.Errorf("schema: no text rule for %s", key)
 				}
-				prop.Pattern = textRules[key]
+				textRules[key].apply(prop, link, web)
 				used[key] = true
 			case prop.Type == "array" && prop.Items != nil && prop.Items.Type == "string" && prop.Items.Pattern == "":
-				if textRules[key+"[]"] == "" {
+				if textRules[key+"[]"] == 0 {
 					return fmt.Errorf("schema: no text rule for %s[]", key)
 				}
-				prop.Items.Pattern = textRules[key+"[]"]
+				textRules[key+"[]"].apply(prop.Items, link, web)
 				used[key+"[]"] = true
 			}
 		}
@@ -224,10 +274,19 @@ func refine(root *jsonschema.Schema) error {
 	root.Definitions["Duration"] = &jsonschema.Schema{
 		Description: d.Description,
 		OneOf: []*jsonschema.Schema{
-			{Type: "string", Pattern: requiredPattern, Examples: []any{"4h", "Weekend (Fri-Sun)"}},
+			{Ref: "#/$defs/" + requiredTextDef, Examples: []any{"4h", "Weekend (Fri-Sun)"}},
 			{Type: d.Type, Properties: d.Properties, Required: d.Required, AdditionalProperties: d.AdditionalProperties},
 		},
 	}
+
+	// The text forms, which most string properties refer to.
+	for name, def := range map[string]*jsonschema.Schema{textDef: text, requiredTextDef: required} {
+		if root.Definitions[name] != nil {
+			return fmt.Errorf("schema: $defs already holds a %s", name)
+		}
+		root.Definitions[name] = def
+	}
+	root.Comments = portableComment
 
 	// Without declared roles or severities, an incident's role and
 	// severity come from the built-in lists.

@@ -1,11 +1,11 @@
 // Package conformance finds and runs the real third-party clients the
-// examples' conformance tests check their output with: node and the npm
-// tools pinned in .ci/package.json, Java for the W3C Nu HTML Checker, and
-// Debian's Chromium.
+// conformance tests check the module's output with: node and the npm
+// tools pinned in .ci/package.json, Debian's Python with its jsonschema
+// package, Java for the W3C Nu HTML Checker, and Debian's Chromium.
 //
-// The node side lives in .ci/conformance: each script reads a request as
-// JSON on stdin and writes its findings as JSON on stdout, and the Go test
-// judges them.
+// The node and Python sides live in .ci/conformance: each script reads a
+// request as JSON on stdin and writes its findings as JSON on stdout, and
+// the Go test judges them.
 //
 // A missing tool skips the test with the reason and how to install it, or,
 // when the CI environment variable is set, fails it: CI never passes by not
@@ -23,7 +23,7 @@ import (
 
 // Install says how to get the tools.
 const Install = "run bash .ci/run, or: mkdir -p .tools && cp .ci/package.json .ci/package-lock.json .tools/ && " +
-	"(cd .tools && npm ci --ignore-scripts) and apt-get install chromium default-jre-headless"
+	"(cd .tools && npm ci --ignore-scripts) and apt-get install chromium default-jre-headless python3-jsonschema"
 
 // Missing skips t, or fails it when the CI environment variable is set, saying
 // which tool is missing.
@@ -82,24 +82,26 @@ func FindNode(t testing.TB, pkgs ...string) *Node {
 			Missing(t, "npm package %s is not installed in %s", p, filepath.Join(tools, "node_modules"))
 		}
 	}
-	n := &Node{node: node, tools: tools, scripts: filepath.Join(root, ".ci", "conformance")}
-	n.track(t)
-	return n
+	return &Node{node: node, tools: tools, scripts: scripts(t, root)}
 }
 
-// track reads every script, so that go test's cache, which notes the files
-// a test opens but not those node opens, reruns the test when one changes.
-func (n *Node) track(t testing.TB) {
+// scripts returns the directory of the conformance scripts, .ci/conformance
+// under root. It reads every script, so that go test's cache, which notes
+// the files a test opens but not those node or python opens, reruns the
+// test when one changes.
+func scripts(t testing.TB, root string) string {
 	t.Helper()
-	entries, err := os.ReadDir(n.scripts)
+	dir := filepath.Join(root, ".ci", "conformance")
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if _, err := os.ReadFile(filepath.Join(n.scripts, e.Name())); err != nil {
+		if _, err := os.ReadFile(filepath.Join(dir, e.Name())); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return dir
 }
 
 // Module returns the path of a file inside an installed npm package.
@@ -111,12 +113,19 @@ func (n *Node) Module(pkg string, elem ...string) string {
 // what it prints into resp. A script that fails fails t, with its stderr.
 func (n *Node) Run(t testing.TB, script string, req, resp any) {
 	t.Helper()
+	cmd := exec.Command(n.node, filepath.Join(n.scripts, script))
+	cmd.Env = append(os.Environ(), "PORTFOLIO_TOOLS="+n.tools)
+	run(t, cmd, script, req, resp)
+}
+
+// run runs cmd, a conformance script, with req as JSON on stdin and
+// decodes what it prints into resp.
+func run(t testing.TB, cmd *exec.Cmd, script string, req, resp any) {
+	t.Helper()
 	in, err := json.Marshal(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(n.node, filepath.Join(n.scripts, script))
-	cmd.Env = append(os.Environ(), "PORTFOLIO_TOOLS="+n.tools)
 	cmd.Stdin = bytes.NewReader(in)
 	out, stderr := Output(t, cmd)
 	if err := json.Unmarshal(out, resp); err != nil {
@@ -141,6 +150,39 @@ func Output(t testing.TB, cmd *exec.Cmd) (stdout, stderr []byte) {
 		t.Fatalf("%s: %v\nstdout:\n%s\nstderr:\n%s", cmd, err, o.Bytes(), e.Bytes())
 	}
 	return o.Bytes(), e.Bytes()
+}
+
+// Python is Debian's Python with its jsonschema package.
+type Python struct {
+	python  string // the python3 executable
+	scripts string // .ci/conformance
+}
+
+// debianPython is where Debian installs its Python, whose packages
+// (python3-jsonschema) another python3 on PATH, such as pyenv's, lacks.
+const debianPython = "/usr/bin/python3"
+
+// FindPython returns Debian's Python with the modules mods importable, or
+// skips (or fails) t.
+func FindPython(t testing.TB, mods ...string) *Python {
+	t.Helper()
+	if _, err := os.Stat(debianPython); err != nil {
+		Missing(t, "%s is not installed", debianPython)
+	}
+	for _, m := range mods {
+		if out, err := exec.Command(debianPython, "-c", "import "+m).CombinedOutput(); err != nil {
+			Missing(t, "%s cannot import %s (%s)", debianPython, m, bytes.TrimSpace(out))
+		}
+	}
+	return &Python{python: debianPython, scripts: scripts(t, Root(t))}
+}
+
+// Run runs the Python conformance script with req as JSON on stdin and
+// decodes what it prints into resp. A script that fails fails t, with its
+// stderr.
+func (p *Python) Run(t testing.TB, script string, req, resp any) {
+	t.Helper()
+	run(t, exec.Command(p.python, filepath.Join(p.scripts, script)), script, req, resp)
 }
 
 // FindJava returns the java executable, or skips (or fails) t.

@@ -71,3 +71,12 @@ func TestRoot(t *testing.T) {
 		t.Errorf("first line of %s/go.mod (-want +got):\n%s", root, diff)
 	}
 }
+
+func TestFindPythonMissingModule(t *testing.T) {
+	t.Setenv("CI", "")
+	var r recorder
+	FindPython(&r, "no_such_module_for_portfolio")
+	if r.ended != "skip" || !strings.Contains(r.msg, "no_such_module_for_portfolio") && !strings.Contains(r.msg, "not installed") {
+		t.Errorf("FindPython of a module that is not installed ended the test with %q, %q; want a skip saying what is missing", r.ended, r.msg)
+	}
+}
