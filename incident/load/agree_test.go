@@ -77,6 +77,7 @@ const (
 	whyUnique       = "uniqueness of a property across array items"
 	whyDuplicateKey = "JSON readers keep the last of duplicate keys; the schema never sees the first"
 	whyStream       = "editors check each document of a stream on its own"
+	whySurrogate    = "JSON readers turn half a surrogate pair into U+FFFD; the schema never sees it"
 	whyFinalBreak   = "the schema allows the final line break of a block scalar, which the loader drops; it cannot tell a quoted one"
 )
 
@@ -558,6 +559,15 @@ var catalogueSchema = map[string]struct {
 	"duplicate-id.yaml":  {schemaAccepts, whyUnique},
 	"duplicate-key.yaml": {schemaAccepts, whyDuplicateKey},
 	"two-documents.yaml": {schemaAccepts, whyStream},
+
+	"json-duplicate-key.json":   {schemaAccepts, whyDuplicateKey},
+	"json-lone-surrogate.json":  {schemaAccepts, whySurrogate},
+	"json-bad-escape.json":      {schema: noDocument},
+	"json-comment.json":         {schema: noDocument},
+	"json-missing-comma.json":   {schema: noDocument},
+	"json-nan.json":             {schema: noDocument},
+	"json-single-quotes.json":   {schema: noDocument},
+	"json-unclosed-string.json": {schema: noDocument},
 
 	"colon-in-paragraph.yaml":               {schema: noDocument},
 	"indented-key.yaml":                     {schema: noDocument},
