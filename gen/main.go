@@ -92,9 +92,9 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/incident-leadership/portfolio/atomicfile"
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
-	"github.com/incident-leadership/portfolio/internal/atomicfile"
 )
 
 var (

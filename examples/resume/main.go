@@ -30,7 +30,7 @@ import (
 	"os"
 
 	"github.com/incident-leadership/portfolio"
-	"github.com/incident-leadership/portfolio/internal/atomicfile"
+	"github.com/incident-leadership/portfolio/atomicfile"
 	"github.com/incident-leadership/portfolio/render"
 )
 

@@ -22,8 +22,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/incident-leadership/portfolio"
+	"github.com/incident-leadership/portfolio/atomicfile"
 	"github.com/incident-leadership/portfolio/incident"
-	"github.com/incident-leadership/portfolio/internal/atomicfile"
 	"github.com/incident-leadership/portfolio/render"
 )
 
