@@ -26,7 +26,7 @@ const Stall = "-X=github.com/incident-leadership/portfolio/atomicfile.testStall=
 // on, into a temporary directory, and returns its path.
 func Build(t testing.TB, pkg string) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), filepath.Base(pkg))
+	bin := filepath.Join(t.TempDir(), "cmd")
 	if out, err := exec.Command("go", "build", "-ldflags="+Stall, "-o", bin, pkg).CombinedOutput(); err != nil {
 		t.Fatalf("building %s: %v\n%s", pkg, err, out)
 	}
