@@ -5,7 +5,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -328,5 +330,41 @@ func TestSymlinkLoop(t *testing.T) {
 		if fi, err := os.Lstat(filepath.Join(dir, name)); err != nil || fi.Mode()&os.ModeSymlink == 0 {
 			t.Errorf("%s is no longer a symbolic link (%v)", name, err)
 		}
+	}
+}
+
+// TestConcurrentWrites: writes in parallel, to one file and to several,
+// each leave a whole file and no temporary one, and once they are all done
+// the package listens for no signal.
+func TestConcurrentWrites(t *testing.T) {
+	dir := t.TempDir()
+	var wg sync.WaitGroup
+	for i := range 30 {
+		wg.Go(func() {
+			data := []byte(strings.Repeat(strconv.Itoa(i), 1000))
+			for _, name := range []string{"shared.json", "own" + strconv.Itoa(i) + ".json"} {
+				if _, err := Write(filepath.Join(dir, name), data); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	names := dirNames(t, dir)
+	if len(names) != 31 {
+		t.Errorf("the directory holds %d files, want 31: %v", len(names), names)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "shared.json"))
+	whole := false
+	for i := range 30 {
+		whole = whole || string(got) == strings.Repeat(strconv.Itoa(i), 1000)
+	}
+	if err != nil || !whole {
+		t.Errorf("shared.json holds %.20q… (%d bytes, %v), not one writer's whole bytes", got, len(got), err)
+	}
+	progress.Lock()
+	defer progress.Unlock()
+	if progress.sigs != nil || len(progress.temps) != 0 {
+		t.Errorf("after the writes: listening %v, %d temporary files known; want neither", progress.sigs != nil, len(progress.temps))
 	}
 }
