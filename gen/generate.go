@@ -32,7 +32,7 @@ var exported = [...]string{"Page", "Incident", "IDs"}
 // constant names clash.
 func generate(p incident.Portfolio, pkg, source string) ([]byte, error) {
 	if !isPackageName(pkg) {
-		return nil, fmt.Errorf("bad package name %q: want a Go identifier", pkg)
+		return nil, fmt.Errorf("bad package name %q: want a Go identifier other than _ and init", pkg)
 	}
 	if err := p.Validate(); err != nil {
 		return nil, fmt.Errorf("invalid portfolio:\n%w", err)
@@ -160,8 +160,12 @@ func addSearch(f *jen.File, ins []incident.Incident) {
 	f.Var().Id("byID").Op("=").Index(jen.Op("...")).Int32().Custom(multiLine, idx...)
 }
 
-// isPackageName reports whether name can name a package.
-func isPackageName(name string) bool { return token.IsIdentifier(name) && name != "_" }
+// isPackageName reports whether name can name a package that a program
+// can import: a Go identifier (no keyword), but not _ and not init, which
+// build but cannot be imported ("cannot import package as init").
+func isPackageName(name string) bool {
+	return token.IsIdentifier(name) && name != "_" && name != "init"
+}
 
 func idList(names []string) []jen.Code {
 	out := make([]jen.Code, len(names))

@@ -206,9 +206,10 @@ func TestRefuses(t *testing.T) {
 			"invalid portfolio:\nincidents: no incidents: a portfolio needs at least one"},
 		{"infinity", func(p *incident.Portfolio) { p.Incidents[0].Results[1].Before = math.Inf(-1) }, "p",
 			"invalid portfolio:\nincidents[0].results[1].before: -Inf is not a finite number"},
-		{"package keyword", func(*incident.Portfolio) {}, "func", `bad package name "func": want a Go identifier`},
-		{"package blank", func(*incident.Portfolio) {}, "_", `bad package name "_": want a Go identifier`},
-		{"package dash", func(*incident.Portfolio) {}, "my-pkg", `bad package name "my-pkg": want a Go identifier`},
+		{"package keyword", func(*incident.Portfolio) {}, "func", `bad package name "func": want a Go identifier other than _ and init`},
+		{"package blank", func(*incident.Portfolio) {}, "_", `bad package name "_": want a Go identifier other than _ and init`},
+		{"package dash", func(*incident.Portfolio) {}, "my-pkg", `bad package name "my-pkg": want a Go identifier other than _ and init`},
+		{"package init", func(*incident.Portfolio) {}, "init", `bad package name "init": want a Go identifier other than _ and init`},
 	} {
 		p := full()
 		tc.change(&p)

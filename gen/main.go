@@ -20,7 +20,9 @@
 // ID that starts with a digit gets the prefix "Incident", as in
 // Incident2023Outage. Two IDs that give the same name, or an ID whose name
 // the generated file or another file of the package already declares (Page,
-// Incident, IDs, or a function of your own), are an error naming both.
+// Incident, IDs, or a function of your own), are an error naming both. So is
+// a name the generated file imports a package under (incident, and time
+// when a duration needs it) that another file of the package declares.
 //
 // The content is an unexported package-level variable built only of
 // constants, so the compiler lays it out as static data: the package has
@@ -44,16 +46,20 @@
 //	-in file
 //		the content file to read; required.
 //	-out file
-//		the Go file to write; required. It is replaced atomically: on any
-//		error the old file stays as it was, and nothing is written when
-//		the content has errors. A file already there must be one gen
-//		wrote, or another generator: a regular file with the line
-//		"// Code generated ... DO NOT EDIT." before its package clause.
-//		Gen refuses to replace any other.
+//		the Go file to write; required. It is replaced atomically, as
+//		package github.com/incident-leadership/portfolio/atomicfile
+//		promises: on any error, or on Ctrl-C, the old file stays as it
+//		was; a new file follows the umask; a symbolic link is written
+//		through. Nothing is written when the content has errors, and a
+//		file that would not change is not touched. A file already there
+//		must be one gen wrote, or another generator: a regular file with
+//		the line "// Code generated ... DO NOT EDIT." before its package
+//		clause. Gen refuses to replace any other.
 //	-pkg name
-//		the package name of the output. By default it is the package
-//		name of the Go files already in the directory of -out (those a
-//		build would use, test files aside), or else that of -out
+//		the package name of the output: a Go identifier other than _ and
+//		init, which a program could not import. By default it is the
+//		package name of the Go files already in the directory of -out
+//		(those a build would use, test files aside), or else that of -out
 //		itself when it is there, or else the directory's name, made a
 //		Go identifier. When those files are of another package, -pkg
 //		is an error, since the two would not build.
@@ -86,15 +92,17 @@ import (
 	"io/fs"
 	"log"
 	"os"
+	pathpkg "path"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
+	"github.com/incident-leadership/portfolio/atomicfile"
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
-	"github.com/incident-leadership/portfolio/internal/atomicfile"
 )
 
 var (
@@ -122,7 +130,7 @@ func main() {
 	case *out == "":
 		usageError("missing -out")
 	case *pkg != "" && !isPackageName(*pkg):
-		usageError("bad -pkg %q: want a Go identifier", *pkg)
+		usageError("bad -pkg %q: want a Go identifier other than _ and init", *pkg)
 	}
 	if err := run(*in, *out, *pkg, *check); err != nil {
 		// One problem a line, each with the prefix.
@@ -368,6 +376,7 @@ func clashes(dir, out string, src []byte, ins []incident.Incident) (fes incident
 		return nil, err
 	}
 	ours := topLevelNames(gen)
+	imports := importNames(gen)
 	files, err := siblings(dir, out)
 	if err != nil {
 		return nil, err
@@ -381,6 +390,10 @@ func clashes(dir, out string, src []byte, ins []incident.Incident) (fes incident
 		}
 	names:
 		for _, id := range topLevelNames(f) {
+			if path, ok := imports[id]; ok {
+				errs = append(errs, fmt.Errorf("the generated file imports package %q as %s, which %s declares too: rename it there", path, id, base))
+				continue
+			}
 			if !slices.Contains(ours, id) {
 				continue
 			}
@@ -395,6 +408,25 @@ func clashes(dir, out string, src []byte, ins []incident.Incident) (fes incident
 		}
 	}
 	return fes, errors.Join(errs...)
+}
+
+// importNames returns the names f imports packages under, with their
+// paths. A package imported without a name is taken to be named after the
+// last element of its path, as those the generated file imports are.
+func importNames(f *ast.File) map[string]string {
+	names := map[string]string{}
+	for _, imp := range f.Imports {
+		path, err := strconv.Unquote(imp.Path.Value)
+		if err != nil {
+			continue
+		}
+		name := pathpkg.Base(path)
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		names[name] = path
+	}
+	return names
 }
 
 // topLevelNames lists the package-level names f declares (methods aside).

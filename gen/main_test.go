@@ -93,7 +93,11 @@ func TestCommand(t *testing.T) {
 		{name: "extra arguments", args: []string{"-in", "ok.json", "-out", "out_gen.go", "x", "y"}, code: 2,
 			errLike: regexp.MustCompile(`^gen: unexpected arguments: x y\n` + regexp.QuoteMeta(usage)), want: old},
 		{name: "bad -pkg", args: []string{"-in", "ok.json", "-out", "out_gen.go", "-pkg", "my-pkg"}, code: 2,
-			errLike: regexp.MustCompile(`^gen: bad -pkg "my-pkg": want a Go identifier\n` + regexp.QuoteMeta(usage)), want: old},
+			errLike: regexp.MustCompile(`^gen: bad -pkg "my-pkg": want a Go identifier other than _ and init\n` + regexp.QuoteMeta(usage)), want: old},
+		{name: "-pkg init", args: []string{"-in", "ok.json", "-out", "out_gen.go", "-pkg", "init"}, code: 2,
+			errLike: regexp.MustCompile(`^gen: bad -pkg "init": want a Go identifier other than _ and init\n` + regexp.QuoteMeta(usage)), want: old},
+		{name: "-pkg _", args: []string{"-in", "ok.json", "-out", "out_gen.go", "-pkg", "_"}, code: 2,
+			errLike: regexp.MustCompile(`^gen: bad -pkg "_": want a Go identifier other than _ and init\n` + regexp.QuoteMeta(usage)), want: old},
 		{name: "unknown flag", args: []string{"-pkgs", "p"}, code: 2,
 			errLike: regexp.MustCompile(`^flag provided but not defined: -pkgs\n` + regexp.QuoteMeta(usage)), want: old},
 		{name: "help", args: []string{"-h"}, code: 0,
@@ -209,6 +213,8 @@ func TestPackageName(t *testing.T) {
 		{dir: "generated-only", files: map[string]string{"p_gen.go": "// Code generated; DO NOT EDIT.\n\npackage pages\n"}, want: "pages"},
 		{dir: "mixed", files: map[string]string{"a.go": "package a\n", "b.go": "package b\n"}, err: "mixed holds packages a and b: use -pkg"},
 		{dir: "2024", err: `cannot make a package name of directory "2024": use -pkg`},
+		{dir: "init", err: `cannot make a package name of directory "init": use -pkg`},
+		{dir: "In-it", err: `cannot make a package name of directory "In-it": use -pkg`},
 		{dir: "broken", files: map[string]string{"a.go": "packag a\n"}, err: "expected 'package'"},
 		{dir: "broken-out", files: map[string]string{"out_gen.go": "<<<<<<< HEAD\n"}, want: "brokenout"},
 		{dir: "out-only", outPkg: "content", want: "content"},
@@ -388,5 +394,34 @@ func TestSiblingClashes(t *testing.T) {
 		`gen: c.json:33:13: incidents[0].id: "content-schema" gets the Go name ContentSchema, which schemas.go declares too: change the id, or rename it there` + "\n"
 	if code != 1 || stderr != want {
 		t.Errorf("exit %d, stderr\n%s\nwant exit 1 and\n%s", code, stderr, want)
+	}
+}
+
+// TestImportClash: a name the generated file imports a package under,
+// declared by another file of the package, would not build ("incident
+// already declared through import of package"): gen refuses, naming the
+// file. A method of that name, or a local one, clashes with nothing.
+func TestImportClash(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"vars.go", "package p\n\nvar incident = 1\n",
+			`gen: c.json: the generated file imports package "github.com/incident-leadership/portfolio/incident" as incident, which vars.go declares too: rename it there` + "\n"},
+		{"clock.go", "package p\n\nfunc time() {}\n",
+			`gen: c.json: the generated file imports package "time" as time, which clock.go declares too: rename it there` + "\n"},
+		{"fine.go", "package p\n\ntype T int\n\nfunc (T) time() {}\n\nfunc f() { incident := 1; _ = incident }\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeJSON(t, dir, "c.json", full())
+			if err := os.WriteFile(filepath.Join(dir, tc.name), []byte(tc.src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			stderr, code := runGen(t, dir, "-in", "c.json", "-out", "out_gen.go", "-pkg", "p")
+			if stderr != tc.want || (code == 0) != (tc.want == "") {
+				t.Errorf("exit %d, stderr %q; want %q", code, stderr, tc.want)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "out_gen.go")); (err == nil) != (tc.want == "") {
+				t.Errorf("out_gen.go written: %v, want %v", err == nil, tc.want == "")
+			}
+		})
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/textpos"
 )
 
 // The fuzz targets of this file put the fuzzer's text in every text field
@@ -430,6 +431,7 @@ var fuzzResumes = []string{
 	"\xef\xbb\xbf{\"bom\":true}", "{\r\n\t\"crlf\": [1, 2.50, -0, 1e+2]\r\n}", `{"big":123456789012345678901234567890}`,
 	`{"s":"\u00e9\ud83d\ude92 \u2028 \"q\" \/ \\","lone":"\ud800"}`, `[]`, `"x"`, `{`, `{"a":1,}`, ``, `   `,
 	`{"meta":{}}`, "{\n\t\"a\": [1, -0.5e3, \"\\u00e9\"]\n}", `{"meta":{"incidentLeadership":{}}}`,
+	"{\r  \"cr\": {},\r  \"meta\": {   \r\r   },\r  \"projects\": [ ]\r}", "{\"latin1\": \"Jos\xe9\"}",
 }
 
 // FuzzMergeResume checks that for any JSON object as the user's résumé,
@@ -445,7 +447,7 @@ func FuzzMergeResume(f *testing.F) {
 	p := jsonTiny()
 	f.Fuzz(func(t *testing.T, resume []byte) {
 		doc := bytes.TrimPrefix(resume, []byte("\xef\xbb\xbf"))
-		object := json.Valid(doc) && bytes.TrimLeft(doc, " \t\r\n")[0] == '{'
+		object := json.Valid(doc) && utf8.Valid(doc) && bytes.TrimLeft(doc, " \t\r\n")[0] == '{'
 		for _, opts := range [][]Option{nil, {TopLevel()}, {Projects()}, {Projects(), TopLevel()}} {
 			c := newConfig(opts)
 			var out bytes.Buffer
@@ -455,7 +457,7 @@ func FuzzMergeResume(f *testing.F) {
 				if !errors.As(err, &me) {
 					t.Fatalf("%T is not a *MergeError: %v", err, err)
 				}
-				line, col := jsonLineCol(resume, len(resume))
+				line, col := textpos.LineCol(resume, len(resume))
 				if me.Line < 1 || me.Col < 1 || me.Line > line || me.Line == line && me.Col > col {
 					t.Errorf("%v: position outside the document (which ends at %d:%d)", err, line, col)
 				}

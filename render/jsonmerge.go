@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/textpos"
 )
 
 // ErrConflict is what MergeResume's error wraps when the résumé already
@@ -59,8 +60,9 @@ func (e *MergeError) Unwrap() error { return e.Err }
 // entry is kept byte for byte, including one with the marker and an ID
 // the merge does not know.
 //
-// Bad input is a *MergeError saying where: invalid JSON, a document that is
-// not an object, a meta that is not an object or a projects that is not an
+// Bad input is a *MergeError saying where (a line ends at LF, CR LF or a
+// lone CR): text that is not UTF-8, invalid JSON, a document that is not
+// an object, a meta that is not an object or a projects that is not an
 // array, and a key the merge would touch given twice. A UTF-8 byte order
 // mark at the start is kept. Nothing is written to dst unless the merge
 // succeeds, and then with a single Write.
@@ -129,6 +131,11 @@ func (m *merger) plan() error {
 	start := 0
 	if bytes.HasPrefix(d, []byte("\xef\xbb\xbf")) {
 		start = 3
+	}
+	if i := textpos.InvalidUTF8(d); i >= 0 {
+		// encoding/json would read it as U+FFFD, and the output would mix
+		// two encodings.
+		return m.errAt(i, errors.New("invalid UTF-8: save the file as UTF-8"))
 	}
 	if err := json.Unmarshal(d[start:], new(json.RawMessage)); err != nil {
 		var se *json.SyntaxError
@@ -277,15 +284,14 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 			add(d[elems[k].ws.start:elems[k].ws.end], d[elems[k].val.start:elems[k].val.end])
 		}
 	}
-	if n > 0 {
-		// What closed the array: the space after its last entry, or for an
-		// array that was empty, a line break back to the opening line.
-		switch {
-		case len(elems) > 0:
-			b.Write(d[elems[len(elems)-1].val.end:closing])
-		case !m.style.compact:
-			b.WriteString(m.style.eol + jsonLinePrefix(d, open))
-		}
+	switch {
+	case n > 0 && len(elems) > 0:
+		// What closed the array: the space after its last entry.
+		b.Write(d[elems[len(elems)-1].val.end:closing])
+	case n > 0:
+		// An array that was empty keeps the space it held.
+		b.Write(d[open+1 : closing])
+		b.WriteString(m.closeEmpty(open, closing))
 	}
 	m.edits = append(m.edits, jsonEdit{open + 1, closing, b.Bytes()})
 	return nil, nil
@@ -441,12 +447,21 @@ func (m *merger) appendMember(obj *jsonObject, text []byte) {
 		m.edits = append(m.edits, jsonEdit{at, at, text})
 		return
 	}
-	// An empty object: replace whatever space it holds with the members and
-	// a line break back to the line it opens on.
-	if !m.style.compact {
-		text = append(text, m.style.eol+jsonLinePrefix(m.d, obj.open)...)
+	m.edits = append(m.edits, jsonEdit{obj.open + 1, obj.open + 1, text})
+	m.edits = append(m.edits, jsonEdit{obj.close, obj.close, []byte(m.closeEmpty(obj.open, obj.close))})
+}
+
+// closeEmpty returns what to add in front of the closing bracket at close
+// of a container that was empty, once it holds members: nothing when the
+// space it held breaks the line, which then closes it, or else a line
+// break back to the line it opens on at open (in a document that is not
+// compact). The new members go at the start, and the space stays as it
+// was.
+func (m *merger) closeEmpty(open, close int) string {
+	if m.style.compact || jsonLastLineStart(string(m.d[open+1:close])) > 0 {
+		return ""
 	}
-	m.edits = append(m.edits, jsonEdit{obj.open + 1, obj.close, text})
+	return m.style.eol + jsonLinePrefix(m.d, open)
 }
 
 // value returns a value written in the document's style, its inner
@@ -466,7 +481,7 @@ func (m *merger) writer(b *bytes.Buffer, prefix string) jsonWriter {
 }
 
 func (m *merger) errAt(offset int, err error) error {
-	line, col := jsonLineCol(m.d, offset)
+	line, col := textpos.LineCol(m.d, offset)
 	return &MergeError{Line: line, Col: col, Err: err}
 }
 
@@ -481,8 +496,11 @@ func jsonDetectStyle(d []byte, top *jsonObject) jsonStyle {
 	}
 	first := top.members[0]
 	ws := string(d[first.ws.start:first.ws.end])
-	if strings.Contains(ws, "\r\n") {
+	switch {
+	case strings.Contains(ws, "\r\n"):
 		s.eol = "\r\n"
+	case strings.Contains(ws, "\r"):
+		s.eol = "\r" // as classic Mac OS ended lines
 	}
 	s.colon = jsonTrimColon(string(d[first.key.end:first.val.start]))
 	nl := jsonLastLineStart(ws)
@@ -508,34 +526,20 @@ func jsonTrimColon(sep string) string {
 	return sep
 }
 
-// jsonLastLineStart returns the index after the last line break in s, or 0.
+// jsonLastLineStart returns the index after the last line break (LF, or a
+// CR) in s, or 0.
 func jsonLastLineStart(s string) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == '\n' {
-			return i + 1
-		}
-	}
-	return 0
+	return strings.LastIndexAny(s, "\r\n") + 1
 }
 
 // jsonLinePrefix returns the spaces and tabs that start the line holding d[i].
 func jsonLinePrefix(d []byte, i int) string {
-	start := bytes.LastIndexByte(d[:i], '\n') + 1
+	start := bytes.LastIndexAny(d[:i], "\r\n") + 1
 	end := start
 	for end < i && (d[end] == ' ' || d[end] == '\t') {
 		end++
 	}
 	return string(d[start:end])
-}
-
-// jsonLineCol returns the line and column (in characters) of d[offset].
-func jsonLineCol(d []byte, offset int) (line, col int) {
-	offset = min(offset, len(d))
-	before := d[:offset]
-	line = bytes.Count(before, []byte("\n")) + 1
-	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	col = utf8.RuneCount(bytes.TrimPrefix(before[lineStart:], []byte("\xef\xbb\xbf"))) + 1
-	return line, col
 }
 
 func jsonKind(c byte) string {

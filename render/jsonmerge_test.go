@@ -70,7 +70,28 @@ func TestMergeResumeLayout(t *testing.T) {
 		{
 			name: "empty document with space and a final newline",
 			in:   "{ \n}\n",
-			want: "{\n  \"meta\": " + indented(t, meta, "  ", "  ") + "\n}\n",
+			want: "{\n  \"meta\": " + indented(t, meta, "  ", "  ") + " \n}\n",
+		},
+		{
+			name: "empty meta with space and blank lines in it",
+			in:   "{\n  \"meta\": {   \n\n   }\n}",
+			want: "{\n  \"meta\": {\n    \"incidentLeadership\": " + indented(t, x, "    ", "  ") + "   \n\n   }\n}",
+		},
+		{
+			name: "empty meta with a space in it",
+			in:   "{\n  \"meta\": { }\n}",
+			want: "{\n  \"meta\": {\n    \"incidentLeadership\": " + indented(t, x, "    ", "  ") + " \n  }\n}",
+		},
+		{
+			name: "empty projects with a line break in it",
+			in:   "{\n  \"projects\": [\n  ],\n  \"meta\": {}\n}",
+			want: "{\n  \"projects\": [\n    " + indented(t, project, "    ", "  ") + "\n  ],\n  \"meta\": {\n    \"incidentLeadership\": " + indented(t, x, "    ", "  ") + "\n  }\n}",
+			opts: []Option{Projects()},
+		},
+		{
+			name: "CR line ends",
+			in:   "{\r  \"basics\": {}\r}\r",
+			want: "{\r  \"basics\": {},\r  \"meta\": " + strings.ReplaceAll(indented(t, meta, "  ", "  "), "\n", "\r") + "\r}\r",
 		},
 		{
 			name: "four spaces, no meta",
@@ -360,7 +381,7 @@ func TestMergeResumeKeepsEverything(t *testing.T) {
 		"sample":  string(sample),
 		"empty":   `{}`,
 		"numbers": "{\n  \"big\": 123456789012345678901234567890,\n  \"exp\": 1.0e10,\n  \"negzero\": -0,\n  \"E\": 1E+2,\n  \"list\": [0.10, -1.5e-7, 0, -0.0],\n  \"meta\": {\"n\": 1.50}\n}",
-		"escapes": `{"name":"\u00e9\ud83d\ude92 \u2028 \"q\" \/ \\ \t","k\u0065y":["\u003c","<",">&"],"dup":1,"dup":2,"lone":"\ud800","bad":"` + "\xff" + `"}`,
+		"escapes": `{"name":"\u00e9\ud83d\ude92 \u2028 \"q\" \/ \\ \t","k\u0065y":["\u003c","<",">&"],"dup":1,"dup":2,"lone":"\ud800"}`, // raw invalid UTF-8 is refused: TestMergeResumeErrors
 		"projects": `{
   "projects": [
     {"name": "Mine", "type": "incident"},
@@ -621,6 +642,12 @@ func TestMergeResumeErrors(t *testing.T) {
 		{name: "column counts characters", in: `{"é": "ü" x}`, want: `1:11: invalid character 'x' after object key:value pair`},
 		{name: "unterminated", in: `{"a": [1, 2`, want: "1:12: unexpected end of JSON input"},
 		{name: "after the document", in: "{}\n{}", want: "2:1: invalid character '{' after top-level value"},
+		{name: "CR line ends", in: "{\r  \"a\": 1,\r\r  \"b\": tru\r}", want: `4:11: invalid character '\r' in literal true (expecting 'e')`},
+		{name: "CR line ends, a byte order mark", in: "\xef\xbb\xbf{\r\"a\": 1,\r\"b\": [,]\r}", want: `3:7: invalid character ',' looking for beginning of value`},
+		{name: "Latin-1", in: "{\"basics\": {\"name\": \"Jos\xe9\"}}", want: "1:25: invalid UTF-8: save the file as UTF-8"},
+		{name: "Latin-1 on line 3, CRLF", in: "{\r\n  \"a\": 1,\r\n  \"b\": \"caf\xe9\"\r\n}", want: "3:12: invalid UTF-8: save the file as UTF-8"},
+		{name: "UTF-16", in: "\xff\xfe{\x00}\x00", want: "1:1: invalid UTF-8: save the file as UTF-8"},
+		{name: "invalid UTF-8 after a byte order mark", in: "\xef\xbb\xbf{\"a\": \"\xc3(\"}", want: "1:8: invalid UTF-8: save the file as UTF-8"},
 		{name: "array", in: " [1, 2]", want: "1:2: not a JSON object but an array: a résumé is an object"},
 		{name: "string", in: `"resume"`, want: "1:1: not a JSON object but a string: a résumé is an object"},
 		{name: "null", in: `null`, want: "1:1: not a JSON object but null: a résumé is an object"},

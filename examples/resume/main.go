@@ -9,8 +9,11 @@
 // only the extension is set, under meta by default. With -projects the
 // incidents are also listed in the standard projects section, so every
 // stock theme shows them; merging again replaces those entries and leaves
-// your own projects alone. Without -in it starts from a minimal résumé.
-// The output file is written atomically; -out - writes to standard output.
+// your own projects alone. Without -in it starts from a minimal résumé;
+// the résumé read may be at most 256 MiB (a real one is a few kilobytes),
+// so a wrong file, or -in /dev/zero, is refused rather than read into
+// memory. The output is written with package atomicfile, which says what it
+// promises about the file; -out - writes to standard output.
 //
 // Next step, with the JSON Resume tools (npm packages):
 //
@@ -26,11 +29,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 
 	"github.com/incident-leadership/portfolio"
-	"github.com/incident-leadership/portfolio/internal/atomicfile"
+	"github.com/incident-leadership/portfolio/atomicfile"
 	"github.com/incident-leadership/portfolio/render"
 )
 
@@ -65,7 +69,7 @@ func main() {
 	name := "minimal résumé"
 	if *in != "" {
 		var err error
-		if src, err = os.ReadFile(*in); err != nil {
+		if src, err = readResume(*in); err != nil {
 			log.Fatal(err)
 		}
 		name = *in
@@ -82,7 +86,16 @@ func main() {
 	}
 	var b bytes.Buffer
 	if err := render.MergeResume(&b, src, portfolio.Page(), opts...); err != nil {
-		if _, ok := errors.AsType[*render.MergeError](err); ok {
+		me, ok := errors.AsType[*render.MergeError](err)
+		switch {
+		case ok && errors.Is(err, render.ErrConflict):
+			// Its message is for a program, which passes render.Replace().
+			key := "meta." + render.ExtensionKey
+			if *topLevel {
+				key = render.ExtensionKey
+			}
+			log.Fatalf("%s:%d:%d: %s holds a different portfolio: pass -replace to overwrite it", name, me.Line, me.Col, key)
+		case ok:
 			log.Fatalf("%s:%v", name, err) // file:line:col: what is wrong
 		}
 		log.Fatalf("%s: %v", name, err)
@@ -93,8 +106,37 @@ func main() {
 		}
 		return
 	}
-	if _, err := atomicfile.Write(*out, b.Bytes()); err != nil {
+	changed, err := atomicfile.Write(*out, b.Bytes())
+	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("wrote %s (%d bytes)\n", *out, b.Len())
+	if changed {
+		fmt.Printf("wrote %s (%d bytes)\n", *out, b.Len())
+	} else {
+		fmt.Printf("%s unchanged\n", *out)
+	}
+}
+
+// maxResume is the most bytes of a résumé read: far above any real résumé
+// (a few kilobytes), it keeps a wrong file or an endless one from filling
+// memory. Tests lower it.
+var maxResume int64 = 256 << 20
+
+// readResume reads the résumé in the file name, refusing one larger than
+// maxResume. It reads at most one byte more than that, enough to tell,
+// never all of a huge file or of /dev/zero.
+func readResume(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxResume+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > maxResume {
+		return nil, fmt.Errorf("%s: more than %d bytes, too large for a résumé: is it the right file?", name, maxResume)
+	}
+	return data, nil
 }

@@ -8,7 +8,8 @@
 //
 // Re-running it is idempotent: a file whose bytes would not change is not
 // touched, and it never deletes anything, so files you put in the output
-// directory yourself stay. Every file is written atomically.
+// directory yourself stay. Every file is written with package atomicfile,
+// which says what it promises: whole or not at all, even on Ctrl-C.
 package main
 
 import (
@@ -22,8 +23,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/incident-leadership/portfolio"
+	"github.com/incident-leadership/portfolio/atomicfile"
 	"github.com/incident-leadership/portfolio/incident"
-	"github.com/incident-leadership/portfolio/internal/atomicfile"
 	"github.com/incident-leadership/portfolio/render"
 )
 

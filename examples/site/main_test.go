@@ -115,3 +115,24 @@ func TestReport(t *testing.T) {
 		t.Errorf("report (-want +got):\n%s", diff)
 	}
 }
+
+// TestSiteSymlinks: a file of the site that is a symbolic link, as when
+// the user keeps resume.json elsewhere, is written through: its target is
+// created when it is not there yet, and the link stays a link.
+func TestSiteSymlinks(t *testing.T) {
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	link, target := filepath.Join(dir, "resume.json"), filepath.Join(elsewhere, "resume.json")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	files := []file{{"index.html", []byte("<!doctype html>")}, {"resume.json", []byte("{}")}}
+	if _, err := write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(target); err != nil || string(got) != "{}" {
+		t.Errorf("the link's target holds %q (%v), want the site's resume.json", got, err)
+	}
+	if got, err := os.Readlink(link); err != nil || got != target {
+		t.Errorf("resume.json now reads %q (%v), want a link to %s", got, err, target)
+	}
+}

@@ -59,10 +59,10 @@ func TestErrorCatalogue(t *testing.T) {
 	}
 }
 
-// TestLineEndings checks that a content file saved with CRLF line ends, a
-// byte order mark (as some Windows editors save UTF-8), or both, loads as
-// the same portfolio; and that positions in such a file are the lines an
-// editor shows.
+// TestLineEndings checks that a content file saved with CRLF line ends,
+// CR line ends (as classic Mac OS saved text), a byte order mark (as some
+// Windows editors save UTF-8), or both, loads as the same portfolio; and
+// that positions in such a file are the lines an editor shows.
 func TestLineEndings(t *testing.T) {
 	data, err := os.ReadFile(fullFile)
 	if err != nil {
@@ -76,6 +76,7 @@ func TestLineEndings(t *testing.T) {
 	bom := []byte("\xef\xbb\xbf")
 	for name, doc := range map[string][]byte{
 		"CRLF":         crlf,
+		"CR":           bytes.ReplaceAll(data, []byte("\n"), []byte("\r")),
 		"BOM":          append(bom[:3:3], data...),
 		"BOM and CRLF": append(bom[:3:3], crlf...),
 	} {
@@ -93,5 +94,15 @@ func TestLineEndings(t *testing.T) {
 	_, cr := Bytes("f.yaml", append(bom[:3:3], bytes.ReplaceAll(bad, []byte("\n"), []byte("\r\n"))...))
 	if lf == nil || cr == nil || lf.Error() != cr.Error() {
 		t.Errorf("the same mistake is reported\n%v\nwith LF, and\n%v\nwith a BOM and CRLF", lf, cr)
+	}
+	for _, tc := range []struct{ name, bad, at string }{ // mistakes the loader places itself, not the parser
+		{"f.json", "{\n\"title\": \"T\",\n\"tagline\": \"x\",\n\n  \"incidents\": [,]}", "f.json:5:17: "},
+		{"f.yaml", "title: T\ntagline: x\n\nx: Jos\xe9\n", "f.yaml:4:7: "},
+	} {
+		_, lf := Bytes(tc.name, []byte(tc.bad))
+		_, cr := Bytes(tc.name, []byte(strings.ReplaceAll(tc.bad, "\n", "\r")))
+		if lf == nil || cr == nil || lf.Error() != cr.Error() || !strings.HasPrefix(lf.Error(), tc.at) {
+			t.Errorf("the same mistake is reported\n%v\nwith LF, and\n%v\nwith CR; want both at %s", lf, cr, tc.at)
+		}
 	}
 }

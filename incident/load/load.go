@@ -73,6 +73,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/textpos"
 )
 
 // MaxSize is the largest content file read, in bytes. A hand-written
@@ -209,8 +210,8 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 	if n := bytes.Count(data, []byte{'\n'}) + bytes.Count(data, []byte{','}); n > MaxValues {
 		return nil, fail(0, 0, fmt.Sprintf("too many values: %d line breaks and commas, more than the %d allowed", n, MaxValues))
 	}
-	if !utf8.Valid(data) {
-		line, col := position(data, invalidUTF8(data))
+	if i := textpos.InvalidUTF8(data); i >= 0 {
+		line, col := textpos.LineCol(data, i)
 		return nil, fail(line, col, "invalid UTF-8: save the file as UTF-8")
 	}
 	var root *yaml.Node
@@ -242,7 +243,7 @@ func readYAML(name string, data []byte) (*yaml.Node, error) {
 		return Errors{{File: name, Line: line, Col: col, Err: errors.New(msg)}}
 	}
 	if i, r := oddBreak(data); i >= 0 {
-		line, col := position(data, i)
+		line, col := textpos.LineCol(data, i)
 		return nil, fail(line, col, fmt.Sprintf("invisible line break %U: YAML parsers disagree on whether it ends a line; "+
 			"delete it, or write it as \\u%04X inside double quotes if the text needs it", r, r))
 	}
@@ -299,7 +300,7 @@ func syntaxError(name string, data []byte, err error) error {
 		}
 	}
 	// A problem at the end of the stream is put on a line after the last.
-	last, col := position(data, len(data))
+	last, col := textpos.LineCol(data, len(data))
 	if col == 1 && last > 1 {
 		last-- // the file ends with a line break
 	}
@@ -479,7 +480,7 @@ func tabProblem(msg string) bool {
 }
 
 // lineText returns line n (from 1) of data, without its line break,
-// counting lines as position does; "" when there is no such line.
+// counting lines as textpos.LineCol does; "" when there is no such line.
 func lineText(data []byte, n int) string {
 	for line, text := range yamlLines(data) {
 		if line == n {
@@ -669,19 +670,6 @@ func check(name string, n *yaml.Node, depth int) error {
 	return nil
 }
 
-// invalidUTF8 returns the offset of the first byte of data that is not
-// valid UTF-8.
-func invalidUTF8(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return len(data)
-}
-
 // oddBreak returns the offset of the first U+0085, U+2028 or U+2029 in
 // data, and which it is, or -1. The YAML parser ends lines at them, as
 // YAML 1.1 did; YAML 1.2, JSON and editors do not. Invisible, they would
@@ -696,16 +684,4 @@ func oddBreak(data []byte) (int, rune) {
 		}
 	}
 	return -1, 0
-}
-
-// position returns the 1-based line and column (in characters) of offset,
-// counting lines as YAML does: a line ends at LF, CR LF or a lone CR.
-func position(data []byte, offset int) (line, col int) {
-	line, start := 1, 0
-	for i := 0; i < offset; i++ {
-		if c := data[i]; c == '\n' || c == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
-			line, start = line+1, i+1
-		}
-	}
-	return line, utf8.RuneCount(data[start:offset]) + 1
 }

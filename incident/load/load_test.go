@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/textpos"
 )
 
 const (
@@ -464,7 +465,7 @@ func TestManyErrors(t *testing.T) {
 }
 
 // TestLineText checks that the lines syntax errors are placed on end where
-// YAML ends them, at LF, CR LF or a lone CR, as position counts them.
+// YAML ends them, at LF, CR LF or a lone CR, as textpos.LineCol counts them.
 func TestLineText(t *testing.T) {
 	data := []byte("one\ntwo\r\nthree\rfour: \r: x\n\nlast")
 	want := []string{"", "one", "two", "three", "four: ", ": x", "", "last", ""}
@@ -478,9 +479,9 @@ func TestLineText(t *testing.T) {
 			t.Errorf("lineText(%q, 2) = %q, want \"\"", d, got)
 		}
 	}
-	// Every line lineText finds starts where position says it does.
+	// Every line lineText finds starts where textpos.LineCol says it does.
 	for off := range data {
-		line, col := position(data, off)
+		line, col := textpos.LineCol(data, off)
 		if col == 1 && lineText(data, line) != "" && !bytes.HasPrefix(data[off:], []byte(lineText(data, line))) {
 			t.Errorf("line %d starts at %d, but lineText gives %q", line, off, lineText(data, line))
 		}

@@ -5,6 +5,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -76,8 +79,8 @@ func TestWriteFileFailure(t *testing.T) {
 			}
 			created := 0
 			defer func(orig func(string, string) (tempFile, error)) { createTemp = orig }(createTemp)
-			createTemp = func(dir, pattern string) (tempFile, error) {
-				f, err := os.CreateTemp(dir, pattern)
+			createTemp = func(dir, base string) (tempFile, error) {
+				f, err := create(dir, base)
 				if err != nil {
 					return nil, err
 				}
@@ -130,9 +133,9 @@ func TestWriteFile(t *testing.T) {
 	name := filepath.Join(dir, "out.go")
 	created := 0
 	defer func(orig func(string, string) (tempFile, error)) { createTemp = orig }(createTemp)
-	createTemp = func(dir, pattern string) (tempFile, error) {
+	createTemp = func(dir, base string) (tempFile, error) {
 		created++
-		return os.CreateTemp(dir, pattern)
+		return create(dir, base)
 	}
 	for i, tc := range []struct {
 		data    string
@@ -151,9 +154,6 @@ func TestWriteFile(t *testing.T) {
 		}
 		if created != tc.created {
 			t.Errorf("write %d: %d files written in all, want %d", i, created, tc.created)
-		}
-		if fi, _ := os.Stat(name); fi.Mode().Perm() != 0o644 {
-			t.Errorf("write %d: mode %v, want 0644", i, fi.Mode().Perm())
 		}
 	}
 	if err := os.Chmod(name, 0o600); err != nil {
@@ -207,9 +207,9 @@ func TestErrorNamesTarget(t *testing.T) {
 	if !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("%v is not fs.ErrNotExist", err)
 	}
-	defer func(f func(dir, pattern string) (tempFile, error)) { createTemp = f }(createTemp)
-	createTemp = func(dir, pattern string) (tempFile, error) {
-		f, err := os.CreateTemp(dir, pattern)
+	defer func(f func(dir, base string) (tempFile, error)) { createTemp = f }(createTemp)
+	createTemp = func(dir, base string) (tempFile, error) {
+		f, err := create(dir, base)
 		if err != nil {
 			return nil, err
 		}
@@ -250,5 +250,121 @@ func TestNotRegular(t *testing.T) {
 	}
 	if got := dirNames(t, dir); len(got) > 1 {
 		t.Errorf("files left behind: %v", got)
+	}
+}
+
+// TestWriteThroughDanglingSymlink: a symbolic link whose target is not
+// there yet is written through, as `echo > link` does: the target is
+// created, and the link stays a link. So are links to links, and relative
+// ones, resolved from the directory of the link even through a linked
+// directory.
+func TestWriteThroughDanglingSymlink(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"a/b", "c"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	links := map[string]string{
+		"link.json":   "a/b/real.json",
+		"a/b/up.json": "../../c/real.json", // from a/b, not from linked/
+		"linked":      "a/b",
+		"abs.json":    filepath.Join(dir, "c", "abs.json"),
+		"chain.json":  "abs.json",
+	}
+	for link, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct{ name, real string }{
+		{"link.json", "a/b/real.json"},
+		{"linked/up.json", "c/real.json"},
+		{"chain.json", "c/abs.json"},
+	} {
+		data := "written through " + tc.name
+		if changed, err := Write(filepath.Join(dir, tc.name), []byte(data)); err != nil || !changed {
+			t.Errorf("Write(%s) = %v, %v; want it written", tc.name, changed, err)
+		}
+		if got, err := os.ReadFile(filepath.Join(dir, tc.real)); err != nil || string(got) != data {
+			t.Errorf("%s: target %s holds %q (%v), want %q", tc.name, tc.real, got, err, data)
+		}
+	}
+	for link, target := range links {
+		if got, err := os.Readlink(filepath.Join(dir, link)); err != nil || got != target {
+			t.Errorf("link %s now reads %q (%v), want %q", link, got, err, target)
+		}
+	}
+	for _, d := range []string{".", "a/b", "c"} {
+		for _, name := range dirNames(t, filepath.Join(dir, d)) {
+			if strings.HasSuffix(name, ".tmp") {
+				t.Errorf("temporary file left: %s", filepath.Join(d, name))
+			}
+		}
+	}
+}
+
+// TestSymlinkLoop: a loop of symbolic links is refused, saying so, and
+// left as it was.
+func TestSymlinkLoop(t *testing.T) {
+	dir := t.TempDir()
+	for link, target := range map[string]string{"a.json": "b.json", "b.json": "a.json", "self.json": "self.json"} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, want := range map[string]string{
+		"a.json":    "symbolic links in a loop: a.json -> b.json -> a.json",
+		"self.json": "symbolic links in a loop: self.json -> self.json",
+	} {
+		path := filepath.Join(dir, name)
+		_, err := Write(path, []byte("x"))
+		if want := "write " + path + ": " + strings.Replace(want, name, path, 1); err == nil || err.Error() != want {
+			t.Errorf("Write(%s): %v, want %q", name, err, want)
+		}
+	}
+	if diff := cmp.Diff([]string{"a.json", "b.json", "self.json"}, dirNames(t, dir)); diff != "" {
+		t.Errorf("directory (-want +got):\n%s", diff)
+	}
+	for _, name := range []string{"a.json", "b.json", "self.json"} {
+		if fi, err := os.Lstat(filepath.Join(dir, name)); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("%s is no longer a symbolic link (%v)", name, err)
+		}
+	}
+}
+
+// TestConcurrentWrites: writes in parallel, to one file and to several,
+// each leave a whole file and no temporary one, and once they are all done
+// the package listens for no signal.
+func TestConcurrentWrites(t *testing.T) {
+	dir := t.TempDir()
+	var wg sync.WaitGroup
+	for i := range 30 {
+		wg.Go(func() {
+			data := []byte(strings.Repeat(strconv.Itoa(i), 1000))
+			for _, name := range []string{"shared.json", "own" + strconv.Itoa(i) + ".json"} {
+				if _, err := Write(filepath.Join(dir, name), data); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	names := dirNames(t, dir)
+	if len(names) != 31 {
+		t.Errorf("the directory holds %d files, want 31: %v", len(names), names)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "shared.json"))
+	whole := false
+	for i := range 30 {
+		whole = whole || string(got) == strings.Repeat(strconv.Itoa(i), 1000)
+	}
+	if err != nil || !whole {
+		t.Errorf("shared.json holds %.20q… (%d bytes, %v), not one writer's whole bytes", got, len(got), err)
+	}
+	progress.Lock()
+	defer progress.Unlock()
+	if progress.sigs != nil || len(progress.temps) != 0 {
+		t.Errorf("after the writes: listening %v, %d temporary files known; want neither", progress.sigs != nil, len(progress.temps))
 	}
 }
