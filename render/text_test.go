@@ -587,7 +587,7 @@ func checkFlowPlain(t *testing.T, s string) {
 		textLineOn = lineOn
 		var buf bytes.Buffer
 		o := newSpare(&buf)
-		tw := textWriter{spare: &o, c: &config{}, width: width}
+		tw := textWriter{spare: &o, width: width}
 		tw.para(lead, s)
 		tw.para(lead, s) // again, after the first: widest and col must be right
 		for _, first := range []string{"Kind", "a-word-of-thirty-cells-and-one"} {
@@ -599,7 +599,7 @@ func checkFlowPlain(t *testing.T, s string) {
 			tw.flow("", s, ",")
 			tw.flow("<", s, ">")
 			tw.flow("a-prefix-of-twenty-one", s, "")
-			tw.end()
+			tw.endLine()
 		}
 		if err := o.finish(); err != nil {
 			t.Fatal(err)
