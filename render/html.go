@@ -390,9 +390,9 @@ func (h *htmlWriter) detailsEnd() { h.str("</dl>\n") }
 
 // dt opens the value of a field labelled n.
 func (h *htmlWriter) dt(n name) {
-	h.str("<div><dt>")
-	h.str(n.label)
-	h.str("</dt><dd>")
+	b := append(*h.buf, "<div><dt>"...)
+	b = append(b, n.label...)
+	*h.buf = append(b, "</dt><dd>"...)
 }
 
 func (h *htmlWriter) when(n name, p incident.Period) {
@@ -425,8 +425,7 @@ func (h *htmlWriter) date(d incident.Date) {
 
 func (h *htmlWriter) field(n name, _, value string) {
 	h.dt(n)
-	h.text(value)
-	h.str("</dd></div>\n")
+	*h.buf = append(h.appendText(*h.buf, value), "</dd></div>\n"...)
 }
 
 func (h *htmlWriter) tags(n name, tags []string) {

@@ -188,8 +188,8 @@ func (m *mdWriter) label(n name) {
 		m.fields = true
 	}
 	m.str("- **")
-	m.str(n.label)
-	m.str(":**")
+	m.str(n.colon)
+	m.str("**")
 }
 
 func (m *mdWriter) when(n name, p incident.Period) {

@@ -78,23 +78,22 @@ type config struct {
 	replace  bool
 }
 
-// configPool recycles the configs options are applied to: a config
-// handed to Option.apply escapes, and a pooled one keeps renders free of
-// allocations.
-var configPool = sync.Pool{New: func() any { return new(config) }}
-
-func newConfig(opts []Option) config {
-	c := configPool.Get().(*config)
+// set applies opts to the default configuration.
+func (c *config) set(opts []Option) {
 	*c = config{width: 80}
 	for _, o := range opts {
 		if o != nil {
 			o.apply(c)
 		}
 	}
-	v := *c
-	*c = config{}
-	configPool.Put(c)
-	return v
+}
+
+// newConfig returns the configuration opts make. (A render applies them
+// to its pooled page instead: a config handed to Option.apply escapes.)
+func newConfig(opts []Option) config {
+	c := new(config)
+	c.set(opts)
+	return *c
 }
 
 // Roles keeps only the incidents with one of the given roles; with none

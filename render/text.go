@@ -174,7 +174,7 @@ func (t *textWriter) details() {
 // label starts a field's line: "  Label:".
 func (t *textWriter) label(n name) {
 	t.start("  ", 4)
-	t.flow("", n.label, ":")
+	t.flow("", n.colon, "")
 }
 
 func (t *textWriter) when(n name, p incident.Period) {
@@ -210,7 +210,7 @@ func (t *textWriter) tags(n name, tags []string) {
 
 func (t *textWriter) list(n name) {
 	t.start("  ", 2)
-	t.flow("", n.label, ":")
+	t.flow("", n.colon, "")
 	t.endLine()
 }
 

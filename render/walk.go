@@ -67,19 +67,21 @@ type writer interface {
 }
 
 // A name is what a part of the page is called: its key in JSON (and an
-// HTML class) and its label for readers.
-type name struct{ key, label string }
+// HTML class) and its label for readers, alone and followed by a colon.
+type name struct{ key, label, colon string }
+
+func newName(key, label string) name { return name{key, label, label + ":"} }
 
 // The names of an incident's optional fields.
 var (
-	whenName    = name{"when", "When"}
-	orgName     = name{"org", "Organisation"}
-	commandName = name{"command", "Command role"}
-	tagsName    = name{"tags", "Tags"}
-	impactName  = name{"impact", "Impact"}
-	resultsName = name{"results", "Results"}
-	actionsName = name{"actions", "Action items"}
-	linksName   = name{"links", "Write-ups"}
+	whenName    = newName("when", "When")
+	orgName     = newName("org", "Organisation")
+	commandName = newName("command", "Command role")
+	tagsName    = newName("tags", "Tags")
+	impactName  = newName("impact", "Impact")
+	resultsName = newName("results", "Results")
+	actionsName = newName("actions", "Action items")
+	linksName   = newName("links", "Write-ups")
 )
 
 // Other words a page shows.
@@ -162,7 +164,7 @@ var pages = sync.Pool{New: func() any { return new(page) }}
 // newPage returns a page for p with opts, from the pool, writing to w.
 func newPage(w io.Writer, p incident.Portfolio, opts []Option) *page {
 	pg := pages.Get().(*page)
-	pg.c = newConfig(opts)
+	pg.c.set(opts)
 	pg.p = p
 	pg.sel = pg.c.selectIncidents(&pg.p)
 	pg.legend()
