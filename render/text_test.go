@@ -256,7 +256,7 @@ func TestTextWordsKept(t *testing.T) {
 func TestTextUnits(t *testing.T) {
 	for _, p := range []incident.Portfolio{plainBundled(), plainFull(t), synth.Portfolio(20)} {
 		var units []string
-		for _, d := range p.AllRoles() {
+		for _, d := range append(incident.BuiltinRoles(), p.Roles...) {
 			units = append(units, d.Label)
 		}
 		for _, d := range p.Scale() {
