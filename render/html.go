@@ -16,13 +16,13 @@ import (
 // Fragment makes HTML write only the portfolio itself, a <section> ready
 // to embed in another page, without the document around it (doctype,
 // html, head, body and the <style>). Style it with HTMLStyle.
-func Fragment() Option { return optionFunc(func(c *config) { c.fragment = true }) }
+func Fragment() Option { return only(optFragment, func(c *config) { c.fragment = true }) }
 
 // JSONLD makes HTML add a <script type="application/ld+json"> describing
 // the incidents for search engines: a schema.org ItemList of Articles
 // with name, description, date and keywords where known. It goes in the
 // head of a document, or at the start of a Fragment.
-func JSONLD() Option { return optionFunc(func(c *config) { c.jsonLD = true }) }
+func JSONLD() Option { return only(optJSONLD, func(c *config) { c.jsonLD = true }) }
 
 // Lang sets the language of the portfolio's text for HTML, a BCP 47 tag
 // such as "de" or "pt-BR": the lang attribute of <html>, or of the
@@ -30,7 +30,7 @@ func JSONLD() Option { return optionFunc(func(c *config) { c.jsonLD = true }) }
 // says nothing (it takes the page's). A tag of other than ASCII letters,
 // digits and hyphens, or longer than 35 bytes, is ignored.
 func Lang(tag string) Option {
-	return optionFunc(func(c *config) {
+	return only(optLang, func(c *config) {
 		if htmlLangTag(tag) {
 			c.lang = tag
 		}
@@ -68,7 +68,10 @@ func htmlLangTag(s string) bool {
 // nothing, become <br> in text and spaces in attribute values, the
 // <title> and the lessons listing.
 func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg := newPage(nil, p, opts)
+	pg, err := newPage(nil, p, opts, "HTML", optFragment|optJSONLD|optLang)
+	if err != nil {
+		return err
+	}
 	o := &pg.sp.out
 	*o = newOut(w)
 	h := &pg.html
@@ -79,7 +82,7 @@ func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	if h.pooled.b != nil {
 		htmlBufs.Put(h.pooled.b)
 	}
-	err := o.finish()
+	err = o.finish()
 	pg.free()
 	return err
 }

@@ -43,7 +43,7 @@ const ProjectType = "incident"
 // ExtensionKey, instead of in its meta object. The JSON Resume schema 1.2
 // and later (the @jsonresume/schema package) accept it; resume-schema 1.0
 // refuses any unknown top-level key.
-func TopLevel() Option { return optionFunc(func(c *config) { c.topLevel = true }) }
+func TopLevel() Option { return only(optTopLevel, func(c *config) { c.topLevel = true }) }
 
 // Projects also lists the incidents in the résumé's standard projects
 // section, which themes show: one entry per incident with its title,
@@ -51,11 +51,11 @@ func TopLevel() Option { return optionFunc(func(c *config) { c.topLevel = true }
 // sections as highlights, its dates, tags as keywords, its first web link,
 // its organisation as entity, "type": "incident" and the incident's ID as
 // "incidentId".
-func Projects() Option { return optionFunc(func(c *config) { c.projects = true }) }
+func Projects() Option { return only(optProjects, func(c *config) { c.projects = true }) }
 
 // Replace lets MergeResume overwrite an extension value that differs from
 // the one it would write. Without it, MergeResume refuses to.
-func Replace() Option { return optionFunc(func(c *config) { c.replace = true }) }
+func Replace() Option { return only(optReplace, func(c *config) { c.replace = true }) }
 
 // ResumeExtension is the portfolio as a JSON Resume extension: the value
 // JSONResume writes under ExtensionKey and JSONExtension writes alone.
@@ -242,7 +242,7 @@ type ResumeLessons struct {
 // A figure that is not a finite number is an error, reported before
 // anything is written.
 func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newJSONPage(w, p, opts)
+	pg, err := newJSONPage(w, p, opts, "JSONResume", optTopLevel|optProjects)
 	if err != nil {
 		return err
 	}
@@ -272,10 +272,10 @@ func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
 
 // JSONExtension writes the extension value alone, followed by a newline:
 // the value of ExtensionKey in what JSONResume writes, which
-// NewResumeExtension decodes. Options of the document (TopLevel,
-// Projects, Replace) mean nothing to it.
+// decodes into a ResumeExtension. It refuses the options of the document
+// (TopLevel, Projects, Replace).
 func JSONExtension(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newJSONPage(w, p, opts)
+	pg, err := newJSONPage(w, p, opts, "JSONExtension", 0)
 	if err != nil {
 		return err
 	}
@@ -288,8 +288,11 @@ func JSONExtension(w io.Writer, p incident.Portfolio, opts ...Option) error {
 
 // newJSONPage returns a page with a JSON writer to w, or fails on a
 // figure JSON cannot hold, so that nothing is written.
-func newJSONPage(w io.Writer, p incident.Portfolio, opts []Option) (*page, error) {
-	pg := newPage(nil, p, opts)
+func newJSONPage(w io.Writer, p incident.Portfolio, opts []Option, fn string, own option) (*page, error) {
+	pg, err := newPage(nil, p, opts, fn, own)
+	if err != nil {
+		return nil, err
+	}
 	if err := pg.c.checkNumbers(&pg.sel); err != nil {
 		pg.free()
 		return nil, err
@@ -302,6 +305,9 @@ func newJSONPage(w io.Writer, p incident.Portfolio, opts []Option) (*page, error
 // figure JSON cannot hold, so that nothing is written.
 func prepareJSON(p *incident.Portfolio, opts []Option) (config, selection, error) {
 	c := newConfig(opts)
+	if err := c.check("MergeResume", optTopLevel|optProjects|optReplace); err != nil {
+		return c, selection{}, err
+	}
 	sel := c.selectIncidents(p)
 	return c, sel, c.checkNumbers(&sel)
 }
@@ -709,7 +715,7 @@ func (j *jsonWriter) projects(c *config, sel *selection) {
 
 // extension writes the ResumeExtension value of the selection.
 func (j *jsonWriter) extension(c *config, sel *selection) {
-	pg := newPage(nil, *sel.p, nil)
+	pg, _ := newPage(nil, *sel.p, nil, "", 0)
 	pg.c = *c
 	pg.sel = *sel
 	pg.sel.p = &pg.p

@@ -33,10 +33,13 @@ import (
 // GitHub does to rendered text after Markdown (emoji shortcodes such as
 // :fire:, @mentions) is not Markdown and cannot be escaped.
 func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg := newPage(w, p, opts)
+	pg, err := newPage(w, p, opts, "Markdown", 0)
+	if err != nil {
+		return err
+	}
 	pg.md = mdWriter{spare: &pg.sp, c: &pg.c}
 	pg.walk(&pg.md)
-	err := pg.sp.finish()
+	err = pg.sp.finish()
 	pg.free()
 	return err
 }

@@ -12,9 +12,10 @@
 // characters never reach the output.
 //
 // Options select and order the incidents, leave parts of the page out and
-// shift heading levels; every format honours them, and options that mean
-// nothing to a format (Width to HTML, say) are ignored by it. Only this
-// package can make an Option.
+// shift heading levels; every format honours them. The options of one
+// format (Width for Text, Fragment for HTML, say) are refused by the
+// others: they return an error and write nothing. Only this package can
+// make an Option.
 //
 // Rendering into a *bytes.Buffer or *bufio.Writer writes straight into it;
 // any other writer is buffered and flushed before the function returns.
@@ -23,6 +24,7 @@ package render
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"io"
 	"math"
 	"slices"
@@ -40,6 +42,43 @@ type Option interface{ apply(*config) }
 type optionFunc func(*config)
 
 func (f optionFunc) apply(c *config) { f(c) }
+
+// option is a set of the options only some formats can honour.
+type option uint8
+
+const (
+	optFragment option = 1 << iota
+	optJSONLD
+	optLang
+	optWidth
+	optTopLevel
+	optProjects
+	optReplace
+)
+
+var optionNames = [...]string{"Fragment", "JSONLD", "Lang", "Width", "TopLevel", "Projects", "Replace"}
+
+// only returns an Option that only formats which have o can honour.
+func only(o option, f func(*config)) Option {
+	return optionFunc(func(c *config) {
+		c.given |= o
+		f(c)
+	})
+}
+
+// check reports an option given to fn that is not among its own.
+func (c *config) check(fn string, own option) error {
+	foreign := c.given &^ own
+	if foreign == 0 {
+		return nil
+	}
+	for i, name := range optionNames {
+		if foreign&(1<<i) != 0 {
+			return errors.New("render: " + fn + " cannot honour the " + name + " option")
+		}
+	}
+	return nil
+}
 
 // Order is the order incidents are drawn in.
 type Order int
@@ -65,6 +104,7 @@ type config struct {
 
 	noIntro, noLegend, noLessons, noDetails bool
 	headingOffset                           int
+	given                                   option // the format options given
 
 	// HTML
 	fragment bool

@@ -16,7 +16,7 @@ const minWidth = 20
 // Width sets the width of Text's lines in terminal cells. It is 80 by
 // default and never less than 20.
 func Width(n int) Option {
-	return optionFunc(func(c *config) { c.width = max(n, minWidth) })
+	return only(optWidth, func(c *config) { c.width = max(n, minWidth) })
 }
 
 // Text writes p as plain text for terminals, e-mail and plain-text CVs:
@@ -38,10 +38,13 @@ func Width(n int) Option {
 // text from p can move the cursor, change colours or reorder what the
 // reader sees.
 func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg := newPage(w, p, opts)
+	pg, err := newPage(w, p, opts, "Text", optWidth)
+	if err != nil {
+		return err
+	}
 	pg.text = textWriter{spare: &pg.sp, width: max(pg.c.width, minWidth)}
 	pg.walk(&pg.text)
-	err := pg.sp.finish()
+	err = pg.sp.finish()
 	pg.free()
 	return err
 }

@@ -162,16 +162,22 @@ type page struct {
 var pages = sync.Pool{New: func() any { return new(page) }}
 
 // newPage returns a page for p with opts, from the pool, writing to w.
-func newPage(w io.Writer, p incident.Portfolio, opts []Option) *page {
+// It fails, before anything is written, when opts hold an option of
+// another format than fn's, which has only the options own.
+func newPage(w io.Writer, p incident.Portfolio, opts []Option, fn string, own option) (*page, error) {
 	pg := pages.Get().(*page)
 	pg.c.set(opts)
+	if err := pg.c.check(fn, own); err != nil {
+		pg.free()
+		return nil, err
+	}
 	pg.p = p
 	pg.sel = pg.c.selectIncidents(&pg.p)
 	pg.legend()
 	if w != nil {
 		pg.sp = newSpare(w)
 	}
-	return pg
+	return pg, nil
 }
 
 // legend lists the roles and severities the selection uses.
