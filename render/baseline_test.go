@@ -85,7 +85,7 @@ var baselineFuncs = map[string]any{
 // encodes in lower case and encodes "(", ")" and "'" as well.
 
 var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(baselineFuncs).Funcs(htmltemplate.FuncMap{
-	"css":       func() htmltemplate.CSS { return htmltemplate.CSS(htmlPageStyle + HTMLStyle) },
+	"css":       func() htmltemplate.CSS { return htmltemplate.CSS(htmlPageStyle + htmlStyle) },
 	"hasPrefix": strings.HasPrefix,
 	"href": func(s string) htmltemplate.URL {
 		return htmltemplate.URL(htmlUnescape(htmlPiece(func(h *htmlWriter) { h.href(s) })))

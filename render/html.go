@@ -195,7 +195,7 @@ func (h *htmlWriter) begin() {
 	}
 	h.str("<style>\n")
 	h.str(htmlPageStyle)
-	h.str(HTMLStyle)
+	h.str(htmlStyle)
 	h.str("</style>\n")
 	if h.c.jsonLD {
 		h.jsonLD()

@@ -167,7 +167,7 @@ func htmlElideStyle(t *testing.T, page []byte) []byte {
 	if bytes.HasPrefix(page, []byte("<section")) {
 		return page
 	}
-	style := []byte("<style>\n" + htmlPageStyle + HTMLStyle + "</style>\n")
+	style := []byte("<style>\n" + htmlPageStyle + htmlStyle + "</style>\n")
 	if n := bytes.Count(page, style); n != 1 {
 		t.Errorf("the document holds the stylesheet %d times, want 1", n)
 	}
@@ -879,7 +879,7 @@ func TestHTMLStyle(t *testing.T) {
 	}
 	decorative := []string{"border"}
 
-	css := HTMLStyle
+	css := HTMLStyle()
 	dark, after, ok := strings.Cut(css, "@media (prefers-color-scheme: dark) {")
 	if !ok {
 		t.Fatal("no dark scheme")

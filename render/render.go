@@ -19,6 +19,14 @@
 //
 // Rendering into a *bytes.Buffer or *bufio.Writer writes straight into it;
 // any other writer is buffered and flushed before the function returns.
+//
+// Inside, every format draws the same page: one walk of it (walk.go)
+// decides the order of the parts, which fields show and their labels,
+// which links are safe and what the legend lists, and how dates,
+// durations and numbers read. Each format is a small writer the walk
+// calls, one method per kind of piece: a header, a paragraph, a badge
+// line, a field, a list item, a code block. A new field of the model is
+// one line of the walk and, at most, one method per format.
 package render
 
 import (
