@@ -14,7 +14,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/incident-leadership/portfolio/incident/schema"
+	"github.com/incident-leadership/portfolio/internal/schema"
 )
 
 // good is a small valid portfolio; the bad files of the table below are
