@@ -461,7 +461,8 @@ func (h *htmlWriter) figure(f *incident.Figure) {
 	b = append(b, ":</span> "...)
 	if f.HasBefore {
 		b = h.appendNumber(b, f.Before, f.Unit)
-		b = append(b, " <span aria-hidden=\"true\">"+figureArrow+"</span><span class=\"visually-hidden\">"+toName+"</span> "...)
+		b = append(b, " <span aria-hidden=\"true\">"+figureArrow+"</span>"...)
+		b = append(b, "<span class=\"visually-hidden\">"+toName+"</span> "...)
 	}
 	b = h.appendNumber(b, f.Value, f.Unit)
 	if f.Note != "" {
