@@ -155,16 +155,16 @@ func shortLength(d time.Duration) string {
 // those joined by "/", as in "2023-03-14/2023-03-16".
 func ParsePeriod(s string) (Period, error) {
 	start, end, isRange := strings.Cut(s, "/")
-	a, err := ParseDate(start)
+	a, err := parseDate(start)
 	if err != nil {
 		return Period{}, err
 	}
 	p := Period{Start: a}
 	if isRange {
-		if p.End, err = ParseDate(end); err != nil {
+		if p.End, err = parseDate(end); err != nil {
 			return Period{}, err
 		}
-		if p.End.Before(p.Start) {
+		if p.End.Compare(p.Start) < 0 {
 			return Period{}, fmt.Errorf("period %q ends before it starts", s)
 		}
 	}
@@ -195,9 +195,14 @@ func (p *Period) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ParseDate reads "2023", "2023-03" or "2023-03-14".
-func ParseDate(s string) (Date, error) {
-	bad := fmt.Errorf("malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+// ErrMalformedDate is the error, wrapped, of a date or period not written
+// as YYYY, YYYY-MM or YYYY-MM-DD (as opposed to one whose month or day is
+// out of range).
+var ErrMalformedDate = errors.New("malformed date")
+
+// parseDate reads "2023", "2023-03" or "2023-03-14".
+func parseDate(s string) (Date, error) {
+	bad := fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrMalformedDate, s)
 	parts := strings.Split(s, "-")
 	if len(parts) > 3 || len(parts[0]) != 4 {
 		return Date{}, bad
@@ -244,10 +249,6 @@ func (d Date) String() string {
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 }
-
-// Before reports whether d starts before e. A date given to the month or
-// year compares as its first day.
-func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
 
 // Compare returns -1, 0 or +1 as d is before, the same as, or after e,
 // comparing year, then month, then day (an unknown part as zero).

@@ -47,55 +47,6 @@ func ExampleParsePeriod() {
 	// period "2023-03-16/2023-03-14" ends before it starts
 }
 
-func ExampleParseDate() {
-	for _, s := range []string{"2024-02", "2024-02-29", "2023-02-29", "14/03/2023"} {
-		d, err := incident.ParseDate(s)
-		if err != nil {
-			fmt.Println(err)
-			continue
-		}
-		fmt.Println(d.Year, d.Month, d.Day)
-	}
-	// Output:
-	// 2024 February 0
-	// 2024 February 29
-	// date "2023-02-29": no such day
-	// malformed date "14/03/2023": want YYYY, YYYY-MM or YYYY-MM-DD
-}
-
-func ExampleSafeURL() {
-	for _, s := range []string{
-		"https://status.example.com/incidents/42",
-		"mailto:me@example.com",
-		"/about",
-		"javascript:alert(1)",
-		"//example.com",
-	} {
-		fmt.Println(incident.SafeURL(s), s)
-	}
-	// Output:
-	// true https://status.example.com/incidents/42
-	// true mailto:me@example.com
-	// true /about
-	// false javascript:alert(1)
-	// false //example.com
-}
-
-func ExampleTotalLength() {
-	var incidents []incident.Incident
-	for _, s := range []string{"4h", "30m", "Weekend (Fri-Sun)"} {
-		var in incident.Incident
-		if err := in.Duration.UnmarshalText([]byte(s)); err != nil {
-			fmt.Println(err)
-		}
-		incidents = append(incidents, in)
-	}
-	total, n := incident.TotalLength(incidents)
-	fmt.Printf("%v over %d of %d incidents\n", total, n, len(incidents))
-	// Output:
-	// 4h30m0s over 2 of 3 incidents
-}
-
 // Validate reports every problem at once, each under the path of its field
 // in the content file.
 func ExamplePortfolio_Validate() {
@@ -159,42 +110,6 @@ func ExampleIncident_Sections() {
 	// My Role       myRole       2
 	// Resolution    resolution   1
 	// Permanent Fix permanentFix 1
-}
-
-// usedExamplePortfolio declares a role of its own and uses it, one
-// built-in role and two severities.
-func usedExamplePortfolio() incident.Portfolio {
-	return incident.Portfolio{
-		Roles: []incident.RoleDef{{Key: "on-call-commander", Label: "On-call Commander"}},
-		Incidents: []incident.Incident{
-			{ID: "bad-deploy", Role: "on-call-commander", Severity: incident.P3},
-			{ID: "region-down", Role: incident.LedResolution, Severity: incident.P1},
-		},
-	}
-}
-
-// UsedRoles lists the roles a legend needs, built-in ones first.
-func ExamplePortfolio_UsedRoles() {
-	p := usedExamplePortfolio()
-	for _, d := range p.UsedRoles(p.Incidents) {
-		fmt.Printf("%s: %s\n", string(d.Key), d.Label)
-	}
-	fmt.Println(len(p.UsedRoles(p.Incidents[:1])))
-	// Output:
-	// led-resolution: Led Resolution
-	// on-call-commander: On-call Commander
-	// 1
-}
-
-// UsedSeverities lists the severities a legend needs, most severe first.
-func ExamplePortfolio_UsedSeverities() {
-	p := usedExamplePortfolio()
-	for _, d := range p.UsedSeverities(p.Incidents) {
-		fmt.Printf("%s: %s\n", d.Code, d.Label)
-	}
-	// Output:
-	// P1: Critical
-	// P3: Medium
 }
 
 func ExampleRole_String() {

@@ -110,22 +110,14 @@ type Section struct {
 	Paragraphs []string
 }
 
-// Section names, in the order a page shows them.
-const (
-	SituationName    = "Situation"
-	MyRoleName       = "My Role"
-	ResolutionName   = "Resolution"
-	PermanentFixName = "Permanent Fix"
-)
-
 // Sections returns the four sections in page order: Situation, My Role,
 // Resolution and Permanent Fix. It does not allocate.
 func (in *Incident) Sections() [4]Section {
 	return [4]Section{
-		{SituationName, "situation", in.Situation},
-		{MyRoleName, "myRole", in.MyRole},
-		{ResolutionName, "resolution", in.Resolution},
-		{PermanentFixName, "permanentFix", in.PermanentFix},
+		{"Situation", "situation", in.Situation},
+		{"My Role", "myRole", in.MyRole},
+		{"Resolution", "resolution", in.Resolution},
+		{"Permanent Fix", "permanentFix", in.PermanentFix},
 	}
 }
 

@@ -2,7 +2,6 @@ package incident
 
 import (
 	"slices"
-	"time"
 )
 
 // Scale returns the portfolio's severity scale: the declared one, or the
@@ -54,47 +53,10 @@ func (p *Portfolio) RoleLabel(r Role) string {
 	return string(r)
 }
 
-// AllRoles returns the built-in roles followed by the declared ones: the
+// allRoles returns the built-in roles followed by the declared ones: the
 // order of a legend.
-func (p *Portfolio) AllRoles() []RoleDef {
+func (p *Portfolio) allRoles() []RoleDef {
 	return append(BuiltinRoles(), p.Roles...)
-}
-
-// UsedRoles returns the roles that at least one of incidents has, in legend
-// order. Pass p.Incidents for the whole page, or a selection of it.
-func (p *Portfolio) UsedRoles(incidents []Incident) []RoleDef {
-	var out []RoleDef
-	for _, d := range p.AllRoles() {
-		if slices.ContainsFunc(incidents, func(in Incident) bool { return in.Role == d.Key }) {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// UsedSeverities returns the severities that at least one of incidents
-// has, most severe first (by level, then in scale order).
-func (p *Portfolio) UsedSeverities(incidents []Incident) []SeverityDef {
-	var out []SeverityDef
-	for _, d := range p.Scale() {
-		if slices.ContainsFunc(incidents, func(in Incident) bool { return in.Severity == d.Code }) {
-			out = append(out, d)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b SeverityDef) int { return a.Level - b.Level })
-	return out
-}
-
-// TotalLength sums the known lengths of incidents' durations; n counts the
-// incidents whose length is known.
-func TotalLength(incidents []Incident) (total time.Duration, n int) {
-	for _, in := range incidents {
-		if in.Duration.Length > 0 {
-			total += in.Duration.Length
-			n++
-		}
-	}
-	return total, n
 }
 
 // Clone returns a deep copy of p that shares no slice with it, so changing

@@ -2,7 +2,6 @@ package incident_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -85,38 +84,6 @@ func TestClone(t *testing.T) {
 	}
 }
 
-func TestUsedRolesAndSeverities(t *testing.T) {
-	p := full()
-	roles := p.UsedRoles(p.Incidents)
-	wantRoles := []incident.RoleDef{{Key: incident.CausedAndFixed, Label: "Caused & Fixed"}, {Key: "on-call", Label: "On call"}}
-	if diff := cmp.Diff(wantRoles, roles); diff != "" {
-		t.Errorf("UsedRoles (-want +got):\n%s", diff)
-	}
-	// Most severe first; equal levels keep scale order.
-	sevs := p.UsedSeverities(p.Incidents)
-	wantSevs := []incident.SeverityDef{{Code: "SEV-1", Label: "Critical", Level: 1}, {Code: "SEV-1b", Label: "Also critical", Level: 1}, {Code: "SEV-2", Label: "Major", Level: 2}}
-	if diff := cmp.Diff(wantSevs, sevs); diff != "" {
-		t.Errorf("UsedSeverities (-want +got):\n%s", diff)
-	}
-	// A selection.
-	sel := p.Incidents[1:2]
-	if diff := cmp.Diff([]incident.RoleDef{{Key: "on-call", Label: "On call"}}, p.UsedRoles(sel)); diff != "" {
-		t.Errorf("UsedRoles of a selection (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff([]incident.SeverityDef{{Code: "SEV-1b", Label: "Also critical", Level: 1}}, p.UsedSeverities(sel)); diff != "" {
-		t.Errorf("UsedSeverities of a selection (-want +got):\n%s", diff)
-	}
-	if got := p.UsedRoles(nil); got != nil {
-		t.Errorf("UsedRoles(nil) = %v", got)
-	}
-
-	// The default scale applies when none is declared.
-	d := valid()
-	if diff := cmp.Diff([]incident.SeverityDef{{Code: "P1", Label: "Critical", Level: 1}, {Code: "P2", Label: "High", Level: 2}, {Code: "P3", Label: "Medium", Level: 3}}, d.UsedSeverities(d.Incidents)); diff != "" {
-		t.Errorf("UsedSeverities on the default scale (-want +got):\n%s", diff)
-	}
-}
-
 func TestLookups(t *testing.T) {
 	p := full()
 	if d, ok := p.Role("on-call"); !ok || d.Label != "On call" {
@@ -137,9 +104,6 @@ func TestLookups(t *testing.T) {
 	if _, ok := p.Severity("P1"); ok {
 		t.Error("Severity(P1) found on a declared scale")
 	}
-	if len(p.AllRoles()) != 4 {
-		t.Errorf("AllRoles = %v", p.AllRoles())
-	}
 	scale := p.Scale()
 	scale[0].Label = "changed"
 	if p.Severities[0].Label == "changed" {
@@ -148,18 +112,6 @@ func TestLookups(t *testing.T) {
 	d := valid()
 	if diff := cmp.Diff(incident.DefaultScale(), d.Scale()); diff != "" {
 		t.Errorf("Scale without a declared one (-want +got):\n%s", diff)
-	}
-}
-
-func TestTotalLength(t *testing.T) {
-	ins := []incident.Incident{
-		{Duration: incident.Duration{Text: "4 hours", Length: 4 * time.Hour}},
-		{Duration: incident.Duration{Text: "Weekend"}},
-		{Duration: incident.Duration{Text: "90 minutes", Length: 90 * time.Minute}},
-	}
-	total, n := incident.TotalLength(ins)
-	if total != 330*time.Minute || n != 2 {
-		t.Errorf("TotalLength = %v, %d; want 5h30m0s, 2", total, n)
 	}
 }
 

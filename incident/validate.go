@@ -390,7 +390,7 @@ func slugHint(id string) string {
 // roleHint names the role a key or label in the wrong case was meant to
 // be: "; did you mean \"led-resolution\"?" for "Led Resolution".
 func roleHint(p *Portfolio, r Role) string {
-	for _, d := range p.AllRoles() {
+	for _, d := range p.allRoles() {
 		if strings.EqualFold(string(r), string(d.Key)) || strings.EqualFold(string(r), d.Label) {
 			return fmt.Sprintf("; did you mean %q?", string(d.Key))
 		}
@@ -423,7 +423,7 @@ func hostName(h string) bool {
 
 func roleKeys(p *Portfolio) string {
 	keys := make([]Role, 0, len(builtinRoles)+len(p.Roles))
-	for _, d := range p.AllRoles() {
+	for _, d := range p.allRoles() {
 		keys = append(keys, d.Key)
 	}
 	return joinKeys(keys)

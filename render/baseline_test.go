@@ -69,9 +69,9 @@ var baselineFuncs = map[string]any{
 	"hasDetails":  func(in *incident.Incident) bool { return in.HasDetails() },
 	"num":         func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
 	"inc":         func(i int) int { return i + 1 },
-	"safeHref":    htmlSafeHref,
-	"absoluteURL": absoluteURL,
-	"linkKind":    linkKind,
+	"safeHref":    safeHref,
+	"absoluteURL": func(s string) bool { return newLink("", s, "").absolute() },
+	"linkKind":    func(k incident.LinkKind) string { return link{kind: k}.kindLabel() },
 	"figures":     func(name string, figs []incident.Figure) figureList { return figureList{name, figs} },
 	"number":      func(v float64, unit string) numberUnit { return numberUnit{v, unit} },
 }
@@ -85,25 +85,33 @@ var baselineFuncs = map[string]any{
 // encodes in lower case and encodes "(", ")" and "'" as well.
 
 var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(baselineFuncs).Funcs(htmltemplate.FuncMap{
-	"css":       func() htmltemplate.CSS { return htmltemplate.CSS(htmlPageStyle + HTMLStyle) },
+	"css":       func() htmltemplate.CSS { return htmltemplate.CSS(htmlPageStyle + htmlStyle) },
 	"hasPrefix": strings.HasPrefix,
 	"href": func(s string) htmltemplate.URL {
 		return htmltemplate.URL(htmlUnescape(htmlPiece(func(h *htmlWriter) { h.href(s) })))
 	},
 	"sevRank": func(p *incident.Portfolio, level int) string {
-		h := htmlWriter{p: p}
-		return string(h.sevRank(level))
+		pg := page{p: *p}
+		return string(pg.severity(incident.SeverityDef{Level: level}, true).rank)
 	},
 	"incidentRank": func(p *incident.Portfolio, code incident.Severity) string {
-		h := htmlWriter{p: p}
-		if d, ok := p.Severity(code); ok {
-			return string(h.sevRank(d.Level))
-		}
-		return "4"
+		pg := page{p: *p}
+		d, ok := p.Severity(code)
+		return string(pg.severity(d, ok).rank)
 	},
-	"isoDuration": func(d incident.Duration) string { return htmlPiece(func(h *htmlWriter) { h.isoDuration(d.Length) }) },
-	"machineDate": func(d incident.Date) string { return htmlPiece(func(h *htmlWriter) { h.machineDate(d) }) },
-	"humanDate":   func(d incident.Date) string { return htmlPiece(func(h *htmlWriter) { h.humanDate(d) }) },
+	"isoDuration": func(d incident.Duration) string { return string(appendISODuration(nil, d.Length)) },
+	"machineDate": func(d incident.Date) string { return string(appendDate(nil, d)) },
+	"humanDate": func(d incident.Date) string {
+		words, n := dateWords(d)
+		var s []string
+		for _, w := range words[:n] {
+			if w.s == "" {
+				w.s = strconv.Itoa(w.n)
+			}
+			s = append(s, w.s)
+		}
+		return strings.Join(s, " ")
+	},
 }).Parse(`{{define "figures"}}{{if .Figs}}<div><dt>{{.Name}}</dt><dd><ul class="figures">
 {{range .Figs}}<li><span class="figure-label">{{.Label}}:</span> {{if .HasBefore}}{{template "number" (number .Before .Unit)}} <span aria-hidden="true">→</span><span class="visually-hidden">to</span> {{end -}}
 {{template "number" (number .Value .Unit)}}{{if .Note}} <span class="figure-note">({{.Note}})</span>{{end}}</li>
@@ -214,7 +222,7 @@ func htmlUnescape(s string) string {
 
 var markdownBaselineTemplate = template.Must(template.New("page").Funcs(baselineFuncs).Funcs(template.FuncMap{
 	"md":      func(s string) string { return mdPiece(func(m *mdWriter) { m.text(s) }) },
-	"link":    func(text, href string) string { return mdPiece(func(m *mdWriter) { m.link(text, href) }) },
+	"link":    func(text, href string) string { return mdPiece(func(m *mdWriter) { m.link(newLink(text, href, "")) }) },
 	"literal": func(s string) string { return mdPiece(func(m *mdWriter) { m.literal(s) }) },
 	"fence": func(l incident.Lessons) string {
 		n := max(3, backtickRun(l.Heading)+1)
@@ -325,21 +333,21 @@ var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFunc
 	"add":   func(list []textPiece, p ...textPiece) []textPiece { return append(list, p...) },
 	"join":  func(list, more []textPiece) []textPiece { return append(list, more...) },
 	"line": func(lead string, hang int, pieces []textPiece) string {
-		return textDraw(func(t *textWriter) { t.start(lead, hang); textFlow(t, pieces); t.end() })
+		return textDraw(func(t *textWriter) { t.start(lead, hang); textFlow(t, pieces); t.endLine() })
 	},
 	"para": func(lead, s string) string { return textDraw(func(t *textWriter) { t.para(lead, s) }) },
 	"underlined": func(s, c string) string {
 		return textDraw(func(t *textWriter) { t.underlined(s, c[0]) })
 	},
 	"comment": func(s string) string {
-		return textDraw(func(t *textWriter) { t.start("# ", 2); t.comment = true; t.flow("", s, ""); t.end() })
+		return textDraw(func(t *textWriter) { t.start("# ", 2); t.comment = true; t.flow("", s, ""); t.endLine() })
 	},
 	"numbered": func(i int, s string) string {
 		return textDraw(func(t *textWriter) {
 			d := strconv.Itoa(i + 1)
 			t.start(d+". ", len(d)+2)
 			t.flow("", s, "")
-			t.end()
+			t.endLine()
 		})
 	},
 	"figure": func(v float64, unit string) []textPiece {
@@ -407,7 +415,7 @@ func textDraw(draw func(*textWriter)) string {
 	defer pieceBufs.Put(b)
 	b.Reset()
 	o := newSpare(b)
-	draw(&textWriter{spare: &o, c: &config{}, width: 80})
+	draw(&textWriter{spare: &o, width: 80})
 	o.finish() // a bytes.Buffer does not fail
 	return b.String()
 }

@@ -9,7 +9,10 @@ package render
 // 48rem, follows the reader's dark scheme, and prints as a plain black
 // and white appendix whose links show their URL. Every text colour has a
 // contrast of at least 4.5:1 against its background, in both schemes.
-const HTMLStyle = `.incident-portfolio {
+func HTMLStyle() string { return htmlStyle }
+
+// htmlStyle is HTMLStyle's stylesheet.
+const htmlStyle = `.incident-portfolio {
   --bg: #f6f8fa; --card-bg: #ffffff; --border: #d1d9e0;
   --fg: #1f2328; --muted-fg: #59636e; --link-fg: #0550ae; --focus-fg: #0969da;
   --role-fg: #424a53; --role-bg: #eaeef2;

@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
@@ -171,8 +172,16 @@ func ExampleJSONExtension() {
 	// }
 }
 
-func ExampleNewResumeExtension() {
-	x := render.NewResumeExtension(portfolio.Page(), render.Sort(render.ByDuration))
+// A program that reads the extension decodes it into a ResumeExtension.
+func ExampleResumeExtension() {
+	var b bytes.Buffer
+	if err := render.JSONExtension(&b, portfolio.Page(), render.Sort(render.ByDuration)); err != nil {
+		log.Fatal(err)
+	}
+	var x render.ResumeExtension
+	if err := json.Unmarshal(b.Bytes(), &x); err != nil {
+		log.Fatal(err)
+	}
 	for _, in := range x.Incidents {
 		fmt.Printf("%-24s %-6s %s\n", in.Duration.Text, in.Duration.Length, in.Role.Label)
 	}

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -17,13 +16,13 @@ import (
 // Fragment makes HTML write only the portfolio itself, a <section> ready
 // to embed in another page, without the document around it (doctype,
 // html, head, body and the <style>). Style it with HTMLStyle.
-func Fragment() Option { return optionFunc(func(c *config) { c.fragment = true }) }
+func Fragment() Option { return only(optFragment, func(c *config) { c.fragment = true }) }
 
 // JSONLD makes HTML add a <script type="application/ld+json"> describing
 // the incidents for search engines: a schema.org ItemList of Articles
 // with name, description, date and keywords where known. It goes in the
 // head of a document, or at the start of a Fragment.
-func JSONLD() Option { return optionFunc(func(c *config) { c.jsonLD = true }) }
+func JSONLD() Option { return only(optJSONLD, func(c *config) { c.jsonLD = true }) }
 
 // Lang sets the language of the portfolio's text for HTML, a BCP 47 tag
 // such as "de" or "pt-BR": the lang attribute of <html>, or of the
@@ -31,7 +30,7 @@ func JSONLD() Option { return optionFunc(func(c *config) { c.jsonLD = true }) }
 // says nothing (it takes the page's). A tag of other than ASCII letters,
 // digits and hyphens, or longer than 35 bytes, is ignored.
 func Lang(tag string) Option {
-	return optionFunc(func(c *config) {
+	return only(optLang, func(c *config) {
 		if htmlLangTag(tag) {
 			c.lang = tag
 		}
@@ -69,20 +68,23 @@ func htmlLangTag(s string) bool {
 // nothing, become <br> in text and spaces in attribute values, the
 // <title> and the lessons listing.
 func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	c := newConfig(opts)
-	o := newOut(w)
-	var buf []byte
-	var pool htmlPool
-	// h points to o, p, c, buf and pool rather than holding them, so that
-	// what reaches the writer (the text) does not make them escape.
-	h := htmlWriter{out: &o, buf: &buf, pool: &pool, c: &c, p: &p, sel: c.selectIncidents(&p)}
-	h.room()
-	h.page()
-	h.out.bytes(buf)
-	if pool.b != nil {
-		htmlBufs.Put(pool.b)
+	pg, err := newPage(nil, p, opts, "HTML", optFragment|optJSONLD|optLang)
+	if err != nil {
+		return err
 	}
-	return o.finish()
+	o := &pg.sp.out
+	*o = newOut(w)
+	h := &pg.html
+	*h = htmlWriter{out: o, buf: &pg.sp.b, c: &pg.c, p: &pg.p, sel: pg.sel}
+	h.room()
+	pg.walk(h)
+	o.bytes(pg.sp.b)
+	if h.pooled.b != nil {
+		htmlBufs.Put(h.pooled.b)
+	}
+	err = o.finish()
+	pg.free()
+	return err
 }
 
 // htmlBufs holds the buffers pages are drawn in when the writer has no
@@ -100,23 +102,18 @@ const (
 // htmlPool holds the pooled buffer of a page, once taken.
 type htmlPool struct{ b *[]byte }
 
-// htmlWriter draws one page.
+// htmlWriter writes a page as HTML.
 type htmlWriter struct {
 	out *out
 	// buf is what is drawn and not yet written: the spare room of the
 	// *bytes.Buffer or *bufio.Writer written to when that has room, so
 	// that writing it out is a copy onto itself, or else a pooled buffer.
-	// (Every assignment to *buf is of itself or of a value from further
-	// away than h's fields, lest escape analysis move o, c and p to the
-	// heap.)
 	buf    *[]byte
-	direct bool // whether buf is the writer's spare room
-	pool   *htmlPool
+	direct bool     // whether buf is the writer's spare room
+	pooled htmlPool // the pooled buffer, once taken
 	c      *config
 	p      *incident.Portfolio
 	sel    selection
-	// roles and sevs count the badges the legend has written.
-	roles, sevs int
 }
 
 func (h *htmlWriter) str(s string) { *h.buf = append(*h.buf, s...) }
@@ -128,13 +125,6 @@ func (h *htmlWriter) flush() {
 	h.out.bytes(*h.buf)
 	*h.buf = (*h.buf)[:0]
 	h.room()
-}
-
-// maybeFlush writes the buffer out when it is full enough.
-func (h *htmlWriter) maybeFlush() {
-	if len(*h.buf) >= htmlFlushAt {
-		h.flush()
-	}
 }
 
 // room points buf at the writer's spare room when that holds htmlRoom
@@ -159,13 +149,13 @@ func (h *htmlWriter) room() {
 		return // the pooled buffer, or a larger one it grew into
 	}
 	h.direct = false
-	if h.pool.b == nil {
-		h.pool.b = htmlBufs.Get().(*[]byte)
+	if h.pooled.b == nil {
+		h.pooled.b = htmlBufs.Get().(*[]byte)
 	}
-	*h.buf = (*h.pool.b)[:0]
+	*h.buf = (*h.pooled.b)[:0]
 }
 
-func (h *htmlWriter) page() {
+func (h *htmlWriter) begin() {
 	if h.c.fragment {
 		h.str("<section class=\"incident-portfolio\"")
 		if h.c.lang != "" {
@@ -177,65 +167,43 @@ func (h *htmlWriter) page() {
 		if h.c.jsonLD {
 			h.jsonLD()
 		}
-	} else {
-		lang := h.c.lang
-		if lang == "" {
-			lang = "en"
+		return
+	}
+	lang := h.c.lang
+	if lang == "" {
+		lang = "en"
+	}
+	h.str("<!doctype html>\n<html lang=\"")
+	h.str(lang)
+	h.str("\">\n<head>\n<meta charset=\"utf-8\">\n" +
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
+		"<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
+	if len(h.c.ids) == 1 && h.sel.Len() == 1 {
+		// A page of one incident is named after it, as a browser's tab
+		// or a search result shows it.
+		h.attr(h.sel.At(0).Title)
+		if h.p.Title != "" {
+			h.str(" · ")
 		}
-		h.str("<!doctype html>\n<html lang=\"")
-		h.str(lang)
-		h.str("\">\n<head>\n<meta charset=\"utf-8\">\n" +
-			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
-			"<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
-		if len(h.c.ids) == 1 && h.sel.Len() == 1 {
-			// A page of one incident is named after it, as a browser's tab
-			// or a search result shows it.
-			h.attr(h.sel.At(0).Title)
-			if h.p.Title != "" {
-				h.str(" · ")
-			}
-		}
-		h.attr(h.p.Title)
-		h.str("</title>\n")
-		if h.p.Tagline != "" {
-			h.str("<meta name=\"description\" content=\"")
-			h.attr(h.p.Tagline)
-			h.str("\">\n")
-		}
-		h.str("<style>\n")
-		h.str(htmlPageStyle)
-		h.str(HTMLStyle)
-		h.str("</style>\n")
-		if h.c.jsonLD {
-			h.jsonLD()
-		}
-		h.str("</head>\n<body>\n<div class=\"incident-portfolio\">\n")
 	}
-	h.header()
-	if h.c.fragment {
-		h.str("<div class=\"incidents\">\n")
-	} else {
-		h.str("<main>\n")
+	h.attr(h.p.Title)
+	h.str("</title>\n")
+	if h.p.Tagline != "" {
+		h.str("<meta name=\"description\" content=\"")
+		h.attr(h.p.Tagline)
+		h.str("\">\n")
 	}
-	if !h.c.noIntro && len(h.p.Intro) > 0 {
-		h.str("<div class=\"intro\">\n")
-		h.paragraphs(h.p.Intro)
-		h.str("</div>\n")
+	h.str("<style>\n")
+	h.str(htmlPageStyle)
+	h.str(htmlStyle)
+	h.str("</style>\n")
+	if h.c.jsonLD {
+		h.jsonLD()
 	}
-	if !h.c.noLegend {
-		h.legend()
-	}
-	for i := range h.sel.Len() {
-		h.maybeFlush()
-		if h.out.err != nil {
-			return
-		}
-		h.sel.aheadOf(i + 1)
-		h.incident(h.sel.At(i))
-	}
-	if !h.c.noLessons {
-		h.lessons()
-	}
+	h.str("</head>\n<body>\n<div class=\"incident-portfolio\">\n")
+}
+
+func (h *htmlWriter) end() {
 	if h.c.fragment {
 		h.str("</div>\n</section>\n")
 	} else {
@@ -243,123 +211,88 @@ func (h *htmlWriter) page() {
 	}
 }
 
-func (h *htmlWriter) header() {
-	if h.p.Back.Text == "" && h.p.Title == "" && h.p.Tagline == "" {
-		return
-	}
-	h.str("<header>\n")
-	if b := h.p.Back; b.Text != "" {
-		h.str("<p class=\"back\">")
-		a := h.linkStart(b.Href)
-		if !strings.HasPrefix(b.Text, "←") { // the text's own arrow is enough
-			h.str("<span aria-hidden=\"true\">← </span>")
+// header writes the header, then opens the rest of the page.
+func (h *htmlWriter) header(back link, title, tagline string) {
+	if back.text != "" || title != "" || tagline != "" {
+		h.str("<header>\n")
+		if back.text != "" {
+			h.str("<p class=\"back\">")
+			a := h.linkStart(back)
+			if !strings.HasPrefix(back.text, backArrow) { // the text's own arrow is enough
+				h.str("<span aria-hidden=\"true\">" + backArrow + " </span>")
+			}
+			h.text(back.text)
+			h.linkEnd(a)
+			h.str("</p>\n")
 		}
-		h.text(b.Text)
-		h.linkEnd(a)
-		h.str("</p>\n")
+		if title != "" {
+			h.headingStart(1, "portfolio-title")
+			h.text(title)
+			h.headingEnd(1)
+		}
+		if tagline != "" {
+			h.str("<p class=\"tagline\">")
+			h.text(tagline)
+			h.str("</p>\n")
+		}
+		h.str("</header>\n")
 	}
-	if h.p.Title != "" {
-		h.headingStart(1, "portfolio-title")
-		h.text(h.p.Title)
-		h.headingEnd(1)
+	if h.c.fragment {
+		h.str("<div class=\"incidents\">\n")
+	} else {
+		h.str("<main>\n")
 	}
-	if h.p.Tagline != "" {
-		h.str("<p class=\"tagline\">")
-		h.text(h.p.Tagline)
-		h.str("</p>\n")
-	}
-	h.str("</header>\n")
 }
 
-func (h *htmlWriter) legend() {
-	if h.sel.Len() == 0 {
-		return
+func (h *htmlWriter) intro(ps []string) {
+	h.str("<div class=\"intro\">\n")
+	for _, s := range ps {
+		h.str("<p>")
+		h.text(s)
+		h.str("</p>\n")
 	}
+	h.str("</div>\n")
+}
+
+func (h *htmlWriter) legend(label string, roles []incident.RoleDef, sevs []severity) {
 	h.str("<p class=\"legend\"><span class=\"legend-label\">")
-	if h.p.Legend != "" {
-		h.text(h.p.Legend)
-	} else {
-		h.str("Legend")
-	}
+	h.text(label)
 	h.str(":</span>")
-	h.roles, h.sevs = 0, 0
-	h.sel.legendRoles(h.legendRole)
-	h.sel.legendSeverities(h.legendSeverity)
+	for _, d := range roles {
+		h.str("\n<span class=\"badge role role-")
+		h.attr(string(d.Key))
+		h.str("\">")
+		h.text(d.Label)
+		h.str("</span>")
+	}
+	for i, d := range sevs {
+		if i == 0 && len(roles) > 0 {
+			h.str("\n<span class=\"legend-sep\" aria-hidden=\"true\">|</span>")
+		}
+		h.str("\n<span class=\"badge sev sev-")
+		h.byte(d.rank)
+		h.str("\">")
+		h.text(string(d.Code))
+		if d.Label != "" {
+			h.byte(' ')
+			h.text(d.Label)
+		}
+		h.str("</span>")
+	}
 	h.str("</p>\n")
 }
 
-func (h *htmlWriter) legendRole(d incident.RoleDef) {
-	h.str("\n")
-	h.roleBadge(d.Key, d.Label)
-	h.roles++
-}
+func (h *htmlWriter) incidents()    {}
+func (h *htmlWriter) incidentsEnd() {}
 
-func (h *htmlWriter) legendSeverity(d incident.SeverityDef) {
-	if h.sevs == 0 && h.roles > 0 {
-		h.str("\n<span class=\"legend-sep\" aria-hidden=\"true\">|</span>")
-	}
-	h.str("\n<span class=\"badge sev sev-")
-	h.byte(h.sevRank(d.Level))
-	h.str("\">")
-	h.severityName(d.Code, d.Label)
-	h.str("</span>")
-	h.sevs++
-}
-
-// severityName writes "P1 Critical", or the code alone when it has no label.
-func (h *htmlWriter) severityName(code incident.Severity, label string) {
-	h.text(string(code))
-	if label != "" {
-		h.byte(' ')
-		h.text(label)
-	}
-}
-
-func (h *htmlWriter) roleBadge(r incident.Role, label string) {
-	h.str("<span class=\"badge role role-")
-	h.attr(string(r))
-	h.str("\">")
-	h.text(label)
-	h.str("</span>")
-}
-
-// sevRank returns the CSS class digit of a severity level: '1' for the
-// most severe level of the scale, up to '4' for the fourth and beyond.
-func (h *htmlWriter) sevRank(level int) byte {
-	scale := h.p.Severities
-	if len(scale) == 0 {
-		scale = defaultScale[:]
-	}
-	// Count the distinct levels more severe than this one.
-	rank := 0
-	for i, d := range scale {
-		if d.Level >= level {
-			continue
-		}
-		dup := false
-		for _, e := range scale[:i] {
-			if e.Level == d.Level {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			rank++
-		}
-	}
-	return '1' + byte(min(rank, 3))
-}
-
-// incident draws one incident. Its markup is appended to a local slice
+// incident starts an incident. Its markup is appended to a local slice
 // b, which the compiler keeps in registers between the pieces of text
 // (appendText takes and returns it), rather than to *h.buf.
-func (h *htmlWriter) incident(in *incident.Incident) {
-	pc := &htmlPieces[h.c.headingOffset]
-	d, known := h.p.Severity(in.Severity)
-	rank := byte('4')
-	if known {
-		rank = h.sevRank(d.Level)
+func (h *htmlWriter) incident(in *incident.Incident, role string, sev severity) {
+	if len(*h.buf) >= htmlFlushAt {
+		h.flush()
 	}
+	pc := &htmlPieces[h.c.headingOffset]
 	b := *h.buf
 	b = append(b, "<article id=\""...)
 	b = h.appendAttr(b, string(in.ID))
@@ -370,30 +303,28 @@ func (h *htmlWriter) incident(in *incident.Incident) {
 	b = append(b, pc.titleEnd...)
 	b = h.appendAttr(b, string(in.Role))
 	b = append(b, "\">"...)
-	b = h.appendText(b, h.p.RoleLabel(in.Role))
+	b = h.appendText(b, role)
 	b = append(b, "</span>\n<span class=\"badge sev sev-"...)
-	b = append(b, rank)
+	b = append(b, sev.rank)
 	b = append(b, "\" title=\""...)
-	b = h.appendAttr(b, string(in.Severity))
-	if d.Label != "" {
+	b = h.appendAttr(b, string(sev.Code))
+	if sev.Label != "" {
 		b = append(b, ' ')
-		b = h.appendAttr(b, d.Label)
+		b = h.appendAttr(b, sev.Label)
 	}
 	b = append(b, "\">"...)
-	b = h.appendText(b, string(in.Severity))
-	if d.Label != "" {
+	b = h.appendText(b, string(sev.Code))
+	if sev.Label != "" {
 		b = append(b, "<span class=\"visually-hidden\"> "...)
-		b = h.appendText(b, d.Label)
+		b = h.appendText(b, sev.Label)
 		b = append(b, "</span>"...)
 	}
 	b = append(b, "</span>"...)
 	if in.Duration.Text != "" {
-		b = append(b, "\n<span class=\"duration\"><span class=\"visually-hidden\">Duration: </span>"...)
+		b = append(b, "\n<span class=\"duration\"><span class=\"visually-hidden\">"+durationName+"</span>"...)
 		if in.Duration.Length > 0 {
 			b = append(b, "<time datetime=\""...)
-			*h.buf = b
-			h.isoDuration(in.Duration.Length)
-			b = *h.buf
+			b = appendISODuration(b, in.Duration.Length)
 			b = append(b, "\">"...)
 			b = h.appendText(b, in.Duration.Text)
 			b = append(b, "</time>"...)
@@ -402,29 +333,26 @@ func (h *htmlWriter) incident(in *incident.Incident) {
 		}
 		b = append(b, "</span>"...)
 	}
-	b = append(b, "</p>\n"...)
-
-	for k, sec := range in.Sections() {
-		ps := sec.Paragraphs
-		b = append(b, pc.parts[k]...)
-		if len(ps) == 0 {
-			b = append(b, "</section>\n"...)
-			continue
-		}
-		b = append(b, "<p>"...)
-		b = h.appendText(b, ps[0])
-		for _, p := range ps[1:] {
-			b = append(b, "</p>\n<p>"...)
-			b = h.appendText(b, p)
-		}
-		b = append(b, "</p>\n</section>\n"...)
-	}
-	*h.buf = b
-	if !h.c.noDetails {
-		h.details(in)
-	}
-	h.str("</article>\n")
+	*h.buf = append(b, "</p>\n"...)
 }
+
+func (h *htmlWriter) section(k int, s incident.Section) {
+	ps := s.Paragraphs
+	b := append(*h.buf, htmlPieces[h.c.headingOffset].parts[k]...)
+	if len(ps) == 0 {
+		*h.buf = append(b, "</section>\n"...)
+		return
+	}
+	b = append(b, "<p>"...)
+	b = h.appendText(b, ps[0])
+	for _, p := range ps[1:] {
+		b = append(b, "</p>\n<p>"...)
+		b = h.appendText(b, p)
+	}
+	*h.buf = append(b, "</p>\n</section>\n"...)
+}
+
+func (h *htmlWriter) incidentEnd() { h.str("</article>\n") }
 
 // appendText appends s, escaped for HTML text, to b, which is *h.buf or a
 // longer slice of the same array.
@@ -460,121 +388,127 @@ func (h *htmlWriter) appendEscaped(e *htmlEscaper, b []byte, s string) []byte {
 	return b
 }
 
-// details draws the optional fields, appending to a local slice as
-// incident does.
-func (h *htmlWriter) details(in *incident.Incident) {
-	if !in.HasDetails() {
-		return
-	}
-	b := *h.buf
-	b = append(b, "<dl class=\"details\">\n"...)
-	if !in.When.IsZero() {
-		b = append(b, "<div><dt>When</dt><dd>"...)
-		*h.buf = b
-		h.period(in.When)
-		b = *h.buf
-		b = append(b, "</dd></div>\n"...)
-	}
-	if in.Org != "" {
-		b = append(b, "<div><dt>Organisation</dt><dd>"...)
-		b = h.appendText(b, in.Org)
-		b = append(b, "</dd></div>\n"...)
-	}
-	if in.Command != "" {
-		b = append(b, "<div><dt>Command role</dt><dd>"...)
-		b = h.appendText(b, in.Command.String())
-		b = append(b, "</dd></div>\n"...)
-	}
-	if len(in.Tags) > 0 {
-		b = append(b, "<div><dt>Tags</dt><dd><ul class=\"tags\">"...)
-		for _, t := range in.Tags {
-			b = append(b, "<li>"...)
-			b = h.appendText(b, t)
-			b = append(b, "</li>"...)
-		}
-		b = append(b, "</ul></dd></div>\n"...)
-	}
-	b = h.figures(b, "<div><dt>Impact</dt><dd><ul class=\"figures\">\n", in.Impact)
-	b = h.figures(b, "<div><dt>Results</dt><dd><ul class=\"figures\">\n", in.Results)
-	if len(in.Actions) > 0 {
-		b = append(b, "<div><dt>Action items</dt><dd><ul class=\"actions\">\n"...)
-		for _, a := range in.Actions {
-			b = append(b, "<li><span class=\"action-kind\">"...)
-			b = h.appendText(b, a.Kind.String())
-			b = append(b, ":</span> "...)
-			b = h.appendText(b, a.Text)
-			if a.Done {
-				b = append(b, " <span class=\"action-state\">(done)</span></li>\n"...)
-			} else {
-				b = append(b, " <span class=\"action-state\">(open)</span></li>\n"...)
-			}
-		}
-		b = append(b, "</ul></dd></div>\n"...)
-	}
-	if len(in.Links) > 0 {
-		b = append(b, "<div><dt>Write-ups</dt><dd><ul class=\"links\">\n"...)
-		for _, l := range in.Links {
-			b = append(b, "<li>"...)
-			*h.buf = b
-			a := h.linkStart(l.URL)
-			b = h.appendText(*h.buf, l.Title)
-			if a {
-				b = append(b, "</a>"...)
-			}
-			if l.Kind != "" {
-				b = append(b, " <span class=\"link-kind\">("...)
-				b = h.appendText(b, l.Kind.String())
-				b = append(b, ")</span>"...)
-			}
-			b = append(b, "</li>\n"...)
-		}
-		b = append(b, "</ul></dd></div>\n"...)
-	}
-	*h.buf = append(b, "</dl>\n"...)
+func (h *htmlWriter) details()    { h.str("<dl class=\"details\">\n") }
+func (h *htmlWriter) detailsEnd() { h.str("</dl>\n") }
+
+// dt opens the value of a field labelled n.
+func (h *htmlWriter) dt(n name) {
+	b := append(*h.buf, "<div><dt>"...)
+	b = append(b, n.label...)
+	*h.buf = append(b, "</dt><dd>"...)
 }
 
-// figures appends the list of figs, which start starts, to b.
-func (h *htmlWriter) figures(b []byte, start string, figs []incident.Figure) []byte {
-	if len(figs) == 0 {
-		return b
+func (h *htmlWriter) when(n name, p incident.Period) {
+	h.dt(n)
+	h.date(p.Start)
+	if end := periodEnd(p); !end.IsZero() {
+		h.str(rangeDash)
+		h.date(end)
 	}
-	b = append(b, start...)
-	for _, f := range figs {
-		b = append(b, "<li><span class=\"figure-label\">"...)
-		b = h.appendText(b, f.Label)
-		b = append(b, ":</span> "...)
-		if f.HasBefore {
-			b = h.appendNumber(b, f.Before, f.Unit)
-			b = append(b, " <span aria-hidden=\"true\">→</span><span class=\"visually-hidden\">to</span> "...)
+	h.str("</dd></div>\n")
+}
+
+func (h *htmlWriter) date(d incident.Date) {
+	h.str("<time datetime=\"")
+	*h.buf = appendDate(*h.buf, d)
+	h.str("\">")
+	words, n := dateWords(d)
+	for i, w := range words[:n] {
+		if i > 0 {
+			h.byte(' ')
 		}
-		b = h.appendNumber(b, f.Value, f.Unit)
-		if f.Note != "" {
-			b = append(b, " <span class=\"figure-note\">("...)
-			b = h.appendText(b, f.Note)
-			b = append(b, ")</span>"...)
+		if w.s != "" {
+			h.str(w.s)
+		} else {
+			*h.buf = strconv.AppendInt(*h.buf, int64(w.n), 10)
 		}
-		b = append(b, "</li>\n"...)
 	}
-	return append(b, "</ul></dd></div>\n"...)
+	h.str("</time>")
+}
+
+func (h *htmlWriter) field(n name, _, value string) {
+	h.dt(n)
+	*h.buf = append(h.appendText(*h.buf, value), "</dd></div>\n"...)
+}
+
+func (h *htmlWriter) tags(n name, tags []string) {
+	h.dt(n)
+	b := append(*h.buf, "<ul class=\"tags\">"...)
+	for _, t := range tags {
+		b = append(b, "<li>"...)
+		b = h.appendText(b, t)
+		b = append(b, "</li>"...)
+	}
+	*h.buf = append(b, "</ul></dd></div>\n"...)
+}
+
+func (h *htmlWriter) list(n name) {
+	h.dt(n)
+	h.str("<ul class=\"")
+	if n == impactName || n == resultsName {
+		h.str("figures")
+	} else {
+		h.str(n.key)
+	}
+	h.str("\">\n")
+}
+
+func (h *htmlWriter) listEnd() { h.str("</ul></dd></div>\n") }
+
+func (h *htmlWriter) figure(f *incident.Figure) {
+	b := append(*h.buf, "<li><span class=\"figure-label\">"...)
+	b = h.appendText(b, f.Label)
+	b = append(b, ":</span> "...)
+	if f.HasBefore {
+		b = h.appendNumber(b, f.Before, f.Unit)
+		b = append(b, " <span aria-hidden=\"true\">"+figureArrow+"</span>"...)
+		b = append(b, "<span class=\"visually-hidden\">"+toName+"</span> "...)
+	}
+	b = h.appendNumber(b, f.Value, f.Unit)
+	if f.Note != "" {
+		b = append(b, " <span class=\"figure-note\">("...)
+		b = h.appendText(b, f.Note)
+		b = append(b, ")</span>"...)
+	}
+	*h.buf = append(b, "</li>\n"...)
 }
 
 // appendNumber appends v and its unit: "1.2 h", "70%".
 func (h *htmlWriter) appendNumber(b []byte, v float64, unit string) []byte {
 	b = appendNumber(b, v)
-	if unit == "" {
-		return b
-	}
-	if unit != "%" {
-		b = append(b, ' ')
-	}
+	b = append(b, unitSpace(unit)...)
 	return h.appendText(b, unit)
 }
 
-func (h *htmlWriter) lessons() {
-	l := &h.p.Lessons
-	if len(l.Items) == 0 {
-		return
+func (h *htmlWriter) action(a *incident.Action) {
+	b := append(*h.buf, "<li><span class=\"action-kind\">"...)
+	b = h.appendText(b, a.Kind.String())
+	b = append(b, ":</span> "...)
+	b = h.appendText(b, a.Text)
+	if a.Done {
+		b = append(b, " <span class=\"action-state\">("+doneLabel+")</span></li>\n"...)
+	} else {
+		b = append(b, " <span class=\"action-state\">("+openLabel+")</span></li>\n"...)
 	}
+	*h.buf = b
+}
+
+func (h *htmlWriter) writeUp(l link) {
+	h.str("<li>")
+	a := h.linkStart(l)
+	b := h.appendText(*h.buf, l.text)
+	if a {
+		b = append(b, "</a>"...)
+	}
+	if l.kind != "" {
+		b = append(b, " <span class=\"link-kind\">("...)
+		b = h.appendText(b, l.kind.String())
+		b = append(b, ")</span>"...)
+	}
+	*h.buf = append(b, "</li>\n"...)
+}
+
+func (h *htmlWriter) lessons(l *incident.Lessons) {
 	h.str("<figure class=\"lessons\">\n")
 	if l.File != "" {
 		h.str("<figcaption>")
@@ -592,19 +526,11 @@ func (h *htmlWriter) lessons() {
 			h.byte('\n')
 		}
 		h.str("<span class=\"number\">")
-		h.int(i + 1)
+		*h.buf = strconv.AppendInt(*h.buf, int64(i+1), 10)
 		h.str(".</span> ")
 		h.attr(item)
 	}
 	h.str("</code></pre>\n</figure>\n")
-}
-
-func (h *htmlWriter) paragraphs(ps []string) {
-	for _, s := range ps {
-		h.str("<p>")
-		h.text(s)
-		h.str("</p>\n")
-	}
 }
 
 // htmlPieces holds, for each heading offset, the longest runs of markup
@@ -641,14 +567,14 @@ func (h *htmlWriter) headingEnd(n int) {
 	h.str(">\n")
 }
 
-// linkStart opens a link to href when it is a safe URL, and reports
-// whether it did.
-func (h *htmlWriter) linkStart(href string) bool {
-	if !htmlSafeHref(href) {
+// linkStart opens a link to l when it is safe, and reports whether it
+// did.
+func (h *htmlWriter) linkStart(l link) bool {
+	if !l.safe() {
 		return false
 	}
 	h.str("<a href=\"")
-	h.href(href)
+	h.href(l.url)
 	h.str("\">")
 	return true
 }
@@ -685,16 +611,16 @@ func (h *htmlWriter) linkEnd(opened bool) {
 	}
 }
 
-// htmlSafeHref reports whether s may be a link's target: an
+// safeHref reports whether s may be a link's target: an
 // incident.SafeURL other than "". incident.SafeURL parses the URL, which
 // allocates; the common cases are decided here without it: plain http,
 // https, absolute-path and fragment URLs are safe, and any other scheme is
 // not.
-func htmlSafeHref(s string) bool {
+func safeHref(s string) bool {
 	if s == "" {
 		return false
 	}
-	scheme, ok := htmlURLScheme(s)
+	scheme, ok := urlScheme(s)
 	switch {
 	case !ok:
 		return false
@@ -717,9 +643,9 @@ func htmlSafeHref(s string) bool {
 	return incident.SafeURL(s)
 }
 
-// htmlURLScheme returns the scheme of s as net/url reads it, or "" when s
+// urlScheme returns the scheme of s as net/url reads it, or "" when s
 // has none; ok is false when s starts with ':'.
-func htmlURLScheme(s string) (scheme string, ok bool) {
+func urlScheme(s string) (scheme string, ok bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -773,96 +699,6 @@ var htmlURLHost, htmlURLTail = func() (host, tail [256]bool) {
 	}
 	return host, tail
 }()
-
-// int writes a non-negative number.
-func (h *htmlWriter) int(n int) {
-	var b [20]byte
-	for _, c := range strconv.AppendInt(b[:0], int64(n), 10) {
-		h.byte(c)
-	}
-}
-
-// digits writes n with at least width digits, zero-padded.
-func (h *htmlWriter) digits(n, width int) {
-	var b [20]byte
-	d := strconv.AppendInt(b[:0], int64(n), 10)
-	for i := len(d); i < width; i++ {
-		h.byte('0')
-	}
-	for _, c := range d {
-		h.byte(c)
-	}
-}
-
-// isoDuration writes d as an HTML duration string, such as PT4H or P1DT6H30M.
-func (h *htmlWriter) isoDuration(d time.Duration) {
-	h.byte('P')
-	if days := int(d / (24 * time.Hour)); days > 0 {
-		h.int(days)
-		h.byte('D')
-		d -= time.Duration(days) * 24 * time.Hour
-	}
-	if d == 0 {
-		return
-	}
-	h.byte('T')
-	for _, u := range [...]struct {
-		unit time.Duration
-		name byte
-	}{{time.Hour, 'H'}, {time.Minute, 'M'}, {time.Second, 'S'}} {
-		if n := int(d / u.unit); n > 0 {
-			h.int(n)
-			h.byte(u.name)
-			d -= time.Duration(n) * u.unit
-		}
-	}
-}
-
-var htmlMonths = [...]string{"January", "February", "March", "April", "May", "June",
-	"July", "August", "September", "October", "November", "December"}
-
-// machineDate writes d as 2023, 2023-03 or 2023-03-14.
-func (h *htmlWriter) machineDate(d incident.Date) {
-	h.digits(d.Year, 4)
-	if d.Month >= 1 && d.Month <= 12 {
-		h.byte('-')
-		h.digits(int(d.Month), 2)
-		if d.Day > 0 {
-			h.byte('-')
-			h.digits(d.Day, 2)
-		}
-	}
-}
-
-// humanDate writes d as 2023, March 2023 or 14 March 2023.
-func (h *htmlWriter) humanDate(d incident.Date) {
-	if d.Month >= 1 && d.Month <= 12 {
-		if d.Day > 0 {
-			h.int(d.Day)
-			h.byte(' ')
-		}
-		h.str(htmlMonths[d.Month-1])
-		h.byte(' ')
-	}
-	h.int(d.Year)
-}
-
-func (h *htmlWriter) date(d incident.Date) {
-	h.str("<time datetime=\"")
-	h.machineDate(d)
-	h.str("\">")
-	h.humanDate(d)
-	h.str("</time>")
-}
-
-// period writes a date, or a range of two as "14 March 2023 – 16 March 2023".
-func (h *htmlWriter) period(p incident.Period) {
-	h.date(p.Start)
-	if !p.End.IsZero() && p.End != p.Start { // a one-day range is that day
-		h.str(" – ")
-		h.date(p.End)
-	}
-}
 
 // Escaping. The tables classify every byte: clean bytes are copied as
 // they are, escaped ones replaced, and the lead bytes of multi-byte UTF-8
@@ -944,11 +780,11 @@ func (h *htmlWriter) escapeRune(e *htmlEscaper, s string) int {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	switch {
-	case r == utf8.RuneError && n == 1, r < 0xa0, r >= 0xfdd0 && (r <= 0xfdef || r&0xfffe == 0xfffe):
+	case r == utf8.RuneError && n == 1, r < 0xa0, noncharacter(r):
 		// Invalid UTF-8, C1 controls, and noncharacters, which are parse
 		// errors in HTML.
 		h.str(e.bad)
-	case htmlBidiControl(r):
+	case bidiControl(r):
 		// Dropped: it would reorder the text after it, beyond its field.
 	case r == '\u2028':
 		h.str(e.ls)
@@ -959,12 +795,6 @@ func (h *htmlWriter) escapeRune(e *htmlEscaper, s string) int {
 	}
 	return n
 }
-
-// htmlBidiControl reports whether r opens or closes a bidi embedding,
-// override or isolate (U+202A to U+202E, U+2066 to U+2069). The marks LRM,
-// RLM and ALM, which right-to-left text needs and which reorder nothing
-// beyond their neighbours, are not among them.
-func htmlBidiControl(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }
 
 // text writes s escaped for HTML element content.
 func (h *htmlWriter) text(s string) { h.escape(htmlTextEsc, s) }
@@ -988,7 +818,7 @@ func (h *htmlWriter) jsonLD() {
 		h.jsonString(h.p.Tagline)
 	}
 	h.str(",\"numberOfItems\":")
-	h.int(h.sel.Len())
+	*h.buf = strconv.AppendInt(*h.buf, int64(h.sel.Len()), 10)
 	h.str(",\"itemListElement\":[")
 	for i := range h.sel.Len() {
 		in := h.sel.At(i)
@@ -996,7 +826,7 @@ func (h *htmlWriter) jsonLD() {
 			h.byte(',')
 		}
 		h.str("\n{\"@type\":\"ListItem\",\"position\":")
-		h.int(i + 1)
+		*h.buf = strconv.AppendInt(*h.buf, int64(i+1), 10)
 		h.str(",\"item\":{\"@type\":\"Article\",\"@id\":\"#")
 		h.escape(htmlJSONEsc, string(in.ID))
 		h.str("\",\"url\":\"#")
@@ -1017,7 +847,7 @@ func (h *htmlWriter) jsonLD() {
 		h.jsonString(h.p.RoleLabel(in.Role))
 		if !in.When.IsZero() {
 			h.str(",\"dateCreated\":\"")
-			h.machineDate(in.When.Start)
+			*h.buf = appendDate(*h.buf, in.When.Start)
 			h.byte('"')
 		}
 		if len(in.Tags) > 0 {

@@ -167,7 +167,7 @@ func htmlElideStyle(t *testing.T, page []byte) []byte {
 	if bytes.HasPrefix(page, []byte("<section")) {
 		return page
 	}
-	style := []byte("<style>\n" + htmlPageStyle + HTMLStyle + "</style>\n")
+	style := []byte("<style>\n" + htmlPageStyle + htmlStyle + "</style>\n")
 	if n := bytes.Count(page, style); n != 1 {
 		t.Errorf("the document holds the stylesheet %d times, want 1", n)
 	}
@@ -551,7 +551,7 @@ var htmlSafeHrefCases = []string{
 
 func TestHTMLSafeHref(t *testing.T) {
 	for _, s := range htmlSafeHrefCases {
-		if got, want := htmlSafeHref(s), s != "" && incident.SafeURL(s); got != want {
+		if got, want := safeHref(s), s != "" && incident.SafeURL(s); got != want {
 			t.Errorf("htmlSafeHref(%q) = %v, incident.SafeURL says %v", s, got, want)
 		}
 	}
@@ -562,7 +562,7 @@ func FuzzHTMLSafeHref(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := htmlSafeHref(s), s != "" && incident.SafeURL(s); got != want {
+		if got, want := safeHref(s), s != "" && incident.SafeURL(s); got != want {
 			t.Errorf("htmlSafeHref(%q) = %v, incident.SafeURL says %v", s, got, want)
 		}
 	})
@@ -598,7 +598,7 @@ func TestHTMLDetails(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := htmlScratch()
-			h.details(&tt.in)
+			details(h, &tt.in)
 			want := "<dl class=\"details\">\n" + tt.want + "\n</dl>\n"
 			if diff := cmp.Diff(want, h.take()); diff != "" {
 				t.Errorf("details (-want +got):\n%s", diff)
@@ -613,13 +613,12 @@ func TestHTMLDuration(t *testing.T) {
 		want string
 	}{
 		{4 * time.Hour, "PT4H"},
-		{48 * time.Hour, "P2D"},
-		{30*time.Hour + 30*time.Minute + 5*time.Second, "P1DT6H30M5S"},
+		{48 * time.Hour, "PT48H"},
+		{30*time.Hour + 30*time.Minute + 5*time.Second, "PT30H30M5S"},
 		{90 * time.Second, "PT1M30S"},
+		{1500 * time.Millisecond, "PT1.5S"},
 	} {
-		h := htmlScratch()
-		h.isoDuration(tt.d)
-		if got := h.take(); got != tt.want {
+		if got := string(appendISODuration(nil, tt.d)); got != tt.want {
 			t.Errorf("isoDuration(%v) = %q, want %q", tt.d, got, tt.want)
 		}
 	}
@@ -629,11 +628,10 @@ func TestHTMLDuration(t *testing.T) {
 // scale, whatever numbers the levels are.
 func TestHTMLSeverityClass(t *testing.T) {
 	p := htmlExtra()
-	c := newConfig(nil)
-	h := htmlWriter{c: &c, p: &p}
+	pg := page{p: p}
 	var got []string
 	for _, d := range p.Severities {
-		got = append(got, string(d.Code)+"="+string(h.sevRank(d.Level)))
+		got = append(got, string(d.Code)+"="+string(pg.severity(d, true).rank))
 	}
 	want := []string{"SEV-0=1", "SEV-1=2", "SEV-2=3", "SEV-3=4", "SEV-4=4"}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -881,7 +879,7 @@ func TestHTMLStyle(t *testing.T) {
 	}
 	decorative := []string{"border"}
 
-	css := HTMLStyle
+	css := HTMLStyle()
 	dark, after, ok := strings.Cut(css, "@media (prefers-color-scheme: dark) {")
 	if !ok {
 		t.Fatal("no dark scheme")

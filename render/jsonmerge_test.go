@@ -48,7 +48,7 @@ func merge(resume string, p incident.Portfolio, opts ...Option) (string, error) 
 // layout of the document around it, and nothing else changes.
 func TestMergeResumeLayout(t *testing.T) {
 	p := jsonTiny()
-	x := NewResumeExtension(p)
+	x := referenceExtension(p)
 	meta := struct {
 		Ext ResumeExtension `json:"incidentLeadership"`
 	}{x}
@@ -396,7 +396,7 @@ func TestMergeResumeKeepsEverything(t *testing.T) {
 	p := jsonFull(t)
 	wantExt, wantProjects := map[string]*jsonNode{}, map[string]*jsonNode{}
 	for oname, opts := range jsonOptionSets {
-		wantExt[oname] = wantTree(t, NewResumeExtension(p, opts...))
+		wantExt[oname] = wantTree(t, referenceExtension(p, opts...))
 		if projects := referenceDoc(p, opts...).Projects; projects != nil {
 			wantProjects[oname] = wantTree(t, *projects)
 		}
@@ -515,8 +515,8 @@ func TestMergeResumeOwnedProjects(t *testing.T) {
 	}
 	ours := compact(referenceProject(&c, &p, &p.Incidents[0]))
 	gone := compact(referenceProject(&c, &earlier, &earlier.Incidents[1]))
-	ext := compact(NewResumeExtension(p))
-	oldExt := compact(NewResumeExtension(earlier))
+	ext := compact(referenceExtension(p))
+	oldExt := compact(referenceExtension(earlier))
 	meta := `"meta":{"incidentLeadership":` + ext + `}`
 	for _, tt := range []struct {
 		name, in, want string
@@ -579,7 +579,7 @@ func TestMergeResumeOwnedProjects(t *testing.T) {
 		{
 			name:    "not selected: ours removed, the user's kept",
 			in:      `{"projects":[` + ours + `,{"type":"incident","incidentId":"my-own-outage"}],"meta":{"incidentLeadership":` + ext + `}}`,
-			want:    `{"projects":[{"type":"incident","incidentId":"my-own-outage"}],"meta":{"incidentLeadership":` + compact(NewResumeExtension(p, IDs())) + `}}`,
+			want:    `{"projects":[{"type":"incident","incidentId":"my-own-outage"}],"meta":{"incidentLeadership":` + compact(referenceExtension(p, IDs())) + `}}`,
 			opts:    []Option{IDs()},
 			replace: true,
 		},

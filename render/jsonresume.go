@@ -1,13 +1,11 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"math"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -45,7 +43,7 @@ const ProjectType = "incident"
 // ExtensionKey, instead of in its meta object. The JSON Resume schema 1.2
 // and later (the @jsonresume/schema package) accept it; resume-schema 1.0
 // refuses any unknown top-level key.
-func TopLevel() Option { return optionFunc(func(c *config) { c.topLevel = true }) }
+func TopLevel() Option { return only(optTopLevel, func(c *config) { c.topLevel = true }) }
 
 // Projects also lists the incidents in the résumé's standard projects
 // section, which themes show: one entry per incident with its title,
@@ -53,11 +51,11 @@ func TopLevel() Option { return optionFunc(func(c *config) { c.topLevel = true }
 // sections as highlights, its dates, tags as keywords, its first web link,
 // its organisation as entity, "type": "incident" and the incident's ID as
 // "incidentId".
-func Projects() Option { return optionFunc(func(c *config) { c.projects = true }) }
+func Projects() Option { return only(optProjects, func(c *config) { c.projects = true }) }
 
 // Replace lets MergeResume overwrite an extension value that differs from
 // the one it would write. Without it, MergeResume refuses to.
-func Replace() Option { return optionFunc(func(c *config) { c.replace = true }) }
+func Replace() Option { return only(optReplace, func(c *config) { c.replace = true }) }
 
 // ResumeExtension is the portfolio as a JSON Resume extension: the value
 // JSONResume writes under ExtensionKey and JSONExtension writes alone.
@@ -69,10 +67,10 @@ type ResumeExtension struct {
 	Title string `json:"title"`
 	// Tagline is the one-line summary under the title.
 	Tagline string `json:"tagline"`
-	// Intro holds the introduction, one string per paragraph.
-	Intro []string `json:"intro,omitempty"`
 	// Back is the link back to the person's home page.
 	Back *ResumeLink `json:"back,omitempty"`
+	// Intro holds the introduction, one string per paragraph.
+	Intro []string `json:"intro,omitempty"`
 	// Legend holds the roles and severities the listed incidents use.
 	Legend *ResumeLegend `json:"legend,omitempty"`
 	// Incidents are the incidents, in the order the page shows them.
@@ -141,10 +139,10 @@ type ResumeIncident struct {
 	When *ResumePeriod `json:"when,omitempty"`
 	// Org is the organisation it happened at, possibly anonymised.
 	Org string `json:"org,omitempty"`
-	// Tags are technologies and topics, such as "kubernetes".
-	Tags []string `json:"tags,omitempty"`
 	// Command is the person's incident-command role.
 	Command *ResumeCommand `json:"command,omitempty"`
+	// Tags are technologies and topics, such as "kubernetes".
+	Tags []string `json:"tags,omitempty"`
 	// Impact are figures of the harm done.
 	Impact []ResumeFigure `json:"impact,omitempty"`
 	// Results are figures of what the fix achieved.
@@ -224,124 +222,6 @@ type ResumeLessons struct {
 	Items []string `json:"items"`
 }
 
-// NewResumeExtension returns the value JSONResume and JSONExtension write
-// for p with the same options. Writing it with encoding/json (an Encoder
-// with SetIndent("", "  ")) gives the bytes JSONExtension writes. It
-// shares no slice with p.
-func NewResumeExtension(p incident.Portfolio, opts ...Option) ResumeExtension {
-	c := newConfig(opts)
-	sel := c.selectIncidents(&p)
-	x := ResumeExtension{
-		Version:   ExtensionVersion,
-		Title:     p.Title,
-		Tagline:   p.Tagline,
-		Incidents: make([]ResumeIncident, 0, sel.Len()),
-	}
-	if !c.noIntro {
-		x.Intro = cloneOrNil(p.Intro)
-	}
-	if jsonHasBack(&p) {
-		x.Back = &ResumeLink{Text: p.Back.Text, Href: p.Back.Href}
-	}
-	if !c.noLegend {
-		lg := &ResumeLegend{Label: p.Legend, Roles: []ResumeRole{}, Severities: []ResumeSeverity{}}
-		sel.legendRoles(func(d incident.RoleDef) {
-			lg.Roles = append(lg.Roles, ResumeRole{d.Key, d.Label})
-		})
-		sel.legendSeverities(func(d incident.SeverityDef) {
-			lg.Severities = append(lg.Severities, ResumeSeverity{d.Code, d.Label, d.Level})
-		})
-		x.Legend = lg
-	}
-	for i := range sel.Len() {
-		x.Incidents = append(x.Incidents, c.resumeIncident(&p, sel.At(i)))
-	}
-	if jsonHasLessons(&c, &p) {
-		x.Lessons = &ResumeLessons{File: p.Lessons.File, Heading: p.Lessons.Heading, Items: cloneStrings(p.Lessons.Items)}
-	}
-	return x
-}
-
-func (c *config) resumeIncident(p *incident.Portfolio, in *incident.Incident) ResumeIncident {
-	sev, _ := p.Severity(in.Severity)
-	r := ResumeIncident{
-		ID:           in.ID,
-		Title:        in.Title,
-		Role:         ResumeRole{in.Role, p.RoleLabel(in.Role)},
-		Severity:     ResumeSeverity{in.Severity, sev.Label, sev.Level},
-		Duration:     ResumeDuration{Text: in.Duration.Text},
-		Situation:    cloneStrings(in.Situation),
-		MyRole:       cloneStrings(in.MyRole),
-		Resolution:   cloneStrings(in.Resolution),
-		PermanentFix: cloneStrings(in.PermanentFix),
-	}
-	if in.Duration.Length > 0 {
-		var buf [40]byte
-		r.Duration.Length = string(appendISODuration(buf[:0], in.Duration.Length))
-	}
-	if c.noDetails {
-		return r
-	}
-	if !in.When.IsZero() {
-		r.When = &ResumePeriod{Start: dateString(in.When.Start), End: dateString(in.When.End)}
-	}
-	r.Org = in.Org
-	r.Tags = cloneOrNil(in.Tags)
-	if in.Command != "" {
-		r.Command = &ResumeCommand{in.Command, in.Command.String()}
-	}
-	r.Impact = resumeFigures(in.Impact)
-	r.Results = resumeFigures(in.Results)
-	for _, a := range in.Actions {
-		r.Actions = append(r.Actions, ResumeAction{a.Text, a.Kind, a.Done})
-	}
-	for _, l := range in.Links {
-		if htmlSafeHref(l.URL) {
-			r.Links = append(r.Links, ResumeWriteUp{l.Title, l.URL, l.Kind})
-		}
-	}
-	return r
-}
-
-func resumeFigures(figs []incident.Figure) []ResumeFigure {
-	var out []ResumeFigure
-	for _, f := range figs {
-		rf := ResumeFigure{Label: f.Label, Value: f.Value, Unit: f.Unit, Note: f.Note}
-		if f.HasBefore {
-			rf.Before = &f.Before
-		}
-		out = append(out, rf)
-	}
-	return out
-}
-
-// cloneStrings returns a copy of ss that is never nil, so an absent list
-// is written as [] like the streaming writer does.
-func cloneStrings(ss []string) []string { return append([]string{}, ss...) }
-
-// cloneOrNil returns a copy of ss, or nil when ss is empty, for the lists
-// left out when empty.
-func cloneOrNil(ss []string) []string {
-	if len(ss) == 0 {
-		return nil
-	}
-	return cloneStrings(ss)
-}
-
-func dateString(d incident.Date) string {
-	var buf [16]byte
-	return string(appendDate(buf[:0], d))
-}
-
-func jsonHasBack(p *incident.Portfolio) bool {
-	return p.Back != (incident.Link{}) && htmlSafeHref(p.Back.Href)
-}
-
-func jsonHasLessons(c *config, p *incident.Portfolio) bool {
-	l := &p.Lessons
-	return !c.noLessons && (l.File != "" || l.Heading != "" || len(l.Items) > 0)
-}
-
 // JSONResume writes a minimal JSON Resume document holding the portfolio:
 //
 //	{
@@ -362,48 +242,72 @@ func jsonHasLessons(c *config, p *incident.Portfolio) bool {
 // A figure that is not a finite number is an error, reported before
 // anything is written.
 func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	c, sel, err := prepareJSON(&p, opts)
+	pg, err := newJSONPage(w, p, opts, "JSONResume", optTopLevel|optProjects)
 	if err != nil {
 		return err
 	}
-	j := newJSONWriter(w)
+	j := &pg.json
 	j.open('{')
-	j.field("$schema", ResumeSchemaURL)
-	if c.projects {
+	j.member("$schema", ResumeSchemaURL)
+	if pg.c.projects {
 		j.key("projects")
-		j.projects(&c, &sel)
+		j.projects(&pg.c, &pg.sel)
 	}
-	if c.topLevel {
+	if pg.c.topLevel {
 		j.key(ExtensionKey)
-		j.extension(&c, &sel)
+		j.page(pg)
 	} else {
 		j.key("meta")
-		j.meta(&c, &sel)
+		j.open('{')
+		j.key(ExtensionKey)
+		j.page(pg)
+		j.close('}')
 	}
 	j.close('}')
 	j.byte('\n')
-	return j.finish()
+	err = j.finish()
+	pg.free()
+	return err
 }
 
 // JSONExtension writes the extension value alone, followed by a newline:
-// the bytes an encoding/json Encoder with SetIndent("", "  ") writes for
-// NewResumeExtension(p, opts...). Options of the document (TopLevel,
-// Projects, Replace) mean nothing to it.
+// the value of ExtensionKey in what JSONResume writes, which
+// decodes into a ResumeExtension. It refuses the options of the document
+// (TopLevel, Projects, Replace).
 func JSONExtension(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	c, sel, err := prepareJSON(&p, opts)
+	pg, err := newJSONPage(w, p, opts, "JSONExtension", 0)
 	if err != nil {
 		return err
 	}
-	j := newJSONWriter(w)
-	j.extension(&c, &sel)
-	j.byte('\n')
-	return j.finish()
+	pg.json.page(pg)
+	pg.json.byte('\n')
+	err = pg.json.finish()
+	pg.free()
+	return err
+}
+
+// newJSONPage returns a page with a JSON writer to w, or fails on a
+// figure JSON cannot hold, so that nothing is written.
+func newJSONPage(w io.Writer, p incident.Portfolio, opts []Option, fn string, own option) (*page, error) {
+	pg, err := newPage(nil, p, opts, fn, own)
+	if err != nil {
+		return nil, err
+	}
+	if err := pg.c.checkNumbers(&pg.sel); err != nil {
+		pg.free()
+		return nil, err
+	}
+	pg.json = newJSONWriter(w)
+	return pg, nil
 }
 
 // prepareJSON reads the options and selects the incidents, and fails on a
 // figure JSON cannot hold, so that nothing is written.
 func prepareJSON(p *incident.Portfolio, opts []Option) (config, selection, error) {
 	c := newConfig(opts)
+	if err := c.check("MergeResume", optTopLevel|optProjects|optReplace); err != nil {
+		return c, selection{}, err
+	}
 	sel := c.selectIncidents(p)
 	return c, sel, c.checkNumbers(&sel)
 }
@@ -600,15 +504,15 @@ func (j *jsonWriter) key(k string) {
 	}
 }
 
-func (j *jsonWriter) field(k, v string) {
+func (j *jsonWriter) member(k, v string) {
 	j.key(k)
 	j.string(v)
 }
 
-// fieldOmit writes a member unless v is empty, like omitempty.
-func (j *jsonWriter) fieldOmit(k, v string) {
+// memberOmit writes a member unless v is empty, like omitempty.
+func (j *jsonWriter) memberOmit(k, v string) {
 	if v != "" {
-		j.field(k, v)
+		j.member(k, v)
 	}
 }
 
@@ -811,187 +715,208 @@ func (j *jsonWriter) projects(c *config, sel *selection) {
 
 // extension writes the ResumeExtension value of the selection.
 func (j *jsonWriter) extension(c *config, sel *selection) {
-	p := sel.p
+	pg, _ := newPage(nil, *sel.p, nil, "", 0)
+	pg.c = *c
+	pg.sel = *sel
+	pg.sel.p = &pg.p
+	pg.legend()
+	j.page(pg)
+	pg.free()
+}
+
+// page writes pg as the ResumeExtension value.
+func (j *jsonWriter) page(pg *page) {
+	pg.jp = jsonPage{jsonWriter: j}
+	pg.walk(&pg.jp)
+}
+
+// jsonPage writes a page as the JSON Resume extension's value.
+type jsonPage struct {
+	*jsonWriter
+	pending name // the list started and not opened: its first item opens it
+	opened  bool // whether the list is open
+}
+
+func (j *jsonPage) begin() {
 	j.open('{')
-	j.field("version", ExtensionVersion)
-	j.field("title", p.Title)
-	j.field("tagline", p.Tagline)
-	if !c.noIntro && len(p.Intro) > 0 {
-		j.strings("intro", p.Intro)
-	}
-	if jsonHasBack(p) {
+	j.member("version", ExtensionVersion)
+}
+
+func (j *jsonPage) end() { j.close('}') }
+
+// header writes the title and tagline, which the format requires, even
+// empty, and the back link when it is safe.
+func (j *jsonPage) header(back link, title, tagline string) {
+	j.member("title", title)
+	j.member("tagline", tagline)
+	if back.text != "" && back.safe() {
 		j.key("back")
 		j.open('{')
-		j.field("text", p.Back.Text)
-		j.field("href", p.Back.Href)
+		j.member("text", back.text)
+		j.member("href", back.url)
 		j.close('}')
 	}
-	if !c.noLegend {
-		j.key("legend")
-		j.open('{')
-		j.fieldOmit("label", p.Legend)
-		j.key("roles")
-		j.open('[')
-		sel.legendRoles(func(d incident.RoleDef) {
-			j.next()
-			j.role(d.Key, d.Label)
-		})
-		j.close(']')
-		j.key("severities")
-		j.open('[')
-		sel.legendSeverities(func(d incident.SeverityDef) {
-			j.next()
-			j.severity(d)
-		})
-		j.close(']')
-		j.close('}')
-	}
-	j.key("incidents")
+}
+
+func (j *jsonPage) intro(ps []string) { j.strings("intro", ps) }
+
+func (j *jsonPage) legend(label string, roles []incident.RoleDef, sevs []severity) {
+	j.key("legend")
+	j.open('{')
+	j.member("label", label)
+	j.key("roles")
 	j.open('[')
-	for i := range sel.Len() {
+	for _, d := range roles {
 		j.next()
-		sel.aheadOf(i + 1)
-		j.incident(c, p, sel.At(i))
+		j.role(d.Key, d.Label)
 	}
 	j.close(']')
-	if jsonHasLessons(c, p) {
-		j.key("lessons")
-		j.open('{')
-		j.fieldOmit("file", p.Lessons.File)
-		j.fieldOmit("heading", p.Lessons.Heading)
-		j.strings("items", p.Lessons.Items)
-		j.close('}')
+	j.key("severities")
+	j.open('[')
+	for _, d := range sevs {
+		j.next()
+		j.severity(d)
 	}
+	j.close(']')
 	j.close('}')
 }
 
-func (j *jsonWriter) role(key incident.Role, label string) {
+func (j *jsonPage) role(key incident.Role, label string) {
 	j.open('{')
-	j.field("key", string(key))
-	j.field("label", label)
+	j.member("key", string(key))
+	j.member("label", label)
 	j.close('}')
 }
 
-func (j *jsonWriter) severity(d incident.SeverityDef) {
+func (j *jsonPage) severity(d severity) {
 	j.open('{')
-	j.field("code", string(d.Code))
-	j.field("label", d.Label)
+	j.member("code", string(d.Code))
+	j.member("label", d.Label)
 	j.key("level")
 	j.int(d.Level)
 	j.close('}')
 }
 
-func (j *jsonWriter) incident(c *config, p *incident.Portfolio, in *incident.Incident) {
+func (j *jsonPage) incidents() {
+	j.key("incidents")
+	j.open('[')
+}
+
+func (j *jsonPage) incidentsEnd() { j.close(']') }
+
+func (j *jsonPage) incident(in *incident.Incident, role string, sev severity) {
+	j.next()
 	j.open('{')
-	j.field("id", string(in.ID))
-	j.field("title", in.Title)
+	j.member("id", string(in.ID))
+	j.member("title", in.Title)
 	j.key("role")
-	j.role(in.Role, p.RoleLabel(in.Role))
+	j.role(in.Role, role)
 	j.key("severity")
-	sev, _ := p.Severity(in.Severity)
-	sev.Code = in.Severity
 	j.severity(sev)
 	j.key("duration")
 	j.open('{')
-	j.field("text", in.Duration.Text)
+	j.member("text", in.Duration.Text)
 	if in.Duration.Length > 0 {
 		var buf [48]byte
 		j.key("length")
 		j.raw(append(appendISODuration(append(buf[:0], '"'), in.Duration.Length), '"'))
 	}
 	j.close('}')
-	for _, s := range in.Sections() {
-		j.strings(s.Key, s.Paragraphs)
-	}
-	if !c.noDetails {
-		j.details(in)
+}
+
+func (j *jsonPage) section(_ int, s incident.Section) { j.strings(s.Key, s.Paragraphs) }
+
+func (j *jsonPage) incidentEnd() { j.close('}') }
+func (j *jsonPage) details()     {}
+func (j *jsonPage) detailsEnd()  {}
+
+func (j *jsonPage) when(n name, p incident.Period) {
+	j.key(n.key)
+	j.open('{')
+	j.key("start")
+	j.date(p.Start)
+	if end := periodEnd(p); !end.IsZero() {
+		j.key("end")
+		j.date(end)
 	}
 	j.close('}')
 }
 
-// details writes the optional fields of an incident.
-func (j *jsonWriter) details(in *incident.Incident) {
-	if !in.When.IsZero() {
-		j.key("when")
-		j.open('{')
-		j.key("start")
-		j.date(in.When.Start)
-		if !in.When.End.IsZero() {
-			j.key("end")
-			j.date(in.When.End)
-		}
-		j.close('}')
+func (j *jsonPage) field(n name, key, value string) {
+	if key == "" {
+		j.member(n.key, value)
+		return
 	}
-	j.fieldOmit("org", in.Org)
-	if len(in.Tags) > 0 {
-		j.strings("tags", in.Tags)
-	}
-	if in.Command != "" {
-		j.key("command")
-		j.open('{')
-		j.field("key", string(in.Command))
-		j.field("label", in.Command.String())
-		j.close('}')
-	}
-	j.figures("impact", in.Impact)
-	j.figures("results", in.Results)
-	if len(in.Actions) > 0 {
-		j.key("actions")
+	j.key(n.key)
+	j.open('{')
+	j.member("key", key)
+	j.member("label", value)
+	j.close('}')
+}
+
+func (j *jsonPage) tags(n name, tags []string) { j.strings(n.key, tags) }
+
+func (j *jsonPage) list(n name) { j.pending, j.opened = n, false }
+
+// item starts an item of the list, opening the list first.
+func (j *jsonPage) item() {
+	if !j.opened {
+		j.key(j.pending.key)
 		j.open('[')
-		for _, a := range in.Actions {
-			j.next()
-			j.open('{')
-			j.field("text", a.Text)
-			j.field("kind", string(a.Kind))
-			j.key("done")
-			j.bool(a.Done)
-			j.close('}')
-		}
-		j.close(']')
+		j.opened = true
 	}
-	links := false
-	for _, l := range in.Links {
-		if !htmlSafeHref(l.URL) {
-			continue
-		}
-		if !links {
-			j.key("links")
-			j.open('[')
-			links = true
-		}
-		j.next()
-		j.open('{')
-		j.field("title", l.Title)
-		j.field("url", l.URL)
-		j.field("kind", string(l.Kind))
-		j.close('}')
-	}
-	if links {
+	j.next()
+	j.open('{')
+}
+
+func (j *jsonPage) listEnd() {
+	if j.opened {
 		j.close(']')
 	}
 }
 
-func (j *jsonWriter) figures(k string, figs []incident.Figure) {
-	if len(figs) == 0 {
+func (j *jsonPage) figure(f *incident.Figure) {
+	j.item()
+	j.member("label", f.Label)
+	j.key("value")
+	j.float(f.Value)
+	if f.HasBefore {
+		j.key("before")
+		j.float(f.Before)
+	}
+	j.memberOmit("unit", f.Unit)
+	j.memberOmit("note", f.Note)
+	j.close('}')
+}
+
+func (j *jsonPage) action(a *incident.Action) {
+	j.item()
+	j.member("text", a.Text)
+	j.member("kind", string(a.Kind))
+	j.key("done")
+	j.bool(a.Done)
+	j.close('}')
+}
+
+// writeUp writes a safe link; JSON has no plain-text form for the others.
+func (j *jsonPage) writeUp(l link) {
+	if !l.safe() {
 		return
 	}
-	j.key(k)
-	j.open('[')
-	for _, f := range figs {
-		j.next()
-		j.open('{')
-		j.field("label", f.Label)
-		j.key("value")
-		j.float(f.Value)
-		if f.HasBefore {
-			j.key("before")
-			j.float(f.Before)
-		}
-		j.fieldOmit("unit", f.Unit)
-		j.fieldOmit("note", f.Note)
-		j.close('}')
-	}
-	j.close(']')
+	j.item()
+	j.member("title", l.text)
+	j.member("url", l.url)
+	j.member("kind", string(l.kind))
+	j.close('}')
+}
+
+func (j *jsonPage) lessons(l *incident.Lessons) {
+	j.key("lessons")
+	j.open('{')
+	j.memberOmit("file", l.File)
+	j.memberOmit("heading", l.Heading)
+	j.strings("items", l.Items)
+	j.close('}')
 }
 
 func (j *jsonWriter) date(d incident.Date) {
@@ -1002,7 +927,7 @@ func (j *jsonWriter) date(d incident.Date) {
 // project writes an incident as an entry of the résumé's projects section.
 func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Incident) {
 	j.open('{')
-	j.field("name", in.Title)
+	j.member("name", in.Title)
 	j.key("description")
 	j.byte('"')
 	j.body(p.RoleLabel(in.Role))
@@ -1046,7 +971,7 @@ func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Inci
 			j.date(end)
 		}
 		if u := jsonWebLink(in); u != "" {
-			j.field("url", u)
+			j.member("url", u)
 		}
 		if in.Command != "" {
 			j.key("roles")
@@ -1055,10 +980,10 @@ func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Inci
 			j.string(in.Command.String())
 			j.close(']')
 		}
-		j.fieldOmit("entity", in.Org)
+		j.memberOmit("entity", in.Org)
 	}
-	j.field("type", ProjectType)
-	j.field("incidentId", string(in.ID))
+	j.member("type", ProjectType)
+	j.member("incidentId", string(in.ID))
 	j.close('}')
 }
 
@@ -1066,7 +991,7 @@ func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Inci
 // http or https URL pages may use, or "".
 func jsonWebLink(in *incident.Incident) string {
 	for _, l := range in.Links {
-		if (jsonHasPrefixFold(l.URL, "https://") || jsonHasPrefixFold(l.URL, "http://")) && htmlSafeHref(l.URL) {
+		if (jsonHasPrefixFold(l.URL, "https://") || jsonHasPrefixFold(l.URL, "http://")) && safeHref(l.URL) {
 			return l.URL
 		}
 	}
@@ -1075,59 +1000,4 @@ func jsonWebLink(in *incident.Incident) string {
 
 func jsonHasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
-}
-
-// appendDate appends "2023", "2023-03" or "2023-03-14".
-func appendDate(b []byte, d incident.Date) []byte {
-	if d.IsZero() {
-		return b
-	}
-	b = jsonAppendPadded(b, d.Year, 4)
-	if d.Month != 0 {
-		b = append(b, '-')
-		b = jsonAppendPadded(b, int(d.Month), 2)
-		if d.Day != 0 {
-			b = append(b, '-')
-			b = jsonAppendPadded(b, d.Day, 2)
-		}
-	}
-	return b
-}
-
-func jsonAppendPadded(b []byte, n, width int) []byte {
-	var buf [20]byte
-	digits := strconv.AppendInt(buf[:0], int64(n), 10)
-	for range width - len(digits) {
-		b = append(b, '0')
-	}
-	return append(b, digits...)
-}
-
-// appendISODuration appends d as an ISO 8601 duration in hours, minutes
-// and seconds, which are exact where days are not: "PT4H", "PT1H30M",
-// "PT60H", "PT0.5S".
-func appendISODuration(b []byte, d time.Duration) []byte {
-	b = append(b, "PT"...)
-	h, m := d/time.Hour, d%time.Hour/time.Minute
-	s := d % time.Minute
-	if h > 0 {
-		b = strconv.AppendInt(b, int64(h), 10)
-		b = append(b, 'H')
-	}
-	if m > 0 {
-		b = strconv.AppendInt(b, int64(m), 10)
-		b = append(b, 'M')
-	}
-	if s > 0 {
-		b = strconv.AppendInt(b, int64(s/time.Second), 10)
-		if frac := s % time.Second; frac > 0 {
-			var buf [16]byte
-			f := strconv.AppendInt(buf[:0], int64(frac)+1e9, 10) // "1" then nine digits
-			f = bytes.TrimRight(f[1:], "0")
-			b = append(b, '.')
-			b = append(b, f...)
-		}
-		b = append(b, 'S')
-	}
-	return b
 }

@@ -33,51 +33,50 @@ import (
 // GitHub does to rendered text after Markdown (emoji shortcodes such as
 // :fire:, @mentions) is not Markdown and cannot be escaped.
 func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	c := newConfig(opts)
-	o := newSpare(w)
-	// m points to o, p and c rather than holding them, so that what the
-	// writer's methods leak (the text) does not make them escape.
-	m := mdWriter{spare: &o, c: &c, p: &p, sel: c.selectIncidents(&p)}
-	m.page()
-	return o.finish()
+	pg, err := newPage(w, p, opts, "Markdown", 0)
+	if err != nil {
+		return err
+	}
+	pg.md = mdWriter{spare: &pg.sp, c: &pg.c}
+	pg.walk(&pg.md)
+	err = pg.sp.finish()
+	pg.free()
+	return err
 }
 
+// mdWriter writes a page as Markdown.
 type mdWriter struct {
 	*spare
 	c       *config
-	p       *incident.Portfolio
-	sel     selection
 	started bool // whether a block was written
+	fields  bool // whether the list of an incident's fields is started
 }
 
-func (m *mdWriter) page() {
-	p := m.p
-	if p.Back.Text != "" {
+func (m *mdWriter) begin()        {}
+func (m *mdWriter) end()          {}
+func (m *mdWriter) incidents()    {}
+func (m *mdWriter) incidentsEnd() {}
+func (m *mdWriter) detailsEnd()   {}
+func (m *mdWriter) listEnd()      {}
+func (m *mdWriter) incidentEnd()  {}
+
+func (m *mdWriter) header(back link, title, tagline string) {
+	if back.text != "" {
 		m.block()
-		m.link(p.Back.Text, p.Back.Href)
+		m.link(back)
 		m.byte('\n')
 	}
-	if p.Title != "" {
-		m.heading(1, p.Title)
+	if title != "" {
+		m.heading(1, title)
 	}
-	if p.Tagline != "" {
-		m.para(p.Tagline)
+	if tagline != "" {
+		m.para(tagline)
 	}
-	if !m.c.noIntro {
-		for _, s := range p.Intro {
-			m.para(s)
-		}
-	}
-	if !m.c.noLegend && m.sel.Len() > 0 {
-		m.block()
-		m.legend()
-	}
-	for i := range m.sel.Len() {
-		m.sel.aheadOf(i + 1)
-		m.incident(m.sel.At(i))
-	}
-	if !m.c.noLessons && len(p.Lessons.Items) > 0 {
-		m.lessons()
+}
+
+func (m *mdWriter) intro(ps []string) {
+	for _, s := range ps {
+		m.para(s)
 	}
 }
 
@@ -115,45 +114,33 @@ func (m *mdWriter) para(s string) {
 	m.byte('\n')
 }
 
-func (m *mdWriter) strong(s string) {
-	if s == "" {
-		return
-	}
-	m.str("**")
-	m.text(s)
-	m.str("**")
-}
-
-func (m *mdWriter) legend() {
-	label := m.p.Legend
-	if label == "" {
-		label = "Legend"
-	}
+func (m *mdWriter) legend(label string, roles []incident.RoleDef, sevs []severity) {
+	m.block()
 	m.str("**")
 	m.text(label)
 	m.str(":**")
 	sep := " "
-	m.sel.legendRoles(func(d incident.RoleDef) {
+	for _, d := range roles {
 		m.str(sep)
 		m.text(d.Label)
-		sep = " · "
-	})
-	if sep != " " {
+		sep = separator
+	}
+	if len(roles) > 0 {
 		sep = " | "
 	}
-	m.sel.legendSeverities(func(d incident.SeverityDef) {
+	for _, d := range sevs {
 		m.str(sep)
 		m.text(string(d.Code))
 		if d.Label != "" {
 			m.byte(' ')
 			m.text(d.Label)
 		}
-		sep = " · "
-	})
+		sep = separator
+	}
 	m.byte('\n')
 }
 
-func (m *mdWriter) incident(in *incident.Incident) {
+func (m *mdWriter) incident(in *incident.Incident, role string, sev severity) {
 	if in.ID.Valid() {
 		m.block()
 		m.str(`<a id="`)
@@ -165,151 +152,138 @@ func (m *mdWriter) incident(in *incident.Incident) {
 	m.heading(2, in.Title)
 
 	m.block()
-	m.strong(m.p.RoleLabel(in.Role))
-	m.str(" · **")
-	m.text(string(in.Severity))
+	if role != "" {
+		m.str("**")
+		m.text(role)
+		m.str("**")
+	}
+	m.str(separator + "**")
+	m.text(string(sev.Code))
 	m.str("**")
-	if d, ok := m.p.Severity(in.Severity); ok && d.Label != "" {
+	if sev.Label != "" {
 		m.byte(' ')
-		m.text(d.Label)
+		m.text(sev.Label)
 	}
 	if in.Duration.Text != "" {
-		m.str(" · ")
+		m.str(separator)
 		m.text(in.Duration.Text)
 	}
 	m.byte('\n')
+}
 
-	for k, s := range in.Sections() {
-		m.block()
-		m.str(mdSectionHeads[m.c.headingOffset][k])
-		for _, para := range s.Paragraphs {
-			m.para(para)
-		}
-	}
-	if !m.c.noDetails && in.HasDetails() {
-		m.details(in)
+func (m *mdWriter) section(k int, s incident.Section) {
+	m.block()
+	m.str(mdSectionHeads[m.c.headingOffset][k])
+	for _, para := range s.Paragraphs {
+		m.para(para)
 	}
 }
 
-func (m *mdWriter) details(in *incident.Incident) {
-	m.heading(3, "Details")
-	if !in.When.IsZero() || in.Org != "" || in.Command != "" || len(in.Tags) > 0 {
-		m.block()
-		if !in.When.IsZero() {
-			m.str("- **When:**")
-			words, n := periodWords(in.When)
-			for _, w := range words[:n] {
-				m.byte(' ')
-				if w.s != "" {
-					m.str(w.s)
-				} else {
-					m.int(w.n)
-				}
-			}
-			m.byte('\n')
-		}
-		m.item("Organisation:", in.Org)
-		if in.Command != "" {
-			m.item("Command role:", in.Command.String())
-		}
-		if len(in.Tags) > 0 {
-			m.str("- **Tags:** ")
-			for j, tag := range in.Tags {
-				if j > 0 {
-					m.str(", ")
-				}
-				m.text(tag)
-			}
-			m.byte('\n')
-		}
-	}
-	m.figures("Impact", in.Impact)
-	m.figures("Results", in.Results)
-	if len(in.Actions) > 0 {
-		m.caption("Action items")
-		for _, a := range in.Actions {
-			if a.Done {
-				m.str("- [x] ")
-			} else {
-				m.str("- [ ] ")
-			}
-			m.text(a.Kind.String())
-			m.str(": ")
-			m.text(a.Text)
-			m.byte('\n')
-		}
-	}
-	if len(in.Links) > 0 {
-		m.caption("Write-ups")
-		for _, l := range in.Links {
-			// The kind comes first: "- [x](…)" would be a task list item.
-			m.str("- ")
-			m.text(linkKind(l.Kind))
-			m.str(": ")
-			m.link(l.Title, l.URL)
-			m.byte('\n')
-		}
-	}
+func (m *mdWriter) details() {
+	m.heading(3, detailsLabel)
+	m.fields = false
 }
 
-// item writes "- **Label** value" when value is not empty.
-func (m *mdWriter) item(label, value string) {
-	if value == "" {
-		return
+// label starts an item of the list of fields: "- **Label:**".
+func (m *mdWriter) label(n name) {
+	if !m.fields {
+		m.block()
+		m.fields = true
 	}
 	m.str("- **")
-	m.str(label)
-	m.str("** ")
+	m.str(n.colon)
+	m.str("**")
+}
+
+func (m *mdWriter) when(n name, p incident.Period) {
+	m.label(n)
+	words, k := periodWords(p)
+	for _, w := range words[:k] {
+		m.byte(' ')
+		if w.s != "" {
+			m.str(w.s)
+		} else {
+			m.int(w.n)
+		}
+	}
+	m.byte('\n')
+}
+
+func (m *mdWriter) field(n name, _, value string) {
+	m.label(n)
+	m.byte(' ')
 	m.text(value)
 	m.byte('\n')
 }
 
-// caption writes a bold line above a list, and starts the list.
-func (m *mdWriter) caption(s string) {
+func (m *mdWriter) tags(n name, tags []string) {
+	m.label(n)
+	m.byte(' ')
+	for j, tag := range tags {
+		if j > 0 {
+			m.str(", ")
+		}
+		m.text(tag)
+	}
+	m.byte('\n')
+}
+
+// list writes a bold line above a list, and starts the list.
+func (m *mdWriter) list(n name) {
 	m.block()
 	m.str("**")
-	m.str(s)
+	m.str(n.label)
 	m.str("**\n")
 	m.block()
 }
 
-func (m *mdWriter) figures(caption string, figs []incident.Figure) {
-	if len(figs) == 0 {
-		return
+func (m *mdWriter) figure(f *incident.Figure) {
+	m.str("- ")
+	m.text(f.Label)
+	m.str(": ")
+	if f.HasBefore {
+		m.figureValue(f.Before, f.Unit)
+		m.str(" " + figureArrow + " ")
 	}
-	m.caption(caption)
-	for _, f := range figs {
-		m.str("- ")
-		m.text(f.Label)
-		m.str(": ")
-		if f.HasBefore {
-			m.figure(f.Before, f.Unit)
-			m.str(" → ")
-		}
-		m.figure(f.Value, f.Unit)
-		if f.Note != "" {
-			m.str(" (")
-			m.text(f.Note)
-			m.byte(')')
-		}
-		m.byte('\n')
+	m.figureValue(f.Value, f.Unit)
+	if f.Note != "" {
+		m.str(" (")
+		m.text(f.Note)
+		m.byte(')')
 	}
+	m.byte('\n')
 }
 
-// figure writes a value and its unit: "1.2 h", "70%".
-func (m *mdWriter) figure(v float64, unit string) {
+func (m *mdWriter) action(a *incident.Action) {
+	if a.Done {
+		m.str("- [x] ")
+	} else {
+		m.str("- [ ] ")
+	}
+	m.text(a.Kind.String())
+	m.str(": ")
+	m.text(a.Text)
+	m.byte('\n')
+}
+
+func (m *mdWriter) writeUp(l link) {
+	// The kind comes first: "- [x](…)" would be a task list item.
+	m.str("- ")
+	m.text(l.kindLabel())
+	m.str(": ")
+	m.link(l)
+	m.byte('\n')
+}
+
+// figureValue writes a value and its unit: "1.2 h", "70%".
+func (m *mdWriter) figureValue(v float64, unit string) {
 	var b [32]byte
 	m.raw(appendNumber(b[:0], v))
 	// Decide on the unit as the reader will see it: "%\x00" is "%".
 	if dirty(unit) {
 		unit = sanitize(unit)
 	}
-	if unit == "" {
-		return
-	}
-	if unit != "%" {
-		m.byte(' ')
-	}
+	m.str(unitSpace(unit))
 	m.text(unit)
 }
 
@@ -320,10 +294,10 @@ func (m *mdWriter) int(n int) {
 	}
 }
 
-// link writes a link to href showing text, or text alone when href is
-// not safe.
-func (m *mdWriter) link(text, href string) {
-	if !htmlSafeHref(href) { // incident.SafeURL, mostly without allocating
+// link writes a link, or its text alone when it is not safe.
+func (m *mdWriter) link(l link) {
+	text := l.text
+	if !l.safe() {
 		m.text(text)
 		return
 	}
@@ -345,7 +319,7 @@ func (m *mdWriter) link(text, href string) {
 	}
 	m.text(text)
 	m.str("](")
-	m.dest(href)
+	m.dest(l.url)
 	m.byte(')')
 }
 
@@ -370,11 +344,10 @@ func (m *mdWriter) dest(s string) {
 	m.str(s[span:])
 }
 
-func (m *mdWriter) lessons() {
-	l := &m.p.Lessons
+func (m *mdWriter) lessons(l *incident.Lessons) {
 	file := l.File
 	if file == "" {
-		file = "Lessons"
+		file = lessonsLabel
 	}
 	m.heading(2, file)
 

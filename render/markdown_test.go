@@ -194,12 +194,9 @@ func mdExpect(p incident.Portfolio) []mdBlock {
 		add("p", txt(s))
 	}
 	var roles, sevs []string
-	for _, d := range p.UsedRoles(p.Incidents) {
-		roles = append(roles, d.Label)
-	}
-	for _, d := range p.UsedSeverities(p.Incidents) {
-		sevs = append(sevs, string(d.Code)+" "+d.Label)
-	}
+	sel := selection{p: &p, all: true}
+	sel.legendRoles(func(d incident.RoleDef) { roles = append(roles, d.Label) })
+	sel.legendSeverities(func(d incident.SeverityDef) { sevs = append(sevs, string(d.Code)+" "+d.Label) })
 	legend := p.Legend
 	if legend == "" {
 		legend = "Legend"

@@ -12,17 +12,27 @@
 // characters never reach the output.
 //
 // Options select and order the incidents, leave parts of the page out and
-// shift heading levels; every format honours them, and options that mean
-// nothing to a format (Width to HTML, say) are ignored by it. Only this
-// package can make an Option.
+// shift heading levels; every format honours them. The options of one
+// format (Width for Text, Fragment for HTML, say) are refused by the
+// others: they return an error and write nothing. Only this package can
+// make an Option.
 //
 // Rendering into a *bytes.Buffer or *bufio.Writer writes straight into it;
 // any other writer is buffered and flushed before the function returns.
+//
+// Inside, every format draws the same page: one walk of it (walk.go)
+// decides the order of the parts, which fields show and their labels,
+// which links are safe and what the legend lists, and how dates,
+// durations and numbers read. Each format is a small writer the walk
+// calls, one method per kind of piece: a header, a paragraph, a badge
+// line, a field, a list item, a code block. A new field of the model is
+// one line of the walk and, at most, one method per format.
 package render
 
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"io"
 	"math"
 	"slices"
@@ -40,6 +50,43 @@ type Option interface{ apply(*config) }
 type optionFunc func(*config)
 
 func (f optionFunc) apply(c *config) { f(c) }
+
+// option is a set of the options only some formats can honour.
+type option uint8
+
+const (
+	optFragment option = 1 << iota
+	optJSONLD
+	optLang
+	optWidth
+	optTopLevel
+	optProjects
+	optReplace
+)
+
+var optionNames = [...]string{"Fragment", "JSONLD", "Lang", "Width", "TopLevel", "Projects", "Replace"}
+
+// only returns an Option that only formats which have o can honour.
+func only(o option, f func(*config)) Option {
+	return optionFunc(func(c *config) {
+		c.given |= o
+		f(c)
+	})
+}
+
+// check reports an option given to fn that is not among its own.
+func (c *config) check(fn string, own option) error {
+	foreign := c.given &^ own
+	if foreign == 0 {
+		return nil
+	}
+	for i, name := range optionNames {
+		if foreign&(1<<i) != 0 {
+			return errors.New("render: " + fn + " cannot honour the " + name + " option")
+		}
+	}
+	return nil
+}
 
 // Order is the order incidents are drawn in.
 type Order int
@@ -65,6 +112,7 @@ type config struct {
 
 	noIntro, noLegend, noLessons, noDetails bool
 	headingOffset                           int
+	given                                   option // the format options given
 
 	// HTML
 	fragment bool
@@ -78,23 +126,22 @@ type config struct {
 	replace  bool
 }
 
-// configPool recycles the configs options are applied to: a config
-// handed to Option.apply escapes, and a pooled one keeps renders free of
-// allocations.
-var configPool = sync.Pool{New: func() any { return new(config) }}
-
-func newConfig(opts []Option) config {
-	c := configPool.Get().(*config)
+// set applies opts to the default configuration.
+func (c *config) set(opts []Option) {
 	*c = config{width: 80}
 	for _, o := range opts {
 		if o != nil {
 			o.apply(c)
 		}
 	}
-	v := *c
-	*c = config{}
-	configPool.Put(c)
-	return v
+}
+
+// newConfig returns the configuration opts make. (A render applies them
+// to its pooled page instead: a config handed to Option.apply escapes.)
+func newConfig(opts []Option) config {
+	c := new(config)
+	c.set(opts)
+	return *c
 }
 
 // Roles keeps only the incidents with one of the given roles; with none

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"io"
 	"math"
 	"math/rand/v2"
 	"strconv"
@@ -8,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
 )
 
@@ -102,6 +105,31 @@ func TestAppendNumber(t *testing.T) {
 	for _, v := range vals {
 		if got, want := string(appendNumber(nil, v)), strconv.FormatFloat(v, 'f', -1, 64); got != want {
 			t.Errorf("appendNumber(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// TestForeignOptions checks that a format refuses an option it cannot
+// honour, before writing anything.
+func TestForeignOptions(t *testing.T) {
+	p := portfolio.Page()
+	var resume = []byte("{}")
+	for _, tt := range []struct {
+		name   string
+		render func(io.Writer) error
+		want   string
+	}{
+		{"HTML", func(w io.Writer) error { return HTML(w, p, Width(40)) }, "render: HTML cannot honour the Width option"},
+		{"Markdown", func(w io.Writer) error { return Markdown(w, p, Roles(), Fragment()) }, "render: Markdown cannot honour the Fragment option"},
+		{"Text", func(w io.Writer) error { return Text(w, p, JSONLD()) }, "render: Text cannot honour the JSONLD option"},
+		{"JSONResume", func(w io.Writer) error { return JSONResume(w, p, Projects(), Replace()) }, "render: JSONResume cannot honour the Replace option"},
+		{"JSONExtension", func(w io.Writer) error { return JSONExtension(w, p, TopLevel()) }, "render: JSONExtension cannot honour the TopLevel option"},
+		{"MergeResume", func(w io.Writer) error { return MergeResume(w, resume, p, Lang("de")) }, "render: MergeResume cannot honour the Lang option"},
+	} {
+		var b bytes.Buffer
+		err := tt.render(&b)
+		if err == nil || err.Error() != tt.want || b.Len() != 0 {
+			t.Errorf("%s: %v, %d bytes written; want %q and none", tt.name, err, b.Len(), tt.want)
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -17,7 +16,7 @@ const minWidth = 20
 // Width sets the width of Text's lines in terminal cells. It is 80 by
 // default and never less than 20.
 func Width(n int) Option {
-	return optionFunc(func(c *config) { c.width = max(n, minWidth) })
+	return only(optWidth, func(c *config) { c.width = max(n, minWidth) })
 }
 
 // Text writes p as plain text for terminals, e-mail and plain-text CVs:
@@ -39,24 +38,24 @@ func Width(n int) Option {
 // text from p can move the cursor, change colours or reorder what the
 // reader sees.
 func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	c := newConfig(opts)
-	o := newSpare(w)
-	// t points to o, p and c rather than holding them, so that what the
-	// writer's methods leak (the text) does not make them escape.
-	t := textWriter{spare: &o, c: &c, p: &p, sel: c.selectIncidents(&p), width: max(c.width, minWidth)}
-	t.page()
-	return o.finish()
+	pg, err := newPage(w, p, opts, "Text", optWidth)
+	if err != nil {
+		return err
+	}
+	pg.text = textWriter{spare: &pg.sp, width: max(pg.c.width, minWidth)}
+	pg.walk(&pg.text)
+	err = pg.sp.finish()
+	pg.free()
+	return err
 }
 
-// textWriter flows words into lines. A line starts with a lead (spaces, a
-// list marker); its continuation lines are indented to hang. (It holds no
-// string it writes: what the writer leaks would make it escape.)
+// textWriter writes a page as plain text, flowing words into lines. A
+// line starts with a lead (spaces, a list marker); its continuation lines
+// are indented to hang.
 type textWriter struct {
 	*spare
-	c     *config
-	p     *incident.Portfolio
-	sel   selection
 	width int
+	back  link // written at the end
 
 	started bool // whether a block was written
 	col     int  // cells on the current line
@@ -66,41 +65,44 @@ type textWriter struct {
 	widest  int  // widest line since the last start
 }
 
-func (t *textWriter) page() {
-	p := t.p
-	if p.Title != "" {
+func (t *textWriter) begin()        {}
+func (t *textWriter) incidents()    {}
+func (t *textWriter) incidentsEnd() {}
+func (t *textWriter) detailsEnd()   {}
+func (t *textWriter) listEnd()      {}
+func (t *textWriter) incidentEnd()  {}
+
+// header writes the title and the tagline, and keeps the back link for
+// the end.
+func (t *textWriter) header(back link, title, tagline string) {
+	if title != "" {
 		t.block()
-		t.underlined(p.Title, '=')
+		t.underlined(title, '=')
 	}
-	if p.Tagline != "" {
+	if tagline != "" {
 		t.block()
-		t.para("", p.Tagline)
+		t.para("", tagline)
 	}
-	if !t.c.noIntro {
-		for _, s := range p.Intro {
-			t.block()
-			t.para("", s)
-		}
-	}
-	if !t.c.noLegend && t.sel.Len() > 0 {
+	t.back = back
+}
+
+func (t *textWriter) intro(ps []string) {
+	for _, s := range ps {
 		t.block()
-		t.legend()
+		t.para("", s)
 	}
-	for i := range t.sel.Len() {
-		t.sel.aheadOf(i + 1)
-		t.incident(t.sel.At(i))
-	}
-	if !t.c.noLessons && len(p.Lessons.Items) > 0 {
-		t.lessons()
-	}
-	// A relative link means nothing outside the site; an absolute one
-	// closes the page, where a reader of plain text looks for it.
-	if p.Back.Text != "" && absoluteURL(p.Back.Href) {
+}
+
+// end writes the back link: a relative link means nothing outside the
+// site; an absolute one closes the page, where a reader of plain text
+// looks for it.
+func (t *textWriter) end() {
+	if t.back.text != "" && t.back.absolute() {
 		t.block()
 		t.start("", 2)
-		t.flow("", p.Back.Text, ":")
-		t.flow("<", p.Back.Href, ">")
-		t.end()
+		t.flow("", t.back.text, ":")
+		t.flow("<", t.back.url, ">")
+		t.endLine()
 	}
 }
 
@@ -112,132 +114,142 @@ func (t *textWriter) block() {
 	t.started = true
 }
 
-func (t *textWriter) legend() {
-	label := t.p.Legend
-	if label == "" {
-		label = "Legend"
-	}
+func (t *textWriter) legend(label string, roles []incident.RoleDef, sevs []severity) {
+	t.block()
 	t.start("", 2)
 	t.flow("", label, ":")
 	// Each item but the last is followed by "·" or "|", which stays on
-	// its line: count them first.
-	roles, sevs := 0, 0
-	t.sel.legendRoles(func(incident.RoleDef) { roles++ })
-	t.sel.legendSeverities(func(incident.SeverityDef) { sevs++ })
-	i := 0
-	t.sel.legendRoles(func(d incident.RoleDef) {
+	// its line.
+	n := len(roles) + len(sevs)
+	for i, d := range roles {
 		if i > 0 {
 			t.flow("", "·", "")
 		}
-		i++
-		t.unit(d.Label, sepAfter(i < roles+sevs))
-	})
-	t.sel.legendSeverities(func(d incident.SeverityDef) {
+		t.unit(d.Label, sepAfter(i+1 < n))
+	}
+	for i, d := range sevs {
 		switch {
-		case i > roles:
-			t.flow("", "·", "")
 		case i > 0:
+			t.flow("", "·", "")
+		case len(roles) > 0:
 			t.flow("", "|", "")
 		}
-		i++
-		t.badge(d.Code, d.Label, sepAfter(i < roles+sevs))
-	})
-	t.end()
+		t.badge(d.Code, d.Label, sepAfter(len(roles)+i+1 < n))
+	}
+	t.endLine()
 }
 
-func (t *textWriter) incident(in *incident.Incident) {
+func (t *textWriter) incident(in *incident.Incident, role string, sev severity) {
 	t.block()
 	t.underlined(in.Title, '-')
 
 	t.start("", 2)
-	t.unit(t.p.RoleLabel(in.Role), sepAfter(true))
+	t.unit(role, sepAfter(true))
 	t.flow("", "·", "")
-	if d, ok := t.p.Severity(in.Severity); ok {
-		t.badge(in.Severity, d.Label, sepAfter(in.Duration.Text != ""))
+	if sev.known {
+		t.badge(sev.Code, sev.Label, sepAfter(in.Duration.Text != ""))
 	} else {
-		t.flow("", string(in.Severity), "")
+		t.flow("", string(sev.Code), "")
 	}
 	if in.Duration.Text != "" {
 		t.flow("", "·", "")
 		t.unit(in.Duration.Text, 0)
 	}
-	t.end()
+	t.endLine()
+}
 
-	for _, s := range in.Sections() {
-		t.block()
-		t.para("", s.Name)
-		for j, para := range s.Paragraphs {
-			if j > 0 {
-				t.byte('\n')
-			}
-			t.para("  ", para)
+func (t *textWriter) section(_ int, s incident.Section) {
+	t.block()
+	t.para("", s.Name)
+	for j, para := range s.Paragraphs {
+		if j > 0 {
+			t.byte('\n')
 		}
-	}
-	if !t.c.noDetails && in.HasDetails() {
-		t.block()
-		t.details(in)
+		t.para("  ", para)
 	}
 }
 
-// hasDetails reports whether in has any of the optional fields.
-func (t *textWriter) details(in *incident.Incident) {
-	t.para("", "Details")
-	if !in.When.IsZero() {
-		t.start("  ", 4)
-		t.flow("", "When:", "")
-		words, n := periodWords(in.When)
-		for _, w := range words[:n] {
-			if w.s != "" {
-				t.flow("", w.s, "")
-			} else {
-				t.number(float64(w.n), "")
-			}
-		}
-		t.end()
-	}
-	t.field("Organisation:", in.Org)
-	if in.Command != "" {
-		t.field("Command role:", in.Command.String())
-	}
-	if len(in.Tags) > 0 {
-		t.start("  ", 4)
-		t.flow("", "Tags:", "")
-		for j, tag := range in.Tags {
-			if j < len(in.Tags)-1 {
-				t.flow("", tag, ",")
-			} else {
-				t.flow("", tag, "")
-			}
-		}
-		t.end()
-	}
-	t.figures("Impact:", in.Impact)
-	t.figures("Results:", in.Results)
-	if len(in.Actions) > 0 {
-		t.para("  ", "Action items:")
-		for _, a := range in.Actions {
-			if a.Done {
-				t.start("    [x] ", 8)
-			} else {
-				t.start("    [ ] ", 8)
-			}
-			t.flow("", a.Kind.String(), ":")
-			t.flow("", a.Text, "")
-			t.end()
+func (t *textWriter) details() {
+	t.block()
+	t.para("", detailsLabel)
+}
+
+// label starts a field's line: "  Label:".
+func (t *textWriter) label(n name) {
+	t.start("  ", 4)
+	t.flow("", n.colon, "")
+}
+
+func (t *textWriter) when(n name, p incident.Period) {
+	t.label(n)
+	words, k := periodWords(p)
+	for _, w := range words[:k] {
+		if w.s != "" {
+			t.flow("", w.s, "")
+		} else {
+			t.number(float64(w.n), "")
 		}
 	}
-	if len(in.Links) > 0 {
-		t.para("  ", "Write-ups:")
-		for _, l := range in.Links {
-			t.start("    ", 6)
-			t.flow("", linkKind(l.Kind), ":")
-			t.flow("", l.Title, "")
-			if absoluteURL(l.URL) {
-				t.flow("<", l.URL, ">")
-			}
-			t.end()
+	t.endLine()
+}
+
+func (t *textWriter) field(n name, _, value string) {
+	t.label(n)
+	t.flow("", value, "")
+	t.endLine()
+}
+
+func (t *textWriter) tags(n name, tags []string) {
+	t.label(n)
+	for j, tag := range tags {
+		if j < len(tags)-1 {
+			t.flow("", tag, ",")
+		} else {
+			t.flow("", tag, "")
 		}
 	}
+	t.endLine()
+}
+
+func (t *textWriter) list(n name) {
+	t.start("  ", 2)
+	t.flow("", n.colon, "")
+	t.endLine()
+}
+
+func (t *textWriter) figure(f *incident.Figure) {
+	t.start("    ", 6)
+	t.flow("", f.Label, ":")
+	if f.HasBefore {
+		t.figureValue(f.Before, f.Unit)
+		t.flow("", figureArrow, "")
+	}
+	t.figureValue(f.Value, f.Unit)
+	if f.Note != "" {
+		t.flow("(", f.Note, ")")
+	}
+	t.endLine()
+}
+
+func (t *textWriter) action(a *incident.Action) {
+	if a.Done {
+		t.start("    [x] ", 8)
+	} else {
+		t.start("    [ ] ", 8)
+	}
+	t.flow("", a.Kind.String(), ":")
+	t.flow("", a.Text, "")
+	t.endLine()
+}
+
+func (t *textWriter) writeUp(l link) {
+	t.start("    ", 6)
+	t.flow("", l.kindLabel(), ":")
+	t.flow("", l.text, "")
+	if l.absolute() {
+		t.flow("<", l.url, ">")
+	}
+	t.endLine()
 }
 
 // badge writes a severity's code and label as one unit (see unit).
@@ -274,39 +286,8 @@ func (t *textWriter) keep(n, after int) {
 	}
 }
 
-// field writes "  Label: value" when value is not empty.
-func (t *textWriter) field(label, value string) {
-	if value == "" {
-		return
-	}
-	t.start("  ", 4)
-	t.flow("", label, "")
-	t.flow("", value, "")
-	t.end()
-}
-
-func (t *textWriter) figures(label string, figs []incident.Figure) {
-	if len(figs) == 0 {
-		return
-	}
-	t.para("  ", label)
-	for _, f := range figs {
-		t.start("    ", 6)
-		t.flow("", f.Label, ":")
-		if f.HasBefore {
-			t.figure(f.Before, f.Unit)
-			t.flow("", "→", "")
-		}
-		t.figure(f.Value, f.Unit)
-		if f.Note != "" {
-			t.flow("(", f.Note, ")")
-		}
-		t.end()
-	}
-}
-
-// figure writes a value and its unit: "1.2 h", "70%".
-func (t *textWriter) figure(v float64, unit string) {
+// figureValue writes a value and its unit: "1.2 h", "70%".
+func (t *textWriter) figureValue(v float64, unit string) {
 	if unit == "%" {
 		t.number(v, "%")
 		return
@@ -317,8 +298,7 @@ func (t *textWriter) figure(v float64, unit string) {
 	}
 }
 
-func (t *textWriter) lessons() {
-	l := &t.p.Lessons
+func (t *textWriter) lessons(l *incident.Lessons) {
 	t.block()
 	if l.File != "" {
 		t.underlined(l.File, '-')
@@ -327,7 +307,7 @@ func (t *textWriter) lessons() {
 		t.start("# ", 2)
 		t.comment = true
 		t.flow("", l.Heading, "")
-		t.end()
+		t.endLine()
 	}
 	for i, item := range l.Items {
 		var b [20]byte
@@ -339,7 +319,7 @@ func (t *textWriter) lessons() {
 		t.str(". ")
 		t.col += len(d) + 2
 		t.flow("", item, "")
-		t.end()
+		t.endLine()
 	}
 }
 
@@ -347,7 +327,7 @@ func (t *textWriter) lessons() {
 func (t *textWriter) underlined(s string, c byte) {
 	t.start("", 0)
 	t.flow("", s, "")
-	t.end()
+	t.endLine()
 	rule := textRules[c]
 	for n := t.widest; n > 0; {
 		k := min(n, len(rule))
@@ -371,7 +351,7 @@ const textSpaces = "                "
 func (t *textWriter) para(lead, s string) {
 	t.start(lead, len(lead))
 	t.flow("", s, "")
-	t.end()
+	t.endLine()
 }
 
 // flowPlain places s as flowWords does when s is words one space apart
@@ -491,8 +471,8 @@ func (t *textWriter) start(lead string, hang int) {
 	t.widest = 0
 }
 
-// end finishes the line.
-func (t *textWriter) end() {
+// endLine finishes the line.
+func (t *textWriter) endLine() {
 	t.widest = max(t.widest, t.col)
 	t.byte('\n')
 }
@@ -732,52 +712,6 @@ func nextWord(s string, i int) (a, b, w int, clean, ok bool) {
 	}
 }
 
-// absoluteURL reports whether s is a safe link with a scheme (http, https
-// or mailto): one that means something outside the site.
-func absoluteURL(s string) bool {
-	scheme, ok := htmlURLScheme(s)
-	return ok && scheme != "" && htmlSafeHref(s)
-}
-
-// linkKind returns the label of a write-up's kind, or "Link".
-func linkKind(k incident.LinkKind) string {
-	if k == "" {
-		return "Link"
-	}
-	return k.String()
-}
-
-// dateWord is one word of a date as pages show it: s, or the number n
-// when s is empty.
-type dateWord struct {
-	s string
-	n int
-}
-
-// periodWords spells p out: "2023", "March 2023", "14 March 2023", or a
-// range such as "14 March 2023 – 16 March 2023".
-func periodWords(p incident.Period) (words [7]dateWord, n int) {
-	date := func(d incident.Date) {
-		if d.Month >= time.January && d.Month <= time.December {
-			if d.Day > 0 {
-				words[n] = dateWord{n: d.Day}
-				n++
-			}
-			words[n] = dateWord{s: d.Month.String()}
-			n++
-		}
-		words[n] = dateWord{n: d.Year}
-		n++
-	}
-	date(p.Start)
-	if !p.End.IsZero() && p.End != p.Start { // a one-day range is that day
-		words[n] = dateWord{s: "–"}
-		n++
-		date(p.End)
-	}
-	return words, n
-}
-
 // Sanitising untrusted text for Text and Markdown.
 
 // tokKind is what the renderers do with a piece of untrusted text.
@@ -819,9 +753,9 @@ func tok(s string, i int) (tokKind, int, rune) {
 		return tokDrop, n, 0
 	case r == 0x2028 || r == 0x2029:
 		return tokSpace, n, r
-	case r >= 0xfdd0 && (r <= 0xfdef || r&0xfffe == 0xfffe):
-		return tokBad, n, utf8.RuneError // a noncharacter, as HTML shows it
-	case r == 0x061c || r == 0x200e || r == 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+	case noncharacter(r):
+		return tokBad, n, utf8.RuneError
+	case bidiControl(r) || bidiMark(r):
 		return tokDrop, n, 0
 	}
 	return tokShow, n, r

@@ -2,6 +2,7 @@ package load
 
 import (
 	"encoding"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -150,7 +151,7 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 		if s, ok := d.string(path, n, "a date such as 2023-03-14 or a range 2023-03-14/2023-03-16"); ok {
 			err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s))
 			switch {
-			case err != nil && strings.HasPrefix(err.Error(), "malformed date"):
+			case errors.Is(err, incident.ErrMalformedDate):
 				d.failf(n, path, "want a date such as 2023-03-14, 2023-03 or 2023, or a range such as 2023-03-14/2023-03-16, got %q", s)
 			case err != nil:
 				d.fail(n, path, err) // a month or day out of range, a range that ends before it starts

@@ -116,13 +116,11 @@ func TestSeedWords(t *testing.T) {
 	one("intro", p.Intro, next())
 	legend := next()
 	same("legend", p.Legend, strings.TrimSuffix(legend[:strings.Index(legend, ":")+1], ":"))
-	for _, d := range p.UsedRoles(p.Incidents) {
-		if !strings.Contains(legend, d.Label) {
-			t.Errorf("the seed's legend %q lacks the role %q", legend, d.Label)
+	for _, in := range p.Incidents {
+		if label := p.RoleLabel(in.Role); !strings.Contains(legend, label) {
+			t.Errorf("the seed's legend %q lacks the role %q", legend, label)
 		}
-	}
-	for _, d := range p.UsedSeverities(p.Incidents) {
-		if !strings.Contains(legend, string(d.Code)+" "+d.Label) {
+		if d, _ := p.Severity(in.Severity); !strings.Contains(legend, string(d.Code)+" "+d.Label) {
 			t.Errorf("the seed's legend %q lacks the severity %s %s", legend, d.Code, d.Label)
 		}
 	}

@@ -1,7 +1,7 @@
 // Package textchar holds the content file's two rules about single
 // characters: which are control characters, which text may not hold, and
 // which are visible, of which required text must hold one. Package
-// incident's Validate applies them; package incident/schema spells them
+// incident's Validate applies them; package internal/schema spells them
 // out as the character classes of the JSON Schema's patterns, so the two
 // cannot drift apart.
 package textchar

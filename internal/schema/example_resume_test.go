@@ -4,17 +4,18 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/incident-leadership/portfolio/incident/schema"
+	"github.com/incident-leadership/portfolio/internal/schema"
 )
 
-func ExampleContent() {
-	b, err := schema.Content()
+func ExampleResumeExtension() {
+	b, err := schema.ResumeExtension()
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	var s struct {
 		Schema   string   `json:"$schema"`
+		Title    string   `json:"title"`
 		Required []string `json:"required"`
 		Defs     map[string]struct {
 			Description string `json:"description"`
@@ -25,10 +26,12 @@ func ExampleContent() {
 		return
 	}
 	fmt.Println(s.Schema)
+	fmt.Println(s.Title)
 	fmt.Println(s.Required)
-	fmt.Println(s.Defs["Incident"].Description)
+	fmt.Println(s.Defs["ResumeDuration"].Description)
 	// Output:
 	// https://json-schema.org/draft/2020-12/schema
-	// [title tagline incidents]
-	// Incident is one production incident.
+	// Incident-leadership portfolio: JSON Resume extension
+	// [version title tagline incidents]
+	// ResumeDuration is how long an incident lasted.
 }

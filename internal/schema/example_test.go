@@ -4,18 +4,17 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/incident-leadership/portfolio/incident/schema"
+	"github.com/incident-leadership/portfolio/internal/schema"
 )
 
-func ExampleResumeExtension() {
-	b, err := schema.ResumeExtension()
+func ExampleContent() {
+	b, err := schema.Content()
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	var s struct {
 		Schema   string   `json:"$schema"`
-		Title    string   `json:"title"`
 		Required []string `json:"required"`
 		Defs     map[string]struct {
 			Description string `json:"description"`
@@ -26,12 +25,10 @@ func ExampleResumeExtension() {
 		return
 	}
 	fmt.Println(s.Schema)
-	fmt.Println(s.Title)
 	fmt.Println(s.Required)
-	fmt.Println(s.Defs["ResumeDuration"].Description)
+	fmt.Println(s.Defs["Incident"].Description)
 	// Output:
 	// https://json-schema.org/draft/2020-12/schema
-	// Incident-leadership portfolio: JSON Resume extension
-	// [version title tagline incidents]
-	// ResumeDuration is how long an incident lasted.
+	// [title tagline incidents]
+	// Incident is one production incident.
 }

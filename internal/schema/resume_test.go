@@ -22,7 +22,7 @@ const (
 // TestResumeComments checks that the embedded comments are those of
 // package render's Resume types now (-update rewrites them).
 func TestResumeComments(t *testing.T) {
-	checkComments(t, "./render", func(key string) bool { return strings.HasPrefix(key, renderPkg+".Resume") }, "incident/schema/resume_comments.json", resumeComments)
+	checkComments(t, "./render", func(key string) bool { return strings.HasPrefix(key, renderPkg+".Resume") }, "internal/schema/resume_comments.json", resumeComments)
 }
 
 // TestResumeCommitted checks that jsonresume-incidents.schema.json is what

@@ -28,7 +28,7 @@ const (
 // TestComments checks that the embedded comments are those of package
 // incident's source now.
 func TestComments(t *testing.T) {
-	checkComments(t, "./incident", func(key string) bool { return strings.HasPrefix(key, incidentPkg+".") }, "incident/schema/comments.json", comments)
+	checkComments(t, "./incident", func(key string) bool { return strings.HasPrefix(key, incidentPkg+".") }, "internal/schema/comments.json", comments)
 }
 
 // checkComments extracts the doc comments of the package in dir (relative
@@ -69,7 +69,7 @@ func checkComments(t *testing.T, dir string, keep func(key string) bool, file st
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("%s is stale; run go test ./incident/schema -update (-want +got):\n%s", file, diff)
+		t.Errorf("%s is stale; run go test ./internal/schema -update (-want +got):\n%s", file, diff)
 	}
 }
 

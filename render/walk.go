@@ -1,0 +1,450 @@
+package render
+
+import (
+	"io"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/incident-leadership/portfolio/incident"
+)
+
+// The walk. Every format draws the same page, and walk goes through it
+// once, deciding everything a reader sees: the order of the parts, which
+// fields show and under what label, which links are safe and what the
+// legend lists. A format supplies a writer: how it writes each piece the
+// walk hands it, a heading, a paragraph, a badge, a field, a list item or
+// a code block. How dates, durations and numbers read is decided once
+// too, by the functions at the end of this file, which every writer
+// calls.
+
+// A writer writes the pieces of a page in one format, in the order walk
+// calls its methods. A piece that is not to show is never handed over.
+type writer interface {
+	// begin and end write what comes before and after the page: an HTML
+	// document's head, a JSON object's braces.
+	begin()
+	end()
+	// header writes the back link, the title and the tagline. Any of
+	// them may be empty (the back link's text is then empty); header is
+	// called even when all are.
+	header(back link, title, tagline string)
+	// intro writes the introduction's paragraphs, at least one.
+	intro(ps []string)
+	// legend writes the legend: its label, the roles the incidents use
+	// and their severities, most severe first. There is at least one of
+	// each.
+	legend(label string, roles []incident.RoleDef, sevs []severity)
+	// incidents and incidentsEnd go around the incidents, which may be none.
+	incidents()
+	incidentsEnd()
+	// incident starts an incident: its title and its badges.
+	incident(in *incident.Incident, role string, sev severity)
+	// section writes the k-th of its four sections.
+	section(k int, s incident.Section)
+	// details and detailsEnd go around the optional fields of an
+	// incident, when it has any.
+	details()
+	detailsEnd()
+	// when writes when an incident happened.
+	when(n name, p incident.Period)
+	// field writes a value with a label. A value with a key of its own,
+	// such as a command role, has its key too; key is "" otherwise.
+	field(n name, key, value string)
+	// tags writes a list of words on one line, at least one.
+	tags(n name, tags []string)
+	// list and listEnd go around the figures, action items and links
+	// of a list, of which there is at least one.
+	list(n name)
+	listEnd()
+	figure(f *incident.Figure)
+	action(a *incident.Action)
+	writeUp(l link)
+	// incidentEnd ends an incident.
+	incidentEnd()
+	// lessons writes the lessons as a listing, with at least one item.
+	lessons(l *incident.Lessons)
+}
+
+// A name is what a part of the page is called: its key in JSON (and an
+// HTML class) and its label for readers, alone and followed by a colon.
+type name struct{ key, label, colon string }
+
+func newName(key, label string) name { return name{key, label, label + ":"} }
+
+// The names of an incident's optional fields.
+var (
+	whenName    = newName("when", "When")
+	orgName     = newName("org", "Organisation")
+	commandName = newName("command", "Command role")
+	tagsName    = newName("tags", "Tags")
+	impactName  = newName("impact", "Impact")
+	resultsName = newName("results", "Results")
+	actionsName = newName("actions", "Action items")
+	linksName   = newName("links", "Write-ups")
+)
+
+// Other words a page shows.
+const (
+	legendLabel  = "Legend"     // before the legend, unless the portfolio has its own
+	detailsLabel = "Details"    // above an incident's optional fields, where a format has a heading
+	lessonsLabel = "Lessons"    // above the lessons, where a format needs a heading and the portfolio names no file
+	linkLabel    = "Link"       // a write-up of no kind
+	doneLabel    = "done"       // an action item that is finished
+	openLabel    = "open"       // one that is not
+	backArrow    = "←"          // before the back link, unless its text has one
+	figureArrow  = "→"          // between a figure's value before and after
+	separator    = " · "        // between badges and between legend items
+	durationName = "Duration: " // read out before a duration where it is a badge
+	toName       = "to"         // read out for figureArrow
+	rangeDash    = " – "        // between the two dates of a period
+	badgeRanks   = 4            // the colours of severity badges
+)
+
+// A link is a link as walk hands it over.
+type link struct {
+	text, url string
+	kind      incident.LinkKind
+}
+
+func newLink(text, url string, kind incident.LinkKind) link {
+	return link{text: text, url: url, kind: kind}
+}
+
+// safe reports whether the link's URL may be a link's target: an
+// incident.SafeURL other than "".
+func (l link) safe() bool { return safeHref(l.url) }
+
+// absolute reports whether the link is safe and has a scheme (http, https
+// or mailto), so that it means something outside the site.
+func (l link) absolute() bool {
+	scheme, ok := urlScheme(l.url)
+	return ok && scheme != "" && safeHref(l.url)
+}
+
+// kindLabel is the label of a write-up's kind, or linkLabel.
+func (l link) kindLabel() string {
+	if l.kind == "" {
+		return linkLabel
+	}
+	return l.kind.String()
+}
+
+// A severity is a severity as an incident or the legend shows it. Its
+// Code is the incident's; Label and Level are the scale's, or "" and 0
+// when the scale does not know the code.
+type severity struct {
+	incident.SeverityDef
+	known bool
+	// rank is the badge's colour, '1' for the most severe level of the
+	// scale to '4' for the fourth and beyond.
+	rank byte
+}
+
+// page is one render: the options, the portfolio, the incidents drawn,
+// and the legend. Pages are pooled, so that a render allocates nothing.
+type page struct {
+	c     config
+	p     incident.Portfolio
+	sel   selection
+	roles []incident.RoleDef
+	sevs  []severity
+
+	// The writers' state, for the one in use.
+	sp   spare
+	html htmlWriter
+	md   mdWriter
+	text textWriter
+	json jsonWriter
+	jp   jsonPage
+}
+
+var pages = sync.Pool{New: func() any { return new(page) }}
+
+// newPage returns a page for p with opts, from the pool, writing to w.
+// It fails, before anything is written, when opts hold an option of
+// another format than fn's, which has only the options own.
+func newPage(w io.Writer, p incident.Portfolio, opts []Option, fn string, own option) (*page, error) {
+	pg := pages.Get().(*page)
+	pg.c.set(opts)
+	if err := pg.c.check(fn, own); err != nil {
+		pg.free()
+		return nil, err
+	}
+	pg.p = p
+	pg.sel = pg.c.selectIncidents(&pg.p)
+	pg.legend()
+	if w != nil {
+		pg.sp = newSpare(w)
+	}
+	return pg, nil
+}
+
+// legend lists the roles and severities the selection uses.
+func (pg *page) legend() {
+	pg.roles, pg.sevs = pg.roles[:0], pg.sevs[:0]
+	pg.sel.legendRoles(func(d incident.RoleDef) { pg.roles = append(pg.roles, d) })
+	pg.sel.legendSeverities(func(d incident.SeverityDef) { pg.sevs = append(pg.sevs, pg.severity(d, true)) })
+}
+
+// free returns the page to the pool, keeping nothing of the render.
+func (pg *page) free() {
+	roles, sevs := pg.roles[:0], pg.sevs[:0]
+	clear(pg.roles)
+	*pg = page{roles: roles, sevs: sevs}
+	pages.Put(pg)
+}
+
+// severity returns how the severity d shows; known reports whether d is
+// on the scale.
+func (pg *page) severity(d incident.SeverityDef, known bool) severity {
+	s := severity{SeverityDef: d, known: known, rank: '0' + badgeRanks}
+	if !known {
+		return s
+	}
+	// The rank counts the distinct levels more severe than this one.
+	scale := pg.p.Severities
+	if len(scale) == 0 {
+		scale = defaultScale[:]
+	}
+	rank := 0
+	for i, e := range scale {
+		if e.Level < d.Level && !levelBefore(scale[:i], e.Level) {
+			rank++
+		}
+	}
+	s.rank = '1' + byte(min(rank, badgeRanks-1))
+	return s
+}
+
+// levelBefore reports whether a severity of the given level is in scale.
+func levelBefore(scale []incident.SeverityDef, level int) bool {
+	for _, e := range scale {
+		if e.Level == level {
+			return true
+		}
+	}
+	return false
+}
+
+// walk draws the page through w.
+func (pg *page) walk(w writer) {
+	c, p := &pg.c, &pg.p
+	w.begin()
+	var back link
+	if p.Back.Text != "" {
+		back = newLink(p.Back.Text, p.Back.Href, "")
+	}
+	w.header(back, p.Title, p.Tagline)
+	if !c.noIntro && len(p.Intro) > 0 {
+		w.intro(p.Intro)
+	}
+	if !c.noLegend && pg.sel.Len() > 0 {
+		label := p.Legend
+		if label == "" {
+			label = legendLabel
+		}
+		w.legend(label, pg.roles, pg.sevs)
+	}
+	w.incidents()
+	for i := range pg.sel.Len() {
+		pg.sel.aheadOf(i + 1)
+		pg.incident(w, pg.sel.At(i))
+	}
+	w.incidentsEnd()
+	if !c.noLessons && len(p.Lessons.Items) > 0 {
+		w.lessons(&p.Lessons)
+	}
+	w.end()
+}
+
+func (pg *page) incident(w writer, in *incident.Incident) {
+	d, known := pg.p.Severity(in.Severity)
+	d.Code = in.Severity
+	w.incident(in, pg.p.RoleLabel(in.Role), pg.severity(d, known))
+	for k, s := range in.Sections() {
+		w.section(k, s)
+	}
+	if !pg.c.noDetails && in.HasDetails() {
+		details(w, in)
+	}
+	w.incidentEnd()
+}
+
+// details writes the optional fields of in, which has some.
+func details(w writer, in *incident.Incident) {
+	w.details()
+	if !in.When.IsZero() {
+		w.when(whenName, in.When)
+	}
+	if in.Org != "" {
+		w.field(orgName, "", in.Org)
+	}
+	if in.Command != "" {
+		w.field(commandName, string(in.Command), in.Command.String())
+	}
+	if len(in.Tags) > 0 {
+		w.tags(tagsName, in.Tags)
+	}
+	figures(w, impactName, in.Impact)
+	figures(w, resultsName, in.Results)
+	if len(in.Actions) > 0 {
+		w.list(actionsName)
+		for k := range in.Actions {
+			w.action(&in.Actions[k])
+		}
+		w.listEnd()
+	}
+	if len(in.Links) > 0 {
+		w.list(linksName)
+		for _, l := range in.Links {
+			w.writeUp(newLink(l.Title, l.URL, l.Kind))
+		}
+		w.listEnd()
+	}
+	w.detailsEnd()
+}
+
+func figures(w writer, n name, figs []incident.Figure) {
+	if len(figs) == 0 {
+		return
+	}
+	w.list(n)
+	for k := range figs {
+		w.figure(&figs[k])
+	}
+	w.listEnd()
+}
+
+// How dates, durations and numbers read.
+
+var months = [...]string{"January", "February", "March", "April", "May", "June",
+	"July", "August", "September", "October", "November", "December"}
+
+// appendDate appends d as machines read it: "2023", "2023-03" or
+// "2023-03-14".
+func appendDate(b []byte, d incident.Date) []byte {
+	if d.IsZero() {
+		return b
+	}
+	b = appendPadded(b, d.Year, 4)
+	if d.Month >= time.January && d.Month <= time.December {
+		b = append(b, '-')
+		b = appendPadded(b, int(d.Month), 2)
+		if d.Day > 0 {
+			b = append(b, '-')
+			b = appendPadded(b, d.Day, 2)
+		}
+	}
+	return b
+}
+
+func appendPadded(b []byte, n, width int) []byte {
+	var buf [20]byte
+	digits := strconv.AppendInt(buf[:0], int64(n), 10)
+	for range width - len(digits) {
+		b = append(b, '0')
+	}
+	return append(b, digits...)
+}
+
+// dateWord is one word of a date as readers see it: s, or the number n
+// when s is empty.
+type dateWord struct {
+	s string
+	n int
+}
+
+// dateWords spells d out: "2023", "March 2023" or "14 March 2023".
+func dateWords(d incident.Date) (words [3]dateWord, n int) {
+	if d.Month >= time.January && d.Month <= time.December {
+		if d.Day > 0 {
+			words[n] = dateWord{n: d.Day}
+			n++
+		}
+		words[n] = dateWord{s: months[d.Month-1]}
+		n++
+	}
+	words[n] = dateWord{n: d.Year}
+	return words, n + 1
+}
+
+// periodEnd returns the end of p as readers see it: none (the zero Date)
+// for a single date, or a range of one day, which is that day.
+func periodEnd(p incident.Period) incident.Date {
+	if p.End == p.Start {
+		return incident.Date{}
+	}
+	return p.End
+}
+
+// periodWords spells p out: "14 March 2023", or a range such as
+// "14 March 2023 – 16 March 2023".
+func periodWords(p incident.Period) (words [7]dateWord, n int) {
+	w, k := dateWords(p.Start)
+	n = copy(words[:], w[:k])
+	if end := periodEnd(p); !end.IsZero() {
+		words[n] = dateWord{s: rangeDash[1 : len(rangeDash)-1]}
+		w, k = dateWords(end)
+		n += 1 + copy(words[n+1:], w[:k])
+	}
+	return words, n
+}
+
+// appendISODuration appends d as an ISO 8601 duration in hours, minutes
+// and seconds, which are exact where days are not, and which both HTML's
+// <time> and JSON read back: "PT4H", "PT1H30M", "PT60H", "PT0.5S".
+func appendISODuration(b []byte, d time.Duration) []byte {
+	b = append(b, "PT"...)
+	h, m := d/time.Hour, d%time.Hour/time.Minute
+	s := d % time.Minute
+	if h > 0 {
+		b = strconv.AppendInt(b, int64(h), 10)
+		b = append(b, 'H')
+	}
+	if m > 0 {
+		b = strconv.AppendInt(b, int64(m), 10)
+		b = append(b, 'M')
+	}
+	if s > 0 {
+		b = strconv.AppendInt(b, int64(s/time.Second), 10)
+		if frac := s % time.Second; frac > 0 {
+			var buf [16]byte
+			f := strconv.AppendInt(buf[:0], int64(frac)+1e9, 10)[1:] // nine digits
+			for f[len(f)-1] == '0' {
+				f = f[:len(f)-1]
+			}
+			b = append(b, '.')
+			b = append(b, f...)
+		}
+		b = append(b, 'S')
+	}
+	return b
+}
+
+// unitSpace is what goes between a figure's number and its unit: a
+// space, but none before "%" or no unit.
+func unitSpace(unit string) string {
+	if unit == "" || unit == "%" {
+		return ""
+	}
+	return " "
+}
+
+// What no format shows as it is.
+
+// noncharacter reports whether r is one of the Unicode noncharacters,
+// such as U+FFFE, which are parse errors in HTML: every format shows
+// them as U+FFFD.
+func noncharacter(r rune) bool { return r >= 0xfdd0 && (r <= 0xfdef || r&0xfffe == 0xfffe) }
+
+// bidiControl reports whether r opens or closes a bidi embedding,
+// override or isolate (U+202A to U+202E, U+2066 to U+2069), which would
+// reorder the text after it, beyond its field: every format drops them.
+func bidiControl(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }
+
+// bidiMark reports whether r is one of the marks ALM, LRM and RLM, which
+// reorder nothing beyond their neighbours: HTML keeps them, for the
+// right-to-left text that needs them; a terminal, which does no bidi,
+// and Markdown, whose readers include terminals, drop them.
+func bidiMark(r rune) bool { return r == 0x061c || r == 0x200e || r == 0x200f }
