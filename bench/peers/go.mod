@@ -2,6 +2,11 @@ module github.com/incident-leadership/portfolio/bench/peers
 
 go 1.26.0
 
-require github.com/incident-leadership/portfolio v0.0.0-00010101000000-000000000000
+require (
+	github.com/incident-leadership/portfolio v0.0.0-00010101000000-000000000000
+	github.com/valyala/quicktemplate v1.8.0
+)
+
+require github.com/valyala/bytebufferpool v1.0.0 // indirect
 
 replace github.com/incident-leadership/portfolio => ../..
