@@ -13,7 +13,7 @@
 //line page.qtpl:7
 package peers
 
-//line page.qtpl:7
+//line page.qtpl:9
 import (
 	"strings"
 	"time"
@@ -21,987 +21,987 @@ import (
 	"github.com/incident-leadership/portfolio/incident"
 )
 
-//line page.qtpl:14
+//line page.qtpl:16
 import (
 	qtio422016 "io"
 
 	qt422016 "github.com/valyala/quicktemplate"
 )
 
-//line page.qtpl:14
+//line page.qtpl:16
 var (
 	_ = qtio422016.Copy
 	_ = qt422016.AcquireByteBuffer
 )
 
-//line page.qtpl:14
+//line page.qtpl:16
 func streampage(qw422016 *qt422016.Writer, p *incident.Portfolio) {
-//line page.qtpl:14
+//line page.qtpl:16
 	qw422016.N().S(` <!doctype html> <html lang="en"> <head> <meta charset="utf-8"> <meta name="viewport" content="width=device-width, initial-scale=1"> <meta name="color-scheme" content="light dark"> <title>`)
-//line page.qtpl:21
+//line page.qtpl:23
 	qw422016.E().S(p.Title)
-//line page.qtpl:21
+//line page.qtpl:23
 	qw422016.N().S(`</title> `)
-//line page.qtpl:22
+//line page.qtpl:24
 	if p.Tagline != "" {
-//line page.qtpl:22
+//line page.qtpl:24
 		qw422016.N().S(` <meta name="description" content="`)
-//line page.qtpl:23
-		qw422016.E().S(p.Tagline)
-//line page.qtpl:23
-		qw422016.N().S(`"> `)
-//line page.qtpl:24
-	}
-//line page.qtpl:24
-	qw422016.N().S(` <style>`)
 //line page.qtpl:25
+		qw422016.E().S(p.Tagline)
+//line page.qtpl:25
+		qw422016.N().S(`"> `)
+//line page.qtpl:26
+	}
+//line page.qtpl:26
+	qw422016.N().S(` <style>`)
+//line page.qtpl:27
 	qw422016.N().S(`
 `)
-//line page.qtpl:25
+//line page.qtpl:27
 	qw422016.N().S(style)
-//line page.qtpl:25
+//line page.qtpl:27
 	qw422016.N().S(`</style> </head> <body> <div class="incident-portfolio"> `)
-//line page.qtpl:29
+//line page.qtpl:31
 	if p.Back.Text != "" || p.Title != "" || p.Tagline != "" {
-//line page.qtpl:29
+//line page.qtpl:31
 		qw422016.N().S(` <header> `)
-//line page.qtpl:31
+//line page.qtpl:33
 		if b := p.Back; b.Text != "" {
-//line page.qtpl:31
+//line page.qtpl:33
 			qw422016.N().S(` <p class="back"> `)
-//line page.qtpl:33
-			if safeURL(b.Href) {
-//line page.qtpl:33
-				qw422016.N().S(`<a href="`)
-//line page.qtpl:33
-				qw422016.E().S(b.Href)
-//line page.qtpl:33
-				qw422016.N().S(`">`)
-//line page.qtpl:33
-			}
-//line page.qtpl:34
-			if !strings.HasPrefix(b.Text, "←") {
-//line page.qtpl:34
-				qw422016.N().S(`<span aria-hidden="true">← </span>`)
-//line page.qtpl:34
-			}
 //line page.qtpl:35
-			qw422016.E().S(b.Text)
-//line page.qtpl:36
 			if safeURL(b.Href) {
-//line page.qtpl:36
-				qw422016.N().S(`</a>`)
-//line page.qtpl:36
+//line page.qtpl:35
+				qw422016.N().S(`<a href="`)
+//line page.qtpl:35
+				qw422016.E().S(b.Href)
+//line page.qtpl:35
+				qw422016.N().S(`">`)
+//line page.qtpl:35
 			}
 //line page.qtpl:36
+			if !strings.HasPrefix(b.Text, "←") {
+//line page.qtpl:36
+				qw422016.N().S(`<span aria-hidden="true">← </span>`)
+//line page.qtpl:36
+			}
+//line page.qtpl:37
+			qw422016.E().S(b.Text)
+//line page.qtpl:38
+			if safeURL(b.Href) {
+//line page.qtpl:38
+				qw422016.N().S(`</a>`)
+//line page.qtpl:38
+			}
+//line page.qtpl:38
 			qw422016.N().S(` </p> `)
-//line page.qtpl:38
+//line page.qtpl:40
 		}
-//line page.qtpl:38
+//line page.qtpl:40
 		qw422016.N().S(` `)
-//line page.qtpl:39
+//line page.qtpl:41
 		if p.Title != "" {
-//line page.qtpl:39
+//line page.qtpl:41
 			qw422016.N().S(`<h1 class="portfolio-title">`)
-//line page.qtpl:39
+//line page.qtpl:41
 			qw422016.E().S(p.Title)
-//line page.qtpl:39
+//line page.qtpl:41
 			qw422016.N().S(`</h1>`)
-//line page.qtpl:39
+//line page.qtpl:41
 		}
-//line page.qtpl:39
+//line page.qtpl:41
 		qw422016.N().S(` `)
-//line page.qtpl:40
+//line page.qtpl:42
 		if p.Tagline != "" {
-//line page.qtpl:40
+//line page.qtpl:42
 			qw422016.N().S(`<p class="tagline">`)
-//line page.qtpl:40
+//line page.qtpl:42
 			qw422016.E().S(p.Tagline)
-//line page.qtpl:40
+//line page.qtpl:42
 			qw422016.N().S(`</p>`)
-//line page.qtpl:40
+//line page.qtpl:42
 		}
-//line page.qtpl:40
+//line page.qtpl:42
 		qw422016.N().S(` </header> `)
-//line page.qtpl:42
+//line page.qtpl:44
 	}
-//line page.qtpl:42
+//line page.qtpl:44
 	qw422016.N().S(` <main> `)
-//line page.qtpl:44
+//line page.qtpl:46
 	if len(p.Intro) > 0 {
-//line page.qtpl:44
+//line page.qtpl:46
 		qw422016.N().S(` <div class="intro"> `)
-//line page.qtpl:46
+//line page.qtpl:48
 		for _, s := range p.Intro {
-//line page.qtpl:46
+//line page.qtpl:48
 			qw422016.N().S(` <p>`)
-//line page.qtpl:47
+//line page.qtpl:49
 			qw422016.E().S(s)
-//line page.qtpl:47
+//line page.qtpl:49
 			qw422016.N().S(`</p> `)
-//line page.qtpl:48
+//line page.qtpl:50
 		}
-//line page.qtpl:48
+//line page.qtpl:50
 		qw422016.N().S(` </div> `)
-//line page.qtpl:50
+//line page.qtpl:52
 	}
-//line page.qtpl:50
+//line page.qtpl:52
 	qw422016.N().S(` `)
-//line page.qtpl:51
+//line page.qtpl:53
 	if len(p.Incidents) > 0 {
-//line page.qtpl:51
+//line page.qtpl:53
 		streamlegend(qw422016, p)
-//line page.qtpl:51
+//line page.qtpl:53
 	}
-//line page.qtpl:51
+//line page.qtpl:53
 	qw422016.N().S(` `)
-//line page.qtpl:52
+//line page.qtpl:54
 	for i := range p.Incidents {
-//line page.qtpl:52
+//line page.qtpl:54
 		qw422016.N().S(` `)
-//line page.qtpl:53
+//line page.qtpl:55
 		streamarticle(qw422016, p, &p.Incidents[i])
-//line page.qtpl:53
+//line page.qtpl:55
 		qw422016.N().S(` `)
-//line page.qtpl:54
+//line page.qtpl:56
 	}
-//line page.qtpl:54
+//line page.qtpl:56
 	qw422016.N().S(` `)
-//line page.qtpl:55
+//line page.qtpl:57
 	if l := p.Lessons; len(l.Items) > 0 {
-//line page.qtpl:55
+//line page.qtpl:57
 		qw422016.N().S(` <figure class="lessons"> `)
-//line page.qtpl:57
+//line page.qtpl:59
 		if l.File != "" {
-//line page.qtpl:57
+//line page.qtpl:59
 			qw422016.N().S(`<figcaption>`)
-//line page.qtpl:57
+//line page.qtpl:59
 			qw422016.E().S(l.File)
-//line page.qtpl:57
+//line page.qtpl:59
 			qw422016.N().S(`</figcaption>`)
-//line page.qtpl:57
-		}
-//line page.qtpl:57
-		qw422016.N().S(` <pre><code>`)
-//line page.qtpl:58
-		if l.Heading != "" {
-//line page.qtpl:58
-			qw422016.N().S(`<span class="comment"># `)
-//line page.qtpl:58
-			qw422016.E().S(l.Heading)
-//line page.qtpl:58
-			qw422016.N().S(`</span>`)
-//line page.qtpl:58
-			qw422016.N().S(`
-`)
-//line page.qtpl:58
+//line page.qtpl:59
 		}
 //line page.qtpl:59
-		for i, item := range l.Items {
+		qw422016.N().S(` <pre><code>`)
 //line page.qtpl:60
-			if i > 0 {
+		if l.Heading != "" {
 //line page.qtpl:60
-				qw422016.N().S(`
+			qw422016.N().S(`<span class="comment"># `)
+//line page.qtpl:60
+			qw422016.E().S(l.Heading)
+//line page.qtpl:60
+			qw422016.N().S(`</span>`)
+//line page.qtpl:60
+			qw422016.N().S(`
 `)
 //line page.qtpl:60
-			}
-//line page.qtpl:60
-			qw422016.N().S(`<span class="number">`)
-//line page.qtpl:61
-			qw422016.N().D(i + 1)
-//line page.qtpl:61
-			qw422016.N().S(`.</span> `)
-//line page.qtpl:61
-			qw422016.E().S(item)
-//line page.qtpl:62
 		}
+//line page.qtpl:61
+		for i, item := range l.Items {
 //line page.qtpl:62
+			if i > 0 {
+//line page.qtpl:62
+				qw422016.N().S(`
+`)
+//line page.qtpl:62
+			}
+//line page.qtpl:62
+			qw422016.N().S(`<span class="number">`)
+//line page.qtpl:63
+			qw422016.N().D(i + 1)
+//line page.qtpl:63
+			qw422016.N().S(`.</span> `)
+//line page.qtpl:63
+			qw422016.E().S(item)
+//line page.qtpl:64
+		}
+//line page.qtpl:64
 		qw422016.N().S(`</code></pre> </figure> `)
-//line page.qtpl:65
+//line page.qtpl:67
 	}
-//line page.qtpl:65
+//line page.qtpl:67
 	qw422016.N().S(` </main> </div> </body> </html> `)
-//line page.qtpl:70
+//line page.qtpl:72
 }
 
-//line page.qtpl:70
+//line page.qtpl:72
 func writepage(qq422016 qtio422016.Writer, p *incident.Portfolio) {
-//line page.qtpl:70
+//line page.qtpl:72
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:70
+//line page.qtpl:72
 	streampage(qw422016, p)
-//line page.qtpl:70
+//line page.qtpl:72
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:70
+//line page.qtpl:72
 }
 
-//line page.qtpl:70
+//line page.qtpl:72
 func page(p *incident.Portfolio) string {
-//line page.qtpl:70
+//line page.qtpl:72
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:70
+//line page.qtpl:72
 	writepage(qb422016, p)
-//line page.qtpl:70
+//line page.qtpl:72
 	qs422016 := string(qb422016.B)
-//line page.qtpl:70
+//line page.qtpl:72
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:70
+//line page.qtpl:72
 	return qs422016
-//line page.qtpl:70
+//line page.qtpl:72
 }
 
-//line page.qtpl:72
-func streamlegend(qw422016 *qt422016.Writer, p *incident.Portfolio) {
-//line page.qtpl:72
-	qw422016.N().S(` <p class="legend"><span class="legend-label">`)
-//line page.qtpl:73
-	if p.Legend != "" {
-//line page.qtpl:73
-		qw422016.E().S(p.Legend)
-//line page.qtpl:73
-	} else {
-//line page.qtpl:73
-		qw422016.N().S(`Legend`)
-//line page.qtpl:73
-	}
-//line page.qtpl:73
-	qw422016.N().S(`:</span> `)
 //line page.qtpl:74
+func streamlegend(qw422016 *qt422016.Writer, p *incident.Portfolio) {
+//line page.qtpl:74
+	qw422016.N().S(` <p class="legend"><span class="legend-label">`)
+//line page.qtpl:75
+	if p.Legend != "" {
+//line page.qtpl:75
+		qw422016.E().S(p.Legend)
+//line page.qtpl:75
+	} else {
+//line page.qtpl:75
+		qw422016.N().S(`Legend`)
+//line page.qtpl:75
+	}
+//line page.qtpl:75
+	qw422016.N().S(`:</span> `)
+//line page.qtpl:76
 	roles := legendRoles(p)
 
-//line page.qtpl:74
+//line page.qtpl:76
 	qw422016.N().S(` `)
-//line page.qtpl:75
+//line page.qtpl:77
 	for _, d := range roles {
-//line page.qtpl:75
+//line page.qtpl:77
 		qw422016.N().S(` <span class="badge role role-`)
-//line page.qtpl:76
+//line page.qtpl:78
 		qw422016.E().S(string(d.Key))
-//line page.qtpl:76
+//line page.qtpl:78
 		qw422016.N().S(`">`)
-//line page.qtpl:76
+//line page.qtpl:78
 		qw422016.E().S(d.Label)
-//line page.qtpl:76
+//line page.qtpl:78
 		qw422016.N().S(`</span> `)
-//line page.qtpl:77
+//line page.qtpl:79
 	}
-//line page.qtpl:77
+//line page.qtpl:79
 	qw422016.N().S(` `)
-//line page.qtpl:78
+//line page.qtpl:80
 	for i, d := range legendSeverities(p) {
-//line page.qtpl:78
+//line page.qtpl:80
 		qw422016.N().S(` `)
-//line page.qtpl:79
+//line page.qtpl:81
 		if i == 0 && len(roles) > 0 {
-//line page.qtpl:79
+//line page.qtpl:81
 			qw422016.N().S(`<span class="legend-sep" aria-hidden="true">|</span>`)
-//line page.qtpl:79
+//line page.qtpl:81
 		}
-//line page.qtpl:79
+//line page.qtpl:81
 		qw422016.N().S(` <span class="badge sev sev-`)
-//line page.qtpl:80
+//line page.qtpl:82
 		qw422016.E().S(levelRank(p, d.Level))
-//line page.qtpl:80
+//line page.qtpl:82
 		qw422016.N().S(`">`)
-//line page.qtpl:80
+//line page.qtpl:82
 		qw422016.E().S(string(d.Code))
-//line page.qtpl:80
+//line page.qtpl:82
 		if d.Label != "" {
-//line page.qtpl:80
+//line page.qtpl:82
 			qw422016.N().S(` `)
-//line page.qtpl:80
+//line page.qtpl:82
 			qw422016.E().S(d.Label)
-//line page.qtpl:80
+//line page.qtpl:82
 		}
-//line page.qtpl:80
+//line page.qtpl:82
 		qw422016.N().S(`</span> `)
-//line page.qtpl:82
+//line page.qtpl:84
 	}
-//line page.qtpl:82
+//line page.qtpl:84
 	qw422016.N().S(`</p> `)
-//line page.qtpl:84
+//line page.qtpl:86
 }
 
-//line page.qtpl:84
+//line page.qtpl:86
 func writelegend(qq422016 qtio422016.Writer, p *incident.Portfolio) {
-//line page.qtpl:84
+//line page.qtpl:86
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:84
+//line page.qtpl:86
 	streamlegend(qw422016, p)
-//line page.qtpl:84
+//line page.qtpl:86
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:84
+//line page.qtpl:86
 }
 
-//line page.qtpl:84
+//line page.qtpl:86
 func legend(p *incident.Portfolio) string {
-//line page.qtpl:84
+//line page.qtpl:86
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:84
+//line page.qtpl:86
 	writelegend(qb422016, p)
-//line page.qtpl:84
+//line page.qtpl:86
 	qs422016 := string(qb422016.B)
-//line page.qtpl:84
+//line page.qtpl:86
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:84
+//line page.qtpl:86
 	return qs422016
-//line page.qtpl:84
+//line page.qtpl:86
 }
 
-//line page.qtpl:86
+//line page.qtpl:88
 func streamarticle(qw422016 *qt422016.Writer, p *incident.Portfolio, in *incident.Incident) {
-//line page.qtpl:86
+//line page.qtpl:88
 	qw422016.N().S(` <article id="`)
-//line page.qtpl:87
+//line page.qtpl:89
 	qw422016.E().S(string(in.ID))
-//line page.qtpl:87
+//line page.qtpl:89
 	qw422016.N().S(`" class="incident"> <h2 class="incident-title"><a href="#`)
-//line page.qtpl:88
+//line page.qtpl:90
 	qw422016.E().S(string(in.ID))
-//line page.qtpl:88
+//line page.qtpl:90
 	qw422016.N().S(`">`)
-//line page.qtpl:88
+//line page.qtpl:90
 	qw422016.E().S(in.Title)
-//line page.qtpl:88
+//line page.qtpl:90
 	qw422016.N().S(`</a></h2> <p class="meta"> <span class="badge role role-`)
-//line page.qtpl:90
+//line page.qtpl:92
 	qw422016.E().S(string(in.Role))
-//line page.qtpl:90
+//line page.qtpl:92
 	qw422016.N().S(`">`)
-//line page.qtpl:90
+//line page.qtpl:92
 	qw422016.E().S(p.RoleLabel(in.Role))
-//line page.qtpl:90
+//line page.qtpl:92
 	qw422016.N().S(`</span> `)
-//line page.qtpl:91
+//line page.qtpl:93
 	label := severityLabel(p, in.Severity)
 
-//line page.qtpl:91
+//line page.qtpl:93
 	qw422016.N().S(` <span class="badge sev sev-`)
-//line page.qtpl:92
+//line page.qtpl:94
 	qw422016.E().S(severityRank(p, in.Severity))
-//line page.qtpl:92
+//line page.qtpl:94
 	qw422016.N().S(`" title="`)
-//line page.qtpl:92
+//line page.qtpl:94
 	qw422016.E().S(string(in.Severity))
-//line page.qtpl:92
+//line page.qtpl:94
 	if label != "" {
-//line page.qtpl:92
+//line page.qtpl:94
 		qw422016.N().S(` `)
-//line page.qtpl:92
+//line page.qtpl:94
 		qw422016.E().S(label)
-//line page.qtpl:92
+//line page.qtpl:94
 	}
-//line page.qtpl:92
+//line page.qtpl:94
 	qw422016.N().S(`">`)
-//line page.qtpl:92
+//line page.qtpl:94
 	qw422016.E().S(string(in.Severity))
-//line page.qtpl:92
+//line page.qtpl:94
 	if label != "" {
-//line page.qtpl:92
+//line page.qtpl:94
 		qw422016.N().S(`<span class="visually-hidden"> `)
-//line page.qtpl:92
+//line page.qtpl:94
 		qw422016.E().S(label)
-//line page.qtpl:92
+//line page.qtpl:94
 		qw422016.N().S(`</span>`)
-//line page.qtpl:92
+//line page.qtpl:94
 	}
-//line page.qtpl:92
+//line page.qtpl:94
 	qw422016.N().S(`</span> `)
-//line page.qtpl:94
+//line page.qtpl:96
 	if d := in.Duration; d.Text != "" {
-//line page.qtpl:94
+//line page.qtpl:96
 		qw422016.N().S(` <span class="duration"><span class="visually-hidden">Duration: </span>`)
-//line page.qtpl:95
+//line page.qtpl:97
 		if d.Length > 0 {
-//line page.qtpl:95
+//line page.qtpl:97
 			qw422016.N().S(`<time datetime="`)
-//line page.qtpl:95
+//line page.qtpl:97
 			streamduration(qw422016, d.Length)
-//line page.qtpl:95
+//line page.qtpl:97
 			qw422016.N().S(`">`)
-//line page.qtpl:95
+//line page.qtpl:97
 			qw422016.E().S(d.Text)
-//line page.qtpl:95
+//line page.qtpl:97
 			qw422016.N().S(`</time>`)
-//line page.qtpl:95
+//line page.qtpl:97
 		} else {
-//line page.qtpl:95
+//line page.qtpl:97
 			qw422016.E().S(d.Text)
-//line page.qtpl:95
+//line page.qtpl:97
 		}
-//line page.qtpl:95
+//line page.qtpl:97
 		qw422016.N().S(`</span> `)
-//line page.qtpl:97
+//line page.qtpl:99
 	}
-//line page.qtpl:97
+//line page.qtpl:99
 	qw422016.N().S(` </p> `)
-//line page.qtpl:99
+//line page.qtpl:101
 	streampart(qw422016, "Situation", in.Situation)
-//line page.qtpl:99
+//line page.qtpl:101
 	qw422016.N().S(` `)
-//line page.qtpl:100
+//line page.qtpl:102
 	streampart(qw422016, "My Role", in.MyRole)
-//line page.qtpl:100
+//line page.qtpl:102
 	qw422016.N().S(` `)
-//line page.qtpl:101
+//line page.qtpl:103
 	streampart(qw422016, "Resolution", in.Resolution)
-//line page.qtpl:101
+//line page.qtpl:103
 	qw422016.N().S(` `)
-//line page.qtpl:102
+//line page.qtpl:104
 	streampart(qw422016, "Permanent Fix", in.PermanentFix)
-//line page.qtpl:102
+//line page.qtpl:104
 	qw422016.N().S(` `)
-//line page.qtpl:103
+//line page.qtpl:105
 	if in.HasDetails() {
-//line page.qtpl:103
+//line page.qtpl:105
 		qw422016.N().S(` <dl class="details"> `)
-//line page.qtpl:105
+//line page.qtpl:107
 		if !in.When.IsZero() {
-//line page.qtpl:105
+//line page.qtpl:107
 			qw422016.N().S(` <div><dt>When</dt><dd>`)
-//line page.qtpl:106
+//line page.qtpl:108
 			streamdate(qw422016, in.When.Start)
-//line page.qtpl:106
+//line page.qtpl:108
 			if hasEnd(in.When) {
-//line page.qtpl:106
+//line page.qtpl:108
 				qw422016.N().S(` – `)
-//line page.qtpl:106
+//line page.qtpl:108
 				streamdate(qw422016, in.When.End)
-//line page.qtpl:106
+//line page.qtpl:108
 			}
-//line page.qtpl:106
+//line page.qtpl:108
 			qw422016.N().S(`</dd></div> `)
-//line page.qtpl:108
+//line page.qtpl:110
 		}
-//line page.qtpl:108
+//line page.qtpl:110
 		qw422016.N().S(` `)
-//line page.qtpl:109
+//line page.qtpl:111
 		if in.Org != "" {
-//line page.qtpl:109
+//line page.qtpl:111
 			qw422016.N().S(`<div><dt>Organisation</dt><dd>`)
-//line page.qtpl:109
+//line page.qtpl:111
 			qw422016.E().S(in.Org)
-//line page.qtpl:109
+//line page.qtpl:111
 			qw422016.N().S(`</dd></div>`)
-//line page.qtpl:109
+//line page.qtpl:111
 		}
-//line page.qtpl:109
+//line page.qtpl:111
 		qw422016.N().S(` `)
-//line page.qtpl:110
+//line page.qtpl:112
 		if in.Command != "" {
-//line page.qtpl:110
+//line page.qtpl:112
 			qw422016.N().S(`<div><dt>Command role</dt><dd>`)
-//line page.qtpl:110
+//line page.qtpl:112
 			qw422016.E().S(in.Command.String())
-//line page.qtpl:110
+//line page.qtpl:112
 			qw422016.N().S(`</dd></div>`)
-//line page.qtpl:110
+//line page.qtpl:112
 		}
-//line page.qtpl:110
+//line page.qtpl:112
 		qw422016.N().S(` `)
-//line page.qtpl:111
+//line page.qtpl:113
 		if len(in.Tags) > 0 {
-//line page.qtpl:111
+//line page.qtpl:113
 			qw422016.N().S(` <div><dt>Tags</dt><dd><ul class="tags">`)
-//line page.qtpl:112
+//line page.qtpl:114
 			for _, t := range in.Tags {
-//line page.qtpl:112
+//line page.qtpl:114
 				qw422016.N().S(`<li>`)
-//line page.qtpl:112
+//line page.qtpl:114
 				qw422016.E().S(t)
-//line page.qtpl:112
+//line page.qtpl:114
 				qw422016.N().S(`</li>`)
-//line page.qtpl:112
+//line page.qtpl:114
 			}
-//line page.qtpl:112
+//line page.qtpl:114
 			qw422016.N().S(`</ul></dd></div> `)
-//line page.qtpl:114
+//line page.qtpl:116
 		}
-//line page.qtpl:114
+//line page.qtpl:116
 		qw422016.N().S(` `)
-//line page.qtpl:115
+//line page.qtpl:117
 		streamfigures(qw422016, "Impact", in.Impact)
-//line page.qtpl:115
+//line page.qtpl:117
 		qw422016.N().S(` `)
-//line page.qtpl:116
+//line page.qtpl:118
 		streamfigures(qw422016, "Results", in.Results)
-//line page.qtpl:116
+//line page.qtpl:118
 		qw422016.N().S(` `)
-//line page.qtpl:117
+//line page.qtpl:119
 		if len(in.Actions) > 0 {
-//line page.qtpl:117
+//line page.qtpl:119
 			qw422016.N().S(` <div><dt>Action items</dt><dd><ul class="actions"> `)
-//line page.qtpl:119
+//line page.qtpl:121
 			for _, a := range in.Actions {
-//line page.qtpl:119
+//line page.qtpl:121
 				qw422016.N().S(` <li><span class="action-kind">`)
-//line page.qtpl:120
+//line page.qtpl:122
 				qw422016.E().S(a.Kind.String())
-//line page.qtpl:120
+//line page.qtpl:122
 				qw422016.N().S(`:</span> `)
-//line page.qtpl:120
+//line page.qtpl:122
 				qw422016.E().S(a.Text)
-//line page.qtpl:120
+//line page.qtpl:122
 				qw422016.N().S(` <span class="action-state">(`)
-//line page.qtpl:121
+//line page.qtpl:123
 				qw422016.E().S(doneText(a.Done))
-//line page.qtpl:121
+//line page.qtpl:123
 				qw422016.N().S(`)</span></li> `)
-//line page.qtpl:122
+//line page.qtpl:124
 			}
-//line page.qtpl:122
+//line page.qtpl:124
 			qw422016.N().S(` </ul></dd></div> `)
-//line page.qtpl:124
+//line page.qtpl:126
 		}
-//line page.qtpl:124
+//line page.qtpl:126
 		qw422016.N().S(` `)
-//line page.qtpl:125
+//line page.qtpl:127
 		if len(in.Links) > 0 {
-//line page.qtpl:125
+//line page.qtpl:127
 			qw422016.N().S(` <div><dt>Write-ups</dt><dd><ul class="links"> `)
-//line page.qtpl:127
+//line page.qtpl:129
 			for _, l := range in.Links {
-//line page.qtpl:127
+//line page.qtpl:129
 				qw422016.N().S(` <li>`)
-//line page.qtpl:128
+//line page.qtpl:130
 				if safeURL(l.URL) {
-//line page.qtpl:128
+//line page.qtpl:130
 					qw422016.N().S(`<a href="`)
-//line page.qtpl:128
+//line page.qtpl:130
 					qw422016.E().S(l.URL)
-//line page.qtpl:128
+//line page.qtpl:130
 					qw422016.N().S(`">`)
-//line page.qtpl:128
+//line page.qtpl:130
 					qw422016.E().S(l.Title)
-//line page.qtpl:128
+//line page.qtpl:130
 					qw422016.N().S(`</a>`)
-//line page.qtpl:128
+//line page.qtpl:130
 				} else {
-//line page.qtpl:128
+//line page.qtpl:130
 					qw422016.E().S(l.Title)
-//line page.qtpl:128
+//line page.qtpl:130
 				}
-//line page.qtpl:128
+//line page.qtpl:130
 				if l.Kind != "" {
-//line page.qtpl:128
+//line page.qtpl:130
 					qw422016.N().S(` <span class="link-kind">(`)
-//line page.qtpl:128
+//line page.qtpl:130
 					qw422016.E().S(l.Kind.String())
-//line page.qtpl:128
+//line page.qtpl:130
 					qw422016.N().S(`)</span>`)
-//line page.qtpl:128
+//line page.qtpl:130
 				}
-//line page.qtpl:128
+//line page.qtpl:130
 				qw422016.N().S(`</li> `)
-//line page.qtpl:130
+//line page.qtpl:132
 			}
-//line page.qtpl:130
+//line page.qtpl:132
 			qw422016.N().S(` </ul></dd></div> `)
-//line page.qtpl:132
+//line page.qtpl:134
 		}
-//line page.qtpl:132
+//line page.qtpl:134
 		qw422016.N().S(` </dl> `)
-//line page.qtpl:134
+//line page.qtpl:136
 	}
-//line page.qtpl:134
+//line page.qtpl:136
 	qw422016.N().S(` </article> `)
-//line page.qtpl:136
+//line page.qtpl:138
 }
 
-//line page.qtpl:136
+//line page.qtpl:138
 func writearticle(qq422016 qtio422016.Writer, p *incident.Portfolio, in *incident.Incident) {
-//line page.qtpl:136
+//line page.qtpl:138
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:136
+//line page.qtpl:138
 	streamarticle(qw422016, p, in)
-//line page.qtpl:136
+//line page.qtpl:138
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:136
+//line page.qtpl:138
 }
 
-//line page.qtpl:136
+//line page.qtpl:138
 func article(p *incident.Portfolio, in *incident.Incident) string {
-//line page.qtpl:136
+//line page.qtpl:138
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:136
+//line page.qtpl:138
 	writearticle(qb422016, p, in)
-//line page.qtpl:136
+//line page.qtpl:138
 	qs422016 := string(qb422016.B)
-//line page.qtpl:136
+//line page.qtpl:138
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:136
+//line page.qtpl:138
 	return qs422016
-//line page.qtpl:136
+//line page.qtpl:138
 }
 
-//line page.qtpl:138
+//line page.qtpl:140
 func streampart(qw422016 *qt422016.Writer, name string, paragraphs []string) {
-//line page.qtpl:138
+//line page.qtpl:140
 	qw422016.N().S(` <section class="part"> <h3 class="part-title">`)
-//line page.qtpl:140
+//line page.qtpl:142
 	qw422016.E().S(name)
-//line page.qtpl:140
+//line page.qtpl:142
 	qw422016.N().S(`</h3> `)
-//line page.qtpl:141
+//line page.qtpl:143
 	for _, s := range paragraphs {
-//line page.qtpl:141
+//line page.qtpl:143
 		qw422016.N().S(` <p>`)
-//line page.qtpl:142
+//line page.qtpl:144
 		qw422016.E().S(s)
-//line page.qtpl:142
+//line page.qtpl:144
 		qw422016.N().S(`</p> `)
-//line page.qtpl:143
+//line page.qtpl:145
 	}
-//line page.qtpl:143
+//line page.qtpl:145
 	qw422016.N().S(` </section> `)
-//line page.qtpl:145
+//line page.qtpl:147
 }
 
-//line page.qtpl:145
+//line page.qtpl:147
 func writepart(qq422016 qtio422016.Writer, name string, paragraphs []string) {
-//line page.qtpl:145
+//line page.qtpl:147
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:145
+//line page.qtpl:147
 	streampart(qw422016, name, paragraphs)
-//line page.qtpl:145
+//line page.qtpl:147
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:145
+//line page.qtpl:147
 }
 
-//line page.qtpl:145
+//line page.qtpl:147
 func part(name string, paragraphs []string) string {
-//line page.qtpl:145
+//line page.qtpl:147
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:145
+//line page.qtpl:147
 	writepart(qb422016, name, paragraphs)
-//line page.qtpl:145
+//line page.qtpl:147
 	qs422016 := string(qb422016.B)
-//line page.qtpl:145
+//line page.qtpl:147
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:145
+//line page.qtpl:147
 	return qs422016
-//line page.qtpl:145
+//line page.qtpl:147
 }
 
-//line page.qtpl:147
+//line page.qtpl:149
 func streamfigures(qw422016 *qt422016.Writer, name string, figs []incident.Figure) {
-//line page.qtpl:147
+//line page.qtpl:149
 	qw422016.N().S(` `)
-//line page.qtpl:148
+//line page.qtpl:150
 	if len(figs) > 0 {
-//line page.qtpl:148
+//line page.qtpl:150
 		qw422016.N().S(` <div><dt>`)
-//line page.qtpl:149
+//line page.qtpl:151
 		qw422016.E().S(name)
-//line page.qtpl:149
+//line page.qtpl:151
 		qw422016.N().S(`</dt><dd><ul class="figures"> `)
-//line page.qtpl:150
+//line page.qtpl:152
 		for _, f := range figs {
-//line page.qtpl:150
+//line page.qtpl:152
 			qw422016.N().S(` <li><span class="figure-label">`)
-//line page.qtpl:151
+//line page.qtpl:153
 			qw422016.E().S(f.Label)
-//line page.qtpl:151
+//line page.qtpl:153
 			qw422016.N().S(`:</span> `)
-//line page.qtpl:152
+//line page.qtpl:154
 			if f.HasBefore {
-//line page.qtpl:152
+//line page.qtpl:154
 				qw422016.N().S(` `)
-//line page.qtpl:153
+//line page.qtpl:155
 				streamnumber(qw422016, f.Before, f.Unit)
-//line page.qtpl:153
+//line page.qtpl:155
 				qw422016.N().S(` <span aria-hidden="true">→</span><span class="visually-hidden">to</span> `)
-//line page.qtpl:155
+//line page.qtpl:157
 			}
-//line page.qtpl:155
+//line page.qtpl:157
 			qw422016.N().S(` `)
-//line page.qtpl:156
+//line page.qtpl:158
 			streamnumber(qw422016, f.Value, f.Unit)
-//line page.qtpl:156
+//line page.qtpl:158
 			if f.Note != "" {
-//line page.qtpl:156
+//line page.qtpl:158
 				qw422016.N().S(` <span class="figure-note">(`)
-//line page.qtpl:156
+//line page.qtpl:158
 				qw422016.E().S(f.Note)
-//line page.qtpl:156
+//line page.qtpl:158
 				qw422016.N().S(`)</span>`)
-//line page.qtpl:156
+//line page.qtpl:158
 			}
-//line page.qtpl:156
+//line page.qtpl:158
 			qw422016.N().S(`</li> `)
-//line page.qtpl:158
+//line page.qtpl:160
 		}
-//line page.qtpl:158
+//line page.qtpl:160
 		qw422016.N().S(` </ul></dd></div> `)
-//line page.qtpl:160
+//line page.qtpl:162
 	}
-//line page.qtpl:160
+//line page.qtpl:162
 	qw422016.N().S(` `)
-//line page.qtpl:161
+//line page.qtpl:163
 }
 
-//line page.qtpl:161
+//line page.qtpl:163
 func writefigures(qq422016 qtio422016.Writer, name string, figs []incident.Figure) {
-//line page.qtpl:161
+//line page.qtpl:163
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:161
+//line page.qtpl:163
 	streamfigures(qw422016, name, figs)
-//line page.qtpl:161
+//line page.qtpl:163
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:161
+//line page.qtpl:163
 }
 
-//line page.qtpl:161
+//line page.qtpl:163
 func figures(name string, figs []incident.Figure) string {
-//line page.qtpl:161
+//line page.qtpl:163
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:161
+//line page.qtpl:163
 	writefigures(qb422016, name, figs)
-//line page.qtpl:161
+//line page.qtpl:163
 	qs422016 := string(qb422016.B)
-//line page.qtpl:161
+//line page.qtpl:163
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:161
+//line page.qtpl:163
 	return qs422016
-//line page.qtpl:161
+//line page.qtpl:163
 }
 
 // number writes a value and its unit: "1.2 h", "70%", "3".
 
-//line page.qtpl:164
+//line page.qtpl:166
 func streamnumber(qw422016 *qt422016.Writer, v float64, unit string) {
-//line page.qtpl:164
+//line page.qtpl:166
 	qw422016.N().F(v)
-//line page.qtpl:164
+//line page.qtpl:166
 	if unit != "" && unit != "%" {
-//line page.qtpl:164
+//line page.qtpl:166
 		qw422016.N().S(` `)
-//line page.qtpl:164
+//line page.qtpl:166
 	}
-//line page.qtpl:164
+//line page.qtpl:166
 	qw422016.E().S(unit)
-//line page.qtpl:164
+//line page.qtpl:166
 }
 
-//line page.qtpl:164
+//line page.qtpl:166
 func writenumber(qq422016 qtio422016.Writer, v float64, unit string) {
-//line page.qtpl:164
+//line page.qtpl:166
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:164
+//line page.qtpl:166
 	streamnumber(qw422016, v, unit)
-//line page.qtpl:164
+//line page.qtpl:166
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:164
+//line page.qtpl:166
 }
 
-//line page.qtpl:164
+//line page.qtpl:166
 func number(v float64, unit string) string {
-//line page.qtpl:164
+//line page.qtpl:166
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:164
+//line page.qtpl:166
 	writenumber(qb422016, v, unit)
-//line page.qtpl:164
+//line page.qtpl:166
 	qs422016 := string(qb422016.B)
-//line page.qtpl:164
+//line page.qtpl:166
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:164
+//line page.qtpl:166
 	return qs422016
-//line page.qtpl:164
+//line page.qtpl:166
 }
 
 // date writes <time datetime="2023-03-14">14 March 2023</time>, or to the
 // month or the year.
 
-//line page.qtpl:168
+//line page.qtpl:170
 func streamdate(qw422016 *qt422016.Writer, d incident.Date) {
-//line page.qtpl:169
+//line page.qtpl:171
 	month := d.Month >= 1 && d.Month <= 12
 
-//line page.qtpl:169
+//line page.qtpl:171
 	qw422016.N().S(`<time datetime="`)
-//line page.qtpl:170
+//line page.qtpl:172
 	qw422016.N().D(d.Year)
-//line page.qtpl:171
+//line page.qtpl:173
 	if month {
-//line page.qtpl:171
+//line page.qtpl:173
 		qw422016.N().S(`-`)
-//line page.qtpl:171
+//line page.qtpl:173
 		streamtwoDigits(qw422016, int(d.Month))
-//line page.qtpl:171
+//line page.qtpl:173
 	}
-//line page.qtpl:172
+//line page.qtpl:174
 	if month && d.Day > 0 {
-//line page.qtpl:172
+//line page.qtpl:174
 		qw422016.N().S(`-`)
-//line page.qtpl:172
+//line page.qtpl:174
 		streamtwoDigits(qw422016, d.Day)
-//line page.qtpl:172
+//line page.qtpl:174
 	}
-//line page.qtpl:172
+//line page.qtpl:174
 	qw422016.N().S(`">`)
-//line page.qtpl:174
+//line page.qtpl:176
 	if month && d.Day > 0 {
-//line page.qtpl:174
+//line page.qtpl:176
 		qw422016.N().D(d.Day)
-//line page.qtpl:174
+//line page.qtpl:176
 		qw422016.N().S(` `)
-//line page.qtpl:174
+//line page.qtpl:176
 	}
-//line page.qtpl:175
+//line page.qtpl:177
 	if month {
-//line page.qtpl:175
+//line page.qtpl:177
 		qw422016.E().S(d.Month.String())
-//line page.qtpl:175
+//line page.qtpl:177
 		qw422016.N().S(` `)
-//line page.qtpl:175
+//line page.qtpl:177
 	}
-//line page.qtpl:176
+//line page.qtpl:178
 	qw422016.N().D(d.Year)
-//line page.qtpl:176
+//line page.qtpl:178
 	qw422016.N().S(`</time>`)
-//line page.qtpl:178
+//line page.qtpl:180
 }
 
-//line page.qtpl:178
+//line page.qtpl:180
 func writedate(qq422016 qtio422016.Writer, d incident.Date) {
-//line page.qtpl:178
+//line page.qtpl:180
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:178
+//line page.qtpl:180
 	streamdate(qw422016, d)
-//line page.qtpl:178
+//line page.qtpl:180
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:178
+//line page.qtpl:180
 }
 
-//line page.qtpl:178
+//line page.qtpl:180
 func date(d incident.Date) string {
-//line page.qtpl:178
+//line page.qtpl:180
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:178
+//line page.qtpl:180
 	writedate(qb422016, d)
-//line page.qtpl:178
+//line page.qtpl:180
 	qs422016 := string(qb422016.B)
-//line page.qtpl:178
+//line page.qtpl:180
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:178
+//line page.qtpl:180
 	return qs422016
-//line page.qtpl:178
+//line page.qtpl:180
 }
 
-//line page.qtpl:180
+//line page.qtpl:182
 func streamtwoDigits(qw422016 *qt422016.Writer, n int) {
-//line page.qtpl:180
+//line page.qtpl:182
 	if n < 10 {
-//line page.qtpl:180
+//line page.qtpl:182
 		qw422016.N().S(`0`)
-//line page.qtpl:180
+//line page.qtpl:182
 	}
-//line page.qtpl:180
+//line page.qtpl:182
 	qw422016.N().D(n)
-//line page.qtpl:180
+//line page.qtpl:182
 }
 
-//line page.qtpl:180
+//line page.qtpl:182
 func writetwoDigits(qq422016 qtio422016.Writer, n int) {
-//line page.qtpl:180
+//line page.qtpl:182
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:180
+//line page.qtpl:182
 	streamtwoDigits(qw422016, n)
-//line page.qtpl:180
+//line page.qtpl:182
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:180
+//line page.qtpl:182
 }
 
-//line page.qtpl:180
+//line page.qtpl:182
 func twoDigits(n int) string {
-//line page.qtpl:180
+//line page.qtpl:182
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:180
+//line page.qtpl:182
 	writetwoDigits(qb422016, n)
-//line page.qtpl:180
+//line page.qtpl:182
 	qs422016 := string(qb422016.B)
-//line page.qtpl:180
+//line page.qtpl:182
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:180
+//line page.qtpl:182
 	return qs422016
-//line page.qtpl:180
+//line page.qtpl:182
 }
 
 // duration writes an HTML duration string: PT4H, P1DT6H30M.
 
-//line page.qtpl:183
-func streamduration(qw422016 *qt422016.Writer, d time.Duration) {
-//line page.qtpl:183
-	qw422016.N().S(`P`)
 //line page.qtpl:185
+func streamduration(qw422016 *qt422016.Writer, d time.Duration) {
+//line page.qtpl:185
+	qw422016.N().S(`P`)
+//line page.qtpl:187
 	days := d / (24 * time.Hour)
 
-//line page.qtpl:186
+//line page.qtpl:188
 	if days > 0 {
-//line page.qtpl:186
+//line page.qtpl:188
 		qw422016.N().D(int(days))
-//line page.qtpl:186
+//line page.qtpl:188
 		qw422016.N().S(`D`)
-//line page.qtpl:186
+//line page.qtpl:188
 	}
-//line page.qtpl:187
+//line page.qtpl:189
 	d -= days * 24 * time.Hour
 
-//line page.qtpl:188
+//line page.qtpl:190
 	if d > 0 {
-//line page.qtpl:188
+//line page.qtpl:190
 		qw422016.N().S(`T`)
-//line page.qtpl:190
+//line page.qtpl:192
 		if h := d / time.Hour; h > 0 {
-//line page.qtpl:190
+//line page.qtpl:192
 			qw422016.N().D(int(h))
-//line page.qtpl:190
+//line page.qtpl:192
 			qw422016.N().S(`H`)
-//line page.qtpl:190
-		}
-//line page.qtpl:191
-		if m := d % time.Hour / time.Minute; m > 0 {
-//line page.qtpl:191
-			qw422016.N().D(int(m))
-//line page.qtpl:191
-			qw422016.N().S(`M`)
-//line page.qtpl:191
-		}
-//line page.qtpl:192
-		if s := d % time.Minute / time.Second; s > 0 {
-//line page.qtpl:192
-			qw422016.N().D(int(s))
-//line page.qtpl:192
-			qw422016.N().S(`S`)
 //line page.qtpl:192
 		}
 //line page.qtpl:193
+		if m := d % time.Hour / time.Minute; m > 0 {
+//line page.qtpl:193
+			qw422016.N().D(int(m))
+//line page.qtpl:193
+			qw422016.N().S(`M`)
+//line page.qtpl:193
+		}
+//line page.qtpl:194
+		if s := d % time.Minute / time.Second; s > 0 {
+//line page.qtpl:194
+			qw422016.N().D(int(s))
+//line page.qtpl:194
+			qw422016.N().S(`S`)
+//line page.qtpl:194
+		}
+//line page.qtpl:195
 	}
-//line page.qtpl:194
+//line page.qtpl:196
 }
 
-//line page.qtpl:194
+//line page.qtpl:196
 func writeduration(qq422016 qtio422016.Writer, d time.Duration) {
-//line page.qtpl:194
+//line page.qtpl:196
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:194
+//line page.qtpl:196
 	streamduration(qw422016, d)
-//line page.qtpl:194
+//line page.qtpl:196
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:194
+//line page.qtpl:196
 }
 
-//line page.qtpl:194
+//line page.qtpl:196
 func duration(d time.Duration) string {
-//line page.qtpl:194
+//line page.qtpl:196
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:194
+//line page.qtpl:196
 	writeduration(qb422016, d)
-//line page.qtpl:194
+//line page.qtpl:196
 	qs422016 := string(qb422016.B)
-//line page.qtpl:194
+//line page.qtpl:196
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:194
+//line page.qtpl:196
 	return qs422016
-//line page.qtpl:194
+//line page.qtpl:196
 }

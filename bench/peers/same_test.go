@@ -22,6 +22,7 @@ type peer struct {
 
 var peers = []peer{
 	{"render", func(w io.Writer, p *incident.Portfolio) error { return render.HTML(w, *p) }},
+	{"templ", Templ},
 	{"quicktemplate", QuickTemplate},
 	{"htmltemplate", HTMLTemplate},
 }
