@@ -170,3 +170,33 @@ func firstDiff(want, got string) string {
 	from := max(0, i-120)
 	return fmt.Sprintf("at byte %d:\nwant %q\n got %q", i, want[from:min(len(want), i+120)], got[from:min(len(got), i+120)])
 }
+
+// TestNormalise checks that normalise makes one only what a browser shows
+// the same.
+func TestNormalise(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{`<p title="&quot;x&quot;">a &#43; b</p>`, `<p title="&#34;x&#34;">a + b</p>`, true},
+		{"<div>\n<p>a</p>\n</div>\n", "<div><p>a</p></div>", true},
+		{"<p>a  b\n c</p>", "<p>a b c</p>", true},
+		{"<p>\n<span>a</span>\n<span>b</span></p>", "<p><span>a</span> <span>b</span></p>", true},
+		{"<p><span>a</span>  \n <span>b</span></p>", "<p><span>a</span> <span>b</span></p>", true},
+		{"<p><span>a</span>\n<span>b</span></p>", "<p><span>a</span><span>b</span></p>", false},
+		{"<p><span>a</span> b</p>", "<p><span>a</span>b</p>", false},
+		{"<p>a <span>b</span></p>", "<p>a<span>b</span></p>", false},
+		{"<p>a</p>", "<p>b</p>", false},
+		{`<p class="a">x</p>`, `<p class="b">x</p>`, false},
+		{"<pre><code>a\nb</code></pre>", "<pre><code>a b</code></pre>", false},
+		{"<pre><code><span>1.</span> a\n<span>2.</span></code></pre>", "<pre><code><span>1.</span> a\n <span>2.</span></code></pre>", false},
+		{"<style>\na { }</style>", "<style>a { }</style>", false},
+		{"<pre>a  b</pre> <p>x</p>", "<pre>a  b</pre><p>x</p>", true},
+		{"<p>&amp;</p>", "<p>&</p>", false},
+		{"<p>&#39;</p>", "<p>'</p>", false},
+	} {
+		if got := normalise(tt.a) == normalise(tt.b); got != tt.same {
+			t.Errorf("normalise(%q) == normalise(%q) is %v, want %v:\n%q\n%q", tt.a, tt.b, got, tt.same, normalise(tt.a), normalise(tt.b))
+		}
+	}
+}
