@@ -57,6 +57,46 @@ func TestCompare(t *testing.T) {
 	}
 }
 
+func TestAgainst(t *testing.T) {
+	const peers = `BenchmarkPeers/1k/render     	 10	  1000 ns/op	  0 B/op	  0 allocs/op
+BenchmarkPeers/1k/templ      	 10	  9000 ns/op	 99 B/op	 70 allocs/op
+BenchmarkPeers/1k/render     	 10	  2000 ns/op	  3 B/op	  0 allocs/op
+BenchmarkPeers/1k/templ      	 10	 12000 ns/op	 99 B/op	 70 allocs/op
+BenchmarkPeers/1k/render     	 10	  1000 ns/op	  0 B/op	  0 allocs/op
+BenchmarkPeers/1k/templ      	 10	 11000 ns/op	 99 B/op	 72 allocs/op
+BenchmarkOther/1k/templ      	 10	 11000 ns/op
+`
+	rs, err := parse(strings.NewReader(peers))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := against(&b, rs, "render"); err != nil {
+		t.Fatal(err)
+	}
+	want := `| benchmark | ns/op | allocs/op | ÷ render | quartiles |
+|---|---:|---:|---:|---:|
+| Peers/1k/render | 1000 | 0 | 1.0× (1.0–1.0) | 1.00–1.00 |
+| Peers/1k/templ | 11000 | 70 | 9.0× (6.0–11.0) | 7.50–10.00 |
+`
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	rs.ns["Peers/1k/templ"] = rs.ns["Peers/1k/templ"][:2]
+	if err := against(new(strings.Builder), rs, "render"); err == nil {
+		t.Error("against took two rounds of templ and three of render")
+	}
+}
+
+func TestQuantile(t *testing.T) {
+	xs := []float64{6, 1, 5, 2, 4, 3}
+	for _, tt := range []struct{ q, want float64 }{{0, 1}, {0.25, 2.25}, {0.5, 3.5}, {0.75, 4.75}, {1, 6}} {
+		if got := quantile(xs, tt.q); got != tt.want {
+			t.Errorf("quantile(%v, %v) = %v, want %v", xs, tt.q, got, tt.want)
+		}
+	}
+}
+
 func TestRatiosMissingRound(t *testing.T) {
 	rs, err := parse(strings.NewReader(sample + "BenchmarkRender/html/1k/impl=render 100 1000 ns/op\n"))
 	if err != nil {
