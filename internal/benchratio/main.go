@@ -14,6 +14,9 @@
 // benchmark: the median over the rounds of old ns/op ÷ new ns/op, the
 // rounds paired in order, with its quartiles and range.
 //
+// With -unit, the ratios are of another measure than ns/op, such as
+// cpu-ns/op.
+//
 // With -ref NAME, it compares the benchmarks of one file of rounds with
 // a sibling of theirs: within each round, each benchmark's ns/op ÷ the
 // ns/op of the benchmark of the same name but for its last element,
@@ -37,6 +40,9 @@ import (
 	"strconv"
 	"strings"
 )
+
+// unit is the measure the ratios are taken of.
+var unit = flag.String("unit", "ns/op", "the `measure` to take ratios of, such as cpu-ns/op")
 
 func main() {
 	log.SetFlags(0)
@@ -80,40 +86,47 @@ func read(name string) rounds {
 		log.Fatal(err)
 	}
 	defer f.Close()
-	rs, err := parse(f)
+	rs, err := parse(f, *unit)
 	if err != nil {
 		log.Fatalf("%s: %v", name, err)
 	}
 	return rs
 }
 
-// parse reads benchmark output.
-func parse(r io.Reader) (rounds, error) {
+// parse reads benchmark output: for each benchmark, the value of unit
+// ("ns/op", or another, such as "cpu-ns/op") and of allocs/op.
+func parse(r io.Reader, unit string) (rounds, error) {
 	rs := rounds{ns: map[string][]float64{}, allocs: map[string][]float64{}}
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		fields := strings.Fields(sc.Text())
-		if len(fields) < 4 || !strings.HasPrefix(fields[0], "Benchmark") || fields[3] != "ns/op" {
+		if len(fields) < 4 || !strings.HasPrefix(fields[0], "Benchmark") {
 			continue
 		}
-		ns, err := strconv.ParseFloat(fields[2], 64)
-		if err != nil {
-			return rounds{}, err
-		}
 		b := strings.TrimPrefix(fields[0], "Benchmark")
+		var v, allocs []float64 // of this line: unit's value, and allocs/op
+		for i := 2; i+1 < len(fields); i += 2 {
+			if fields[i+1] != unit && fields[i+1] != "allocs/op" {
+				continue
+			}
+			x, err := strconv.ParseFloat(fields[i], 64)
+			if err != nil {
+				return rounds{}, err
+			}
+			if fields[i+1] == unit {
+				v = append(v, x)
+			} else {
+				allocs = append(allocs, x)
+			}
+		}
+		if len(v) == 0 {
+			continue // not measured in unit
+		}
 		if _, ok := rs.ns[b]; !ok {
 			rs.order = append(rs.order, b)
 		}
-		rs.ns[b] = append(rs.ns[b], ns)
-		for i := 4; i+1 < len(fields); i += 2 {
-			if fields[i+1] == "allocs/op" {
-				n, err := strconv.ParseFloat(fields[i], 64)
-				if err != nil {
-					return rounds{}, err
-				}
-				rs.allocs[b] = append(rs.allocs[b], n)
-			}
-		}
+		rs.ns[b] = append(rs.ns[b], v[0])
+		rs.allocs[b] = append(rs.allocs[b], allocs...)
 	}
 	return rs, sc.Err()
 }

@@ -22,7 +22,7 @@ BenchmarkRenderStream/html/1k          	 100	  1300 ns/op
 `
 
 func TestRatios(t *testing.T) {
-	rs, err := parse(strings.NewReader(sample))
+	rs, err := parse(strings.NewReader(sample), "ns/op")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,11 +40,11 @@ func TestRatios(t *testing.T) {
 }
 
 func TestCompare(t *testing.T) {
-	old, err := parse(strings.NewReader(sample))
+	old, err := parse(strings.NewReader(sample), "ns/op")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cur, err := parse(strings.NewReader(strings.ReplaceAll(sample, " 1100 ns/op", " 550 ns/op")))
+	cur, err := parse(strings.NewReader(strings.ReplaceAll(sample, " 1100 ns/op", " 550 ns/op")), "ns/op")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ BenchmarkPeers/1k/render     	 10	  1000 ns/op	  0 B/op	  0 allocs/op
 BenchmarkPeers/1k/templ      	 10	 11000 ns/op	 99 B/op	 72 allocs/op
 BenchmarkOther/1k/templ      	 10	 11000 ns/op
 `
-	rs, err := parse(strings.NewReader(peers))
+	rs, err := parse(strings.NewReader(peers), "ns/op")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,6 +88,23 @@ BenchmarkOther/1k/templ      	 10	 11000 ns/op
 	}
 }
 
+func TestUnit(t *testing.T) {
+	const cpu = `BenchmarkPeers/1k/render 10 1000 ns/op 900 cpu-ns/op 0 B/op 0 allocs/op
+BenchmarkPeers/1k/templ 10 9000 ns/op 2700 cpu-ns/op 99 B/op 70 allocs/op
+BenchmarkPeers/1k/write 10 90 ns/op
+`
+	rs, err := parse(strings.NewReader(cpu), "cpu-ns/op")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"Peers/1k/render", "Peers/1k/templ"}, rs.order); diff != "" {
+		t.Errorf("benchmarks with cpu-ns/op (-want +got):\n%s", diff)
+	}
+	if got := rs.ns["Peers/1k/templ"]; len(got) != 1 || got[0] != 2700 {
+		t.Errorf("templ's cpu-ns/op: %v, want [2700]", got)
+	}
+}
+
 func TestQuantile(t *testing.T) {
 	xs := []float64{6, 1, 5, 2, 4, 3}
 	for _, tt := range []struct{ q, want float64 }{{0, 1}, {0.25, 2.25}, {0.5, 3.5}, {0.75, 4.75}, {1, 6}} {
@@ -98,7 +115,7 @@ func TestQuantile(t *testing.T) {
 }
 
 func TestRatiosMissingRound(t *testing.T) {
-	rs, err := parse(strings.NewReader(sample + "BenchmarkRender/html/1k/impl=render 100 1000 ns/op\n"))
+	rs, err := parse(strings.NewReader(sample+"BenchmarkRender/html/1k/impl=render 100 1000 ns/op\n"), "ns/op")
 	if err != nil {
 		t.Fatal(err)
 	}
