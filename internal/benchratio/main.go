@@ -140,6 +140,12 @@ func summary(xs []float64, pct bool) string {
 	return fmt.Sprintf("%.1f× (%.1f–%.1f)", med, lo, hi)
 }
 
+// summary2 is "median× (min–max)" of xs to two decimals, for ratios near
+// 1 such as a change's.
+func summary2(xs []float64) string {
+	return fmt.Sprintf("%.2f× (%.2f–%.2f)", median(xs), slices.Min(xs), slices.Max(xs))
+}
+
 func ratios(w io.Writer, rs rounds) error {
 	runs := rs.ns
 	fmt.Fprintln(w, "| benchmark | render ns/op (median) | × baseline | % of one Write |")
@@ -177,7 +183,7 @@ func compare(w io.Writer, old, cur rounds) error {
 		for i := range k {
 			r = append(r, o[i]/n[i])
 		}
-		fmt.Fprintf(w, "| %s | %.0f | %.0f | %s | %s |\n", b, median(o), median(n), summary(r, false), quartiles(r))
+		fmt.Fprintf(w, "| %s | %.0f | %.0f | %s | %s |\n", b, median(o), median(n), summary2(r), quartiles(r))
 	}
 	return nil
 }
@@ -208,7 +214,7 @@ func against(w io.Writer, rs rounds, ref string) error {
 		if a := rs.allocs[b]; len(a) > 0 {
 			allocs = strconv.FormatFloat(median(a), 'f', -1, 64)
 		}
-		fmt.Fprintf(w, "| %s | %.0f | %s | %s | %s |\n", b, median(x), allocs, summary(r, false), quartiles(r))
+		fmt.Fprintf(w, "| %s | %.0f | %s | %s | %s |\n", b, median(x), allocs, summary2(r), quartiles(r))
 	}
 	return nil
 }

@@ -52,7 +52,7 @@ func TestCompare(t *testing.T) {
 	if err := compare(&b, old, cur); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "| RenderStream/html/1k | 1200 | 925 | 1.5× (1.0–2.0) |") {
+	if !strings.Contains(b.String(), "| RenderStream/html/1k | 1200 | 925 | 1.50× (1.00–2.00) | 1.25–1.75 |") {
 		t.Errorf("compare wrote:\n%s", b.String())
 	}
 }
@@ -76,8 +76,8 @@ BenchmarkOther/1k/templ      	 10	 11000 ns/op
 	}
 	want := `| benchmark | ns/op | allocs/op | ÷ render | quartiles |
 |---|---:|---:|---:|---:|
-| Peers/1k/render | 1000 | 0 | 1.0× (1.0–1.0) | 1.00–1.00 |
-| Peers/1k/templ | 11000 | 70 | 9.0× (6.0–11.0) | 7.50–10.00 |
+| Peers/1k/render | 1000 | 0 | 1.00× (1.00–1.00) | 1.00–1.00 |
+| Peers/1k/templ | 11000 | 70 | 9.00× (6.00–11.00) | 7.50–10.00 |
 `
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
