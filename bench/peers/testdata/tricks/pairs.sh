@@ -2,6 +2,7 @@
 # Paired A/B: for each variant and each format it touches, N pairs of runs
 # (base then variant, or variant then base, alternating), each one whole
 # 1k page benchmark of 300 ms, so that each pair is measured seconds apart.
+mkdir -p /tmp/tricks/out
 cd /tmp/tricks/src-base/render
 N=${N:-10}
 all="html markdown text jsonresume"

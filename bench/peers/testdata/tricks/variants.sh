@@ -1,10 +1,15 @@
 #!/bin/bash
-# mk.sh NAME: a copy of the committed tree with patch NAME applied, and its render test binary.
+# variants.sh NAME [TAGS]: a copy of the committed tree in /tmp/tricks/src-NAME
+# with the patch NAME applied (none for base and purego), and its render test
+# binary, /tmp/tricks/NAME.test, built with TAGS. The patches are never
+# committed; see ../../RESULTS.md.
 set -euo pipefail
 name=$1; tags=${2:-}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(git -C "$here" rev-parse --show-toplevel)
 dir=/tmp/tricks/src-$name
 rm -rf "$dir"; mkdir -p "$dir"
-git -C /work/wt-peers archive HEAD | tar -x -C "$dir"
+git -C "$root" archive HEAD | tar -x -C "$dir"
 cd "$dir"
 p() { # p FILE PYTHON-OLD PYTHON-NEW: replace exactly once
   python3 - "$@" <<'PY'
@@ -41,7 +46,7 @@ nopools)
   p render/html.go $'\t\thtmlBufs.Put(pool.b)\n' $'\t\t_ = pool.b\n' ;;
 *) echo "unknown $name"; exit 1 ;;
 esac
-cp /tmp/tricks/plain_test.go render/zz_plain_test.go
+cp "$here/plain_test.go" render/zz_plain_test.go
 go vet ./render >/dev/null 2>&1 || { go vet ./render; exit 1; }
 go test -c ${tags:+-tags $tags} -o /tmp/tricks/$name.test ./render
 echo "built $name"
