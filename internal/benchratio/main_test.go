@@ -22,7 +22,7 @@ BenchmarkRenderStream/html/1k          	 100	  1300 ns/op
 `
 
 func TestRatios(t *testing.T) {
-	rs, err := parse(strings.NewReader(sample))
+	rs, err := parse(strings.NewReader(sample), "ns/op")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,11 +40,11 @@ func TestRatios(t *testing.T) {
 }
 
 func TestCompare(t *testing.T) {
-	old, err := parse(strings.NewReader(sample))
+	old, err := parse(strings.NewReader(sample), "ns/op")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cur, err := parse(strings.NewReader(strings.ReplaceAll(sample, " 1100 ns/op", " 550 ns/op")))
+	cur, err := parse(strings.NewReader(strings.ReplaceAll(sample, " 1100 ns/op", " 550 ns/op")), "ns/op")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,13 +52,70 @@ func TestCompare(t *testing.T) {
 	if err := compare(&b, old, cur); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "| RenderStream/html/1k | 1200 | 925 | 1.5× (1.0–2.0) |") {
+	if !strings.Contains(b.String(), "| RenderStream/html/1k | 1200 | 925 | 1.50× (1.00–2.00) | 1.25–1.75 |") {
 		t.Errorf("compare wrote:\n%s", b.String())
 	}
 }
 
+func TestAgainst(t *testing.T) {
+	const peers = `BenchmarkPeers/1k/render     	 10	  1000 ns/op	  0 B/op	  0 allocs/op
+BenchmarkPeers/1k/templ      	 10	  9000 ns/op	 99 B/op	 70 allocs/op
+BenchmarkPeers/1k/render     	 10	  2000 ns/op	  3 B/op	  0 allocs/op
+BenchmarkPeers/1k/templ      	 10	 12000 ns/op	 99 B/op	 70 allocs/op
+BenchmarkPeers/1k/render     	 10	  1000 ns/op	  0 B/op	  0 allocs/op
+BenchmarkPeers/1k/templ      	 10	 11000 ns/op	 99 B/op	 72 allocs/op
+BenchmarkOther/1k/templ      	 10	 11000 ns/op
+`
+	rs, err := parse(strings.NewReader(peers), "ns/op")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := against(&b, rs, "render"); err != nil {
+		t.Fatal(err)
+	}
+	want := `| benchmark | ns/op | allocs/op | ÷ render | quartiles |
+|---|---:|---:|---:|---:|
+| Peers/1k/render | 1000 | 0 | 1.00× (1.00–1.00) | 1.00–1.00 |
+| Peers/1k/templ | 11000 | 70 | 9.00× (6.00–11.00) | 7.50–10.00 |
+`
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	rs.ns["Peers/1k/templ"] = rs.ns["Peers/1k/templ"][:2]
+	if err := against(new(strings.Builder), rs, "render"); err == nil {
+		t.Error("against took two rounds of templ and three of render")
+	}
+}
+
+func TestUnit(t *testing.T) {
+	const cpu = `BenchmarkPeers/1k/render 10 1000 ns/op 900 cpu-ns/op 0 B/op 0 allocs/op
+BenchmarkPeers/1k/templ 10 9000 ns/op 2700 cpu-ns/op 99 B/op 70 allocs/op
+BenchmarkPeers/1k/write 10 90 ns/op
+`
+	rs, err := parse(strings.NewReader(cpu), "cpu-ns/op")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"Peers/1k/render", "Peers/1k/templ"}, rs.order); diff != "" {
+		t.Errorf("benchmarks with cpu-ns/op (-want +got):\n%s", diff)
+	}
+	if got := rs.ns["Peers/1k/templ"]; len(got) != 1 || got[0] != 2700 {
+		t.Errorf("templ's cpu-ns/op: %v, want [2700]", got)
+	}
+}
+
+func TestQuantile(t *testing.T) {
+	xs := []float64{6, 1, 5, 2, 4, 3}
+	for _, tt := range []struct{ q, want float64 }{{0, 1}, {0.25, 2.25}, {0.5, 3.5}, {0.75, 4.75}, {1, 6}} {
+		if got := quantile(xs, tt.q); got != tt.want {
+			t.Errorf("quantile(%v, %v) = %v, want %v", xs, tt.q, got, tt.want)
+		}
+	}
+}
+
 func TestRatiosMissingRound(t *testing.T) {
-	rs, err := parse(strings.NewReader(sample + "BenchmarkRender/html/1k/impl=render 100 1000 ns/op\n"))
+	rs, err := parse(strings.NewReader(sample+"BenchmarkRender/html/1k/impl=render 100 1000 ns/op\n"), "ns/op")
 	if err != nil {
 		t.Fatal(err)
 	}

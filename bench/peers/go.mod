@@ -1,0 +1,13 @@
+module github.com/incident-leadership/portfolio/bench/peers
+
+go 1.26.0
+
+require (
+	github.com/a-h/templ v0.3.1118
+	github.com/incident-leadership/portfolio v0.0.0-00010101000000-000000000000
+	github.com/valyala/quicktemplate v1.8.0
+)
+
+require github.com/valyala/bytebufferpool v1.0.0 // indirect
+
+replace github.com/incident-leadership/portfolio => ../..
