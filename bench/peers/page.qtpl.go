@@ -927,81 +927,67 @@ func twoDigits(n int) string {
 //line page.qtpl:182
 }
 
-// duration writes an HTML duration string: PT4H, P1DT6H30M.
+// duration writes an ISO 8601 duration in hours, minutes and seconds: PT4H, PT30H30M.
 
 //line page.qtpl:185
 func streamduration(qw422016 *qt422016.Writer, d time.Duration) {
 //line page.qtpl:185
-	qw422016.N().S(`P`)
+	qw422016.N().S(`PT`)
 //line page.qtpl:187
-	days := d / (24 * time.Hour)
-
+	if h := d / time.Hour; h > 0 {
+//line page.qtpl:187
+		qw422016.N().D(int(h))
+//line page.qtpl:187
+		qw422016.N().S(`H`)
+//line page.qtpl:187
+	}
 //line page.qtpl:188
-	if days > 0 {
+	if m := d % time.Hour / time.Minute; m > 0 {
 //line page.qtpl:188
-		qw422016.N().D(int(days))
+		qw422016.N().D(int(m))
 //line page.qtpl:188
-		qw422016.N().S(`D`)
+		qw422016.N().S(`M`)
 //line page.qtpl:188
 	}
 //line page.qtpl:189
-	d -= days * 24 * time.Hour
-
-//line page.qtpl:190
-	if d > 0 {
-//line page.qtpl:190
-		qw422016.N().S(`T`)
-//line page.qtpl:192
-		if h := d / time.Hour; h > 0 {
-//line page.qtpl:192
-			qw422016.N().D(int(h))
-//line page.qtpl:192
-			qw422016.N().S(`H`)
-//line page.qtpl:192
-		}
-//line page.qtpl:193
-		if m := d % time.Hour / time.Minute; m > 0 {
-//line page.qtpl:193
-			qw422016.N().D(int(m))
-//line page.qtpl:193
-			qw422016.N().S(`M`)
-//line page.qtpl:193
-		}
-//line page.qtpl:194
-		if s := d % time.Minute / time.Second; s > 0 {
-//line page.qtpl:194
-			qw422016.N().D(int(s))
-//line page.qtpl:194
-			qw422016.N().S(`S`)
-//line page.qtpl:194
-		}
-//line page.qtpl:195
+	if s := d % time.Minute / time.Second; s > 0 {
+//line page.qtpl:189
+		qw422016.N().D(int(s))
+//line page.qtpl:189
+		qw422016.N().S(`S`)
+//line page.qtpl:189
 	}
-//line page.qtpl:196
+//line page.qtpl:190
+	if d < time.Second {
+//line page.qtpl:190
+		qw422016.N().S(`0S`)
+//line page.qtpl:190
+	}
+//line page.qtpl:191
 }
 
-//line page.qtpl:196
+//line page.qtpl:191
 func writeduration(qq422016 qtio422016.Writer, d time.Duration) {
-//line page.qtpl:196
+//line page.qtpl:191
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:196
+//line page.qtpl:191
 	streamduration(qw422016, d)
-//line page.qtpl:196
+//line page.qtpl:191
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:196
+//line page.qtpl:191
 }
 
-//line page.qtpl:196
+//line page.qtpl:191
 func duration(d time.Duration) string {
-//line page.qtpl:196
+//line page.qtpl:191
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:196
+//line page.qtpl:191
 	writeduration(qb422016, d)
-//line page.qtpl:196
+//line page.qtpl:191
 	qs422016 := string(qb422016.B)
-//line page.qtpl:196
+//line page.qtpl:191
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:196
+//line page.qtpl:191
 	return qs422016
-//line page.qtpl:196
+//line page.qtpl:191
 }

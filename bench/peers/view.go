@@ -101,18 +101,10 @@ func severityLabel(p *incident.Portfolio, code incident.Severity) string {
 	return d.Label
 }
 
-// isoDuration returns d as an HTML duration string: PT4H, P1DT6H30M.
+// isoDuration returns d as an ISO 8601 duration in hours, minutes and
+// seconds, as HTML's <time datetime> and JSON read it: PT4H, PT30H30M.
 func isoDuration(d time.Duration) string {
-	const day = 24 * time.Hour
-	s := "P"
-	if days := d / day; days > 0 {
-		s += strconv.Itoa(int(days)) + "D"
-		d -= days * day
-	}
-	if d == 0 {
-		return s
-	}
-	s += "T"
+	s := "PT"
 	for _, u := range []struct {
 		unit time.Duration
 		name string
@@ -121,6 +113,9 @@ func isoDuration(d time.Duration) string {
 			s += strconv.Itoa(int(n)) + u.name
 			d -= n * u.unit
 		}
+	}
+	if s == "PT" {
+		s += "0S"
 	}
 	return s
 }
