@@ -8,7 +8,7 @@
 //
 // Usage:
 //
-//	go run ./internal/benchratio render.txt
+//	go run ./benchratio render.txt   (from bench/peers)
 //
 // With -vs, it compares two files of rounds instead, benchmark by
 // benchmark: the median over the rounds of old ns/op ÷ new ns/op, the

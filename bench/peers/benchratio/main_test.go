@@ -128,7 +128,7 @@ func TestRatiosMissingRound(t *testing.T) {
 // from are whole: six rounds of every format and size, each with its
 // baseline and its Write.
 func TestCommittedRounds(t *testing.T) {
-	for _, name := range []string{"testdata/render-before.txt", "testdata/render-after.txt"} {
+	for _, name := range []string{"../testdata/history/render-before.txt", "../testdata/history/render-after.txt"} {
 		rs := read(name)
 		var b strings.Builder
 		if err := ratios(&b, rs); err != nil {
