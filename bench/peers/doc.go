@@ -9,7 +9,9 @@
 //   - [HTMLTemplate]: html/template (page.html.tmpl).
 //
 // Each writes the default standalone document of render.HTML: the same
-// elements, attributes and text, which TestSamePage checks. The three
+// elements, attributes and text, which TestSamePage checks for the
+// benchmarks' portfolios and the repository's full and hostile content
+// files. The three
 // templates call the Go helpers in view.go for what a template cannot say
 // by itself (the legend, a severity's rank, dates and durations), as a
 // user of each engine would write them.

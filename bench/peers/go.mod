@@ -9,6 +9,9 @@ require (
 	github.com/valyala/quicktemplate v1.8.0
 )
 
-require github.com/valyala/bytebufferpool v1.0.0 // indirect
+require (
+	github.com/valyala/bytebufferpool v1.0.0 // indirect
+	go.yaml.in/yaml/v3 v3.0.6 // indirect
+)
 
 replace github.com/incident-leadership/portfolio => ../..

@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/synth"
 	"github.com/incident-leadership/portfolio/render"
 )
@@ -28,11 +32,12 @@ var peers = []peer{
 }
 
 // TestSamePage checks that every peer writes the page render.HTML writes,
-// for the portfolios the benchmarks draw: the same elements, attributes
-// and text, once the spellings that mean the same (normalise) are made
-// one.
+// for the portfolios the benchmarks draw and for the repository's full
+// and hostile content files (made plain), which take every branch of the
+// templates: the same elements, attributes and text, once the spellings
+// that mean the same (normalise) are made one.
 func TestSamePage(t *testing.T) {
-	for _, f := range fixtures() {
+	for _, f := range append(fixtures(), contentFiles(t)...) {
 		checkPlain(t, f.name, &f.p)
 		var want bytes.Buffer
 		if err := render.HTML(&want, f.p); err != nil {
@@ -51,23 +56,81 @@ func TestSamePage(t *testing.T) {
 	}
 }
 
-// fixtures are the portfolios the benchmarks draw.
-func fixtures() []struct {
+// fixture is a portfolio to draw, and its name.
+type fixture struct {
 	name string
 	p    incident.Portfolio
-} {
-	return []struct {
-		name string
-		p    incident.Portfolio
-	}{{"seed", portfolio.Page()}, {"1k", synth.Portfolio(1000)}}
+}
+
+// fixtures are the portfolios the benchmarks draw.
+func fixtures() []fixture {
+	return []fixture{{"seed", portfolio.Page()}, {"1k", synth.Portfolio(1000)}}
+}
+
+// contentFiles returns testdata/full.yaml and testdata/hostile.yaml of the
+// root module, loaded and made plain (makePlain).
+func contentFiles(t *testing.T) []fixture {
+	var out []fixture
+	for _, name := range []string{"full.yaml", "hostile.yaml"} {
+		p, err := load.File(filepath.Join("..", "..", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		makePlain(reflect.ValueOf(&p).Elem(), false)
+		out = append(out, fixture{name + ", made plain", p})
+	}
+	return out
+}
+
+// makePlain removes from every string in v what the engines write
+// otherwise than render.HTML by design: the characters checkPlain lists,
+// and from link targets (url is true for the fields URL and Href) every
+// byte but ASCII letters, digits and -._~/?&=:;@,+$!* and a first '#':
+// render.HTML percent-encodes the others in upper case, html/template
+// some of them in lower case, and templ and quicktemplate none.
+func makePlain(v reflect.Value, url bool) {
+	switch v.Kind() {
+	case reflect.String:
+		hash := false
+		v.SetString(strings.Map(func(r rune) rune {
+			switch {
+			case byDesign(r):
+				return -1
+			case !url:
+				return r
+			case r == '#' && !hash:
+				hash = true
+				return r
+			case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-._~/?&=:;@,+$!*", r)):
+				return r
+			}
+			return -1
+		}, v.String()))
+	case reflect.Struct:
+		for i := range v.NumField() {
+			name := v.Type().Field(i).Name
+			makePlain(v.Field(i), name == "URL" || name == "Href")
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			makePlain(v.Index(i), url)
+		}
+	}
+}
+
+// byDesign reports whether render.HTML writes r otherwise than the peers
+// by design (see checkPlain).
+func byDesign(r rune) bool {
+	return r < ' ' || r >= 0x7f && r < 0xa0 || r == '\u2028' || r == '\u2029' || r == utf8.RuneError ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe
 }
 
 // checkPlain fails the test if p's text holds anything the peers write
-// otherwise than render.HTML by design, which the fixtures must not: the
-// peers escape & < > " ' alone, where render.HTML also makes U+2028 and
-// U+2029 line breaks, drops the bidi embedding, override and isolate
-// controls, and replaces control characters, noncharacters and invalid
-// UTF-8 with U+FFFD.
+// otherwise than render.HTML by design (byDesign), which the fixtures
+// must not: the peers escape & < > " ' alone, where render.HTML also makes
+// U+2028 and U+2029 line breaks, drops the bidi embedding, override and
+// isolate controls, and replaces control characters, noncharacters and
+// invalid UTF-8 with U+FFFD.
 func checkPlain(t *testing.T, name string, p *incident.Portfolio) {
 	t.Helper()
 	s := fmt.Sprintf("%+v", *p) // every string of p, as it is
@@ -75,8 +138,7 @@ func checkPlain(t *testing.T, name string, p *incident.Portfolio) {
 		t.Fatalf("%s: invalid UTF-8", name)
 	}
 	for i, r := range s {
-		if r < ' ' || r >= 0x7f && r < 0xa0 || r == '\u2028' || r == '\u2029' ||
-			r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe {
+		if byDesign(r) {
 			t.Fatalf("%s: byte %d holds %U, which the peers write otherwise than render.HTML", name, i, r)
 		}
 	}
