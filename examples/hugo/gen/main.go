@@ -280,7 +280,8 @@ func markup() []byte {
 			take("sectionEnd", "</article>", false)
 		}
 	}
-	take("", mSev2, true)
+	take("", mSev2, true) // in the title attribute
+	take("", mSev2, true) // the badge's text
 	take("badgeEnd", "</p>", false)
 	take("", "</h3>\n", true)
 	take("emptySectionEnd", "<section", false)
