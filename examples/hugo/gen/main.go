@@ -99,7 +99,8 @@ func schema() []byte {
 		}
 	}
 	walk(reflect.TypeFor[incident.Portfolio]())
-	for _, name := range []string{"Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons"} {
+	walk(reflect.TypeFor[incident.Duration]()) // the mapping form {text, length}
+	for _, name := range []string{"Duration", "Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons"} {
 		t := kinds[name]
 		if t == nil {
 			log.Fatalf("no type %s under incident.Portfolio", name)
@@ -163,6 +164,8 @@ func typeName(t reflect.Type) string {
 		return "duration"
 	case t == reflect.TypeFor[incident.Period]():
 		return "period"
+	case t == reflect.TypeFor[time.Duration]():
+		return "length"
 	case t.Kind() == reflect.String:
 		return "string"
 	case t.Kind() == reflect.Float64 || t.Kind() == reflect.Int:
@@ -192,6 +195,7 @@ const (
 	mSevLabel  = "\uE005"
 	mDuration  = "\uE006"
 	mSev2      = "\uE007" // a severity without a label
+	mDur2      = "\uE008" // a duration without a length
 	mPara      = "\uE010" // mPara, mPara+1, ...: the first paragraph of each section
 	mPara2     = "\uE01F" // the second paragraph of the first section
 )
@@ -201,7 +205,8 @@ func para(k int) string { return string(rune(0xE010 + k)) }
 // markup writes a partial returning a dict of the runs of markup of an
 // incident's head and sections, cut out of render.HTML's output for two
 // incidents whose text is markers: one with every part, one with a
-// severity without a label, no duration and empty sections. The template
+// severity without a label, a duration without a length and empty
+// sections. The template
 // that uses the runs supplies the structure (which run follows which
 // text); the comparison test checks that the two agree.
 func markup() []byte {
@@ -213,7 +218,7 @@ func markup() []byte {
 		*s = []string{para(k)}
 	}
 	full.Situation = append(full.Situation, mPara2)
-	bare := incident.Incident{ID: "bare", Title: "bare", Role: incident.Role(mRole), Severity: incident.Severity(mSev2)}
+	bare := incident.Incident{ID: "bare", Title: "bare", Role: incident.Role(mRole), Severity: incident.Severity(mSev2), Duration: incident.Duration{Text: mDur2}}
 	p := incident.Portfolio{
 		Roles: []incident.RoleDef{{Key: incident.Role(mRole), Label: mRoleLabel}},
 		Severities: []incident.SeverityDef{
@@ -282,7 +287,9 @@ func markup() []byte {
 	}
 	take("", mSev2, true) // in the title attribute
 	take("", mSev2, true) // the badge's text
-	take("badgeEnd", "</p>", false)
+	take("badgeEnd", "\n", false)
+	take("durationPlain", mDur2, true)
+	take("durationPlainEnd", "</p>", false)
 	take("", "</h3>\n", true)
 	take("emptySectionEnd", "<section", false)
 	// Each name must have one value: the runs that recur are the same
