@@ -36,6 +36,21 @@ func hugos(t *testing.T) []string {
 	return []string{path}
 }
 
+// version returns the version hugo reports, such as "v0.111.3".
+func version(t *testing.T, hugo string) string {
+	t.Helper()
+	out, err := exec.Command(hugo, "version").Output()
+	if err != nil {
+		t.Fatalf("%s version: %v", hugo, err)
+	}
+	f := strings.Fields(string(out))
+	if len(f) < 2 {
+		t.Fatalf("%s version: %q", hugo, out)
+	}
+	v, _, _ := strings.Cut(f[1], "+")
+	return v
+}
+
 // build copies the site to a temporary directory with data as its
 // data/portfolio.yaml, builds it with hugo and returns the public folder.
 func build(t *testing.T, hugo, data string) (public string, stderr string, err error) {
@@ -95,7 +110,7 @@ func fragment(t *testing.T, page []byte) string {
 func TestSameAsRender(t *testing.T) {
 	for _, hugo := range hugos(t) {
 		for _, data := range []string{"data/portfolio.yaml", "../../testdata/full.yaml", "../../testdata/hostile.yaml"} {
-			t.Run(filepath.Base(hugo)+"/"+filepath.Base(data), func(t *testing.T) {
+			t.Run(version(t, hugo)+"/"+filepath.Base(data), func(t *testing.T) {
 				p, err := load.File(data)
 				if err != nil {
 					t.Fatal(err)

@@ -41,7 +41,7 @@ func TestThousand(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, hugo := range hugos(t) {
-		t.Run(filepath.Base(filepath.Dir(hugo))+"/"+filepath.Base(hugo), func(t *testing.T) {
+		t.Run(version(t, hugo), func(t *testing.T) {
 			start := time.Now()
 			public, stderr, err := build(t, hugo, file)
 			wall := time.Since(start)

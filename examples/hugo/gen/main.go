@@ -36,7 +36,7 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("hugo/gen: ")
 	out := flag.String("out", "hugo", "the Hugo module's directory")
-	check := flag.Bool("check", false, "write nothing; exit 1 when a file is stale")
+	checkOnly := flag.Bool("check", false, "write nothing; exit 1 when a file is stale")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		flag.Usage()
@@ -45,6 +45,7 @@ func main() {
 	files := map[string][]byte{
 		"layouts/partials/incident-portfolio/generated/schema.html": schema(),
 		"layouts/partials/incident-portfolio/generated/markup.html": markup(),
+		"layouts/partials/incident-portfolio/generated/check.html":  check(),
 		"assets/incident-portfolio/portfolio.css":                   []byte(render.HTMLStyle),
 	}
 	stale := false
@@ -54,7 +55,7 @@ func main() {
 		if bytes.Equal(old, b) {
 			continue
 		}
-		if *check {
+		if *checkOnly {
 			log.Printf("%s is stale: run go run ./examples/hugo/gen", path)
 			stale = true
 			continue
@@ -309,5 +310,82 @@ func markup() []byte {
 		fmt.Fprintf(&b, "\n  %s %s", q(pc[0]), q(pc[1]))
 	}
 	b.WriteString("\n-}}\n")
+	return []byte(b.String())
+}
+
+// check writes a partial that checks the site's data against the model's
+// shape, inlined level by level (a partial call for each mapping would
+// cost more than the rest of the build): every key known, every required
+// key given, every value of its type. Context: the data. It returns
+// nothing; each problem is an errorf naming the field.
+func check() []byte {
+	kinds := map[string]reflect.Type{
+		"Portfolio": reflect.TypeFor[incident.Portfolio](), "Link": reflect.TypeFor[incident.Link](),
+		"RoleDef": reflect.TypeFor[incident.RoleDef](), "SeverityDef": reflect.TypeFor[incident.SeverityDef](),
+		"Incident": reflect.TypeFor[incident.Incident](), "Figure": reflect.TypeFor[incident.Figure](),
+		"Action": reflect.TypeFor[incident.Action](), "WriteUp": reflect.TypeFor[incident.WriteUp](),
+		"Lessons": reflect.TypeFor[incident.Lessons](), "Duration": reflect.TypeFor[incident.Duration](),
+	}
+	var b strings.Builder
+	b.WriteString(header)
+	b.WriteString("{{- /* check: see examples/hugo/gen. Context: the site's data/portfolio. */ -}}\n")
+	const pfx = "incident-portfolio: data/portfolio: "
+	var level func(kind, v, path string, d int)
+	level = func(kind, v, path string, d int) {
+		t := kinds[kind]
+		k, x, p := fmt.Sprintf("$k%d", d), fmt.Sprintf("$x%d", d), fmt.Sprintf("$p%d", d)
+		fmt.Fprintf(&b, "{{- if not (reflect.IsMap %s) }}{{ errorf %s %s %s }}{{ else -}}\n", v, q(pfx+"%s: want a mapping of "+kind+", not %v"), path, v)
+		at := fmt.Sprintf("$at%d", d)
+		fmt.Fprintf(&b, "{{- %s := cond (eq %s \"\") \"\" (printf \"%%s.\" %s) -}}\n", at, path, path)
+		fmt.Fprintf(&b, "{{- range %s, %s := %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n", k, x, v, p, at, k)
+		b.WriteString("{{- if false }}")
+		var required []string
+		for f := range t.Fields() {
+			key, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if key == "-" || key == "" {
+				continue
+			}
+			if !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") && !(kind == "Figure" && key == "before") {
+				required = append(required, key)
+			}
+			fmt.Fprintf(&b, "\n{{- else if eq %s %s -}}\n", k, q(key))
+			switch tn := typeName(f.Type); {
+			case tn == "string":
+				fmt.Fprintf(&b, "{{- if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s %s %s %s }}{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}{{ errorf %s %s %s }}{{ end -}}",
+					x, q(pfx+"%s: want text, not %T %v (quote it: YAML 1.1 reads yes, no, on and off as booleans)"), p, x, x, x, q(pfx+"%s: control character in %q"), p, x)
+			case tn == "strings":
+				fmt.Fprintf(&b, "{{- if not (reflect.IsSlice %s) }}{{ errorf %s %s }}{{ else }}{{ range $i, $s := %s }}{{ if ne (printf \"%%T\" $s) \"string\" }}{{ errorf %s %s $i $s $s }}{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" $s) 1 }}{{ errorf %s %s $i $s }}{{ end }}{{ end }}{{ end -}}",
+					x, q(pfx+"%s: want a list of text"), p, x, q(pfx+"%s[%d]: want text, not %T %v (quote it: YAML 1.1 reads yes, no, on and off as booleans)"), p, q(pfx+"%s[%d]: control character in %q"), p)
+			case tn == "number":
+				fmt.Fprintf(&b, "{{- if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}{{ errorf %s %s %s %s }}{{ end -}}", x, q(pfx+"%s: want a number, not %T %v"), p, x, x)
+			case tn == "bool":
+				fmt.Fprintf(&b, "{{- if ne (printf \"%%T\" %s) \"bool\" }}{{ errorf %s %s %s }}{{ end -}}", x, q(pfx+"%s: want true or false, not %v"), p, x)
+			case tn == "length":
+				fmt.Fprintf(&b, "{{- if not (findRE `^([0-9]{1,6}[dhms])+$` (printf \"%%v\" %s) 1) }}{{ errorf %s %s %s }}{{ end -}}", x, q(pfx+"%s: malformed duration %q: want a length such as 4h, 30m, 1h30m or 2d"), p, x)
+			case tn == "period":
+				fmt.Fprintf(&b, "{{- if not (findRE `^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$` (printf \"%%v\" %s) 1) }}{{ errorf %s %s (printf \"%%v\" %s) }}{{ end -}}", x, q(pfx+"%s: malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, or two of them joined by /"), p, x)
+			case tn == "duration":
+				fmt.Fprintf(&b, "{{- if reflect.IsMap %s -}}\n", x)
+				level("Duration", x, p, d+1)
+				fmt.Fprintf(&b, "{{- else if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s %s %s %s }}{{ end -}}", x, q(pfx+"%s: want a duration such as 4h, or text, not %T %v"), p, x, x)
+			case strings.HasPrefix(tn, "object:"):
+				b.WriteString("\n")
+				level(strings.TrimPrefix(tn, "object:"), x, p, d+1)
+			case strings.HasPrefix(tn, "list:"):
+				e, i := fmt.Sprintf("$e%d", d), fmt.Sprintf("$i%d", d)
+				fmt.Fprintf(&b, "{{- if not (reflect.IsSlice %s) }}{{ errorf %s %s }}{{ else }}{{ range %s, %s := %s -}}\n", x, q(pfx+"%s: want a list"), p, i, e, x)
+				level(strings.TrimPrefix(tn, "list:"), e, fmt.Sprintf("(printf \"%%s[%%d]\" %s %s)", p, i), d+1)
+				b.WriteString("{{- end }}{{ end -}}")
+			default:
+				log.Fatalf("check: no check for %s", tn)
+			}
+		}
+		fmt.Fprintf(&b, "\n{{- else }}{{ errorf %s %s }}{{ end -}}\n{{- end -}}\n", q(pfx+"%s: unknown field"), p)
+		for _, key := range required {
+			fmt.Fprintf(&b, "{{- if not (isset %s %s) }}{{ errorf %s $at%d }}{{ end -}}\n", v, q(key), q(pfx+"%s"+key+": missing"), d)
+		}
+		b.WriteString("{{- end -}}\n")
+	}
+	level("Portfolio", ".", `""`, 0)
 	return []byte(b.String())
 }
