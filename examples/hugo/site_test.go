@@ -130,6 +130,21 @@ func TestSameAsRender(t *testing.T) {
 				if diff := cmp.Diff(want.String(), fragment(t, page)); diff != "" {
 					t.Errorf("Hugo's page differs from render.HTML (-render +hugo):\n%s", diff)
 				}
+				// One page per incident, as render draws the one incident.
+				for _, in := range p.Incidents {
+					want.Reset()
+					if err := render.HTML(&want, p, render.Fragment(), render.IDs(in.ID), render.Intro(false), render.Lessons(false)); err != nil {
+						t.Fatal(err)
+					}
+					page, err := os.ReadFile(filepath.Join(public, "incidents", string(in.ID), "index.html"))
+					if err != nil {
+						t.Error(err)
+						continue
+					}
+					if diff := cmp.Diff(want.String(), fragment(t, page)); diff != "" {
+						t.Errorf("/incidents/%s/ differs from render.HTML (-render +hugo):\n%s", in.ID, diff)
+					}
+				}
 			})
 		}
 	}

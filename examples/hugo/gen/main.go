@@ -316,7 +316,8 @@ func markup() []byte {
 // check writes a partial that checks the site's data against the model's
 // shape, inlined level by level (a partial call for each mapping would
 // cost more than the rest of the build): every key known, every required
-// key given, every value of its type. Context: the data. It returns
+// key given, every value of its type. Each key's type is looked up in a
+// dict, and the checks branch on the type. Context: the data. It returns
 // nothing; each problem is an errorf naming the field.
 func check() []byte {
 	kinds := map[string]reflect.Type{
@@ -330,17 +331,9 @@ func check() []byte {
 	b.WriteString(header)
 	b.WriteString("{{- /* check: see examples/hugo/gen. Context: the site's data/portfolio. */ -}}\n")
 	const pfx = "incident-portfolio: data/portfolio: "
-	var level func(kind, v, path string, d int)
-	level = func(kind, v, path string, d int) {
-		t := kinds[kind]
-		k, x, p := fmt.Sprintf("$k%d", d), fmt.Sprintf("$x%d", d), fmt.Sprintf("$p%d", d)
-		fmt.Fprintf(&b, "{{- if not (reflect.IsMap %s) }}{{ errorf %s %s %s }}{{ else -}}\n", v, q(pfx+"%s: want a mapping of "+kind+", not %v"), path, v)
-		at := fmt.Sprintf("$at%d", d)
-		fmt.Fprintf(&b, "{{- %s := cond (eq %s \"\") \"\" (printf \"%%s.\" %s) -}}\n", at, path, path)
-		fmt.Fprintf(&b, "{{- range %s, %s := %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n", k, x, v, p, at, k)
-		b.WriteString("{{- if false }}")
-		var required []string
-		for f := range t.Fields() {
+	type field struct{ key, typ string }
+	fieldsOf := func(kind string) (fs []field, required []string) {
+		for f := range kinds[kind].Fields() {
 			key, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
 			if key == "-" || key == "" {
 				continue
@@ -348,41 +341,55 @@ func check() []byte {
 			if !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") && !(kind == "Figure" && key == "before") {
 				required = append(required, key)
 			}
-			fmt.Fprintf(&b, "\n{{- else if eq %s %s -}}\n", k, q(key))
-			switch tn := typeName(f.Type); {
-			case tn == "string":
-				fmt.Fprintf(&b, "{{- if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s %s %s %s }}{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}{{ errorf %s %s %s }}{{ end -}}",
-					x, q(pfx+"%s: want text, not %T %v (quote it: YAML 1.1 reads yes, no, on and off as booleans)"), p, x, x, x, q(pfx+"%s: control character in %q"), p, x)
-			case tn == "strings":
-				fmt.Fprintf(&b, "{{- if not (reflect.IsSlice %s) }}{{ errorf %s %s }}{{ else }}{{ range $i, $s := %s }}{{ if ne (printf \"%%T\" $s) \"string\" }}{{ errorf %s %s $i $s $s }}{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" $s) 1 }}{{ errorf %s %s $i $s }}{{ end }}{{ end }}{{ end -}}",
-					x, q(pfx+"%s: want a list of text"), p, x, q(pfx+"%s[%d]: want text, not %T %v (quote it: YAML 1.1 reads yes, no, on and off as booleans)"), p, q(pfx+"%s[%d]: control character in %q"), p)
-			case tn == "number":
-				fmt.Fprintf(&b, "{{- if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}{{ errorf %s %s %s %s }}{{ end -}}", x, q(pfx+"%s: want a number, not %T %v"), p, x, x)
-			case tn == "bool":
-				fmt.Fprintf(&b, "{{- if ne (printf \"%%T\" %s) \"bool\" }}{{ errorf %s %s %s }}{{ end -}}", x, q(pfx+"%s: want true or false, not %v"), p, x)
-			case tn == "length":
-				fmt.Fprintf(&b, "{{- if not (findRE `^([0-9]{1,6}[dhms])+$` (printf \"%%v\" %s) 1) }}{{ errorf %s %s %s }}{{ end -}}", x, q(pfx+"%s: malformed duration %q: want a length such as 4h, 30m, 1h30m or 2d"), p, x)
-			case tn == "period":
-				fmt.Fprintf(&b, "{{- if not (findRE `^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$` (printf \"%%v\" %s) 1) }}{{ errorf %s %s (printf \"%%v\" %s) }}{{ end -}}", x, q(pfx+"%s: malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, or two of them joined by /"), p, x)
-			case tn == "duration":
-				fmt.Fprintf(&b, "{{- if reflect.IsMap %s -}}\n", x)
+			fs = append(fs, field{key, typeName(f.Type)})
+		}
+		return fs, required
+	}
+	// The dicts of each kind's keys, made once.
+	for _, kind := range []string{"Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons", "Duration"} {
+		fs, _ := fieldsOf(kind)
+		fmt.Fprintf(&b, "{{- $t%s := dict", kind)
+		for _, f := range fs {
+			fmt.Fprintf(&b, " %s %s", q(f.key), q(f.typ))
+		}
+		b.WriteString(" -}}\n")
+	}
+	var level func(kind, v, path string, d int)
+	level = func(kind, v, path string, d int) {
+		fs, required := fieldsOf(kind)
+		k, x, p, t, at := fmt.Sprintf("$k%d", d), fmt.Sprintf("$x%d", d), fmt.Sprintf("$p%d", d), fmt.Sprintf("$t%d", d), fmt.Sprintf("$at%d", d)
+		fmt.Fprintf(&b, "{{- if not (reflect.IsMap %s) }}{{ errorf %s %s %s }}{{ else -}}\n", v, q(pfx+"%s: want a mapping of "+kind+", not %v"), path, v)
+		fmt.Fprintf(&b, "{{- %s := cond (eq %s \"\") \"\" (printf \"%%s.\" %s) -}}\n", at, path, path)
+		fmt.Fprintf(&b, "{{- range %s, %s := %s -}}\n{{- %s := index $t%s %s -}}\n", k, x, v, t, kind, k)
+		fmt.Fprintf(&b, "{{- if not %s }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}\n", t, q(pfx+"%s: unknown field"), at, k)
+		fmt.Fprintf(&b, "{{- else if eq %s \"string\" }}{{ if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
+			t, x, q(pfx+"%s: want text, not %T %v (quote it: YAML 1.1 reads yes, no, on and off as booleans)"), at, k, x, x, x, q(pfx+"%s: control character in %q"), at, k, x)
+		fmt.Fprintf(&b, "{{- else if eq %s \"strings\" }}{{ if not (reflect.IsSlice %s) }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}{{ else }}{{ range $i, $s := %s }}{{ if ne (printf \"%%T\" $s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s $s }}{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" $s) 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s }}{{ end }}{{ end }}{{ end }}\n",
+			t, x, q(pfx+"%s: want a list of text"), at, k, x, q(pfx+"%s[%d]: want text, not %T %v (quote it: YAML 1.1 reads yes, no, on and off as booleans)"), at, k, q(pfx+"%s[%d]: control character in %q"), at, k)
+		fmt.Fprintf(&b, "{{- else if eq %s \"number\" }}{{ if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n", t, x, q(pfx+"%s: want a number, not %T %v"), at, k, x, x)
+		fmt.Fprintf(&b, "{{- else if eq %s \"bool\" }}{{ if ne (printf \"%%T\" %s) \"bool\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n", t, x, q(pfx+"%s: want true or false, not %v"), at, k, x)
+		fmt.Fprintf(&b, "{{- else if eq %s \"length\" }}{{ if not (findRE `^([0-9]{1,6}[dhms])+$` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n", t, x, q(pfx+"%s: malformed duration %q: want a length such as 4h, 30m, 1h30m or 2d"), at, k, x)
+		fmt.Fprintf(&b, "{{- else if eq %s \"period\" }}{{ if not (findRE `^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n", t, x, q(pfx+"%s: malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, or two of them joined by /"), at, k, x)
+		for _, f := range fs {
+			switch {
+			case f.typ == "duration":
+				fmt.Fprintf(&b, "{{- else if eq %s \"duration\" -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n{{- if reflect.IsMap %s -}}\n", t, p, at, k, x)
 				level("Duration", x, p, d+1)
-				fmt.Fprintf(&b, "{{- else if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s %s %s %s }}{{ end -}}", x, q(pfx+"%s: want a duration such as 4h, or text, not %T %v"), p, x, x)
-			case strings.HasPrefix(tn, "object:"):
-				b.WriteString("\n")
-				level(strings.TrimPrefix(tn, "object:"), x, p, d+1)
-			case strings.HasPrefix(tn, "list:"):
+				fmt.Fprintf(&b, "{{- else if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s %s %s %s }}{{ end }}\n", x, q(pfx+"%s: want a duration such as 4h, or text, not %T %v"), p, x, x)
+			case strings.HasPrefix(f.typ, "object:"):
+				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n", t, q(f.typ), p, at, k)
+				level(strings.TrimPrefix(f.typ, "object:"), x, p, d+1)
+			case strings.HasPrefix(f.typ, "list:"):
 				e, i := fmt.Sprintf("$e%d", d), fmt.Sprintf("$i%d", d)
+				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n", t, q(f.typ), p, at, k)
 				fmt.Fprintf(&b, "{{- if not (reflect.IsSlice %s) }}{{ errorf %s %s }}{{ else }}{{ range %s, %s := %s -}}\n", x, q(pfx+"%s: want a list"), p, i, e, x)
-				level(strings.TrimPrefix(tn, "list:"), e, fmt.Sprintf("(printf \"%%s[%%d]\" %s %s)", p, i), d+1)
-				b.WriteString("{{- end }}{{ end -}}")
-			default:
-				log.Fatalf("check: no check for %s", tn)
+				level(strings.TrimPrefix(f.typ, "list:"), e, fmt.Sprintf("(printf \"%%s[%%d]\" %s %s)", p, i), d+1)
+				b.WriteString("{{- end }}{{ end -}}\n")
 			}
 		}
-		fmt.Fprintf(&b, "\n{{- else }}{{ errorf %s %s }}{{ end -}}\n{{- end -}}\n", q(pfx+"%s: unknown field"), p)
+		b.WriteString("{{- end -}}\n{{- end -}}\n")
 		for _, key := range required {
-			fmt.Fprintf(&b, "{{- if not (isset %s %s) }}{{ errorf %s $at%d }}{{ end -}}\n", v, q(key), q(pfx+"%s"+key+": missing"), d)
+			fmt.Fprintf(&b, "{{- if not (isset %s %s) }}{{ errorf %s %s }}{{ end -}}\n", v, q(key), q(pfx+"%s"+key+": missing"), at)
 		}
 		b.WriteString("{{- end -}}\n")
 	}
