@@ -109,7 +109,7 @@ func fragment(t *testing.T, page []byte) string {
 // home page's portfolio, byte for byte, with render.HTML's Fragment.
 func TestSameAsRender(t *testing.T) {
 	for _, hugo := range hugos(t) {
-		for _, data := range []string{"data/portfolio.yaml", "../../testdata/full.yaml", "../../testdata/hostile.yaml"} {
+		for _, data := range []string{"data/portfolio.yaml", "../../testdata/full.yaml", "../../testdata/hostile.yaml", "testdata/template-syntax.yaml"} {
 			t.Run(version(t, hugo)+"/"+filepath.Base(data), func(t *testing.T) {
 				p, err := load.File(data)
 				if err != nil {
@@ -129,6 +129,11 @@ func TestSameAsRender(t *testing.T) {
 				}
 				if diff := cmp.Diff(want.String(), fragment(t, page)); diff != "" {
 					t.Errorf("Hugo's page differs from render.HTML (-render +hugo):\n%s", diff)
+				}
+				// The site's title appears in the page's <title> alone: no
+				// incident text ran as a template.
+				if n := strings.Count(string(page), "Example site"); n != 1 {
+					t.Errorf("the site's title appears %d times in the page, want 1 (in <title>)", n)
 				}
 				// One page per incident, as render draws the one incident.
 				for _, in := range p.Incidents {
