@@ -52,8 +52,9 @@ func version(t *testing.T, hugo string) string {
 }
 
 // build copies the site to a temporary directory with data as its
-// data/portfolio.yaml, builds it with hugo and returns the public folder.
-func build(t *testing.T, hugo, data string) (public string, stderr string, err error) {
+// data/portfolio.yaml (none when data is ""), builds it with hugo and
+// returns the public folder and what hugo printed.
+func build(t *testing.T, hugo, data string) (public string, output string, err error) {
 	t.Helper()
 	site := t.TempDir()
 	for _, dir := range []string{"content", "layouts"} {
@@ -87,10 +88,11 @@ func build(t *testing.T, hugo, data string) (public string, stderr string, err e
 	public = filepath.Join(site, "public")
 	cmd := exec.Command(hugo, "-s", site, "-d", public)
 	cmd.Env = append(os.Environ(), "HUGO_MODULE_REPLACEMENTS=github.com/incident-leadership/portfolio/hugo -> "+module)
-	var errb bytes.Buffer
-	cmd.Stderr = &errb
+	// Hugo 0.111.3 logs ERROR lines on stdout, 0.165.0 on stderr.
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
 	err = cmd.Run()
-	return public, errb.String(), err
+	return public, out.String(), err
 }
 
 // fragment returns the <section class="incident-portfolio"> of a page.

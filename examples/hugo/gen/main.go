@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,10 +44,12 @@ func main() {
 		os.Exit(2)
 	}
 	files := map[string][]byte{
-		"layouts/partials/incident-portfolio/generated/schema.html": schema(),
-		"layouts/partials/incident-portfolio/generated/markup.html": markup(),
-		"layouts/partials/incident-portfolio/generated/check.html":  check(),
-		"assets/incident-portfolio/portfolio.css":                   []byte(render.HTMLStyle),
+		"layouts/partials/incident-portfolio/generated/schema.html":     schema(),
+		"layouts/partials/incident-portfolio/generated/markup.html":     markup(),
+		"layouts/partials/incident-portfolio/generated/check.html":      check(),
+		"layouts/partials/incident-portfolio/generated/check-keys.html": checkKeys(),
+		"layouts/partials/incident-portfolio/generated/suspect.html":    suspect(),
+		"assets/incident-portfolio/portfolio.css":                       []byte(render.HTMLStyle),
 	}
 	stale := false
 	for name, b := range files {
@@ -319,7 +322,14 @@ func markup() []byte {
 // key given, every value of its type. Each key's type is looked up in a
 // dict, and the checks branch on the type. Context: the data. It returns
 // nothing; each problem is an errorf naming the field.
-func check() []byte {
+func check() []byte { return checkGen(false) }
+
+// checkKeys is check without the checks of scalar values, which
+// suspect.html does for the whole file at once: the check of a build
+// whose data suspect.html finds nothing wrong with.
+func checkKeys() []byte { return checkGen(true) }
+
+func checkGen(keysOnly bool) []byte {
 	kinds := map[string]reflect.Type{
 		"Portfolio": reflect.TypeFor[incident.Portfolio](), "Link": reflect.TypeFor[incident.Link](),
 		"RoleDef": reflect.TypeFor[incident.RoleDef](), "SeverityDef": reflect.TypeFor[incident.SeverityDef](),
@@ -362,20 +372,36 @@ func check() []byte {
 		fmt.Fprintf(&b, "{{- %s := cond (eq %s \"\") \"\" (printf \"%%s.\" %s) -}}\n", at, path, path)
 		fmt.Fprintf(&b, "{{- range %s, %s := %s -}}\n{{- %s := index $t%s %s -}}\n", k, x, v, t, kind, k)
 		fmt.Fprintf(&b, "{{- if not %s }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}\n", t, q(pfx+"%s: unknown field"), at, k)
-		fmt.Fprintf(&b, "{{- else if eq %s \"string\" }}{{ if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
-			t, x, q(pfx+"%s: want text, not %T %v (quote it: YAML 1.1 reads yes, no, on and off as booleans)"), at, k, x, x, x, q(pfx+"%s: control character in %q"), at, k, x)
-		fmt.Fprintf(&b, "{{- else if eq %s \"strings\" }}{{ if not (reflect.IsSlice %s) }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}{{ else }}{{ range $i, $s := %s }}{{ if ne (printf \"%%T\" $s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s $s }}{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" $s) 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s }}{{ end }}{{ end }}{{ end }}\n",
-			t, x, q(pfx+"%s: want a list of text"), at, k, x, q(pfx+"%s[%d]: want text, not %T %v (quote it: YAML 1.1 reads yes, no, on and off as booleans)"), at, k, q(pfx+"%s[%d]: control character in %q"), at, k)
-		fmt.Fprintf(&b, "{{- else if eq %s \"number\" }}{{ if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n", t, x, q(pfx+"%s: want a number, not %T %v"), at, k, x, x)
-		fmt.Fprintf(&b, "{{- else if eq %s \"bool\" }}{{ if ne (printf \"%%T\" %s) \"bool\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n", t, x, q(pfx+"%s: want true or false, not %v"), at, k, x)
-		fmt.Fprintf(&b, "{{- else if eq %s \"length\" }}{{ if not (findRE `^([0-9]{1,6}[dhms])+$` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n", t, x, q(pfx+"%s: malformed duration %q: want a length such as 4h, 30m, 1h30m or 2d"), at, k, x)
-		fmt.Fprintf(&b, "{{- else if eq %s \"period\" }}{{ if not (findRE `^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n", t, x, q(pfx+"%s: malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, or two of them joined by /"), at, k, x)
+		if !keysOnly {
+			fmt.Fprintf(&b, "{{- else if eq %s \"string\" }}{{ if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
+				t, x, q(pfx+"%s: want text, not %T %v (quote it: YAML 1.1 reads yes, no, on and off as booleans)"), at, k, x, x, x, q(pfx+"%s: control character in %q"), at, k, x)
+		}
+		if !keysOnly {
+			fmt.Fprintf(&b, "{{- else if eq %s \"strings\" }}{{ if not (reflect.IsSlice %s) }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}{{ else }}{{ range $i, $s := %s }}{{ if ne (printf \"%%T\" $s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s $s }}{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" $s) 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s }}{{ end }}{{ end }}{{ end }}\n",
+				t, x, q(pfx+"%s: want a list of text"), at, k, x, q(pfx+"%s[%d]: want text, not %T %v (quote it: YAML 1.1 reads yes, no, on and off as booleans)"), at, k, q(pfx+"%s[%d]: control character in %q"), at, k)
+		}
+		if !keysOnly {
+			fmt.Fprintf(&b, "{{- else if eq %s \"number\" }}{{ if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n", t, x, q(pfx+"%s: want a number, not %T %v"), at, k, x, x)
+		}
+		if !keysOnly {
+			fmt.Fprintf(&b, "{{- else if eq %s \"bool\" }}{{ if ne (printf \"%%T\" %s) \"bool\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n", t, x, q(pfx+"%s: want true or false, not %v"), at, k, x)
+		}
+		if !keysOnly {
+			fmt.Fprintf(&b, "{{- else if eq %s \"length\" }}{{ if not (findRE `^([0-9]{1,6}[dhms])+$` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n", t, x, q(pfx+"%s: malformed duration %q: want a length such as 4h, 30m, 1h30m or 2d"), at, k, x)
+		}
+		if !keysOnly {
+			fmt.Fprintf(&b, "{{- else if eq %s \"period\" }}{{ if not (findRE `^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n", t, x, q(pfx+"%s: malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, or two of them joined by /"), at, k, x)
+		}
 		for _, f := range fs {
 			switch {
 			case f.typ == "duration":
 				fmt.Fprintf(&b, "{{- else if eq %s \"duration\" -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n{{- if reflect.IsMap %s -}}\n", t, p, at, k, x)
 				level("Duration", x, p, d+1)
-				fmt.Fprintf(&b, "{{- else if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s %s %s %s }}{{ end }}\n", x, q(pfx+"%s: want a duration such as 4h, or text, not %T %v"), p, x, x)
+				if keysOnly {
+					b.WriteString("{{- end }}\n")
+				} else {
+					fmt.Fprintf(&b, "{{- else if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s %s %s %s }}{{ end }}\n", x, q(pfx+"%s: want a duration such as 4h, or text, not %T %v"), p, x, x)
+				}
 			case strings.HasPrefix(f.typ, "object:"):
 				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n", t, q(f.typ), p, at, k)
 				level(strings.TrimPrefix(f.typ, "object:"), x, p, d+1)
@@ -394,5 +420,88 @@ func check() []byte {
 		b.WriteString("{{- end -}}\n")
 	}
 	level("Portfolio", ".", `""`, 0)
+	return []byte(b.String())
+}
+
+// suspect writes a partial that reports whether the data (context) may
+// hold a scalar of the wrong type, a control character or a malformed
+// date or length, by a few regular expressions over its jsonify text: so
+// that the precise check (check.html), which costs a third of a large
+// build, runs only when something may be wrong (and then names the
+// field). It must never miss a problem; it may flag a sound file.
+func suspect() []byte {
+	byType := map[string][]string{}
+	var walk func(t reflect.Type)
+	seen := map[reflect.Type]bool{}
+	walk = func(t reflect.Type) {
+		if seen[t] {
+			return
+		}
+		seen[t] = true
+		for f := range t.Fields() {
+			key, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if key == "-" || key == "" {
+				continue
+			}
+			tn := typeName(f.Type)
+			switch {
+			case strings.HasPrefix(tn, "object:"), strings.HasPrefix(tn, "list:"):
+				ft := f.Type
+				if ft.Kind() == reflect.Slice {
+					ft = ft.Elem()
+				}
+				walk(ft)
+				tn = strings.SplitN(tn, ":", 2)[0]
+			case tn == "duration":
+				walk(reflect.TypeFor[incident.Duration]())
+			}
+			if !slices.Contains(byType[tn], key) {
+				byType[tn] = append(byType[tn], key)
+			}
+		}
+	}
+	walk(reflect.TypeFor[incident.Portfolio]())
+	// A key must have one type wherever it appears, or the expressions
+	// below would not be sound.
+	where := map[string]string{}
+	for tn, keys := range byType {
+		for _, k := range keys {
+			if other, ok := where[k]; ok && other != tn && !(k == "duration") {
+				log.Fatalf("suspect: key %q is %s and %s", k, other, tn)
+			}
+			where[k] = tn
+		}
+	}
+	alt := func(tn string) string {
+		keys := slices.Clone(byType[tn])
+		slices.Sort(keys)
+		return "(?:" + strings.Join(keys, "|") + ")"
+	}
+	str := `"(?:[^"\\]|\\.)*"`
+	date := `[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?`
+	bad := []string{
+		`"` + alt("string") + `":[^"]`,                                 // text that is not a string
+		`"` + alt("strings") + `":(?:[^\[]|\[(?:` + str + `,)*[^"\]])`, // a list of text with a non-string
+		`"` + alt("number") + `":[^-0-9]`,
+		`"` + alt("bool") + `":[^tf]`,
+		`"` + alt("length") + `":[^"]`,
+		`"` + alt("object") + `":[^{]`,
+		`"` + alt("list") + `":(?:[^\[]|\[[^{\]])`, // a list of mappings not a list, or not of a mapping first
+		`\},(?:[-0-9tfn\[]|` + str + `[,\]])`,      // after a mapping in a list, something else
+		`"duration":[^"{]`,
+		`"when":[^"0-9]`,
+		`\\u00[01][0-9a-f]|\\u007f|\\[tbfr]|\\n[^"]|[\x{7F}-\x{9F}]`, // control characters (jsonify writes DEL and C1 as they are)
+	}
+	var b strings.Builder
+	b.WriteString(header)
+	b.WriteString("{{- /* suspect: see examples/hugo/gen. Context: the site's data/portfolio. */ -}}\n")
+	b.WriteString("{{- $j := jsonify . -}}\n{{- $bad := false -}}\n")
+	for _, re := range bad {
+		fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = gt (len (findRE `%s` $j 1)) 0 }}{{ end -}}\n", re)
+	}
+	// Every when and length well formed: as many well-formed ones as there are.
+	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"when\":(?:\"[^\"]*\"|[0-9]+)` $j)) (len (findRE `\"when\":(?:\"%s(?:/%s)?\"|[0-9]{4}[,}])` $j)) }}{{ end -}}\n", date, date)
+	b.WriteString("{{- if not $bad }}{{ $bad = ne (len (findRE `\"length\":\"[^\"]*\"` $j)) (len (findRE `\"length\":\"(?:[0-9]{1,6}[dhms])+\"` $j)) }}{{ end -}}\n")
+	b.WriteString("{{- return $bad -}}\n")
 	return []byte(b.String())
 }
