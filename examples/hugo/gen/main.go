@@ -276,14 +276,14 @@ func markup() []byte {
 	take("durationText", mDuration, true)
 	take("durationEnd", "</p>", false)
 	take("metaEnd", "<section", false)
-	names := (&incident.Incident{}).Sections()
-	for k := range names {
+	n := len((&incident.Incident{}).Sections())
+	for k := range n {
 		take("section"+strconv.Itoa(k), "<p>", false)
 		take("paraStart", para(k), true)
 		if k == 0 {
 			take("paraBetween", mPara2, true)
 		}
-		if k < len(names)-1 {
+		if k < n-1 {
 			take("sectionEnd", "<section", false)
 		} else {
 			take("sectionEnd", "</article>", false)
