@@ -296,6 +296,7 @@ func markup() []byte {
 	take("durationPlainEnd", "</p>", false)
 	take("", "</h3>\n", true)
 	take("emptySectionEnd", "<section", false)
+	pieces = append(pieces, detailsMarkup()...)
 	// Each name must have one value: the runs that recur are the same
 	// every time.
 	seen := map[string]string{}
@@ -504,4 +505,104 @@ func suspect() []byte {
 	b.WriteString("{{- if not $bad }}{{ $bad = ne (len (findRE `\"length\":\"[^\"]*\"` $j)) (len (findRE `\"length\":\"(?:[0-9]{1,6}[dhms])+\"` $j)) }}{{ end -}}\n")
 	b.WriteString("{{- return $bad -}}\n")
 	return []byte(b.String())
+}
+
+// detailsMarkup returns the runs of markup of an incident's details (the
+// <dl>), cut out of render.HTML's output for an incident whose every
+// optional field is set: text as markers, two items in each list (one
+// figure with a value before and a note, one without; one action done,
+// one open), a date range, known numbers and URLs.
+func detailsMarkup() [][2]string {
+	const (
+		mOrg, mTag1, mTag2, mL1, mL2, mUnit = "\uE020", "\uE021", "\uE022", "\uE023", "\uE024", "\uE025"
+		mNote, mA1, mA2, mW1, mW2, mL3      = "\uE026", "\uE027", "\uE028", "\uE029", "\uE02A", "\uE02B"
+		url1, url2                          = "https://a.example/x", "https://b.example/y"
+	)
+	in := incident.Incident{
+		ID: "x", Title: "x", Role: incident.LedResolution, Severity: incident.P1,
+		When:    incident.Period{Start: incident.Date{Year: 2023, Month: 3, Day: 14}, End: incident.Date{Year: 2023, Month: 3, Day: 16}},
+		Org:     mOrg,
+		Command: incident.IncidentCommander,
+		Tags:    []string{mTag1, mTag2},
+		Impact:  []incident.Figure{{Label: mL1, Before: 7, HasBefore: true, Value: 9, Unit: mUnit, Note: mNote}, {Label: mL2, Value: 5}},
+		Results: []incident.Figure{{Label: mL3, Value: 6}},
+		Actions: []incident.Action{{Text: mA1, Kind: incident.Prevent, Done: true}, {Text: mA2, Kind: incident.Mitigate}},
+		Links:   []incident.WriteUp{{Title: mW1, URL: url1, Kind: incident.Talk}, {Title: mW2, URL: url2, Kind: incident.Postmortem}},
+	}
+	var out bytes.Buffer
+	p := incident.Portfolio{Incidents: []incident.Incident{in}}
+	if err := render.HTML(&out, p, render.Fragment(), render.Intro(false), render.Legend(false), render.Lessons(false)); err != nil {
+		log.Fatal(err)
+	}
+	page := out.String()
+	pos := strings.Index(page, "<dl")
+	if pos < 0 {
+		log.Fatalf("render.HTML wrote no details:\n%s", page)
+	}
+	var pieces [][2]string
+	take := func(name, upto string, consume bool) string {
+		j := strings.Index(page[pos:], upto)
+		if j < 0 {
+			log.Fatalf("%s: no %q after %q", name, upto, page[pos:])
+		}
+		run := page[pos : pos+j]
+		if name != "" {
+			pieces = append(pieces, [2]string{name, run})
+		}
+		pos += j
+		if consume {
+			pos += len(upto)
+		}
+		return run
+	}
+	take("dlStart", "<div>", false)
+	take("whenStart", "<time", false)
+	take("timeStart", "2023-03-14", true)
+	take("timeMid", "14 March 2023", true)
+	endSep := take("", "<time", false)
+	take("", "16 March 2023", true)
+	timeEnd := take("timeEnd", "</dd>", false)
+	pieces = append(pieces, [2]string{"rangeSep", strings.TrimPrefix(endSep, timeEnd)})
+	take("ddEnd", "<div><dt>Organisation", false)
+	take("orgStart", mOrg, true)
+	take("ddEnd", "<div><dt>Command", false)
+	take("commandStart", incident.IncidentCommander.String(), true)
+	take("ddEnd", "<div><dt>Tags", false)
+	take("tagsStart", mTag1, true)
+	take("tagBetween", mTag2, true)
+	take("tagsEnd", "<div><dt>Impact", false)
+	take("impactStart", "<li>", false)
+	take("figureStart", mL1, true)
+	take("figureLabelEnd", "7", true)
+	take("unitSep", mUnit, true)
+	take("figureArrow", "9", true)
+	take("unitSep", mUnit, true)
+	take("noteStart", mNote, true)
+	take("noteEnd", "</li>", false)
+	take("figureEnd", "<li>", false)
+	take("figureStart", mL2, true)
+	take("figureLabelEnd", "5", true)
+	take("figureEnd", "</ul>", false)
+	take("figuresEnd", "<div><dt>Results", false)
+	take("resultsStart", "<li>", false)
+	take("", "<div><dt>Action", false)
+	take("actionsStart", "<li>", false)
+	take("actionStart", incident.Prevent.String(), true)
+	take("actionKindEnd", mA1, true)
+	take("actionDone", "<li>", false)
+	take("actionStart", incident.Mitigate.String(), true)
+	take("actionKindEnd", mA2, true)
+	take("actionOpen", "</ul>", false)
+	take("figuresEnd", "<div><dt>Write-ups", false)
+	take("linksStart", "<li>", false)
+	take("linkStart", url1, true)
+	take("linkHrefEnd", mW1, true)
+	take("linkTextEnd", " <span", false)
+	take("linkKindStart", incident.Talk.String(), true)
+	take("linkKindEnd", "</li>", false)
+	take("linkItemEnd", "<li>", false)
+	take("", "</ul>", false)
+	take("figuresEnd", "</dl>", false)
+	take("dlEnd", "</article>", false)
+	return pieces
 }
