@@ -289,6 +289,7 @@ func markup() []byte {
 			take("sectionEnd", "</article>", false)
 		}
 	}
+	take("articleEnd", "<article", false)
 	take("", mSev2, true) // in the title attribute
 	take("", mSev2, true) // the badge's text
 	take("badgeEnd", "\n", false)
@@ -297,6 +298,7 @@ func markup() []byte {
 	take("", "</h3>\n", true)
 	take("emptySectionEnd", "<section", false)
 	pieces = append(pieces, detailsMarkup()...)
+	pieces = append(pieces, pageMarkup()...)
 	// Each name must have one value: the runs that recur are the same
 	// every time.
 	seen := map[string]string{}
@@ -604,5 +606,97 @@ func detailsMarkup() [][2]string {
 	take("", "</ul>", false)
 	take("figuresEnd", "</dl>", false)
 	take("dlEnd", "</article>", false)
+	return pieces
+}
+
+// pageMarkup returns the runs of markup around the incidents, prefixed
+// "pg": the fragment's <section>, the header (back link, title, tagline),
+// the intro, the legend and the lessons, cut out of render.HTML's output
+// for a portfolio whose text is markers.
+func pageMarkup() [][2]string {
+	const (
+		mBack, mTitle, mTag, mI1, mI2, mLeg = "\uE030", "\uE031", "\uE032", "\uE033", "\uE034", "\uE035"
+		mFile, mHead, mX1, mX2              = "\uE036", "\uE037", "\uE038", "\uE039"
+		href                                = "/h"
+	)
+	in := incident.Incident{ID: "x", Title: "x", Role: incident.CausedAndFixed, Severity: incident.P1,
+		Situation: []string{"s"}, MyRole: []string{"m"}, Resolution: []string{"r"}, PermanentFix: []string{"f"}}
+	p := incident.Portfolio{
+		Back: incident.Link{Text: mBack, Href: href}, Title: mTitle, Tagline: mTag, Intro: []string{mI1, mI2}, Legend: mLeg,
+		Incidents: []incident.Incident{in},
+		Lessons:   incident.Lessons{File: mFile, Heading: mHead, Items: []string{mX1, mX2}},
+	}
+	var out bytes.Buffer
+	if err := render.HTML(&out, p, render.Fragment()); err != nil {
+		log.Fatal(err)
+	}
+	page := out.String()
+	pos := 0
+	var pieces [][2]string
+	take := func(name, upto string, consume bool) {
+		j := strings.Index(page[pos:], upto)
+		if j < 0 {
+			log.Fatalf("%s: no %q after %q", name, upto, page[pos:])
+		}
+		if name != "" {
+			pieces = append(pieces, [2]string{name, page[pos : pos+j]})
+		}
+		pos += j
+		if consume {
+			pos += len(upto)
+		}
+	}
+	d, _ := p.Severity(incident.P1)
+	take("pgStart", "<header>", false)
+	take("pgHeaderStart", "<p class=\"back\">", false)
+	take("pgBackStart", "<a href", false)
+	take("pgLinkOpen", href, true)
+	take("pgLinkOpenEnd", "<span", false)
+	take("pgBackArrow", mBack, true)
+	take("pgLinkClose", "</p>", false)
+	take("pgBackEnd", "<h1", false)
+	take("pgTitleStart", mTitle, true)
+	take("pgTitleEnd", "<p class=\"tagline\">", false)
+	take("pgTaglineStart", mTag, true)
+	take("pgTaglineEnd", "</header>", false)
+	take("pgHeaderEnd", "<div class=\"incidents\">", false)
+	take("pgIncidentsStart", "<div class=\"intro\">", false)
+	take("pgIntroStart", mI1, true)
+	take("pgIntroBetween", mI2, true)
+	take("pgIntroEnd", "<p class=\"legend\">", false)
+	take("pgLegendStart", mLeg, true)
+	take("pgLegendLabelEnd", "\n<span class=\"badge role", false)
+	take("pgLegendRoleStart", string(incident.CausedAndFixed), true)
+	take("pgLegendRoleLabel", "Caused &amp; Fixed", true)
+	take("pgLegendRoleEnd", "\n<span class=\"legend-sep\"", false)
+	take("pgLegendSep", "\n<span class=\"badge sev", false)
+	take("pgLegendSevStart", "1", true)
+	take("pgLegendSevCode", string(incident.P1), true)
+	take("pgLegendSevLabelSep", d.Label, true)
+	take("pgLegendSevEnd", "</p>", false)
+	take("pgLegendEnd", "<article", false)
+	take("", "<figure", false)
+	take("pgLessonsStart", "<figcaption>", false)
+	take("pgCaptionStart", mFile, true)
+	take("pgCaptionEnd", "<pre>", false)
+	take("pgCodeStart", "<span class=\"comment\">", false)
+	take("pgCommentStart", mHead, true)
+	take("pgCommentEnd", "<span class=\"number\">", false)
+	take("pgNumberStart", "1", true)
+	take("pgNumberEnd", mX1, true)
+	take("pgItemSep", "<span class=\"number\">", false)
+	take("pgNumberStart", "2", true)
+	take("pgNumberEnd", mX2, true)
+	take("pgLessonsEnd", "</div>", false)
+	pieces = append(pieces, [2]string{"pgEnd", page[pos:]})
+	// The legend's label when the portfolio gives none.
+	p.Legend = ""
+	out.Reset()
+	if err := render.HTML(&out, p, render.Fragment()); err != nil {
+		log.Fatal(err)
+	}
+	page, pos = out.String(), 0
+	take("", "<span class=\"legend-label\">", true)
+	take("pgLegendDefault", ":</span>", false)
 	return pieces
 }
