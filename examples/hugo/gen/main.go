@@ -235,27 +235,8 @@ func markup() []byte {
 	if err := render.HTML(&out, p, render.Fragment(), render.Intro(false), render.Legend(false), render.Lessons(false), render.Details(false)); err != nil {
 		log.Fatal(err)
 	}
-	page := out.String()
-	var pieces [][2]string
-	pos := strings.Index(page, "<article")
-	if pos < 0 {
-		log.Fatalf("render.HTML wrote no article:\n%s", page)
-	}
-	// take names the markup from pos to the next upto, and moves past it
-	// (and past upto too, when consume).
-	take := func(name, upto string, consume bool) {
-		j := strings.Index(page[pos:], upto)
-		if j < 0 {
-			log.Fatalf("%s: no %q after %q", name, upto, page[pos:])
-		}
-		if name != "" {
-			pieces = append(pieces, [2]string{name, page[pos : pos+j]})
-		}
-		pos += j
-		if consume {
-			pos += len(upto)
-		}
-	}
+	c := newCutter(out.String(), "<article")
+	take := c.take
 	take("articleStart", mID, true)
 	take("titleStart", mID, true)
 	take("titleLink", mTitle, true)
@@ -266,11 +247,11 @@ func markup() []byte {
 	take("sevTitleLabel", mSevLabel, true)
 	take("sevText", mSev, true)
 	take("sevLabel", mSevLabel, true)
-	if !strings.HasPrefix(page[pos:], "</span>") {
-		log.Fatalf("the severity's label does not end in </span>: %q", page[pos:])
+	if !strings.HasPrefix(c.page[c.pos:], "</span>") {
+		log.Fatalf("the severity's label does not end in </span>: %q", c.page[c.pos:])
 	}
-	pieces = append(pieces, [2]string{"sevLabelEnd", "</span>"})
-	pos += len("</span>")
+	c.add("sevLabelEnd", "</span>")
+	c.pos += len("</span>")
 	take("badgeEnd", "\n", false)
 	take("durationStart", "PT4H", true)
 	take("durationText", mDuration, true)
@@ -297,7 +278,7 @@ func markup() []byte {
 	take("durationPlainEnd", "</p>", false)
 	take("", "</h3>\n", true)
 	take("emptySectionEnd", "<section", false)
-	pieces = append(pieces, detailsMarkup()...)
+	pieces := append(c.pieces, detailsMarkup()...)
 	pieces = append(pieces, pageMarkup()...)
 	// Each name must have one value: the runs that recur are the same
 	// every time.
@@ -536,27 +517,8 @@ func detailsMarkup() [][2]string {
 	if err := render.HTML(&out, p, render.Fragment(), render.Intro(false), render.Legend(false), render.Lessons(false)); err != nil {
 		log.Fatal(err)
 	}
-	page := out.String()
-	pos := strings.Index(page, "<dl")
-	if pos < 0 {
-		log.Fatalf("render.HTML wrote no details:\n%s", page)
-	}
-	var pieces [][2]string
-	take := func(name, upto string, consume bool) string {
-		j := strings.Index(page[pos:], upto)
-		if j < 0 {
-			log.Fatalf("%s: no %q after %q", name, upto, page[pos:])
-		}
-		run := page[pos : pos+j]
-		if name != "" {
-			pieces = append(pieces, [2]string{name, run})
-		}
-		pos += j
-		if consume {
-			pos += len(upto)
-		}
-		return run
-	}
+	c := newCutter(out.String(), "<dl")
+	take := c.take
 	take("dlStart", "<div>", false)
 	take("whenStart", "<time", false)
 	take("timeStart", "2023-03-14", true)
@@ -564,7 +526,7 @@ func detailsMarkup() [][2]string {
 	endSep := take("", "<time", false)
 	take("", "16 March 2023", true)
 	timeEnd := take("timeEnd", "</dd>", false)
-	pieces = append(pieces, [2]string{"rangeSep", strings.TrimPrefix(endSep, timeEnd)})
+	c.add("rangeSep", strings.TrimPrefix(endSep, timeEnd))
 	take("ddEnd", "<div><dt>Organisation", false)
 	take("orgStart", mOrg, true)
 	take("ddEnd", "<div><dt>Command", false)
@@ -606,7 +568,7 @@ func detailsMarkup() [][2]string {
 	take("", "</ul>", false)
 	take("figuresEnd", "</dl>", false)
 	take("dlEnd", "</article>", false)
-	return pieces
+	return c.pieces
 }
 
 // pageMarkup returns the runs of markup around the incidents, prefixed
@@ -630,22 +592,8 @@ func pageMarkup() [][2]string {
 	if err := render.HTML(&out, p, render.Fragment()); err != nil {
 		log.Fatal(err)
 	}
-	page := out.String()
-	pos := 0
-	var pieces [][2]string
-	take := func(name, upto string, consume bool) {
-		j := strings.Index(page[pos:], upto)
-		if j < 0 {
-			log.Fatalf("%s: no %q after %q", name, upto, page[pos:])
-		}
-		if name != "" {
-			pieces = append(pieces, [2]string{name, page[pos : pos+j]})
-		}
-		pos += j
-		if consume {
-			pos += len(upto)
-		}
-	}
+	c := newCutter(out.String(), "<section")
+	take := c.take
 	d, _ := p.Severity(incident.P1)
 	take("pgStart", "<header>", false)
 	take("pgHeaderStart", "<p class=\"back\">", false)
@@ -688,15 +636,54 @@ func pageMarkup() [][2]string {
 	take("pgNumberStart", "2", true)
 	take("pgNumberEnd", mX2, true)
 	take("pgLessonsEnd", "</div>", false)
-	pieces = append(pieces, [2]string{"pgEnd", page[pos:]})
+	c.add("pgEnd", c.page[c.pos:])
 	// The legend's label when the portfolio gives none.
 	p.Legend = ""
 	out.Reset()
 	if err := render.HTML(&out, p, render.Fragment()); err != nil {
 		log.Fatal(err)
 	}
-	page, pos = out.String(), 0
-	take("", "<span class=\"legend-label\">", true)
-	take("pgLegendDefault", ":</span>", false)
-	return pieces
+	d2 := newCutter(out.String(), "<span class=\"legend-label\">")
+	d2.take("", "<span class=\"legend-label\">", true)
+	d2.take("pgLegendDefault", ":</span>", false)
+	return append(c.pieces, d2.pieces...)
 }
+
+// A cutter names the runs of markup of a page drawn by render.HTML, from
+// one marker to the next.
+type cutter struct {
+	page   string
+	pos    int
+	pieces [][2]string // name, run
+}
+
+// newCutter starts at the first start in page.
+func newCutter(page, start string) *cutter {
+	pos := strings.Index(page, start)
+	if pos < 0 {
+		log.Fatalf("render.HTML wrote no %s:\n%s", start, page)
+	}
+	return &cutter{page: page, pos: pos}
+}
+
+// take names the markup from the cutter's place to the next upto (unless
+// name is ""), moves past it (and past upto too, when consume) and
+// returns it.
+func (c *cutter) take(name, upto string, consume bool) string {
+	j := strings.Index(c.page[c.pos:], upto)
+	if j < 0 {
+		log.Fatalf("%s: no %q after %q", name, upto, c.page[c.pos:])
+	}
+	run := c.page[c.pos : c.pos+j]
+	if name != "" {
+		c.add(name, run)
+	}
+	c.pos += j
+	if consume {
+		c.pos += len(upto)
+	}
+	return run
+}
+
+// add names a run.
+func (c *cutter) add(name, run string) { c.pieces = append(c.pieces, [2]string{name, run}) }
