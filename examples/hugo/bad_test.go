@@ -1,0 +1,98 @@
+package hugosite
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/incident-leadership/portfolio/incident/load"
+)
+
+// badBase is a valid content file; each case of TestBadData spoils it.
+const badBase = `title: T
+tagline: A tagline.
+incidents:
+  - id: first
+    title: First
+    role: led-resolution
+    severity: P1
+    duration: 4h
+    situation: [S]
+    myRole: [M]
+    resolution: [R]
+    permanentFix: [F]
+    org: O
+    impact:
+      - {label: L, value: 1}
+    actions:
+      - {text: A, kind: prevent, done: true}
+    links:
+      - {title: W, url: "https://example.com/", kind: talk}
+`
+
+// TestBadData builds the site on content files the loader refuses: each
+// build must fail, naming the field, on every Hugo.
+func TestBadData(t *testing.T) {
+	for _, tc := range []struct{ name, old, new, want string }{
+		{"unknown key", "    severity: P1\n", "    severty: P1\n", "incidents[0].severty: unknown field"},
+		{"misplaced key", "    org: O\n", "    org: O\n    unit: h\n", "incidents[0].unit: unknown field"},
+		{"missing key", "    title: First\n", "", "incidents[0].title: missing"},
+		{"boolean tag", "    org: O\n", "    org: O\n    tags: [true]\n", "incidents[0].tags[0]: want text"},
+		{"number title", "title: T\n", "title: 123\n", "title: want text"},
+		{"unknown role", "role: led-resolution", "role: bystander", `incidents[0].role: unknown role "bystander"`},
+		{"unknown severity", "severity: P1", "severity: P9", `incidents[0].severity: unknown severity "P9"`},
+		{"C0 control", "org: O", `org: "a\u0007b"`, "incidents[0].org: control character"},
+		{"C1 control", "org: O", `org: "a\u0085b"`, "incidents[0].org: control character"},
+		{"DEL", "org: O", `org: "a\u007fb"`, "incidents[0].org: control character"},
+		{"tab", "org: O", `org: "a\tb"`, "incidents[0].org: control character"},
+		{"line break inside", "situation: [S]", `situation: ["a\nb"]`, "incidents[0].situation[0]: control character"},
+		{"malformed date", "    org: O\n", "    org: O\n    when: 2023-3\n", "incidents[0].when: malformed date"},
+		{"month 13", "    org: O\n", "    org: O\n    when: 2023-13\n", "incidents[0].when: date \"2023-13\": month out of range"},
+		{"no such day", "    org: O\n", "    org: O\n    when: 2023-02-29\n", "incidents[0].when: date \"2023-02-29\": no such day"},
+		{"year 1899", "    org: O\n", "    org: O\n    when: 1899\n", "incidents[0].when: date \"1899\": year out of range"},
+		{"backwards range", "    org: O\n", "    org: O\n    when: 2023-03-16/2023-03\n", "incidents[0].when: period \"2023-03-16/2023-03\" ends before it starts"},
+		{"malformed duration", "duration: 4h", "duration: 4x", "incidents[0].duration: malformed duration"},
+		{"malformed length", "duration: 4h", "duration: {text: x, length: 4x}", "incidents[0].duration.length: malformed duration"},
+		{"text value", "value: 1", `value: "x"`, "incidents[0].impact[0].value: want a number"},
+		{"string done", "done: true", `done: "yes"`, "incidents[0].actions[0].done: want true or false"},
+		{"empty section", "situation: [S]", "situation: []", "incidents[0].situation: empty section"},
+		{"javascript link", `url: "https://example.com/"`, `url: "javascript:alert(1)"`, "incidents[0].links[0].url: want an http or https URL"},
+		{"unknown link kind", "kind: talk", "kind: podcast", `incidents[0].links[0].kind: unknown link kind "podcast"`},
+		{"list not mapping", "  - id: first\n", "  - 7\n  - id: first\n", "incidents[0]: want a mapping of Incident"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(badBase, tc.old) {
+				t.Fatalf("the base has no %q", tc.old)
+			}
+			data := strings.Replace(badBase, tc.old, tc.new, 1)
+			if _, err := load.Bytes("portfolio.yaml", []byte(data)); err == nil {
+				t.Fatalf("the loader accepts the file; the case proves nothing:\n%s", data)
+			}
+			file := filepath.Join(t.TempDir(), "portfolio.yaml")
+			if err := os.WriteFile(file, []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, hugo := range hugos(t) {
+				_, stderr, err := build(t, hugo, file)
+				if err == nil {
+					t.Errorf("%s: the build succeeded", version(t, hugo))
+				}
+				if !strings.Contains(stderr, tc.want) {
+					t.Errorf("%s: stderr lacks %q:\n%s", version(t, hugo), tc.want, stderr)
+				}
+			}
+		})
+	}
+	t.Run("no data file", func(t *testing.T) {
+		for _, hugo := range hugos(t) {
+			_, stderr, err := build(t, hugo, "")
+			if err == nil {
+				t.Errorf("%s: the build succeeded", version(t, hugo))
+			}
+			if want := "data/portfolio.yaml"; !strings.Contains(stderr, want) {
+				t.Errorf("%s: stderr lacks %q:\n%s", version(t, hugo), want, stderr)
+			}
+		}
+	})
+}

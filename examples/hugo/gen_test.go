@@ -1,0 +1,18 @@
+package hugosite
+
+import (
+	"os"
+	"os/exec"
+	"testing"
+)
+
+// TestGeneratedFresh fails when the generated parts of the Hugo module
+// (../../hugo) differ from what ./gen writes now from packages incident
+// and render.
+func TestGeneratedFresh(t *testing.T) {
+	cmd := exec.Command("go", "run", "./gen", "-out", "../../hugo", "-check")
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("go run ./examples/hugo/gen -check: %v (run go run ./examples/hugo/gen -out hugo)", err)
+	}
+}

@@ -1,0 +1,158 @@
+// Package hugosite is examples/hugo, a Hugo site that imports the Hugo
+// module in ../../hugo; its tests build it with a real Hugo and compare
+// the pages with what package render writes.
+//
+// PROTOTYPE (branch hugo-proto) for issue 15.
+package hugosite
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/incident-leadership/portfolio/incident/load"
+	"github.com/incident-leadership/portfolio/render"
+)
+
+// hugos returns the Hugo programs to test with: $PORTFOLIO_HUGO, a list
+// separated by the OS's list separator, or else hugo on $PATH.
+func hugos(t *testing.T) []string {
+	t.Helper()
+	if env := os.Getenv("PORTFOLIO_HUGO"); env != "" {
+		return filepath.SplitList(env)
+	}
+	path, err := exec.LookPath("hugo")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("no hugo: CI must install it (%v)", err)
+		}
+		t.Skipf("skipped: no hugo on PATH and PORTFOLIO_HUGO unset (apt-get install hugo)")
+	}
+	return []string{path}
+}
+
+// version returns the version hugo reports, such as "v0.111.3".
+func version(t *testing.T, hugo string) string {
+	t.Helper()
+	out, err := exec.Command(hugo, "version").Output()
+	if err != nil {
+		t.Fatalf("%s version: %v", hugo, err)
+	}
+	f := strings.Fields(string(out))
+	if len(f) < 2 {
+		t.Fatalf("%s version: %q", hugo, out)
+	}
+	v, _, _ := strings.Cut(f[1], "+")
+	return v
+}
+
+// build copies the site to a temporary directory with data as its
+// data/portfolio.yaml (none when data is ""), builds it with hugo and
+// returns the public folder and what hugo printed.
+func build(t *testing.T, hugo, data string) (public string, output string, err error) {
+	t.Helper()
+	site := t.TempDir()
+	for _, dir := range []string{"content", "layouts"} {
+		if err := os.CopyFS(filepath.Join(site, dir), os.DirFS(dir)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := os.ReadFile("hugo.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "hugo.toml"), cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if data != "" {
+		b, err := os.ReadFile(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(site, "data"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(site, "data", "portfolio.yaml"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	module, err := filepath.Abs("../../hugo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	public = filepath.Join(site, "public")
+	cmd := exec.Command(hugo, "-s", site, "-d", public)
+	cmd.Env = append(os.Environ(), "HUGO_MODULE_REPLACEMENTS=github.com/incident-leadership/portfolio/hugo -> "+module)
+	// Hugo 0.111.3 logs ERROR lines on stdout, 0.165.0 on stderr.
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err = cmd.Run()
+	return public, out.String(), err
+}
+
+// fragment returns the <section class="incident-portfolio"> of a page.
+func fragment(t *testing.T, page []byte) string {
+	t.Helper()
+	s := string(page)
+	i := strings.Index(s, `<section class="incident-portfolio"`)
+	j := strings.LastIndex(s, "</section>\n")
+	if i < 0 || j < i {
+		t.Fatalf("no portfolio in the page:\n%s", page)
+	}
+	return s[i : j+len("</section>\n")]
+}
+
+// TestSameAsRender builds the site on each content file and compares the
+// home page's portfolio, byte for byte, with render.HTML's Fragment.
+func TestSameAsRender(t *testing.T) {
+	for _, hugo := range hugos(t) {
+		for _, data := range []string{"data/portfolio.yaml", "../../testdata/full.yaml", "../../testdata/hostile.yaml", "testdata/template-syntax.yaml"} {
+			t.Run(version(t, hugo)+"/"+filepath.Base(data), func(t *testing.T) {
+				p, err := load.File(data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want bytes.Buffer
+				if err := render.HTML(&want, p, render.Fragment()); err != nil {
+					t.Fatal(err)
+				}
+				public, stderr, err := build(t, hugo, data)
+				if err != nil {
+					t.Fatalf("%s: %v\n%s", hugo, err, stderr)
+				}
+				page, err := os.ReadFile(filepath.Join(public, "index.html"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(want.String(), fragment(t, page)); diff != "" {
+					t.Errorf("Hugo's page differs from render.HTML (-render +hugo):\n%s", diff)
+				}
+				// The site's title appears in the page's <title> alone: no
+				// incident text ran as a template.
+				if n := strings.Count(string(page), "Example site"); n != 1 {
+					t.Errorf("the site's title appears %d times in the page, want 1 (in <title>)", n)
+				}
+				// One page per incident, as render draws the one incident.
+				for _, in := range p.Incidents {
+					want.Reset()
+					if err := render.HTML(&want, p, render.Fragment(), render.IDs(in.ID), render.Intro(false), render.Lessons(false)); err != nil {
+						t.Fatal(err)
+					}
+					page, err := os.ReadFile(filepath.Join(public, "incidents", string(in.ID), "index.html"))
+					if err != nil {
+						t.Error(err)
+						continue
+					}
+					if diff := cmp.Diff(want.String(), fragment(t, page)); diff != "" {
+						t.Errorf("/incidents/%s/ differs from render.HTML (-render +hugo):\n%s", in.ID, diff)
+					}
+				}
+			})
+		}
+	}
+}

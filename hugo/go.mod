@@ -1,0 +1,3 @@
+module github.com/incident-leadership/portfolio/hugo
+
+go 1.26.0
