@@ -49,7 +49,7 @@ func main() {
 		"layouts/partials/incident-portfolio/generated/check.html":      check(),
 		"layouts/partials/incident-portfolio/generated/check-keys.html": checkKeys(),
 		"layouts/partials/incident-portfolio/generated/suspect.html":    suspect(),
-		"assets/incident-portfolio/portfolio.css":                       []byte(render.HTMLStyle),
+		"assets/incident-portfolio/portfolio.css":                       []byte(render.HTMLStyle()),
 	}
 	stale := false
 	for name, b := range files {
