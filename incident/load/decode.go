@@ -17,6 +17,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/length"
 )
 
 // decoder fills the incident types from a yaml.Node tree, walking the Go
@@ -161,16 +162,16 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 	case t == durationType && n.Kind != yaml.MappingNode:
 		// "duration: 4h"; the mapping form {text, length} is decoded as
 		// a struct below.
-		if s, ok := d.string(path, n, "a duration such as 4h, or a mapping with text and length"); ok {
+		if s, ok := d.string(path, n, "a duration such as 4h, 2h 15m or about 6 hours, or a mapping with text and length"); ok {
 			d.unmarshalText(path, n, v, s)
 		}
 		return
 	case t == lengthType:
 		if s, ok := d.string(path, n, "a length such as 60h"); ok {
-			if dur, err := incident.ParseDuration(s); err != nil {
+			if dur, err := length.ParseExact(s); err != nil {
 				d.fail(n, path, err)
 			} else {
-				v.SetInt(int64(dur.Length))
+				v.SetInt(int64(dur))
 			}
 		}
 		return
