@@ -354,7 +354,7 @@ var bad = []struct {
 	{
 		name: "line break in a paragraph",
 		doc:  edit("situation: [S]", "situation:\n      - |\n        one\n        two"),
-		want: `f.yaml:10:9: incidents[0].situation[0]: line break at byte 3: one paragraph is one line; start a new list item for a new paragraph`,
+		want: `f.yaml:11:12: incidents[0].situation[0]: line break in a "|" block: one paragraph is one line; write ">" instead of "|" to fold the lines into one, or start a new list item for a new paragraph`,
 	},
 	{
 		name: "control character",
@@ -376,7 +376,7 @@ var bad = []struct {
 	{
 		name: "block scalar keeping two line breaks",
 		doc:  edit("title: T", "title: |+\n  T\n\n"),
-		want: `f.yaml:1:8: title: line break at byte 1: one paragraph is one line; start a new list item for a new paragraph`,
+		want: `f.yaml:2:4: title: line break in a "|" block: one paragraph is one line; write ">" instead of "|" to fold the lines into one, or start a new list item for a new paragraph`,
 	},
 	{
 		name:   "quoted line break after an ID",
