@@ -57,7 +57,7 @@ func full() incident.Portfolio {
 				Title:        hostile,
 				Role:         "on-call-scribe",
 				Severity:     "SEV-2",
-				Duration:     incident.Duration{Text: "Weekend (Fri-Sun)", Length: 90*time.Minute + 7*time.Nanosecond},
+				Duration:     incident.Duration{Text: "Weekend (Fri-Sun)", Length: 90*time.Minute + 7*time.Nanosecond, Approximate: true},
 				Situation:    []string{hostile},
 				MyRole:       []string{hostile},
 				Resolution:   []string{hostile},

@@ -3,125 +3,120 @@ package incident
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
+
+	"github.com/incident-leadership/portfolio/internal/length"
 )
 
-// ParseDuration reads the short form of a duration used in content files:
-// "4h", "30m", "1h30m", "2d" (days of 24 hours) or "1d6h". The returned
-// Duration's Text spells the length out: "4 hours", "1 hour 30 minutes".
+// ParseDuration reads a length as content files give it, in any case:
+// "4h", "2h 15m", "1h 30 min", "90 minutes", "24 hours 11 minutes",
+// "1d 2h" (a day is 24 hours), "1.5h"; the units are s, sec, second, m,
+// min, minute, h, hr, hour, d and day, in the plural too. After "about",
+// "around", "approx.", "approximately", "roughly" or "~", as in "about 6
+// hours" or "~6h", the length is approximate. The returned Duration's
+// Text spells the length out, as Spell does: "4 hours", "1 hour 30
+// minutes", "about 6 hours".
 func ParseDuration(s string) (Duration, error) {
-	d, err := parseLength(s)
+	d, approx, err := length.Parse(s)
 	if err != nil {
 		return Duration{}, err
 	}
-	return Duration{Text: SpellLength(d), Length: d}, nil
+	v := Duration{Length: d, Approximate: approx}
+	v.Text = v.Spell()
+	return v, nil
 }
 
-// parseLength parses Go duration syntax extended with a "d" unit.
-func parseLength(s string) (time.Duration, error) {
-	if s == "" {
-		return 0, errors.New("empty duration")
+// Spell returns the text that spells out the length: SpellLength's,
+// after "about" when the length is approximate; "" without a length.
+func (d Duration) Spell() string {
+	s := SpellLength(d.Length)
+	if s != "" && d.Approximate {
+		return "about " + s
 	}
-	var total time.Duration
-	rest := s
-	for rest != "" {
-		i := 0
-		for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
-			i++
-		}
-		if i == 0 || i > 6 {
-			return 0, fmt.Errorf("malformed duration %q: want a length such as 4h, 30m, 1h30m or 2d", s)
-		}
-		n, _ := strconv.Atoi(rest[:i])
-		rest = rest[i:]
-		var unit time.Duration
-		switch {
-		case strings.HasPrefix(rest, "d"):
-			unit, rest = 24*time.Hour, rest[1:]
-		case strings.HasPrefix(rest, "h"):
-			unit, rest = time.Hour, rest[1:]
-		case strings.HasPrefix(rest, "m"):
-			unit, rest = time.Minute, rest[1:]
-		case strings.HasPrefix(rest, "s"):
-			unit, rest = time.Second, rest[1:]
-		default:
-			return 0, fmt.Errorf("malformed duration %q: want a length such as 4h, 30m, 1h30m or 2d", s)
-		}
-		if time.Duration(n) > (math.MaxInt64-total)/unit {
-			return 0, fmt.Errorf("malformed duration %q: too long", s)
-		}
-		total += time.Duration(n) * unit
-	}
-	if total <= 0 {
-		return 0, fmt.Errorf("malformed duration %q: the length must be positive", s)
-	}
-	return total, nil
+	return s
 }
 
-// SpellLength writes a length out in words: "4 hours", "1 day 6 hours",
-// "1 hour 30 minutes".
+// spellHoursUpTo is the longest length SpellLength writes in hours: an
+// incident of 30 hours reads "30 hours", as SREs write it, not "1 day 6
+// hours". Longer ones start with days: "4 days 2 hours".
+const spellHoursUpTo = 72 * time.Hour
+
+// lengthParts splits d into the numbers of days, hours, minutes and
+// seconds it is written in: hours up to spellHoursUpTo, days and hours
+// beyond. Less than a second is left out.
+func lengthParts(d time.Duration) [4]int64 {
+	var p [4]int64
+	if d > spellHoursUpTo {
+		p[0] = int64(d / (24 * time.Hour))
+		d -= time.Duration(p[0]) * 24 * time.Hour
+	}
+	p[1] = int64(d / time.Hour)
+	d -= time.Duration(p[1]) * time.Hour
+	p[2] = int64(d / time.Minute)
+	d -= time.Duration(p[2]) * time.Minute
+	p[3] = int64(d / time.Second)
+	return p
+}
+
+// SpellLength writes a length out in words: "4 hours", "1 hour 30
+// minutes", "24 hours 11 minutes". Up to 72 hours the length is written
+// in hours, minutes and seconds ("72 hours"); beyond, days come first
+// ("4 days 2 hours").
 func SpellLength(d time.Duration) string {
 	if d <= 0 {
 		return ""
 	}
 	var b strings.Builder
-	part := func(n int64, one string) {
+	for i, n := range lengthParts(d) {
 		if n == 0 {
-			return
+			continue
 		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(strconv.FormatInt(n, 10))
 		b.WriteByte(' ')
-		b.WriteString(one)
+		b.WriteString([...]string{"day", "hour", "minute", "second"}[i])
 		if n != 1 {
 			b.WriteByte('s')
 		}
 	}
-	days := int64(d / (24 * time.Hour))
-	d -= time.Duration(days) * 24 * time.Hour
-	hours := int64(d / time.Hour)
-	d -= time.Duration(hours) * time.Hour
-	minutes := int64(d / time.Minute)
-	d -= time.Duration(minutes) * time.Minute
-	part(days, "day")
-	part(hours, "hour")
-	part(minutes, "minute")
-	part(int64(d/time.Second), "second")
 	return b.String()
 }
 
 // String returns the text the page shows.
 func (d Duration) String() string { return d.Text }
 
-// MarshalText returns the short form ("4h") when the text is exactly the
-// spelled-out length, and the text otherwise.
+// MarshalText returns the short form ("4h", "~6h") when the text is
+// exactly the spelled-out length, and the text otherwise.
 func (d Duration) MarshalText() ([]byte, error) {
-	if d.Length > 0 && d.Text == SpellLength(d.Length) {
-		return []byte(shortLength(d.Length)), nil
+	if d.Length > 0 && d.Text == d.Spell() {
+		short := shortLength(d.Length)
+		if d.Approximate {
+			short = "~" + short
+		}
+		return []byte(short), nil
 	}
 	return []byte(d.Text), nil
 }
 
-// UnmarshalText reads a short length ("4h") into both Text and Length, and
-// any other text into Text alone. A single word that starts like a number
-// ("4.5h", "-4h", "2w", "0h") must be a length: it is an error, not text
-// whose length would be silently lost. Words such as "4 hours" or
-// "Weekend (Fri-Sun)" are text.
+// UnmarshalText reads a text that looks like a length, one that starts
+// with a digit, or with "+", "-" or "." and a digit, after an optional
+// "about", "around", "approx.", "approximately", "roughly" or "~", as
+// ParseDuration does: it is an error when it is none, not text whose
+// length would be silently lost. Any other text ("Weekend (Fri-Sun)") is
+// Text alone.
 func (d *Duration) UnmarshalText(b []byte) error {
 	s := string(b)
 	if s == "" {
 		return errors.New("empty duration")
 	}
-	if looksLikeLength(s) {
+	if length.LooksLikeLength(s) {
 		v, err := ParseDuration(s)
 		if err != nil {
-			return fmt.Errorf("%w (for words, write them with a space, or as {text: ..., length: ...})", err)
+			return fmt.Errorf("%w (for other words, write {text: ..., length: ...})", err)
 		}
 		*d = v
 		return nil
@@ -130,22 +125,12 @@ func (d *Duration) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// looksLikeLength reports whether s is one word starting with a digit, a
-// sign or a decimal point.
-func looksLikeLength(s string) bool {
-	return strings.IndexFunc(s, unicode.IsSpace) < 0 && strings.ContainsRune("0123456789+-.", rune(s[0]))
-}
-
 func shortLength(d time.Duration) string {
 	var b strings.Builder
-	for _, u := range [...]struct {
-		unit time.Duration
-		name byte
-	}{{24 * time.Hour, 'd'}, {time.Hour, 'h'}, {time.Minute, 'm'}, {time.Second, 's'}} {
-		if n := d / u.unit; n > 0 {
-			b.WriteString(strconv.FormatInt(int64(n), 10))
-			b.WriteByte(u.name)
-			d -= n * u.unit
+	for i, n := range lengthParts(d) {
+		if n > 0 {
+			b.WriteString(strconv.FormatInt(n, 10))
+			b.WriteByte("dhms"[i])
 		}
 	}
 	return b.String()

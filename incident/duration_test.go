@@ -9,6 +9,11 @@ import (
 	"github.com/incident-leadership/portfolio/incident"
 )
 
+const (
+	forms = "want a length such as 4h, 2h 15m, 1h 30 min, 90 minutes, 1d 2h or 1.5h, optionally after about or ~"
+	units = "the units are d, h, m and s, or day, hour, minute and second; "
+)
+
 func TestParseDuration(t *testing.T) {
 	tests := []struct {
 		in      string
@@ -20,22 +25,60 @@ func TestParseDuration(t *testing.T) {
 		{"30m", incident.Duration{Text: "30 minutes", Length: 30 * time.Minute}, ""},
 		{"1h30m", incident.Duration{Text: "1 hour 30 minutes", Length: 90 * time.Minute}, ""},
 		{"90m", incident.Duration{Text: "1 hour 30 minutes", Length: 90 * time.Minute}, ""},
-		{"2d", incident.Duration{Text: "2 days", Length: 48 * time.Hour}, ""},
-		{"1d6h", incident.Duration{Text: "1 day 6 hours", Length: 30 * time.Hour}, ""},
-		{"60h", incident.Duration{Text: "2 days 12 hours", Length: 60 * time.Hour}, ""},
-		{"1d0h", incident.Duration{Text: "1 day", Length: 24 * time.Hour}, ""},
+		{"2d", incident.Duration{Text: "48 hours", Length: 48 * time.Hour}, ""},
+		{"1d6h", incident.Duration{Text: "30 hours", Length: 30 * time.Hour}, ""},
+		{"60h", incident.Duration{Text: "60 hours", Length: 60 * time.Hour}, ""},
+		{"1d0h", incident.Duration{Text: "24 hours", Length: 24 * time.Hour}, ""},
 		{"45s", incident.Duration{Text: "45 seconds", Length: 45 * time.Second}, ""},
 		{"000001h", incident.Duration{Text: "1 hour", Length: time.Hour}, ""},
 		{"106751d", incident.Duration{Text: "106751 days", Length: 106751 * 24 * time.Hour}, ""},
+		// As SREs write them.
+		{"2h 15m", incident.Duration{Text: "2 hours 15 minutes", Length: 135 * time.Minute}, ""},
+		{"1h 30 min", incident.Duration{Text: "1 hour 30 minutes", Length: 90 * time.Minute}, ""},
+		{"90 minutes", incident.Duration{Text: "1 hour 30 minutes", Length: 90 * time.Minute}, ""},
+		{"24 hours 11 minutes", incident.Duration{Text: "24 hours 11 minutes", Length: 24*time.Hour + 11*time.Minute}, ""},
+		{"24h11m", incident.Duration{Text: "24 hours 11 minutes", Length: 24*time.Hour + 11*time.Minute}, ""},
+		{"1d 2h", incident.Duration{Text: "26 hours", Length: 26 * time.Hour}, ""},
+		{"3 days 1 hour", incident.Duration{Text: "3 days 1 hour", Length: 73 * time.Hour}, ""},
+		{"72h", incident.Duration{Text: "72 hours", Length: 72 * time.Hour}, ""},
+		{"30h", incident.Duration{Text: "30 hours", Length: 30 * time.Hour}, ""},
+		{"4d 2h", incident.Duration{Text: "4 days 2 hours", Length: 98 * time.Hour}, ""},
+		{"1 HR 5 Mins", incident.Duration{Text: "1 hour 5 minutes", Length: 65 * time.Minute}, ""},
+		{"2 hrs, 3 secs", incident.Duration{Text: "2 hours 3 seconds", Length: 2*time.Hour + 3*time.Second}, ""},
+		{"1 hour and 1 minute", incident.Duration{Text: "1 hour 1 minute", Length: 61 * time.Minute}, ""},
+		{"2 Days", incident.Duration{Text: "48 hours", Length: 48 * time.Hour}, ""},
+		{"4H", incident.Duration{Text: "4 hours", Length: 4 * time.Hour}, ""},
+		{"1.5h", incident.Duration{Text: "1 hour 30 minutes", Length: 90 * time.Minute}, ""},
+		{"0.5d", incident.Duration{Text: "12 hours", Length: 12 * time.Hour}, ""},
+		{"2.5 min", incident.Duration{Text: "2 minutes 30 seconds", Length: 150 * time.Second}, ""},
+		{"1 sec", incident.Duration{Text: "1 second", Length: time.Second}, ""},
+		// Approximately.
+		{"about 6 hours", incident.Duration{Text: "about 6 hours", Length: 6 * time.Hour, Approximate: true}, ""},
+		{"About 6 hours", incident.Duration{Text: "about 6 hours", Length: 6 * time.Hour, Approximate: true}, ""},
+		{"~6h", incident.Duration{Text: "about 6 hours", Length: 6 * time.Hour, Approximate: true}, ""},
+		{"~ 6h", incident.Duration{Text: "about 6 hours", Length: 6 * time.Hour, Approximate: true}, ""},
+		{"approx. 2h", incident.Duration{Text: "about 2 hours", Length: 2 * time.Hour, Approximate: true}, ""},
+		{"approximately 2h", incident.Duration{Text: "about 2 hours", Length: 2 * time.Hour, Approximate: true}, ""},
+		{"around 45 minutes", incident.Duration{Text: "about 45 minutes", Length: 45 * time.Minute, Approximate: true}, ""},
+		{"roughly 1d 2h", incident.Duration{Text: "about 26 hours", Length: 26 * time.Hour, Approximate: true}, ""},
+		// Refused.
 		{"", incident.Duration{}, "empty duration"},
-		{"4", incident.Duration{}, `malformed duration "4": want a length such as 4h, 30m, 1h30m or 2d`},
-		{"h", incident.Duration{}, `malformed duration "h": want a length such as 4h, 30m, 1h30m or 2d`},
-		{"4x", incident.Duration{}, `malformed duration "4x": want a length such as 4h, 30m, 1h30m or 2d`},
-		{"-4h", incident.Duration{}, `malformed duration "-4h": want a length such as 4h, 30m, 1h30m or 2d`},
-		{"4 h", incident.Duration{}, `malformed duration "4 h": want a length such as 4h, 30m, 1h30m or 2d`},
-		{"1.5h", incident.Duration{}, `malformed duration "1.5h": want a length such as 4h, 30m, 1h30m or 2d`},
-		{"1234567h", incident.Duration{}, `malformed duration "1234567h": want a length such as 4h, 30m, 1h30m or 2d`},
+		{"4", incident.Duration{}, `malformed duration "4": 4 has no unit; ` + forms},
+		{"h", incident.Duration{}, `malformed duration "h": ` + forms},
+		{"4x", incident.Duration{}, `malformed duration "4x": unknown unit "x": ` + units + forms},
+		{"-4h", incident.Duration{}, `malformed duration "-4h": ` + forms},
+		{"2h 15", incident.Duration{}, `malformed duration "2h 15": 15 has no unit; ` + forms},
+		{"90 minuets", incident.Duration{}, `malformed duration "90 minuets": unknown unit "minuets": ` + units + forms},
+		{"about 6 hourz", incident.Duration{}, `malformed duration "about 6 hourz": unknown unit "hourz": ` + units + forms},
+		{"~", incident.Duration{}, `malformed duration "~": ` + forms},
+		{"about", incident.Duration{}, `malformed duration "about": ` + forms},
+		{"2w", incident.Duration{}, `malformed duration "2w": unknown unit "w": ` + units + forms},
+		{"1.25h", incident.Duration{}, `malformed duration "1.25h": a number may have one decimal digit, and none before seconds; write whole units, as in 1h 15m`},
+		{"1.5s", incident.Duration{}, `malformed duration "1.5s": a number may have one decimal digit, and none before seconds; write whole units, as in 1h 15m`},
+		{"2h and", incident.Duration{}, `malformed duration "2h and": ` + forms},
+		{"1234567h", incident.Duration{}, `malformed duration "1234567h": 1234567 has more than six digits; ` + forms},
 		{"0h", incident.Duration{}, `malformed duration "0h": the length must be positive`},
+		{"0h 0.0m", incident.Duration{}, `malformed duration "0h 0.0m": the length must be positive`},
 		{"106752d", incident.Duration{}, `malformed duration "106752d": too long`},
 		{"320000d", incident.Duration{}, `malformed duration "320000d": too long`},
 		{"99999d99999d", incident.Duration{}, `malformed duration "99999d99999d": too long`},
@@ -60,13 +103,19 @@ func errString(err error) string {
 
 func TestSpellLength(t *testing.T) {
 	for d, want := range map[time.Duration]string{
-		0:                                      "",
-		-time.Hour:                             "",
-		time.Second:                            "1 second",
-		2 * time.Minute:                        "2 minutes",
-		time.Hour + time.Minute:                "1 hour 1 minute",
-		25*time.Hour + 30*time.Second:          "1 day 1 hour 30 seconds",
-		3*24*time.Hour + 1500*time.Millisecond: "3 days 1 second",
+		0:                                    "",
+		-time.Hour:                           "",
+		time.Second:                          "1 second",
+		2 * time.Minute:                      "2 minutes",
+		time.Hour + time.Minute:              "1 hour 1 minute",
+		25*time.Hour + 30*time.Second:        "25 hours 30 seconds",
+		24*time.Hour + 11*time.Minute:        "24 hours 11 minutes",
+		30 * time.Hour:                       "30 hours",
+		72 * time.Hour:                       "72 hours",
+		72*time.Hour + time.Second:           "3 days 1 second",
+		98 * time.Hour:                       "4 days 2 hours",
+		72*time.Hour + 1500*time.Millisecond: "3 days 1 second",
+		72*time.Hour + 500*time.Millisecond:  "3 days",
 	} {
 		if got := incident.SpellLength(d); got != want {
 			t.Errorf("SpellLength(%v) = %q, want %q", d, got, want)
@@ -77,7 +126,7 @@ func TestSpellLength(t *testing.T) {
 // TestDurationTextErrors: one word that starts like a number must be a
 // length, so a typo cannot silently become text without a length.
 func TestDurationTextErrors(t *testing.T) {
-	for _, in := range []string{"0h", "4.5x", "-4h", "4H", "2w", "0x10h", "1000000h", "+3h", ".5h"} {
+	for _, in := range []string{"0h", "4.5x", "-4h", "2w", "0x10h", "1000000h", "+3h", ".5h", "2h 15", "90 minuets", "about 6 hourz", "~ 2 weeks", "3 days of degraded service"} {
 		var d incident.Duration
 		if err := d.UnmarshalText([]byte(in)); err == nil {
 			t.Errorf("UnmarshalText(%q) = %+v, want an error", in, d)
@@ -94,7 +143,13 @@ func TestDurationText(t *testing.T) {
 		{"4h", incident.Duration{Text: "4 hours", Length: 4 * time.Hour}, "4h"},
 		{"90m", incident.Duration{Text: "1 hour 30 minutes", Length: 90 * time.Minute}, "1h30m"},
 		{"Weekend (Fri-Sun)", incident.Duration{Text: "Weekend (Fri-Sun)"}, "Weekend (Fri-Sun)"},
-		{"3 days", incident.Duration{Text: "3 days"}, "3 days"},
+		{"3 days", incident.Duration{Text: "72 hours", Length: 72 * time.Hour}, "72h"},
+		{"4d 2h", incident.Duration{Text: "4 days 2 hours", Length: 98 * time.Hour}, "4d2h"},
+		{"about 6 hours", incident.Duration{Text: "about 6 hours", Length: 6 * time.Hour, Approximate: true}, "~6h"},
+		{"~6h", incident.Duration{Text: "about 6 hours", Length: 6 * time.Hour, Approximate: true}, "~6h"},
+		{"about a day", incident.Duration{Text: "about a day"}, "about a day"},
+		{"Weekend (Fri-Sun)", incident.Duration{Text: "Weekend (Fri-Sun)"}, "Weekend (Fri-Sun)"},
+		{"- ongoing", incident.Duration{Text: "- ongoing"}, "- ongoing"},
 	}
 	for _, tc := range tests {
 		var d incident.Duration

@@ -9,27 +9,37 @@ import (
 )
 
 func ExampleParseDuration() {
-	for _, s := range []string{"4h", "90m", "1d6h", "4 hours"} {
+	for _, s := range []string{"4h", "2h 15m", "90 minutes", "24 hours 11 minutes", "1d 2h", "1.5h", "about 6 hours", "~45m", "2h 15", "90 minuets"} {
 		d, err := incident.ParseDuration(s)
 		if err != nil {
 			fmt.Println(err)
 			continue
 		}
-		fmt.Printf("%-5s %-18s %v\n", s, d.Text, d.Length)
+		fmt.Printf("%-19s  %-19s  %-8v  approximate=%v\n", s, d.Text, d.Length, d.Approximate)
 	}
 	// Output:
-	// 4h    4 hours            4h0m0s
-	// 90m   1 hour 30 minutes  1h30m0s
-	// 1d6h  1 day 6 hours      30h0m0s
-	// malformed duration "4 hours": want a length such as 4h, 30m, 1h30m or 2d
+	// 4h                   4 hours              4h0m0s    approximate=false
+	// 2h 15m               2 hours 15 minutes   2h15m0s   approximate=false
+	// 90 minutes           1 hour 30 minutes    1h30m0s   approximate=false
+	// 24 hours 11 minutes  24 hours 11 minutes  24h11m0s  approximate=false
+	// 1d 2h                26 hours             26h0m0s   approximate=false
+	// 1.5h                 1 hour 30 minutes    1h30m0s   approximate=false
+	// about 6 hours        about 6 hours        6h0m0s    approximate=true
+	// ~45m                 about 45 minutes     45m0s     approximate=true
+	// malformed duration "2h 15": 15 has no unit; want a length such as 4h, 2h 15m, 1h 30 min, 90 minutes, 1d 2h or 1.5h, optionally after about or ~
+	// malformed duration "90 minuets": unknown unit "minuets": the units are d, h, m and s, or day, hour, minute and second; want a length such as 4h, 2h 15m, 1h 30 min, 90 minutes, 1d 2h or 1.5h, optionally after about or ~
 }
 
 func ExampleSpellLength() {
 	fmt.Println(incident.SpellLength(time.Hour))
 	fmt.Println(incident.SpellLength(26*time.Hour + 90*time.Second))
+	fmt.Println(incident.SpellLength(72 * time.Hour))
+	fmt.Println(incident.SpellLength(98 * time.Hour))
 	// Output:
 	// 1 hour
-	// 1 day 2 hours 1 minute 30 seconds
+	// 26 hours 1 minute 30 seconds
+	// 72 hours
+	// 4 days 2 hours
 }
 
 func ExampleParsePeriod() {

@@ -166,6 +166,8 @@ type Duration struct {
 	Text string `json:"text"`
 	// Length is the incident's length, or zero when unknown.
 	Length time.Duration `json:"length,omitempty"`
+	// Approximate says the length is approximate, as in "about 6 hours".
+	Approximate bool `json:"approximate,omitempty"`
 }
 
 // Period is when an incident happened: a start and, for a range, an end.

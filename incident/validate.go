@@ -150,6 +150,9 @@ func (v *validator) incident(p *Portfolio, path string, in *Incident, ids map[ID
 	if in.Duration.Length < 0 {
 		v.add(path+".duration", "negative length")
 	}
+	if in.Duration.Approximate && in.Duration.Length == 0 {
+		v.add(path+".duration.approximate", "approximate needs a length: give one, as in length: 6h")
+	}
 	for _, s := range in.Sections() {
 		v.paragraphs(path+"."+s.Key, s.Paragraphs, true)
 	}

@@ -159,6 +159,8 @@ type ResumeDuration struct {
 	Text string `json:"text"`
 	// Length is the length as an ISO 8601 duration in hours, minutes and seconds, such as "PT4H" or "PT1H30M"; absent when unknown.
 	Length string `json:"length,omitempty"`
+	// Approximate is true when the length is approximate, as in "about 6 hours"; absent otherwise.
+	Approximate bool `json:"approximate,omitempty"`
 }
 
 // ResumePeriod is when an incident happened, as ISO 8601 calendar dates
@@ -820,6 +822,10 @@ func (j *jsonPage) incident(in *incident.Incident, role string, sev severity) {
 		var buf [48]byte
 		j.key("length")
 		j.raw(append(appendISODuration(append(buf[:0], '"'), in.Duration.Length), '"'))
+	}
+	if in.Duration.Approximate {
+		j.key("approximate")
+		j.bool(true)
 	}
 	j.close('}')
 }

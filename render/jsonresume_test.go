@@ -53,7 +53,7 @@ func jsonHostile() incident.Portfolio {
 		Back:    incident.Link{Text: "js", Href: "javascript:alert(1)"},
 		Incidents: []incident.Incident{{
 			ID: "odd", Title: "🚒 e\u0301 שלום", Role: "no-such-role", Severity: "P9",
-			Duration:  incident.Duration{Text: "a blink", Length: 1500 * time.Millisecond},
+			Duration:  incident.Duration{Text: "a blink", Length: 1500 * time.Millisecond, Approximate: true},
 			Situation: []string{"x"},
 			When:      incident.Period{Start: incident.Date{Year: 999, Month: 1}},
 			Command:   "no-such-command",
@@ -777,7 +777,7 @@ func (c *config) resumeIncident(p *incident.Portfolio, in *incident.Incident) Re
 		Title:        in.Title,
 		Role:         ResumeRole{in.Role, p.RoleLabel(in.Role)},
 		Severity:     ResumeSeverity{in.Severity, sev.Label, sev.Level},
-		Duration:     ResumeDuration{Text: in.Duration.Text},
+		Duration:     ResumeDuration{Text: in.Duration.Text, Approximate: in.Duration.Approximate},
 		Situation:    cloneStrings(in.Situation),
 		MyRole:       cloneStrings(in.MyRole),
 		Resolution:   cloneStrings(in.Resolution),

@@ -268,7 +268,22 @@ var bad = []struct {
 	{
 		name: "bad duration length",
 		doc:  edit("duration: 4h", "duration: {text: Long, length: 4x}"),
-		want: `f.yaml:8:36: incidents[0].duration.length: malformed duration "4x": want a length such as 4h, 30m, 1h30m or 2d`,
+		want: `f.yaml:8:36: incidents[0].duration.length: malformed duration "4x": unknown unit "x": the units are d, h, m and s, or day, hour, minute and second; want a length such as 4h, 2h 15m, 1h 30 min, 90 minutes, 1d 2h or 1.5h, optionally after about or ~`,
+	},
+	{
+		name: "unreadable duration",
+		doc:  edit("duration: 4h", "duration: 2h 15"),
+		want: `f.yaml:8:15: incidents[0].duration: malformed duration "2h 15": 15 has no unit; want a length such as 4h, 2h 15m, 1h 30 min, 90 minutes, 1d 2h or 1.5h, optionally after about or ~ (for other words, write {text: ..., length: ...})`,
+	},
+	{
+		name: "approximate duration with a misspelt unit",
+		doc:  edit("duration: 4h", "duration: about 6 hourz"),
+		want: `f.yaml:8:15: incidents[0].duration: malformed duration "about 6 hourz": unknown unit "hourz": the units are d, h, m and s, or day, hour, minute and second; want a length such as 4h, 2h 15m, 1h 30 min, 90 minutes, 1d 2h or 1.5h, optionally after about or ~ (for other words, write {text: ..., length: ...})`,
+	},
+	{
+		name: "approximate duration without a length",
+		doc:  edit("duration: 4h", "duration: {text: A while, approximate: true}"),
+		want: `f.yaml:8:44: incidents[0].duration.approximate: approximate needs a length: give one, as in length: 6h`,
 	},
 	{
 		name: "zero duration length",
@@ -339,7 +354,7 @@ var bad = []struct {
 	{
 		name: "line break in a paragraph",
 		doc:  edit("situation: [S]", "situation:\n      - |\n        one\n        two"),
-		want: `f.yaml:10:9: incidents[0].situation[0]: line break at byte 3: one paragraph is one line; start a new list item for a new paragraph`,
+		want: `f.yaml:11:12: incidents[0].situation[0]: line break in a "|" block: one paragraph is one line; write ">" instead of "|" to fold the lines into one, or start a new list item for a new paragraph`,
 	},
 	{
 		name: "control character",
@@ -361,7 +376,7 @@ var bad = []struct {
 	{
 		name: "block scalar keeping two line breaks",
 		doc:  edit("title: T", "title: |+\n  T\n\n"),
-		want: `f.yaml:1:8: title: line break at byte 1: one paragraph is one line; start a new list item for a new paragraph`,
+		want: `f.yaml:2:4: title: line break in a "|" block: one paragraph is one line; write ">" instead of "|" to fold the lines into one, or start a new list item for a new paragraph`,
 	},
 	{
 		name:   "quoted line break after an ID",
@@ -527,6 +542,14 @@ func goodFiles(t *testing.T) map[string][]byte {
 		"range":                           []byte(good + "    when: 2023-03-14/2023-03-16\n"),
 		"duration mapping":                []byte(edit("duration: 4h", "duration: {text: \"Weekend (Fri-Sun)\", length: 2d12h}")),
 		"duration text":                   []byte(edit("duration: 4h", "duration: Weekend (Fri-Sun)")),
+		"duration in words":               []byte(edit("duration: 4h", "duration: 24 hours 11 minutes")),
+		"duration with spaces":            []byte(edit("duration: 4h", "duration: 1h 30 min")),
+		"decimal duration":                []byte(edit("duration: 4h", "duration: 1.5h")),
+		"approximate duration":            []byte(edit("duration: 4h", "duration: about 6 hours")),
+		"approximate duration, tilde":     []byte(edit("duration: 4h", `duration: "~6h"`)),
+		"approximate duration, approx.":   []byte(edit("duration: 4h", "duration: approx. 2h")),
+		"approximate duration mapping":    []byte(edit("duration: 4h", "duration: {text: Most of a day, length: 20 hours, approximate: true}")),
+		"prose duration after about":      []byte(edit("duration: 4h", "duration: about a day")),
 		"declared role":                   []byte(edit("role: caused-and-fixed", "role: on-call") + "roles: [{key: on-call, label: On call}]\n"),
 		"empty lists given":               []byte(good + "roles: []\nseverities: []\nintro: []\n"),
 		"emoji title":                     []byte(edit("title: T", `title: "\U0001F692"`)),

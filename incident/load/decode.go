@@ -12,17 +12,20 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/length"
 )
 
 // decoder fills the incident types from a yaml.Node tree, walking the Go
 // types by their json tags, and records where each field was written.
 type decoder struct {
 	file string
+	data []byte // the content file, for positions inside block scalars
 	errs Errors
 	// nodes maps a field path, such as "incidents[2].severity", to the
 	// node of its value.
@@ -83,12 +86,17 @@ func (t *textBlocks) keep(s string) string {
 	return unsafe.String(&t.b[n], len(s))
 }
 
-func newDecoder(file string) *decoder {
-	return &decoder{file: file, nodes: map[string]*yaml.Node{}, failed: map[string]bool{}, above: map[string]bool{}}
+func newDecoder(file string, data []byte) *decoder {
+	return &decoder{file: file, data: data, nodes: map[string]*yaml.Node{}, failed: map[string]bool{}, above: map[string]bool{}}
 }
 
 func (d *decoder) fail(n *yaml.Node, path string, err error) {
-	d.errs = append(d.errs, &Error{File: d.file, Line: n.Line, Col: n.Column, Path: path, Err: err})
+	d.failAt(n.Line, n.Column, path, err)
+}
+
+// failAt is fail at a line and column of the file.
+func (d *decoder) failAt(line, col int, path string, err error) {
+	d.errs = append(d.errs, &Error{File: d.file, Line: line, Col: col, Path: path, Err: err})
 	d.failed[path] = true
 	for p, ok := parent(path); ok && !d.above[p]; p, ok = parent(p) {
 		d.above[p] = true
@@ -161,16 +169,16 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 	case t == durationType && n.Kind != yaml.MappingNode:
 		// "duration: 4h"; the mapping form {text, length} is decoded as
 		// a struct below.
-		if s, ok := d.string(path, n, "a duration such as 4h, or a mapping with text and length"); ok {
+		if s, ok := d.string(path, n, "a duration such as 4h, 2h 15m or about 6 hours, or a mapping with text and length"); ok {
 			d.unmarshalText(path, n, v, s)
 		}
 		return
 	case t == lengthType:
 		if s, ok := d.string(path, n, "a length such as 60h"); ok {
-			if dur, err := incident.ParseDuration(s); err != nil {
+			if dur, err := length.ParseExact(s); err != nil {
 				d.fail(n, path, err)
 			} else {
-				v.SetInt(int64(dur.Length))
+				v.SetInt(int64(dur))
 			}
 		}
 		return
@@ -192,6 +200,10 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 		} else if hint := colonMapping(path, n); hint != "" {
 			d.failf(n, path, "want a string, got a mapping%s", hint)
 		} else if s, ok := d.string(path, n, "a string"); ok {
+			if n.Style&yaml.LiteralStyle != 0 && strings.ContainsAny(s, "\r\n") {
+				d.literalBreak(path, n)
+				return
+			}
 			v.SetString(d.text.keep(s))
 		}
 	case reflect.Bool:
@@ -236,6 +248,19 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 		// The model holds no other kinds; a new one needs a case here.
 		d.failf(n, path, "cannot load a field of Go type %s", t)
 	}
+}
+
+// literalBreak refuses a "|" block scalar that holds a line break: a
+// paragraph someone wrapped, and meant to write as a ">" block, which
+// folds the lines into one. The error stands where the first line break
+// is: at the end of the block's first line, which follows the line of
+// the "|"; or at the "|" when that line cannot be read.
+func (d *decoder) literalBreak(path string, n *yaml.Node) {
+	line, col := n.Line, n.Column
+	if text := lineText(d.data, n.Line+1); text != "" {
+		line, col = n.Line+1, utf8.RuneCountInString(text)+1
+	}
+	d.failAt(line, col, path, errors.New(`line break in a "|" block: one paragraph is one line; write ">" instead of "|" to fold the lines into one, or start a new list item for a new paragraph`))
 }
 
 func (d *decoder) unmarshalText(path string, n *yaml.Node, v reflect.Value, s string) {

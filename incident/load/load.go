@@ -20,13 +20,17 @@
 //     what editors and JSON Schema validators see: "title: 123" is a
 //     number, not text, and is refused; "when: 2023-03-14" and
 //     "duration: 4h" are strings. A bare year, "when: 2023", is allowed.
-//   - A duration is a short length ("4h", read by incident.ParseDuration),
-//     any other text ("Weekend (Fri-Sun)"), or a mapping
-//     {text: "Weekend (Fri-Sun)", length: 60h}. A figure that gives
+//   - A duration is a length ("4h", "2h 15m", "about 6 hours", read by
+//     incident.ParseDuration), which a text that looks like one (it
+//     starts with a digit, after an optional "about" or "~") must be;
+//     any other text ("Weekend (Fri-Sun)"); or a mapping
+//     {text: "Weekend (Fri-Sun)", length: 60h, approximate: true}. A figure that gives
 //     "before" has HasBefore set.
 //   - A block scalar (">" or "|") loses the one final line break YAML
 //     keeps, and so does a JSON string, since a file converted from YAML
-//     has it there; a paragraph holding any other line break is refused.
+//     has it there; a paragraph holding any other line break is refused,
+//     a "|" block's at the end of its first line, with the hint to write
+//     ">", which folds the lines into one.
 //   - In YAML, the line breaks U+0085, U+2028 and U+2029 are refused where
 //     they stand in the file (an escape such as "\u2028" in a double-quoted
 //     string is fine): the YAML parser ends lines at them, editors do not.
@@ -118,7 +122,7 @@ func Bytes(name string, data []byte) (incident.Portfolio, error) {
 	if err != nil {
 		return p, err
 	}
-	d := newDecoder(name)
+	d := newDecoder(name, data)
 	d.decode("", root, reflect.ValueOf(&p).Elem())
 	if err := p.Validate(); err != nil {
 		var fes incident.Errors
@@ -150,7 +154,7 @@ func Bytes(name string, data []byte) (incident.Portfolio, error) {
 // (the incident, for a tag it lacks); where data does not parse, the
 // problems have no position.
 func Place(name string, data []byte, problems incident.Errors) Errors {
-	d := newDecoder(name)
+	d := newDecoder(name, data)
 	if root, err := parse(name, data); err == nil {
 		var p incident.Portfolio
 		d.decode("", root, reflect.ValueOf(&p).Elem())

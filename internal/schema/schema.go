@@ -29,6 +29,7 @@ import (
 	"github.com/invopop/jsonschema"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/length"
 )
 
 // comments maps "importpath.Type" and "importpath.Type.Field" to the doc
@@ -78,7 +79,6 @@ func Content() ([]byte, error) {
 // are written.
 const (
 	datePattern = `(19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?`
-	nonZero     = `([1-9][0-9]{0,5}|0[1-9][0-9]{0,4}|00[1-9][0-9]{0,3}|000[1-9][0-9]{0,2}|0000[1-9][0-9]?|00000[1-9])`
 )
 
 var (
@@ -94,10 +94,20 @@ var (
 		body:    datePattern + `(/` + datePattern + `)?`,
 		comment: "A date, YYYY, YYYY-MM or YYYY-MM-DD with a year from 1900 to 2999, or a range of two dates joined by '/'.",
 	}
-	// lengthForm is incident.ParseDuration's.
+	// lengthForm is the exact length of package length, which the
+	// loader reads a duration's length by.
 	lengthForm = form{
-		body:    `([0-9]{1,6}[dhms])*` + nonZero + `[dhms]([0-9]{1,6}[dhms])*`,
-		comment: "A length: numbers of at most six digits, each followed by a unit, d, h, m or s; at least one of the numbers is not zero.",
+		body: length.Exact,
+		comment: "A length, such as 4h, 2h 15m, 1h 30 min, 90 minutes or 1d 2h: numbers of at most six digits (one decimal digit allowed before d, h or m), " +
+			"each followed by a unit in any case, d, day, h, hr, hour, m, min, minute, s, sec or second (in the plural too), separated by nothing, spaces, commas or 'and'; " +
+			"at least one of the numbers is not zero.",
+	}
+	// approxLengthForm is what incident.ParseDuration reads: a length,
+	// after an optional about, around, approx., approximately, roughly or ~.
+	approxLengthForm = form{
+		body:       length.Approximate,
+		comment:    "A length such as 4h, 2h 15m or 90 minutes, optionally after about, around, approx., approximately, roughly or ~, which make it approximate.",
+		finalBreak: true,
 	}
 )
 
@@ -268,14 +278,32 @@ func refine(root *jsonschema.Schema) error {
 	property(types, "Incident.tags").UniqueItems = true
 	property(types, "SeverityDef.level").Minimum = "0"
 
-	// A duration is a text such as "4h" or "Weekend (Fri-Sun)", or the
-	// mapping {text, length}.
+	// A duration is a length such as "4h" or "about 6 hours", prose that
+	// does not look like a length, such as "Weekend (Fri-Sun)", or the
+	// mapping {text, length, approximate}, whose approximate needs a
+	// length.
 	d := types["Duration"]
+	approxTrue := jsonschema.NewProperties()
+	approxTrue.Set("approximate", &jsonschema.Schema{Const: true})
+	lengthText := approxLengthForm.schema()
+	lengthText.Examples = []any{"4h", "2h 15m", "about 6 hours"}
 	root.Definitions["Duration"] = &jsonschema.Schema{
 		Description: d.Description,
 		OneOf: []*jsonschema.Schema{
-			{Ref: "#/$defs/" + requiredTextDef, Examples: []any{"4h", "Weekend (Fri-Sun)"}},
-			{Type: d.Type, Properties: d.Properties, Required: d.Required, AdditionalProperties: d.AdditionalProperties},
+			lengthText,
+			{
+				Comments: "Prose: text that does not look like a length, one that starts with a digit, or with +, - or . and a digit, after an optional about, around, approx., approximately, roughly or ~.",
+				Ref:      "#/$defs/" + requiredTextDef,
+				Examples: []any{"Weekend (Fri-Sun)"},
+				Not:      &jsonschema.Schema{Type: "string", Pattern: length.LooksLike},
+			},
+			{
+				Type: d.Type, Properties: d.Properties, Required: d.Required, AdditionalProperties: d.AdditionalProperties,
+				AllOf: []*jsonschema.Schema{{
+					If:   &jsonschema.Schema{Properties: approxTrue, Required: []string{"approximate"}},
+					Then: &jsonschema.Schema{Required: []string{"length"}},
+				}},
+			},
 		},
 	}
 
