@@ -40,7 +40,6 @@ import (
 	"sync"
 
 	"github.com/incident-leadership/portfolio/incident"
-	"github.com/incident-leadership/portfolio/internal/scan"
 )
 
 // An Option changes how a portfolio is rendered. Only this package makes
@@ -443,30 +442,6 @@ func (o *out) finish() error {
 		o.pooled = nil
 	}
 	return o.err
-}
-
-// aheadOf asks for the text of the i-th selected incident, if there is
-// one, to be fetched into the caches while the one before it is drawn.
-func (s *selection) aheadOf(i int) {
-	if i >= s.Len() {
-		return
-	}
-	in := s.At(i)
-	scan.Ahead(string(in.ID))
-	scan.Ahead(in.Title)
-	scan.Ahead(in.Duration.Text)
-	for _, ps := range [...][]string{in.Situation, in.MyRole, in.Resolution, in.PermanentFix} {
-		for _, p := range ps {
-			scan.Ahead(p)
-		}
-	}
-	for k := range in.Actions {
-		scan.Ahead(in.Actions[k].Text)
-	}
-	for k := range in.Links {
-		scan.Ahead(in.Links[k].Title)
-		scan.Ahead(in.Links[k].URL)
-	}
 }
 
 // spare writes by appending to b, the spare room of the *bytes.Buffer or

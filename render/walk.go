@@ -248,7 +248,6 @@ func (pg *page) walk(w writer) {
 	}
 	w.incidents()
 	for i := range pg.sel.Len() {
-		pg.sel.aheadOf(i + 1)
 		pg.incident(w, pg.sel.At(i))
 	}
 	w.incidentsEnd()
