@@ -475,7 +475,7 @@ func (h *htmlWriter) figure(f *incident.Figure) {
 
 // appendNumber appends v and its unit: "1.2 h", "70%".
 func (h *htmlWriter) appendNumber(b []byte, v float64, unit string) []byte {
-	b = appendNumber(b, v)
+	b = strconv.AppendFloat(b, v, 'f', -1, 64)
 	b = append(b, unitSpace(unit)...)
 	return h.appendText(b, unit)
 }

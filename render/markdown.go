@@ -88,18 +88,6 @@ func (m *mdWriter) block() {
 	m.started = true
 }
 
-// mdSectionHeads holds, for each heading offset, the headings of an
-// incident's four sections, as heading writes them.
-var mdSectionHeads = func() (t [6][4]string) {
-	for off := range t {
-		c := config{headingOffset: off}
-		for k, s := range (&incident.Incident{}).Sections() {
-			t[off][k] = "######"[:c.heading(3)] + " " + s.Name + "\n" // the names need no escaping
-		}
-	}
-	return t
-}()
-
 func (m *mdWriter) heading(n int, s string) {
 	m.block()
 	m.str("######"[:m.c.heading(n)])
@@ -172,8 +160,7 @@ func (m *mdWriter) incident(in *incident.Incident, role string, sev severity) {
 }
 
 func (m *mdWriter) section(k int, s incident.Section) {
-	m.block()
-	m.str(mdSectionHeads[m.c.headingOffset][k])
+	m.heading(3, s.Name)
 	for _, para := range s.Paragraphs {
 		m.para(para)
 	}
@@ -278,7 +265,7 @@ func (m *mdWriter) writeUp(l link) {
 // figureValue writes a value and its unit: "1.2 h", "70%".
 func (m *mdWriter) figureValue(v float64, unit string) {
 	var b [32]byte
-	m.raw(appendNumber(b[:0], v))
+	m.raw(strconv.AppendFloat(b[:0], v, 'f', -1, 64))
 	// Decide on the unit as the reader will see it: "%\x00" is "%".
 	if dirty(unit) {
 		unit = sanitize(unit)

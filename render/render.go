@@ -34,9 +34,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"math"
 	"slices"
-	"strconv"
 	"sync"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -549,13 +547,4 @@ func (o *spare) raw(b []byte) {
 	for _, c := range b {
 		o.byte(c)
 	}
-}
-
-// appendNumber appends v as strconv.AppendFloat(b, v, 'f', -1, 64) does,
-// and sooner for whole numbers, which most figures are.
-func appendNumber(b []byte, v float64) []byte {
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 && !(v == 0 && math.Signbit(v)) {
-		return strconv.AppendInt(b, int64(v), 10)
-	}
-	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
