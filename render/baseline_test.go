@@ -206,9 +206,13 @@ func htmlBaseline(w io.Writer, p *incident.Portfolio) error {
 
 // htmlPiece returns what draw writes.
 func htmlPiece(draw func(*htmlWriter)) string {
-	var buf []byte
-	draw(&htmlWriter{buf: &buf})
-	return string(buf)
+	b := pieceBufs.Get().(*bytes.Buffer)
+	defer pieceBufs.Put(b)
+	b.Reset()
+	o := newSpare(b)
+	draw(&htmlWriter{spare: &o})
+	o.finish() // a bytes.Buffer does not fail
+	return b.String()
 }
 
 // htmlUnescape undoes the renderer's escaping of a URL for an attribute,

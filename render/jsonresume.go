@@ -525,11 +525,6 @@ func (j *jsonWriter) bodyRune(s string) int {
 	return size
 }
 
-func (j *jsonWriter) int(n int) {
-	var buf [20]byte
-	j.raw(strconv.AppendInt(buf[:0], int64(n), 10))
-}
-
 // float writes f as encoding/json does: like ECMAScript, plain decimals
 // from 1e-6 up to 1e21 and exponents outside that.
 func (j *jsonWriter) float(f float64) {

@@ -274,13 +274,6 @@ func (m *mdWriter) figureValue(v float64, unit string) {
 	m.text(unit)
 }
 
-func (m *mdWriter) int(n int) {
-	var b [20]byte
-	for _, c := range strconv.AppendInt(b[:0], int64(n), 10) {
-		m.byte(c)
-	}
-}
-
 // link writes a link, or its text alone when it is not safe.
 func (m *mdWriter) link(l link) {
 	text := l.text

@@ -17,8 +17,9 @@
 // others: they return an error and write nothing. Only this package can
 // make an Option.
 //
-// Rendering into a *bytes.Buffer or *bufio.Writer writes straight into it;
-// any other writer is buffered and flushed before the function returns.
+// Rendering into a *bytes.Buffer or *bufio.Writer writes straight into it,
+// and allocates nothing when it has room for the page; any other writer
+// gets a buffer of its own, flushed before the function returns.
 //
 // Inside, every format draws the same page: one walk of it (walk.go)
 // decides the order of the parts, which fields show and their labels,
@@ -35,7 +36,7 @@ import (
 	"errors"
 	"io"
 	"slices"
-	"sync"
+	"strconv"
 
 	"github.com/incident-leadership/portfolio/incident"
 )
@@ -392,12 +393,10 @@ type stringWriter interface {
 // out writes to the user's writer and keeps the first error. After an
 // error it writes nothing more.
 type out struct {
-	w      stringWriter
-	pooled *bufio.Writer
-	err    error
+	w        stringWriter
+	buffered *bufio.Writer // the buffer out puts around any other writer
+	err      error
 }
-
-var bufPool = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 16<<10) }}
 
 func newOut(w io.Writer) out {
 	switch w := w.(type) {
@@ -406,9 +405,8 @@ func newOut(w io.Writer) out {
 	case *bufio.Writer:
 		return out{w: w}
 	}
-	b := bufPool.Get().(*bufio.Writer)
-	b.Reset(w)
-	return out{w: b, pooled: b}
+	b := bufio.NewWriterSize(w, 16<<10)
+	return out{w: b, buffered: b}
 }
 
 func (o *out) str(s string) {
@@ -429,22 +427,17 @@ func (o *out) bytes(b []byte) {
 	}
 }
 
-// finish flushes a pooled buffer and returns the first error.
+// finish flushes out's own buffer and returns the first error.
 func (o *out) finish() error {
-	if o.pooled != nil {
-		if o.err == nil {
-			o.err = o.pooled.Flush()
-		}
-		o.pooled.Reset(nil)
-		bufPool.Put(o.pooled)
-		o.pooled = nil
+	if o.buffered != nil && o.err == nil {
+		o.err = o.buffered.Flush()
 	}
 	return o.err
 }
 
 // spare writes by appending to b, the spare room of the *bytes.Buffer or
-// *bufio.Writer it writes to (the pooled one that out wraps around any
-// other writer), and hands b over (a copy onto itself) only when it is
+// *bufio.Writer it writes to (the one out puts around any other
+// writer), and hands b over (a copy onto itself) only when it is
 // full and at the end; so writing is an append, with no call through an
 // interface.
 type spare struct {
@@ -495,7 +488,7 @@ func (o *spare) handOver() {
 	o.b = o.b[:0]
 }
 
-// finish hands b over, flushes a pooled buffer and returns the first error.
+// finish hands b over, flushes out's own buffer and returns the first error.
 func (o *spare) finish() error {
 	o.handOver()
 	return o.out.finish()
@@ -535,6 +528,12 @@ func (o *spare) byteSlow(c byte) {
 	}
 	o.out.byte(c) // no buffer: write it as it is
 	o.b = o.room()
+}
+
+// int writes n in decimal.
+func (o *spare) int(n int) {
+	var buf [20]byte
+	o.raw(strconv.AppendInt(buf[:0], int64(n), 10))
 }
 
 // raw writes a few bytes, such as a number formatted into an array on
