@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"io"
 	"strconv"
 	"strings"
@@ -85,26 +86,33 @@ type htmlWriter struct {
 }
 
 func (h *htmlWriter) begin() {
+	lang := h.c.lang
 	if h.c.fragment {
 		h.str("<section class=\"incident-portfolio\"")
-		if h.c.lang != "" {
-			h.str(" lang=\"")
-			h.str(h.c.lang)
-			h.byte('"')
-		}
-		h.str(">\n")
-		if h.c.jsonLD {
-			h.jsonLD()
-		}
-		return
+	} else {
+		lang = cmp.Or(lang, "en")
+		h.str("<!doctype html>\n<html")
 	}
-	lang := h.c.lang
-	if lang == "" {
-		lang = "en"
+	if lang != "" {
+		h.str(" lang=\"")
+		h.str(lang)
+		h.byte('"')
 	}
-	h.str("<!doctype html>\n<html lang=\"")
-	h.str(lang)
-	h.str("\">\n<head>\n<meta charset=\"utf-8\">\n" +
+	h.str(">\n")
+	if !h.c.fragment {
+		h.head()
+	}
+	if h.c.jsonLD {
+		h.jsonLD()
+	}
+	if !h.c.fragment {
+		h.str("</head>\n<body>\n<div class=\"incident-portfolio\">\n")
+	}
+}
+
+// head writes a document's head, up to the JSON-LD.
+func (h *htmlWriter) head() {
+	h.str("<head>\n<meta charset=\"utf-8\">\n" +
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
 		"<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
 	if len(h.c.ids) == 1 && h.sel.Len() == 1 {
@@ -126,10 +134,6 @@ func (h *htmlWriter) begin() {
 	h.str(htmlPageStyle)
 	h.str(htmlStyle)
 	h.str("</style>\n")
-	if h.c.jsonLD {
-		h.jsonLD()
-	}
-	h.str("</head>\n<body>\n<div class=\"incident-portfolio\">\n")
 }
 
 func (h *htmlWriter) end() {

@@ -421,12 +421,6 @@ func (o *out) byte(c byte) {
 	}
 }
 
-func (o *out) bytes(b []byte) {
-	if o.err == nil {
-		_, o.err = o.w.Write(b)
-	}
-}
-
 // finish flushes out's own buffer and returns the first error.
 func (o *out) finish() error {
 	if o.buffered != nil && o.err == nil {
