@@ -71,10 +71,7 @@ func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
 		return err
 	}
 	pg.html = htmlWriter{spare: &pg.sp, c: &pg.c, p: &pg.p, sel: pg.sel}
-	pg.walk(&pg.html)
-	err = pg.sp.finish()
-	pg.free()
-	return err
+	return pg.draw(&pg.html)
 }
 
 // htmlWriter writes a page as HTML.

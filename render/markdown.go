@@ -38,10 +38,7 @@ func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
 		return err
 	}
 	pg.md = mdWriter{spare: &pg.sp, c: &pg.c}
-	pg.walk(&pg.md)
-	err = pg.sp.finish()
-	pg.free()
-	return err
+	return pg.draw(&pg.md)
 }
 
 // mdWriter writes a page as Markdown.

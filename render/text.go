@@ -43,10 +43,7 @@ func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
 		return err
 	}
 	pg.text = textWriter{spare: &pg.sp, width: max(pg.c.width, minWidth)}
-	pg.walk(&pg.text)
-	err = pg.sp.finish()
-	pg.free()
-	return err
+	return pg.draw(&pg.text)
 }
 
 // textWriter writes a page as plain text, flowing words into lines. A
