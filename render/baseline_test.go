@@ -206,9 +206,18 @@ func htmlBaseline(w io.Writer, p *incident.Portfolio) error {
 
 // htmlPiece returns what draw writes.
 func htmlPiece(draw func(*htmlWriter)) string {
-	var buf []byte
-	draw(&htmlWriter{buf: &buf})
-	return string(buf)
+	return piece(func(o *spare) *htmlWriter { return &htmlWriter{spare: o} }, draw)
+}
+
+// piece returns what draw writes through the writer mk makes.
+func piece[W any](mk func(*spare) W, draw func(W)) string {
+	b := pieceBufs.Get().(*bytes.Buffer)
+	defer pieceBufs.Put(b)
+	b.Reset()
+	o := newSpare(b)
+	draw(mk(&o))
+	o.finish() // a bytes.Buffer does not fail
+	return b.String()
 }
 
 // htmlUnescape undoes the renderer's escaping of a URL for an attribute,
@@ -298,16 +307,10 @@ func markdownBaseline(w io.Writer, p *incident.Portfolio) error {
 
 // mdPiece returns what draw writes.
 func mdPiece(draw func(*mdWriter)) string {
-	b := pieceBufs.Get().(*bytes.Buffer)
-	defer pieceBufs.Put(b)
-	b.Reset()
-	o := newSpare(b)
-	draw(&mdWriter{spare: &o})
-	o.finish() // a bytes.Buffer does not fail
-	return b.String()
+	return piece(func(o *spare) *mdWriter { return &mdWriter{spare: o} }, draw)
 }
 
-// pieceBufs holds the buffers mdPiece and textDraw draw in, so that the
+// pieceBufs holds the buffers piece draws in, so that the
 // baselines allocate only the strings they return.
 var pieceBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
@@ -411,13 +414,7 @@ func textBaseline(w io.Writer, p *incident.Portfolio) error {
 
 // textDraw returns what draw writes, at the default width.
 func textDraw(draw func(*textWriter)) string {
-	b := pieceBufs.Get().(*bytes.Buffer)
-	defer pieceBufs.Put(b)
-	b.Reset()
-	o := newSpare(b)
-	draw(&textWriter{spare: &o, width: 80})
-	o.finish() // a bytes.Buffer does not fail
-	return b.String()
+	return piece(func(o *spare) *textWriter { return &textWriter{spare: o, width: 80} }, draw)
 }
 
 func textFlow(t *textWriter, pieces []textPiece) {

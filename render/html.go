@@ -1,12 +1,10 @@
 package render
 
 import (
-	"bufio"
-	"bytes"
+	"cmp"
 	"io"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -68,114 +66,50 @@ func htmlLangTag(s string) bool {
 // nothing, become <br> in text and spaces in attribute values, the
 // <title> and the lessons listing.
 func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newPage(nil, p, opts, "HTML", optFragment|optJSONLD|optLang)
+	pg, err := newPage(w, p, opts, "HTML", optFragment|optJSONLD|optLang)
 	if err != nil {
 		return err
 	}
-	o := &pg.sp.out
-	*o = newOut(w)
-	h := &pg.html
-	*h = htmlWriter{out: o, buf: &pg.sp.b, c: &pg.c, p: &pg.p, sel: pg.sel}
-	h.room()
-	pg.walk(h)
-	o.bytes(pg.sp.b)
-	if h.pooled.b != nil {
-		htmlBufs.Put(h.pooled.b)
-	}
-	err = o.finish()
-	pg.free()
-	return err
+	pg.html = htmlWriter{spare: &pg.sp, c: &pg.c, p: &pg.p, sel: pg.sel}
+	return pg.draw(&pg.html)
 }
-
-// htmlBufs holds the buffers pages are drawn in when the writer has no
-// room of its own to draw in: appending to a slice is much cheaper than a
-// call through io.Writer for every piece of a page.
-var htmlBufs = sync.Pool{New: func() any { b := make([]byte, 0, htmlRoom); return &b }}
-
-// The page is written out htmlFlushAt bytes at a time, or a little more,
-// from a buffer of htmlRoom bytes or more.
-const (
-	htmlFlushAt = 16 << 10
-	htmlRoom    = 2 * htmlFlushAt
-)
-
-// htmlPool holds the pooled buffer of a page, once taken.
-type htmlPool struct{ b *[]byte }
 
 // htmlWriter writes a page as HTML.
 type htmlWriter struct {
-	out *out
-	// buf is what is drawn and not yet written: the spare room of the
-	// *bytes.Buffer or *bufio.Writer written to when that has room, so
-	// that writing it out is a copy onto itself, or else a pooled buffer.
-	buf    *[]byte
-	direct bool     // whether buf is the writer's spare room
-	pooled htmlPool // the pooled buffer, once taken
-	c      *config
-	p      *incident.Portfolio
-	sel    selection
-}
-
-func (h *htmlWriter) str(s string) { *h.buf = append(*h.buf, s...) }
-
-func (h *htmlWriter) byte(c byte) { *h.buf = append(*h.buf, c) }
-
-// flush writes the buffer out and makes room again.
-func (h *htmlWriter) flush() {
-	h.out.bytes(*h.buf)
-	*h.buf = (*h.buf)[:0]
-	h.room()
-}
-
-// room points buf at the writer's spare room when that holds htmlRoom
-// bytes or more, and at the pooled buffer otherwise.
-func (h *htmlWriter) room() {
-	switch w := h.out.w.(type) {
-	case *bytes.Buffer:
-		if w.Available() >= htmlRoom {
-			*h.buf, h.direct = w.AvailableBuffer(), true
-			return
-		}
-	case *bufio.Writer:
-		if w.Available() < htmlRoom && w.Size() >= htmlRoom && h.out.err == nil {
-			h.out.err = w.Flush()
-		}
-		if w.Available() >= htmlRoom {
-			*h.buf, h.direct = w.AvailableBuffer(), true
-			return
-		}
-	}
-	if !h.direct && cap(*h.buf) >= htmlRoom {
-		return // the pooled buffer, or a larger one it grew into
-	}
-	h.direct = false
-	if h.pooled.b == nil {
-		h.pooled.b = htmlBufs.Get().(*[]byte)
-	}
-	*h.buf = (*h.pooled.b)[:0]
+	*spare
+	c   *config
+	p   *incident.Portfolio
+	sel selection
 }
 
 func (h *htmlWriter) begin() {
+	lang := h.c.lang
 	if h.c.fragment {
 		h.str("<section class=\"incident-portfolio\"")
-		if h.c.lang != "" {
-			h.str(" lang=\"")
-			h.str(h.c.lang)
-			h.byte('"')
-		}
-		h.str(">\n")
-		if h.c.jsonLD {
-			h.jsonLD()
-		}
-		return
+	} else {
+		lang = cmp.Or(lang, "en")
+		h.str("<!doctype html>\n<html")
 	}
-	lang := h.c.lang
-	if lang == "" {
-		lang = "en"
+	if lang != "" {
+		h.str(" lang=\"")
+		h.str(lang)
+		h.byte('"')
 	}
-	h.str("<!doctype html>\n<html lang=\"")
-	h.str(lang)
-	h.str("\">\n<head>\n<meta charset=\"utf-8\">\n" +
+	h.str(">\n")
+	if !h.c.fragment {
+		h.head()
+	}
+	if h.c.jsonLD {
+		h.jsonLD()
+	}
+	if !h.c.fragment {
+		h.str("</head>\n<body>\n<div class=\"incident-portfolio\">\n")
+	}
+}
+
+// head writes a document's head, up to the JSON-LD.
+func (h *htmlWriter) head() {
+	h.str("<head>\n<meta charset=\"utf-8\">\n" +
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
 		"<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
 	if len(h.c.ids) == 1 && h.sel.Len() == 1 {
@@ -197,10 +131,6 @@ func (h *htmlWriter) begin() {
 	h.str(htmlPageStyle)
 	h.str(htmlStyle)
 	h.str("</style>\n")
-	if h.c.jsonLD {
-		h.jsonLD()
-	}
-	h.str("</head>\n<body>\n<div class=\"incident-portfolio\">\n")
 }
 
 func (h *htmlWriter) end() {
@@ -285,117 +215,77 @@ func (h *htmlWriter) legend(label string, roles []incident.RoleDef, sevs []sever
 func (h *htmlWriter) incidents()    {}
 func (h *htmlWriter) incidentsEnd() {}
 
-// incident starts an incident. Its markup is appended to a local slice
-// b, which the compiler keeps in registers between the pieces of text
-// (appendText takes and returns it), rather than to *h.buf.
 func (h *htmlWriter) incident(in *incident.Incident, role string, sev severity) {
-	if len(*h.buf) >= htmlFlushAt {
-		h.flush()
-	}
 	pc := &htmlPieces[h.c.headingOffset]
-	b := *h.buf
-	b = append(b, "<article id=\""...)
-	b = h.appendAttr(b, string(in.ID))
-	b = append(b, pc.titleStart...)
-	b = h.appendAttr(b, string(in.ID))
-	b = append(b, "\">"...)
-	b = h.appendText(b, in.Title)
-	b = append(b, pc.titleEnd...)
-	b = h.appendAttr(b, string(in.Role))
-	b = append(b, "\">"...)
-	b = h.appendText(b, role)
-	b = append(b, "</span>\n<span class=\"badge sev sev-"...)
-	b = append(b, sev.rank)
-	b = append(b, "\" title=\""...)
-	b = h.appendAttr(b, string(sev.Code))
+	h.str("<article id=\"")
+	h.attr(string(in.ID))
+	h.str(pc.titleStart)
+	h.attr(string(in.ID))
+	h.str("\">")
+	h.text(in.Title)
+	h.str(pc.titleEnd)
+	h.attr(string(in.Role))
+	h.str("\">")
+	h.text(role)
+	h.str("</span>\n<span class=\"badge sev sev-")
+	h.byte(sev.rank)
+	h.str("\" title=\"")
+	h.attr(string(sev.Code))
 	if sev.Label != "" {
-		b = append(b, ' ')
-		b = h.appendAttr(b, sev.Label)
+		h.byte(' ')
+		h.attr(sev.Label)
 	}
-	b = append(b, "\">"...)
-	b = h.appendText(b, string(sev.Code))
+	h.str("\">")
+	h.text(string(sev.Code))
 	if sev.Label != "" {
-		b = append(b, "<span class=\"visually-hidden\"> "...)
-		b = h.appendText(b, sev.Label)
-		b = append(b, "</span>"...)
+		h.str("<span class=\"visually-hidden\"> ")
+		h.text(sev.Label)
+		h.str("</span>")
 	}
-	b = append(b, "</span>"...)
+	h.str("</span>")
 	if in.Duration.Text != "" {
-		b = append(b, "\n<span class=\"duration\"><span class=\"visually-hidden\">"+durationName+"</span>"...)
+		h.str("\n<span class=\"duration\"><span class=\"visually-hidden\">" + durationName + "</span>")
 		if in.Duration.Length > 0 {
-			b = append(b, "<time datetime=\""...)
-			b = appendISODuration(b, in.Duration.Length)
-			b = append(b, "\">"...)
-			b = h.appendText(b, in.Duration.Text)
-			b = append(b, "</time>"...)
+			var buf [48]byte
+			h.str("<time datetime=\"")
+			h.raw(appendISODuration(buf[:0], in.Duration.Length))
+			h.str("\">")
+			h.text(in.Duration.Text)
+			h.str("</time>")
 		} else {
-			b = h.appendText(b, in.Duration.Text)
+			h.text(in.Duration.Text)
 		}
-		b = append(b, "</span>"...)
+		h.str("</span>")
 	}
-	*h.buf = append(b, "</p>\n"...)
+	h.str("</p>\n")
 }
 
 func (h *htmlWriter) section(k int, s incident.Section) {
 	ps := s.Paragraphs
-	b := append(*h.buf, htmlPieces[h.c.headingOffset].parts[k]...)
+	h.str(htmlPieces[h.c.headingOffset].parts[k])
 	if len(ps) == 0 {
-		*h.buf = append(b, "</section>\n"...)
+		h.str("</section>\n")
 		return
 	}
-	b = append(b, "<p>"...)
-	b = h.appendText(b, ps[0])
+	h.str("<p>")
+	h.text(ps[0])
 	for _, p := range ps[1:] {
-		b = append(b, "</p>\n<p>"...)
-		b = h.appendText(b, p)
+		h.str("</p>\n<p>")
+		h.text(p)
 	}
-	*h.buf = append(b, "</p>\n</section>\n"...)
+	h.str("</p>\n</section>\n")
 }
 
 func (h *htmlWriter) incidentEnd() { h.str("</article>\n") }
-
-// appendText appends s, escaped for HTML text, to b, which is *h.buf or a
-// longer slice of the same array.
-func (h *htmlWriter) appendText(b []byte, s string) []byte { return h.appendEscaped(htmlTextEsc, b, s) }
-
-// appendAttr is appendText for an attribute value.
-func (h *htmlWriter) appendAttr(b []byte, s string) []byte { return h.appendEscaped(htmlAttrEsc, b, s) }
-
-// appendEscaped appends s, escaped through e, to b, which is *h.buf or a
-// longer slice of the same array: with e.fast, a clean run and the
-// replacements and plain UTF-8 after it in one call, leaving the rest
-// (rare runes) to escapeRune.
-func (h *htmlWriter) appendEscaped(e *htmlEscaper, b []byte, s string) []byte {
-	if !scan.Vector() {
-		*h.buf = b
-		h.escapeSpan(e, s)
-		return *h.buf
-	}
-	for len(s) > 0 {
-		if cap(b)-len(b) < scan.EscapeRoom {
-			*h.buf = b
-			h.escapeSpan(e, s) // appending grows the buffer
-			return *h.buf
-		}
-		nd, ns := e.fast.Escape(b[len(b):cap(b)], s, 0)
-		b = b[:len(b)+nd]
-		if s = s[ns:]; len(s) > 0 && cap(b)-len(b) >= scan.EscapeRoom {
-			*h.buf = b
-			s = s[h.escapeRune(e, s):]
-			b = *h.buf
-		}
-	}
-	return b
-}
 
 func (h *htmlWriter) details()    { h.str("<dl class=\"details\">\n") }
 func (h *htmlWriter) detailsEnd() { h.str("</dl>\n") }
 
 // dt opens the value of a field labelled n.
 func (h *htmlWriter) dt(n name) {
-	b := append(*h.buf, "<div><dt>"...)
-	b = append(b, n.label...)
-	*h.buf = append(b, "</dt><dd>"...)
+	h.str("<div><dt>")
+	h.str(n.label)
+	h.str("</dt><dd>")
 }
 
 func (h *htmlWriter) when(n name, p incident.Period) {
@@ -410,7 +300,8 @@ func (h *htmlWriter) when(n name, p incident.Period) {
 
 func (h *htmlWriter) date(d incident.Date) {
 	h.str("<time datetime=\"")
-	*h.buf = appendDate(*h.buf, d)
+	var buf [16]byte
+	h.raw(appendDate(buf[:0], d))
 	h.str("\">")
 	words, n := dateWords(d)
 	for i, w := range words[:n] {
@@ -420,7 +311,7 @@ func (h *htmlWriter) date(d incident.Date) {
 		if w.s != "" {
 			h.str(w.s)
 		} else {
-			*h.buf = strconv.AppendInt(*h.buf, int64(w.n), 10)
+			h.int(w.n)
 		}
 	}
 	h.str("</time>")
@@ -428,18 +319,19 @@ func (h *htmlWriter) date(d incident.Date) {
 
 func (h *htmlWriter) field(n name, _, value string) {
 	h.dt(n)
-	*h.buf = append(h.appendText(*h.buf, value), "</dd></div>\n"...)
+	h.text(value)
+	h.str("</dd></div>\n")
 }
 
 func (h *htmlWriter) tags(n name, tags []string) {
 	h.dt(n)
-	b := append(*h.buf, "<ul class=\"tags\">"...)
+	h.str("<ul class=\"tags\">")
 	for _, t := range tags {
-		b = append(b, "<li>"...)
-		b = h.appendText(b, t)
-		b = append(b, "</li>"...)
+		h.str("<li>")
+		h.text(t)
+		h.str("</li>")
 	}
-	*h.buf = append(b, "</ul></dd></div>\n"...)
+	h.str("</ul></dd></div>\n")
 }
 
 func (h *htmlWriter) list(n name) {
@@ -456,56 +348,56 @@ func (h *htmlWriter) list(n name) {
 func (h *htmlWriter) listEnd() { h.str("</ul></dd></div>\n") }
 
 func (h *htmlWriter) figure(f *incident.Figure) {
-	b := append(*h.buf, "<li><span class=\"figure-label\">"...)
-	b = h.appendText(b, f.Label)
-	b = append(b, ":</span> "...)
+	h.str("<li><span class=\"figure-label\">")
+	h.text(f.Label)
+	h.str(":</span> ")
 	if f.HasBefore {
-		b = h.appendNumber(b, f.Before, f.Unit)
-		b = append(b, " <span aria-hidden=\"true\">"+figureArrow+"</span>"...)
-		b = append(b, "<span class=\"visually-hidden\">"+toName+"</span> "...)
+		h.number(f.Before, f.Unit)
+		h.str(" <span aria-hidden=\"true\">" + figureArrow + "</span>")
+		h.str("<span class=\"visually-hidden\">" + toName + "</span> ")
 	}
-	b = h.appendNumber(b, f.Value, f.Unit)
+	h.number(f.Value, f.Unit)
 	if f.Note != "" {
-		b = append(b, " <span class=\"figure-note\">("...)
-		b = h.appendText(b, f.Note)
-		b = append(b, ")</span>"...)
+		h.str(" <span class=\"figure-note\">(")
+		h.text(f.Note)
+		h.str(")</span>")
 	}
-	*h.buf = append(b, "</li>\n"...)
+	h.str("</li>\n")
 }
 
-// appendNumber appends v and its unit: "1.2 h", "70%".
-func (h *htmlWriter) appendNumber(b []byte, v float64, unit string) []byte {
-	b = appendNumber(b, v)
-	b = append(b, unitSpace(unit)...)
-	return h.appendText(b, unit)
+// number writes v and its unit: "1.2 h", "70%".
+func (h *htmlWriter) number(v float64, unit string) {
+	var buf [32]byte
+	h.raw(strconv.AppendFloat(buf[:0], v, 'f', -1, 64))
+	h.str(unitSpace(unit))
+	h.text(unit)
 }
 
 func (h *htmlWriter) action(a *incident.Action) {
-	b := append(*h.buf, "<li><span class=\"action-kind\">"...)
-	b = h.appendText(b, a.Kind.String())
-	b = append(b, ":</span> "...)
-	b = h.appendText(b, a.Text)
+	h.str("<li><span class=\"action-kind\">")
+	h.text(a.Kind.String())
+	h.str(":</span> ")
+	h.text(a.Text)
 	if a.Done {
-		b = append(b, " <span class=\"action-state\">("+doneLabel+")</span></li>\n"...)
+		h.str(" <span class=\"action-state\">(" + doneLabel + ")</span></li>\n")
 	} else {
-		b = append(b, " <span class=\"action-state\">("+openLabel+")</span></li>\n"...)
+		h.str(" <span class=\"action-state\">(" + openLabel + ")</span></li>\n")
 	}
-	*h.buf = b
 }
 
 func (h *htmlWriter) writeUp(l link) {
 	h.str("<li>")
 	a := h.linkStart(l)
-	b := h.appendText(*h.buf, l.text)
+	h.text(l.text)
 	if a {
-		b = append(b, "</a>"...)
+		h.str("</a>")
 	}
 	if l.kind != "" {
-		b = append(b, " <span class=\"link-kind\">("...)
-		b = h.appendText(b, l.kind.String())
-		b = append(b, ")</span>"...)
+		h.str(" <span class=\"link-kind\">(")
+		h.text(l.kind.String())
+		h.str(")</span>")
 	}
-	*h.buf = append(b, "</li>\n"...)
+	h.str("</li>\n")
 }
 
 func (h *htmlWriter) lessons(l *incident.Lessons) {
@@ -526,7 +418,7 @@ func (h *htmlWriter) lessons(l *incident.Lessons) {
 			h.byte('\n')
 		}
 		h.str("<span class=\"number\">")
-		*h.buf = strconv.AppendInt(*h.buf, int64(i+1), 10)
+		h.int(i + 1)
 		h.str(".</span> ")
 		h.attr(item)
 	}
@@ -753,7 +645,22 @@ func newHTMLEscaper(bad, ls, ps string, pairs ...string) *htmlEscaper {
 }
 
 // escape writes s through e.
-func (h *htmlWriter) escape(e *htmlEscaper, s string) { *h.buf = h.appendEscaped(e, *h.buf, s) }
+// With the vector Escaper, it copies a clean run and the replacements and
+// plain UTF-8 after it in one call, leaving the rest (rare runes) to
+// escapeRune.
+func (h *htmlWriter) escape(e *htmlEscaper, s string) {
+	for len(s) > 0 {
+		if !scan.Vector() || cap(h.b)-len(h.b) < scan.EscapeRoom {
+			h.escapeSpan(e, s) // str makes room
+			return
+		}
+		nd, ns := e.fast.Escape(h.b[len(h.b):cap(h.b)], s, 0)
+		h.b = h.b[:len(h.b)+nd]
+		if s = s[ns:]; len(s) > 0 && cap(h.b)-len(h.b) >= scan.EscapeRoom {
+			s = s[h.escapeRune(e, s):]
+		}
+	}
+}
 
 // escapeSpan is escape with a Span and a copy for every clean run.
 func (h *htmlWriter) escapeSpan(e *htmlEscaper, s string) {
@@ -818,7 +725,7 @@ func (h *htmlWriter) jsonLD() {
 		h.jsonString(h.p.Tagline)
 	}
 	h.str(",\"numberOfItems\":")
-	*h.buf = strconv.AppendInt(*h.buf, int64(h.sel.Len()), 10)
+	h.int(h.sel.Len())
 	h.str(",\"itemListElement\":[")
 	for i := range h.sel.Len() {
 		in := h.sel.At(i)
@@ -826,7 +733,7 @@ func (h *htmlWriter) jsonLD() {
 			h.byte(',')
 		}
 		h.str("\n{\"@type\":\"ListItem\",\"position\":")
-		*h.buf = strconv.AppendInt(*h.buf, int64(i+1), 10)
+		h.int(i + 1)
 		h.str(",\"item\":{\"@type\":\"Article\",\"@id\":\"#")
 		h.escape(htmlJSONEsc, string(in.ID))
 		h.str("\",\"url\":\"#")
@@ -847,7 +754,8 @@ func (h *htmlWriter) jsonLD() {
 		h.jsonString(h.p.RoleLabel(in.Role))
 		if !in.When.IsZero() {
 			h.str(",\"dateCreated\":\"")
-			*h.buf = appendDate(*h.buf, in.When.Start)
+			var buf [16]byte
+			h.raw(appendDate(buf[:0], in.When.Start))
 			h.byte('"')
 		}
 		if len(in.Tags) > 0 {

@@ -355,19 +355,17 @@ type jsonWriter struct {
 	lines   string // eol, prefix and indent repeated: the start of lines, up to some depth
 	depth   int
 	first   bool // nothing written yet in the innermost object or array
-	plain   bool // the layout is newJSONWriter's, which key, next and close write quickest
 }
 
 // newJSONWriter returns a writer of JSON indented by two spaces.
 func newJSONWriter(w io.Writer) jsonWriter {
-	return jsonWriter{spare: newSpare(w), indent: "  ", eol: "\n", lines: lineStarts, plain: true}
+	return jsonWriter{spare: newSpare(w), indent: "  ", eol: "\n", lines: lineStarts}
 }
 
 // layout sets the line breaks and indentation; it allocates, unless they
 // are newJSONWriter's.
 func (j *jsonWriter) layout(eol, prefix, indent string, compact bool) {
 	j.eol, j.prefix, j.indent, j.compact = eol, prefix, indent, compact
-	j.plain = eol == "\n" && prefix == "" && indent == "  " && !compact
 	if eol == "\n" && prefix == "" && indent == "  " {
 		j.lines = lineStarts
 		return
@@ -400,70 +398,7 @@ func (j *jsonWriter) open(c byte) {
 	j.first = true
 }
 
-// jsonLineStart is a line break and 63 spaces: the start of a line of
-// JSON indented by two spaces, up to 31 levels deep. The quick paths of
-// key, next and close copy it whole, a copy of a fixed size the compiler
-// writes without a call, and keep what they need of it.
-var jsonLineStart = func() (a [64]byte) {
-	a[0] = '\n'
-	for i := 1; i < len(a); i++ {
-		a[i] = ' '
-	}
-	return a
-}()
-
-// jsonQuick is the room the quick paths of key, next and close need, and
-// jsonQuickDepth and jsonQuickKey the deepest level and longest key they
-// take.
-const (
-	jsonQuick      = 128
-	jsonQuickDepth = (len(jsonLineStart) - 1) / 2
-	jsonQuickKey   = 32
-)
-
-// quick reports whether key, next and close may take their quick paths.
-func (j *jsonWriter) quick() bool {
-	return j.plain && j.depth <= jsonQuickDepth && cap(j.b)-len(j.b) >= jsonQuick
-}
-
-// nextQuick is next's quick path: it writes the comma and the line start
-// into b, j.b with jsonQuick bytes of its room, and returns b and the
-// index after them.
-func (j *jsonWriter) nextQuick() ([]byte, int) {
-	b := j.b[:len(j.b)+jsonQuick]
-	n := len(j.b)
-	if !j.first {
-		b[n] = ','
-		n++
-	}
-	j.first = false
-	return b, j.lineStart(b, n)
-}
-
-// lineStart writes the start of a new line at b[n:], which has room for
-// it, and returns the index after it.
-func (j *jsonWriter) lineStart(b []byte, n int) int {
-	if j.depth < 8 {
-		*(*[16]byte)(b[n:]) = [16]byte(jsonLineStart[:16]) // most lines are this shallow
-	} else {
-		*(*[len(jsonLineStart)]byte)(b[n:]) = jsonLineStart
-	}
-	return n + 1 + 2*j.depth
-}
-
 func (j *jsonWriter) close(c byte) {
-	if j.quick() {
-		j.depth--
-		b := j.b[:len(j.b)+jsonQuick]
-		n := len(j.b)
-		if !j.first {
-			n = j.lineStart(b, n)
-		}
-		b[n] = c
-		j.b = b[:n+1]
-		j.first = false
-		return
-	}
 	j.depth--
 	if !j.first {
 		j.newline()
@@ -474,11 +409,6 @@ func (j *jsonWriter) close(c byte) {
 
 // next starts a member or an element.
 func (j *jsonWriter) next() {
-	if j.quick() {
-		b, n := j.nextQuick()
-		j.b = b[:n]
-		return
-	}
 	if !j.first {
 		j.byte(',')
 	}
@@ -488,14 +418,6 @@ func (j *jsonWriter) next() {
 
 // key starts a member. Keys are the package's own and need no escaping.
 func (j *jsonWriter) key(k string) {
-	if j.quick() && len(k) <= jsonQuickKey {
-		b, n := j.nextQuick()
-		b[n] = '"'
-		n += 1 + copy(b[n+1:], k)
-		b[n], b[n+1], b[n+2] = '"', ':', ' '
-		j.b = b[:n+3]
-		return
-	}
 	j.next()
 	j.byte('"')
 	j.str(k)
@@ -554,79 +476,24 @@ var jsonStop = scan.New(func(c byte) bool { return !jsonSafe[c] })
 
 const jsonHex = "0123456789abcdef"
 
-// jsonEsc is body's vector loop: it copies clean runs, escapes
-// ASCII and copies plain UTF-8, and leaves the rest to bodyRune.
-var jsonEsc = scan.NewEscaper(func(c byte) bool { return !jsonSafe[c] }, jsonASCII, scan.EscapeOptions{LineSeps: true})
-
-// jsonEscaped holds jsonASCII(c) for every ASCII byte c not jsonSafe.
+// jsonEscaped holds how encoding/json writes every ASCII byte that is
+// not jsonSafe.
 var jsonEscaped = func() (t [utf8.RuneSelf]string) {
 	for c := range byte(utf8.RuneSelf) {
 		if !jsonSafe[c] {
-			t[c] = jsonASCII(c)
+			t[c] = `\u00` + jsonHex[c>>4:c>>4+1] + jsonHex[c&15:c&15+1] // < is \u003c
 		}
+	}
+	for _, e := range [...]string{`\\`, `""`, "\bb", "\ff", "\nn", "\rr", "\tt"} {
+		t[e[0]] = `\` + e[1:]
 	}
 	return t
 }()
-
-// jsonASCII returns how encoding/json writes the ASCII byte c, when it is
-// not jsonSafe.
-func jsonASCII(c byte) string {
-	switch c {
-	case '\\':
-		return `\\`
-	case '"':
-		return `\"`
-	case '\b':
-		return `\b`
-	case '\f':
-		return `\f`
-	case '\n':
-		return `\n`
-	case '\r':
-		return `\r`
-	case '\t':
-		return `\t`
-	case '<':
-		return `\u003c`
-	case '>':
-		return `\u003e`
-	case '&':
-		return `\u0026`
-	}
-	return jsonControls[6*int(c) : 6*int(c)+6]
-}
-
-// jsonControls holds \u0000 to \u001f, so that jsonASCII slices rather
-// than builds them (at start-up, for jsonEsc and jsonEscaped: it is
-// called for no other byte).
-const jsonControls = "\\u0000\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007\\u0008\\u0009\\u000a\\u000b\\u000c\\u000d\\u000e\\u000f\\u0010\\u0011\\u0012\\u0013\\u0014\\u0015\\u0016\\u0017\\u0018\\u0019\\u001a\\u001b\\u001c\\u001d\\u001e\\u001f"
 
 // body writes s escaped as the inside of a JSON string, exactly as
 // encoding/json escapes it: invalid UTF-8 becomes \ufffd, and U+2028 and
 // U+2029 are escaped too.
 func (j *jsonWriter) body(s string) {
-	if !scan.Vector() {
-		j.bodySpan(s)
-		return
-	}
-	for len(s) > 0 {
-		if cap(j.b)-len(j.b) < scan.EscapeRoom {
-			j.flush(scan.EscapeRoom + len(s))
-			if cap(j.b)-len(j.b) < scan.EscapeRoom {
-				j.bodySpan(s)
-				return
-			}
-		}
-		nd, ns := jsonEsc.Escape(j.b[len(j.b):cap(j.b)], s, 0)
-		j.b = j.b[:len(j.b)+nd]
-		if s = s[ns:]; len(s) > 0 && cap(j.b)-len(j.b) >= scan.EscapeRoom {
-			s = s[j.bodyRune(s):]
-		}
-	}
-}
-
-// bodySpan is body with a Span and a copy for every clean run.
-func (j *jsonWriter) bodySpan(s string) {
 	start := 0
 	for i := 0; i < len(s); {
 		i += jsonStop.Span(s[i:])
@@ -660,11 +527,6 @@ func (j *jsonWriter) bodyRune(s string) int {
 	return size
 }
 
-func (j *jsonWriter) int(n int) {
-	var buf [20]byte
-	j.raw(strconv.AppendInt(buf[:0], int64(n), 10))
-}
-
 // float writes f as encoding/json does: like ECMAScript, plain decimals
 // from 1e-6 up to 1e21 and exponents outside that.
 func (j *jsonWriter) float(f float64) {
@@ -673,12 +535,7 @@ func (j *jsonWriter) float(f float64) {
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'
 	}
-	var b []byte
-	if format == 'f' {
-		b = appendNumber(buf[:0], f)
-	} else {
-		b = strconv.AppendFloat(buf[:0], f, format, -1, 64)
-	}
+	b := strconv.AppendFloat(buf[:0], f, format, -1, 64)
 	if format == 'e' {
 		// 1e-07 → 1e-7
 		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {

@@ -5,9 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"math"
-	"math/rand/v2"
 	"os"
 	"strings"
 	"sync"
@@ -633,99 +631,6 @@ func FuzzJSONString(f *testing.F) {
 			t.Errorf("%q: got %s, want %s", s, b.Bytes(), want)
 		}
 	})
-}
-
-// TestJSONQuickLayout checks that the quick paths of key, next and close
-// write what the general ones do: the same random documents, nested up
-// to 40 levels with keys of up to 40 bytes, are written with and without
-// them, into writers with room and into a small bufio.Writer, and must
-// come out the same and valid.
-func TestJSONQuickLayout(t *testing.T) {
-	r := rand.New(rand.NewPCG(7, 8))
-	type step struct {
-		op  byte // '{', '[', '}', ']', 'k' (a key and a string), 's' (a string element)
-		key string
-	}
-	for doc := range 300 {
-		var steps []step
-		var stack []byte
-		for range r.IntN(400) {
-			if len(steps) > 0 && len(stack) == 0 {
-				break // one document
-			}
-			switch top := byte(0); {
-			case len(stack) > 0 && r.IntN(6) == 0:
-				top, stack = stack[len(stack)-1], stack[:len(stack)-1]
-				steps = append(steps, step{op: map[byte]byte{'{': '}', '[': ']'}[top]})
-			case len(stack) < 40 && r.IntN(3) == 0:
-				c := "{["[r.IntN(2)]
-				if len(stack) > 0 && stack[len(stack)-1] == '{' {
-					steps = append(steps, step{op: 'K', key: strings.Repeat("k", r.IntN(41))})
-				} else if len(stack) > 0 {
-					steps = append(steps, step{op: 'n'})
-				}
-				stack = append(stack, c)
-				steps = append(steps, step{op: c})
-			case len(stack) > 0 && stack[len(stack)-1] == '{':
-				steps = append(steps, step{op: 'k', key: strings.Repeat("q", r.IntN(41))})
-			case len(stack) > 0:
-				steps = append(steps, step{op: 's'})
-			}
-		}
-		for len(stack) > 0 {
-			top := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			steps = append(steps, step{op: map[byte]byte{'{': '}', '[': ']'}[top]})
-		}
-		if len(steps) == 0 {
-			continue
-		}
-		write := func(w io.Writer, quick bool) {
-			j := newJSONWriter(w)
-			j.plain = quick
-			if steps[0].op != '{' && steps[0].op != '[' {
-				return
-			}
-			for _, s := range steps {
-				switch s.op {
-				case '{', '[':
-					j.open(s.op)
-				case '}', ']':
-					j.close(s.op)
-				case 'K':
-					j.key(s.key)
-				case 'n':
-					j.next()
-				case 'k':
-					j.member(s.key, "v")
-				case 's':
-					j.next()
-					j.string("e")
-				}
-			}
-			if err := j.finish(); err != nil {
-				t.Fatal(err)
-			}
-		}
-		var quick, general bytes.Buffer
-		write(&quick, true)
-		write(&general, false)
-		if diff := cmp.Diff(general.String(), quick.String()); diff != "" {
-			t.Fatalf("document %d: the quick paths write differently (-general +quick):\n%s", doc, diff)
-		}
-		var small bytes.Buffer
-		bw := bufio.NewWriterSize(&small, 100)
-		write(bw, true)
-		if err := bw.Flush(); err != nil {
-			t.Fatal(err)
-		}
-		if small.String() != general.String() {
-			t.Fatalf("document %d: through a small bufio.Writer the page differs", doc)
-		}
-		if general.Len() > 0 && !json.Valid(general.Bytes()) {
-			t.Fatalf("document %d is not valid JSON:\n%s", doc, general.String())
-		}
-	}
 }
 
 // referenceExtension builds the value JSONResume and JSONExtension write

@@ -38,10 +38,7 @@ func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
 		return err
 	}
 	pg.md = mdWriter{spare: &pg.sp, c: &pg.c}
-	pg.walk(&pg.md)
-	err = pg.sp.finish()
-	pg.free()
-	return err
+	return pg.draw(&pg.md)
 }
 
 // mdWriter writes a page as Markdown.
@@ -87,18 +84,6 @@ func (m *mdWriter) block() {
 	}
 	m.started = true
 }
-
-// mdSectionHeads holds, for each heading offset, the headings of an
-// incident's four sections, as heading writes them.
-var mdSectionHeads = func() (t [6][4]string) {
-	for off := range t {
-		c := config{headingOffset: off}
-		for k, s := range (&incident.Incident{}).Sections() {
-			t[off][k] = "######"[:c.heading(3)] + " " + s.Name + "\n" // the names need no escaping
-		}
-	}
-	return t
-}()
 
 func (m *mdWriter) heading(n int, s string) {
 	m.block()
@@ -172,8 +157,7 @@ func (m *mdWriter) incident(in *incident.Incident, role string, sev severity) {
 }
 
 func (m *mdWriter) section(k int, s incident.Section) {
-	m.block()
-	m.str(mdSectionHeads[m.c.headingOffset][k])
+	m.heading(3, s.Name)
 	for _, para := range s.Paragraphs {
 		m.para(para)
 	}
@@ -278,20 +262,13 @@ func (m *mdWriter) writeUp(l link) {
 // figureValue writes a value and its unit: "1.2 h", "70%".
 func (m *mdWriter) figureValue(v float64, unit string) {
 	var b [32]byte
-	m.raw(appendNumber(b[:0], v))
+	m.raw(strconv.AppendFloat(b[:0], v, 'f', -1, 64))
 	// Decide on the unit as the reader will see it: "%\x00" is "%".
 	if dirty(unit) {
 		unit = sanitize(unit)
 	}
 	m.str(unitSpace(unit))
 	m.text(unit)
-}
-
-func (m *mdWriter) int(n int) {
-	var b [20]byte
-	for _, c := range strconv.AppendInt(b[:0], int64(n), 10) {
-		m.byte(c)
-	}
 }
 
 // link writes a link, or its text alone when it is not safe.

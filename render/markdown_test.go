@@ -590,25 +590,6 @@ func FuzzMarkdownText(f *testing.F) {
 	})
 }
 
-// TestMarkdownSectionHeads checks that the precomputed section headings
-// are what heading writes.
-func TestMarkdownSectionHeads(t *testing.T) {
-	for off := range mdSectionHeads {
-		for k, s := range (&incident.Incident{}).Sections() {
-			var b bytes.Buffer
-			sp := newSpare(&b)
-			m := mdWriter{spare: &sp, c: &config{headingOffset: off}}
-			m.heading(3, s.Name)
-			if err := sp.finish(); err != nil {
-				t.Fatal(err)
-			}
-			if got := mdSectionHeads[off][k]; got != b.String() {
-				t.Errorf("offset %d, %s: precomputed %q, heading writes %q", off, s.Name, got, b.String())
-			}
-		}
-	}
-}
-
 // TestMarkdownLinkTextParen: in link text, a "(" after "]" is escaped,
 // even where a character the renderer drops stood between them.
 func TestMarkdownLinkTextParen(t *testing.T) {

@@ -17,8 +17,9 @@
 // others: they return an error and write nothing. Only this package can
 // make an Option.
 //
-// Rendering into a *bytes.Buffer or *bufio.Writer writes straight into it;
-// any other writer is buffered and flushed before the function returns.
+// Rendering into a *bytes.Buffer or *bufio.Writer writes straight into it,
+// and allocates nothing when it has room for the page; any other writer
+// gets a buffer of its own, flushed before the function returns.
 //
 // Inside, every format draws the same page: one walk of it (walk.go)
 // decides the order of the parts, which fields show and their labels,
@@ -34,13 +35,10 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"math"
 	"slices"
 	"strconv"
-	"sync"
 
 	"github.com/incident-leadership/portfolio/incident"
-	"github.com/incident-leadership/portfolio/internal/scan"
 )
 
 // An Option changes how a portfolio is rendered. Only this package makes
@@ -395,12 +393,10 @@ type stringWriter interface {
 // out writes to the user's writer and keeps the first error. After an
 // error it writes nothing more.
 type out struct {
-	w      stringWriter
-	pooled *bufio.Writer
-	err    error
+	w        stringWriter
+	buffered *bufio.Writer // the buffer out puts around any other writer
+	err      error
 }
-
-var bufPool = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 16<<10) }}
 
 func newOut(w io.Writer) out {
 	switch w := w.(type) {
@@ -409,9 +405,8 @@ func newOut(w io.Writer) out {
 	case *bufio.Writer:
 		return out{w: w}
 	}
-	b := bufPool.Get().(*bufio.Writer)
-	b.Reset(w)
-	return out{w: b, pooled: b}
+	b := bufio.NewWriterSize(w, 16<<10)
+	return out{w: b, buffered: b}
 }
 
 func (o *out) str(s string) {
@@ -426,52 +421,17 @@ func (o *out) byte(c byte) {
 	}
 }
 
-func (o *out) bytes(b []byte) {
-	if o.err == nil {
-		_, o.err = o.w.Write(b)
-	}
-}
-
-// finish flushes a pooled buffer and returns the first error.
+// finish flushes out's own buffer and returns the first error.
 func (o *out) finish() error {
-	if o.pooled != nil {
-		if o.err == nil {
-			o.err = o.pooled.Flush()
-		}
-		o.pooled.Reset(nil)
-		bufPool.Put(o.pooled)
-		o.pooled = nil
+	if o.buffered != nil && o.err == nil {
+		o.err = o.buffered.Flush()
 	}
 	return o.err
 }
 
-// aheadOf asks for the text of the i-th selected incident, if there is
-// one, to be fetched into the caches while the one before it is drawn.
-func (s *selection) aheadOf(i int) {
-	if i >= s.Len() {
-		return
-	}
-	in := s.At(i)
-	scan.Ahead(string(in.ID))
-	scan.Ahead(in.Title)
-	scan.Ahead(in.Duration.Text)
-	for _, ps := range [...][]string{in.Situation, in.MyRole, in.Resolution, in.PermanentFix} {
-		for _, p := range ps {
-			scan.Ahead(p)
-		}
-	}
-	for k := range in.Actions {
-		scan.Ahead(in.Actions[k].Text)
-	}
-	for k := range in.Links {
-		scan.Ahead(in.Links[k].Title)
-		scan.Ahead(in.Links[k].URL)
-	}
-}
-
 // spare writes by appending to b, the spare room of the *bytes.Buffer or
-// *bufio.Writer it writes to (the pooled one that out wraps around any
-// other writer), and hands b over (a copy onto itself) only when it is
+// *bufio.Writer it writes to (the one out puts around any other
+// writer), and hands b over (a copy onto itself) only when it is
 // full and at the end; so writing is an append, with no call through an
 // interface.
 type spare struct {
@@ -522,7 +482,7 @@ func (o *spare) handOver() {
 	o.b = o.b[:0]
 }
 
-// finish hands b over, flushes a pooled buffer and returns the first error.
+// finish hands b over, flushes out's own buffer and returns the first error.
 func (o *spare) finish() error {
 	o.handOver()
 	return o.out.finish()
@@ -564,6 +524,12 @@ func (o *spare) byteSlow(c byte) {
 	o.b = o.room()
 }
 
+// int writes n in decimal.
+func (o *spare) int(n int) {
+	var buf [20]byte
+	o.raw(strconv.AppendInt(buf[:0], int64(n), 10))
+}
+
 // raw writes a few bytes, such as a number formatted into an array on
 // the caller's stack, without letting them escape.
 func (o *spare) raw(b []byte) {
@@ -574,13 +540,4 @@ func (o *spare) raw(b []byte) {
 	for _, c := range b {
 		o.byte(c)
 	}
-}
-
-// appendNumber appends v as strconv.AppendFloat(b, v, 'f', -1, 64) does,
-// and sooner for whole numbers, which most figures are.
-func appendNumber(b []byte, v float64) []byte {
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 && !(v == 0 && math.Signbit(v)) {
-		return strconv.AppendInt(b, int64(v), 10)
-	}
-	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"io"
 	"math"
-	"math/rand/v2"
-	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -91,21 +89,6 @@ func TestLegendSeverities(t *testing.T) {
 func TestDefaultScale(t *testing.T) {
 	if diff := cmp.Diff(incident.DefaultScale(), defaultScale[:]); diff != "" {
 		t.Errorf("render's default scale differs from incident.DefaultScale (-incident +render):\n%s", diff)
-	}
-}
-
-// TestAppendNumber checks appendNumber against strconv.AppendFloat.
-func TestAppendNumber(t *testing.T) {
-	vals := []float64{0, math.Copysign(0, -1), 1, -1, 1.2, 70, 99.99, 1e15 - 1, 1e15, -1e15 + 1, 1e21, 1e-7, 123456789012345,
-		math.MaxInt64, math.MinInt64, math.Inf(1), math.Inf(-1), math.NaN(), 0.1 + 0.2, 4.000000000000001, 1 << 53, 1<<53 + 2}
-	r := rand.New(rand.NewPCG(5, 6))
-	for range 10000 {
-		vals = append(vals, math.Round(r.NormFloat64()*1e6), r.NormFloat64()*1e3, math.Float64frombits(r.Uint64()))
-	}
-	for _, v := range vals {
-		if got, want := string(appendNumber(nil, v)), strconv.FormatFloat(v, 'f', -1, 64); got != want {
-			t.Errorf("appendNumber(%v) = %q, want %q", v, got, want)
-		}
 	}
 }
 

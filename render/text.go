@@ -43,10 +43,7 @@ func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
 		return err
 	}
 	pg.text = textWriter{spare: &pg.sp, width: max(pg.c.width, minWidth)}
-	pg.walk(&pg.text)
-	err = pg.sp.finish()
-	pg.free()
-	return err
+	return pg.draw(&pg.text)
 }
 
 // textWriter writes a page as plain text, flowing words into lines. A
@@ -592,7 +589,7 @@ var textPlain = scan.New(func(c byte) bool { return c < ' ' || c >= 0x7f })
 // number writes v as a word, with suf stuck to it.
 func (t *textWriter) number(v float64, suf string) {
 	var b [32]byte
-	d := appendNumber(b[:0], v)
+	d := strconv.AppendFloat(b[:0], v, 'f', -1, 64)
 	need := len(d) + len(suf)
 	if !t.room(need) {
 		t.breakWord(string(d)) // only for numbers of more digits than a line holds

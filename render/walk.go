@@ -227,6 +227,15 @@ func levelBefore(scale []incident.SeverityDef, level int) bool {
 	return false
 }
 
+// draw walks the page through w, frees it and returns the first error
+// writing it.
+func (pg *page) draw(w writer) error {
+	pg.walk(w)
+	err := pg.sp.finish()
+	pg.free()
+	return err
+}
+
 // walk draws the page through w.
 func (pg *page) walk(w writer) {
 	c, p := &pg.c, &pg.p
@@ -248,7 +257,6 @@ func (pg *page) walk(w writer) {
 	}
 	w.incidents()
 	for i := range pg.sel.Len() {
-		pg.sel.aheadOf(i + 1)
 		pg.incident(w, pg.sel.At(i))
 	}
 	w.incidentsEnd()

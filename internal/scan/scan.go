@@ -4,8 +4,7 @@
 // that, and the renderers copy what Span skips in one piece. An Escaper
 // goes further: it copies the text and writes the replacements of the
 // ASCII bytes it stops at in the same loop, checking UTF-8 on the way,
-// and leaves only what is rare and subtle to its caller. Ahead asks for
-// a string to be fetched into the caches before it is scanned.
+// and leaves only what is rare and subtle to its caller.
 //
 // On amd64 with AVX2, Span, SpanPair and Escape test 32 bytes at a time
 // with a nibble-table lookup (VPSHUFB, as in "shufti"), reading strings

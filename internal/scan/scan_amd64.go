@@ -2,8 +2,6 @@
 
 package scan
 
-import "unsafe"
-
 // haveVector reports whether the processor and the operating system
 // support AVX2 (and BMI2, which the vector code uses too).
 var haveVector = hasAVX2()
@@ -40,21 +38,6 @@ func spanVector(s string, nib *[32]byte) int
 //
 //go:noescape
 func spanPairVector(s string, nib *[32]byte, c byte) int
-
-// ahead asks for the cache lines of p[:n] to be fetched; in scan_amd64.s.
-//
-//go:noescape
-func ahead(p *byte, n int)
-
-// Ahead asks the processor to fetch s into its caches, for a scan of it
-// soon: rendering reads many separate strings, and those not yet in the
-// caches cost a wait for memory each. It fetches the first 512 bytes at
-// most.
-func Ahead(s string) {
-	if len(s) > 0 {
-		ahead(unsafe.StringData(s), min(len(s), 512))
-	}
-}
 
 // escapeVector is Escape with AVX2, in scan_amd64.s; dst has n >=
 // EscapeRoom bytes.

@@ -251,20 +251,6 @@ pfound:
 	MOVQ BX, ret+32(FP)
 	RET
 
-// func ahead(p *byte, n int)
-TEXT ·ahead(SB), NOSPLIT, $0-16
-	MOVQ p+0(FP), SI
-	MOVQ n+8(FP), CX
-	LEAQ (SI)(CX*1), CX
-aloop:
-	CMPQ SI, CX
-	JAE  adone
-	PREFETCHT0 (SI)
-	ADDQ $64, SI
-	JMP  aloop
-adone:
-	RET
-
 // COPYCLASS copies the 32 bytes at SI to DI, keeping them in Y8, and
 // leaves in Y0 and Y1 their low- and high-nibble classes, whose AND is
 // non-zero for the bytes of the set (registers as for CLASSIFY).

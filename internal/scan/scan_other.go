@@ -8,10 +8,6 @@ func spanVector(string, *[32]byte) int { panic("scan: no vector code on this pla
 
 func spanPairVector(string, *[32]byte, byte) int { panic("scan: no vector code on this platform") }
 
-// Ahead asks the processor to fetch s into its caches; here it does
-// nothing.
-func Ahead(string) {}
-
 func escapeVector(*byte, int, string, int, *Escaper) (int, int) {
 	panic("scan: no vector code on this platform")
 }
