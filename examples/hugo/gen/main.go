@@ -29,6 +29,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/incident-leadership/portfolio/atomicfile"
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/render"
 )
@@ -66,7 +67,7 @@ func main() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			log.Fatal(err)
 		}
-		if err := os.WriteFile(path, b, 0o644); err != nil {
+		if _, err := atomicfile.Write(path, b); err != nil {
 			log.Fatal(err)
 		}
 	}
