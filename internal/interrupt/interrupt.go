@@ -75,7 +75,8 @@ func Check(t testing.TB, cmd *exec.Cmd, dir string, sigs ...syscall.Signal) {
 		case err := <-exited:
 			ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus)
 			if i < len(sigs)-1 || !ok || !ws.Signaled() || ws.Signal() != sig {
-				t.Errorf("%s after %v: %v, want death by %v (stderr %q)", cmd.Path, sig, err, sigs[len(sigs)-1], stderr.String())
+				t.Errorf("%s after %v: %v, want death by %v (stderr %q)",
+					cmd.Path, sig, err, sigs[len(sigs)-1], stderr.String())
 			}
 		case <-time.After(wait):
 			if i == len(sigs)-1 {

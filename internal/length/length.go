@@ -144,7 +144,8 @@ func Parse(s string) (d time.Duration, approx bool, err error) {
 // ParseExact reads an exact length, such as "2h 15m".
 func ParseExact(s string) (time.Duration, error) {
 	if approxRE.MatchString(s) {
-		return 0, malformed(s, errors.New("want an exact length here, such as 4h or 2h 15m; to say it is approximate, add approximate: true"))
+		return 0, malformed(s, errors.New(
+			"want an exact length here, such as 4h or 2h 15m; to say it is approximate, add approximate: true"))
 	}
 	d, err := parseExact(s)
 	if err != nil {
@@ -247,10 +248,12 @@ func diagnose(s string) error {
 		}
 		u := unitOf(word)
 		if u == nil {
-			return fmt.Errorf("unknown unit %q: the units are d, h, m and s, or day, hour, minute and second; %s", word, Forms)
+			return fmt.Errorf("unknown unit %q: the units are d, h, m and s, or day, hour, minute and second; %s",
+				word, Forms)
 		}
 		if frac != "" && (len(frac) != 2 || !u.decimal) {
-			return errors.New("a number may have one decimal digit, and none before seconds; write whole units, as in 1h 15m")
+			return errors.New(
+				"a number may have one decimal digit, and none before seconds; write whole units, as in 1h 15m")
 		}
 		if strings.Trim(num, "0") != "" || strings.Trim(frac, ".0") != "" {
 			nonzero = true

@@ -44,10 +44,11 @@ import (
 //   - $. Python's re lets $ match before a final line break too: "^a$"
 //     matches "a\n" there and nowhere else. So beside each pattern a "not"
 //     refuses the line break $ would let through (lineBreakGuard).
-const portableComment = "Patterns keep to the regular expressions JSON Schema recommends, so that ECMAScript (with or without the u flag), " +
-	"Go's regexp and Python's re read them alike: characters outside printable ASCII stand as themselves (written here as \\u escapes), " +
-	"classes hold no character above U+FFFF (such characters are listed one by one), and beside each pattern a not refuses " +
-	"the final line break that Python's $ lets through."
+const portableComment = "Patterns keep to the regular expressions JSON Schema recommends, " +
+	"so that ECMAScript (with or without the u flag), Go's regexp and Python's re read them alike: " +
+	"characters outside printable ASCII stand as themselves (written here as \\u escapes), " +
+	"classes hold no character above U+FFFF (such characters are listed one by one), " +
+	"and beside each pattern a not refuses the final line break that Python's $ lets through."
 
 const finalBreakComment = "It may end with one line break, the one a YAML block scalar keeps and the loader drops."
 
@@ -231,13 +232,16 @@ func textForms() (text, required *jsonschema.Schema, err error) {
 		return nil, nil, err
 	}
 	text = form{
-		body:       textChar + "*",
-		comment:    "Text: any characters but control characters (" + control.words() + "), line breaks and tabs among them.",
+		body: textChar + "*",
+		comment: "Text: any characters but control characters (" + control.words() +
+			"), line breaks and tabs among them.",
 		finalBreak: true,
 	}.schema()
 	required = &jsonschema.Schema{
-		Comments: "Required text: text that shows something. The not refuses text made only of white space and invisible characters " +
-			"(" + blank.words() + "; Unicode " + unicode.Version + "): white space, format characters (Cf) but the drawn signs among them, " +
+		Comments: "Required text: text that shows something. " +
+			"The not refuses text made only of white space and invisible characters " +
+			"(" + blank.words() + "; Unicode " + unicode.Version + "): white space, " +
+			"format characters (Cf) but the drawn signs among them, " +
 			"the Hangul fillers and the blank braille pattern, as package incident's Validate decides.",
 		Ref: "#/$defs/" + textDef,
 		// Blank text. It needs no guard of its own: the one of Text
