@@ -51,7 +51,7 @@ func TestBadData(t *testing.T) {
 		{"month 13", "    org: O\n", "    org: O\n    when: 2023-13\n", "incidents[0].when: date \"2023-13\": month out of range"},
 		{"no such day", "    org: O\n", "    org: O\n    when: 2023-02-29\n", "incidents[0].when: date \"2023-02-29\": no such day"},
 		{"year 1899", "    org: O\n", "    org: O\n    when: 1899\n", "incidents[0].when: date \"1899\": year out of range"},
-		{"backwards range", "    org: O\n", "    org: O\n    when: 2023-03-16/2023-03\n", "incidents[0].when: period \"2023-03-16/2023-03\" ends before it starts"},
+		{"backwards range", "    org: O\n", "    org: O\n    when: 2023-03-16/2023-03\n", "incidents[0].when: period \"2023-03-16/2023-03\" ends before it starts: write the earlier end first"},
 		{"malformed duration", "duration: 4h", "duration: 4x", "incidents[0].duration: malformed duration"},
 		{"malformed length", "duration: 4h", "duration: {text: x, length: 4x}", "incidents[0].duration.length: malformed duration"},
 		{"text value", "value: 1", `value: "x"`, "incidents[0].impact[0].value: want a number"},

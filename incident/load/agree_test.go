@@ -322,7 +322,7 @@ var bad = []struct {
 	{
 		name:   "period ends before it starts",
 		doc:    good + "    when: 2023-03-16/2023-03-14\n",
-		want:   `f.yaml:13:11: incidents[0].when: period "2023-03-16/2023-03-14" ends before it starts`,
+		want:   `f.yaml:13:11: incidents[0].when: period "2023-03-16/2023-03-14" ends before it starts: write the earlier end first`,
 		schema: schemaAccepts,
 		why:    "an order between two dates in one string",
 	},
