@@ -87,7 +87,7 @@ func parseDateTime(s string) (Date, error) {
 		return Date{}, err
 	}
 	if d.Day == 0 {
-		return Date{}, fmt.Errorf("%w %q: a time of day needs a full date before the T, as in %s", ErrMalformedDate, s, timeForms)
+		return Date{}, fmt.Errorf("date %q: a time of day needs a full date before the T, as in %s", s, timeForms)
 	}
 	bad := fmt.Errorf("%w %q: want a date and time such as %s", ErrMalformedDate, s, timeForms)
 	// The zone: Z, or an offset +hh:mm or -hh:mm at the end.
@@ -180,10 +180,10 @@ func ParseDate(s string) (Date, error) {
 		return parseDateTime(s)
 	}
 	if day, clock, ok := strings.Cut(s, " "); ok && len(clock) > 0 && clock[0] >= '0' && clock[0] <= '9' {
-		return Date{}, fmt.Errorf("%w %q: write T between the date and the time, as in %sT%s", ErrMalformedDate, s, day, clock)
+		return Date{}, fmt.Errorf("date %q: write T between the date and the time, as in %sT%s", s, day, clock)
 	}
 	if d, ok := strings.CutSuffix(s, "Z"); ok && !strings.Contains(d, "T") {
-		return Date{}, fmt.Errorf("%w %q: a zone goes after a time of day, as in %s", ErrMalformedDate, s, timeForms)
+		return Date{}, fmt.Errorf("date %q: a zone goes after a time of day, as in %s", s, timeForms)
 	}
 	return parseDate(s)
 }

@@ -393,7 +393,7 @@ var bad = []struct {
 	{
 		name: "line breaks after a date",
 		doc:  good + "    when: \"2023\\n\\n\"\n",
-		want: `f.yaml:13:11: incidents[0].when: want a date such as 2023-03-14, 2023-03 or 2023, or a range such as 2023-03-14/2023-03-16, got "2023\n\n"`,
+		want: `f.yaml:13:11: incidents[0].when: want a date such as 2023-03-14, 2023-03 or 2023, a date and time such as 2023-03-14T13:42Z, or a range such as 2023-03-14/2023-03-16, got "2023\n\n"`,
 	},
 	{
 		name: "line breaks after a URL",
