@@ -82,8 +82,7 @@ type Incident struct {
 	// PermanentFix tells what was changed so it cannot happen again, one string per paragraph.
 	PermanentFix []string `json:"permanentFix"`
 
-	// When is when it happened: a partial date such as "2023", "2023-03" or "2023-03-14", a date-time with its zone such as "2023-03-14T13:42Z",
-	// or a range of two dates or two date-times, as in "2023-03-14/2023-03-16" or "2023-03-14T13:42Z/2023-03-14T14:09Z".
+	// When is when it happened: a partial date such as "2023", "2023-03" or "2023-03-14", a date-time with its zone such as "2023-03-14T13:42Z", or a range of two dates or two date-times, as in "2023-03-14/2023-03-16" or "2023-03-14T13:42Z/2023-03-14T14:09Z".
 	When Period `json:"when,omitzero"`
 	// Org is the organisation it happened at; it may be anonymised, as in "a publicly traded financial services company".
 	Org string `json:"org,omitempty"`

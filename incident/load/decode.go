@@ -559,6 +559,8 @@ func (d *decoder) figureText(path string, n *yaml.Node, v reflect.Value) {
 		d.failf(n, path, "want a number, got %s; write the number without quotes", describe(n))
 	case numberWithUnit.MatchString(s):
 		d.failf(n, path, `want a number, got %s; put the unit in "unit", as in value: 20, unit: min`, describe(n))
+	case nonFinite.MatchString(s):
+		d.failf(n, path, "want a finite number, got %s", s)
 	case numberStart.MatchString(s):
 		d.failf(n, path, `want a number, got %s; a text may not start with a number: write the number as the value and the words after it as the unit, as in value: 3, unit: of 5 regions`, describe(n))
 	case s == "":
@@ -568,9 +570,14 @@ func (d *decoder) figureText(path string, n *yaml.Node, v reflect.Value) {
 	}
 }
 
-// numberStart matches a text that starts with a number, as the JSON
-// Schema's pattern for a figure's text refuses (internal/schema).
-var numberStart = regexp.MustCompile(`^[-+]?\.?[0-9]`)
+// numberStart matches a text that starts with a number, and nonFinite
+// the core schema's spellings of infinity and NaN, which a JSON copy of a
+// content file holds as text: a figure's text may be neither, as the
+// JSON Schema's pattern says (internal/schema).
+var (
+	numberStart = regexp.MustCompile(`^[-+]?\.?[0-9]`)
+	nonFinite   = regexp.MustCompile(`^([-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$`)
+)
 
 // plainNumber matches the decimal numbers a figure takes when written
 // without quotes.
