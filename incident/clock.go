@@ -72,7 +72,7 @@ func (c Clock) String() string {
 // ErrNoZone is the error, wrapped, of a time of day given without its
 // zone, as in 2023-03-14T13:42: which 13:42 it was depends on where it
 // was read.
-var ErrNoZone = errors.New("time without a zone")
+var ErrNoZone = errors.New("no zone")
 
 // timeForms is how errors name the forms of a time of day.
 const timeForms = "2023-03-14T13:42Z (UTC) or 2023-03-14T13:42+01:00 (an offset from UTC)"
@@ -100,7 +100,7 @@ func parseDateTime(s string) (Date, error) {
 		if strings.ContainsAny(clock, " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 			return Date{}, bad
 		}
-		return Date{}, fmt.Errorf("%w: %q leaves out its zone: add Z if it is UTC, as in %sZ, or its offset from UTC, as in %s+01:00", ErrNoZone, s, s, s)
+		return Date{}, fmt.Errorf("time %q has %w: add Z if it is UTC, as in %sZ, or its offset from UTC, as in %s+01:00", s, ErrNoZone, s, s)
 	case clock[i] == 'Z':
 		if i != len(clock)-1 {
 			return Date{}, bad

@@ -80,7 +80,7 @@ func (s State) String() string { return labelOf(states[:], s) }
 func (s State) MarshalText() ([]byte, error) { return []byte(s), nil }
 
 // UnmarshalText sets the state from its key.
-func (s *State) UnmarshalText(b []byte) error { return parseKey(s, b, states[:], "state") }
+func (s *State) UnmarshalText(b []byte) error { return parseKey(s, b, states[:], "service state") }
 
 // ImpactStart returns when the incident began, the point the times to
 // detect, mitigate and resolve count from: the first timeline event of

@@ -20,7 +20,7 @@ func TestParseDateTime(t *testing.T) {
 		{"2023-03-14T13:42Z", incident.Date{Year: 2023, Month: 3, Day: 14, Clock: incident.Clock{Hour: 13, Minute: 42, Set: true}}, ""},
 		{"2023-03-14T13:42:07+01:00", incident.Date{Year: 2023, Month: 3, Day: 14, Clock: incident.Clock{Hour: 13, Minute: 42, Second: 7, Offset: plus1, Set: true}}, ""},
 		{"2023-03-14T00:00:00.25-05:30", incident.Date{Year: 2023, Month: 3, Day: 14, Clock: incident.Clock{Nanosecond: 250_000_000, Offset: -(5*3600 + 1800), Set: true}}, ""},
-		{"2023-03-14T13:42", incident.Date{}, `time without a zone: "2023-03-14T13:42" leaves out its zone: add Z if it is UTC, as in 2023-03-14T13:42Z, or its offset from UTC, as in 2023-03-14T13:42+01:00`},
+		{"2023-03-14T13:42", incident.Date{}, `time "2023-03-14T13:42" has no zone: add Z if it is UTC, as in 2023-03-14T13:42Z, or its offset from UTC, as in 2023-03-14T13:42+01:00`},
 		{"2023-03-14 13:42Z", incident.Date{}, `date "2023-03-14 13:42Z": write T between the date and the time, as in 2023-03-14T13:42Z`},
 		{"2023-03-14T13:42 UTC", incident.Date{}, `time "2023-03-14T13:42 UTC": write the zone UTC as Z, right after the time, as in 2023-03-14T13:42Z`},
 		{"2023-03T13:42Z", incident.Date{}, `date "2023-03T13:42Z": a time of day needs a full date before the T, as in 2023-03-14T13:42Z (UTC) or 2023-03-14T13:42+01:00 (an offset from UTC)`},
@@ -127,7 +127,7 @@ func TestValidateTimeline(t *testing.T) {
 		{"unknown kind and state", withTimeline("", ev("2023-03-14T13:42Z", "fixed", "up")),
 			[]fe{
 				{tl + "[0].kind", `unknown event kind "fixed"; want one of started, detected, escalated, mitigated, resolved`},
-				{tl + "[0].state", `unknown state "up"; want one of down, degraded, recovered`},
+				{tl + "[0].state", `unknown service state "up"; want one of down, degraded, recovered`},
 			}},
 		{"no text", withTimeline("", incident.Event{At: at("2023-03-14T13:42Z")}), []fe{{tl + "[0].text", "missing text"}}},
 		{"no time", withTimeline("", incident.Event{Text: "x"}), []fe{{tl + "[0].at", "missing time: give when it happened, as in at: 2023-03-14T13:42Z"}}},

@@ -244,7 +244,7 @@ func (v *validator) timeline(path string, in *Incident) {
 			checkKey(v, ep+".kind", e.Kind, eventKinds[:], "event kind")
 		}
 		if e.State != "" {
-			checkKey(v, ep+".state", e.State, states[:], "state")
+			checkKey(v, ep+".state", e.State, states[:], "service state")
 		}
 	}
 }

@@ -78,6 +78,9 @@ const (
 	whyDuplicateKey = "JSON readers keep the last of duplicate keys; the schema never sees the first"
 	whyStream       = "editors check each document of a stream on its own"
 	whySurrogate    = "JSON readers turn half a surrogate pair into U+FFFD; the schema never sees it"
+	whyEventOrder   = "an order between items of an array"
+	whyInsideWhen   = "an order between the times of the events and the incident's when"
+	whyDateOrder    = "an order between two dates in one string"
 	whyFinalBreak   = "the schema allows the final line break of a block scalar, which the loader drops; it cannot tell a quoted one"
 )
 
@@ -324,7 +327,7 @@ var bad = []struct {
 		doc:    good + "    when: 2023-03-16/2023-03-14\n",
 		want:   `f.yaml:13:11: incidents[0].when: period "2023-03-16/2023-03-14" ends before it starts: write the earlier end first`,
 		schema: schemaAccepts,
-		why:    "an order between two dates in one string",
+		why:    whyDateOrder,
 	},
 	{
 		name: "year out of range",
@@ -465,7 +468,7 @@ var bad = []struct {
 	{
 		name: "time without a zone",
 		doc:  good + "    when: 2023-03-14T13:42\n",
-		want: `f.yaml:13:11: incidents[0].when: time without a zone: "2023-03-14T13:42" leaves out its zone: add Z if it is UTC, as in 2023-03-14T13:42Z, or its offset from UTC, as in 2023-03-14T13:42+01:00`,
+		want: `f.yaml:13:11: incidents[0].when: time "2023-03-14T13:42" has no zone: add Z if it is UTC, as in 2023-03-14T13:42Z, or its offset from UTC, as in 2023-03-14T13:42+01:00`,
 	},
 	{
 		name: "time after a space",
@@ -482,7 +485,7 @@ var bad = []struct {
 		doc:    good + "    when: 2023-03-14T14:09+01:00/2023-03-14T13:00Z\n",
 		want:   `f.yaml:13:11: incidents[0].when: period "2023-03-14T14:09+01:00/2023-03-14T13:00Z" ends before it starts: write the earlier end first`,
 		schema: schemaAccepts,
-		why:    "an order between two dates in one string",
+		why:    whyDateOrder,
 	},
 	{
 		name: "event without a time of day",
@@ -493,21 +496,21 @@ var bad = []struct {
 		name: "event of an unknown kind and state",
 		doc:  good + "    timeline: [{at: \"2023-03-14T13:42Z\", text: Alert fired, kind: alerted, state: up}]\n",
 		want: "f.yaml:13:67: incidents[0].timeline[0].kind: unknown event kind \"alerted\"; want one of started, detected, escalated, mitigated, resolved\n" +
-			`f.yaml:13:83: incidents[0].timeline[0].state: unknown state "up"; want one of down, degraded, recovered`,
+			`f.yaml:13:83: incidents[0].timeline[0].state: unknown service state "up"; want one of down, degraded, recovered`,
 	},
 	{
 		name:   "events out of order",
 		doc:    good + "    timeline:\n      - {at: 2023-03-14T13:42Z, text: Alert fired}\n      - {at: 2023-03-14T14:00+01:00, text: Paged}\n",
 		want:   `f.yaml:15:14: incidents[0].timeline[1].at: 2023-03-14T14:00+01:00 is earlier than the event above it, at 2023-03-14T13:42Z: list the timeline's events in the order they happened`,
 		schema: schemaAccepts,
-		why:    "an order between items of an array",
+		why:    whyEventOrder,
 	},
 	{
 		name:   "event outside when",
 		doc:    good + "    when: 2023-03-14\n    timeline: [{at: 2023-03-15T00:30Z, text: Resolved}]\n",
 		want:   `f.yaml:14:21: incidents[0].timeline[0].at: 2023-03-15T00:30Z is after the incident's when, 2023-03-14: move the event, or end when later, as in when: 2023-03-14/2023-03-15`,
 		schema: schemaAccepts,
-		why:    "an order between two properties",
+		why:    whyInsideWhen,
 	},
 	{
 		name: "unknown colour tier",
@@ -655,6 +658,10 @@ var catalogueSchema = map[string]struct {
 	"duplicate-id.yaml":  {schemaAccepts, whyUnique},
 	"duplicate-key.yaml": {schemaAccepts, whyDuplicateKey},
 	"two-documents.yaml": {schemaAccepts, whyStream},
+
+	"timeline-out-of-order.yaml":  {schemaAccepts, whyEventOrder},
+	"timeline-outside-when.yaml":  {schemaAccepts, whyInsideWhen},
+	"when-ends-before-start.yaml": {schemaAccepts, whyDateOrder},
 
 	"json-duplicate-key.json":   {schemaAccepts, whyDuplicateKey},
 	"json-lone-surrogate.json":  {schemaAccepts, whySurrogate},
