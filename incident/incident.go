@@ -13,7 +13,10 @@
 // too, as in "incidents[2].severity".
 package incident
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // Portfolio is one person's incident-leadership page.
 type Portfolio struct {
@@ -236,4 +239,27 @@ type Date struct {
 	Day   int
 	// Clock is the time of day and its zone.
 	Clock Clock
+}
+
+// MarshalJSON writes the figure as a content file gives it: value and
+// before are numbers, or text when ValueText or BeforeText holds it; a
+// before of zero that is not text is left out, as its omitempty tag says.
+func (f Figure) MarshalJSON() ([]byte, error) {
+	var value, before any = f.Value, nil
+	if f.ValueText != "" {
+		value = f.ValueText
+	}
+	switch {
+	case f.BeforeText != "":
+		before = f.BeforeText
+	case f.Before != 0:
+		before = f.Before
+	}
+	return json.Marshal(struct {
+		Label  string `json:"label"`
+		Value  any    `json:"value"`
+		Before any    `json:"before,omitempty"`
+		Unit   string `json:"unit,omitempty"`
+		Note   string `json:"note,omitempty"`
+	}{f.Label, value, before, f.Unit, f.Note})
 }
