@@ -11,6 +11,31 @@
 // The package imports nothing but the standard library. Field names in the
 // content file are the json tags below; paths in validation errors use them
 // too, as in "incidents[2].severity".
+//
+// # A postmortem's parts
+//
+// An Incident holds each part of Google's SRE postmortem template; all
+// but the seed page's four sections are optional, and pages show a part
+// only when it is given:
+//
+//	Template part            Content file key         Go field
+//	Summary                  summary                  Incident.Summary
+//	Impact                   impact, duration         Incident.Impact (figures, numbers or text), Incident.Duration
+//	Trigger                  trigger                  Incident.Trigger
+//	Root cause               rootCause                Incident.RootCause
+//	Detection                detection                Incident.Detection
+//	Resolution               resolution               Incident.Resolution (a seed section)
+//	Action items             actions, permanentFix    Incident.Actions, Incident.PermanentFix (a seed section)
+//	What went well           wentWell                 Incident.WentWell
+//	What went wrong          wentWrong                Incident.WentWrong
+//	Where we got lucky       gotLucky                 Incident.GotLucky
+//	Timeline                 timeline                 Incident.Timeline (events: at, text, kind, state)
+//
+// The seed page's sections, situation, myRole, resolution and
+// permanentFix, stay required; Sections lists them, and Postmortem the
+// further parts held as paragraphs. A timeline's times to detect,
+// mitigate and resolve are Incident.TimeToDetect, TimeToMitigate and
+// TimeToResolve, counted from Incident.ImpactStart.
 package incident
 
 import (
