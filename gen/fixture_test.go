@@ -26,7 +26,7 @@ func full() incident.Portfolio {
 		Roles:   []incident.RoleDef{{Key: "on-call-scribe", Label: "Scribe " + hostile}},
 		Severities: []incident.SeverityDef{
 			{Code: "SEV-1", Label: "Critical", Level: 1},
-			{Code: "SEV-2", Label: "High", Level: 2},
+			{Code: "SEV-2", Label: "High", Level: 2, Tier: incident.TierHigh},
 		},
 		Incidents: []incident.Incident{
 			{
@@ -48,9 +48,22 @@ func full() incident.Portfolio {
 					{Label: "MTTR", Value: 1.2, Before: 4, HasBefore: true, Unit: "h", Note: "lower"},
 					{Label: "Tiny", Value: 5e-324},
 					{Label: "Third", Value: point3, Before: -1e300, HasBefore: true},
+					{Label: "Rule rollout", BeforeText: "seconds " + hostile, ValueText: "staged over hours", HasBefore: true},
 				},
-				Actions: []incident.Action{{Text: "Add alerting " + hostile, Kind: incident.Prevent, Done: true}},
-				Links:   []incident.WriteUp{{Title: "Postmortem " + hostile, URL: "https://example.com/pm?a=1&b=%22", Kind: incident.Postmortem}},
+				Actions:   []incident.Action{{Text: "Add alerting " + hostile, Kind: incident.Prevent, Done: true}},
+				Links:     []incident.WriteUp{{Title: "Postmortem " + hostile, URL: "https://example.com/pm?a=1&b=%22", Kind: incident.Postmortem}},
+				Summary:   []string{"A config change exhausted the pool.", hostile},
+				Trigger:   []string{"Deploy " + hostile},
+				RootCause: []string{"Pool size was static."},
+				Detection: []string{"Paging alert on error rate."},
+				WentWell:  []string{"Rollback was fast."},
+				WentWrong: []string{"No canary."},
+				GotLucky:  []string{"Low traffic " + hostile},
+				Timeline: []incident.Event{
+					{At: incident.Date{Year: 2023, Month: time.March, Day: 14, Clock: incident.Clock{Hour: 8, Minute: 42, Set: true}}, Text: "Deploy " + hostile, Kind: incident.Started, State: incident.Degraded},
+					{At: incident.Date{Year: 2023, Month: time.March, Day: 14, Clock: incident.Clock{Hour: 15, Minute: 5, Second: 9, Nanosecond: 250_000_000, Offset: 5*3600 + 1800, Set: true}}, Text: "Paged", Kind: incident.Detected, State: incident.Down},
+					{At: incident.Date{Year: 2023, Month: time.March, Day: 14, Clock: incident.Clock{Hour: 14, Set: true}}, Text: "Rolled back", Kind: incident.Mitigated, State: incident.Recovered},
+				},
 			},
 			{
 				ID:           "2023-" + hostileID,

@@ -107,10 +107,10 @@ func TestCommand(t *testing.T) {
 		{name: "content errors", args: []string{"-in", "bad.yaml", "-out", "out_gen.go", "-pkg", "p"}, code: 1,
 			errLike: regexp.MustCompile(`^(gen: bad\.yaml:\d+:\d+: [^\n]+\n)*gen: bad\.yaml:2:1: tittle: [^\n]+\n$`), want: old},
 		{name: "name clash", args: []string{"-in", "clash.json", "-out", "out_gen.go", "-pkg", "p"}, code: 1,
-			stderr: `gen: clash.json:100:13: incidents[1].id: "page" gets the Go name Page, which the generated function Page has: change the id` + "\n", want: old},
+			stderr: `gen: clash.json:148:13: incidents[1].id: "page" gets the Go name Page, which the generated function Page has: change the id` + "\n", want: old},
 		{name: "name clashes", args: []string{"-in", "clash2.json", "-out", "out_gen.go", "-pkg", "p"}, code: 1,
-			stderr: `gen: clash2.json:33:13: incidents[0].id: "page" gets the Go name Page, which the generated function Page has: change the id` + "\n" +
-				`gen: clash2.json:100:13: incidents[1].id: "i-ds" gets the Go name IDs, which the generated function IDs has: change the id` + "\n", want: old},
+			stderr: `gen: clash2.json:34:13: incidents[0].id: "page" gets the Go name Page, which the generated function Page has: change the id` + "\n" +
+				`gen: clash2.json:148:13: incidents[1].id: "i-ds" gets the Go name IDs, which the generated function IDs has: change the id` + "\n", want: old},
 		{name: "generate", args: []string{"-in", "ok.json", "-out", "out_gen.go", "-pkg", "p"}, code: 0, want: "fresh"},
 		{name: "check stale", args: []string{"-check", "-in", "ok.json", "-out", "out_gen.go", "-pkg", "p"}, code: 1,
 			stderr: "gen: out_gen.go is stale: run go generate\n", want: old},
@@ -332,7 +332,7 @@ func TestSiblingClash(t *testing.T) {
 		t.Fatal(err)
 	}
 	stderr, code := runGen(t, dir, "-in", "c.json", "-out", "out_gen.go")
-	want := `gen: c.json:33:13: incidents[0].id: "content-schema" gets the Go name ContentSchema, which schemas.go declares too: change the id, or rename it there` + "\n"
+	want := `gen: c.json:34:13: incidents[0].id: "content-schema" gets the Go name ContentSchema, which schemas.go declares too: change the id, or rename it there` + "\n"
 	if code != 1 || stderr != want {
 		t.Errorf("exit %d, stderr %q; want exit 1 and %q", code, stderr, want)
 	}
@@ -391,7 +391,7 @@ func TestSiblingClashes(t *testing.T) {
 	}
 	stderr, code := runGen(t, dir, "-in", "c.json", "-out", "out_gen.go")
 	want := "gen: c.json: the generated IDs is declared in schemas.go too: rename it there\n" +
-		`gen: c.json:33:13: incidents[0].id: "content-schema" gets the Go name ContentSchema, which schemas.go declares too: change the id, or rename it there` + "\n"
+		`gen: c.json:34:13: incidents[0].id: "content-schema" gets the Go name ContentSchema, which schemas.go declares too: change the id, or rename it there` + "\n"
 	if code != 1 || stderr != want {
 		t.Errorf("exit %d, stderr\n%s\nwant exit 1 and\n%s", code, stderr, want)
 	}

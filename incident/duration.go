@@ -136,21 +136,28 @@ func shortLength(d time.Duration) string {
 	return b.String()
 }
 
-// ParsePeriod reads "2023", "2023-03", "2023-03-14", or a range of two of
-// those joined by "/", as in "2023-03-14/2023-03-16".
+// ParsePeriod reads "2023", "2023-03", "2023-03-14", a date-time with
+// its zone such as "2023-03-14T13:42Z" or "2023-03-14T13:42:00+01:00"
+// (see ParseDate), or a range of two dates or of two date-times joined by
+// "/", as in "2023-03-14/2023-03-16" or
+// "2023-03-14T13:42Z/2023-03-14T14:09Z". A range ends no earlier than it
+// starts.
 func ParsePeriod(s string) (Period, error) {
 	start, end, isRange := strings.Cut(s, "/")
-	a, err := parseDate(start)
+	a, err := ParseDate(start)
 	if err != nil {
 		return Period{}, err
 	}
 	p := Period{Start: a}
 	if isRange {
-		if p.End, err = parseDate(end); err != nil {
+		if p.End, err = ParseDate(end); err != nil {
 			return Period{}, err
 		}
+		if p.Start.Clock.Set != p.End.Clock.Set {
+			return Period{}, fmt.Errorf("period %q: one end has a time of day and the other not; give both ends as dates, or both as date-times such as %s", s, timeForms)
+		}
 		if p.End.Compare(p.Start) < 0 {
-			return Period{}, fmt.Errorf("period %q ends before it starts", s)
+			return Period{}, fmt.Errorf("period %q ends before it starts: write the earlier end first", s)
 		}
 	}
 	return p, nil
@@ -222,7 +229,8 @@ func parseDate(s string) (Date, error) {
 // IsZero reports whether the date is not given.
 func (d Date) IsZero() bool { return d.Year == 0 }
 
-// String returns "2023", "2023-03" or "2023-03-14".
+// String returns "2023", "2023-03", "2023-03-14" or, with a time of
+// day, "2023-03-14T13:42Z" (see Clock.String).
 func (d Date) String() string {
 	switch {
 	case d.IsZero():
@@ -231,20 +239,39 @@ func (d Date) String() string {
 		return fmt.Sprintf("%04d", d.Year)
 	case d.Day == 0:
 		return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month))
+	case d.Clock.Set:
+		return fmt.Sprintf("%04d-%02d-%02dT%s", d.Year, int(d.Month), d.Day, d.Clock)
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 }
 
-// Compare returns -1, 0 or +1 as d is before, the same as, or after e,
-// comparing year, then month, then day (an unknown part as zero).
+// Compare returns -1, 0 or +1 as d is before, the same as, or after e.
+// Two dates with times of day compare as instants, whatever their zones.
+// Otherwise they compare by year, then month, then day as written (an
+// unknown part as zero), and a date without a time of day comes before
+// the same date with one.
 func (d Date) Compare(e Date) int {
+	if d.Clock.Set && e.Clock.Set {
+		td, _ := d.Time()
+		te, _ := e.Time()
+		return td.Compare(te)
+	}
 	switch {
 	case d.Year != e.Year:
 		return sign(d.Year - e.Year)
 	case d.Month != e.Month:
 		return sign(int(d.Month) - int(e.Month))
+	case d.Day != e.Day:
+		return sign(d.Day - e.Day)
 	}
-	return sign(d.Day - e.Day)
+	return boolSign(d.Clock.Set) - boolSign(e.Clock.Set)
+}
+
+func boolSign(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func sign(n int) int {

@@ -204,7 +204,7 @@ func TestParsePeriod(t *testing.T) {
 		{"2023-02-29", incident.Period{}, `date "2023-02-29": no such day`},
 		{"2023-04-00", incident.Period{}, `date "2023-04-00": no such day`},
 		{"2023/", incident.Period{}, `malformed date "": want YYYY, YYYY-MM or YYYY-MM-DD`},
-		{"2023-03-16/2023-03-14", incident.Period{}, `period "2023-03-16/2023-03-14" ends before it starts`},
+		{"2023-03-16/2023-03-14", incident.Period{}, `period "2023-03-16/2023-03-14" ends before it starts: write the earlier end first`},
 		{"2023/2024/2025", incident.Period{}, `malformed date "2024/2025": want YYYY, YYYY-MM or YYYY-MM-DD`},
 	}
 	for _, tc := range tests {

@@ -123,6 +123,8 @@ type SeverityDef struct {
 	Label string `json:"label"`
 	// Level orders the scale: a lower level is more severe.
 	Level int `json:"level"`
+	// Tier is the colour tier pages draw the level in: critical, high, medium, low or info; see ColourTier for the default.
+	Tier Tier `json:"tier,omitempty"`
 }
 
 // CommandRole is the person's role in the incident-command structure.
@@ -139,10 +141,7 @@ const (
 	Responder           CommandRole = "responder"
 )
 
-var commandRoles = [...]struct {
-	key   CommandRole
-	label string
-}{
+var commandRoles = [...]label[CommandRole]{
 	{IncidentCommander, "Incident Commander"},
 	{DeputyCommander, "Deputy Incident Commander"},
 	{CommunicationsLead, "Communications Lead"},
@@ -153,36 +152,17 @@ var commandRoles = [...]struct {
 }
 
 // CommandRoles returns the known incident-command roles.
-func CommandRoles() []CommandRole {
-	out := make([]CommandRole, len(commandRoles))
-	for i, c := range commandRoles {
-		out[i] = c.key
-	}
-	return out
-}
+func CommandRoles() []CommandRole { return keysOf(commandRoles[:]) }
 
 // String returns the role's label, such as "Incident Commander".
-func (c CommandRole) String() string {
-	for _, d := range commandRoles {
-		if d.key == c {
-			return d.label
-		}
-	}
-	return string(c)
-}
+func (c CommandRole) String() string { return labelOf(commandRoles[:], c) }
 
 // MarshalText returns the role's key.
 func (c CommandRole) MarshalText() ([]byte, error) { return []byte(c), nil }
 
 // UnmarshalText sets the role from its key.
 func (c *CommandRole) UnmarshalText(b []byte) error {
-	for _, d := range commandRoles {
-		if string(d.key) == string(b) {
-			*c = d.key
-			return nil
-		}
-	}
-	return fmt.Errorf("unknown command role %q; want one of %s", b, joinKeys(CommandRoles()))
+	return parseKey(c, b, commandRoles[:], "command role")
 }
 
 // ActionKind classifies an action item.
@@ -195,34 +175,24 @@ const (
 	Process  ActionKind = "process"
 )
 
+var actionKinds = [...]label[ActionKind]{
+	{Mitigate, "Mitigate"},
+	{Prevent, "Prevent"},
+	{Process, "Process"},
+}
+
 // ActionKinds returns the kinds of action item.
-func ActionKinds() []ActionKind { return []ActionKind{Mitigate, Prevent, Process} }
+func ActionKinds() []ActionKind { return keysOf(actionKinds[:]) }
 
 // String returns the kind's label, such as "Prevent".
-func (k ActionKind) String() string {
-	switch k {
-	case Mitigate:
-		return "Mitigate"
-	case Prevent:
-		return "Prevent"
-	case Process:
-		return "Process"
-	}
-	return string(k)
-}
+func (k ActionKind) String() string { return labelOf(actionKinds[:], k) }
 
 // MarshalText returns the kind's key.
 func (k ActionKind) MarshalText() ([]byte, error) { return []byte(k), nil }
 
 // UnmarshalText sets the kind from its key.
 func (k *ActionKind) UnmarshalText(b []byte) error {
-	for _, v := range ActionKinds() {
-		if string(v) == string(b) {
-			*k = v
-			return nil
-		}
-	}
-	return fmt.Errorf("unknown action kind %q; want one of %s", b, joinKeys(ActionKinds()))
+	return parseKey(k, b, actionKinds[:], "action kind")
 }
 
 // LinkKind classifies a write-up.
@@ -236,36 +206,62 @@ const (
 	Article    LinkKind = "article"
 )
 
+var linkKinds = [...]label[LinkKind]{
+	{Postmortem, "Postmortem"},
+	{StatusPage, "Status page"},
+	{Talk, "Talk"},
+	{Article, "Article"},
+}
+
 // LinkKinds returns the kinds of write-up.
-func LinkKinds() []LinkKind { return []LinkKind{Postmortem, StatusPage, Talk, Article} }
+func LinkKinds() []LinkKind { return keysOf(linkKinds[:]) }
 
 // String returns the kind's label, such as "Status page".
-func (k LinkKind) String() string {
-	switch k {
-	case Postmortem:
-		return "Postmortem"
-	case StatusPage:
-		return "Status page"
-	case Talk:
-		return "Talk"
-	case Article:
-		return "Article"
-	}
-	return string(k)
-}
+func (k LinkKind) String() string { return labelOf(linkKinds[:], k) }
 
 // MarshalText returns the kind's key.
 func (k LinkKind) MarshalText() ([]byte, error) { return []byte(k), nil }
 
 // UnmarshalText sets the kind from its key.
-func (k *LinkKind) UnmarshalText(b []byte) error {
-	for _, v := range LinkKinds() {
-		if string(v) == string(b) {
-			*k = v
+func (k *LinkKind) UnmarshalText(b []byte) error { return parseKey(k, b, linkKinds[:], "link kind") }
+
+// label is a key of a closed set, such as an action kind, and the label
+// pages show for it.
+type label[T ~string] struct {
+	key   T
+	label string
+}
+
+// keysOf returns the keys of a closed set, in its order.
+func keysOf[T ~string](set []label[T]) []T {
+	out := make([]T, len(set))
+	for i, l := range set {
+		out[i] = l.key
+	}
+	return out
+}
+
+// labelOf returns the label of key, or the key itself when the set does
+// not hold it.
+func labelOf[T ~string](set []label[T], key T) string {
+	for _, l := range set {
+		if l.key == key {
+			return l.label
+		}
+	}
+	return string(key)
+}
+
+// parseKey sets *v to the key b names, or says which keys the set holds;
+// what names the set in the error, as in "action kind".
+func parseKey[T ~string](v *T, b []byte, set []label[T], what string) error {
+	for _, l := range set {
+		if string(l.key) == string(b) {
+			*v = l.key
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown link kind %q; want one of %s", b, joinKeys(LinkKinds()))
+	return fmt.Errorf("unknown %s %q; want one of %s", what, b, joinKeys(keysOf(set)))
 }
 
 func joinKeys[T ~string](keys []T) string {

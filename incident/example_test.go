@@ -54,7 +54,7 @@ func ExampleParsePeriod() {
 	// Output:
 	// start 2023, end ""
 	// start 2023-03-14, end "2023-03-16"
-	// period "2023-03-16/2023-03-14" ends before it starts
+	// period "2023-03-16/2023-03-14" ends before it starts: write the earlier end first
 }
 
 // Validate reports every problem at once, each under the path of its field

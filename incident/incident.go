@@ -11,9 +11,37 @@
 // The package imports nothing but the standard library. Field names in the
 // content file are the json tags below; paths in validation errors use them
 // too, as in "incidents[2].severity".
+//
+// # A postmortem's parts
+//
+// An Incident holds each part of Google's SRE postmortem template; all
+// but the seed page's four sections are optional, and pages show a part
+// only when it is given:
+//
+//	Template part            Content file key         Go field
+//	Summary                  summary                  Incident.Summary
+//	Impact                   impact, duration         Incident.Impact (figures, numbers or text), Incident.Duration
+//	Trigger                  trigger                  Incident.Trigger
+//	Root cause               rootCause                Incident.RootCause
+//	Detection                detection                Incident.Detection
+//	Resolution               resolution               Incident.Resolution (a seed section)
+//	Action items             actions, permanentFix    Incident.Actions, Incident.PermanentFix (a seed section)
+//	What went well           wentWell                 Incident.WentWell
+//	What went wrong          wentWrong                Incident.WentWrong
+//	Where we got lucky       gotLucky                 Incident.GotLucky
+//	Timeline                 timeline                 Incident.Timeline (events: at, text, kind, state)
+//
+// The seed page's sections, situation, myRole, resolution and
+// permanentFix, stay required; Sections lists them, and Postmortem the
+// further parts held as paragraphs. A timeline's times to detect,
+// mitigate and resolve are Incident.TimeToDetect, TimeToMitigate and
+// TimeToResolve, counted from Incident.ImpactStart.
 package incident
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // Portfolio is one person's incident-leadership page.
 type Portfolio struct {
@@ -82,7 +110,7 @@ type Incident struct {
 	// PermanentFix tells what was changed so it cannot happen again, one string per paragraph.
 	PermanentFix []string `json:"permanentFix"`
 
-	// When is when it happened: a partial date such as "2023", "2023-03" or "2023-03-14", or a range "2023-03-14/2023-03-16".
+	// When is when it happened: a partial date such as "2023", "2023-03" or "2023-03-14", a date-time with its zone such as "2023-03-14T13:42Z", or a range of two dates or two date-times, as in "2023-03-14/2023-03-16" or "2023-03-14T13:42Z/2023-03-14T14:09Z".
 	When Period `json:"when,omitzero"`
 	// Org is the organisation it happened at; it may be anonymised, as in "a publicly traded financial services company".
 	Org string `json:"org,omitempty"`
@@ -98,9 +126,30 @@ type Incident struct {
 	Actions []Action `json:"actions,omitempty"`
 	// Links are public write-ups: postmortems, status pages, talks.
 	Links []WriteUp `json:"links,omitempty"`
+
+	// The further parts of a postmortem (Google's SRE template), each one
+	// string per paragraph; Postmortem lists them.
+
+	// Summary tells the incident in a few sentences.
+	Summary []string `json:"summary,omitempty"`
+	// Trigger tells what set the incident off, such as a deploy or a traffic spike.
+	Trigger []string `json:"trigger,omitempty"`
+	// RootCause tells why the trigger could cause the incident.
+	RootCause []string `json:"rootCause,omitempty"`
+	// Detection tells how the incident was noticed: an alert, a customer, a person.
+	Detection []string `json:"detection,omitempty"`
+	// WentWell tells what went well in the response.
+	WentWell []string `json:"wentWell,omitempty"`
+	// WentWrong tells what went wrong in the response.
+	WentWrong []string `json:"wentWrong,omitempty"`
+	// GotLucky tells where the responders got lucky.
+	GotLucky []string `json:"gotLucky,omitempty"`
+	// Timeline is what happened when, earliest first, inside When when both are given.
+	Timeline []Event `json:"timeline,omitempty"`
 }
 
-// Section is one of the four labelled parts of an incident.
+// Section is one of the labelled parts of an incident: the four of
+// Sections, or one of the further parts of Postmortem.
 type Section struct {
 	// Name is the label the page shows, such as "Permanent Fix".
 	Name string
@@ -121,17 +170,42 @@ func (in *Incident) Sections() [4]Section {
 	}
 }
 
+// Postmortem returns the optional parts of Google's SRE postmortem
+// template the model holds as paragraphs, in the template's order:
+// Summary, Trigger, Root Cause, Detection, What Went Well, What Went Wrong
+// and Where We Got Lucky. A part not given has no paragraphs; pages show
+// only the parts given. It does not allocate.
+func (in *Incident) Postmortem() [7]Section {
+	return [7]Section{
+		{"Summary", "summary", in.Summary},
+		{"Trigger", "trigger", in.Trigger},
+		{"Root Cause", "rootCause", in.RootCause},
+		{"Detection", "detection", in.Detection},
+		{"What Went Well", "wentWell", in.WentWell},
+		{"What Went Wrong", "wentWrong", in.WentWrong},
+		{"Where We Got Lucky", "gotLucky", in.GotLucky},
+	}
+}
+
 // Figure is a quantified fact: a label, a value, an optional value before
 // the change, and a unit. "MTTR 4 h → 1.2 h" is
 // Figure{Label: "MTTR", Before: 4, Value: 1.2, Unit: "h", HasBefore: true}.
+// A value, or the value before, may be text instead of a number: "rule
+// rollout: seconds → staged over hours" is Figure{Label: "Rule rollout",
+// BeforeText: "seconds", ValueText: "staged over hours", HasBefore: true};
+// the content file gives it as before: seconds, value: staged over hours.
 type Figure struct {
 	// Label names what was measured, such as "MTTR" or "Queries lost".
 	Label string `json:"label"`
 	// Value is the figure, or the figure after the change when Before is set.
 	Value float64 `json:"value"`
+	// ValueText is the value when it is text, such as "staged over hours"; Value is then zero. The content file sets it by giving "value" a text.
+	ValueText string `json:"-"`
 	// Before is the figure before the change; it counts only when HasBefore is set.
 	Before float64 `json:"before,omitempty"`
-	// HasBefore reports whether Before was given. The content file sets it by giving "before".
+	// BeforeText is the value before the change when it is text, such as "seconds"; Before is then zero. The content file sets it by giving "before" a text.
+	BeforeText string `json:"-"`
+	// HasBefore reports whether Before, or BeforeText, was given. The content file sets it by giving "before".
 	HasBefore bool `json:"-"`
 	// Unit is the unit shown after the value, such as "h", "%" or "queries".
 	Unit string `json:"unit,omitempty"`
@@ -171,7 +245,8 @@ type Duration struct {
 }
 
 // Period is when an incident happened: a start and, for a range, an end.
-// The zero Period means "not given".
+// Both ends are dates, or both are date-times with their zones. The zero
+// Period means "not given".
 type Period struct {
 	// Start is the first day (or month, or year) of the incident.
 	Start Date
@@ -179,10 +254,37 @@ type Period struct {
 	End Date
 }
 
-// Date is a calendar date given to a year, a month or a day. Month and Day
-// are zero when not given.
+// Date is a calendar date given to a year, a month or a day and, on a
+// day, optionally a time of day with its zone: a date-time such as
+// 2023-03-14T13:42Z. Month and Day are zero when not given, and Clock is
+// the zero Clock when no time of day is.
 type Date struct {
 	Year  int
 	Month time.Month
 	Day   int
+	// Clock is the time of day and its zone.
+	Clock Clock
+}
+
+// MarshalJSON writes the figure as a content file gives it: value and
+// before are numbers, or text when ValueText or BeforeText holds it; a
+// before of zero that is not text is left out, as its omitempty tag says.
+func (f Figure) MarshalJSON() ([]byte, error) {
+	var value, before any = f.Value, nil
+	if f.ValueText != "" {
+		value = f.ValueText
+	}
+	switch {
+	case f.BeforeText != "":
+		before = f.BeforeText
+	case f.Before != 0:
+		before = f.Before
+	}
+	return json.Marshal(struct {
+		Label  string `json:"label"`
+		Value  any    `json:"value"`
+		Before any    `json:"before,omitempty"`
+		Unit   string `json:"unit,omitempty"`
+		Note   string `json:"note,omitempty"`
+	}{f.Label, value, before, f.Unit, f.Note})
 }

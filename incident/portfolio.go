@@ -64,7 +64,7 @@ func (p *Portfolio) allRoles() []RoleDef {
 // number of incidents, and subslices them with capacities capped, so that
 // appending to one field of the copy cannot overwrite another.
 func (p Portfolio) Clone() Portfolio {
-	var nstr, nfig, nact, nlink int
+	var nstr, nfig, nact, nlink, nev int
 	nstr = len(p.Intro) + len(p.Lessons.Items)
 	for i := range p.Incidents {
 		in := &p.Incidents[i]
@@ -72,12 +72,17 @@ func (p Portfolio) Clone() Portfolio {
 		nfig += len(in.Impact) + len(in.Results)
 		nact += len(in.Actions)
 		nlink += len(in.Links)
+		for _, s := range in.Postmortem() {
+			nstr += len(s.Paragraphs)
+		}
+		nev += len(in.Timeline)
 	}
 	a := arena{
 		str:  make([]string, 0, nstr),
 		fig:  make([]Figure, 0, nfig),
 		act:  make([]Action, 0, nact),
 		link: make([]WriteUp, 0, nlink),
+		ev:   make([]Event, 0, nev),
 	}
 	q := p
 	q.Intro = take(&a.str, p.Intro)
@@ -96,6 +101,10 @@ func (p Portfolio) Clone() Portfolio {
 		in.Results = take(&a.fig, in.Results)
 		in.Actions = take(&a.act, in.Actions)
 		in.Links = take(&a.link, in.Links)
+		for _, f := range [...]*[]string{&in.Summary, &in.Trigger, &in.RootCause, &in.Detection, &in.WentWell, &in.WentWrong, &in.GotLucky} {
+			*f = take(&a.str, *f)
+		}
+		in.Timeline = take(&a.ev, in.Timeline)
 	}
 	return q
 }
@@ -105,6 +114,7 @@ type arena struct {
 	fig  []Figure
 	act  []Action
 	link []WriteUp
+	ev   []Event
 }
 
 // take appends src to *buf and returns the appended part with its capacity

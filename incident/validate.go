@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -95,6 +96,11 @@ func (p *Portfolio) Validate() error {
 		if d.Level < 0 {
 			v.add(path+".level", "negative level %d", d.Level)
 		}
+		if d.Tier != "" {
+			if err := new(Tier).UnmarshalText([]byte(d.Tier)); err != nil {
+				v.add(path+".tier", "%v", err)
+			}
+		}
 	}
 
 	if len(p.Incidents) == 0 {
@@ -175,30 +181,94 @@ func (v *validator) incident(p *Portfolio, path string, in *Incident, ids map[ID
 		seen[t] = true
 	}
 	if in.Command != "" {
-		var c CommandRole
-		if err := c.UnmarshalText([]byte(in.Command)); err != nil {
-			v.add(path+".command", "%v", err)
-		}
+		checkKey(v, path+".command", in.Command, commandRoles[:], "command role")
 	}
 	v.figures(path+".impact", in.Impact)
 	v.figures(path+".results", in.Results)
 	for j, a := range in.Actions {
 		ap := path + ".actions[" + strconv.Itoa(j) + "]"
 		v.text(ap+".text", a.Text, true)
-		var k ActionKind
-		if err := k.UnmarshalText([]byte(a.Kind)); err != nil {
-			v.add(ap+".kind", "%v", err)
-		}
+		checkKey(v, ap+".kind", a.Kind, actionKinds[:], "action kind")
 	}
 	for j, l := range in.Links {
 		lp := path + ".links[" + strconv.Itoa(j) + "]"
 		v.text(lp+".title", l.Title, true)
 		v.url(lp+".url", l.URL, false)
-		var k LinkKind
-		if err := k.UnmarshalText([]byte(l.Kind)); err != nil {
-			v.add(lp+".kind", "%v", err)
+		checkKey(v, lp+".kind", l.Kind, linkKinds[:], "link kind")
+	}
+	for _, s := range in.Postmortem() {
+		v.paragraphs(path+"."+s.Key, s.Paragraphs, false)
+	}
+	v.timeline(path, in)
+}
+
+// checkKey checks that k is a key of the closed set, as UnmarshalText
+// does; what names the set in the error.
+func checkKey[T ~string](v *validator, path string, k T, set []label[T], what string) {
+	if err := parseKey(new(T), []byte(k), set, what); err != nil {
+		v.add(path, "%v", err)
+	}
+}
+
+// timeline checks an incident's events: each a date-time with its zone
+// and a text, of a known kind and state, in order, and inside When.
+func (v *validator) timeline(path string, in *Incident) {
+	var prev *Event
+	for j := range in.Timeline {
+		e := &in.Timeline[j]
+		ep := path + ".timeline[" + strconv.Itoa(j) + "]"
+		switch _, err := ParseDate(e.At.String()); {
+		case e.At.IsZero():
+			v.add(ep+".at", "missing time: give when it happened, as in at: 2023-03-14T13:42Z")
+		case err != nil || e.At.String() == "":
+			v.add(ep+".at", "malformed time %q", e.At.String())
+		case !e.At.Clock.Set:
+			v.add(ep+".at", "%s has no time of day: a timeline event needs one, with its zone, as in at: %sT13:42Z", e.At, fullDay(e.At))
+		default:
+			if prev != nil && e.At.Compare(prev.At) < 0 {
+				v.add(ep+".at", "%s is earlier than the event above it, at %s: list the timeline's events in the order they happened", e.At, prev.At)
+			}
+			prev = e
+			if in.When.IsZero() {
+				break
+			}
+			switch before, after := in.When.within(e.At); {
+			case before:
+				v.add(ep+".at", "%s is before the incident's when, %s: move the event, or start when earlier", e.At, in.When)
+			case after:
+				v.add(ep+".at", "%s is after the incident's when, %s: move the event, or end when later, as in when: %s", e.At, in.When, widen(in.When, e.At))
+			}
+		}
+		v.text(ep+".text", e.Text, true)
+		if e.Kind != "" {
+			checkKey(v, ep+".kind", e.Kind, eventKinds[:], "event kind")
+		}
+		if e.State != "" {
+			checkKey(v, ep+".state", e.State, states[:], "service state")
 		}
 	}
+}
+
+// fullDay returns d's day, with a made-up month and day where d leaves
+// them out, for an example.
+func fullDay(d Date) string {
+	e := Date{Year: d.Year, Month: d.Month, Day: d.Day}
+	if e.Month == 0 {
+		e.Month = time.March
+	}
+	if e.Day == 0 {
+		e.Day = 14
+	}
+	return e.String()
+}
+
+// widen returns p with its end moved to take in d, for a hint: a range of
+// date-times ending at d, or of dates ending on d's day.
+func widen(p Period, d Date) Period {
+	if p.Start.Clock.Set {
+		return Period{Start: p.Start, End: d}
+	}
+	return Period{Start: p.Start, End: truncate(d, Date{Year: 1, Month: 1, Day: 1})}
 }
 
 func (v *validator) figures(path string, figs []Figure) {
@@ -207,6 +277,21 @@ func (v *validator) figures(path string, figs []Figure) {
 		v.text(fp+".label", f.Label, true)
 		v.text(fp+".unit", f.Unit, false)
 		v.text(fp+".note", f.Note, false)
+		if f.ValueText != "" {
+			v.text(fp+".value", f.ValueText, true)
+			if f.Value != 0 {
+				v.add(fp+".value", "both a number, %v, and a text, %q: give one", f.Value, f.ValueText)
+			}
+		}
+		if f.BeforeText != "" {
+			v.text(fp+".before", f.BeforeText, true)
+			if f.Before != 0 {
+				v.add(fp+".before", "both a number, %v, and a text, %q: give one", f.Before, f.BeforeText)
+			}
+			if !f.HasBefore {
+				v.add(fp+".before", "a text without HasBefore set")
+			}
+		}
 		for _, n := range [...]struct {
 			key string
 			v   float64

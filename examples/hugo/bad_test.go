@@ -54,7 +54,7 @@ func TestBadData(t *testing.T) {
 		{"backwards range", "    org: O\n", "    org: O\n    when: 2023-03-16/2023-03\n", "incidents[0].when: period \"2023-03-16/2023-03\" ends before it starts"},
 		{"malformed duration", "duration: 4h", "duration: 4x", "incidents[0].duration: malformed duration"},
 		{"malformed length", "duration: 4h", "duration: {text: x, length: 4x}", "incidents[0].duration.length: malformed duration"},
-		{"text value", "value: 1", `value: "x"`, "incidents[0].impact[0].value: want a number"},
+		{"quoted number value", "value: 1", `value: "12"`, "incidents[0].impact[0].value: want a number"},
 		{"string done", "done: true", `done: "yes"`, "incidents[0].actions[0].done: want true or false"},
 		{"empty section", "situation: [S]", "situation: []", "incidents[0].situation: empty section"},
 		{"javascript link", `url: "https://example.com/"`, `url: "javascript:alert(1)"`, "incidents[0].links[0].url: want an http or https URL"},

@@ -78,6 +78,9 @@ const (
 	whyDuplicateKey = "JSON readers keep the last of duplicate keys; the schema never sees the first"
 	whyStream       = "editors check each document of a stream on its own"
 	whySurrogate    = "JSON readers turn half a surrogate pair into U+FFFD; the schema never sees it"
+	whyEventOrder   = "an order between items of an array"
+	whyInsideWhen   = "an order between the times of the events and the incident's when"
+	whyDateOrder    = "an order between two dates in one string"
 	whyFinalBreak   = "the schema allows the final line break of a block scalar, which the loader drops; it cannot tell a quoted one"
 )
 
@@ -322,9 +325,9 @@ var bad = []struct {
 	{
 		name:   "period ends before it starts",
 		doc:    good + "    when: 2023-03-16/2023-03-14\n",
-		want:   `f.yaml:13:11: incidents[0].when: period "2023-03-16/2023-03-14" ends before it starts`,
+		want:   `f.yaml:13:11: incidents[0].when: period "2023-03-16/2023-03-14" ends before it starts: write the earlier end first`,
 		schema: schemaAccepts,
-		why:    "an order between two dates in one string",
+		why:    whyDateOrder,
 	},
 	{
 		name: "year out of range",
@@ -393,7 +396,7 @@ var bad = []struct {
 	{
 		name: "line breaks after a date",
 		doc:  good + "    when: \"2023\\n\\n\"\n",
-		want: `f.yaml:13:11: incidents[0].when: want a date such as 2023-03-14, 2023-03 or 2023, or a range such as 2023-03-14/2023-03-16, got "2023\n\n"`,
+		want: `f.yaml:13:11: incidents[0].when: want a date such as 2023-03-14, 2023-03 or 2023, a date and time such as 2023-03-14T13:42Z, or a range such as 2023-03-14/2023-03-16, got "2023\n\n"`,
 	},
 	{
 		name: "line breaks after a URL",
@@ -463,6 +466,68 @@ var bad = []struct {
 		want: `f.yaml:13:35: incidents[0].actions[0].kind: unknown action kind "maybe"; want one of mitigate, prevent, process`,
 	},
 	{
+		name: "time without a zone",
+		doc:  good + "    when: 2023-03-14T13:42\n",
+		want: `f.yaml:13:11: incidents[0].when: time "2023-03-14T13:42" has no zone: add Z if it is UTC, as in 2023-03-14T13:42Z, or its offset from UTC, as in 2023-03-14T13:42+01:00`,
+	},
+	{
+		name: "time after a space",
+		doc:  good + "    when: 2023-03-14 13:42Z\n",
+		want: `f.yaml:13:11: incidents[0].when: date "2023-03-14 13:42Z": write T between the date and the time, as in 2023-03-14T13:42Z`,
+	},
+	{
+		name: "range from a date to a time",
+		doc:  good + "    when: 2023-03-14/2023-03-14T13:42Z\n",
+		want: `f.yaml:13:11: incidents[0].when: period "2023-03-14/2023-03-14T13:42Z": one end has a time of day and the other not; give both ends as dates, or both as date-times such as 2023-03-14T13:42Z (UTC) or 2023-03-14T13:42+01:00 (an offset from UTC)`,
+	},
+	{
+		name:   "time range ends before it starts",
+		doc:    good + "    when: 2023-03-14T14:09+01:00/2023-03-14T13:00Z\n",
+		want:   `f.yaml:13:11: incidents[0].when: period "2023-03-14T14:09+01:00/2023-03-14T13:00Z" ends before it starts: write the earlier end first`,
+		schema: schemaAccepts,
+		why:    whyDateOrder,
+	},
+	{
+		name: "event without a time of day",
+		doc:  good + "    timeline: [{at: 2023-03-14, text: Alert fired}]\n",
+		want: `f.yaml:13:21: incidents[0].timeline[0].at: 2023-03-14 has no time of day: a timeline event needs one, with its zone, as in at: 2023-03-14T13:42Z`,
+	},
+	{
+		name: "event of an unknown kind and state",
+		doc:  good + "    timeline: [{at: \"2023-03-14T13:42Z\", text: Alert fired, kind: alerted, state: up}]\n",
+		want: "f.yaml:13:67: incidents[0].timeline[0].kind: unknown event kind \"alerted\"; want one of started, detected, escalated, mitigated, resolved\n" +
+			`f.yaml:13:83: incidents[0].timeline[0].state: unknown service state "up"; want one of down, degraded, recovered`,
+	},
+	{
+		name:   "events out of order",
+		doc:    good + "    timeline:\n      - {at: 2023-03-14T13:42Z, text: Alert fired}\n      - {at: 2023-03-14T14:00+01:00, text: Paged}\n",
+		want:   `f.yaml:15:14: incidents[0].timeline[1].at: 2023-03-14T14:00+01:00 is earlier than the event above it, at 2023-03-14T13:42Z: list the timeline's events in the order they happened`,
+		schema: schemaAccepts,
+		why:    whyEventOrder,
+	},
+	{
+		name:   "event outside when",
+		doc:    good + "    when: 2023-03-14\n    timeline: [{at: 2023-03-15T00:30Z, text: Resolved}]\n",
+		want:   `f.yaml:14:21: incidents[0].timeline[0].at: 2023-03-15T00:30Z is after the incident's when, 2023-03-14: move the event, or end when later, as in when: 2023-03-14/2023-03-15`,
+		schema: schemaAccepts,
+		why:    whyInsideWhen,
+	},
+	{
+		name: "unknown colour tier",
+		doc:  edit("severity: P1", "severity: S1") + "severities: [{code: S1, label: One, level: 1, tier: urgent}]\n",
+		want: `f.yaml:13:53: severities[0].tier: unknown colour tier "urgent"; want one of critical, high, medium, low, info`,
+	},
+	{
+		name: "figure text that starts with a number",
+		doc:  good + "    impact: [{label: Regions, value: 3 of 5}]\n",
+		want: `f.yaml:13:38: incidents[0].impact[0].value: want a number, got "3 of 5"; a text may not start with a number: write the number as the value and the words after it as the unit, as in value: 3, unit: of 5 regions`,
+	},
+	{
+		name: "blank postmortem paragraph",
+		doc:  good + "    wentWell: [\"\"]\n",
+		want: `f.yaml:13:16: incidents[0].wentWell[0]: missing text`,
+	},
+	{
 		name:   "duplicate key",
 		doc:    edit("tagline: Tag\n", "tagline: Tag\ntagline: Tag\n"),
 		want:   `f.yaml:3:1: tagline: given twice: first at 2:1; keep one`,
@@ -530,17 +595,28 @@ func TestBadFiles(t *testing.T) {
 func goodFiles(t *testing.T) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{
-		"good":                            []byte(good),
-		"block scalars":                   []byte(edit("situation: [S]", "situation:\n      - >\n        one\n        two\n      - |\n        three")),
-		"block scalar ID":                 []byte(edit("id: a", "id: |\n      a")),
-		"bare year":                       []byte(good + "    when: 2023\n"),
-		"hex year":                        []byte(good + "    when: 0x7E7\n"),
-		"signed year":                     []byte(good + "    when: +2023\n"),
-		"float year":                      []byte(good + "    when: 2023.0\n"),
-		"float level":                     []byte(edit("severity: P1", "severity: S1") + "severities: [{code: S1, label: One, level: 1.0}]\n"),
-		"partial date":                    []byte(good + "    when: 2023-03\n"),
-		"range":                           []byte(good + "    when: 2023-03-14/2023-03-16\n"),
-		"duration mapping":                []byte(edit("duration: 4h", "duration: {text: \"Weekend (Fri-Sun)\", length: 2d12h}")),
+		"good":             []byte(good),
+		"block scalars":    []byte(edit("situation: [S]", "situation:\n      - >\n        one\n        two\n      - |\n        three")),
+		"block scalar ID":  []byte(edit("id: a", "id: |\n      a")),
+		"bare year":        []byte(good + "    when: 2023\n"),
+		"hex year":         []byte(good + "    when: 0x7E7\n"),
+		"signed year":      []byte(good + "    when: +2023\n"),
+		"float year":       []byte(good + "    when: 2023.0\n"),
+		"float level":      []byte(edit("severity: P1", "severity: S1") + "severities: [{code: S1, label: One, level: 1.0}]\n"),
+		"partial date":     []byte(good + "    when: 2023-03\n"),
+		"range":            []byte(good + "    when: 2023-03-14/2023-03-16\n"),
+		"duration mapping": []byte(edit("duration: 4h", "duration: {text: \"Weekend (Fri-Sun)\", length: 2d12h}")),
+		"date-time":        []byte(good + "    when: 2023-03-14T13:42Z\n"),
+		"date-time range":  []byte(good + "    when: 2023-03-14T13:42:05.25+05:30/2023-03-14T14:09-08:00\n"),
+		"timeline": []byte(good + "    when: 2023-03-14/2023-03-15\n    timeline:\n" +
+			"      - {at: 2023-03-14T23:42Z, text: Deploy, kind: started, state: degraded}\n" +
+			"      - {at: \"2023-03-15T00:50+01:00\", text: Paged, kind: detected, state: down}\n" +
+			"      - at: 2023-03-15T01:10:30Z\n        text: >\n          Rolled back\n        kind: mitigated\n        state: recovered\n" +
+			"      - {at: 2023-03-15T02:00Z, text: Closed, kind: resolved}\n"),
+		"figure text": []byte(good + "    results: [{label: Rule rollout, before: seconds, value: staged over hours}, {label: Lost, value: NaN}, {label: Moved, value: \".NET 8\"}]\n"),
+		"colour tiers": []byte(edit("severity: P1", "severity: P0") +
+			"severities: [{code: P0, label: Emergency, level: 0, tier: critical}, {code: P1, label: Critical, level: 1}, {code: P5, label: Notice, level: 5, tier: info}]\n"),
+		"postmortem parts":                []byte(good + "    summary: [S]\n    trigger: [T]\n    rootCause: [R]\n    detection: [D]\n    wentWell: [W]\n    wentWrong: [X]\n    gotLucky: [L]\n"),
 		"duration text":                   []byte(edit("duration: 4h", "duration: Weekend (Fri-Sun)")),
 		"duration in words":               []byte(edit("duration: 4h", "duration: 24 hours 11 minutes")),
 		"duration with spaces":            []byte(edit("duration: 4h", "duration: 1h 30 min")),
@@ -582,6 +658,10 @@ var catalogueSchema = map[string]struct {
 	"duplicate-id.yaml":  {schemaAccepts, whyUnique},
 	"duplicate-key.yaml": {schemaAccepts, whyDuplicateKey},
 	"two-documents.yaml": {schemaAccepts, whyStream},
+
+	"timeline-out-of-order.yaml":  {schemaAccepts, whyEventOrder},
+	"timeline-outside-when.yaml":  {schemaAccepts, whyInsideWhen},
+	"when-ends-before-start.yaml": {schemaAccepts, whyDateOrder},
 
 	"json-duplicate-key.json":   {schemaAccepts, whyDuplicateKey},
 	"json-lone-surrogate.json":  {schemaAccepts, whySurrogate},

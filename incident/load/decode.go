@@ -137,6 +137,7 @@ func (d *decoder) failf(n *yaml.Node, path, format string, args ...any) {
 var (
 	durationType    = reflect.TypeFor[incident.Duration]()
 	periodType      = reflect.TypeFor[incident.Period]()
+	dateType        = reflect.TypeFor[incident.Date]()
 	lengthType      = reflect.TypeFor[time.Duration]()
 	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 )
@@ -157,13 +158,13 @@ func (d *decoder) decode(path string, n *yaml.Node, v reflect.Value) {
 		return
 	case t == periodType:
 		if s, ok := d.string(path, n, "a date such as 2023-03-14 or a range 2023-03-14/2023-03-16"); ok {
-			err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s))
-			switch {
-			case errors.Is(err, incident.ErrMalformedDate):
-				d.failf(n, path, "want a date such as 2023-03-14, 2023-03 or 2023, or a range such as 2023-03-14/2023-03-16, got %q", s)
-			case err != nil:
-				d.fail(n, path, err) // a month or day out of range, a range that ends before it starts
-			}
+			d.dateText(path, n, v, s, "want a date such as 2023-03-14, 2023-03 or 2023, a date and time such as 2023-03-14T13:42Z, "+
+				"or a range such as 2023-03-14/2023-03-16, got %q")
+		}
+		return
+	case t == dateType:
+		if s, ok := d.string(path, n, "a date and time such as 2023-03-14T13:42Z"); ok {
+			d.dateText(path, n, v, s, "want a date and time such as 2023-03-14T13:42Z (UTC) or 2023-03-14T14:42+01:00 (an offset from UTC), got %q")
 		}
 		return
 	case t == durationType && n.Kind != yaml.MappingNode:
@@ -261,6 +262,20 @@ func (d *decoder) literalBreak(path string, n *yaml.Node) {
 		line, col = n.Line+1, utf8.RuneCountInString(text)+1
 	}
 	d.failAt(line, col, path, errors.New(`line break in a "|" block: one paragraph is one line; write ">" instead of "|" to fold the lines into one, or start a new list item for a new paragraph`))
+}
+
+// dateText reads a date or a period; malformed, the message format
+// (of one %q, for s) names the forms it takes. Other errors are the
+// model's own: a month or day out of range, a time without its zone, a
+// range that ends before it starts.
+func (d *decoder) dateText(path string, n *yaml.Node, v reflect.Value, s, malformed string) {
+	err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s))
+	switch {
+	case errors.Is(err, incident.ErrMalformedDate):
+		d.failf(n, path, malformed, s)
+	case err != nil:
+		d.fail(n, path, err)
+	}
 }
 
 func (d *decoder) unmarshalText(path string, n *yaml.Node, v reflect.Value, s string) {
@@ -400,7 +415,11 @@ func (d *decoder) mapping(path string, n *yaml.Node, v reflect.Value) {
 			d.failf(k, fp, "unknown field; %s", fs.suggest(k.Value))
 			continue
 		}
-		d.decode(fp, val, v.Field(f.index))
+		if f.text >= 0 && val.Kind == yaml.ScalarNode && scalarKind(val) == kindString {
+			d.figureText(fp, val, v.Field(f.text))
+		} else {
+			d.decode(fp, val, v.Field(f.index))
+		}
 		if f.has >= 0 {
 			v.Field(f.has).SetBool(true)
 		}
@@ -464,6 +483,7 @@ type field struct {
 	index    int
 	required bool // no omitempty or omitzero in the json tag
 	has      int  // index of the bool field HasName that the key's presence sets, or -1
+	text     int  // index of the string field NameText that takes the key's value when it is text, or -1
 }
 
 type fields struct {
@@ -475,7 +495,9 @@ var fieldCache sync.Map // reflect.Type -> *fields
 
 // fieldsOf lists the keys of a struct type from its json tags. A bool
 // field HasX tagged json:"-" records whether the key of field X was given,
-// as Figure.HasBefore does for "before".
+// as Figure.HasBefore does for "before"; a string field XText tagged
+// json:"-" takes the key's value when it is text rather than a number,
+// as Figure.ValueText does for "value".
 func fieldsOf(t reflect.Type) *fields {
 	if fs, ok := fieldCache.Load(t); ok {
 		return fs.(*fields)
@@ -491,10 +513,13 @@ func fieldsOf(t reflect.Type) *fields {
 		if name == "" {
 			name = sf.Name
 		}
-		f := field{name: name, index: i, has: -1}
+		f := field{name: name, index: i, has: -1, text: -1}
 		f.required = !slices.ContainsFunc(strings.Split(opts, ","), func(o string) bool { return o == "omitempty" || o == "omitzero" })
 		if h, ok := t.FieldByName("Has" + sf.Name); ok && h.Type.Kind() == reflect.Bool && h.Tag.Get("json") == "-" {
 			f.has = h.Index[0]
+		}
+		if x, ok := t.FieldByName(sf.Name + "Text"); ok && x.Type.Kind() == reflect.String && x.Tag.Get("json") == "-" {
+			f.text = x.Index[0]
 		}
 		fs.list = append(fs.list, f)
 		fs.byName[name] = f
@@ -522,6 +547,37 @@ func (fs *fields) required() string {
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
+
+// figureText stores the text a figure gives for a number, as in value:
+// staged over hours, into v. A text that starts with a number is refused:
+// it is a number in quotes, or a number with its unit, which the page
+// would show without either.
+func (d *decoder) figureText(path string, n *yaml.Node, v reflect.Value) {
+	s := scalarString(n)
+	switch {
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && plainNumber.MatchString(s):
+		d.failf(n, path, "want a number, got %s; write the number without quotes", describe(n))
+	case numberWithUnit.MatchString(s):
+		d.failf(n, path, `want a number, got %s; put the unit in "unit", as in value: 20, unit: min`, describe(n))
+	case nonFinite.MatchString(s):
+		d.failf(n, path, "want a finite number, got %s", s)
+	case numberStart.MatchString(s):
+		d.failf(n, path, `want a number, got %s; a text may not start with a number: write the number as the value and the words after it as the unit, as in value: 3, unit: of 5 regions`, describe(n))
+	case s == "":
+		d.failf(n, path, `want a number, or a text such as "staged over hours", got ""`)
+	default:
+		v.SetString(d.text.keep(s))
+	}
+}
+
+// numberStart matches a text that starts with a number, and nonFinite
+// the core schema's spellings of infinity and NaN, which a JSON copy of a
+// content file holds as text: a figure's text may be neither, as the
+// JSON Schema's pattern says (internal/schema).
+var (
+	numberStart = regexp.MustCompile(`^[-+]?\.?[0-9]`)
+	nonFinite   = regexp.MustCompile(`^([-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$`)
+)
 
 // plainNumber matches the decimal numbers a figure takes when written
 // without quotes.

@@ -563,7 +563,9 @@ func TestSyntaxErrorLine(t *testing.T) {
 }
 
 // TestFigureHints: a quoted decimal number is told to lose its quotes, a
-// number with a unit to move the unit, and anything else gets no hint.
+// number with a unit, or any text that starts with a number, to move the
+// words to the unit, and anything else gets no hint. Text that does not
+// start with a number is a figure's text (TestFigureText).
 func TestFigureHints(t *testing.T) {
 	base := "title: T\ntagline: x\nincidents:\n  - id: a\n    title: A\n    role: caused-and-fixed\n    severity: P1\n    duration: 4h\n    situation: [x]\n    myRole: [x]\n    resolution: [x]\n    permanentFix: [x]\n    impact: [{label: L, value: %s}]\n"
 	for _, c := range []struct{ value, hint string }{
@@ -572,7 +574,10 @@ func TestFigureHints(t *testing.T) {
 		{`"1e3"`, "; write the number without quotes"},
 		{`"20min"`, `; put the unit in "unit", as in value: 20, unit: min`},
 		{`20 min`, `; put the unit in "unit", as in value: 20, unit: min`},
-		{`NaN`, ""}, {`"inf"`, ""}, {`"0x10"`, ""}, {`"1_0"`, ""}, {`"Infinity"`, ""}, {`lots`, ""},
+		{`"0x10"`, "; a text may not start with a number: write the number as the value and the words after it as the unit, as in value: 3, unit: of 5 regions"},
+		{`"1_0"`, "; a text may not start with a number: write the number as the value and the words after it as the unit, as in value: 3, unit: of 5 regions"},
+		{`3 of 5 regions`, "; a text may not start with a number: write the number as the value and the words after it as the unit, as in value: 3, unit: of 5 regions"},
+		{`true`, ""}, {`[1]`, ""}, {`""`, ""},
 	} {
 		_, err := Bytes("f.yaml", fmt.Appendf(nil, base, c.value))
 		if err == nil {
@@ -610,6 +615,31 @@ func TestOpenQuote(t *testing.T) {
 	} {
 		if got := openQuote(text); got != want {
 			t.Errorf("openQuote(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestFigureText: a figure's value or before given as text, which does
+// not start with a number, goes to ValueText or BeforeText, and before
+// sets HasBefore either way.
+func TestFigureText(t *testing.T) {
+	base := "title: T\ntagline: x\nincidents:\n  - id: a\n    title: A\n    role: caused-and-fixed\n    severity: P1\n    duration: 4h\n    situation: [x]\n    myRole: [x]\n    resolution: [x]\n    permanentFix: [x]\n    results: [%s]\n"
+	for _, c := range []struct {
+		figure string
+		want   incident.Figure
+	}{
+		{`{label: Rule rollout, before: seconds, value: staged over hours}`, incident.Figure{Label: "Rule rollout", BeforeText: "seconds", ValueText: "staged over hours", HasBefore: true}},
+		{`{label: L, before: 12, value: "manual, by hand"}`, incident.Figure{Label: "L", Before: 12, ValueText: "manual, by hand", HasBefore: true}},
+		{`{label: L, value: NaN}`, incident.Figure{Label: "L", ValueText: "NaN"}},
+		{`{label: L, value: lots, unit: queries}`, incident.Figure{Label: "L", ValueText: "lots", Unit: "queries"}},
+	} {
+		p, err := Bytes("f.yaml", fmt.Appendf(nil, base, c.figure))
+		if err != nil {
+			t.Errorf("%s: %v", c.figure, err)
+			continue
+		}
+		if diff := cmp.Diff(c.want, p.Incidents[0].Results[0]); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.figure, diff)
 		}
 	}
 }

@@ -79,6 +79,10 @@ func Content() ([]byte, error) {
 // are written.
 const (
 	datePattern = `(19|2[0-9])[0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?`
+	// dateTimePattern is RFC 3339's date-time, seconds optional as HTML
+	// has them, the zone required.
+	dateTimePattern = `(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])` +
+		`T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,9})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])`
 )
 
 var (
@@ -91,9 +95,19 @@ var (
 		comment: "A severity code: 1 to 32 ASCII letters, digits, '.', '_' or '-'.",
 	}
 	periodForm = form{
-		body:    datePattern + `(/` + datePattern + `)?`,
-		comment: "A date, YYYY, YYYY-MM or YYYY-MM-DD with a year from 1900 to 2999, or a range of two dates joined by '/'.",
+		body: `(` + datePattern + `(/` + datePattern + `)?|` + dateTimePattern + `(/` + dateTimePattern + `)?)`,
+		comment: "A date, YYYY, YYYY-MM or YYYY-MM-DD with a year from 1900 to 2999, or a date and time with its zone, as in 2023-03-14T13:42Z or 2023-03-14T13:42:05+01:00; " +
+			"or a range of two dates, or of two dates and times, joined by '/'.",
 	}
+	dateTimeForm = form{
+		body:    dateTimePattern,
+		comment: "A date and time with its zone, as in 2023-03-14T13:42Z or 2023-03-14T13:42:05+01:00: RFC 3339, seconds optional.",
+	}
+	// figureTextForm is what a figure's text may not be: a text that
+	// starts with a number, as in "20 min" or "12.5", or the YAML core
+	// schema's infinity or NaN, which a JSON copy of a content file holds
+	// as text (".nan").
+	figureTextForm = form{body: `([-+]?\.?[0-9]|([-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$)`}
 	// lengthForm is the exact length of package length, which the
 	// loader reads a duration's length by.
 	lengthForm = form{
@@ -146,6 +160,16 @@ func mapTypeWith(t reflect.Type, str func(form) *jsonschema.Schema) *jsonschema.
 		return &jsonschema.Schema{Type: "string", Enum: keys(incident.ActionKinds(), func(k incident.ActionKind) string { return string(k) })}
 	case reflect.TypeFor[incident.LinkKind]():
 		return &jsonschema.Schema{Type: "string", Enum: keys(incident.LinkKinds(), func(k incident.LinkKind) string { return string(k) })}
+	case reflect.TypeFor[incident.EventKind]():
+		return &jsonschema.Schema{Type: "string", Enum: keys(incident.EventKinds(), func(k incident.EventKind) string { return string(k) })}
+	case reflect.TypeFor[incident.State]():
+		return &jsonschema.Schema{Type: "string", Enum: keys(incident.States(), func(s incident.State) string { return string(s) })}
+	case reflect.TypeFor[incident.Tier]():
+		return &jsonschema.Schema{Type: "string", Enum: keys(incident.Tiers(), func(t incident.Tier) string { return string(t) })}
+	case reflect.TypeFor[incident.Date]():
+		s := str(dateTimeForm)
+		s.Examples = []any{"2023-03-14T13:42Z", "2023-03-14T14:42+01:00"}
+		return s
 	case reflect.TypeFor[incident.Period]():
 		return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
 			str(periodForm),
@@ -198,6 +222,14 @@ var textRules = map[string]textRule{
 	"Lessons.file":            plainText,
 	"Lessons.heading":         plainText,
 	"Lessons.items[]":         requiredText,
+	"Incident.summary[]":      requiredText,
+	"Incident.trigger[]":      requiredText,
+	"Incident.rootCause[]":    requiredText,
+	"Incident.detection[]":    requiredText,
+	"Incident.wentWell[]":     requiredText,
+	"Incident.wentWrong[]":    requiredText,
+	"Incident.gotLucky[]":     requiredText,
+	"Event.text":              requiredText,
 }
 
 // A textRule is how a string property is checked.
@@ -305,6 +337,21 @@ func refine(root *jsonschema.Schema) error {
 				}},
 			},
 		},
+	}
+
+	// A figure's value, and its value before, is a number or a text that
+	// does not start with one.
+	for _, key := range []string{"Figure.value", "Figure.before"} {
+		prop := property(types, key)
+		prop.AnyOf = []*jsonschema.Schema{
+			{Type: prop.Type},
+			{
+				Comments: "Text, such as \"staged over hours\", that does not start with a number: a number goes without quotes, its unit in unit.",
+				Ref:      "#/$defs/" + requiredTextDef,
+				Not:      &jsonschema.Schema{Type: "string", Pattern: "^" + figureTextForm.body},
+			},
+		}
+		prop.Type = ""
 	}
 
 	// The text forms, which most string properties refer to.

@@ -169,6 +169,8 @@ func typeName(t reflect.Type) string {
 		return "duration"
 	case t == reflect.TypeFor[incident.Period]():
 		return "period"
+	case t == reflect.TypeFor[incident.Date]():
+		return "datetime"
 	case t == reflect.TypeFor[time.Duration]():
 		return "length"
 	case t.Kind() == reflect.String:
@@ -321,6 +323,7 @@ func checkGen(keysOnly bool) []byte {
 		"Incident": reflect.TypeFor[incident.Incident](), "Figure": reflect.TypeFor[incident.Figure](),
 		"Action": reflect.TypeFor[incident.Action](), "WriteUp": reflect.TypeFor[incident.WriteUp](),
 		"Lessons": reflect.TypeFor[incident.Lessons](), "Duration": reflect.TypeFor[incident.Duration](),
+		"Event": reflect.TypeFor[incident.Event](),
 	}
 	var b strings.Builder
 	b.WriteString(header)
@@ -341,7 +344,7 @@ func checkGen(keysOnly bool) []byte {
 		return fs, required
 	}
 	// The dicts of each kind's keys, made once.
-	for _, kind := range []string{"Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons", "Duration"} {
+	for _, kind := range []string{"Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons", "Duration", "Event"} {
 		fs, _ := fieldsOf(kind)
 		fmt.Fprintf(&b, "{{- $t%s := dict", kind)
 		for _, f := range fs {
@@ -376,6 +379,9 @@ func checkGen(keysOnly bool) []byte {
 		}
 		if !keysOnly {
 			fmt.Fprintf(&b, "{{- else if eq %s \"period\" }}{{ if not (findRE `^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n", t, x, q(pfx+"%s: malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, or two of them joined by /"), at, k, x)
+		}
+		if !keysOnly {
+			fmt.Fprintf(&b, "{{- else if eq %s \"datetime\" }}{{ if not (findRE `^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})$` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n", t, x, q(pfx+"%s: malformed time %q: want a date and time with its zone, such as 2023-03-14T13:42Z"), at, k, x)
 		}
 		for _, f := range fs {
 			switch {

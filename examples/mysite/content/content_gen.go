@@ -109,6 +109,61 @@ var page = incident.Portfolio{
 				},
 				{Text: "Load-test DNS before every sale", Kind: "process"},
 			},
+			Timeline: []incident.Event{
+				{
+					At: incident.Date{
+						Year:  2024,
+						Month: time.February,
+						Day:   9,
+						Clock: incident.Clock{Hour: 18, Minute: 2, Set: true},
+					},
+					Text:  "Flash sale opens; CoreDNS pods reach their CPU limits",
+					Kind:  "started",
+					State: "degraded",
+				},
+				{
+					At: incident.Date{
+						Year:  2024,
+						Month: time.February,
+						Day:   9,
+						Clock: incident.Clock{Hour: 18, Minute: 9, Set: true},
+					},
+					Text: "Checkout error-rate alert pages the on-call engineer",
+					Kind: "detected",
+				},
+				{
+					At: incident.Date{
+						Year:  2024,
+						Month: time.February,
+						Day:   9,
+						Clock: incident.Clock{Hour: 18, Minute: 15, Set: true},
+					},
+					Text:  "SEV-1 declared, bridge opened; lookups time out across the cluster",
+					Kind:  "escalated",
+					State: "down",
+				},
+				{
+					At: incident.Date{
+						Year:  2024,
+						Month: time.February,
+						Day:   9,
+						Clock: incident.Clock{Hour: 18, Minute: 48, Set: true},
+					},
+					Text:  "More CoreDNS replicas with higher CPU limits; lookups succeed again",
+					Kind:  "mitigated",
+					State: "recovered",
+				},
+				{
+					At: incident.Date{
+						Year:  2024,
+						Month: time.February,
+						Day:   9,
+						Clock: incident.Clock{Hour: 19, Minute: 37, Set: true},
+					},
+					Text: "NodeLocal DNSCache on the busiest node pool; incident closed",
+					Kind: "resolved",
+				},
+			},
 		},
 		{
 			ID:       "expired-tls-certificate",
