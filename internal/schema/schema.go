@@ -96,12 +96,14 @@ var (
 	}
 	periodForm = form{
 		body: `(` + datePattern + `(/` + datePattern + `)?|` + dateTimePattern + `(/` + dateTimePattern + `)?)`,
-		comment: "A date, YYYY, YYYY-MM or YYYY-MM-DD with a year from 1900 to 2999, or a date and time with its zone, as in 2023-03-14T13:42Z or 2023-03-14T13:42:05+01:00; " +
+		comment: "A date, YYYY, YYYY-MM or YYYY-MM-DD with a year from 1900 to 2999, " +
+			"or a date and time with its zone, as in 2023-03-14T13:42Z or 2023-03-14T13:42:05+01:00; " +
 			"or a range of two dates, or of two dates and times, joined by '/'.",
 	}
 	dateTimeForm = form{
-		body:    dateTimePattern,
-		comment: "A date and time with its zone, as in 2023-03-14T13:42Z or 2023-03-14T13:42:05+01:00: RFC 3339, seconds optional.",
+		body: dateTimePattern,
+		comment: "A date and time with its zone, as in 2023-03-14T13:42Z or 2023-03-14T13:42:05+01:00: RFC 3339, " +
+			"seconds optional.",
 	}
 	// figureTextForm is what a figure's text may not be: a text that
 	// starts with a number, as in "20 min" or "12.5", or the YAML core
@@ -112,15 +114,17 @@ var (
 	// loader reads a duration's length by.
 	lengthForm = form{
 		body: length.Exact,
-		comment: "A length, such as 4h, 2h 15m, 1h 30 min, 90 minutes or 1d 2h: numbers of at most six digits (one decimal digit allowed before d, h or m), " +
-			"each followed by a unit in any case, d, day, h, hr, hour, m, min, minute, s, sec or second (in the plural too), separated by nothing, spaces, commas or 'and'; " +
-			"at least one of the numbers is not zero.",
+		comment: "A length, such as 4h, 2h 15m, 1h 30 min, 90 minutes or 1d 2h: " +
+			"numbers of at most six digits (one decimal digit allowed before d, h or m), " +
+			"each followed by a unit in any case, d, day, h, hr, hour, m, min, minute, s, sec or second (in the plural too), " +
+			"separated by nothing, spaces, commas or 'and'; at least one of the numbers is not zero.",
 	}
 	// approxLengthForm is what incident.ParseDuration reads: a length,
 	// after an optional about, around, approx., approximately, roughly or ~.
 	approxLengthForm = form{
-		body:       length.Approximate,
-		comment:    "A length such as 4h, 2h 15m or 90 minutes, optionally after about, around, approx., approximately, roughly or ~, which make it approximate.",
+		body: length.Approximate,
+		comment: "A length such as 4h, 2h 15m or 90 minutes, optionally after about, around, approx., approximately, " +
+			"roughly or ~, which make it approximate.",
 		finalBreak: true,
 	}
 )
@@ -155,17 +159,17 @@ func mapTypeWith(t reflect.Type, str func(form) *jsonschema.Schema) *jsonschema.
 		s.Examples = keys(incident.DefaultScale(), func(d incident.SeverityDef) string { return string(d.Code) })
 		return s
 	case reflect.TypeFor[incident.CommandRole]():
-		return &jsonschema.Schema{Type: "string", Enum: keys(incident.CommandRoles(), func(c incident.CommandRole) string { return string(c) })}
+		return enum(incident.CommandRoles())
 	case reflect.TypeFor[incident.ActionKind]():
-		return &jsonschema.Schema{Type: "string", Enum: keys(incident.ActionKinds(), func(k incident.ActionKind) string { return string(k) })}
+		return enum(incident.ActionKinds())
 	case reflect.TypeFor[incident.LinkKind]():
-		return &jsonschema.Schema{Type: "string", Enum: keys(incident.LinkKinds(), func(k incident.LinkKind) string { return string(k) })}
+		return enum(incident.LinkKinds())
 	case reflect.TypeFor[incident.EventKind]():
-		return &jsonschema.Schema{Type: "string", Enum: keys(incident.EventKinds(), func(k incident.EventKind) string { return string(k) })}
+		return enum(incident.EventKinds())
 	case reflect.TypeFor[incident.State]():
-		return &jsonschema.Schema{Type: "string", Enum: keys(incident.States(), func(s incident.State) string { return string(s) })}
+		return enum(incident.States())
 	case reflect.TypeFor[incident.Tier]():
-		return &jsonschema.Schema{Type: "string", Enum: keys(incident.Tiers(), func(t incident.Tier) string { return string(t) })}
+		return enum(incident.Tiers())
 	case reflect.TypeFor[incident.Date]():
 		s := str(dateTimeForm)
 		s.Examples = []any{"2023-03-14T13:42Z", "2023-03-14T14:42+01:00"}
@@ -189,6 +193,11 @@ func keys[T any](list []T, key func(T) string) []any {
 		out[i] = key(v)
 	}
 	return out
+}
+
+// enum is a string that is one of the values.
+func enum[T ~string](values []T) *jsonschema.Schema {
+	return &jsonschema.Schema{Type: "string", Enum: keys(values, func(v T) string { return string(v) })}
 }
 
 func ptr(n uint64) *uint64 { return &n }
@@ -324,7 +333,8 @@ func refine(root *jsonschema.Schema) error {
 		OneOf: []*jsonschema.Schema{
 			lengthText,
 			{
-				Comments: "Prose: text that does not look like a length, one that starts with a digit, or with +, - or . and a digit, after an optional about, around, approx., approximately, roughly or ~.",
+				Comments: "Prose: text that does not look like a length, one that starts with a digit, or with +, - " +
+					"or . and a digit, after an optional about, around, approx., approximately, roughly or ~.",
 				Ref:      "#/$defs/" + requiredTextDef,
 				Examples: []any{"Weekend (Fri-Sun)"},
 				Not:      &jsonschema.Schema{Type: "string", Pattern: length.LooksLike},
@@ -346,9 +356,10 @@ func refine(root *jsonschema.Schema) error {
 		prop.AnyOf = []*jsonschema.Schema{
 			{Type: prop.Type},
 			{
-				Comments: "Text, such as \"staged over hours\", that does not start with a number: a number goes without quotes, its unit in unit.",
-				Ref:      "#/$defs/" + requiredTextDef,
-				Not:      &jsonschema.Schema{Type: "string", Pattern: "^" + figureTextForm.body},
+				Comments: "Text, such as \"staged over hours\", that does not start with a number: a number goes " +
+					"without quotes, its unit in unit.",
+				Ref: "#/$defs/" + requiredTextDef,
+				Not: &jsonschema.Schema{Type: "string", Pattern: "^" + figureTextForm.body},
 			},
 		}
 		prop.Type = ""
