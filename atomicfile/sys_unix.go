@@ -12,14 +12,6 @@ import (
 // and that a user or the system sends to stop it.
 var signals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP}
 
-// raise sends sig to the process again, once nothing listens for it: the
-// process then ends as the signal ends it, unless it handles sig itself.
-func raise(sig os.Signal) {
-	if s, ok := sig.(syscall.Signal); ok {
-		syscall.Kill(syscall.Getpid(), s)
-	}
-}
-
 // chown gives f the owner and group of old, when they differ.
 func chown(f tempFile, old fs.FileInfo) error {
 	want, ok := old.Sys().(*syscall.Stat_t)

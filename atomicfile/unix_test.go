@@ -23,7 +23,36 @@ const (
 	ignoreEnv = "ATOMICFILE_TEST_IGNORE_SIGINT"
 )
 
+// midWriteEnv names, in the environment of this test binary run again by
+// TestInterruptMidWrite, the file it writes with a temporary file whose
+// Write goes on once the signal has removed it, as a long write does.
+const midWriteEnv = "ATOMICFILE_TEST_MIDWRITE"
+
+// outliving is a temporary file whose Write writes its bytes, then waits
+// until the file is gone (removed by the signal) and returns, as a write
+// of many megabytes that a signal interrupts returns afterwards.
+type outliving struct{ *os.File }
+
+func (f outliving) Write(p []byte) (int, error) {
+	n, err := f.File.Write(p)
+	for {
+		if _, serr := os.Stat(f.Name()); serr != nil {
+			return n, err
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
 func TestMain(m *testing.M) {
+	if name := os.Getenv(midWriteEnv); name != "" {
+		createTemp = func(dir, base string) (tempFile, error) {
+			f, err := create(dir, base)
+			return outliving{f}, err
+		}
+		_, err := Write(name, []byte("new content"))
+		fmt.Fprintf(os.Stderr, "Write returned: %v\n", err)
+		os.Exit(3)
+	}
 	if name := os.Getenv(stallEnv); name != "" {
 		if os.Getenv(ignoreEnv) != "" {
 			signal.Ignore(syscall.SIGINT)
@@ -67,6 +96,26 @@ func TestInterrupt(t *testing.T) {
 				t.Errorf("out.json holds %q (%v), want the old content", got, err)
 			}
 		})
+	}
+}
+
+// TestInterruptMidWrite interrupts a Write that goes on after the signal,
+// as a long write does (the stall of TestInterrupt never returns): the
+// process must still die of the signal, not live on to see Write fail and
+// exit with a status of its own.
+func TestInterruptMidWrite(t *testing.T) {
+	for i := range 5 {
+		dir := t.TempDir()
+		name := filepath.Join(dir, "out.json")
+		if err := os.WriteFile(name, []byte("old content"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), midWriteEnv+"="+name)
+		interrupt.Check(t, cmd, dir, syscall.SIGINT)
+		if got, err := os.ReadFile(name); err != nil || string(got) != "old content" {
+			t.Errorf("run %d: out.json holds %q (%v), want the old content", i, got, err)
+		}
 	}
 }
 
