@@ -849,7 +849,7 @@ func TestHTMLConcurrent(t *testing.T) {
 		wg.Go(func() {
 			for range 20 {
 				var b bytes.Buffer
-				// An io.Writer that is not a *bytes.Buffer takes the pooled path.
+				// An io.Writer that is neither a *bytes.Buffer nor a *bufio.Writer gets a bufio.Writer of its own.
 				if err := HTML(struct{ io.Writer }{&b}, p, JSONLD()); err != nil {
 					t.Error(err)
 					return

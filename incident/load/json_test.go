@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/conformance"
 	"github.com/incident-leadership/portfolio/internal/golden"
 )
 
@@ -178,32 +179,14 @@ json.dump(yaml.safe_load(sys.stdin), sys.stdout)`)
 // failing) skips the test with the reason, or fails it when CI is set.
 func runTool(t *testing.T, stdin []byte, tool string, args ...string) []byte {
 	t.Helper()
-	missing := func(why string) {
-		t.Helper()
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s (CI is set, so this fails instead of skipping)", why)
-		}
-		t.Skipf("%s; skipping", why)
-	}
-	path, err := exec.LookPath(tool)
+	var cmd *exec.Cmd
 	if tool == "python3" {
-		// Debian's Python, which sees Debian's python3-yaml whatever python3 is first on PATH.
-		path, err = exec.LookPath("/usr/bin/python3")
+		cmd = conformance.FindPython(t, "yaml").Command(args...)
+	} else {
+		cmd = conformance.FindNode(t).Command(args...)
 	}
-	if err != nil {
-		missing(tool + " is not installed")
-	}
-	cmd := exec.Command(path, args...)
 	cmd.Stdin = bytes.NewReader(stdin)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil && strings.Contains(stderr.String(), "ModuleNotFoundError") {
-		missing(fmt.Sprintf("%s %s: %s (Debian: apt-get install python3-yaml)", tool, args[len(args)-1], strings.TrimSpace(stderr.String())))
-	}
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", tool, err, stderr.String())
-	}
+	out, _ := conformance.Output(t, cmd)
 	return out
 }
 

@@ -185,6 +185,11 @@ func (p *Python) Run(t testing.TB, script string, req, resp any) {
 	run(t, exec.Command(p.python, filepath.Join(p.scripts, script)), script, req, resp)
 }
 
+// Command returns a command running Debian's python3 with args.
+func (p *Python) Command(args ...string) *exec.Cmd {
+	return exec.Command(p.python, args...)
+}
+
 // FindJava returns the java executable, or skips (or fails) t.
 func FindJava(t testing.TB) string {
 	t.Helper()
