@@ -4,7 +4,7 @@
 // scrolling on a 375 px wide phone, and where printing to PDF puts each
 // <article>. One browser serves every page.
 //
-// stdin:  {chromium, origin, pages: [{name, url}], screenshot?: {url, path, width, height}}
+// stdin:  {chromium, origin, pages: [{name, url}], screenshots?: [{url, path, width, height, colorScheme}]}
 // stdout: {chromium, playwright, axe, pages: [{name, problems, axe, narrow, print}]}
 
 import { join } from 'node:path';
@@ -50,7 +50,7 @@ try {
     }
   };
   await Promise.all([worker(), worker()]);
-  if (req.screenshot) await screenshot(req.screenshot);
+  for (const s of req.screenshots ?? []) await screenshot(s);
   output(result);
 } finally {
   await browser.close();
@@ -196,9 +196,9 @@ function areaOf(paper) {
   };
 }
 
-async function screenshot({ url, path, width, height }) {
+async function screenshot({ url, path, width, height, colorScheme }) {
   const problems = [];
-  const { ctx, page } = await open(url, 'screenshot', problems, { colorScheme: 'light', viewport: { width, height } });
+  const { ctx, page } = await open(url, 'screenshot', problems, { colorScheme: colorScheme || 'light', viewport: { width, height } });
   await page.screenshot({ path, fullPage: false });
   await ctx.close();
   if (problems.length) throw new Error('screenshot: ' + JSON.stringify(problems));
