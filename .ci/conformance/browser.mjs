@@ -5,7 +5,7 @@
 // <article>. One browser serves every page.
 //
 // stdin:  {chromium, origin, pages: [{name, url}], screenshots?: [{url, path, width, height, colorScheme}]}
-// stdout: {chromium, playwright, axe, pages: [{name, problems, axe, narrow, print}]}
+// stdout: {chromium, playwright, axe, pages: [{name, problems, axe, background, narrow, print}]}
 
 import { join } from 'node:path';
 import { input, modules, output, tools, version } from './lib.mjs';
@@ -93,10 +93,15 @@ async function open(url, phase, problems, options = {}, script = null) {
 
 async function check({ name, url }) {
   const problems = [];
-  const out = { name, problems, axe: {}, narrow: null, print: null };
+  const out = { name, problems, axe: {}, background: {}, narrow: null, print: null };
 
   for (const colorScheme of ['light', 'dark']) {
     const { ctx, page } = await open(url, colorScheme, problems, { colorScheme, viewport: { width: 1000, height: 800 } }, axePath);
+    // The background the portfolio's fragment gets in this scheme, if the page has one.
+    out.background[colorScheme] = await page.evaluate(() => {
+      const el = document.querySelector('.incident-portfolio');
+      return el ? getComputedStyle(el).backgroundColor : '';
+    });
     out.axe[colorScheme] = await page.evaluate(async () => {
       // eslint-disable-next-line no-undef
       const r = await axe.run(document, { resultTypes: ['violations'] });

@@ -80,6 +80,7 @@ func conformanceSite(t *testing.T, hugo string) (string, []conformance.Page) {
 	for name := range hostilePages {
 		want[name] = all
 	}
+	scheme := map[string]string{"hostile-light.html": "light", "hostile-dark.html": "dark"}
 	for _, id := range all {
 		want["incidents/"+id+"/index.html"] = []string{id}
 	}
@@ -98,7 +99,7 @@ func conformanceSite(t *testing.T, hugo string) (string, []conformance.Page) {
 			t.Errorf("the site has a page %s this test does not know", rel)
 			return nil
 		}
-		pages = append(pages, conformance.Page{Path: rel, IDs: ids})
+		pages = append(pages, conformance.Page{Path: rel, IDs: ids, Scheme: scheme[rel]})
 		delete(want, rel)
 		return nil
 	})

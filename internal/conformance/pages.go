@@ -24,6 +24,9 @@ import (
 type Page struct {
 	Path string // slash-separated, relative to the directory
 	IDs  []string
+	// Scheme is the colour scheme the page forces on the portfolio with
+	// data-theme, "light" or "dark", or "" when it follows the reader's.
+	Scheme string
 }
 
 // Screenshot asks CheckBrowser for a PNG of a page.
@@ -135,8 +138,11 @@ type browserPage struct {
 		Kind  string `json:"kind"`
 		Text  string `json:"text"`
 	} `json:"problems"`
-	Axe    map[string][]axeViolation `json:"axe"`
-	Narrow struct {
+	Axe map[string][]axeViolation `json:"axe"`
+	// Background is the computed background colour of the portfolio's
+	// element in each scheme, "" when the page has none.
+	Background map[string]string `json:"background"`
+	Narrow     struct {
 		ScrollWidth int      `json:"scrollWidth"`
 		ClientWidth int      `json:"clientWidth"`
 		Wide        []string `json:"wide"`
@@ -253,6 +259,7 @@ func CheckBrowser(t *testing.T, dir string, pages []Page, shots ...Screenshot) {
 					if !ok {
 						t.Fatalf("no axe result for the %s scheme", scheme)
 					}
+					checkScheme(t, pages[i].Scheme, scheme, p.Background[scheme])
 					for _, v := range vs {
 						report := t.Logf
 						if v.Impact == "serious" || v.Impact == "critical" {
@@ -353,4 +360,33 @@ func CheckBrowser(t *testing.T, dir string, pages []Page, shots ...Screenshot) {
 			t.Errorf("the control page's cards in the PDF (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// checkScheme checks that the portfolio, whose background is bg (a CSS
+// rgb() colour) when the reader prefers the scheme prefers, is drawn in
+// the scheme the page forces, or else in the one the reader prefers.
+func checkScheme(t *testing.T, forced, prefers, bg string) {
+	t.Helper()
+	if bg == "" {
+		if forced != "" {
+			t.Errorf("the page forces the %s scheme but has no portfolio", forced)
+		}
+		return
+	}
+	var r, g, b float64
+	if _, err := fmt.Sscanf(bg, "rgb(%g, %g, %g)", &r, &g, &b); err != nil {
+		t.Errorf("the portfolio's background %q is not an rgb() colour: %v", bg, err)
+		return
+	}
+	got := "light"
+	if 0.2126*r+0.7152*g+0.0722*b < 128 {
+		got = "dark"
+	}
+	want := forced
+	if want == "" {
+		want = prefers
+	}
+	if got != want {
+		t.Errorf("with the reader preferring %s, the portfolio's background is %s, a %s one; want %s", prefers, bg, got, want)
+	}
 }
