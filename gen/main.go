@@ -5,6 +5,7 @@
 // Usage:
 //
 //	gen -in portfolio.yaml -out portfolio_gen.go [-pkg name] [-check]
+//	gen -in portfolio.yaml -vet
 //
 // Gen reads the content file named by -in (YAML or JSON; see package
 // github.com/incident-leadership/portfolio/incident/load for its rules),
@@ -67,6 +68,15 @@
 //		write nothing; exit 1 if -out is missing or differs from what
 //		the content gives ("gen: portfolio_gen.go is stale: run go
 //		generate"), 0 if it is up to date. For continuous integration.
+//	-vet
+//		only read and validate the content file named by -in, as package
+//		load does, and report every mistake as file:line:col: field: what
+//		is wrong; write nothing, print nothing when the file is sound. It
+//		takes no -out. For a site's continuous integration that keeps its
+//		content file elsewhere, such as a Hugo site using the Hugo module
+//		github.com/incident-leadership/portfolio/hugo:
+//
+//		go run github.com/incident-leadership/portfolio/gen@latest -in data/portfolio.yaml -vet
 //
 // Gen exits 2 on a usage error and 1 on any other error, such as a
 // content file with mistakes, which are reported as file:line:col: field:
@@ -110,10 +120,12 @@ var (
 	out   = flag.String("out", "", "Go `file` to write")
 	pkg   = flag.String("pkg", "", "package `name` of the output (default: that of the Go files in the directory of -out, or the directory's name)")
 	check = flag.Bool("check", false, "write nothing; exit 1 if -out is missing or stale")
+	vet   = flag.Bool("vet", false, "only validate -in, reporting each mistake as file:line:col; write nothing (no -out)")
 )
 
 func usage() {
 	fmt.Fprintf(os.Stderr, "usage: gen -in portfolio.yaml -out portfolio_gen.go [-pkg name] [-check]\n")
+	fmt.Fprintf(os.Stderr, "       gen -in portfolio.yaml -vet\n")
 	flag.PrintDefaults()
 }
 
@@ -127,18 +139,47 @@ func main() {
 		usageError("unexpected arguments: %s", strings.Join(flag.Args(), " "))
 	case *in == "":
 		usageError("missing -in")
+	case *vet && (*out != "" || *pkg != "" || *check):
+		usageError("-vet takes only -in")
+	case *vet:
+		if err := vetContent(*in); err != nil {
+			fail(err)
+		}
+		return
 	case *out == "":
 		usageError("missing -out")
 	case *pkg != "" && !isPackageName(*pkg):
 		usageError("bad -pkg %q: want a Go identifier other than _ and init", *pkg)
 	}
 	if err := run(*in, *out, *pkg, *check); err != nil {
-		// One problem a line, each with the prefix.
-		for line := range strings.SplitSeq(err.Error(), "\n") {
-			log.Print(line)
-		}
-		os.Exit(1)
+		fail(err)
 	}
+}
+
+// fail reports err, one problem a line, each with the prefix, and exits 1.
+func fail(err error) {
+	for line := range strings.SplitSeq(err.Error(), "\n") {
+		log.Print(line)
+	}
+	os.Exit(1)
+}
+
+// vetContent reads and validates the content file in, as run does before
+// it generates anything.
+func vetContent(in string) error {
+	_, _, err := loadContent(in)
+	return err
+}
+
+// loadContent reads the content file in and loads it, returning the
+// portfolio and the file's bytes.
+func loadContent(in string) (incident.Portfolio, []byte, error) {
+	data, err := readContent(in)
+	if err != nil {
+		return incident.Portfolio{}, nil, err
+	}
+	p, err := load.Bytes(in, data)
+	return p, data, err
 }
 
 func usageError(format string, args ...any) {
@@ -149,11 +190,7 @@ func usageError(format string, args ...any) {
 
 // run generates out from in, or with check compares them.
 func run(in, out, pkg string, check bool) error {
-	data, err := readContent(in)
-	if err != nil {
-		return err
-	}
-	p, err := load.Bytes(in, data)
+	p, data, err := loadContent(in)
 	if err != nil {
 		return err
 	}

@@ -9,10 +9,18 @@ package render
 // 48rem, follows the reader's dark scheme, and prints as a plain black
 // and white appendix whose links show their URL. Every text colour has a
 // contrast of at least 4.5:1 against its background, in both schemes.
+//
+// It survives the stylesheet of the site around a fragment: every element
+// inside the fragment first reverts what the site's element rules (pre,
+// a, ul, h2, dl, code, ...) set, then takes the fragment's own rules. A
+// site forces the light or the dark scheme, whatever the reader's system
+// prefers, with data-theme="light" or data-theme="dark" on the fragment's
+// element or any ancestor, such as <html>.
 func HTMLStyle() string { return htmlStyle }
 
 // htmlStyle is HTMLStyle's stylesheet.
 const htmlStyle = `.incident-portfolio {
+  all: revert;
   --bg: #f6f8fa; --card-bg: #ffffff; --border: #d1d9e0;
   --fg: #1f2328; --muted-fg: #59636e; --link-fg: #0550ae; --focus-fg: #0969da;
   --role-fg: #424a53; --role-bg: #eaeef2;
@@ -31,20 +39,14 @@ const htmlStyle = `.incident-portfolio {
   padding: 1rem 1rem 3rem;
 }
 @media (prefers-color-scheme: dark) {
-  .incident-portfolio {
-    --bg: #0d1117; --card-bg: #151b23; --border: #3d444d;
-    --fg: #e6edf3; --muted-fg: #9198a1; --link-fg: #4493f8; --focus-fg: #4493f8;
-    --role-fg: #d1d9e0; --role-bg: #2f3742;
-    --caused-fg: #ffa657; --caused-bg: #3d1d00;
-    --led-fg: #79c0ff; --led-bg: #0c2d6b;
-    --sev1-fg: #ff9492; --sev1-bg: #4c0e12;
-    --sev2-fg: #e3b341; --sev2-bg: #3b2300;
-    --sev3-fg: #d2a8ff; --sev3-bg: #2f1b4d;
-    --sev4-fg: #d1d9e0; --sev4-bg: #2f3742;
-    --term-fg: #e6edf3; --term-bg: #010409; --term-bar-bg: #151b23;
-    --term-muted-fg: #9198a1; --term-accent-fg: #7ee787;
-  }
+  .incident-portfolio:not([data-theme="light"], [data-theme="light"] *) {
+` + darkPalette + `  }
 }
+.incident-portfolio:is([data-theme="dark"], [data-theme="dark"] *) {
+  color-scheme: dark;
+` + darkPalette + `}
+.incident-portfolio:is([data-theme="light"], [data-theme="light"] *) { color-scheme: light; }
+.incident-portfolio * { all: revert; }
 .incident-portfolio *, .incident-portfolio *::before, .incident-portfolio *::after { box-sizing: border-box; }
 .incident-portfolio > * { max-width: 48rem; margin-inline: auto; }
 .incident-portfolio :is(p, li, dd, figcaption, pre, .portfolio-title, .incident-title) { unicode-bidi: plaintext; }
@@ -96,6 +98,21 @@ const htmlStyle = `.incident-portfolio {
   .incident-portfolio .lessons { break-inside: avoid; border: 1px solid #000; border-radius: 0; }
   .incident-portfolio a[href^="http"]::after, .incident-portfolio a[href^="mailto:"]::after { content: " (" attr(href) ")"; font-size: .85em; }
 }
+`
+
+// darkPalette is the colours of the dark scheme, which the reader's system
+// or the site's data-theme="dark" chooses.
+const darkPalette = `  --bg: #0d1117; --card-bg: #151b23; --border: #3d444d;
+  --fg: #e6edf3; --muted-fg: #9198a1; --link-fg: #4493f8; --focus-fg: #4493f8;
+  --role-fg: #d1d9e0; --role-bg: #2f3742;
+  --caused-fg: #ffa657; --caused-bg: #3d1d00;
+  --led-fg: #79c0ff; --led-bg: #0c2d6b;
+  --sev1-fg: #ff9492; --sev1-bg: #4c0e12;
+  --sev2-fg: #e3b341; --sev2-bg: #3b2300;
+  --sev3-fg: #d2a8ff; --sev3-bg: #2f1b4d;
+  --sev4-fg: #d1d9e0; --sev4-bg: #2f3742;
+  --term-fg: #e6edf3; --term-bg: #010409; --term-bar-bg: #151b23;
+  --term-muted-fg: #9198a1; --term-accent-fg: #7ee787;
 `
 
 // htmlPageStyle is added to HTMLStyle in standalone documents.

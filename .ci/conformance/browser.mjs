@@ -4,8 +4,8 @@
 // scrolling on a 375 px wide phone, and where printing to PDF puts each
 // <article>. One browser serves every page.
 //
-// stdin:  {chromium, origin, pages: [{name, url}], screenshot?: {url, path, width, height}}
-// stdout: {chromium, playwright, axe, pages: [{name, problems, axe, narrow, print}]}
+// stdin:  {chromium, origin, pages: [{name, url}], screenshots?: [{url, path, width, height, colorScheme}]}
+// stdout: {chromium, playwright, axe, pages: [{name, problems, axe, background, narrow, print}]}
 
 import { join } from 'node:path';
 import { input, modules, output, tools, version } from './lib.mjs';
@@ -50,7 +50,7 @@ try {
     }
   };
   await Promise.all([worker(), worker()]);
-  if (req.screenshot) await screenshot(req.screenshot);
+  for (const s of req.screenshots ?? []) await screenshot(s);
   output(result);
 } finally {
   await browser.close();
@@ -93,10 +93,15 @@ async function open(url, phase, problems, options = {}, script = null) {
 
 async function check({ name, url }) {
   const problems = [];
-  const out = { name, problems, axe: {}, narrow: null, print: null };
+  const out = { name, problems, axe: {}, background: {}, narrow: null, print: null };
 
   for (const colorScheme of ['light', 'dark']) {
     const { ctx, page } = await open(url, colorScheme, problems, { colorScheme, viewport: { width: 1000, height: 800 } }, axePath);
+    // The background the portfolio's fragment gets in this scheme, if the page has one.
+    out.background[colorScheme] = await page.evaluate(() => {
+      const el = document.querySelector('.incident-portfolio');
+      return el ? getComputedStyle(el).backgroundColor : '';
+    });
     out.axe[colorScheme] = await page.evaluate(async () => {
       // eslint-disable-next-line no-undef
       const r = await axe.run(document, { resultTypes: ['violations'] });
@@ -196,9 +201,9 @@ function areaOf(paper) {
   };
 }
 
-async function screenshot({ url, path, width, height }) {
+async function screenshot({ url, path, width, height, colorScheme }) {
   const problems = [];
-  const { ctx, page } = await open(url, 'screenshot', problems, { colorScheme: 'light', viewport: { width, height } });
+  const { ctx, page } = await open(url, 'screenshot', problems, { colorScheme: colorScheme || 'light', viewport: { width, height } });
   await page.screenshot({ path, fullPage: false });
   await ctx.close();
   if (problems.length) throw new Error('screenshot: ' + JSON.stringify(problems));

@@ -7,12 +7,12 @@ import (
 )
 
 // TestGeneratedFresh fails when the generated parts of the Hugo module
-// (../../hugo) differ from what ./gen writes now from packages incident
-// and render.
+// (../../hugo) differ from what internal/hugogen writes now from packages
+// incident and render.
 func TestGeneratedFresh(t *testing.T) {
-	cmd := exec.Command("go", "run", "./gen", "-out", "../../hugo", "-check")
+	cmd := exec.Command("go", "run", "../../internal/hugogen", "-out", "../../hugo", "-check")
 	cmd.Stderr = os.Stderr
 	if err := cmd.Run(); err != nil {
-		t.Fatalf("go run ./examples/hugo/gen -check: %v (run go run ./examples/hugo/gen -out hugo)", err)
+		t.Fatalf("go run ./internal/hugogen -out hugo -check: %v (run go run ./internal/hugogen -out hugo)", err)
 	}
 }

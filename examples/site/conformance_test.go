@@ -9,11 +9,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
-	"os/exec"
-	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -35,7 +31,7 @@ import (
 // with the IDs of the incidents each shows. Beside the site's pages it
 // writes full.html, testdata/full.yaml drawn by render.HTML: every
 // optional field and hostile text, for the clients to judge as well.
-func site(t *testing.T) (dir string, pages []page) {
+func site(t *testing.T) (dir string, pages []conformance.Page) {
 	t.Helper()
 	files, err := build(portfolio.Page())
 	if err != nil {
@@ -54,12 +50,12 @@ func site(t *testing.T) (dir string, pages []page) {
 	for _, f := range files {
 		switch {
 		case f.path == "index.html":
-			pages = append(pages, page{f.path, ids(portfolio.Page())})
+			pages = append(pages, conformance.Page{Path: f.path, IDs: ids(portfolio.Page())})
 		case f.path == "full.html":
-			pages = append(pages, page{f.path, ids(full)})
+			pages = append(pages, conformance.Page{Path: f.path, IDs: ids(full)})
 		case strings.HasPrefix(f.path, "incidents/") && strings.HasSuffix(f.path, ".html"):
 			id := strings.TrimSuffix(strings.TrimPrefix(f.path, "incidents/"), ".html")
-			pages = append(pages, page{f.path, []string{id}})
+			pages = append(pages, conformance.Page{Path: f.path, IDs: []string{id}})
 		case strings.HasSuffix(f.path, ".html"):
 			t.Fatalf("the site has a page %s this test does not know", f.path)
 		}
@@ -68,12 +64,6 @@ func site(t *testing.T) (dir string, pages []page) {
 		t.Fatalf("the site has %d HTML pages %v, want index.html and one per incident", len(pages)-1, pages)
 	}
 	return dir, pages
-}
-
-// page is an HTML page and the IDs of the incidents it shows.
-type page struct {
-	path string
-	ids  []string
 }
 
 func ids(p incident.Portfolio) []string {
@@ -94,324 +84,27 @@ func fullPortfolio(t *testing.T) incident.Portfolio {
 	return p
 }
 
-// control is the negative control for the HTML checks: a page broken on
-// purpose, which every check must find fault with.
-const control = "broken.html"
-
-func controlPage(t *testing.T) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(conformance.Root(t), ".ci", "conformance", control))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-// vnuMessage is one message of the Nu HTML Checker's JSON output.
-type vnuMessage struct {
-	Type     string `json:"type"` // error, or non-document-error when vnu could not read a file
-	URL      string `json:"url"`
-	LastLine int    `json:"lastLine"`
-	FirstCol int    `json:"firstColumn"`
-	Message  string `json:"message"`
-	Extract  string `json:"extract"`
-}
-
-func (m vnuMessage) String() string {
-	return fmt.Sprintf("%s:%d:%d: %s: %s (%q)", path.Base(m.URL), m.LastLine, m.FirstCol, m.Type, m.Message, m.Extract)
-}
-
 // TestConformanceHTMLChecker runs the W3C Nu HTML Checker (vnu) on every
 // page: it must report no error.
 func TestConformanceHTMLChecker(t *testing.T) {
-	node := conformance.FindNode(t, "vnu-jar")
-	java := conformance.FindJava(t)
-	jar := node.Module("vnu-jar", "build", "dist", "vnu.jar")
 	dir, pages := site(t)
-	if err := os.WriteFile(filepath.Join(dir, control), controlPage(t), 0o644); err != nil {
-		t.Fatal(err)
-	}
-
-	v, _ := conformance.Output(t, exec.Command(java, "-jar", jar, "--version"))
-	t.Logf("vnu %s", strings.TrimSpace(string(v)))
-
-	// vnu exits 1 when it finds errors, which the control guarantees; its
-	// report goes to stderr.
-	args := []string{"-jar", jar, "--format", "json", "--errors-only"}
-	for _, p := range pages {
-		args = append(args, p.path)
-	}
-	cmd := exec.Command(java, append(args, control)...)
-	cmd.Dir = dir
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	err := cmd.Run()
-	var report struct {
-		Messages []vnuMessage `json:"messages"`
-	}
-	if jerr := json.Unmarshal([]byte(stderr.String()), &report); jerr != nil {
-		t.Fatalf("vnu: %v; its output is not JSON: %v\n%s", err, jerr, stderr.String())
-	}
-	byFile := map[string][]vnuMessage{}
-	for _, m := range report.Messages {
-		rel, _ := filepath.Rel(dir, strings.TrimPrefix(m.URL, "file:"))
-		byFile[filepath.ToSlash(rel)] = append(byFile[filepath.ToSlash(rel)], m)
-	}
-	for _, p := range pages {
-		t.Run(p.path, func(t *testing.T) {
-			for _, m := range byFile[p.path] {
-				t.Errorf("vnu: %s:%d:%d: %s: %s (%q)", p.path, m.LastLine, m.FirstCol, m.Type, m.Message, m.Extract)
-			}
-		})
-	}
-	t.Run("control", func(t *testing.T) {
-		if len(byFile[control]) == 0 {
-			t.Errorf("vnu found no error in %s, which is broken on purpose: the check is not working", control)
-		}
-		for _, m := range byFile[control] {
-			t.Logf("vnu on the control (expected): %s", m)
-		}
-	})
-	for f := range byFile {
-		if f != control && !slices.ContainsFunc(pages, func(p page) bool { return p.path == f }) {
-			t.Errorf("vnu reported on %s, which it was not asked about: %v", f, byFile[f])
-		}
-	}
+	conformance.CheckHTML(t, dir, pages)
 }
 
-// browserResult is what .ci/conformance/browser.mjs reports.
-type browserResult struct {
-	Chromium   string        `json:"chromium"`
-	Playwright string        `json:"playwright"`
-	Axe        string        `json:"axe"`
-	Pages      []browserPage `json:"pages"`
-}
-
-type browserPage struct {
-	Name     string `json:"name"`
-	Problems []struct {
-		Phase string `json:"phase"`
-		Kind  string `json:"kind"`
-		Text  string `json:"text"`
-	} `json:"problems"`
-	Axe    map[string][]axeViolation `json:"axe"`
-	Narrow struct {
-		ScrollWidth int      `json:"scrollWidth"`
-		ClientWidth int      `json:"clientWidth"`
-		Wide        []string `json:"wide"`
-	} `json:"narrow"`
-	Print struct {
-		Bytes  int    `json:"bytes"`
-		Header string `json:"header"`
-		Pages  int    `json:"pages"`
-		Area   struct {
-			Width  float64 `json:"width"`
-			Height float64 `json:"height"`
-		} `json:"area"`
-		Overflow    bool `json:"overflow"`
-		PDFArticles int  `json:"pdfArticles"`
-		Articles    []struct {
-			ID          string  `json:"id"`
-			Height      float64 `json:"height"`
-			BreakInside string  `json:"breakInside"`
-			Fits        bool    `json:"fits"`
-			PDFPages    []int   `json:"pdfPages"`
-		} `json:"articles"`
-	} `json:"print"`
-}
-
-type axeViolation struct {
-	ID     string `json:"id"`
-	Impact string `json:"impact"`
-	Help   string `json:"help"`
-	Nodes  []struct {
-		Target  string `json:"target"`
-		Summary string `json:"summary"`
-	} `json:"nodes"`
-}
-
-// phoneWidth is the viewport width of the narrow check, in CSS px.
-const phoneWidth = 375
-
-// TestConformanceBrowser loads every page in Debian's Chromium (one browser
-// for the whole run) and checks what a reader gets: nothing fetched from
-// elsewhere and no console error, no serious or critical axe-core
-// violation in the light or the dark colour scheme, no horizontal scroll
-// on a 375 px phone, and a PDF print in which no incident card that fits on
-// a page is split across two.
-//
-// The print check reads the real PDF: Chromium prints a tagged PDF whose
-// structure tree has one /Art element per <article>, and each piece of
-// marked content in it names its page; a card is split when its content
-// lands on more than one page. Whether a card fits on a page is measured
-// in the print layout (print media, viewport as wide as the paper's
-// printable area, A4 with 15 mm margins unless the page's @page rule sets
-// its own). The control page must fail every one of these checks.
+// TestConformanceBrowser loads every page in Debian's Chromium and checks
+// what a reader gets (see conformance.CheckBrowser): no request elsewhere
+// and no console error, no serious axe-core violation in the light or the
+// dark scheme, no sideways scroll on a phone, no card split in print.
 //
 // With PORTFOLIO_SCREENSHOT=path it also writes a screenshot of index.html
 // (light scheme, 1000x1100 CSS px) to path.
 func TestConformanceBrowser(t *testing.T) {
-	chromium := conformance.FindChromium(t)
-	node := conformance.FindNode(t, "playwright-core", "axe-core")
 	dir, pages := site(t)
-	mux := http.NewServeMux()
-	mux.Handle("/", http.FileServer(http.Dir(dir)))
-	broken := controlPage(t)
-	mux.HandleFunc("/"+control, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write(broken)
-	})
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
-
-	type target struct {
-		Name string `json:"name"`
-		URL  string `json:"url"`
-	}
-	req := struct {
-		Chromium   string   `json:"chromium"`
-		Origin     string   `json:"origin"`
-		Pages      []target `json:"pages"`
-		Screenshot any      `json:"screenshot,omitempty"`
-	}{Chromium: chromium, Origin: srv.URL}
-	for _, p := range append(pages, page{path: control}) {
-		req.Pages = append(req.Pages, target{p.path, srv.URL + "/" + p.path})
-	}
+	var shots []conformance.Screenshot
 	if shot := os.Getenv("PORTFOLIO_SCREENSHOT"); shot != "" {
-		abs, err := filepath.Abs(shot)
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Screenshot = map[string]any{"url": srv.URL + "/index.html", "path": abs, "width": 1000, "height": 1100}
-		t.Logf("screenshot of index.html written to %s", abs)
+		shots = append(shots, conformance.Screenshot{Page: "index.html", Path: shot, Scheme: "light", Width: 1000, Height: 1100})
 	}
-	var res browserResult
-	node.Run(t, "browser.mjs", req, &res)
-	t.Logf("Chromium %s, playwright-core %s, axe-core %s", res.Chromium, res.Playwright, res.Axe)
-	if len(res.Pages) != len(req.Pages) {
-		t.Fatalf("browser.mjs reported %d pages, want %d", len(res.Pages), len(req.Pages))
-	}
-
-	for i, p := range res.Pages[:len(pages)] {
-		if p.Name != pages[i].path {
-			t.Fatalf("browser.mjs reported page %d as %s, want %s", i, p.Name, pages[i].path)
-		}
-		t.Run(p.Name, func(t *testing.T) {
-			t.Run("requests and console", func(t *testing.T) {
-				for _, pr := range p.Problems {
-					report := t.Errorf
-					if pr.Kind == "console warning" {
-						report = t.Logf
-					}
-					report("%s (%s): %s", pr.Kind, pr.Phase, pr.Text)
-				}
-			})
-			for _, scheme := range []string{"light", "dark"} {
-				t.Run("axe "+scheme, func(t *testing.T) {
-					vs, ok := p.Axe[scheme]
-					if !ok {
-						t.Fatalf("no axe result for the %s scheme", scheme)
-					}
-					for _, v := range vs {
-						report := t.Logf
-						if v.Impact == "serious" || v.Impact == "critical" {
-							report = t.Errorf
-						}
-						for _, n := range v.Nodes {
-							report("axe %s (%s): %s: %s\n%s", v.ID, v.Impact, v.Help, n.Target, n.Summary)
-						}
-					}
-				})
-			}
-			t.Run("phone width", func(t *testing.T) {
-				n := p.Narrow
-				if n.ClientWidth != phoneWidth {
-					t.Errorf("at a %d px wide phone the page lays out %d px wide (is the viewport meta missing?)", phoneWidth, n.ClientWidth)
-				}
-				if n.ScrollWidth > n.ClientWidth {
-					t.Errorf("at %d px the page scrolls sideways: scrollWidth %d > clientWidth %d; too wide: %q", phoneWidth, n.ScrollWidth, n.ClientWidth, n.Wide)
-				}
-			})
-			t.Run("print", func(t *testing.T) {
-				pr := p.Print
-				if pr.Header != "%PDF-" || pr.Bytes < 1000 || pr.Pages < 1 {
-					t.Fatalf("page.pdf gave %d bytes starting %q with %d pages, want a PDF", pr.Bytes, pr.Header, pr.Pages)
-				}
-				if pr.Overflow {
-					t.Errorf("the print layout is wider than the paper's printable area (%.0f px), so Chromium shrinks it", pr.Area.Width)
-				}
-				if pr.PDFArticles != len(pr.Articles) {
-					t.Fatalf("the PDF's structure tree has %d articles, the page %d", pr.PDFArticles, len(pr.Articles))
-				}
-				wantIDs := slices.Sorted(slices.Values(pages[i].ids))
-				var gotIDs []string
-				for _, a := range pr.Articles {
-					gotIDs = append(gotIDs, a.ID)
-					if !a.Fits {
-						t.Logf("card %s is %.0f px high, more than a page (%.0f px): it may break", a.ID, a.Height, pr.Area.Height)
-						continue
-					}
-					if len(a.PDFPages) != 1 {
-						t.Errorf("card %s (%.0f px high, fits in %.0f px; break-inside: %s) is split across PDF pages %v",
-							a.ID, a.Height, pr.Area.Height, a.BreakInside, a.PDFPages)
-					}
-				}
-				slices.Sort(gotIDs)
-				if diff := cmp.Diff(wantIDs, gotIDs); diff != "" {
-					t.Errorf("articles in print (-want +got):\n%s", diff)
-				}
-				t.Logf("%d PDF pages, %d bytes", pr.Pages, pr.Bytes)
-			})
-		})
-	}
-
-	t.Run("control", func(t *testing.T) {
-		p := res.Pages[len(res.Pages)-1]
-		kinds := map[string]bool{}
-		for _, pr := range p.Problems {
-			kinds[pr.Kind] = true
-		}
-		for _, k := range []string{"external request", "console error", "HTTP error"} {
-			if !kinds[k] {
-				t.Errorf("no %q found on the control page: the check is not working; found %v", k, p.Problems)
-			}
-		}
-		for _, scheme := range []string{"light", "dark"} {
-			var ids, lowContrast []string
-			for _, v := range p.Axe[scheme] {
-				if v.Impact == "serious" || v.Impact == "critical" {
-					ids = append(ids, v.ID)
-				}
-				if v.ID == "color-contrast" {
-					for _, n := range v.Nodes {
-						lowContrast = append(lowContrast, n.Target)
-					}
-				}
-			}
-			for _, want := range []string{"color-contrast", "image-alt", "html-has-lang"} {
-				if !slices.Contains(ids, want) {
-					t.Errorf("axe (%s) did not report %s on the control page; it reported %q", scheme, want, ids)
-				}
-			}
-			// .dark-only is faint in the dark scheme only: this proves
-			// the page was really seen in each scheme.
-			want := map[string][]string{"light": {".faint"}, "dark": {".faint", ".dark-only"}}[scheme]
-			if diff := cmp.Diff(want, lowContrast); diff != "" {
-				t.Errorf("axe color-contrast on the control page in the %s scheme (-want +got):\n%s", scheme, diff)
-			}
-		}
-		if p.Narrow.ScrollWidth <= p.Narrow.ClientWidth || p.Narrow.ClientWidth == phoneWidth {
-			t.Errorf("the control page has no viewport meta and a 1200 px wide block, yet the phone check found scrollWidth %d, clientWidth %d",
-				p.Narrow.ScrollWidth, p.Narrow.ClientWidth)
-		}
-		split := map[string][]int{}
-		for _, a := range p.Print.Articles {
-			split[a.ID] = a.PDFPages
-		}
-		if diff := cmp.Diff(map[string][]int{"fits": {1}, "split": {1, 2}}, split); diff != "" {
-			t.Errorf("the control page's cards in the PDF (-want +got):\n%s", diff)
-		}
-	})
+	conformance.CheckBrowser(t, dir, pages, shots...)
 }
 
 // mdBlock is one block as markdown.mjs reports it.
