@@ -86,3 +86,45 @@ func ExampleMarkdown_options() {
 	//
 	// Rotated logs daily, and alerted at 80% full.
 }
+
+// SiteGenerator writes a content page for Hugo: front matter, heading IDs
+// as attributes instead of HTML anchors, and "{" escaped so that no
+// shortcode runs.
+func ExampleSiteGenerator() {
+	p := plainExamplePortfolio()
+	p.Incidents[0].Situation = []string{"Templates such as {{% note %}} stay text."}
+	err := render.Markdown(os.Stdout, p, render.SiteGenerator(),
+		render.Intro(false), render.Legend(false), render.Details(false), render.Lessons(false))
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Output:
+	// ---
+	// title: "Incidents"
+	// description: "What I broke & fixed."
+	// ---
+	//
+	// # Incidents
+	//
+	// What I broke & fixed.
+	//
+	// ## Disk full {#disk-full}
+	//
+	// **Caused & Fixed** · **P2** High · 1 hour
+	//
+	// ### Situation
+	//
+	// Templates such as \{\{% note %}} stay text.
+	//
+	// ### My Role
+	//
+	// Found the log.
+	//
+	// ### Resolution
+	//
+	// Deleted old logs.
+	//
+	// ### Permanent Fix
+	//
+	// Rotated logs daily, and alerted at 80% full.
+}

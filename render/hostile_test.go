@@ -46,6 +46,22 @@ func TestHostileGolden(t *testing.T) {
 		}
 		golden(t, "hostile.golden.md", src)
 	})
+	t.Run("markdown-site", func(t *testing.T) {
+		src := renderMarkdown(t, p, SiteGenerator())
+		body := checkFrontMatter(t, src, p)
+		checkMarkdownSafe(t, "hostile.yaml", body)
+		for _, b := range mdParse(t, body) {
+			if strings.HasPrefix(b.Kind, "!") {
+				t.Errorf("a %s block", b.Kind)
+			}
+			for _, in := range b.Inlines {
+				if strings.HasPrefix(in.Kind, "!") || in.Kind == "raw" {
+					t.Errorf("a %s inline: %q", in.Kind, in.Text)
+				}
+			}
+		}
+		golden(t, "hostile-site.golden.md", src)
+	})
 	for _, w := range []int{80, 32} {
 		name := "hostile.golden.txt"
 		if w != 80 {

@@ -33,12 +33,51 @@ import (
 // GitHub does to rendered text after Markdown (emoji shortcodes such as
 // :fire:, @mentions) is not Markdown and cannot be escaped.
 func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newPage(w, p, opts, "Markdown", 0)
+	pg, err := newPage(w, p, opts, "Markdown", optSiteGenerator)
 	if err != nil {
 		return err
 	}
-	pg.md = mdWriter{spare: &pg.sp, c: &pg.c}
+	pg.md = mdWriter{spare: &pg.sp, c: &pg.c, site: pg.c.site}
+	if pg.c.site {
+		pg.md.title, pg.md.tagline, pg.md.date = p.Title, p.Tagline, latestDay(&pg.sel)
+	}
 	return pg.draw(&pg.md)
+}
+
+// SiteGenerator makes Markdown a content page for a static site generator
+// such as Hugo or Jekyll. It starts with a YAML front matter block: the
+// portfolio's title as title, its tagline as description, and as date
+// the latest date of the incidents drawn (the end of a period), when that
+// date is known to the day; a value that is empty or not known is left
+// out. Each value is a double-quoted YAML string, with the text
+// sanitized as in the page. Incident headings carry their IDs as heading
+// attributes, "## Title {#id}", which Hugo and kramdown read, in place of
+// HTML anchors: the page holds no raw HTML, which Hugo drops by default.
+// And every "{" in text takes a backslash, so that no "{{<" or "{{%"
+// reaches Hugo's shortcodes and no heading ends in an attribute of its
+// own. The lessons, a code block, are written as they are: Hugo still
+// reads a "{{<" or "{{%" there, and no escape can hide it without
+// changing the listing. Only Markdown honours it.
+func SiteGenerator() Option { return only(optSiteGenerator, func(c *config) { c.site = true }) }
+
+// latestDay returns the latest date of the selected incidents, or the
+// zero Date when it is not known to the day.
+func latestDay(s *selection) incident.Date {
+	var latest incident.Date
+	for i := range s.Len() {
+		p := s.At(i).When
+		d := p.End
+		if d.IsZero() {
+			d = p.Start
+		}
+		if !d.IsZero() && (latest.IsZero() || d.Compare(latest) > 0) {
+			latest = d
+		}
+	}
+	if latest.Day == 0 {
+		return incident.Date{}
+	}
+	return latest
 }
 
 // mdWriter writes a page as Markdown.
@@ -47,9 +86,46 @@ type mdWriter struct {
 	c       *config
 	started bool // whether a block was written
 	fields  bool // whether the list of an incident's fields is started
+
+	// With SiteGenerator: the front matter, heading attributes and "\{".
+	site           bool
+	title, tagline string
+	date           incident.Date
 }
 
-func (m *mdWriter) begin()        {}
+// begin writes the front matter of SiteGenerator.
+func (m *mdWriter) begin() {
+	if !m.site {
+		return
+	}
+	m.str("---\n")
+	m.yamlField("title", m.title)
+	m.yamlField("description", m.tagline)
+	if !m.date.IsZero() {
+		var b [16]byte
+		m.str("date: ")
+		m.raw(appendDate(b[:0], m.date))
+		m.byte('\n')
+	}
+	m.str("---\n")
+	m.started = true
+}
+
+// yamlField writes key: "value", unless value is empty, sanitized as text
+// and quoted: Go's escapes in a double-quoted string are YAML's too.
+func (m *mdWriter) yamlField(key, value string) {
+	if value == "" {
+		return
+	}
+	if dirty(value) {
+		value = sanitize(value)
+	}
+	m.str(key)
+	m.str(": ")
+	m.str(strconv.Quote(value))
+	m.byte('\n')
+}
+
 func (m *mdWriter) end()          {}
 func (m *mdWriter) incidents()    {}
 func (m *mdWriter) incidentsEnd() {}
@@ -86,10 +162,20 @@ func (m *mdWriter) block() {
 }
 
 func (m *mdWriter) heading(n int, s string) {
+	m.headingID(n, s, "")
+}
+
+// headingID writes a heading with id as its attribute, unless id is "".
+func (m *mdWriter) headingID(n int, s string, id incident.ID) {
 	m.block()
 	m.str("######"[:m.c.heading(n)])
 	m.byte(' ')
 	m.text(s)
+	if id != "" {
+		m.str(" {#")
+		m.str(string(id))
+		m.byte('}')
+	}
 	m.byte('\n')
 }
 
@@ -126,15 +212,23 @@ func (m *mdWriter) legend(label string, roles []incident.RoleDef, sevs []severit
 }
 
 func (m *mdWriter) incident(in *incident.Incident, role string, sev severity) {
-	if in.ID.Valid() {
+	if m.site {
+		var id incident.ID
+		if in.ID.Valid() {
+			id = in.ID
+		}
+		m.headingID(2, in.Title, id)
+	} else if in.ID.Valid() {
 		m.block()
 		m.str(`<a id="`)
 		m.str(string(in.ID))
 		m.str(`"></a>`)
 		m.byte('\n')
 		m.started = false // the heading follows on the next line
+		m.heading(2, in.Title)
+	} else {
+		m.heading(2, in.Title)
 	}
-	m.heading(2, in.Title)
 
 	m.block()
 	if role != "" {
@@ -421,6 +515,9 @@ var mdClass = func() (t [256]uint8) {
 // and mdCtx, and the lead byte of U+2028 and U+2029.
 var mdTextStop = scan.New(func(c byte) bool { return mdClass[c] == mdEsc || mdClass[c] == mdCtx || c == 0xe2 })
 
+// mdSiteStop is mdTextStop with "{", for SiteGenerator.
+var mdSiteStop = scan.New(func(c byte) bool { return mdTextStop.Has(c) || c == '{' })
+
 // mdEscaper is textPlain's vector loop: it gives the bytes of class mdEsc
 // their backslash, copies plain UTF-8 and the '.' and ':' that cannot
 // start a link, and leaves the other bytes of classes mdCtx and mdCtl to
@@ -511,7 +608,7 @@ func mdReference(s string, i int) bool {
 
 // text writes s escaped as inline content. See Markdown for the promise.
 func (m *mdWriter) text(s string) {
-	if scan.Vector() && m.textPlain(s) {
+	if scan.Vector() && !(m.site && strings.IndexByte(s, '{') >= 0) && m.textPlain(s) {
 		return
 	}
 	m.textAny(s)
@@ -566,15 +663,21 @@ func (m *mdWriter) textAny(s string) {
 			}
 		}
 	}
+	stop := mdTextStop
+	if m.site {
+		stop = mdSiteStop
+	}
 	span := i
 	for ; i < end; i++ {
-		i += mdTextStop.Span(s[i:end])
+		i += stop.Span(s[i:end])
 		if i == end {
 			break
 		}
 		switch mdClass[s[i]] {
 		case mdClean:
-			continue
+			if s[i] != '{' { // (mdTextStop stops at no other clean byte)
+				continue
+			}
 		case mdCtl:
 			if r, n := utf8.DecodeRuneInString(s[i:]); mdSep(r) == ' ' {
 				m.str(s[span:i])

@@ -35,6 +35,7 @@ func TestMarkdownGolden(t *testing.T) {
 		{"portfolio-led-resolution", plainBundled(), []Option{Roles(incident.LedResolution)}},
 		{"portfolio-p2", plainBundled(), []Option{Severities(incident.P2), Intro(false), Lessons(false)}},
 		{"portfolio-offset", plainBundled(), []Option{HeadingOffset(1)}},
+		{"portfolio-site", plainBundled(), []Option{SiteGenerator()}},
 		{"full", full, nil},
 		{"full-bare", full, []Option{Details(false), Legend(false), Lessons(false), Intro(false), Sort(BySeverity)}},
 	})

@@ -60,9 +60,10 @@ const (
 	optTopLevel
 	optProjects
 	optReplace
+	optSiteGenerator
 )
 
-var optionNames = [...]string{"Fragment", "JSONLD", "Lang", "Width", "TopLevel", "Projects", "Replace"}
+var optionNames = [...]string{"Fragment", "JSONLD", "Lang", "Width", "TopLevel", "Projects", "Replace", "SiteGenerator"}
 
 // only returns an Option that only formats which have o can honour.
 func only(o option, f func(*config)) Option {
@@ -116,6 +117,8 @@ type config struct {
 	fragment bool
 	jsonLD   bool
 	lang     string
+	// Markdown
+	site bool
 	// Text
 	width int
 	// JSON Resume

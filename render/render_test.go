@@ -105,6 +105,8 @@ func TestForeignOptions(t *testing.T) {
 		{"HTML", func(w io.Writer) error { return HTML(w, p, Width(40)) }, "render: HTML cannot honour the Width option"},
 		{"Markdown", func(w io.Writer) error { return Markdown(w, p, Roles(), Fragment()) }, "render: Markdown cannot honour the Fragment option"},
 		{"Text", func(w io.Writer) error { return Text(w, p, JSONLD()) }, "render: Text cannot honour the JSONLD option"},
+		{"HTML", func(w io.Writer) error { return HTML(w, p, SiteGenerator()) }, "render: HTML cannot honour the SiteGenerator option"},
+		{"Text", func(w io.Writer) error { return Text(w, p, SiteGenerator()) }, "render: Text cannot honour the SiteGenerator option"},
 		{"JSONResume", func(w io.Writer) error { return JSONResume(w, p, Projects(), Replace()) }, "render: JSONResume cannot honour the Replace option"},
 		{"JSONExtension", func(w io.Writer) error { return JSONExtension(w, p, TopLevel()) }, "render: JSONExtension cannot honour the TopLevel option"},
 		{"MergeResume", func(w io.Writer) error { return MergeResume(w, resume, p, Lang("de")) }, "render: MergeResume cannot honour the Lang option"},
