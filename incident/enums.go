@@ -123,7 +123,7 @@ type SeverityDef struct {
 	Label string `json:"label"`
 	// Level orders the scale: a lower level is more severe.
 	Level int `json:"level"`
-	// Tier is the colour tier pages draw the level in: critical, high, medium, low or info; see ColourTier for the default.
+	// Tier is the colour tier pages draw the level in: critical, high, medium, low or info; see TierOn for the default.
 	Tier Tier `json:"tier,omitempty"`
 }
 

@@ -7,7 +7,7 @@ import (
 
 // Tier is the colour tier pages draw a severity in, from critical, the
 // strongest colour, to info, the weakest. A scale's own levels name theirs
-// in SeverityDef.Tier, or take one by default (see SeverityDef.ColourTier).
+// in SeverityDef.Tier, or take one by default (see SeverityDef.TierOn).
 type Tier string
 
 // The colour tiers, strongest first.
@@ -50,15 +50,15 @@ func (t *Tier) UnmarshalText(b []byte) error {
 // are also its codes' P1 to P4.
 var defaultTiers = [...]Tier{TierCritical, TierHigh, TierMedium, TierLow}
 
-// ColourTier returns the tier pages draw the level d in: Tier when it is
-// given; else, for a code of the default scale, the tier the default
-// scale gives it (P1 critical, P2 high, P3 medium, P4 low); else the
-// tier of its Level as the default scale numbers them: 0 and 1 critical,
-// 2 high, 3 medium, 4 low, 5 and above info. So adding a P0 above P1 to
-// P4, at level 0 or 1, keeps P1 critical and P2 high, and P0 takes the
-// strongest tier; a scale SEV-1 to SEV-4 at levels 1 to 4 reads as the
-// default one.
-func (d SeverityDef) ColourTier() Tier {
+// TierOn returns the colour tier pages draw the level d in, on scale,
+// the scale d belongs to: Tier when it is given; else, for a code of the
+// default scale, the tier the default scale gives it (P1 critical, P2
+// high, P3 medium, P4 low); else the tier of its place among the scale's
+// distinct levels, whatever numbers they are: the most severe critical,
+// then high, medium, low, and info beyond. So adding a P0 above P1 to P4
+// keeps P1 critical and P2 high, and P0 takes the strongest tier; a scale
+// SEV-1 to SEV-4 reads as the default one.
+func (d SeverityDef) TierOn(scale []SeverityDef) Tier {
 	if d.Tier != "" {
 		return d.Tier
 	}
@@ -67,13 +67,26 @@ func (d SeverityDef) ColourTier() Tier {
 			return defaultTiers[i]
 		}
 	}
-	switch {
-	case d.Level <= 1:
-		return TierCritical
-	case d.Level <= len(defaultTiers):
-		return defaultTiers[d.Level-1]
+	place := 0
+	for i, e := range scale {
+		if e.Level < d.Level && !hasLevel(scale[:i], e.Level) {
+			place++
+		}
+	}
+	if place < len(defaultTiers) {
+		return defaultTiers[place]
 	}
 	return TierInfo
+}
+
+// hasLevel reports whether a level of scale is level.
+func hasLevel(scale []SeverityDef, level int) bool {
+	for _, e := range scale {
+		if e.Level == level {
+			return true
+		}
+	}
+	return false
 }
 
 // ScaleTiers returns the colour tier of each level of scale, in its order:
@@ -81,7 +94,7 @@ func (d SeverityDef) ColourTier() Tier {
 func ScaleTiers(scale []SeverityDef) []Tier {
 	out := make([]Tier, len(scale))
 	for i, d := range scale {
-		out[i] = d.ColourTier()
+		out[i] = d.TierOn(scale)
 	}
 	return out
 }
@@ -93,5 +106,9 @@ func (p *Portfolio) SeverityTier(code Severity) (t Tier, ok bool) {
 	if !ok {
 		return "", false
 	}
-	return d.ColourTier(), true
+	scale := p.Severities
+	if len(scale) == 0 {
+		scale = defaultScale[:]
+	}
+	return d.TierOn(scale), true
 }

@@ -214,7 +214,9 @@ func TestColourTier(t *testing.T) {
 		{"SEV-1 to SEV-5", []incident.SeverityDef{def("SEV-1", 1, ""), def("SEV-2", 2, ""), def("SEV-3", 3, ""), def("SEV-4", 4, ""), def("SEV-5", 5, "")},
 			[]incident.Tier{"critical", "high", "medium", "low", "info"}},
 		{"declared tiers win", []incident.SeverityDef{def("P1", 1, "high"), def("minor", 10, "low"), def("notice", 20, "")},
-			[]incident.Tier{"high", "low", "info"}},
+			[]incident.Tier{"high", "low", "medium"}},
+		{"own codes by place, whatever the levels", []incident.SeverityDef{def("SEV-0", 0, ""), def("SEV-1", 10, ""), def("SEV-2", 20, ""), def("SEV-3", 30, ""), def("SEV-4", 40, "")},
+			[]incident.Tier{"critical", "high", "medium", "low", "info"}},
 	}
 	for _, tc := range tests {
 		if diff := cmp.Diff(tc.want, incident.ScaleTiers(tc.scale)); diff != "" {

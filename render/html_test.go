@@ -627,8 +627,9 @@ func TestHTMLDuration(t *testing.T) {
 	}
 }
 
-// TestHTMLSeverityClass checks that badges are coloured by rank on the
-// scale, whatever numbers the levels are.
+// TestHTMLSeverityClass checks that badges are coloured by the levels'
+// colour tiers: by place on the scale, whatever numbers the levels are,
+// with the default codes keeping their colours and declared tiers winning.
 func TestHTMLSeverityClass(t *testing.T) {
 	p := htmlExtra()
 	pg := page{p: p}
@@ -639,6 +640,20 @@ func TestHTMLSeverityClass(t *testing.T) {
 	want := []string{"SEV-0=1", "SEV-1=2", "SEV-2=3", "SEV-3=4", "SEV-4=4"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ranks (-want +got):\n%s", diff)
+	}
+
+	// A P0 above the default P1 to P4 takes the strongest colour and
+	// leaves P1 red and P2 amber; a declared tier wins.
+	p.Severities = append([]incident.SeverityDef{{Code: "P0", Label: "Emergency", Level: 0}}, incident.DefaultScale()...)
+	p.Severities = append(p.Severities, incident.SeverityDef{Code: "P5", Label: "Notice", Level: 5, Tier: incident.TierMedium})
+	pg = page{p: p}
+	got = got[:0]
+	for _, d := range p.Severities {
+		got = append(got, string(d.Code)+"="+string(pg.severity(d, true).rank))
+	}
+	want = []string{"P0=1", "P1=1", "P2=2", "P3=3", "P4=4", "P5=3"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ranks with a P0 (-want +got):\n%s", diff)
 	}
 }
 

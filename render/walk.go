@@ -202,29 +202,27 @@ func (pg *page) severity(d incident.SeverityDef, known bool) severity {
 	if !known {
 		return s
 	}
-	// The rank counts the distinct levels more severe than this one.
+	// The badge's colour is the level's colour tier on the scale
+	// (incident.SeverityDef.TierOn): critical 1, high 2, medium 3, low and info 4.
 	scale := pg.p.Severities
 	if len(scale) == 0 {
 		scale = defaultScale[:]
 	}
-	rank := 0
-	for i, e := range scale {
-		if e.Level < d.Level && !levelBefore(scale[:i], e.Level) {
-			rank++
-		}
-	}
-	s.rank = '1' + byte(min(rank, badgeRanks-1))
+	s.rank = '1' + byte(min(tierRank(d.TierOn(scale)), badgeRanks-1))
 	return s
 }
 
-// levelBefore reports whether a severity of the given level is in scale.
-func levelBefore(scale []incident.SeverityDef, level int) bool {
-	for _, e := range scale {
-		if e.Level == level {
-			return true
-		}
+// tierRank returns the tier's place among the tiers, 0 for the strongest.
+func tierRank(t incident.Tier) int {
+	switch t {
+	case incident.TierCritical:
+		return 0
+	case incident.TierHigh:
+		return 1
+	case incident.TierMedium:
+		return 2
 	}
-	return false
+	return 3 // low, info
 }
 
 // draw walks the page through w, frees it and returns the first error
