@@ -352,11 +352,11 @@ func (h *htmlWriter) figure(f *incident.Figure) {
 	h.text(f.Label)
 	h.str(":</span> ")
 	if f.HasBefore {
-		h.number(f.Before, f.Unit)
+		h.number(f.Before, f.BeforeText, f.Unit)
 		h.str(" <span aria-hidden=\"true\">" + figureArrow + "</span>")
 		h.str("<span class=\"visually-hidden\">" + toName + "</span> ")
 	}
-	h.number(f.Value, f.Unit)
+	h.number(f.Value, f.ValueText, f.Unit)
 	if f.Note != "" {
 		h.str(" <span class=\"figure-note\">(")
 		h.text(f.Note)
@@ -365,10 +365,14 @@ func (h *htmlWriter) figure(f *incident.Figure) {
 	h.str("</li>\n")
 }
 
-// number writes v and its unit: "1.2 h", "70%".
-func (h *htmlWriter) number(v float64, unit string) {
-	var buf [32]byte
-	h.raw(strconv.AppendFloat(buf[:0], v, 'f', -1, 64))
+// number writes v, or text when the figure is text, and its unit: "1.2 h", "70%".
+func (h *htmlWriter) number(v float64, text, unit string) {
+	if text != "" {
+		h.text(text)
+	} else {
+		var buf [32]byte
+		h.raw(strconv.AppendFloat(buf[:0], v, 'f', -1, 64))
+	}
 	h.str(unitSpace(unit))
 	h.text(unit)
 }

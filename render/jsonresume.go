@@ -184,10 +184,14 @@ type ResumeCommand struct {
 type ResumeFigure struct {
 	// Label names what was measured, such as "MTTR".
 	Label string `json:"label"`
-	// Value is the figure, or the figure after the change when Before is given.
+	// Value is the figure (after the change); 0 when ValueText holds it.
 	Value float64 `json:"value"`
-	// Before is the figure before the change.
+	// ValueText is the figure when it is text, such as "staged over hours".
+	ValueText string `json:"valueText,omitempty"`
+	// Before is the figure before the change; 0 when BeforeText holds it.
 	Before *float64 `json:"before,omitempty"`
+	// BeforeText is the figure before the change when it is text.
+	BeforeText string `json:"beforeText,omitempty"`
 	// Unit is the unit shown after the value, such as "h" or "%".
 	Unit string `json:"unit,omitempty"`
 	// Note is a short qualifier, such as "lower".
@@ -743,9 +747,11 @@ func (j *jsonPage) figure(f *incident.Figure) {
 	j.member("label", f.Label)
 	j.key("value")
 	j.float(f.Value)
+	j.memberOmit("valueText", f.ValueText)
 	if f.HasBefore {
 		j.key("before")
 		j.float(f.Before)
+		j.memberOmit("beforeText", f.BeforeText)
 	}
 	j.memberOmit("unit", f.Unit)
 	j.memberOmit("note", f.Note)

@@ -719,9 +719,9 @@ func (c *config) resumeIncident(p *incident.Portfolio, in *incident.Incident) Re
 func resumeFigures(figs []incident.Figure) []ResumeFigure {
 	var out []ResumeFigure
 	for _, f := range figs {
-		rf := ResumeFigure{Label: f.Label, Value: f.Value, Unit: f.Unit, Note: f.Note}
+		rf := ResumeFigure{Label: f.Label, Value: f.Value, ValueText: f.ValueText, Unit: f.Unit, Note: f.Note}
 		if f.HasBefore {
-			rf.Before = &f.Before
+			rf.Before, rf.BeforeText = &f.Before, f.BeforeText
 		}
 		out = append(out, rf)
 	}

@@ -320,10 +320,10 @@ func (m *mdWriter) figure(f *incident.Figure) {
 	m.text(f.Label)
 	m.str(": ")
 	if f.HasBefore {
-		m.figureValue(f.Before, f.Unit)
+		m.figureValue(f.Before, f.BeforeText, f.Unit)
 		m.str(" " + figureArrow + " ")
 	}
-	m.figureValue(f.Value, f.Unit)
+	m.figureValue(f.Value, f.ValueText, f.Unit)
 	if f.Note != "" {
 		m.str(" (")
 		m.text(f.Note)
@@ -354,9 +354,13 @@ func (m *mdWriter) writeUp(l link) {
 }
 
 // figureValue writes a value and its unit: "1.2 h", "70%".
-func (m *mdWriter) figureValue(v float64, unit string) {
-	var b [32]byte
-	m.raw(strconv.AppendFloat(b[:0], v, 'f', -1, 64))
+func (m *mdWriter) figureValue(v float64, text, unit string) {
+	if text != "" {
+		m.text(text)
+	} else {
+		var b [32]byte
+		m.raw(strconv.AppendFloat(b[:0], v, 'f', -1, 64))
+	}
 	// Decide on the unit as the reader will see it: "%\x00" is "%".
 	if dirty(unit) {
 		unit = sanitize(unit)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -115,6 +116,38 @@ func TestForeignOptions(t *testing.T) {
 		err := tt.render(&b)
 		if err == nil || err.Error() != tt.want || b.Len() != 0 {
 			t.Errorf("%s: %v, %d bytes written; want %q and none", tt.name, err, b.Len(), tt.want)
+		}
+	}
+}
+
+// TestFigureText checks that a figure written as text shows as its text in
+// every format, escaped as the format needs, and not as the 0 its number
+// holds.
+func TestFigureText(t *testing.T) {
+	p := htmlExtra()
+	in := &p.Incidents[0]
+	in.Results = []incident.Figure{{Label: "rule rollout", BeforeText: "seconds", HasBefore: true, ValueText: "staged <over> hours"}}
+	for _, tc := range []struct {
+		name string
+		fn   func(io.Writer, incident.Portfolio, ...Option) error
+		want []string
+	}{
+		{"html", HTML, []string{`seconds <span aria-hidden="true">→</span><span class="visually-hidden">to</span> staged &lt;over&gt; hours`}},
+		{"markdown", Markdown, []string{`rule rollout: seconds → staged \<over> hours`}},
+		{"text", Text, []string{"rule rollout: seconds → staged <over> hours"}},
+		{"json", JSONResume, []string{`"valueText": "staged \u003cover\u003e hours",`, `"beforeText": "seconds"`}},
+	} {
+		var b bytes.Buffer
+		if err := tc.fn(&b, p); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		for _, want := range tc.want {
+			if !strings.Contains(b.String(), want) {
+				t.Errorf("%s: no %q in\n%s", tc.name, want, b.String())
+			}
+		}
+		if strings.Contains(b.String(), "rule rollout: 0") {
+			t.Errorf("%s: the text figure shows as 0", tc.name)
 		}
 	}
 }

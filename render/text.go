@@ -218,10 +218,10 @@ func (t *textWriter) figure(f *incident.Figure) {
 	t.start("    ", 6)
 	t.flow("", f.Label, ":")
 	if f.HasBefore {
-		t.figureValue(f.Before, f.Unit)
+		t.figureValue(f.Before, f.BeforeText, f.Unit)
 		t.flow("", figureArrow, "")
 	}
-	t.figureValue(f.Value, f.Unit)
+	t.figureValue(f.Value, f.ValueText, f.Unit)
 	if f.Note != "" {
 		t.flow("(", f.Note, ")")
 	}
@@ -284,7 +284,14 @@ func (t *textWriter) keep(n, after int) {
 }
 
 // figureValue writes a value and its unit: "1.2 h", "70%".
-func (t *textWriter) figureValue(v float64, unit string) {
+func (t *textWriter) figureValue(v float64, text, unit string) {
+	if text != "" {
+		t.flow("", text, "")
+		if unit != "" {
+			t.flow("", unit, "")
+		}
+		return
+	}
 	if unit == "%" {
 		t.number(v, "%")
 		return
