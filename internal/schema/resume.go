@@ -57,15 +57,7 @@ func ResumeExtension() ([]byte, error) {
 	if err := refineResume(s); err != nil {
 		return nil, err
 	}
-	b, err := json.MarshalIndent(s, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("schema: %w", err)
-	}
-	b, err = escapePatterns(unescapeHTML(b))
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
+	return encode(s)
 }
 
 // refineResume adds what the reflector cannot know: the version, the

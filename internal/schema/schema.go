@@ -64,15 +64,7 @@ func Content() ([]byte, error) {
 	if err := refine(s); err != nil {
 		return nil, err
 	}
-	b, err := json.MarshalIndent(s, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("schema: %w", err)
-	}
-	b, err = escapePatterns(unescapeHTML(b))
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
+	return encode(s)
 }
 
 // Forms of the model's textual values; pattern.go says how their patterns
@@ -198,6 +190,21 @@ func keys[T any](list []T, key func(T) string) []any {
 // enum is a string that is one of the values.
 func enum[T ~string](values []T) *jsonschema.Schema {
 	return &jsonschema.Schema{Type: "string", Enum: keys(values, func(v T) string { return string(v) })}
+}
+
+// encode writes s as the committed schema files hold it: indented, with
+// HTML characters as themselves and the patterns' characters escaped, and a
+// final line break.
+func encode(s *jsonschema.Schema) ([]byte, error) {
+	b, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("schema: %w", err)
+	}
+	b, err = escapePatterns(unescapeHTML(b))
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
 }
 
 func ptr(n uint64) *uint64 { return &n }
