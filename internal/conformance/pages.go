@@ -229,7 +229,9 @@ func CheckBrowser(t *testing.T, dir string, pages []Page, shots ...Screenshot) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		req.Screenshots = append(req.Screenshots, map[string]any{"url": srv.URL + "/" + sh.Page, "path": abs, "width": sh.Width, "height": sh.Height, "colorScheme": sh.Scheme})
+		req.Screenshots = append(req.Screenshots, map[string]any{
+			"url": srv.URL + "/" + sh.Page, "path": abs, "width": sh.Width, "height": sh.Height, "colorScheme": sh.Scheme,
+		})
 		t.Logf("screenshot of %s (%s scheme) written to %s", sh.Page, sh.Scheme, abs)
 	}
 	var res browserResult
@@ -274,19 +276,23 @@ func CheckBrowser(t *testing.T, dir string, pages []Page, shots ...Screenshot) {
 			t.Run("phone width", func(t *testing.T) {
 				n := p.Narrow
 				if n.ClientWidth != phoneWidth {
-					t.Errorf("at a %d px wide phone the page lays out %d px wide (is the viewport meta missing?)", phoneWidth, n.ClientWidth)
+					t.Errorf("at a %d px wide phone the page lays out %d px wide (is the viewport meta missing?)",
+						phoneWidth, n.ClientWidth)
 				}
 				if n.ScrollWidth > n.ClientWidth {
-					t.Errorf("at %d px the page scrolls sideways: scrollWidth %d > clientWidth %d; too wide: %q", phoneWidth, n.ScrollWidth, n.ClientWidth, n.Wide)
+					t.Errorf("at %d px the page scrolls sideways: scrollWidth %d > clientWidth %d; too wide: %q",
+						phoneWidth, n.ScrollWidth, n.ClientWidth, n.Wide)
 				}
 			})
 			t.Run("print", func(t *testing.T) {
 				pr := p.Print
 				if pr.Header != "%PDF-" || pr.Bytes < 1000 || pr.Pages < 1 {
-					t.Fatalf("page.pdf gave %d bytes starting %q with %d pages, want a PDF", pr.Bytes, pr.Header, pr.Pages)
+					t.Fatalf("page.pdf gave %d bytes starting %q with %d pages, want a PDF",
+						pr.Bytes, pr.Header, pr.Pages)
 				}
 				if pr.Overflow {
-					t.Errorf("the print layout is wider than the paper's printable area (%.0f px), so Chromium shrinks it", pr.Area.Width)
+					t.Errorf("the print layout is wider than the paper's printable area (%.0f px), so Chromium shrinks it",
+						pr.Area.Width)
 				}
 				if pr.PDFArticles != len(pr.Articles) {
 					t.Fatalf("the PDF's structure tree has %d articles, the page %d", pr.PDFArticles, len(pr.Articles))
@@ -296,7 +302,8 @@ func CheckBrowser(t *testing.T, dir string, pages []Page, shots ...Screenshot) {
 				for _, a := range pr.Articles {
 					gotIDs = append(gotIDs, a.ID)
 					if !a.Fits {
-						t.Logf("card %s is %.0f px high, more than a page (%.0f px): it may break", a.ID, a.Height, pr.Area.Height)
+						t.Logf("card %s is %.0f px high, more than a page (%.0f px): it may break",
+							a.ID, a.Height, pr.Area.Height)
 						continue
 					}
 					if len(a.PDFPages) != 1 {
@@ -349,7 +356,8 @@ func CheckBrowser(t *testing.T, dir string, pages []Page, shots ...Screenshot) {
 			}
 		}
 		if p.Narrow.ScrollWidth <= p.Narrow.ClientWidth || p.Narrow.ClientWidth == phoneWidth {
-			t.Errorf("the control page has no viewport meta and a 1200 px wide block, yet the phone check found scrollWidth %d, clientWidth %d",
+			t.Errorf("the control page has no viewport meta and a 1200 px wide block, "+
+				"yet the phone check found scrollWidth %d, clientWidth %d",
 				p.Narrow.ScrollWidth, p.Narrow.ClientWidth)
 		}
 		split := map[string][]int{}
@@ -387,6 +395,7 @@ func checkScheme(t *testing.T, forced, prefers, bg string) {
 		want = prefers
 	}
 	if got != want {
-		t.Errorf("with the reader preferring %s, the portfolio's background is %s, a %s one; want %s", prefers, bg, got, want)
+		t.Errorf("with the reader preferring %s, the portfolio's background is %s, a %s one; want %s",
+			prefers, bg, got, want)
 	}
 }

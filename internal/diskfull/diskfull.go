@@ -18,7 +18,8 @@ import (
 // a file size of blocks 512-byte blocks (1024-byte blocks where sh is
 // bash).
 func Command(blocks int, name string, args ...string) *exec.Cmd {
-	return exec.Command("sh", append([]string{"-c", `ulimit -f "$0" && exec "$@"`, strconv.Itoa(blocks), name}, args...)...)
+	script := []string{"-c", `ulimit -f "$0" && exec "$@"`, strconv.Itoa(blocks), name}
+	return exec.Command("sh", append(script, args...)...)
 }
 
 // Fail runs name args... in dir with its writes limited to 2 blocks, and

@@ -108,7 +108,8 @@ var (
 		body: length.Exact,
 		comment: "A length, such as 4h, 2h 15m, 1h 30 min, 90 minutes or 1d 2h: " +
 			"numbers of at most six digits (one decimal digit allowed before d, h or m), " +
-			"each followed by a unit in any case, d, day, h, hr, hour, m, min, minute, s, sec or second (in the plural too), " +
+			"each followed by a unit in any case, d, day, h, hr, hour, m, min, minute, s, sec or second " +
+			"(in the plural too), " +
 			"separated by nothing, spaces, commas or 'and'; at least one of the numbers is not zero.",
 	}
 	// approxLengthForm is what incident.ParseDuration reads: a length,
@@ -320,7 +321,10 @@ func refine(root *jsonschema.Schema) error {
 			return fmt.Errorf("schema: text rule for %s matches no property", key)
 		}
 	}
-	for _, key := range []string{"Portfolio.incidents", "Incident.situation", "Incident.myRole", "Incident.resolution", "Incident.permanentFix", "Lessons.items"} {
+	for _, key := range []string{
+		"Portfolio.incidents", "Incident.situation", "Incident.myRole", "Incident.resolution", "Incident.permanentFix",
+		"Lessons.items",
+	} {
 		property(types, key).MinItems = ptr(1)
 	}
 	property(types, "Incident.tags").UniqueItems = true
@@ -347,7 +351,8 @@ func refine(root *jsonschema.Schema) error {
 				Not:      &jsonschema.Schema{Type: "string", Pattern: length.LooksLike},
 			},
 			{
-				Type: d.Type, Properties: d.Properties, Required: d.Required, AdditionalProperties: d.AdditionalProperties,
+				Type: d.Type, Properties: d.Properties, Required: d.Required,
+				AdditionalProperties: d.AdditionalProperties,
 				AllOf: []*jsonschema.Schema{{
 					If:   &jsonschema.Schema{Properties: approxTrue, Required: []string{"approximate"}},
 					Then: &jsonschema.Schema{Required: []string{"length"}},
@@ -384,8 +389,10 @@ func refine(root *jsonschema.Schema) error {
 	// Without declared roles or severities, an incident's role and
 	// severity come from the built-in lists.
 	root.AllOf = []*jsonschema.Schema{
-		whenNone("roles", "role", keys(incident.BuiltinRoles(), func(d incident.RoleDef) string { return string(d.Key) })),
-		whenNone("severities", "severity", keys(incident.DefaultScale(), func(d incident.SeverityDef) string { return string(d.Code) })),
+		whenNone("roles", "role",
+			keys(incident.BuiltinRoles(), func(d incident.RoleDef) string { return string(d.Key) })),
+		whenNone("severities", "severity",
+			keys(incident.DefaultScale(), func(d incident.SeverityDef) string { return string(d.Code) })),
 	}
 	return nil
 }
@@ -399,7 +406,10 @@ func whenNone(list, field string, builtin []any) *jsonschema.Schema {
 	inner.Set(field, &jsonschema.Schema{Enum: builtin})
 	incidents := jsonschema.NewProperties()
 	incidents.Set("incidents", &jsonschema.Schema{Items: &jsonschema.Schema{Properties: inner}})
-	return &jsonschema.Schema{If: &jsonschema.Schema{Properties: empty}, Then: &jsonschema.Schema{Properties: incidents}}
+	return &jsonschema.Schema{
+		If:   &jsonschema.Schema{Properties: empty},
+		Then: &jsonschema.Schema{Properties: incidents},
+	}
 }
 
 // property returns the schema of the property key ("Type.property").

@@ -171,14 +171,21 @@ func (g *gen) details(in *incident.Incident, i int) {
 	if g.r.IntN(2) == 0 {
 		in.Command = commands[g.r.IntN(len(commands))]
 	}
-	in.Impact = []incident.Figure{{Label: "Requests failed", Value: float64(g.between(1, 900)) * 1000, Unit: "requests"}}
+	in.Impact = []incident.Figure{{
+		Label: "Requests failed", Value: float64(g.between(1, 900)) * 1000, Unit: "requests",
+	}}
 	in.Results = []incident.Figure{
-		{Label: "MTTR", Before: float64(g.between(2, 9)), HasBefore: true, Value: float64(g.between(1, 9)) / 10, Unit: "h", Note: "lower"},
+		{
+			Label: "MTTR", Before: float64(g.between(2, 9)), HasBefore: true,
+			Value: float64(g.between(1, 9)) / 10, Unit: "h", Note: "lower",
+		},
 		{Label: "Alert coverage", Value: float64(g.between(50, 100)), Unit: "%"},
 	}
 	kinds := incident.ActionKinds()
 	for k := range g.between(1, 3) {
-		in.Actions = append(in.Actions, incident.Action{Text: g.sentence(30, 70), Kind: kinds[k%len(kinds)], Done: g.r.IntN(3) > 0})
+		a := incident.Action{Text: g.sentence(30, 70), Kind: kinds[k%len(kinds)]}
+		a.Done = g.r.IntN(3) > 0
+		in.Actions = append(in.Actions, a)
 	}
 	in.Links = []incident.WriteUp{{
 		Title: "Postmortem " + strconv.Itoa(i+1),
@@ -189,18 +196,38 @@ func (g *gen) details(in *incident.Incident, i int) {
 
 var (
 	// Severities are drawn with these weights: P2 is the commonest.
-	severities = [...]incident.Severity{incident.P1, incident.P1, incident.P2, incident.P2, incident.P2, incident.P3, incident.P3, incident.P4}
-	commands   = incident.CommandRoles()
+	severities = [...]incident.Severity{
+		incident.P1, incident.P1, incident.P2, incident.P2, incident.P2, incident.P3, incident.P3, incident.P4,
+	}
+	commands = incident.CommandRoles()
 
-	systems     = []string{"database", "message", "cache", "kubernetes", "dns", "storage", "payment", "search", "auth", "network", "billing", "logging"}
-	parts       = []string{"connection", "queue", "node", "certificate", "replica", "pipeline", "gateway", "scheduler", "index", "cluster", "shard", "proxy"}
-	failures    = []string{"exhaustion", "backlog", "breakage", "rollout", "expiry", "lag", "outage", "saturation", "leak", "corruption", "failover", "drift"}
+	systems = []string{
+		"database", "message", "cache", "kubernetes", "dns", "storage", "payment", "search", "auth",
+		"network", "billing", "logging",
+	}
+	parts = []string{
+		"connection", "queue", "node", "certificate", "replica", "pipeline", "gateway", "scheduler",
+		"index", "cluster", "shard", "proxy",
+	}
+	failures = []string{
+		"exhaustion", "backlog", "breakage", "rollout", "expiry", "lag", "outage", "saturation",
+		"leak", "corruption", "failover", "drift",
+	}
 	titleStarts = []string{"Production", "Regional", "Partial", "Critical", "Weekend"}
-	titleEnds   = []string{" Causing Service Degradation", " During Peak Traffic", " After a Routine Change", " at Month End", " in One Region"}
+	titleEnds   = []string{
+		" Causing Service Degradation", " During Peak Traffic", " After a Routine Change",
+		" at Month End", " in One Region",
+	}
 
 	vagueDurations = []string{"Weekend (Fri-Sun)", "About a day", "Most of a shift", "Two business days"}
-	orgs           = []string{"a publicly traded financial services company", "a regional healthcare provider", "an e-commerce start-up", "a logistics company", "Exemplar Café Ltd."}
-	tags           = []string{"database", "kubernetes", "postgresql", "kafka", "redis", "helm", "argocd", "terraform", "dns", "tls", "gitops"}
+	orgs           = []string{
+		"a publicly traded financial services company", "a regional healthcare provider",
+		"an e-commerce start-up", "a logistics company", "Exemplar Café Ltd.",
+	}
+	tags = []string{
+		"database", "kubernetes", "postgresql", "kafka", "redis", "helm", "argocd", "terraform", "dns", "tls",
+		"gitops",
+	}
 
 	// words make the prose; a few carry apostrophes and non-ASCII letters,
 	// as the seed's do.
