@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -177,18 +178,65 @@ func (t *textWriter) label(n name) {
 	t.flow("", n.colon, "")
 }
 
-func (t *textWriter) when(n name, p incident.Period) {
+func (t *textWriter) when(n name, start, end moment) {
 	t.label(n)
-	words, k := periodWords(p)
-	for _, w := range words[:k] {
-		if w.s != "" {
-			t.flow("", w.s, "")
-		} else {
-			t.number(float64(w.n), "")
-		}
+	t.moment(start)
+	if !end.d.IsZero() {
+		t.flow("", rangeDash[1:len(rangeDash)-1], "")
+		t.moment(end)
 	}
 	t.endLine()
 }
+
+// moment flows m's words; a time of day with its zone is one unit.
+func (t *textWriter) moment(at moment) {
+	var buf [32]byte
+	words, k := at.words()
+	for _, w := range words[:k] {
+		switch {
+		case w.s != "":
+			t.flow("", w.s, "")
+		case w.clock.Set:
+			s := w.appendWord(buf[:0])
+			t.keep(len(s), 0)
+			t.flow("", string(s), "")
+		default:
+			t.number(float64(w.n), "")
+		}
+	}
+}
+
+func (t *textWriter) span(n name, d time.Duration) {
+	var buf [64]byte
+	t.label(n)
+	t.flow("", string(incident.AppendLength(buf[:0], d)), "")
+	t.endLine()
+}
+
+func (t *textWriter) timeline(n name) {
+	t.block()
+	t.para("", n.label)
+}
+
+// event writes an event as a line of its own, its continuation lines
+// indented: "  13:42 UTC · Detected · Down · text".
+func (t *textWriter) event(e *incident.Event, at moment) {
+	t.start("  ", 4)
+	t.moment(at)
+	if e.Kind != "" {
+		t.flow("", "·", "")
+		t.flow("", e.Kind.String(), "")
+	}
+	if e.State != "" {
+		t.flow("", "·", "")
+		t.flow("", e.State.String(), "")
+	}
+	t.flow("", "·", "")
+	t.flow("", e.Text, "")
+	t.endLine()
+}
+
+func (t *textWriter) timelineEnd() {}
 
 func (t *textWriter) field(n name, _, value string) {
 	t.label(n)
