@@ -138,6 +138,33 @@ func checkHostileHTML(t *testing.T, p incident.Portfolio, page []byte) {
 	if shown, _ := htmlShown(strings.Join(p.Intro, "\n")); strings.Join(intro, "\n") != shown {
 		t.Errorf("intro paragraphs\n%q\nwant\n%q", intro, shown)
 	}
+	// Each event's text comes back as written, at the end of its item.
+	var events []string
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode && n.Data == "li" && n.Parent != nil && n.Parent.Data == "ol" {
+			events = append(events, htmlTextOf(n))
+		}
+	}
+	var want []string
+	for _, in := range p.Incidents {
+		for _, e := range in.Timeline {
+			shown, _ := htmlShown(e.Text)
+			want = append(want, strings.Map(func(r rune) rune { // dropped, as the renderer does
+				if bidiControl(r) {
+					return -1
+				}
+				return r
+			}, shown))
+		}
+	}
+	if len(events) != len(want) || len(want) == 0 {
+		t.Fatalf("%d timeline events, want %d (and some)", len(events), len(want))
+	}
+	for i, s := range want {
+		if !strings.HasSuffix(events[i], separator+s) {
+			t.Errorf("event %d: %q, want it to end in %q", i, events[i], s)
+		}
+	}
 }
 
 // checkHTMLAllowed fails for a comment at n, or an element or attribute

@@ -435,7 +435,7 @@ var htmlAllowed = map[string][]string{
 	"script": {"type"}, "body": nil, "div": {"class"}, "section": {"class"}, "header": nil, "main": nil,
 	"p": {"class"}, "a": {"href"}, "span": {"class", "aria-hidden", "title"}, "h1": {"class"}, "h2": {"class"},
 	"h3": {"class"}, "article": {"id", "class"}, "time": {"datetime"}, "dl": {"class"}, "dt": nil, "dd": nil,
-	"ul": {"class"}, "li": nil, "figure": {"class"}, "figcaption": nil, "pre": nil, "code": nil, "br": nil,
+	"ul": {"class"}, "ol": nil, "li": nil, "figure": {"class"}, "figcaption": {"class"}, "pre": nil, "code": nil, "br": nil,
 }
 
 // TestHTMLHostile checks that htmlHostile text stays text: it makes no

@@ -199,7 +199,7 @@ func (t *textWriter) moment(at moment) {
 		case w.clock.Set:
 			s := w.appendWord(buf[:0])
 			t.keep(len(s), 0)
-			t.flow("", string(s), "")
+			t.ascii(s, "")
 		default:
 			t.number(float64(w.n), "")
 		}
@@ -209,7 +209,7 @@ func (t *textWriter) moment(at moment) {
 func (t *textWriter) span(n name, d time.Duration) {
 	var buf [64]byte
 	t.label(n)
-	t.flow("", string(incident.AppendLength(buf[:0], d)), "")
+	t.ascii(incident.AppendLength(buf[:0], d), "")
 	t.endLine()
 }
 
@@ -644,7 +644,11 @@ var textPlain = scan.New(func(c byte) bool { return c < ' ' || c >= 0x7f })
 // number writes v as a word, with suf stuck to it.
 func (t *textWriter) number(v float64, suf string) {
 	var b [32]byte
-	d := strconv.AppendFloat(b[:0], v, 'f', -1, 64)
+	t.ascii(strconv.AppendFloat(b[:0], v, 'f', -1, 64), suf)
+}
+
+// ascii writes d, printable ASCII, as one word, with suf stuck to it.
+func (t *textWriter) ascii(d []byte, suf string) {
 	need := len(d) + len(suf)
 	if !t.room(need) {
 		t.breakWord(string(d)) // only for numbers of more digits than a line holds

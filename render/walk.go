@@ -531,21 +531,20 @@ func (m moment) appendISO(b []byte) []byte {
 }
 
 // appendClock appends a time of day, "13:42", with its seconds when they
-// are not zero or always is set, "13:42:05", and then its fraction of a
-// second, if any.
-func appendClock(b []byte, c incident.Clock, always bool) []byte {
+// are not zero, "13:42:05"; for machines (iso) always with its seconds
+// and then its fraction of a second, if any, "13:42:05.25".
+func appendClock(b []byte, c incident.Clock, iso bool) []byte {
 	b = appendPadded(b, c.Hour, 2)
 	b = append(b, ':')
 	b = appendPadded(b, c.Minute, 2)
-	if always || c.Second != 0 || c.Nanosecond != 0 {
+	if iso || c.Second != 0 || c.Nanosecond != 0 {
 		b = append(b, ':')
 		b = appendPadded(b, c.Second, 2)
-		if c.Nanosecond != 0 {
-			f := appendPadded(b[len(b):], c.Nanosecond, 9)
-			for f[len(f)-1] == '0' {
-				f = f[:len(f)-1]
-			}
-			b = append(append(b, '.'), f...)
+	}
+	if iso && c.Nanosecond != 0 {
+		b = appendPadded(append(b, '.'), c.Nanosecond, 9)
+		for b[len(b)-1] == '0' {
+			b = b[:len(b)-1]
 		}
 	}
 	return b
