@@ -130,7 +130,7 @@ func validate(s *validator.Schema, text []byte) error {
 func TestResumeValidates(t *testing.T) {
 	s := compileResume(t)
 	var portfolios []incident.Portfolio
-	for _, path := range []string{"../../portfolio.yaml", "../../testdata/full.yaml"} {
+	for _, path := range []string{"../../portfolio.yaml", "../../testdata/full.yaml", "../../testdata/timeline.yaml"} {
 		p, err := load.File(path)
 		if err != nil {
 			t.Fatal(err)
@@ -188,6 +188,29 @@ func TestResumeValidates(t *testing.T) {
 	} {
 		bad := strings.Replace(good.String(), tt.from, tt.to, 1)
 		if bad == good.String() {
+			t.Errorf("%s: %q is not in the extension", tt.name, tt.from)
+			continue
+		}
+		if err := validate(s, []byte(bad)); err == nil {
+			t.Errorf("%s: the schema accepts it", tt.name)
+		}
+	}
+
+	var timeline bytes.Buffer
+	if err := render.JSONExtension(&timeline, portfolios[2]); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, from, to string }{
+		{"event time without seconds", `"at": "2024-02-09T18:02:00Z"`, `"at": "2024-02-09T18:02Z"`},
+		{"event time without zone", `"at": "2024-02-09T18:02:00Z"`, `"at": "2024-02-09T18:02:00"`},
+		{"event date alone", `"at": "2024-02-09T18:02:00Z"`, `"at": "2024-02-09"`},
+		{"unknown state", `"state": "degraded"`, `"state": "sideways"`},
+		{"unknown kind", `"kind": "detected"`, `"kind": "noticed"`},
+		{"bad time to detect", `"timeToDetect": "PT7M"`, `"timeToDetect": "7 minutes"`},
+		{"period end without zone", `"end": "2024-02-09T19:37:00Z"`, `"end": "2024-02-09T19:37:00"`},
+	} {
+		bad := strings.Replace(timeline.String(), tt.from, tt.to, 1)
+		if bad == timeline.String() {
 			t.Errorf("%s: %q is not in the extension", tt.name, tt.from)
 			continue
 		}
