@@ -62,22 +62,7 @@ func TestHostileGolden(t *testing.T) {
 		}
 		golden(t, "hostile-site.golden.md", src)
 	})
-	for _, w := range []int{80, 32} {
-		name := "hostile.golden.txt"
-		if w != 80 {
-			name = "hostile-width32.golden.txt"
-		}
-		t.Run(name, func(t *testing.T) {
-			out := renderText(t, p, Width(w))
-			checkTerminalSafe(t, name, out)
-			for i, line := range strings.Split(string(out), "\n") {
-				if n := plainCells(line); n > w {
-					t.Errorf("line %d is %d cells: %q", i+1, n, line)
-				}
-			}
-			golden(t, name, out)
-		})
-	}
+	textGoldens(t, p, "hostile", func(t *testing.T, name string, out []byte) { checkTerminalSafe(t, name, out) })
 	t.Run("json", func(t *testing.T) {
 		doc := renderJSONResume(t, p, Projects())
 		var v any
@@ -108,6 +93,30 @@ func TestHostileGolden(t *testing.T) {
 		}
 		golden(t, "hostile.golden.json", doc)
 	})
+}
+
+// textGoldens draws p as text 80 and 32 cells wide, checks that no line
+// is wider and, with check when it is not nil, what else a page must be,
+// and compares them with base.golden.txt and base-width32.golden.txt.
+func textGoldens(t *testing.T, p incident.Portfolio, base string, check func(t *testing.T, name string, out []byte)) {
+	for _, w := range []int{80, 32} {
+		name := base + ".golden.txt"
+		if w != 80 {
+			name = base + "-width32.golden.txt"
+		}
+		t.Run(name, func(t *testing.T) {
+			out := renderText(t, p, Width(w))
+			if check != nil {
+				check(t, name, out)
+			}
+			for i, line := range strings.Split(string(out), "\n") {
+				if n := plainCells(line); n > w {
+					t.Errorf("line %d is %d cells: %q", i+1, n, line)
+				}
+			}
+			golden(t, name, out)
+		})
+	}
 }
 
 // checkHostileHTML checks that the page has no element, attribute or

@@ -36,21 +36,7 @@ func TestTimelineGolden(t *testing.T) {
 		checkMarkdownSafe(t, "timeline.yaml", src)
 		golden(t, "timeline.golden.md", src)
 	})
-	for _, w := range []int{80, 32} {
-		name := "timeline.golden.txt"
-		if w != 80 {
-			name = "timeline-width32.golden.txt"
-		}
-		t.Run(name, func(t *testing.T) {
-			out := renderText(t, p, Width(w))
-			for i, line := range strings.Split(string(out), "\n") {
-				if n := plainCells(line); n > w {
-					t.Errorf("line %d is %d cells: %q", i+1, n, line)
-				}
-			}
-			golden(t, name, out)
-		})
-	}
+	textGoldens(t, p, "timeline", nil)
 	t.Run("json", func(t *testing.T) {
 		golden(t, "timeline.golden.json", renderJSONResume(t, p))
 	})
