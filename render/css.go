@@ -1,6 +1,7 @@
 package render
 
-// HTMLStyle is the stylesheet HTML embeds in its documents. A page that
+// HTMLStyle is the stylesheet HTML embeds in its documents (the rules
+// that draw timelines only in documents that show one). A page that
 // embeds a Fragment can serve it too: every rule is scoped to the
 // fragment's class, incident-portfolio.
 //

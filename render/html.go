@@ -52,7 +52,10 @@ func htmlLangTag(s string) bool {
 // HTML writes p as a standalone HTML5 document: a header with the back
 // link, title and tagline, then the introduction, the legend, one
 // <article> per incident (its id is the incident's ID, so pages can link
-// to "#database-connection-pool-exhaustion") and the lessons block, styled
+// to "#database-connection-pool-exhaustion"; its timeline, if any, is a
+// <figure> of an ordered list, each event's state told by a marker's
+// shape and a word, not by colour alone; times are <time> elements
+// whose datetime is ISO 8601) and the lessons block, styled
 // by a small embedded stylesheet with a dark scheme and a print layout,
 // without scripts or external resources. With Fragment it writes the
 // portfolio alone, for embedding.

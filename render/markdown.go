@@ -17,8 +17,9 @@ import (
 // by an HTML anchor named by its ID (so links to #<id> work where the
 // generated heading slugs differ; IDs that are not slugs get no anchor),
 // its badges on one line, its sections as subheadings, its details as
-// lists (action items as a task list), and the lessons as a fenced sh code
-// block under a heading naming the file.
+// lists (action items as a task list), its timeline as a list under a
+// subheading, and the lessons as a fenced sh code block under a heading
+// naming the file.
 //
 // All text from p is escaped: parsed as CommonMark or GitHub Flavored
 // Markdown it comes back as the same text, and never opens a heading,

@@ -23,7 +23,8 @@ func Width(n int) Option {
 // Text writes p as plain text for terminals, e-mail and plain-text CVs:
 // the title underlined with "=", each incident's title underlined with
 // "-" above a line of badges, the sections' paragraphs indented under
-// their names, the details, and the lessons as a numbered listing. Links
+// their names, the details, the timeline, an event a line, and the
+// lessons as a numbered listing. Links
 // show their URL in angle brackets when it is an absolute http, https or
 // mailto URL that incident.SafeURL accepts, and their text alone
 // otherwise; the back link, meaningless when relative, closes the page.
