@@ -181,16 +181,17 @@ func (t *textWriter) label(n name) {
 
 func (t *textWriter) when(n name, start, end moment) {
 	t.label(n)
-	t.moment(start)
+	t.moment(start, 0)
 	if !end.d.IsZero() {
 		t.flow("", rangeDash[1:len(rangeDash)-1], "")
-		t.moment(end)
+		t.moment(end, 0)
 	}
 	t.endLine()
 }
 
-// moment flows m's words; a time of day with its zone is one unit.
-func (t *textWriter) moment(at moment) {
+// moment flows m's words; a time of day with its zone is one unit, kept
+// on one line with the after cells of a separator that follows it.
+func (t *textWriter) moment(at moment, after int) {
 	var buf [32]byte
 	words, k := at.words()
 	for _, w := range words[:k] {
@@ -199,7 +200,7 @@ func (t *textWriter) moment(at moment) {
 			t.flow("", w.s, "")
 		case w.clock.Set:
 			s := w.appendWord(buf[:0])
-			t.keep(len(s), 0)
+			t.keep(len(s), after)
 			t.ascii(s, "")
 		default:
 			t.number(float64(w.n), "")
@@ -223,14 +224,12 @@ func (t *textWriter) timeline(n name) {
 // indented: "  13:42 UTC · Detected · Down · text".
 func (t *textWriter) event(e *incident.Event, at moment) {
 	t.start("  ", 4)
-	t.moment(at)
-	if e.Kind != "" {
-		t.flow("", "·", "")
-		t.flow("", e.Kind.String(), "")
-	}
-	if e.State != "" {
-		t.flow("", "·", "")
-		t.flow("", e.State.String(), "")
+	t.moment(at, sepAfter(true))
+	for _, s := range [...]string{e.Kind.String(), e.State.String()} {
+		if s != "" {
+			t.flow("", "·", "")
+			t.unit(s, sepAfter(true))
+		}
 	}
 	t.flow("", "·", "")
 	t.flow("", e.Text, "")
