@@ -62,22 +62,7 @@ func TestHostileGolden(t *testing.T) {
 		}
 		golden(t, "hostile-site.golden.md", src)
 	})
-	for _, w := range []int{80, 32} {
-		name := "hostile.golden.txt"
-		if w != 80 {
-			name = "hostile-width32.golden.txt"
-		}
-		t.Run(name, func(t *testing.T) {
-			out := renderText(t, p, Width(w))
-			checkTerminalSafe(t, name, out)
-			for i, line := range strings.Split(string(out), "\n") {
-				if n := plainCells(line); n > w {
-					t.Errorf("line %d is %d cells: %q", i+1, n, line)
-				}
-			}
-			golden(t, name, out)
-		})
-	}
+	textGoldens(t, p, "hostile", func(t *testing.T, name string, out []byte) { checkTerminalSafe(t, name, out) })
 	t.Run("json", func(t *testing.T) {
 		doc := renderJSONResume(t, p, Projects())
 		var v any
@@ -110,6 +95,30 @@ func TestHostileGolden(t *testing.T) {
 	})
 }
 
+// textGoldens draws p as text 80 and 32 cells wide, checks that no line
+// is wider and, with check when it is not nil, what else a page must be,
+// and compares them with base.golden.txt and base-width32.golden.txt.
+func textGoldens(t *testing.T, p incident.Portfolio, base string, check func(t *testing.T, name string, out []byte)) {
+	for _, w := range []int{80, 32} {
+		name := base + ".golden.txt"
+		if w != 80 {
+			name = base + "-width32.golden.txt"
+		}
+		t.Run(name, func(t *testing.T) {
+			out := renderText(t, p, Width(w))
+			if check != nil {
+				check(t, name, out)
+			}
+			for i, line := range strings.Split(string(out), "\n") {
+				if n := plainCells(line); n > w {
+					t.Errorf("line %d is %d cells: %q", i+1, n, line)
+				}
+			}
+			golden(t, name, out)
+		})
+	}
+}
+
 // checkHostileHTML checks that the page has no element, attribute or
 // comment a content file could have put there, and that the text of the
 // intro comes back paragraph for paragraph.
@@ -137,6 +146,33 @@ func checkHostileHTML(t *testing.T, p incident.Portfolio, page []byte) {
 	}
 	if shown, _ := htmlShown(strings.Join(p.Intro, "\n")); strings.Join(intro, "\n") != shown {
 		t.Errorf("intro paragraphs\n%q\nwant\n%q", intro, shown)
+	}
+	// Each event's text comes back as written, at the end of its item.
+	var events []string
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode && n.Data == "li" && n.Parent != nil && n.Parent.Data == "ol" {
+			events = append(events, htmlTextOf(n))
+		}
+	}
+	var want []string
+	for _, in := range p.Incidents {
+		for _, e := range in.Timeline {
+			shown, _ := htmlShown(e.Text)
+			want = append(want, strings.Map(func(r rune) rune { // dropped, as the renderer does
+				if bidiControl(r) {
+					return -1
+				}
+				return r
+			}, shown))
+		}
+	}
+	if len(events) != len(want) || len(want) == 0 {
+		t.Fatalf("%d timeline events, want %d (and some)", len(events), len(want))
+	}
+	for i, s := range want {
+		if !strings.HasSuffix(events[i], separator+s) {
+			t.Errorf("event %d: %q, want it to end in %q", i, events[i], s)
+		}
 	}
 }
 

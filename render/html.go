@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -51,7 +52,10 @@ func htmlLangTag(s string) bool {
 // HTML writes p as a standalone HTML5 document: a header with the back
 // link, title and tagline, then the introduction, the legend, one
 // <article> per incident (its id is the incident's ID, so pages can link
-// to "#database-connection-pool-exhaustion") and the lessons block, styled
+// to "#database-connection-pool-exhaustion"; its timeline, if any, is a
+// <figure> of an ordered list, each event's state told by a marker's
+// shape and a word, not by colour alone; times are <time> elements
+// whose datetime is ISO 8601) and the lessons block, styled
 // by a small embedded stylesheet with a dark scheme and a print layout,
 // without scripts or external resources. With Fragment it writes the
 // portfolio alone, for embedding.
@@ -130,7 +134,20 @@ func (h *htmlWriter) head() {
 	h.str("<style>\n")
 	h.str(htmlPageStyle)
 	h.str(htmlStyle)
+	if h.timelines() {
+		h.str(htmlTimelineStyle)
+	}
 	h.str("</style>\n")
+}
+
+// timelines reports whether the page draws a timeline.
+func (h *htmlWriter) timelines() bool {
+	for i := range h.sel.Len() {
+		if !h.c.noDetails && len(h.sel.At(i).Timeline) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (h *htmlWriter) end() {
@@ -288,34 +305,77 @@ func (h *htmlWriter) dt(n name) {
 	h.str("</dt><dd>")
 }
 
-func (h *htmlWriter) when(n name, p incident.Period) {
+func (h *htmlWriter) when(n name, start, end moment) {
 	h.dt(n)
-	h.date(p.Start)
-	if end := periodEnd(p); !end.IsZero() {
+	h.moment(start)
+	if !end.d.IsZero() {
 		h.str(rangeDash)
-		h.date(end)
+		h.moment(end)
 	}
 	h.str("</dd></div>\n")
 }
 
-func (h *htmlWriter) date(d incident.Date) {
+// moment writes m in a <time> element whose datetime is its ISO form.
+func (h *htmlWriter) moment(m moment) {
+	var buf [48]byte
 	h.str("<time datetime=\"")
-	var buf [16]byte
-	h.raw(appendDate(buf[:0], d))
+	h.raw(m.appendISO(buf[:0]))
 	h.str("\">")
-	words, n := dateWords(d)
+	words, n := m.words()
 	for i, w := range words[:n] {
 		if i > 0 {
 			h.byte(' ')
 		}
-		if w.s != "" {
-			h.str(w.s)
-		} else {
-			h.int(w.n)
-		}
+		h.raw(w.appendWord(buf[:0]))
 	}
 	h.str("</time>")
 }
+
+func (h *htmlWriter) span(n name, d time.Duration) {
+	var buf [64]byte
+	h.dt(n)
+	h.str("<time datetime=\"")
+	h.raw(appendISODuration(buf[:0], d))
+	h.str("\">")
+	h.raw(incident.AppendLength(buf[:0], d))
+	h.str("</time></dd></div>\n")
+}
+
+// timeline draws the timeline as a figure: an ordered list of the
+// events, each after a marker whose shape, like its word, tells the
+// service's state (see htmlTimelineStyle).
+func (h *htmlWriter) timeline(n name) {
+	h.str("<figure class=\"timeline\">\n<figcaption class=\"part-title\">")
+	h.str(n.label)
+	h.str("</figcaption>\n<ol>\n")
+}
+
+func (h *htmlWriter) event(e *incident.Event, at moment) {
+	h.str("<li><span class=\"event-marker")
+	if e.State != "" {
+		h.str(" state-")
+		h.attr(string(e.State))
+	}
+	h.str("\" aria-hidden=\"true\"></span>")
+	h.moment(at)
+	if e.Kind != "" {
+		h.str(separator + "<span class=\"event-kind\">")
+		h.text(e.Kind.String())
+		h.str("</span>")
+	}
+	if e.State != "" {
+		h.str(separator + "<span class=\"event-state state-")
+		h.attr(string(e.State))
+		h.str("\">")
+		h.text(e.State.String())
+		h.str("</span>")
+	}
+	h.str(separator)
+	h.text(e.Text)
+	h.str("</li>\n")
+}
+
+func (h *htmlWriter) timelineEnd() { h.str("</ol>\n</figure>\n") }
 
 func (h *htmlWriter) field(n name, _, value string) {
 	h.dt(n)
@@ -758,8 +818,8 @@ func (h *htmlWriter) jsonLD() {
 		h.jsonString(h.p.RoleLabel(in.Role))
 		if !in.When.IsZero() {
 			h.str(",\"dateCreated\":\"")
-			var buf [16]byte
-			h.raw(appendDate(buf[:0], in.When.Start))
+			var buf [48]byte
+			h.raw(moment{d: in.When.Start}.appendISO(buf[:0]))
 			h.byte('"')
 		}
 		if len(in.Tags) > 0 {

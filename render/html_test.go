@@ -171,6 +171,9 @@ func htmlElideStyle(t *testing.T, page []byte) []byte {
 		return page
 	}
 	style := []byte("<style>\n" + htmlPageStyle + htmlStyle + "</style>\n")
+	if bytes.Contains(page, []byte(htmlTimelineStyle)) {
+		style = []byte("<style>\n" + htmlPageStyle + htmlStyle + htmlTimelineStyle + "</style>\n")
+	}
 	if n := bytes.Count(page, style); n != 1 {
 		t.Errorf("the document holds the stylesheet %d times, want 1", n)
 	}
@@ -432,7 +435,7 @@ var htmlAllowed = map[string][]string{
 	"script": {"type"}, "body": nil, "div": {"class"}, "section": {"class"}, "header": nil, "main": nil,
 	"p": {"class"}, "a": {"href"}, "span": {"class", "aria-hidden", "title"}, "h1": {"class"}, "h2": {"class"},
 	"h3": {"class"}, "article": {"id", "class"}, "time": {"datetime"}, "dl": {"class"}, "dt": nil, "dd": nil,
-	"ul": {"class"}, "li": nil, "figure": {"class"}, "figcaption": nil, "pre": nil, "code": nil, "br": nil,
+	"ul": {"class"}, "ol": nil, "li": nil, "figure": {"class"}, "figcaption": {"class"}, "pre": nil, "code": nil, "br": nil,
 }
 
 // TestHTMLHostile checks that htmlHostile text stays text: it makes no
@@ -601,7 +604,8 @@ func TestHTMLDetails(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := htmlScratch()
-			details(h, &tt.in)
+			spans, n := timesTo(&tt.in)
+			details(h, &tt.in, spans[:n])
 			want := "<dl class=\"details\">\n" + tt.want + "\n</dl>\n"
 			if diff := cmp.Diff(want, h.take()); diff != "" {
 				t.Errorf("details (-want +got):\n%s", diff)
@@ -894,24 +898,27 @@ func TestHTMLStyle(t *testing.T) {
 		{"sev1-fg", "sev1-bg", 4.5}, {"sev2-fg", "sev2-bg", 4.5}, {"sev3-fg", "sev3-bg", 4.5}, {"sev4-fg", "sev4-bg", 4.5},
 		{"term-fg", "term-bg", 4.5}, {"term-muted-fg", "term-bg", 4.5}, {"term-accent-fg", "term-bg", 4.5},
 		{"term-muted-fg", "term-bar-bg", 4.5},
+		// The timeline's states, as words on the card and as markers on it.
+		{"down-fg", "card-bg", 4.5}, {"degraded-fg", "card-bg", 4.5}, {"recovered-fg", "card-bg", 4.5},
 	}
 	decorative := []string{"border"}
 
 	css := HTMLStyle()
-	dark, after, ok := strings.Cut(css, "@media (prefers-color-scheme: dark) {")
-	if !ok {
-		t.Fatal("no dark scheme")
-	}
-	light := dark
-	dark, _, _ = strings.Cut(after, "\n}\n")
 	decl := regexp.MustCompile(`--([a-z0-9-]+):\s*(#[0-9a-f]{6});`)
-	schemes := map[string]map[string]string{}
-	for name, block := range map[string]string{"light": light, "dark": dark} {
-		vars := map[string]string{}
-		for _, m := range decl.FindAllStringSubmatch(block, -1) {
-			vars[m[1]] = m[2]
+	schemes := map[string]map[string]string{"light": {}, "dark": {}}
+	// The page's palettes, then the timeline's, each a light one followed
+	// by a dark one.
+	for _, sheet := range []string{htmlStyle, htmlTimelineStyle} {
+		light, after, ok := strings.Cut(sheet, "@media (prefers-color-scheme: dark) {")
+		if !ok {
+			t.Fatal("no dark scheme")
 		}
-		schemes[name] = vars
+		dark, _, _ := strings.Cut(after, "\n}\n")
+		for name, block := range map[string]string{"light": light, "dark": dark} {
+			for _, m := range decl.FindAllStringSubmatch(block, -1) {
+				schemes[name][m[1]] = m[2]
+			}
+		}
 	}
 	if diff := cmp.Diff(htmlKeys(schemes["light"]), htmlKeys(schemes["dark"])); diff != "" {
 		t.Errorf("the schemes define different colours (-light +dark):\n%s", diff)

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -137,6 +138,12 @@ type ResumeIncident struct {
 	PermanentFix []string `json:"permanentFix"`
 	// When is when it happened.
 	When *ResumePeriod `json:"when,omitempty"`
+	// TimeToDetect is the time from the incident's start to its detection, which its timeline gives (incident.Incident.TimeToDetect), as an ISO 8601 duration such as "PT4M"; absent when the timeline does not give it.
+	TimeToDetect string `json:"timeToDetect,omitempty"`
+	// TimeToMitigate is the time from the incident's start to its mitigation, as TimeToDetect.
+	TimeToMitigate string `json:"timeToMitigate,omitempty"`
+	// TimeToResolve is the time from the incident's start to its resolution, as TimeToDetect.
+	TimeToResolve string `json:"timeToResolve,omitempty"`
 	// Org is the organisation it happened at, possibly anonymised.
 	Org string `json:"org,omitempty"`
 	// Command is the person's incident-command role.
@@ -151,6 +158,20 @@ type ResumeIncident struct {
 	Actions []ResumeAction `json:"actions,omitempty"`
 	// Links are public write-ups: postmortems, status pages, talks, articles.
 	Links []ResumeWriteUp `json:"links,omitempty"`
+	// Timeline is what happened when, earliest first.
+	Timeline []ResumeEvent `json:"timeline,omitempty"`
+}
+
+// ResumeEvent is one entry of an incident's timeline.
+type ResumeEvent struct {
+	// At is when it happened: an ISO 8601 date-time with its zone, such as "2023-03-14T13:42:00Z" or "2023-03-14T14:42:00+01:00".
+	At string `json:"at"`
+	// Text says what happened.
+	Text string `json:"text"`
+	// Kind is the step in the incident's course: started, detected, escalated, mitigated or resolved; absent for a note.
+	Kind incident.EventKind `json:"kind,omitempty"`
+	// State is the service's state from then on: down, degraded or recovered; absent when not given.
+	State incident.State `json:"state,omitempty"`
 }
 
 // ResumeDuration is how long an incident lasted.
@@ -164,11 +185,13 @@ type ResumeDuration struct {
 }
 
 // ResumePeriod is when an incident happened, as ISO 8601 calendar dates
-// given to the year, month or day: "2023", "2023-03" or "2023-03-14".
+// given to the year, month or day: "2023", "2023-03" or "2023-03-14"; or,
+// both ends alike, as date-times with their zones, such as
+// "2023-03-14T13:42:00Z".
 type ResumePeriod struct {
-	// Start is the first day (or month, or year) of the incident.
+	// Start is the first day (or month, or year), or the date-time, the incident started.
 	Start string `json:"start"`
-	// End is the last day of a range; absent when the incident is one date.
+	// End is the last day, or the date-time, of a range; absent when the incident is one date or starts at one date-time.
 	End string `json:"end,omitempty"`
 }
 
@@ -697,17 +720,43 @@ func (j *jsonPage) incidentEnd() { j.close('}') }
 func (j *jsonPage) details()     {}
 func (j *jsonPage) detailsEnd()  {}
 
-func (j *jsonPage) when(n name, p incident.Period) {
+func (j *jsonPage) when(n name, start, end moment) {
 	j.key(n.key)
 	j.open('{')
 	j.key("start")
-	j.date(p.Start)
-	if end := periodEnd(p); !end.IsZero() {
+	j.moment(start)
+	if !end.d.IsZero() {
 		j.key("end")
-		j.date(end)
+		j.moment(end)
 	}
 	j.close('}')
 }
+
+// moment writes m's ISO form as a string.
+func (j *jsonPage) moment(m moment) {
+	var buf [48]byte
+	j.raw(append(m.appendISO(append(buf[:0], '"')), '"'))
+}
+
+func (j *jsonPage) span(n name, d time.Duration) {
+	var buf [48]byte
+	j.key(n.key)
+	j.raw(append(appendISODuration(append(buf[:0], '"'), d), '"'))
+}
+
+func (j *jsonPage) timeline(n name) { j.list(n) }
+
+func (j *jsonPage) event(e *incident.Event, at moment) {
+	j.item()
+	j.key("at")
+	j.moment(at)
+	j.member("text", e.Text)
+	j.memberOmit("kind", string(e.Kind))
+	j.memberOmit("state", string(e.State))
+	j.close('}')
+}
+
+func (j *jsonPage) timelineEnd() { j.listEnd() }
 
 func (j *jsonPage) field(n name, key, value string) {
 	if key == "" {

@@ -62,6 +62,10 @@ func jsonHostile() incident.Portfolio {
 				{Label: "third", Value: 1.0 / 3},
 			},
 			Actions: []incident.Action{{Text: "", Kind: "odd-kind"}},
+			Timeline: []incident.Event{{
+				At:   incident.Date{Year: 2023, Month: 3, Day: 14, Clock: incident.Clock{Hour: 1, Minute: 2, Second: 3, Nanosecond: 5e8, Offset: -(8*3600 + 30*60), Set: true}},
+				Text: ctl.String(), Kind: "odd-kind", State: "odd-state",
+			}, {At: incident.Date{Year: 2023, Month: 3}, Text: "a date alone"}},
 			Links: []incident.WriteUp{
 				{Title: "unsafe", URL: "javascript:alert(1)"},
 				{Title: "relative", URL: "/postmortem"},
@@ -78,10 +82,11 @@ func jsonHostile() incident.Portfolio {
 // jsonPortfolios are the portfolios the writer is checked with.
 func jsonPortfolios(t testing.TB) map[string]incident.Portfolio {
 	return map[string]incident.Portfolio{
-		"bundled": jsonBundled(t),
-		"full":    jsonFull(t),
-		"hostile": jsonHostile(),
-		"empty":   {},
+		"bundled":  jsonBundled(t),
+		"full":     jsonFull(t),
+		"hostile":  jsonHostile(),
+		"timeline": jsonFixture(t, "../testdata/timeline.yaml"),
+		"empty":    {},
 	}
 }
 
@@ -196,7 +201,8 @@ func referenceProject(c *config, p *incident.Portfolio, in *incident.Incident) j
 	}
 	e.Keywords = in.Tags
 	if !in.When.IsZero() {
-		e.StartDate, e.EndDate = in.When.Start.String(), in.When.End.String()
+		// JSON Resume's dates are calendar dates: a time of day is left out.
+		e.StartDate, e.EndDate = dateString(in.When.Start), dateString(in.When.End)
 		if e.EndDate == "" {
 			e.EndDate = e.StartDate
 		}
@@ -378,7 +384,7 @@ func TestJSONResumeSchemas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for pname, p := range map[string]incident.Portfolio{"bundled": jsonBundled(t), "full": jsonFull(t)} {
+	for pname, p := range map[string]incident.Portfolio{"bundled": jsonBundled(t), "full": jsonFull(t), "timeline": jsonFixture(t, "../testdata/timeline.yaml")} {
 		for oname, opts := range jsonOptionSets {
 			c := newConfig(opts)
 			doc := renderJSONResume(t, p, opts...)
@@ -696,7 +702,18 @@ func (c *config) resumeIncident(p *incident.Portfolio, in *incident.Incident) Re
 		return r
 	}
 	if !in.When.IsZero() {
-		r.When = &ResumePeriod{Start: dateString(in.When.Start), End: dateString(periodEnd(in.When))}
+		r.When = &ResumePeriod{Start: isoString(in.When.Start), End: isoString(periodEnd(in.When))}
+	}
+	for _, t := range []struct {
+		s  *string
+		to func() (time.Duration, bool)
+	}{{&r.TimeToDetect, in.TimeToDetect}, {&r.TimeToMitigate, in.TimeToMitigate}, {&r.TimeToResolve, in.TimeToResolve}} {
+		if d, ok := t.to(); ok && d > 0 {
+			*t.s = string(appendISODuration(nil, d))
+		}
+	}
+	for _, e := range in.Timeline {
+		r.Timeline = append(r.Timeline, ResumeEvent{At: isoString(e.At), Text: e.Text, Kind: e.Kind, State: e.State})
 	}
 	r.Org = in.Org
 	r.Tags = cloneOrNil(in.Tags)
@@ -744,6 +761,15 @@ func cloneOrNil(ss []string) []string {
 func dateString(d incident.Date) string {
 	var buf [16]byte
 	return string(appendDate(buf[:0], d))
+}
+
+// isoString is d as time.Time writes it, RFC 3339 with seconds, when it
+// has a time of day, and dateString otherwise.
+func isoString(d incident.Date) string {
+	if t, ok := d.Time(); ok {
+		return strings.Replace(t.Format(time.RFC3339Nano), "+00:00", "Z", 1)
+	}
+	return dateString(d)
 }
 
 func jsonHasBack(p *incident.Portfolio) bool {

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,8 +17,9 @@ import (
 // by an HTML anchor named by its ID (so links to #<id> work where the
 // generated heading slugs differ; IDs that are not slugs get no anchor),
 // its badges on one line, its sections as subheadings, its details as
-// lists (action items as a task list), and the lessons as a fenced sh code
-// block under a heading naming the file.
+// lists (action items as a task list), its timeline as a list under a
+// subheading, and the lessons as a fenced sh code block under a heading
+// naming the file.
 //
 // All text from p is escaped: parsed as CommonMark or GitHub Flavored
 // Markdown it comes back as the same text, and never opens a heading,
@@ -273,19 +275,60 @@ func (m *mdWriter) label(n name) {
 	m.str("**")
 }
 
-func (m *mdWriter) when(n name, p incident.Period) {
+func (m *mdWriter) when(n name, start, end moment) {
 	m.label(n)
-	words, k := periodWords(p)
-	for _, w := range words[:k] {
-		m.byte(' ')
-		if w.s != "" {
-			m.str(w.s)
-		} else {
-			m.int(w.n)
-		}
+	m.moment(start)
+	if !end.d.IsZero() {
+		m.str(rangeDash[:len(rangeDash)-1])
+		m.moment(end)
 	}
 	m.byte('\n')
 }
+
+// moment writes m's words, each after a space.
+func (m *mdWriter) moment(at moment) {
+	var buf [32]byte
+	words, k := at.words()
+	for _, w := range words[:k] {
+		m.byte(' ')
+		m.raw(w.appendWord(buf[:0]))
+	}
+}
+
+func (m *mdWriter) span(n name, d time.Duration) {
+	var buf [64]byte
+	m.label(n)
+	m.byte(' ')
+	m.raw(incident.AppendLength(buf[:0], d))
+	m.byte('\n')
+}
+
+// timeline writes a heading above the events' list.
+func (m *mdWriter) timeline(n name) {
+	m.heading(3, n.label)
+	m.block()
+}
+
+// event writes an event as a list item: "- 13:42 UTC · **Detected** ·
+// Down · text".
+func (m *mdWriter) event(e *incident.Event, at moment) {
+	m.str("-")
+	m.moment(at)
+	if e.Kind != "" {
+		m.str(separator + "**")
+		m.text(e.Kind.String())
+		m.str("**")
+	}
+	if e.State != "" {
+		m.str(separator)
+		m.text(e.State.String())
+	}
+	m.str(separator)
+	m.text(e.Text)
+	m.byte('\n')
+}
+
+func (m *mdWriter) timelineEnd() {}
 
 func (m *mdWriter) field(n name, _, value string) {
 	m.label(n)

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -22,7 +23,8 @@ func Width(n int) Option {
 // Text writes p as plain text for terminals, e-mail and plain-text CVs:
 // the title underlined with "=", each incident's title underlined with
 // "-" above a line of badges, the sections' paragraphs indented under
-// their names, the details, and the lessons as a numbered listing. Links
+// their names, the details, the timeline, an event a line, and the
+// lessons as a numbered listing. Links
 // show their URL in angle brackets when it is an absolute http, https or
 // mailto URL that incident.SafeURL accepts, and their text alone
 // otherwise; the back link, meaningless when relative, closes the page.
@@ -177,18 +179,64 @@ func (t *textWriter) label(n name) {
 	t.flow("", n.colon, "")
 }
 
-func (t *textWriter) when(n name, p incident.Period) {
+func (t *textWriter) when(n name, start, end moment) {
 	t.label(n)
-	words, k := periodWords(p)
-	for _, w := range words[:k] {
-		if w.s != "" {
-			t.flow("", w.s, "")
-		} else {
-			t.number(float64(w.n), "")
-		}
+	t.moment(start, 0)
+	if !end.d.IsZero() {
+		t.flow("", rangeDash[1:len(rangeDash)-1], "")
+		t.moment(end, 0)
 	}
 	t.endLine()
 }
+
+// moment flows m's words; a time of day with its zone is one unit, kept
+// on one line with the after cells of a separator that follows it.
+func (t *textWriter) moment(at moment, after int) {
+	var buf [32]byte
+	words, k := at.words()
+	for _, w := range words[:k] {
+		switch {
+		case w.s != "":
+			t.flow("", w.s, "")
+		case w.clock.Set:
+			s := w.appendWord(buf[:0])
+			t.keep(len(s), after)
+			t.ascii(s, "")
+		default:
+			t.number(float64(w.n), "")
+		}
+	}
+}
+
+func (t *textWriter) span(n name, d time.Duration) {
+	var buf [64]byte
+	t.label(n)
+	t.ascii(incident.AppendLength(buf[:0], d), "")
+	t.endLine()
+}
+
+func (t *textWriter) timeline(n name) {
+	t.block()
+	t.para("", n.label)
+}
+
+// event writes an event as a line of its own, its continuation lines
+// indented: "  13:42 UTC · Detected · Down · text".
+func (t *textWriter) event(e *incident.Event, at moment) {
+	t.start("  ", 4)
+	t.moment(at, sepAfter(true))
+	for _, s := range [...]string{e.Kind.String(), e.State.String()} {
+		if s != "" {
+			t.flow("", "·", "")
+			t.unit(s, sepAfter(true))
+		}
+	}
+	t.flow("", "·", "")
+	t.flow("", e.Text, "")
+	t.endLine()
+}
+
+func (t *textWriter) timelineEnd() {}
 
 func (t *textWriter) field(n name, _, value string) {
 	t.label(n)
@@ -596,7 +644,11 @@ var textPlain = scan.New(func(c byte) bool { return c < ' ' || c >= 0x7f })
 // number writes v as a word, with suf stuck to it.
 func (t *textWriter) number(v float64, suf string) {
 	var b [32]byte
-	d := strconv.AppendFloat(b[:0], v, 'f', -1, 64)
+	t.ascii(strconv.AppendFloat(b[:0], v, 'f', -1, 64), suf)
+}
+
+// ascii writes d, printable ASCII, as one word, with suf stuck to it.
+func (t *textWriter) ascii(d []byte, suf string) {
 	need := len(d) + len(suf)
 	if !t.room(need) {
 		t.breakWord(string(d)) // only for numbers of more digits than a line holds

@@ -46,8 +46,11 @@ type writer interface {
 	// incident, when it has any.
 	details()
 	detailsEnd()
-	// when writes when an incident happened.
-	when(n name, p incident.Period)
+	// when writes when an incident happened: start, and end unless it
+	// is the zero moment.
+	when(n name, start, end moment)
+	// span writes a length with a label, such as the time to detect.
+	span(n name, d time.Duration)
 	// field writes a value with a label. A value with a key of its own,
 	// such as a command role, has its key too; key is "" otherwise.
 	field(n name, key, value string)
@@ -60,6 +63,12 @@ type writer interface {
 	figure(f *incident.Figure)
 	action(a *incident.Action)
 	writeUp(l link)
+	// timeline and timelineEnd go around an incident's timeline, of at
+	// least one event; event writes each, at the moment walk decides
+	// on (the day only when it changes).
+	timeline(n name)
+	event(e *incident.Event, at moment)
+	timelineEnd()
 	// incidentEnd ends an incident.
 	incidentEnd()
 	// lessons writes the lessons as a listing, with at least one item.
@@ -82,6 +91,11 @@ var (
 	resultsName = newName("results", "Results")
 	actionsName = newName("actions", "Action items")
 	linksName   = newName("links", "Write-ups")
+	// The times walk computes from a timeline, and the timeline.
+	detectName   = newName("timeToDetect", "Time to detect")
+	mitigateName = newName("timeToMitigate", "Time to mitigate")
+	resolveName  = newName("timeToResolve", "Time to resolve")
+	timelineName = newName("timeline", "Timeline")
 )
 
 // Other words a page shows.
@@ -271,17 +285,56 @@ func (pg *page) incident(w writer, in *incident.Incident) {
 	for k, s := range in.Sections() {
 		w.section(k, s)
 	}
-	if !pg.c.noDetails && in.HasDetails() {
-		details(w, in)
+	if !pg.c.noDetails {
+		spans, n := timesTo(in)
+		if in.HasDetails() || n > 0 {
+			details(w, in, spans[:n])
+		}
+		if len(in.Timeline) > 0 {
+			timeline(w, in)
+		}
 	}
 	w.incidentEnd()
 }
 
-// details writes the optional fields of in, which has some.
-func details(w writer, in *incident.Incident) {
+// A span is a length a timeline gives, with its name.
+type span struct {
+	n name
+	d time.Duration
+}
+
+// timesTo returns the times to detect, mitigate and resolve in's
+// timeline gives, in that order, and how many it gives.
+func timesTo(in *incident.Incident) (spans [3]span, n int) {
+	for i, nm := range [...]name{detectName, mitigateName, resolveName} {
+		var d time.Duration
+		var ok bool
+		switch i {
+		case 0:
+			d, ok = in.TimeToDetect()
+		case 1:
+			d, ok = in.TimeToMitigate()
+		default:
+			d, ok = in.TimeToResolve()
+		}
+		if ok && d > 0 {
+			spans[n] = span{nm, d}
+			n++
+		}
+	}
+	return spans, n
+}
+
+// details writes the optional fields of in, and the times its timeline
+// gives, of which there are some.
+func details(w writer, in *incident.Incident, spans []span) {
 	w.details()
 	if !in.When.IsZero() {
-		w.when(whenName, in.When)
+		start, end := periodMoments(in.When)
+		w.when(whenName, start, end)
+	}
+	for _, s := range spans {
+		w.span(s.n, s.d)
 	}
 	if in.Org != "" {
 		w.field(orgName, "", in.Org)
@@ -309,6 +362,20 @@ func details(w writer, in *incident.Incident) {
 		w.listEnd()
 	}
 	w.detailsEnd()
+}
+
+// timeline writes in's timeline, which has events. An event's day shows
+// when it is not the day of the event before it, or, for the first, the
+// day the incident's When starts on.
+func timeline(w writer, in *incident.Incident) {
+	w.timeline(timelineName)
+	prev := in.When.Start
+	for k := range in.Timeline {
+		e := &in.Timeline[k]
+		w.event(e, moment{d: e.At, day: !sameDay(e.At, prev) || !e.At.HasClock(), zone: true})
+		prev = e.At
+	}
+	w.timelineEnd()
 }
 
 func figures(w writer, n name, figs []incident.Figure) {
@@ -354,11 +421,14 @@ func appendPadded(b []byte, n, width int) []byte {
 	return append(b, digits...)
 }
 
-// dateWord is one word of a date as readers see it: s, or the number n
-// when s is empty.
+// dateWord is one word of a date as readers see it: s, or, when s is
+// empty, the time of day clock when it is set, else the number n. A time
+// of day has its zone after it when zone is set.
 type dateWord struct {
-	s string
-	n int
+	s     string
+	n     int
+	clock incident.Clock
+	zone  bool
 }
 
 // dateWords spells d out: "2023", "March 2023" or "14 March 2023".
@@ -384,17 +454,135 @@ func periodEnd(p incident.Period) incident.Date {
 	return p.End
 }
 
+// A moment is a date, or a date-time, as a page shows it: with its day
+// (its date, to the precision given) or its time of day alone, and with
+// its zone or without, when the zone shows once after a range.
+type moment struct {
+	d         incident.Date
+	day, zone bool
+}
+
+// periodMoments returns the ends of p as readers see them: "14 March
+// 2023", and for a range the end too (else the zero moment). A range of
+// date-times within one day and zone shows the day and the zone once:
+// "14 March 2023 13:42 – 14:09 UTC".
+func periodMoments(p incident.Period) (start, end moment) {
+	start = moment{d: p.Start, day: true, zone: true}
+	e := periodEnd(p)
+	if e.IsZero() {
+		return start, moment{}
+	}
+	end = moment{d: e, day: true, zone: true}
+	if e.HasClock() && sameDay(e, p.Start) && e.Clock.Offset == p.Start.Clock.Offset {
+		start.zone, end.day = false, false
+	}
+	return start, end
+}
+
+// sameDay reports whether d and e are on one day, as written, with
+// their days given.
+func sameDay(d, e incident.Date) bool {
+	return d.Day > 0 && d.Year == e.Year && d.Month == e.Month && d.Day == e.Day
+}
+
+// words spells m out: "14 March 2023", "14 March 2023 13:42 UTC",
+// "13:42 UTC", "13:42".
+func (m moment) words() (words [4]dateWord, n int) {
+	if m.day || !m.d.HasClock() {
+		w, k := dateWords(m.d)
+		n = copy(words[:], w[:k])
+	}
+	if m.d.HasClock() {
+		words[n] = dateWord{clock: m.d.Clock, zone: m.zone}
+		n++
+	}
+	return words, n
+}
+
 // periodWords spells p out: "14 March 2023", or a range such as
-// "14 March 2023 – 16 March 2023".
-func periodWords(p incident.Period) (words [7]dateWord, n int) {
-	w, k := dateWords(p.Start)
+// "14 March 2023 – 16 March 2023" or "14 March 2023 13:42 – 14:09 UTC".
+func periodWords(p incident.Period) (words [9]dateWord, n int) {
+	start, end := periodMoments(p)
+	w, k := start.words()
 	n = copy(words[:], w[:k])
-	if end := periodEnd(p); !end.IsZero() {
+	if !end.d.IsZero() {
 		words[n] = dateWord{s: rangeDash[1 : len(rangeDash)-1]}
-		w, k = dateWords(end)
+		w, k = end.words()
 		n += 1 + copy(words[n+1:], w[:k])
 	}
 	return words, n
+}
+
+// appendISO appends m as machines read it, as HTML's <time datetime> and
+// ISO 8601 do: appendDate's date, or an RFC 3339 date-time with its
+// seconds and zone, "2023-03-14T13:42:00Z", "2023-03-14T13:42:00+01:00".
+func (m moment) appendISO(b []byte) []byte {
+	b = appendDate(b, m.d)
+	c := m.d.Clock
+	if !c.Set {
+		return b
+	}
+	b = append(b, 'T')
+	b = appendClock(b, c, true)
+	if c.Offset == 0 {
+		return append(b, 'Z')
+	}
+	return appendOffset(b, c.Offset)
+}
+
+// appendClock appends a time of day, "13:42", with its seconds when they
+// are not zero, "13:42:05"; for machines (iso) always with its seconds
+// and then its fraction of a second, if any, "13:42:05.25".
+func appendClock(b []byte, c incident.Clock, iso bool) []byte {
+	b = appendPadded(b, c.Hour, 2)
+	b = append(b, ':')
+	b = appendPadded(b, c.Minute, 2)
+	if iso || c.Second != 0 || c.Nanosecond != 0 {
+		b = append(b, ':')
+		b = appendPadded(b, c.Second, 2)
+	}
+	if iso && c.Nanosecond != 0 {
+		b = appendPadded(append(b, '.'), c.Nanosecond, 9)
+		for b[len(b)-1] == '0' {
+			b = b[:len(b)-1]
+		}
+	}
+	return b
+}
+
+// appendOffset appends a zone's offset from UTC, "+05:30" or "-08:00".
+func appendOffset(b []byte, off int) []byte {
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	b = append(b, sign)
+	b = appendPadded(b, off/3600, 2)
+	b = append(b, ':')
+	return appendPadded(b, off/60%60, 2)
+}
+
+// utc is the zone's word: UTC, or UTC and its offset, "UTC+05:30".
+const utc = "UTC"
+
+// appendWord appends w as readers see it: its text, its number, or its
+// time of day, with the zone after it when w.zone is set: "13:42 UTC",
+// "09:15 UTC+05:30".
+func (w dateWord) appendWord(b []byte) []byte {
+	switch {
+	case w.s != "":
+		return append(b, w.s...)
+	case !w.clock.Set:
+		return strconv.AppendInt(b, int64(w.n), 10)
+	}
+	b = appendClock(b, w.clock, false)
+	if w.zone {
+		b = append(b, " "+utc...)
+		if w.clock.Offset != 0 {
+			b = appendOffset(b, w.clock.Offset)
+		}
+	}
+	return b
 }
 
 // appendISODuration appends d as an ISO 8601 duration in hours, minutes
