@@ -59,6 +59,23 @@ func TestBadData(t *testing.T) {
 		{"empty section", "situation: [S]", "situation: []", "incidents[0].situation: empty section"},
 		{"javascript link", `url: "https://example.com/"`, `url: "javascript:alert(1)"`, "incidents[0].links[0].url: want an http or https URL"},
 		{"unknown link kind", "kind: talk", "kind: podcast", `incidents[0].links[0].kind: unknown link kind "podcast"`},
+		// Issue 16's content format.
+		{"unknown tier", "title: T\n", "title: T\nseverities:\n  - {code: P1, label: Critical, level: 1, tier: purple}\n", `severities[0].tier: unknown colour tier "purple"`},
+		{"unknown event kind", "    org: O\n", "    org: O\n    timeline:\n      - {at: 2023-03-14T13:42Z, text: x, kind: noticed}\n", `incidents[0].timeline[0].kind: unknown event kind "noticed"`},
+		{"unknown event state", "    org: O\n", "    org: O\n    timeline:\n      - {at: 2023-03-14T13:42Z, text: x, state: sideways}\n", `incidents[0].timeline[0].state: unknown service state "sideways"`},
+		{"date-only event", "    org: O\n", "    org: O\n    timeline:\n      - {at: 2023-03-14, text: x}\n", `incidents[0].timeline[0].at: malformed time "2023-03-14"`},
+		{"event without zone", "    org: O\n", "    org: O\n    timeline:\n      - {at: 2023-03-14T13:42, text: x}\n", `incidents[0].timeline[0].at: malformed time`},
+		{"duration without unit", "duration: 4h", "duration: 2h 15", `incidents[0].duration: malformed duration "2h 15"`},
+		{"misspelt unit", "duration: 4h", "duration: 90 minuets", `incidents[0].duration: malformed duration "90 minuets"`},
+		{"approximate misspelt", "duration: 4h", "duration: about 6 hourz", `incidents[0].duration: malformed duration "about 6 hourz"`},
+		{"zero length", "duration: 4h", "duration: ~0h", `incidents[0].duration: malformed duration "~0h"`},
+		{"approximate length", "duration: 4h", "duration: {text: x, length: about 4h}", "incidents[0].duration.length: malformed duration"},
+		{"figure text starting with a number", "value: 1", "value: 3 of 5 regions", `incidents[0].impact[0].value: want a number, or a text`},
+		{"empty figure text", "value: 1", `value: ""`, `incidents[0].impact[0].value: want a number, or a text`},
+		{"when without zone", "    org: O\n", "    org: O\n    when: 2023-03-14T13:42\n", "incidents[0].when: malformed date"},
+		{"when no such time", "    org: O\n", "    org: O\n    when: 2023-03-14T24:10Z\n", `incidents[0].when: time "2023-03-14T24:10Z": no such time of day`},
+		{"when one end timed", "    org: O\n", "    org: O\n    when: 2023-03-14/2023-03-14T13:42Z\n", "incidents[0].when: period \"2023-03-14/2023-03-14T13:42Z\": one end has a time of day"},
+		{"when timed backwards", "    org: O\n", "    org: O\n    when: 2023-03-14T13:42Z/2023-03-14T14:00+01:00\n", "ends before it starts"},
 		{"list not mapping", "  - id: first\n", "  - 7\n  - id: first\n", "incidents[0]: want a mapping of Incident"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

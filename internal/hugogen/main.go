@@ -153,6 +153,10 @@ func schema() []byte {
 	for i, t := range incident.Tiers() {
 		fmt.Fprintf(&b, " %s %d", q(string(t)), i)
 	}
+	b.WriteString(")\n  \"tierKeys\" (slice")
+	for _, t := range incident.Tiers() {
+		fmt.Fprintf(&b, " %s", q(string(t)))
+	}
 	b.WriteString(")\n  \"eventKinds\" (slice")
 	for _, k := range incident.EventKinds() {
 		fmt.Fprintf(&b, " %s", q(string(k)))
