@@ -65,6 +65,8 @@ func TestBadData(t *testing.T) {
 		{"unknown event state", "    org: O\n", "    org: O\n    timeline:\n      - {at: 2023-03-14T13:42Z, text: x, state: sideways}\n", `incidents[0].timeline[0].state: unknown service state "sideways"`},
 		{"date-only event", "    org: O\n", "    org: O\n    timeline:\n      - {at: 2023-03-14, text: x}\n", `incidents[0].timeline[0].at: malformed time "2023-03-14"`},
 		{"event without zone", "    org: O\n", "    org: O\n    timeline:\n      - {at: 2023-03-14T13:42, text: x}\n", `incidents[0].timeline[0].at: malformed time`},
+		{"event out of order", "    org: O\n", "    org: O\n    timeline:\n      - {at: 2023-03-14T13:42Z, text: x}\n      - {at: \"2023-03-14T14:00+01:00\", text: y}\n", `incidents[0].timeline[1].at: 2023-03-14T14:00+01:00 is earlier than the event above it`},
+		{"event no such day", "    org: O\n", "    org: O\n    timeline:\n      - {at: 2023-02-30T13:42Z, text: x}\n", `incidents[0].timeline[0].at: date "2023-02-30T13:42Z": no such day`},
 		{"duration without unit", "duration: 4h", "duration: 2h 15", `incidents[0].duration: malformed duration "2h 15"`},
 		{"misspelt unit", "duration: 4h", "duration: 90 minuets", `incidents[0].duration: malformed duration "90 minuets"`},
 		{"approximate misspelt", "duration: 4h", "duration: about 6 hourz", `incidents[0].duration: malformed duration "about 6 hourz"`},
