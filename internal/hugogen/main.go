@@ -659,7 +659,15 @@ func pageMarkup() [][2]string {
 	c := newCutter(out.String(), "<section")
 	take := c.take
 	d, _ := p.Severity(incident.P1)
-	take("pgStart", "<header>", false)
+	start := take("pgStart", "<header>", false)
+	// The <section>'s start tag, split where render puts lang (and the
+	// module data-theme).
+	open, end, ok := strings.Cut(start, `class="incident-portfolio"`)
+	if !ok || end != ">\n" {
+		log.Fatalf("the fragment starts %q", start)
+	}
+	c.add("pgOpen", open+`class="incident-portfolio"`)
+	c.add("pgOpenEnd", end)
 	take("pgHeaderStart", "<p class=\"back\">", false)
 	take("pgBackStart", "<a href", false)
 	take("pgLinkOpen", href, true)
