@@ -117,7 +117,7 @@ func fragment(t *testing.T, page []byte) string {
 // home page's portfolio, byte for byte, with render.HTML's Fragment.
 func TestSameAsRender(t *testing.T) {
 	for _, hugo := range hugos(t) {
-		for _, data := range []string{"data/portfolio.yaml", "../../testdata/full.yaml", "../../testdata/hostile.yaml", "testdata/template-syntax.yaml", "testdata/tiers.yaml", "testdata/postmortem.yaml"} {
+		for _, data := range []string{"data/portfolio.yaml", "../../testdata/full.yaml", "../../testdata/hostile.yaml", "testdata/template-syntax.yaml", "testdata/tiers.yaml", "testdata/postmortem.yaml", "../mysite/content/content.yaml"} {
 			t.Run(version(t, hugo)+"/"+filepath.Base(data), func(t *testing.T) {
 				p, err := load.File(data)
 				if err != nil {
