@@ -57,9 +57,12 @@ func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
 // HTML anchors: the page holds no raw HTML, which Hugo drops by default.
 // And every "{" in text takes a backslash, so that no "{{<" or "{{%"
 // reaches Hugo's shortcodes and no heading ends in an attribute of its
-// own. The lessons, a code block, are written as they are: Hugo still
-// reads a "{{<" or "{{%" there, and no escape can hide it without
-// changing the listing. Only Markdown honours it.
+// own. In the lessons, a code block, where no escape works and Hugo
+// still reads shortcodes, "{{<" and "{{%" take an invisible U+2060 WORD
+// JOINER after the braces: the listing looks as written, but a copy of
+// it holds the joiner. The page has no "# Title" heading: themes show the
+// front matter's title, and the incidents' "##" headings sit under it.
+// Only Markdown honours it.
 func SiteGenerator() Option { return only(optSiteGenerator, func(c *config) { c.site = true }) }
 
 // latestDay returns the latest date of the selected incidents, or the
@@ -141,7 +144,7 @@ func (m *mdWriter) header(back link, title, tagline string) {
 		m.link(back)
 		m.byte('\n')
 	}
-	if title != "" {
+	if title != "" && !m.site { // SiteGenerator: the front matter's title, which the theme shows
 		m.heading(1, title)
 	}
 	if tagline != "" {
@@ -525,8 +528,15 @@ func (m *mdWriter) literal(s string) {
 	if dirty(s) {
 		s = sanitize(s)
 	}
+	if m.site {
+		s = hugoDelims.Replace(s)
+	}
 	m.str(s)
 }
+
+// hugoDelims breaks Hugo's shortcode delimiters in a code block, which
+// Hugo reads even there, with an invisible U+2060 WORD JOINER.
+var hugoDelims = strings.NewReplacer("{{<", "{{\u2060<", "{{%", "{{\u2060%")
 
 // Escaping. mdClass sorts the bytes: clean ones are copied; mdEsc ones
 // always take a backslash; mdCtx ones take one where they could start
