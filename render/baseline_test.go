@@ -66,6 +66,7 @@ var baselineFuncs = map[string]any{
 		sel.legendSeverities(func(d incident.SeverityDef) { out = append(out, d) })
 		return out
 	},
+	"parts":       wantParts,
 	"hasDetails":  func(in *incident.Incident) bool { return in.HasDetails() },
 	"num":         func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
 	"inc":         func(i int) int { return i + 1 },
@@ -157,7 +158,7 @@ var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(base
 {{- with .Duration}}{{if .Text}}
 <span class="duration"><span class="visually-hidden">Duration: </span>
 {{- if .Length}}<time datetime="{{isoDuration .}}">{{.Text}}</time>{{else}}{{.Text}}{{end}}</span>{{end}}{{end}}</p>
-{{range .Sections}}<section class="part">
+{{range parts .}}<section class="part">
 <h3 class="part-title">{{.Name}}</h3>
 {{range .Paragraphs}}<p>{{.}}</p>
 {{end}}</section>
@@ -273,7 +274,7 @@ var markdownBaselineTemplate = template.Must(template.New("page").Funcs(baseline
 {{end}}## {{md .Title}}
 
 {{with roleLabel $ .Role}}**{{md .}}**{{end}} · **{{md .Severity.String}}**{{with (severity $ .Severity).Label}} {{md .}}{{end}}{{with .Duration.Text}} · {{md .}}{{end}}
-{{range .Sections}}
+{{range parts .}}
 ### {{md .Name}}
 {{range .Paragraphs}}
 {{md .}}
@@ -391,7 +392,7 @@ var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFunc
 {{underlined .Title "-"}}{{$s := segs (unit (roleLabel $ .Role)) (word "·")}}
 {{- if knownSeverity $ .Severity}}{{$s = add $s (badge (severity $ .Severity))}}{{else}}{{$s = add $s (word .Severity.String)}}{{end}}
 {{- with .Duration.Text}}{{$s = add $s (word "·") (unit .)}}{{end}}{{line "" 2 $s}}
-{{- range .Sections}}
+{{- range parts .}}
 {{para "" .Name}}{{range $j, $p := .Paragraphs}}{{if $j}}
 {{end}}{{para "  " $p}}{{end}}{{end}}{{if hasDetails .}}
 {{para "" "Details"}}

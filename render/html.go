@@ -432,11 +432,11 @@ func (h *htmlWriter) lessons(l *incident.Lessons) {
 // htmlPieces holds, for each heading offset, the longest runs of markup
 // an incident has between two pieces of text.
 var htmlPieces = func() (t [6]struct {
-	titleStart string    // after the ID in <article id="…">, to the ID in the title's link
-	titleEnd   string    // after the title, to the role in the role badge's class
-	parts      [4]string // each section's start, to its first paragraph
+	titleStart string                 // after the ID in <article id="…">, to the ID in the title's link
+	titleEnd   string                 // after the title, to the role in the role badge's class
+	parts      [len(partOrder)]string // each part's start, to its first paragraph
 }) {
-	names := (&incident.Incident{}).Sections()
+	names := parts(&incident.Incident{})
 	for off := range t {
 		c := config{headingOffset: off}
 		h2, h3 := strconv.Itoa(c.heading(2)), strconv.Itoa(c.heading(3))

@@ -127,14 +127,28 @@ type ResumeIncident struct {
 	Severity ResumeSeverity `json:"severity"`
 	// Duration is how long the incident lasted.
 	Duration ResumeDuration `json:"duration"`
+	// Summary tells the incident in a few sentences, one string per paragraph; absent when not given.
+	Summary []string `json:"summary,omitempty"`
 	// Situation tells what happened, one string per paragraph.
 	Situation []string `json:"situation"`
+	// Trigger tells what set the incident off, one string per paragraph; absent when not given.
+	Trigger []string `json:"trigger,omitempty"`
+	// RootCause tells why the trigger could cause the incident, one string per paragraph; absent when not given.
+	RootCause []string `json:"rootCause,omitempty"`
+	// Detection tells how the incident was noticed, one string per paragraph; absent when not given.
+	Detection []string `json:"detection,omitempty"`
 	// MyRole tells what the person did, one string per paragraph.
 	MyRole []string `json:"myRole"`
 	// Resolution tells how service was restored, one string per paragraph.
 	Resolution []string `json:"resolution"`
 	// PermanentFix tells what was changed so it cannot happen again, one string per paragraph.
 	PermanentFix []string `json:"permanentFix"`
+	// WentWell tells what went well in the response, one string per paragraph; absent when not given.
+	WentWell []string `json:"wentWell,omitempty"`
+	// WentWrong tells what went wrong in the response, one string per paragraph; absent when not given.
+	WentWrong []string `json:"wentWrong,omitempty"`
+	// GotLucky tells where the responders got lucky, one string per paragraph; absent when not given.
+	GotLucky []string `json:"gotLucky,omitempty"`
 	// When is when it happened.
 	When *ResumePeriod `json:"when,omitempty"`
 	// Org is the organisation it happened at, possibly anonymised.
@@ -811,7 +825,10 @@ func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Inci
 	j.byte('"')
 	j.key("highlights")
 	j.open('[')
-	for _, s := range in.Sections() {
+	for k, s := range parts(in) {
+		if !partShown(k, s) {
+			continue
+		}
 		j.next()
 		j.byte('"')
 		j.body(s.Name)

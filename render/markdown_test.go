@@ -209,7 +209,7 @@ func mdExpect(p incident.Portfolio) []mdBlock {
 		add("h2", txt(in.Title))
 		sev, _ := p.Severity(in.Severity)
 		add("p", strong(p.RoleLabel(in.Role)), txt(" · "), strong(string(in.Severity)), txt(" "+sev.Label+" · "+in.Duration.Text))
-		for _, s := range in.Sections() {
+		for _, s := range wantParts(&in) {
 			add("h3", txt(s.Name))
 			for _, para := range s.Paragraphs {
 				add("p", txt(para))

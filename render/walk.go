@@ -40,7 +40,9 @@ type writer interface {
 	incidentsEnd()
 	// incident starts an incident: its title and its badges.
 	incident(in *incident.Incident, role string, sev severity)
-	// section writes the k-th of its four sections.
+	// section writes the k-th of its parts (see parts): each of the
+	// seed's four sections, and each further part of a postmortem that
+	// is given.
 	section(k int, s incident.Section)
 	// details and detailsEnd go around the optional fields of an
 	// incident, when it has any.
@@ -268,8 +270,10 @@ func (pg *page) incident(w writer, in *incident.Incident) {
 	d, known := pg.p.Severity(in.Severity)
 	d.Code = in.Severity
 	w.incident(in, pg.p.RoleLabel(in.Role), pg.severity(d, known))
-	for k, s := range in.Sections() {
-		w.section(k, s)
+	for k, s := range parts(in) {
+		if partShown(k, s) {
+			w.section(k, s)
+		}
 	}
 	if !pg.c.noDetails && in.HasDetails() {
 		details(w, in)
@@ -310,6 +314,47 @@ func details(w writer, in *incident.Incident) {
 	}
 	w.detailsEnd()
 }
+
+// partOrder is the order in which an incident's parts show: the seed's
+// four sections (incident.Incident.Sections) and the further parts of
+// Google's SRE postmortem template (incident.Incident.Postmortem) woven
+// among them in the template's order. The summary comes first; trigger,
+// root cause and detection follow what happened; what went well, what
+// went wrong and where we got lucky close the incident.
+var partOrder = [...]struct {
+	seed bool // one of Sections, which always shows; else one of Postmortem, which shows when given
+	k    int  // its index there
+}{
+	{false, 0}, // Summary
+	{true, 0},  // Situation
+	{false, 1}, // Trigger
+	{false, 2}, // Root Cause
+	{false, 3}, // Detection
+	{true, 1},  // My Role
+	{true, 2},  // Resolution
+	{true, 3},  // Permanent Fix
+	{false, 4}, // What Went Well
+	{false, 5}, // What Went Wrong
+	{false, 6}, // Where We Got Lucky
+}
+
+// parts returns an incident's parts in page order (partOrder). It does
+// not allocate.
+func parts(in *incident.Incident) (ps [len(partOrder)]incident.Section) {
+	seed, pm := in.Sections(), in.Postmortem()
+	for i, o := range partOrder {
+		if o.seed {
+			ps[i] = seed[o.k]
+		} else {
+			ps[i] = pm[o.k]
+		}
+	}
+	return ps
+}
+
+// partShown reports whether the k-th part, s, shows: a seed section
+// always does, a further part of a postmortem when it is given.
+func partShown(k int, s incident.Section) bool { return partOrder[k].seed || len(s.Paragraphs) > 0 }
 
 func figures(w writer, n name, figs []incident.Figure) {
 	if len(figs) == 0 {
