@@ -153,8 +153,7 @@ var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(base
 <h2 class="incident-title"><a href="#{{.ID}}">{{.Title}}</a></h2>
 <p class="meta"><span class="badge role role-{{key .Role}}">{{roleLabel $ .Role}}</span>
 {{- $d := severity $ .Severity}}
-<span class="badge sev sev-{{incidentRank $ .Severity}}" title="{{.Severity}}{{if $d.Label}} {{$d.Label}}{{end}}">{{.Severity}}
-{{- if $d.Label}}<span class="visually-hidden"> {{$d.Label}}</span>{{end}}</span>
+<span class="badge sev sev-{{incidentRank $ .Severity}}">{{.Severity}}{{if $d.Label}} {{$d.Label}}{{end}}</span>
 {{- with .Duration}}{{if .Text}}
 <span class="duration"><span class="visually-hidden">Duration: </span>
 {{- if .Length}}<time datetime="{{isoDuration .}}">{{.Text}}</time>{{else}}{{.Text}}{{end}}</span>{{end}}{{end}}</p>

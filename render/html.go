@@ -199,17 +199,24 @@ func (h *htmlWriter) legend(label string, roles []incident.RoleDef, sevs []sever
 		if i == 0 && len(roles) > 0 {
 			h.str("\n<span class=\"legend-sep\" aria-hidden=\"true\">|</span>")
 		}
-		h.str("\n<span class=\"badge sev sev-")
-		h.byte(d.rank)
-		h.str("\">")
-		h.text(string(d.Code))
-		if d.Label != "" {
-			h.byte(' ')
-			h.text(d.Label)
-		}
-		h.str("</span>")
+		h.byte('\n')
+		h.sevBadge(d)
 	}
 	h.str("</p>\n")
+}
+
+// sevBadge writes a severity's badge, in the legend and on a card
+// alike: its code and, visibly, its label.
+func (h *htmlWriter) sevBadge(d severity) {
+	h.str("<span class=\"badge sev sev-")
+	h.byte(d.rank)
+	h.str("\">")
+	h.text(string(d.Code))
+	if d.Label != "" {
+		h.byte(' ')
+		h.text(d.Label)
+	}
+	h.str("</span>")
 }
 
 func (h *htmlWriter) incidents()    {}
@@ -227,22 +234,8 @@ func (h *htmlWriter) incident(in *incident.Incident, role string, sev severity) 
 	h.attr(string(in.Role))
 	h.str("\">")
 	h.text(role)
-	h.str("</span>\n<span class=\"badge sev sev-")
-	h.byte(sev.rank)
-	h.str("\" title=\"")
-	h.attr(string(sev.Code))
-	if sev.Label != "" {
-		h.byte(' ')
-		h.attr(sev.Label)
-	}
-	h.str("\">")
-	h.text(string(sev.Code))
-	if sev.Label != "" {
-		h.str("<span class=\"visually-hidden\"> ")
-		h.text(sev.Label)
-		h.str("</span>")
-	}
-	h.str("</span>")
+	h.str("</span>\n")
+	h.sevBadge(sev)
 	if in.Duration.Text != "" {
 		h.str("\n<span class=\"duration\"><span class=\"visually-hidden\">" + durationName + "</span>")
 		if in.Duration.Length > 0 {
