@@ -380,7 +380,7 @@ func streamarticle(qw422016 *qt422016.Writer, p *incident.Portfolio, in *inciden
 //line page.qtpl:94
 	qw422016.E().S(severityRank(p, in.Severity))
 //line page.qtpl:94
-	qw422016.N().S(`" title="`)
+	qw422016.N().S(`">`)
 //line page.qtpl:94
 	qw422016.E().S(string(in.Severity))
 //line page.qtpl:94
@@ -389,20 +389,6 @@ func streamarticle(qw422016 *qt422016.Writer, p *incident.Portfolio, in *inciden
 		qw422016.N().S(` `)
 //line page.qtpl:94
 		qw422016.E().S(label)
-//line page.qtpl:94
-	}
-//line page.qtpl:94
-	qw422016.N().S(`">`)
-//line page.qtpl:94
-	qw422016.E().S(string(in.Severity))
-//line page.qtpl:94
-	if label != "" {
-//line page.qtpl:94
-		qw422016.N().S(`<span class="visually-hidden"> `)
-//line page.qtpl:94
-		qw422016.E().S(label)
-//line page.qtpl:94
-		qw422016.N().S(`</span>`)
 //line page.qtpl:94
 	}
 //line page.qtpl:94
@@ -436,558 +422,623 @@ func streamarticle(qw422016 *qt422016.Writer, p *incident.Portfolio, in *inciden
 //line page.qtpl:99
 	qw422016.N().S(` </p> `)
 //line page.qtpl:101
-	streampart(qw422016, "Situation", in.Situation)
+	streamoptionalPart(qw422016, "Summary", in.Summary)
 //line page.qtpl:101
 	qw422016.N().S(` `)
 //line page.qtpl:102
-	streampart(qw422016, "My Role", in.MyRole)
+	streampart(qw422016, "Situation", in.Situation)
 //line page.qtpl:102
 	qw422016.N().S(` `)
 //line page.qtpl:103
-	streampart(qw422016, "Resolution", in.Resolution)
+	streamoptionalPart(qw422016, "Trigger", in.Trigger)
 //line page.qtpl:103
 	qw422016.N().S(` `)
 //line page.qtpl:104
-	streampart(qw422016, "Permanent Fix", in.PermanentFix)
+	streamoptionalPart(qw422016, "Root Cause", in.RootCause)
 //line page.qtpl:104
 	qw422016.N().S(` `)
 //line page.qtpl:105
-	if in.HasDetails() {
+	streamoptionalPart(qw422016, "Detection", in.Detection)
 //line page.qtpl:105
+	qw422016.N().S(` `)
+//line page.qtpl:106
+	streampart(qw422016, "My Role", in.MyRole)
+//line page.qtpl:106
+	qw422016.N().S(` `)
+//line page.qtpl:107
+	streampart(qw422016, "Resolution", in.Resolution)
+//line page.qtpl:107
+	qw422016.N().S(` `)
+//line page.qtpl:108
+	streampart(qw422016, "Permanent Fix", in.PermanentFix)
+//line page.qtpl:108
+	qw422016.N().S(` `)
+//line page.qtpl:109
+	streamoptionalPart(qw422016, "What Went Well", in.WentWell)
+//line page.qtpl:109
+	qw422016.N().S(` `)
+//line page.qtpl:110
+	streamoptionalPart(qw422016, "What Went Wrong", in.WentWrong)
+//line page.qtpl:110
+	qw422016.N().S(` `)
+//line page.qtpl:111
+	streamoptionalPart(qw422016, "Where We Got Lucky", in.GotLucky)
+//line page.qtpl:111
+	qw422016.N().S(` `)
+//line page.qtpl:112
+	if in.HasDetails() {
+//line page.qtpl:112
 		qw422016.N().S(` <dl class="details"> `)
-//line page.qtpl:107
+//line page.qtpl:114
 		if !in.When.IsZero() {
-//line page.qtpl:107
+//line page.qtpl:114
 			qw422016.N().S(` <div><dt>When</dt><dd>`)
-//line page.qtpl:108
+//line page.qtpl:115
 			streamdate(qw422016, in.When.Start)
-//line page.qtpl:108
+//line page.qtpl:115
 			if hasEnd(in.When) {
-//line page.qtpl:108
+//line page.qtpl:115
 				qw422016.N().S(` – `)
-//line page.qtpl:108
+//line page.qtpl:115
 				streamdate(qw422016, in.When.End)
-//line page.qtpl:108
+//line page.qtpl:115
 			}
-//line page.qtpl:108
+//line page.qtpl:115
 			qw422016.N().S(`</dd></div> `)
-//line page.qtpl:110
+//line page.qtpl:117
 		}
-//line page.qtpl:110
+//line page.qtpl:117
 		qw422016.N().S(` `)
-//line page.qtpl:111
+//line page.qtpl:118
 		if in.Org != "" {
-//line page.qtpl:111
+//line page.qtpl:118
 			qw422016.N().S(`<div><dt>Organisation</dt><dd>`)
-//line page.qtpl:111
+//line page.qtpl:118
 			qw422016.E().S(in.Org)
-//line page.qtpl:111
+//line page.qtpl:118
 			qw422016.N().S(`</dd></div>`)
-//line page.qtpl:111
+//line page.qtpl:118
 		}
-//line page.qtpl:111
+//line page.qtpl:118
 		qw422016.N().S(` `)
-//line page.qtpl:112
+//line page.qtpl:119
 		if in.Command != "" {
-//line page.qtpl:112
+//line page.qtpl:119
 			qw422016.N().S(`<div><dt>Command role</dt><dd>`)
-//line page.qtpl:112
+//line page.qtpl:119
 			qw422016.E().S(in.Command.String())
-//line page.qtpl:112
+//line page.qtpl:119
 			qw422016.N().S(`</dd></div>`)
-//line page.qtpl:112
+//line page.qtpl:119
 		}
-//line page.qtpl:112
+//line page.qtpl:119
 		qw422016.N().S(` `)
-//line page.qtpl:113
+//line page.qtpl:120
 		if len(in.Tags) > 0 {
-//line page.qtpl:113
+//line page.qtpl:120
 			qw422016.N().S(` <div><dt>Tags</dt><dd><ul class="tags">`)
-//line page.qtpl:114
+//line page.qtpl:121
 			for _, t := range in.Tags {
-//line page.qtpl:114
+//line page.qtpl:121
 				qw422016.N().S(`<li>`)
-//line page.qtpl:114
+//line page.qtpl:121
 				qw422016.E().S(t)
-//line page.qtpl:114
+//line page.qtpl:121
 				qw422016.N().S(`</li>`)
-//line page.qtpl:114
+//line page.qtpl:121
 			}
-//line page.qtpl:114
+//line page.qtpl:121
 			qw422016.N().S(`</ul></dd></div> `)
-//line page.qtpl:116
+//line page.qtpl:123
 		}
-//line page.qtpl:116
+//line page.qtpl:123
 		qw422016.N().S(` `)
-//line page.qtpl:117
+//line page.qtpl:124
 		streamfigures(qw422016, "Impact", in.Impact)
-//line page.qtpl:117
+//line page.qtpl:124
 		qw422016.N().S(` `)
-//line page.qtpl:118
+//line page.qtpl:125
 		streamfigures(qw422016, "Results", in.Results)
-//line page.qtpl:118
+//line page.qtpl:125
 		qw422016.N().S(` `)
-//line page.qtpl:119
+//line page.qtpl:126
 		if len(in.Actions) > 0 {
-//line page.qtpl:119
+//line page.qtpl:126
 			qw422016.N().S(` <div><dt>Action items</dt><dd><ul class="actions"> `)
-//line page.qtpl:121
+//line page.qtpl:128
 			for _, a := range in.Actions {
-//line page.qtpl:121
+//line page.qtpl:128
 				qw422016.N().S(` <li><span class="action-kind">`)
-//line page.qtpl:122
+//line page.qtpl:129
 				qw422016.E().S(a.Kind.String())
-//line page.qtpl:122
+//line page.qtpl:129
 				qw422016.N().S(`:</span> `)
-//line page.qtpl:122
+//line page.qtpl:129
 				qw422016.E().S(a.Text)
-//line page.qtpl:122
+//line page.qtpl:129
 				qw422016.N().S(` <span class="action-state">(`)
-//line page.qtpl:123
+//line page.qtpl:130
 				qw422016.E().S(doneText(a.Done))
-//line page.qtpl:123
+//line page.qtpl:130
 				qw422016.N().S(`)</span></li> `)
-//line page.qtpl:124
+//line page.qtpl:131
 			}
-//line page.qtpl:124
+//line page.qtpl:131
 			qw422016.N().S(` </ul></dd></div> `)
-//line page.qtpl:126
+//line page.qtpl:133
 		}
-//line page.qtpl:126
+//line page.qtpl:133
 		qw422016.N().S(` `)
-//line page.qtpl:127
+//line page.qtpl:134
 		if len(in.Links) > 0 {
-//line page.qtpl:127
+//line page.qtpl:134
 			qw422016.N().S(` <div><dt>Write-ups</dt><dd><ul class="links"> `)
-//line page.qtpl:129
+//line page.qtpl:136
 			for _, l := range in.Links {
-//line page.qtpl:129
+//line page.qtpl:136
 				qw422016.N().S(` <li>`)
-//line page.qtpl:130
+//line page.qtpl:137
 				if safeURL(l.URL) {
-//line page.qtpl:130
+//line page.qtpl:137
 					qw422016.N().S(`<a href="`)
-//line page.qtpl:130
+//line page.qtpl:137
 					qw422016.E().S(l.URL)
-//line page.qtpl:130
+//line page.qtpl:137
 					qw422016.N().S(`">`)
-//line page.qtpl:130
+//line page.qtpl:137
 					qw422016.E().S(l.Title)
-//line page.qtpl:130
+//line page.qtpl:137
 					qw422016.N().S(`</a>`)
-//line page.qtpl:130
+//line page.qtpl:137
 				} else {
-//line page.qtpl:130
+//line page.qtpl:137
 					qw422016.E().S(l.Title)
-//line page.qtpl:130
+//line page.qtpl:137
 				}
-//line page.qtpl:130
+//line page.qtpl:137
 				if l.Kind != "" {
-//line page.qtpl:130
+//line page.qtpl:137
 					qw422016.N().S(` <span class="link-kind">(`)
-//line page.qtpl:130
+//line page.qtpl:137
 					qw422016.E().S(l.Kind.String())
-//line page.qtpl:130
+//line page.qtpl:137
 					qw422016.N().S(`)</span>`)
-//line page.qtpl:130
+//line page.qtpl:137
 				}
-//line page.qtpl:130
+//line page.qtpl:137
 				qw422016.N().S(`</li> `)
-//line page.qtpl:132
+//line page.qtpl:139
 			}
-//line page.qtpl:132
+//line page.qtpl:139
 			qw422016.N().S(` </ul></dd></div> `)
-//line page.qtpl:134
+//line page.qtpl:141
 		}
-//line page.qtpl:134
+//line page.qtpl:141
 		qw422016.N().S(` </dl> `)
-//line page.qtpl:136
+//line page.qtpl:143
 	}
-//line page.qtpl:136
+//line page.qtpl:143
 	qw422016.N().S(` </article> `)
-//line page.qtpl:138
+//line page.qtpl:145
 }
 
-//line page.qtpl:138
+//line page.qtpl:145
 func writearticle(qq422016 qtio422016.Writer, p *incident.Portfolio, in *incident.Incident) {
-//line page.qtpl:138
+//line page.qtpl:145
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:138
+//line page.qtpl:145
 	streamarticle(qw422016, p, in)
-//line page.qtpl:138
+//line page.qtpl:145
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:138
+//line page.qtpl:145
 }
 
-//line page.qtpl:138
+//line page.qtpl:145
 func article(p *incident.Portfolio, in *incident.Incident) string {
-//line page.qtpl:138
+//line page.qtpl:145
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:138
+//line page.qtpl:145
 	writearticle(qb422016, p, in)
-//line page.qtpl:138
+//line page.qtpl:145
 	qs422016 := string(qb422016.B)
-//line page.qtpl:138
+//line page.qtpl:145
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:138
+//line page.qtpl:145
 	return qs422016
-//line page.qtpl:138
+//line page.qtpl:145
 }
 
-//line page.qtpl:140
+//line page.qtpl:147
 func streampart(qw422016 *qt422016.Writer, name string, paragraphs []string) {
-//line page.qtpl:140
+//line page.qtpl:147
 	qw422016.N().S(` <section class="part"> <h3 class="part-title">`)
-//line page.qtpl:142
+//line page.qtpl:149
 	qw422016.E().S(name)
-//line page.qtpl:142
+//line page.qtpl:149
 	qw422016.N().S(`</h3> `)
-//line page.qtpl:143
+//line page.qtpl:150
 	for _, s := range paragraphs {
-//line page.qtpl:143
+//line page.qtpl:150
 		qw422016.N().S(` <p>`)
-//line page.qtpl:144
+//line page.qtpl:151
 		qw422016.E().S(s)
-//line page.qtpl:144
+//line page.qtpl:151
 		qw422016.N().S(`</p> `)
-//line page.qtpl:145
+//line page.qtpl:152
 	}
-//line page.qtpl:145
+//line page.qtpl:152
 	qw422016.N().S(` </section> `)
-//line page.qtpl:147
+//line page.qtpl:154
 }
 
-//line page.qtpl:147
+//line page.qtpl:154
 func writepart(qq422016 qtio422016.Writer, name string, paragraphs []string) {
-//line page.qtpl:147
+//line page.qtpl:154
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:147
+//line page.qtpl:154
 	streampart(qw422016, name, paragraphs)
-//line page.qtpl:147
+//line page.qtpl:154
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:147
+//line page.qtpl:154
 }
 
-//line page.qtpl:147
+//line page.qtpl:154
 func part(name string, paragraphs []string) string {
-//line page.qtpl:147
+//line page.qtpl:154
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:147
+//line page.qtpl:154
 	writepart(qb422016, name, paragraphs)
-//line page.qtpl:147
+//line page.qtpl:154
 	qs422016 := string(qb422016.B)
-//line page.qtpl:147
+//line page.qtpl:154
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:147
+//line page.qtpl:154
 	return qs422016
-//line page.qtpl:147
+//line page.qtpl:154
 }
 
-//line page.qtpl:149
-func streamfigures(qw422016 *qt422016.Writer, name string, figs []incident.Figure) {
-//line page.qtpl:149
-	qw422016.N().S(` `)
-//line page.qtpl:150
-	if len(figs) > 0 {
-//line page.qtpl:150
-		qw422016.N().S(` <div><dt>`)
-//line page.qtpl:151
-		qw422016.E().S(name)
-//line page.qtpl:151
-		qw422016.N().S(`</dt><dd><ul class="figures"> `)
-//line page.qtpl:152
-		for _, f := range figs {
-//line page.qtpl:152
-			qw422016.N().S(` <li><span class="figure-label">`)
-//line page.qtpl:153
-			qw422016.E().S(f.Label)
-//line page.qtpl:153
-			qw422016.N().S(`:</span> `)
-//line page.qtpl:154
-			if f.HasBefore {
-//line page.qtpl:154
-				qw422016.N().S(` `)
-//line page.qtpl:155
-				streamnumber(qw422016, f.Before, f.Unit)
-//line page.qtpl:155
-				qw422016.N().S(` <span aria-hidden="true">→</span><span class="visually-hidden">to</span> `)
-//line page.qtpl:157
-			}
-//line page.qtpl:157
-			qw422016.N().S(` `)
-//line page.qtpl:158
-			streamnumber(qw422016, f.Value, f.Unit)
-//line page.qtpl:158
-			if f.Note != "" {
-//line page.qtpl:158
-				qw422016.N().S(` <span class="figure-note">(`)
-//line page.qtpl:158
-				qw422016.E().S(f.Note)
-//line page.qtpl:158
-				qw422016.N().S(`)</span>`)
-//line page.qtpl:158
-			}
-//line page.qtpl:158
-			qw422016.N().S(`</li> `)
-//line page.qtpl:160
-		}
-//line page.qtpl:160
-		qw422016.N().S(` </ul></dd></div> `)
-//line page.qtpl:162
+//line page.qtpl:156
+func streamoptionalPart(qw422016 *qt422016.Writer, name string, paragraphs []string) {
+//line page.qtpl:156
+	if len(paragraphs) > 0 {
+//line page.qtpl:156
+		streampart(qw422016, name, paragraphs)
+//line page.qtpl:156
 	}
-//line page.qtpl:162
-	qw422016.N().S(` `)
-//line page.qtpl:163
+//line page.qtpl:156
 }
 
-//line page.qtpl:163
-func writefigures(qq422016 qtio422016.Writer, name string, figs []incident.Figure) {
-//line page.qtpl:163
+//line page.qtpl:156
+func writeoptionalPart(qq422016 qtio422016.Writer, name string, paragraphs []string) {
+//line page.qtpl:156
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:163
-	streamfigures(qw422016, name, figs)
-//line page.qtpl:163
+//line page.qtpl:156
+	streamoptionalPart(qw422016, name, paragraphs)
+//line page.qtpl:156
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:163
+//line page.qtpl:156
 }
 
-//line page.qtpl:163
-func figures(name string, figs []incident.Figure) string {
-//line page.qtpl:163
+//line page.qtpl:156
+func optionalPart(name string, paragraphs []string) string {
+//line page.qtpl:156
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:163
-	writefigures(qb422016, name, figs)
-//line page.qtpl:163
+//line page.qtpl:156
+	writeoptionalPart(qb422016, name, paragraphs)
+//line page.qtpl:156
 	qs422016 := string(qb422016.B)
-//line page.qtpl:163
+//line page.qtpl:156
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:163
+//line page.qtpl:156
 	return qs422016
+//line page.qtpl:156
+}
+
+//line page.qtpl:158
+func streamfigures(qw422016 *qt422016.Writer, name string, figs []incident.Figure) {
+//line page.qtpl:158
+	qw422016.N().S(` `)
+//line page.qtpl:159
+	if len(figs) > 0 {
+//line page.qtpl:159
+		qw422016.N().S(` <div><dt>`)
+//line page.qtpl:160
+		qw422016.E().S(name)
+//line page.qtpl:160
+		qw422016.N().S(`</dt><dd><ul class="figures"> `)
+//line page.qtpl:161
+		for _, f := range figs {
+//line page.qtpl:161
+			qw422016.N().S(` <li><span class="figure-label">`)
+//line page.qtpl:162
+			qw422016.E().S(f.Label)
+//line page.qtpl:162
+			qw422016.N().S(`:</span> `)
 //line page.qtpl:163
+			if f.HasBefore {
+//line page.qtpl:163
+				qw422016.N().S(` `)
+//line page.qtpl:164
+				streamnumber(qw422016, f.Before, f.Unit)
+//line page.qtpl:164
+				qw422016.N().S(` <span aria-hidden="true">→</span><span class="visually-hidden">to</span> `)
+//line page.qtpl:166
+			}
+//line page.qtpl:166
+			qw422016.N().S(` `)
+//line page.qtpl:167
+			streamnumber(qw422016, f.Value, f.Unit)
+//line page.qtpl:167
+			if f.Note != "" {
+//line page.qtpl:167
+				qw422016.N().S(` <span class="figure-note">(`)
+//line page.qtpl:167
+				qw422016.E().S(f.Note)
+//line page.qtpl:167
+				qw422016.N().S(`)</span>`)
+//line page.qtpl:167
+			}
+//line page.qtpl:167
+			qw422016.N().S(`</li> `)
+//line page.qtpl:169
+		}
+//line page.qtpl:169
+		qw422016.N().S(` </ul></dd></div> `)
+//line page.qtpl:171
+	}
+//line page.qtpl:171
+	qw422016.N().S(` `)
+//line page.qtpl:172
+}
+
+//line page.qtpl:172
+func writefigures(qq422016 qtio422016.Writer, name string, figs []incident.Figure) {
+//line page.qtpl:172
+	qw422016 := qt422016.AcquireWriter(qq422016)
+//line page.qtpl:172
+	streamfigures(qw422016, name, figs)
+//line page.qtpl:172
+	qt422016.ReleaseWriter(qw422016)
+//line page.qtpl:172
+}
+
+//line page.qtpl:172
+func figures(name string, figs []incident.Figure) string {
+//line page.qtpl:172
+	qb422016 := qt422016.AcquireByteBuffer()
+//line page.qtpl:172
+	writefigures(qb422016, name, figs)
+//line page.qtpl:172
+	qs422016 := string(qb422016.B)
+//line page.qtpl:172
+	qt422016.ReleaseByteBuffer(qb422016)
+//line page.qtpl:172
+	return qs422016
+//line page.qtpl:172
 }
 
 // number writes a value and its unit: "1.2 h", "70%", "3".
 
-//line page.qtpl:166
+//line page.qtpl:175
 func streamnumber(qw422016 *qt422016.Writer, v float64, unit string) {
-//line page.qtpl:166
+//line page.qtpl:175
 	qw422016.N().F(v)
-//line page.qtpl:166
+//line page.qtpl:175
 	if unit != "" && unit != "%" {
-//line page.qtpl:166
+//line page.qtpl:175
 		qw422016.N().S(` `)
-//line page.qtpl:166
+//line page.qtpl:175
 	}
-//line page.qtpl:166
+//line page.qtpl:175
 	qw422016.E().S(unit)
-//line page.qtpl:166
+//line page.qtpl:175
 }
 
-//line page.qtpl:166
+//line page.qtpl:175
 func writenumber(qq422016 qtio422016.Writer, v float64, unit string) {
-//line page.qtpl:166
+//line page.qtpl:175
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:166
+//line page.qtpl:175
 	streamnumber(qw422016, v, unit)
-//line page.qtpl:166
+//line page.qtpl:175
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:166
+//line page.qtpl:175
 }
 
-//line page.qtpl:166
+//line page.qtpl:175
 func number(v float64, unit string) string {
-//line page.qtpl:166
+//line page.qtpl:175
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:166
+//line page.qtpl:175
 	writenumber(qb422016, v, unit)
-//line page.qtpl:166
+//line page.qtpl:175
 	qs422016 := string(qb422016.B)
-//line page.qtpl:166
+//line page.qtpl:175
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:166
+//line page.qtpl:175
 	return qs422016
-//line page.qtpl:166
+//line page.qtpl:175
 }
 
 // date writes <time datetime="2023-03-14">14 March 2023</time>, or to the
 // month or the year.
 
-//line page.qtpl:170
+//line page.qtpl:179
 func streamdate(qw422016 *qt422016.Writer, d incident.Date) {
-//line page.qtpl:171
+//line page.qtpl:180
 	month := d.Month >= 1 && d.Month <= 12
 
-//line page.qtpl:171
+//line page.qtpl:180
 	qw422016.N().S(`<time datetime="`)
-//line page.qtpl:172
+//line page.qtpl:181
 	qw422016.N().D(d.Year)
-//line page.qtpl:173
+//line page.qtpl:182
 	if month {
-//line page.qtpl:173
+//line page.qtpl:182
 		qw422016.N().S(`-`)
-//line page.qtpl:173
+//line page.qtpl:182
 		streamtwoDigits(qw422016, int(d.Month))
-//line page.qtpl:173
+//line page.qtpl:182
 	}
-//line page.qtpl:174
+//line page.qtpl:183
 	if month && d.Day > 0 {
-//line page.qtpl:174
+//line page.qtpl:183
 		qw422016.N().S(`-`)
-//line page.qtpl:174
+//line page.qtpl:183
 		streamtwoDigits(qw422016, d.Day)
-//line page.qtpl:174
+//line page.qtpl:183
 	}
-//line page.qtpl:174
+//line page.qtpl:183
 	qw422016.N().S(`">`)
-//line page.qtpl:176
+//line page.qtpl:185
 	if month && d.Day > 0 {
-//line page.qtpl:176
+//line page.qtpl:185
 		qw422016.N().D(d.Day)
-//line page.qtpl:176
+//line page.qtpl:185
 		qw422016.N().S(` `)
-//line page.qtpl:176
+//line page.qtpl:185
 	}
-//line page.qtpl:177
+//line page.qtpl:186
 	if month {
-//line page.qtpl:177
+//line page.qtpl:186
 		qw422016.E().S(d.Month.String())
-//line page.qtpl:177
+//line page.qtpl:186
 		qw422016.N().S(` `)
-//line page.qtpl:177
+//line page.qtpl:186
 	}
-//line page.qtpl:178
+//line page.qtpl:187
 	qw422016.N().D(d.Year)
-//line page.qtpl:178
+//line page.qtpl:187
 	qw422016.N().S(`</time>`)
-//line page.qtpl:180
+//line page.qtpl:189
 }
 
-//line page.qtpl:180
+//line page.qtpl:189
 func writedate(qq422016 qtio422016.Writer, d incident.Date) {
-//line page.qtpl:180
+//line page.qtpl:189
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:180
+//line page.qtpl:189
 	streamdate(qw422016, d)
-//line page.qtpl:180
+//line page.qtpl:189
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:180
+//line page.qtpl:189
 }
 
-//line page.qtpl:180
+//line page.qtpl:189
 func date(d incident.Date) string {
-//line page.qtpl:180
+//line page.qtpl:189
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:180
+//line page.qtpl:189
 	writedate(qb422016, d)
-//line page.qtpl:180
+//line page.qtpl:189
 	qs422016 := string(qb422016.B)
-//line page.qtpl:180
+//line page.qtpl:189
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:180
+//line page.qtpl:189
 	return qs422016
-//line page.qtpl:180
+//line page.qtpl:189
 }
 
-//line page.qtpl:182
+//line page.qtpl:191
 func streamtwoDigits(qw422016 *qt422016.Writer, n int) {
-//line page.qtpl:182
+//line page.qtpl:191
 	if n < 10 {
-//line page.qtpl:182
+//line page.qtpl:191
 		qw422016.N().S(`0`)
-//line page.qtpl:182
+//line page.qtpl:191
 	}
-//line page.qtpl:182
+//line page.qtpl:191
 	qw422016.N().D(n)
-//line page.qtpl:182
+//line page.qtpl:191
 }
 
-//line page.qtpl:182
+//line page.qtpl:191
 func writetwoDigits(qq422016 qtio422016.Writer, n int) {
-//line page.qtpl:182
+//line page.qtpl:191
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:182
+//line page.qtpl:191
 	streamtwoDigits(qw422016, n)
-//line page.qtpl:182
+//line page.qtpl:191
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:182
+//line page.qtpl:191
 }
 
-//line page.qtpl:182
+//line page.qtpl:191
 func twoDigits(n int) string {
-//line page.qtpl:182
+//line page.qtpl:191
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:182
+//line page.qtpl:191
 	writetwoDigits(qb422016, n)
-//line page.qtpl:182
+//line page.qtpl:191
 	qs422016 := string(qb422016.B)
-//line page.qtpl:182
+//line page.qtpl:191
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:182
+//line page.qtpl:191
 	return qs422016
-//line page.qtpl:182
+//line page.qtpl:191
 }
 
 // duration writes an ISO 8601 duration in hours, minutes and seconds: PT4H, PT30H30M.
 
-//line page.qtpl:185
+//line page.qtpl:194
 func streamduration(qw422016 *qt422016.Writer, d time.Duration) {
-//line page.qtpl:185
+//line page.qtpl:194
 	qw422016.N().S(`PT`)
-//line page.qtpl:187
+//line page.qtpl:196
 	if h := d / time.Hour; h > 0 {
-//line page.qtpl:187
+//line page.qtpl:196
 		qw422016.N().D(int(h))
-//line page.qtpl:187
+//line page.qtpl:196
 		qw422016.N().S(`H`)
-//line page.qtpl:187
+//line page.qtpl:196
 	}
-//line page.qtpl:188
+//line page.qtpl:197
 	if m := d % time.Hour / time.Minute; m > 0 {
-//line page.qtpl:188
+//line page.qtpl:197
 		qw422016.N().D(int(m))
-//line page.qtpl:188
+//line page.qtpl:197
 		qw422016.N().S(`M`)
-//line page.qtpl:188
+//line page.qtpl:197
 	}
-//line page.qtpl:189
+//line page.qtpl:198
 	if s := d % time.Minute / time.Second; s > 0 {
-//line page.qtpl:189
+//line page.qtpl:198
 		qw422016.N().D(int(s))
-//line page.qtpl:189
+//line page.qtpl:198
 		qw422016.N().S(`S`)
-//line page.qtpl:189
+//line page.qtpl:198
 	}
-//line page.qtpl:190
+//line page.qtpl:199
 	if d < time.Second {
-//line page.qtpl:190
+//line page.qtpl:199
 		qw422016.N().S(`0S`)
-//line page.qtpl:190
+//line page.qtpl:199
 	}
-//line page.qtpl:191
+//line page.qtpl:200
 }
 
-//line page.qtpl:191
+//line page.qtpl:200
 func writeduration(qq422016 qtio422016.Writer, d time.Duration) {
-//line page.qtpl:191
+//line page.qtpl:200
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:191
+//line page.qtpl:200
 	streamduration(qw422016, d)
-//line page.qtpl:191
+//line page.qtpl:200
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:191
+//line page.qtpl:200
 }
 
-//line page.qtpl:191
+//line page.qtpl:200
 func duration(d time.Duration) string {
-//line page.qtpl:191
+//line page.qtpl:200
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:191
+//line page.qtpl:200
 	writeduration(qb422016, d)
-//line page.qtpl:191
+//line page.qtpl:200
 	qs422016 := string(qb422016.B)
-//line page.qtpl:191
+//line page.qtpl:200
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:191
+//line page.qtpl:200
 	return qs422016
-//line page.qtpl:191
+//line page.qtpl:200
 }
