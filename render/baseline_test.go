@@ -66,15 +66,33 @@ var baselineFuncs = map[string]any{
 		sel.legendSeverities(func(d incident.SeverityDef) { out = append(out, d) })
 		return out
 	},
-	"parts":       wantParts,
-	"hasDetails":  func(in *incident.Incident) bool { return in.HasDetails() },
-	"num":         func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
-	"inc":         func(i int) int { return i + 1 },
-	"safeHref":    safeHref,
-	"absoluteURL": func(s string) bool { return newLink("", s, "").absolute() },
-	"linkKind":    func(k incident.LinkKind) string { return link{kind: k}.kindLabel() },
-	"figures":     func(name string, figs []incident.Figure) figureList { return figureList{name, figs} },
-	"number":      func(v float64, unit string) numberUnit { return numberUnit{v, unit} },
+	"parts":        wantParts,
+	"mixedActions": wantMixed,
+	"actionsLabel": wantActionsLabel,
+	"hasDetails":   func(in *incident.Incident) bool { return in.HasDetails() },
+	"num":          func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
+	"inc":          func(i int) int { return i + 1 },
+	"safeHref":     safeHref,
+	"absoluteURL":  func(s string) bool { return newLink("", s, "").absolute() },
+	"linkKind":     func(k incident.LinkKind) string { return link{kind: k}.kindLabel() },
+	"figures":      func(name string, figs []incident.Figure) figureList { return figureList{name, figs} },
+	"number":       func(v float64, unit string) numberUnit { return numberUnit{v, unit} },
+}
+
+// wantMixed reports whether action items as show each its state: only
+// where done and open items are mixed.
+func wantMixed(as []incident.Action) bool {
+	return slices.ContainsFunc(as, func(a incident.Action) bool { return a.Done }) &&
+		slices.ContainsFunc(as, func(a incident.Action) bool { return !a.Done })
+}
+
+// wantActionsLabel is the label over action items as: it says they are
+// open when none is done.
+func wantActionsLabel(as []incident.Action) string {
+	if slices.ContainsFunc(as, func(a incident.Action) bool { return a.Done }) {
+		return "Action items"
+	}
+	return "Open action items"
 }
 
 // HTML: html/template escapes the text as the renderer does, but for
@@ -168,8 +186,8 @@ var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(base
 {{end}}{{if .Command}}<div><dt>Command role</dt><dd>{{.Command}}</dd></div>
 {{end}}{{if .Tags}}<div><dt>Tags</dt><dd><ul class="tags">{{range .Tags}}<li>{{.}}</li>{{end}}</ul></dd></div>
 {{end}}{{template "figures" (figures "Impact" .Impact)}}{{template "figures" (figures "Results" .Results)}}
-{{- if .Actions}}<div><dt>Action items</dt><dd><ul class="actions">
-{{range .Actions}}<li><span class="action-kind">{{.Kind}}:</span> {{.Text}} <span class="action-state">({{if .Done}}done{{else}}open{{end}})</span></li>
+{{- if .Actions}}{{$mixed := mixedActions .Actions}}<div><dt>{{actionsLabel .Actions}}</dt><dd><ul class="actions">
+{{range .Actions}}<li><span class="action-kind">{{.Kind}}:</span> {{.Text}}{{if $mixed}} <span class="action-state">({{if .Done}}done{{else}}open{{end}})</span>{{end}}</li>
 {{end}}</ul></dd></div>
 {{end}}{{if .Links}}<div><dt>Write-ups</dt><dd><ul class="links">
 {{range .Links}}<li>{{if safeHref .URL}}<a href="{{href .URL}}">{{.Title}}</a>{{else}}{{.Title}}{{end}}
@@ -285,9 +303,9 @@ var markdownBaselineTemplate = template.Must(template.New("page").Funcs(baseline
 {{end}}{{if .Command}}- **Command role:** {{md .Command.String}}
 {{end}}{{if .Tags}}- **Tags:** {{range $i, $t := .Tags}}{{if $i}}, {{end}}{{md $t}}{{end}}
 {{end}}{{end}}{{template "figures" (figures "Impact" .Impact)}}{{template "figures" (figures "Results" .Results)}}{{if .Actions}}
-**Action items**
+**{{actionsLabel .Actions}}**
 
-{{range .Actions}}- [{{if .Done}}x{{else}} {{end}}] {{md .Kind.String}}: {{md .Text}}
+{{$mixed := mixedActions .Actions}}{{range .Actions}}- {{if $mixed}}[{{if .Done}}x{{else}} {{end}}] {{end}}{{md .Kind.String}}: {{md .Text}}
 {{end}}{{end}}{{if .Links}}
 **Write-ups**
 
@@ -400,7 +418,8 @@ var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFunc
 {{- if .Command}}{{line "  " 4 (segs (word "Command role:") (word .Command.String))}}{{end}}
 {{- if .Tags}}{{$s := segs (word "Tags:")}}{{$tags := .Tags}}{{range $i, $t := .Tags}}{{if last $i $tags}}{{$s = add $s (word $t)}}{{else}}{{$s = add $s (seg "" $t ",")}}{{end}}{{end}}{{line "  " 4 $s}}{{end}}
 {{- template "figures" (figures "Impact:" .Impact)}}{{template "figures" (figures "Results:" .Results)}}
-{{- if .Actions}}{{para "  " "Action items:"}}{{range .Actions}}{{line (box .Done) 8 (segs (seg "" .Kind.String ":") (word .Text))}}{{end}}{{end}}
+{{- if .Actions}}{{$mixed := mixedActions .Actions}}{{para "  " (print (actionsLabel .Actions) ":")}}{{range .Actions}}{{$s := segs (seg "" .Kind.String ":") (word .Text)}}
+{{- if $mixed}}{{line (box .Done) 8 $s}}{{else}}{{line "    " 6 $s}}{{end}}{{end}}{{end}}
 {{- if .Links}}{{para "  " "Write-ups:"}}{{range .Links}}{{$s := segs (seg "" (linkKind .Kind) ":") (word .Title)}}
 {{- if absoluteURL .URL}}{{$s = add $s (seg "<" .URL ">")}}{{end}}{{line "    " 6 $s}}{{end}}{{end}}{{end}}{{end}}
 {{- with .Lessons}}{{if .Items}}

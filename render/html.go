@@ -370,14 +370,17 @@ func (h *htmlWriter) number(v float64, text, unit string) {
 	h.text(unit)
 }
 
-func (h *htmlWriter) action(a *incident.Action) {
+func (h *htmlWriter) action(a *incident.Action, marked bool) {
 	h.str("<li><span class=\"action-kind\">")
 	h.text(a.Kind.String())
 	h.str(":</span> ")
 	h.text(a.Text)
-	if a.Done {
+	switch {
+	case !marked:
+		h.str("</li>\n")
+	case a.Done:
 		h.str(" <span class=\"action-state\">(" + doneLabel + ")</span></li>\n")
-	} else {
+	default:
 		h.str(" <span class=\"action-state\">(" + openLabel + ")</span></li>\n")
 	}
 }

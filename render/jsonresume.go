@@ -772,7 +772,9 @@ func (j *jsonPage) figure(f *incident.Figure) {
 	j.close('}')
 }
 
-func (j *jsonPage) action(a *incident.Action) {
+// action writes an action item with its state, marked or not: JSON
+// holds it as data.
+func (j *jsonPage) action(a *incident.Action, _ bool) {
 	j.item()
 	j.member("text", a.Text)
 	j.member("kind", string(a.Kind))

@@ -332,10 +332,13 @@ func (m *mdWriter) figure(f *incident.Figure) {
 	m.byte('\n')
 }
 
-func (m *mdWriter) action(a *incident.Action) {
-	if a.Done {
+func (m *mdWriter) action(a *incident.Action, marked bool) {
+	switch {
+	case !marked:
+		m.str("- ")
+	case a.Done:
 		m.str("- [x] ")
-	} else {
+	default:
 		m.str("- [ ] ")
 	}
 	m.text(a.Kind.String())

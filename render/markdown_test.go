@@ -252,9 +252,13 @@ func mdExpect(p incident.Portfolio) []mdBlock {
 			}
 		}
 		if in.Actions != nil {
-			add("p", strong("Action items"))
+			add("p", strong(wantActionsLabel(in.Actions)))
 			for _, a := range in.Actions {
-				add("li", mdInline{Kind: "check", Text: strconv.FormatBool(a.Done)}, txt(a.Kind.String()+": "+a.Text))
+				if wantMixed(in.Actions) {
+					add("li", mdInline{Kind: "check", Text: strconv.FormatBool(a.Done)}, txt(a.Kind.String()+": "+a.Text))
+				} else {
+					add("li", txt(a.Kind.String()+": "+a.Text))
+				}
 			}
 		}
 		if in.Links != nil {

@@ -228,10 +228,13 @@ func (t *textWriter) figure(f *incident.Figure) {
 	t.endLine()
 }
 
-func (t *textWriter) action(a *incident.Action) {
-	if a.Done {
+func (t *textWriter) action(a *incident.Action, marked bool) {
+	switch {
+	case !marked:
+		t.start("    ", 6)
+	case a.Done:
 		t.start("    [x] ", 8)
-	} else {
+	default:
 		t.start("    [ ] ", 8)
 	}
 	t.flow("", a.Kind.String(), ":")

@@ -413,6 +413,9 @@ func TestPlainWriterErrors(t *testing.T) {
 			if err := f.render(&plainFailWriter{n: n}, p); !errors.Is(err, errPlainFail) {
 				t.Fatalf("%s into a writer failing after %d bytes: err = %v", f.name, n, err)
 			}
+			if n+16 >= full.Len() {
+				continue // the bufio.Writer holds the bytes past n, which only its Flush writes
+			}
 			bw := bufio.NewWriterSize(&plainFailWriter{n: n}, 16)
 			if err := f.render(bw, p); !errors.Is(err, errPlainFail) {
 				t.Fatalf("%s into a bufio.Writer failing after %d bytes: err = %v", f.name, n, err)

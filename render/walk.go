@@ -60,7 +60,9 @@ type writer interface {
 	list(n name)
 	listEnd()
 	figure(f *incident.Figure)
-	action(a *incident.Action)
+	// action writes an action item, with its state (done or open) when
+	// marked: only where an incident's items are of both states.
+	action(a *incident.Action, marked bool)
 	writeUp(l link)
 	// incidentEnd ends an incident.
 	incidentEnd()
@@ -83,6 +85,7 @@ var (
 	impactName  = newName("impact", "Impact")
 	resultsName = newName("results", "Results")
 	actionsName = newName("actions", "Action items")
+	openName    = newName("actions", "Open action items") // the action items, when none is done
 	linksName   = newName("links", "Write-ups")
 )
 
@@ -299,9 +302,10 @@ func details(w writer, in *incident.Incident) {
 	figures(w, impactName, in.Impact)
 	figures(w, resultsName, in.Results)
 	if len(in.Actions) > 0 {
-		w.list(actionsName)
+		n, marked := actionList(in.Actions)
+		w.list(n)
 		for k := range in.Actions {
-			w.action(&in.Actions[k])
+			w.action(&in.Actions[k], marked)
 		}
 		w.listEnd()
 	}
@@ -355,6 +359,26 @@ func parts(in *incident.Incident) (ps [len(partOrder)]incident.Section) {
 // partShown reports whether the k-th part, s, shows: a seed section
 // always does, a further part of a postmortem when it is given.
 func partShown(k int, s incident.Section) bool { return partOrder[k].seed || len(s.Paragraphs) > 0 }
+
+// actionList returns the name over action items as, at least one, and
+// whether each item is marked done or open: only where both states are
+// among them. Items all done show no state; items all open show none
+// either, and the list says so in its label, "Open action items".
+func actionList(as []incident.Action) (n name, marked bool) {
+	done := 0
+	for _, a := range as {
+		if a.Done {
+			done++
+		}
+	}
+	switch done {
+	case 0:
+		return openName, false
+	case len(as):
+		return actionsName, false
+	}
+	return actionsName, true
+}
 
 func figures(w writer, n name, figs []incident.Figure) {
 	if len(figs) == 0 {

@@ -544,501 +544,518 @@ func streamarticle(qw422016 *qt422016.Writer, p *incident.Portfolio, in *inciden
 //line page.qtpl:126
 		if len(in.Actions) > 0 {
 //line page.qtpl:126
-			qw422016.N().S(` <div><dt>Action items</dt><dd><ul class="actions"> `)
+			qw422016.N().S(` <div><dt>`)
+//line page.qtpl:127
+			qw422016.E().S(actionsLabel(in.Actions))
+//line page.qtpl:127
+			qw422016.N().S(`</dt><dd><ul class="actions"> `)
 //line page.qtpl:128
-			for _, a := range in.Actions {
+			mixed := mixedActions(in.Actions)
+
 //line page.qtpl:128
-				qw422016.N().S(` <li><span class="action-kind">`)
-//line page.qtpl:129
-				qw422016.E().S(a.Kind.String())
-//line page.qtpl:129
-				qw422016.N().S(`:</span> `)
-//line page.qtpl:129
-				qw422016.E().S(a.Text)
-//line page.qtpl:129
-				qw422016.N().S(` <span class="action-state">(`)
-//line page.qtpl:130
-				qw422016.E().S(doneText(a.Done))
-//line page.qtpl:130
-				qw422016.N().S(`)</span></li> `)
-//line page.qtpl:131
-			}
-//line page.qtpl:131
-			qw422016.N().S(` </ul></dd></div> `)
-//line page.qtpl:133
-		}
-//line page.qtpl:133
-		qw422016.N().S(` `)
-//line page.qtpl:134
-		if len(in.Links) > 0 {
-//line page.qtpl:134
-			qw422016.N().S(` <div><dt>Write-ups</dt><dd><ul class="links"> `)
-//line page.qtpl:136
-			for _, l := range in.Links {
-//line page.qtpl:136
-				qw422016.N().S(` <li>`)
-//line page.qtpl:137
-				if safeURL(l.URL) {
-//line page.qtpl:137
-					qw422016.N().S(`<a href="`)
-//line page.qtpl:137
-					qw422016.E().S(l.URL)
-//line page.qtpl:137
-					qw422016.N().S(`">`)
-//line page.qtpl:137
-					qw422016.E().S(l.Title)
-//line page.qtpl:137
-					qw422016.N().S(`</a>`)
-//line page.qtpl:137
-				} else {
-//line page.qtpl:137
-					qw422016.E().S(l.Title)
-//line page.qtpl:137
-				}
-//line page.qtpl:137
-				if l.Kind != "" {
-//line page.qtpl:137
-					qw422016.N().S(` <span class="link-kind">(`)
-//line page.qtpl:137
-					qw422016.E().S(l.Kind.String())
-//line page.qtpl:137
-					qw422016.N().S(`)</span>`)
-//line page.qtpl:137
-				}
-//line page.qtpl:137
-				qw422016.N().S(`</li> `)
-//line page.qtpl:139
-			}
-//line page.qtpl:139
-			qw422016.N().S(` </ul></dd></div> `)
-//line page.qtpl:141
-		}
-//line page.qtpl:141
-		qw422016.N().S(` </dl> `)
-//line page.qtpl:143
-	}
-//line page.qtpl:143
-	qw422016.N().S(` </article> `)
-//line page.qtpl:145
-}
-
-//line page.qtpl:145
-func writearticle(qq422016 qtio422016.Writer, p *incident.Portfolio, in *incident.Incident) {
-//line page.qtpl:145
-	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:145
-	streamarticle(qw422016, p, in)
-//line page.qtpl:145
-	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:145
-}
-
-//line page.qtpl:145
-func article(p *incident.Portfolio, in *incident.Incident) string {
-//line page.qtpl:145
-	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:145
-	writearticle(qb422016, p, in)
-//line page.qtpl:145
-	qs422016 := string(qb422016.B)
-//line page.qtpl:145
-	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:145
-	return qs422016
-//line page.qtpl:145
-}
-
-//line page.qtpl:147
-func streampart(qw422016 *qt422016.Writer, name string, paragraphs []string) {
-//line page.qtpl:147
-	qw422016.N().S(` <section class="part"> <h3 class="part-title">`)
-//line page.qtpl:149
-	qw422016.E().S(name)
-//line page.qtpl:149
-	qw422016.N().S(`</h3> `)
-//line page.qtpl:150
-	for _, s := range paragraphs {
-//line page.qtpl:150
-		qw422016.N().S(` <p>`)
-//line page.qtpl:151
-		qw422016.E().S(s)
-//line page.qtpl:151
-		qw422016.N().S(`</p> `)
-//line page.qtpl:152
-	}
-//line page.qtpl:152
-	qw422016.N().S(` </section> `)
-//line page.qtpl:154
-}
-
-//line page.qtpl:154
-func writepart(qq422016 qtio422016.Writer, name string, paragraphs []string) {
-//line page.qtpl:154
-	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:154
-	streampart(qw422016, name, paragraphs)
-//line page.qtpl:154
-	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:154
-}
-
-//line page.qtpl:154
-func part(name string, paragraphs []string) string {
-//line page.qtpl:154
-	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:154
-	writepart(qb422016, name, paragraphs)
-//line page.qtpl:154
-	qs422016 := string(qb422016.B)
-//line page.qtpl:154
-	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:154
-	return qs422016
-//line page.qtpl:154
-}
-
-//line page.qtpl:156
-func streamoptionalPart(qw422016 *qt422016.Writer, name string, paragraphs []string) {
-//line page.qtpl:156
-	if len(paragraphs) > 0 {
-//line page.qtpl:156
-		streampart(qw422016, name, paragraphs)
-//line page.qtpl:156
-	}
-//line page.qtpl:156
-}
-
-//line page.qtpl:156
-func writeoptionalPart(qq422016 qtio422016.Writer, name string, paragraphs []string) {
-//line page.qtpl:156
-	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:156
-	streamoptionalPart(qw422016, name, paragraphs)
-//line page.qtpl:156
-	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:156
-}
-
-//line page.qtpl:156
-func optionalPart(name string, paragraphs []string) string {
-//line page.qtpl:156
-	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:156
-	writeoptionalPart(qb422016, name, paragraphs)
-//line page.qtpl:156
-	qs422016 := string(qb422016.B)
-//line page.qtpl:156
-	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:156
-	return qs422016
-//line page.qtpl:156
-}
-
-//line page.qtpl:158
-func streamfigures(qw422016 *qt422016.Writer, name string, figs []incident.Figure) {
-//line page.qtpl:158
-	qw422016.N().S(` `)
-//line page.qtpl:159
-	if len(figs) > 0 {
-//line page.qtpl:159
-		qw422016.N().S(` <div><dt>`)
-//line page.qtpl:160
-		qw422016.E().S(name)
-//line page.qtpl:160
-		qw422016.N().S(`</dt><dd><ul class="figures"> `)
-//line page.qtpl:161
-		for _, f := range figs {
-//line page.qtpl:161
-			qw422016.N().S(` <li><span class="figure-label">`)
-//line page.qtpl:162
-			qw422016.E().S(f.Label)
-//line page.qtpl:162
-			qw422016.N().S(`:</span> `)
-//line page.qtpl:163
-			if f.HasBefore {
-//line page.qtpl:163
-				qw422016.N().S(` `)
-//line page.qtpl:164
-				streamnumber(qw422016, f.Before, f.Unit)
-//line page.qtpl:164
-				qw422016.N().S(` <span aria-hidden="true">→</span><span class="visually-hidden">to</span> `)
-//line page.qtpl:166
-			}
-//line page.qtpl:166
 			qw422016.N().S(` `)
-//line page.qtpl:167
-			streamnumber(qw422016, f.Value, f.Unit)
-//line page.qtpl:167
-			if f.Note != "" {
-//line page.qtpl:167
-				qw422016.N().S(` <span class="figure-note">(`)
-//line page.qtpl:167
-				qw422016.E().S(f.Note)
-//line page.qtpl:167
-				qw422016.N().S(`)</span>`)
+//line page.qtpl:129
+			for _, a := range in.Actions {
+//line page.qtpl:129
+				qw422016.N().S(` <li><span class="action-kind">`)
+//line page.qtpl:130
+				qw422016.E().S(a.Kind.String())
+//line page.qtpl:130
+				qw422016.N().S(`:</span> `)
+//line page.qtpl:130
+				qw422016.E().S(a.Text)
+//line page.qtpl:130
+				qw422016.N().S(` `)
+//line page.qtpl:131
+				if mixed {
+//line page.qtpl:131
+					qw422016.N().S(`<span class="action-state">(`)
+//line page.qtpl:131
+					qw422016.E().S(doneText(a.Done))
+//line page.qtpl:131
+					qw422016.N().S(`)</span>`)
+//line page.qtpl:131
+				}
+//line page.qtpl:131
+				qw422016.N().S(`</li> `)
+//line page.qtpl:132
+			}
+//line page.qtpl:132
+			qw422016.N().S(` </ul></dd></div> `)
+//line page.qtpl:134
+		}
+//line page.qtpl:134
+		qw422016.N().S(` `)
+//line page.qtpl:135
+		if len(in.Links) > 0 {
+//line page.qtpl:135
+			qw422016.N().S(` <div><dt>Write-ups</dt><dd><ul class="links"> `)
+//line page.qtpl:137
+			for _, l := range in.Links {
+//line page.qtpl:137
+				qw422016.N().S(` <li>`)
+//line page.qtpl:138
+				if safeURL(l.URL) {
+//line page.qtpl:138
+					qw422016.N().S(`<a href="`)
+//line page.qtpl:138
+					qw422016.E().S(l.URL)
+//line page.qtpl:138
+					qw422016.N().S(`">`)
+//line page.qtpl:138
+					qw422016.E().S(l.Title)
+//line page.qtpl:138
+					qw422016.N().S(`</a>`)
+//line page.qtpl:138
+				} else {
+//line page.qtpl:138
+					qw422016.E().S(l.Title)
+//line page.qtpl:138
+				}
+//line page.qtpl:138
+				if l.Kind != "" {
+//line page.qtpl:138
+					qw422016.N().S(` <span class="link-kind">(`)
+//line page.qtpl:138
+					qw422016.E().S(l.Kind.String())
+//line page.qtpl:138
+					qw422016.N().S(`)</span>`)
+//line page.qtpl:138
+				}
+//line page.qtpl:138
+				qw422016.N().S(`</li> `)
+//line page.qtpl:140
+			}
+//line page.qtpl:140
+			qw422016.N().S(` </ul></dd></div> `)
+//line page.qtpl:142
+		}
+//line page.qtpl:142
+		qw422016.N().S(` </dl> `)
+//line page.qtpl:144
+	}
+//line page.qtpl:144
+	qw422016.N().S(` </article> `)
+//line page.qtpl:146
+}
+
+//line page.qtpl:146
+func writearticle(qq422016 qtio422016.Writer, p *incident.Portfolio, in *incident.Incident) {
+//line page.qtpl:146
+	qw422016 := qt422016.AcquireWriter(qq422016)
+//line page.qtpl:146
+	streamarticle(qw422016, p, in)
+//line page.qtpl:146
+	qt422016.ReleaseWriter(qw422016)
+//line page.qtpl:146
+}
+
+//line page.qtpl:146
+func article(p *incident.Portfolio, in *incident.Incident) string {
+//line page.qtpl:146
+	qb422016 := qt422016.AcquireByteBuffer()
+//line page.qtpl:146
+	writearticle(qb422016, p, in)
+//line page.qtpl:146
+	qs422016 := string(qb422016.B)
+//line page.qtpl:146
+	qt422016.ReleaseByteBuffer(qb422016)
+//line page.qtpl:146
+	return qs422016
+//line page.qtpl:146
+}
+
+//line page.qtpl:148
+func streampart(qw422016 *qt422016.Writer, name string, paragraphs []string) {
+//line page.qtpl:148
+	qw422016.N().S(` <section class="part"> <h3 class="part-title">`)
+//line page.qtpl:150
+	qw422016.E().S(name)
+//line page.qtpl:150
+	qw422016.N().S(`</h3> `)
+//line page.qtpl:151
+	for _, s := range paragraphs {
+//line page.qtpl:151
+		qw422016.N().S(` <p>`)
+//line page.qtpl:152
+		qw422016.E().S(s)
+//line page.qtpl:152
+		qw422016.N().S(`</p> `)
+//line page.qtpl:153
+	}
+//line page.qtpl:153
+	qw422016.N().S(` </section> `)
+//line page.qtpl:155
+}
+
+//line page.qtpl:155
+func writepart(qq422016 qtio422016.Writer, name string, paragraphs []string) {
+//line page.qtpl:155
+	qw422016 := qt422016.AcquireWriter(qq422016)
+//line page.qtpl:155
+	streampart(qw422016, name, paragraphs)
+//line page.qtpl:155
+	qt422016.ReleaseWriter(qw422016)
+//line page.qtpl:155
+}
+
+//line page.qtpl:155
+func part(name string, paragraphs []string) string {
+//line page.qtpl:155
+	qb422016 := qt422016.AcquireByteBuffer()
+//line page.qtpl:155
+	writepart(qb422016, name, paragraphs)
+//line page.qtpl:155
+	qs422016 := string(qb422016.B)
+//line page.qtpl:155
+	qt422016.ReleaseByteBuffer(qb422016)
+//line page.qtpl:155
+	return qs422016
+//line page.qtpl:155
+}
+
+//line page.qtpl:157
+func streamoptionalPart(qw422016 *qt422016.Writer, name string, paragraphs []string) {
+//line page.qtpl:157
+	if len(paragraphs) > 0 {
+//line page.qtpl:157
+		streampart(qw422016, name, paragraphs)
+//line page.qtpl:157
+	}
+//line page.qtpl:157
+}
+
+//line page.qtpl:157
+func writeoptionalPart(qq422016 qtio422016.Writer, name string, paragraphs []string) {
+//line page.qtpl:157
+	qw422016 := qt422016.AcquireWriter(qq422016)
+//line page.qtpl:157
+	streamoptionalPart(qw422016, name, paragraphs)
+//line page.qtpl:157
+	qt422016.ReleaseWriter(qw422016)
+//line page.qtpl:157
+}
+
+//line page.qtpl:157
+func optionalPart(name string, paragraphs []string) string {
+//line page.qtpl:157
+	qb422016 := qt422016.AcquireByteBuffer()
+//line page.qtpl:157
+	writeoptionalPart(qb422016, name, paragraphs)
+//line page.qtpl:157
+	qs422016 := string(qb422016.B)
+//line page.qtpl:157
+	qt422016.ReleaseByteBuffer(qb422016)
+//line page.qtpl:157
+	return qs422016
+//line page.qtpl:157
+}
+
+//line page.qtpl:159
+func streamfigures(qw422016 *qt422016.Writer, name string, figs []incident.Figure) {
+//line page.qtpl:159
+	qw422016.N().S(` `)
+//line page.qtpl:160
+	if len(figs) > 0 {
+//line page.qtpl:160
+		qw422016.N().S(` <div><dt>`)
+//line page.qtpl:161
+		qw422016.E().S(name)
+//line page.qtpl:161
+		qw422016.N().S(`</dt><dd><ul class="figures"> `)
+//line page.qtpl:162
+		for _, f := range figs {
+//line page.qtpl:162
+			qw422016.N().S(` <li><span class="figure-label">`)
+//line page.qtpl:163
+			qw422016.E().S(f.Label)
+//line page.qtpl:163
+			qw422016.N().S(`:</span> `)
+//line page.qtpl:164
+			if f.HasBefore {
+//line page.qtpl:164
+				qw422016.N().S(` `)
+//line page.qtpl:165
+				streamnumber(qw422016, f.Before, f.Unit)
+//line page.qtpl:165
+				qw422016.N().S(` <span aria-hidden="true">→</span><span class="visually-hidden">to</span> `)
 //line page.qtpl:167
 			}
 //line page.qtpl:167
+			qw422016.N().S(` `)
+//line page.qtpl:168
+			streamnumber(qw422016, f.Value, f.Unit)
+//line page.qtpl:168
+			if f.Note != "" {
+//line page.qtpl:168
+				qw422016.N().S(` <span class="figure-note">(`)
+//line page.qtpl:168
+				qw422016.E().S(f.Note)
+//line page.qtpl:168
+				qw422016.N().S(`)</span>`)
+//line page.qtpl:168
+			}
+//line page.qtpl:168
 			qw422016.N().S(`</li> `)
-//line page.qtpl:169
+//line page.qtpl:170
 		}
-//line page.qtpl:169
+//line page.qtpl:170
 		qw422016.N().S(` </ul></dd></div> `)
-//line page.qtpl:171
+//line page.qtpl:172
 	}
-//line page.qtpl:171
+//line page.qtpl:172
 	qw422016.N().S(` `)
-//line page.qtpl:172
+//line page.qtpl:173
 }
 
-//line page.qtpl:172
+//line page.qtpl:173
 func writefigures(qq422016 qtio422016.Writer, name string, figs []incident.Figure) {
-//line page.qtpl:172
+//line page.qtpl:173
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:172
+//line page.qtpl:173
 	streamfigures(qw422016, name, figs)
-//line page.qtpl:172
+//line page.qtpl:173
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:172
+//line page.qtpl:173
 }
 
-//line page.qtpl:172
+//line page.qtpl:173
 func figures(name string, figs []incident.Figure) string {
-//line page.qtpl:172
+//line page.qtpl:173
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:172
+//line page.qtpl:173
 	writefigures(qb422016, name, figs)
-//line page.qtpl:172
+//line page.qtpl:173
 	qs422016 := string(qb422016.B)
-//line page.qtpl:172
+//line page.qtpl:173
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:172
+//line page.qtpl:173
 	return qs422016
-//line page.qtpl:172
+//line page.qtpl:173
 }
 
 // number writes a value and its unit: "1.2 h", "70%", "3".
 
-//line page.qtpl:175
+//line page.qtpl:176
 func streamnumber(qw422016 *qt422016.Writer, v float64, unit string) {
-//line page.qtpl:175
+//line page.qtpl:176
 	qw422016.N().F(v)
-//line page.qtpl:175
+//line page.qtpl:176
 	if unit != "" && unit != "%" {
-//line page.qtpl:175
+//line page.qtpl:176
 		qw422016.N().S(` `)
-//line page.qtpl:175
+//line page.qtpl:176
 	}
-//line page.qtpl:175
+//line page.qtpl:176
 	qw422016.E().S(unit)
-//line page.qtpl:175
+//line page.qtpl:176
 }
 
-//line page.qtpl:175
+//line page.qtpl:176
 func writenumber(qq422016 qtio422016.Writer, v float64, unit string) {
-//line page.qtpl:175
+//line page.qtpl:176
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:175
+//line page.qtpl:176
 	streamnumber(qw422016, v, unit)
-//line page.qtpl:175
+//line page.qtpl:176
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:175
+//line page.qtpl:176
 }
 
-//line page.qtpl:175
+//line page.qtpl:176
 func number(v float64, unit string) string {
-//line page.qtpl:175
+//line page.qtpl:176
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:175
+//line page.qtpl:176
 	writenumber(qb422016, v, unit)
-//line page.qtpl:175
+//line page.qtpl:176
 	qs422016 := string(qb422016.B)
-//line page.qtpl:175
+//line page.qtpl:176
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:175
+//line page.qtpl:176
 	return qs422016
-//line page.qtpl:175
+//line page.qtpl:176
 }
 
 // date writes <time datetime="2023-03-14">14 March 2023</time>, or to the
 // month or the year.
 
-//line page.qtpl:179
-func streamdate(qw422016 *qt422016.Writer, d incident.Date) {
 //line page.qtpl:180
+func streamdate(qw422016 *qt422016.Writer, d incident.Date) {
+//line page.qtpl:181
 	month := d.Month >= 1 && d.Month <= 12
 
-//line page.qtpl:180
-	qw422016.N().S(`<time datetime="`)
 //line page.qtpl:181
+	qw422016.N().S(`<time datetime="`)
+//line page.qtpl:182
 	qw422016.N().D(d.Year)
-//line page.qtpl:182
+//line page.qtpl:183
 	if month {
-//line page.qtpl:182
+//line page.qtpl:183
 		qw422016.N().S(`-`)
-//line page.qtpl:182
+//line page.qtpl:183
 		streamtwoDigits(qw422016, int(d.Month))
-//line page.qtpl:182
+//line page.qtpl:183
 	}
-//line page.qtpl:183
+//line page.qtpl:184
 	if month && d.Day > 0 {
-//line page.qtpl:183
+//line page.qtpl:184
 		qw422016.N().S(`-`)
-//line page.qtpl:183
+//line page.qtpl:184
 		streamtwoDigits(qw422016, d.Day)
-//line page.qtpl:183
+//line page.qtpl:184
 	}
-//line page.qtpl:183
+//line page.qtpl:184
 	qw422016.N().S(`">`)
-//line page.qtpl:185
+//line page.qtpl:186
 	if month && d.Day > 0 {
-//line page.qtpl:185
+//line page.qtpl:186
 		qw422016.N().D(d.Day)
-//line page.qtpl:185
-		qw422016.N().S(` `)
-//line page.qtpl:185
-	}
 //line page.qtpl:186
+		qw422016.N().S(` `)
+//line page.qtpl:186
+	}
+//line page.qtpl:187
 	if month {
-//line page.qtpl:186
+//line page.qtpl:187
 		qw422016.E().S(d.Month.String())
-//line page.qtpl:186
+//line page.qtpl:187
 		qw422016.N().S(` `)
-//line page.qtpl:186
-	}
 //line page.qtpl:187
+	}
+//line page.qtpl:188
 	qw422016.N().D(d.Year)
-//line page.qtpl:187
+//line page.qtpl:188
 	qw422016.N().S(`</time>`)
-//line page.qtpl:189
+//line page.qtpl:190
 }
 
-//line page.qtpl:189
+//line page.qtpl:190
 func writedate(qq422016 qtio422016.Writer, d incident.Date) {
-//line page.qtpl:189
+//line page.qtpl:190
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:189
+//line page.qtpl:190
 	streamdate(qw422016, d)
-//line page.qtpl:189
+//line page.qtpl:190
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:189
+//line page.qtpl:190
 }
 
-//line page.qtpl:189
+//line page.qtpl:190
 func date(d incident.Date) string {
-//line page.qtpl:189
+//line page.qtpl:190
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:189
+//line page.qtpl:190
 	writedate(qb422016, d)
-//line page.qtpl:189
+//line page.qtpl:190
 	qs422016 := string(qb422016.B)
-//line page.qtpl:189
+//line page.qtpl:190
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:189
+//line page.qtpl:190
 	return qs422016
-//line page.qtpl:189
+//line page.qtpl:190
 }
 
-//line page.qtpl:191
+//line page.qtpl:192
 func streamtwoDigits(qw422016 *qt422016.Writer, n int) {
-//line page.qtpl:191
+//line page.qtpl:192
 	if n < 10 {
-//line page.qtpl:191
+//line page.qtpl:192
 		qw422016.N().S(`0`)
-//line page.qtpl:191
+//line page.qtpl:192
 	}
-//line page.qtpl:191
+//line page.qtpl:192
 	qw422016.N().D(n)
-//line page.qtpl:191
+//line page.qtpl:192
 }
 
-//line page.qtpl:191
+//line page.qtpl:192
 func writetwoDigits(qq422016 qtio422016.Writer, n int) {
-//line page.qtpl:191
+//line page.qtpl:192
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:191
+//line page.qtpl:192
 	streamtwoDigits(qw422016, n)
-//line page.qtpl:191
+//line page.qtpl:192
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:191
+//line page.qtpl:192
 }
 
-//line page.qtpl:191
+//line page.qtpl:192
 func twoDigits(n int) string {
-//line page.qtpl:191
+//line page.qtpl:192
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:191
+//line page.qtpl:192
 	writetwoDigits(qb422016, n)
-//line page.qtpl:191
+//line page.qtpl:192
 	qs422016 := string(qb422016.B)
-//line page.qtpl:191
+//line page.qtpl:192
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:191
+//line page.qtpl:192
 	return qs422016
-//line page.qtpl:191
+//line page.qtpl:192
 }
 
 // duration writes an ISO 8601 duration in hours, minutes and seconds: PT4H, PT30H30M.
 
-//line page.qtpl:194
+//line page.qtpl:195
 func streamduration(qw422016 *qt422016.Writer, d time.Duration) {
-//line page.qtpl:194
+//line page.qtpl:195
 	qw422016.N().S(`PT`)
-//line page.qtpl:196
+//line page.qtpl:197
 	if h := d / time.Hour; h > 0 {
-//line page.qtpl:196
+//line page.qtpl:197
 		qw422016.N().D(int(h))
-//line page.qtpl:196
+//line page.qtpl:197
 		qw422016.N().S(`H`)
-//line page.qtpl:196
-	}
 //line page.qtpl:197
+	}
+//line page.qtpl:198
 	if m := d % time.Hour / time.Minute; m > 0 {
-//line page.qtpl:197
+//line page.qtpl:198
 		qw422016.N().D(int(m))
-//line page.qtpl:197
+//line page.qtpl:198
 		qw422016.N().S(`M`)
-//line page.qtpl:197
-	}
 //line page.qtpl:198
+	}
+//line page.qtpl:199
 	if s := d % time.Minute / time.Second; s > 0 {
-//line page.qtpl:198
+//line page.qtpl:199
 		qw422016.N().D(int(s))
-//line page.qtpl:198
+//line page.qtpl:199
 		qw422016.N().S(`S`)
-//line page.qtpl:198
-	}
 //line page.qtpl:199
+	}
+//line page.qtpl:200
 	if d < time.Second {
-//line page.qtpl:199
+//line page.qtpl:200
 		qw422016.N().S(`0S`)
-//line page.qtpl:199
+//line page.qtpl:200
 	}
-//line page.qtpl:200
+//line page.qtpl:201
 }
 
-//line page.qtpl:200
+//line page.qtpl:201
 func writeduration(qq422016 qtio422016.Writer, d time.Duration) {
-//line page.qtpl:200
+//line page.qtpl:201
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:200
+//line page.qtpl:201
 	streamduration(qw422016, d)
-//line page.qtpl:200
+//line page.qtpl:201
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:200
+//line page.qtpl:201
 }
 
-//line page.qtpl:200
+//line page.qtpl:201
 func duration(d time.Duration) string {
-//line page.qtpl:200
+//line page.qtpl:201
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:200
+//line page.qtpl:201
 	writeduration(qb422016, d)
-//line page.qtpl:200
+//line page.qtpl:201
 	qs422016 := string(qb422016.B)
-//line page.qtpl:200
+//line page.qtpl:201
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:200
+//line page.qtpl:201
 	return qs422016
-//line page.qtpl:200
+//line page.qtpl:201
 }

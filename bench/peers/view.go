@@ -149,6 +149,29 @@ func figure(v float64, unit string) string {
 // safeURL reports whether a link may point to s.
 func safeURL(s string) bool { return s != "" && incident.SafeURL(s) }
 
+// actionsLabel is the label over action items: it says they are open
+// when none is done.
+func actionsLabel(as []incident.Action) string {
+	for _, a := range as {
+		if a.Done {
+			return "Action items"
+		}
+	}
+	return "Open action items"
+}
+
+// mixedActions reports whether action items show each its state: only
+// where done and open items are mixed.
+func mixedActions(as []incident.Action) bool {
+	done := 0
+	for _, a := range as {
+		if a.Done {
+			done++
+		}
+	}
+	return done > 0 && done < len(as)
+}
+
 // doneText returns an action item's state.
 func doneText(done bool) string {
 	if done {
