@@ -70,13 +70,31 @@ var baselineFuncs = map[string]any{
 	"mixedActions": wantMixed,
 	"actionsLabel": wantActionsLabel,
 	"hasDetails":   func(in *incident.Incident) bool { return in.HasDetails() },
-	"num":          func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
+	"num":          englishNumber,
 	"inc":          func(i int) int { return i + 1 },
 	"safeHref":     safeHref,
 	"absoluteURL":  func(s string) bool { return newLink("", s, "").absolute() },
 	"linkKind":     func(k incident.LinkKind) string { return link{kind: k}.kindLabel() },
 	"figures":      func(name string, figs []incident.Figure) figureList { return figureList{name, figs} },
 	"number":       func(v float64, unit string) numberUnit { return numberUnit{v, unit} },
+}
+
+// englishNumber is v as English readers read it, its digits grouped by
+// threes: 1,200,000,000 and 1234.5 as 1,234.5.
+func englishNumber(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	s, sign := strings.CutPrefix(s, "-")
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	if hasFrac {
+		whole += "." + frac
+	}
+	if sign {
+		return "-" + whole
+	}
+	return whole
 }
 
 // wantMixed reports whether action items as show each its state: only
@@ -339,7 +357,7 @@ var pieceBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // stuck to it, a number, or a severity's code and label.
 type textPiece struct {
 	pre, s, suf string
-	num         float64
+	num         string // the number as it reads
 	isNum       bool
 	label       string // the severity's label, when s is its code
 	unit        bool   // s is kept whole on a line where it fits
@@ -373,18 +391,18 @@ var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFunc
 	},
 	"figure": func(v float64, unit string) []textPiece {
 		if unit == "%" {
-			return []textPiece{{num: v, suf: "%", isNum: true}}
+			return []textPiece{{num: englishNumber(v), suf: "%", isNum: true}}
 		}
 		if unit == "" {
-			return []textPiece{{num: v, isNum: true}}
+			return []textPiece{{num: englishNumber(v), isNum: true}}
 		}
-		return []textPiece{{num: v, isNum: true}, {s: unit}}
+		return []textPiece{{num: englishNumber(v), isNum: true}, {s: unit}}
 	},
 	"dateWords": func(p incident.Period) []textPiece {
 		words, n := periodWords(p)
 		out := make([]textPiece, n)
 		for i, w := range words[:n] {
-			out[i] = textPiece{s: w.s, num: float64(w.n), isNum: w.s == ""}
+			out[i] = textPiece{s: w.s, num: strconv.Itoa(w.n), isNum: w.s == ""}
 		}
 		return out
 	},
@@ -442,7 +460,7 @@ func textFlow(t *textWriter, pieces []textPiece) {
 		after := sepAfter(i+1 < len(pieces) && (pieces[i+1].s == "·" || pieces[i+1].s == "|"))
 		switch {
 		case p.isNum:
-			t.number(p.num, p.suf)
+			t.number([]byte(p.num), p.suf)
 		case p.label != "":
 			t.badge(incident.Severity(p.s), p.label, after)
 		case p.unit:

@@ -22,11 +22,18 @@ func Fragment() Option { return only(optFragment, func(c *config) { c.fragment =
 // head of a document, or at the start of a Fragment.
 func JSONLD() Option { return only(optJSONLD, func(c *config) { c.jsonLD = true }) }
 
-// Lang sets the language of the portfolio's text for HTML, a BCP 47 tag
-// such as "de" or "pt-BR": the lang attribute of <html>, or of the
-// Fragment's <section>. Without it a document says "en" and a fragment
-// says nothing (it takes the page's). A tag of other than ASCII letters,
-// digits and hyphens, or longer than 35 bytes, is ignored.
+// Lang sets the language of the portfolio's text, a BCP 47 tag such as
+// "de" or "pt-BR". In HTML it is the lang attribute of <html>, or of the
+// Fragment's <section>: without it a document says "en" and a fragment
+// says nothing (it takes the page's). In every format it sets how the
+// numbers of figures read: their digit grouping and decimal mark, such as
+// 5,000 and 1.5 in English (the default, and the form of any language
+// not listed), 5.000 and 1,5 in German, Italian, Dutch and Portuguese,
+// 5 000 and 1,5 in French (a narrow no-break space), Russian, Swedish and
+// European Portuguese (a no-break space), 5’000 in Swiss German, and 5000
+// but 50.000 in Spanish and 50 000 in Polish. JSON's numbers stay
+// numbers; only its text reads them so. A tag of other than ASCII
+// letters, digits and hyphens, or longer than 35 bytes, is ignored.
 func Lang(tag string) Option {
 	return only(optLang, func(c *config) {
 		if htmlLangTag(tag) {
@@ -364,7 +371,7 @@ func (h *htmlWriter) number(v float64, text, unit string) {
 		h.text(text)
 	} else {
 		var buf [32]byte
-		h.raw(strconv.AppendFloat(buf[:0], v, 'f', -1, 64))
+		h.raw(appendNumber(buf[:0], v, h.c.num))
 	}
 	h.str(unitSpace(unit))
 	h.text(unit)

@@ -602,7 +602,7 @@ func TestHTMLDetails(t *testing.T) {
 		{"figure", incident.Incident{Impact: []incident.Figure{{Label: "Lost", Value: 0.5, Before: -3, HasBefore: true, Unit: "%", Note: "n"}}},
 			"<div><dt>Impact</dt><dd><ul class=\"figures\">\n<li><span class=\"figure-label\">Lost:</span> -3% <span aria-hidden=\"true\">→</span><span class=\"visually-hidden\">to</span> 0.5% <span class=\"figure-note\">(n)</span></li>\n</ul></dd></div>"},
 		{"huge", incident.Incident{Results: []incident.Figure{{Label: "Big", Value: math.MaxFloat64}}},
-			"<div><dt>Results</dt><dd><ul class=\"figures\">\n<li><span class=\"figure-label\">Big:</span> " + strconv.FormatFloat(math.MaxFloat64, 'f', -1, 64) + "</li>\n</ul></dd></div>"},
+			"<div><dt>Results</dt><dd><ul class=\"figures\">\n<li><span class=\"figure-label\">Big:</span> " + englishNumber(math.MaxFloat64) + "</li>\n</ul></dd></div>"},
 		{"link", incident.Incident{Links: []incident.WriteUp{{Title: "T", URL: "https://e.com/?a=1&b=2", Kind: incident.Talk}}},
 			"<div><dt>Write-ups</dt><dd><ul class=\"links\">\n<li><a href=\"https://e.com/?a=1&amp;b=2\">T</a> <span class=\"link-kind\">(Talk)</span></li>\n</ul></dd></div>"},
 		{"odd link", incident.Incident{Links: []incident.WriteUp{{Title: "T", URL: `https://[::1]/?q=<x>&r="y"^{}|` + "`%7e%zz#f#g"}}},

@@ -262,7 +262,7 @@ type ResumeLessons struct {
 // A figure that is not a finite number is an error, reported before
 // anything is written.
 func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newJSONPage(w, p, opts, "JSONResume", optTopLevel|optProjects)
+	pg, err := newJSONPage(w, p, opts, "JSONResume", optTopLevel|optProjects|optLang)
 	if err != nil {
 		return err
 	}
@@ -295,7 +295,7 @@ func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
 // decodes into a ResumeExtension. It refuses the options of the document
 // (TopLevel, Projects, Replace).
 func JSONExtension(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newJSONPage(w, p, opts, "JSONExtension", 0)
+	pg, err := newJSONPage(w, p, opts, "JSONExtension", optLang)
 	if err != nil {
 		return err
 	}
@@ -325,7 +325,7 @@ func newJSONPage(w io.Writer, p incident.Portfolio, opts []Option, fn string, ow
 // figure JSON cannot hold, so that nothing is written.
 func prepareJSON(p *incident.Portfolio, opts []Option) (config, selection, error) {
 	c := newConfig(opts)
-	if err := c.check("MergeResume", optTopLevel|optProjects|optReplace); err != nil {
+	if err := c.check("MergeResume", optTopLevel|optProjects|optReplace|optLang); err != nil {
 		return c, selection{}, err
 	}
 	sel := c.selectIncidents(p)

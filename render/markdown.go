@@ -33,7 +33,7 @@ import (
 // GitHub does to rendered text after Markdown (emoji shortcodes such as
 // :fire:, @mentions) is not Markdown and cannot be escaped.
 func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newPage(w, p, opts, "Markdown", optSiteGenerator)
+	pg, err := newPage(w, p, opts, "Markdown", optSiteGenerator|optLang)
 	if err != nil {
 		return err
 	}
@@ -362,7 +362,7 @@ func (m *mdWriter) figureValue(v float64, text, unit string) {
 		m.text(text)
 	} else {
 		var b [32]byte
-		m.raw(strconv.AppendFloat(b[:0], v, 'f', -1, 64))
+		m.raw(appendNumber(b[:0], v, m.c.num))
 	}
 	// Decide on the unit as the reader will see it: "%\x00" is "%".
 	if dirty(unit) {

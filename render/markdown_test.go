@@ -313,7 +313,7 @@ func mdExpectPeriod(p incident.Period) string {
 }
 
 func mdExpectNumber(v float64, unit string) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
+	s := englishNumber(v)
 	switch unit {
 	case "":
 		return s

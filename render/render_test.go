@@ -110,7 +110,7 @@ func TestForeignOptions(t *testing.T) {
 		{"Text", func(w io.Writer) error { return Text(w, p, SiteGenerator()) }, "render: Text cannot honour the SiteGenerator option"},
 		{"JSONResume", func(w io.Writer) error { return JSONResume(w, p, Projects(), Replace()) }, "render: JSONResume cannot honour the Replace option"},
 		{"JSONExtension", func(w io.Writer) error { return JSONExtension(w, p, TopLevel()) }, "render: JSONExtension cannot honour the TopLevel option"},
-		{"MergeResume", func(w io.Writer) error { return MergeResume(w, resume, p, Lang("de")) }, "render: MergeResume cannot honour the Lang option"},
+		{"MergeResume", func(w io.Writer) error { return MergeResume(w, resume, p, Width(40)) }, "render: MergeResume cannot honour the Width option"},
 	} {
 		var b bytes.Buffer
 		err := tt.render(&b)
@@ -208,6 +208,71 @@ func TestActionStates(t *testing.T) {
 			if diff := cmp.Diff(f.want, got); diff != "" {
 				t.Errorf("%s, %s (-want +got):\n%s", tt.name, f.name, diff)
 			}
+		}
+	}
+}
+
+// TestNumberForms checks how a figure's number reads in the languages
+// Lang may name, and that any other reads as English does.
+func TestNumberForms(t *testing.T) {
+	for _, tt := range []struct {
+		lang string
+		v    float64
+		want string
+	}{
+		{"", 5000, "5,000"},
+		{"en", 1.2e9, "1,200,000,000"},
+		{"en-GB", 1234.5, "1,234.5"},
+		{"en", 999, "999"},
+		{"en", -12345.25, "-12,345.25"},
+		{"en", 0.5, "0.5"},
+		{"xx", 5000, "5,000"},
+		{"de", 5000, "5.000"},
+		{"DE-at", 1234567.5, "1.234.567,5"},
+		{"de-CH", 5000, "5’000"},
+		{"es", 5000, "5000"},
+		{"es", 50000, "50.000"},
+		{"fr", 5000.25, "5\u202f000,25"},
+		{"fr-CA", 1.5, "1,5"},
+		{"pl", 5000, "5000"},
+		{"pl", 12345, "12\u00a0345"},
+		{"pt-BR", 5000, "5.000"},
+		{"pt-PT", 5000, "5\u00a0000"},
+		{"ru", 5000, "5\u00a0000"},
+		{"sv", 100000, "100\u00a0000"},
+		{"it", 5000, "5.000"},
+		{"nl", 5000, "5.000"},
+	} {
+		if got := string(appendNumber(nil, tt.v, numberFormOf(tt.lang))); got != tt.want {
+			t.Errorf("%q, %v: got %q, want %q", tt.lang, tt.v, got, tt.want)
+		}
+	}
+}
+
+// TestLangDigits checks that Lang sets the digit grouping of figures in
+// the text of every format, and that JSON's numbers stay numbers.
+func TestLangDigits(t *testing.T) {
+	p := incident.Portfolio{Incidents: []incident.Incident{{
+		ID: "a", Title: "A", Role: incident.CausedAndFixed, Severity: incident.P2,
+		Situation: []string{"s"}, MyRole: []string{"m"}, Resolution: []string{"r"}, PermanentFix: []string{"f"},
+		Impact: []incident.Figure{{Label: "Requests lost", Value: 5000, Before: 1234.5, HasBefore: true}},
+	}}}
+	for _, f := range []struct {
+		name   string
+		render func(io.Writer, incident.Portfolio, ...Option) error
+		want   string
+	}{
+		{"HTML", HTML, "Requests lost:</span> 1.234,5 <span"},
+		{"Markdown", Markdown, "- Requests lost: 1.234,5 → 5.000\n"},
+		{"Text", Text, "    Requests lost: 1.234,5 → 5.000\n"},
+		{"JSONResume", JSONResume, `"value": 5000,`},
+	} {
+		var b bytes.Buffer
+		if err := f.render(&b, p, Lang("de")); err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+		if !strings.Contains(b.String(), f.want) {
+			t.Errorf("%s with Lang(\"de\"): no %q in\n%s", f.name, f.want, b.String())
 		}
 	}
 }

@@ -38,11 +38,11 @@ func Width(n int) Option {
 // text from p can move the cursor, change colours or reorder what the
 // reader sees.
 func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newPage(w, p, opts, "Text", optWidth)
+	pg, err := newPage(w, p, opts, "Text", optWidth|optLang)
 	if err != nil {
 		return err
 	}
-	pg.text = textWriter{spare: &pg.sp, width: max(pg.c.width, minWidth)}
+	pg.text = textWriter{spare: &pg.sp, width: max(pg.c.width, minWidth), num: pg.c.num}
 	return pg.draw(&pg.text)
 }
 
@@ -52,6 +52,7 @@ func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
 type textWriter struct {
 	*spare
 	width int
+	num   numberForm
 	back  link // written at the end
 
 	started bool // whether a block was written
@@ -184,7 +185,8 @@ func (t *textWriter) when(n name, p incident.Period) {
 		if w.s != "" {
 			t.flow("", w.s, "")
 		} else {
-			t.number(float64(w.n), "")
+			var b [20]byte
+			t.number(strconv.AppendInt(b[:0], int64(w.n), 10), "")
 		}
 	}
 	t.endLine()
@@ -295,11 +297,13 @@ func (t *textWriter) figureValue(v float64, text, unit string) {
 		}
 		return
 	}
+	var b [64]byte
+	d := appendNumber(b[:0], v, t.num)
 	if unit == "%" {
-		t.number(v, "%")
+		t.number(d, "%")
 		return
 	}
-	t.number(v, "")
+	t.number(d, "")
 	if unit != "" {
 		t.flow("", unit, "")
 	}
@@ -597,10 +601,8 @@ var textLineOn = true
 var textPlain = scan.New(func(c byte) bool { return c < ' ' || c >= 0x7f })
 
 // number writes v as a word, with suf stuck to it.
-func (t *textWriter) number(v float64, suf string) {
-	var b [32]byte
-	d := strconv.AppendFloat(b[:0], v, 'f', -1, 64)
-	need := len(d) + len(suf)
+func (t *textWriter) number(d []byte, suf string) {
+	need := utf8.RuneCount(d) + len(suf) // digits and marks of a cell each
 	if !t.room(need) {
 		t.breakWord(string(d)) // only for numbers of more digits than a line holds
 		t.breakWord(suf)

@@ -3,6 +3,7 @@ package render
 import (
 	"io"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -493,6 +494,82 @@ func appendISODuration(b []byte, d time.Duration) []byte {
 			b = append(b, f...)
 		}
 		b = append(b, 'S')
+	}
+	return b
+}
+
+// A numberForm is how a language writes a figure's number: the mark
+// between groups of three digits, the decimal mark, and the fewest
+// digits before the decimal mark that are grouped (CLDR's minimum
+// grouping digits plus three: Spanish and Polish write 5000 but 50.000).
+type numberForm struct {
+	group, decimal string
+	grouped        int
+}
+
+// numberForms are the forms of the languages Lang may name, by primary
+// language subtag, or by a whole tag where a region writes otherwise.
+// Any other language, and a page without Lang, writes numbers as English
+// does: 5,000 and 1.5.
+var numberForms = [...]struct {
+	lang string
+	form numberForm
+}{
+	{"en", numberForm{",", ".", 4}},
+	{"de", numberForm{".", ",", 4}},
+	{"de-ch", numberForm{"’", ".", 4}},
+	{"es", numberForm{".", ",", 5}},
+	{"fr", numberForm{"\u202f", ",", 4}}, // a narrow no-break space
+	{"it", numberForm{".", ",", 4}},
+	{"nl", numberForm{".", ",", 4}},
+	{"pl", numberForm{"\u00a0", ",", 5}}, // a no-break space
+	{"pt", numberForm{".", ",", 4}},
+	{"pt-pt", numberForm{"\u00a0", ",", 4}},
+	{"ru", numberForm{"\u00a0", ",", 4}},
+	{"sv", numberForm{"\u00a0", ",", 4}},
+}
+
+// numberFormOf returns the number form of the BCP 47 tag lang: its own,
+// its primary language's, or English's.
+func numberFormOf(lang string) numberForm {
+	primary, _, _ := strings.Cut(lang, "-")
+	form := numberForms[0].form
+	for _, f := range numberForms {
+		switch {
+		case strings.EqualFold(f.lang, lang):
+			return f.form
+		case strings.EqualFold(f.lang, primary):
+			form = f.form
+		}
+	}
+	return form
+}
+
+// appendNumber appends v as readers of form read it: "5,000", "1.5",
+// "5.000", "1,5", "1,200,000,000".
+func appendNumber(b []byte, v float64, form numberForm) []byte {
+	var buf [32]byte
+	d := strconv.AppendFloat(buf[:0], v, 'f', -1, 64)
+	if d[0] == '-' {
+		b = append(b, '-')
+		d = d[1:]
+	}
+	whole := len(d)
+	for i, c := range d {
+		if c == '.' {
+			whole = i
+			break
+		}
+	}
+	for i := range whole {
+		if i > 0 && (whole-i)%3 == 0 && whole >= form.grouped {
+			b = append(b, form.group...)
+		}
+		b = append(b, d[i])
+	}
+	if whole < len(d) {
+		b = append(b, form.decimal...)
+		b = append(b, d[whole+1:]...)
 	}
 	return b
 }
