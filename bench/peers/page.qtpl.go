@@ -839,15 +839,7 @@ func figures(name string, figs []incident.Figure) string {
 //line page.qtpl:176
 func streamnumber(qw422016 *qt422016.Writer, v float64, unit string) {
 //line page.qtpl:176
-	qw422016.N().F(v)
-//line page.qtpl:176
-	if unit != "" && unit != "%" {
-//line page.qtpl:176
-		qw422016.N().S(` `)
-//line page.qtpl:176
-	}
-//line page.qtpl:176
-	qw422016.E().S(unit)
+	qw422016.E().S(figure(v, unit))
 //line page.qtpl:176
 }
 

@@ -131,12 +131,29 @@ func humanDate(d incident.Date) string {
 	return d.Month.String() + " " + strconv.Itoa(d.Year)
 }
 
+// groupDigits groups the digits of the number s by threes, as English
+// reads them: "1,200,000,000", "1,234.5".
+func groupDigits(s string) string {
+	whole, frac := s, ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		whole, frac = s[:i], s[i:]
+	}
+	sign := ""
+	if strings.HasPrefix(whole, "-") {
+		sign, whole = "-", whole[1:]
+	}
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	return sign + whole + frac
+}
+
 // hasEnd reports whether a period is a range of more than one day.
 func hasEnd(p incident.Period) bool { return !p.End.IsZero() && p.End != p.Start }
 
 // figure returns a value and its unit: "1.2 h", "70%", "3".
 func figure(v float64, unit string) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
+	s := groupDigits(strconv.FormatFloat(v, 'f', -1, 64))
 	switch unit {
 	case "":
 		return s
