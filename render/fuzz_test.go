@@ -389,9 +389,10 @@ func FuzzText(f *testing.F) {
 			name := fmt.Sprintf("%+q at width %d", s, w)
 			checkTerminalSafe(t, name, out)
 			limit := max(w, minWidth)
-			for i, line := range strings.Split(string(out), "\n") {
-				if n := plainCells(line); n > limit {
-					t.Errorf("%s: line %d is %d cells: %q", name, i+1, n, line)
+			lines := strings.Split(string(out), "\n")
+			for i, line := range lines {
+				if textTooWide(lines, i, limit) {
+					t.Errorf("%s: line %d is %d cells: %q", name, i+1, plainCells(line), line)
 				}
 				if shows && strings.HasSuffix(line, " ") {
 					t.Errorf("%s: line %d ends with a space: %q", name, i+1, line)

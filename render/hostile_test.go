@@ -70,9 +70,10 @@ func TestHostileGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			out := renderText(t, p, Width(w))
 			checkTerminalSafe(t, name, out)
-			for i, line := range strings.Split(string(out), "\n") {
-				if n := plainCells(line); n > w {
-					t.Errorf("line %d is %d cells: %q", i+1, n, line)
+			lines := strings.Split(string(out), "\n")
+			for i, line := range lines {
+				if textTooWide(lines, i, w) {
+					t.Errorf("line %d is %d cells: %q", i+1, plainCells(line), line)
 				}
 			}
 			golden(t, name, out)

@@ -562,8 +562,22 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 		} else {
 			t.str(s[pa:pb])
 			pa, pb = 0, 0
+			fits := t.room(need)
 			switch {
-			case !t.room(need):
+			case !fits && textURL(s[a:b]):
+				// A URL too wide for a line is never broken, so that it
+				// can be copied: it takes a line of its own, however
+				// wide, and the next word starts the next line.
+				if first {
+					t.str(pre)
+				}
+				t.clean(s[a:b], clean)
+				if !more {
+					t.str(suf)
+				}
+				t.col += need
+				t.fresh = false
+			case !fits:
 				if first {
 					t.breakWord(pre)
 				}
@@ -612,6 +626,12 @@ func (t *textWriter) number(d []byte, suf string) {
 	t.str(suf)
 	t.col += need
 	t.fresh = false
+}
+
+// textURL reports whether the word s holds a URL, which is never broken:
+// a scheme's "://", or a mailto: or www. at its start.
+func textURL(s string) bool {
+	return strings.Contains(s, "://") || len(s) > 7 && strings.EqualFold(s[:7], "mailto:") || len(s) > 4 && strings.EqualFold(s[:4], "www.")
 }
 
 // breakWord writes a word too wide for a line, wrapping between
