@@ -180,11 +180,12 @@ var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(base
 {{range .Intro}}<p>{{.}}</p>
 {{end}}</div>
 {{end}}{{if .Incidents}}<p class="legend"><span class="legend-label">{{or .Legend "Legend"}}:</span>
-{{- $roles := legendRoles .}}{{range $roles}}
-<span class="badge role role-{{key .Key}}">{{.Label}}</span>{{end}}
-{{- range $i, $d := legendSeverities .}}{{if and (not $i) $roles}}
-<span class="legend-sep" aria-hidden="true">|</span>{{end}}
-<span class="badge sev sev-{{sevRank $ $d.Level}}">{{$d.Code}}{{if $d.Label}} {{$d.Label}}{{end}}</span>{{end}}</p>
+{{- $roles := legendRoles .}}{{$sevs := legendSeverities .}}{{with $roles}}
+<span class="legend-group">{{range $i, $d := .}}{{if $i}}
+{{end}}<span class="badge role role-{{key .Key}}">{{.Label}}</span>{{end}}{{if $sevs}}
+<span class="legend-sep" aria-hidden="true">|</span>{{end}}</span>{{end}}{{with $sevs}}
+<span class="legend-group">{{range $i, $d := .}}{{if $i}}
+{{end}}<span class="badge sev sev-{{sevRank $ $d.Level}}">{{$d.Code}}{{if $d.Label}} {{$d.Label}}{{end}}</span>{{end}}</span>{{end}}</p>
 {{end}}{{range .Incidents}}<article id="{{.ID}}" class="incident">
 <h2 class="incident-title"><a href="#{{.ID}}">{{.Title}}</a></h2>
 <p class="meta"><span class="badge role role-{{key .Role}}">{{roleLabel $ .Role}}</span>

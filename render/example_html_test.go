@@ -47,9 +47,9 @@ func ExampleHTML() {
 	// </header>
 	// <div class="incidents">
 	// <p class="legend"><span class="legend-label">Legend:</span>
-	// <span class="badge role role-caused-and-fixed">Caused &amp; Fixed</span>
-	// <span class="legend-sep" aria-hidden="true">|</span>
-	// <span class="badge sev sev-2">P2 High</span></p>
+	// <span class="legend-group"><span class="badge role role-caused-and-fixed">Caused &amp; Fixed</span>
+	// <span class="legend-sep" aria-hidden="true">|</span></span>
+	// <span class="legend-group"><span class="badge sev sev-2">P2 High</span></span></p>
 	// <article id="disk-full" class="incident">
 	// <h2 class="incident-title"><a href="#disk-full">Disk full</a></h2>
 	// <p class="meta"><span class="badge role role-caused-and-fixed">Caused &amp; Fixed</span>
@@ -173,9 +173,9 @@ func ExampleFragment() {
 	// </header>
 	// <div class="incidents">
 	// <p class="legend"><span class="legend-label">Legend:</span>
-	// <span class="badge role role-caused-and-fixed">Caused &amp; Fixed</span>
-	// <span class="legend-sep" aria-hidden="true">|</span>
-	// <span class="badge sev sev-2">P2 High</span></p>
+	// <span class="legend-group"><span class="badge role role-caused-and-fixed">Caused &amp; Fixed</span>
+	// <span class="legend-sep" aria-hidden="true">|</span></span>
+	// <span class="legend-group"><span class="badge sev sev-2">P2 High</span></span></p>
 }
 
 // Lang names the language of a portfolio not written in English.

@@ -195,19 +195,35 @@ func (h *htmlWriter) legend(label string, roles []incident.RoleDef, sevs []sever
 	h.str("<p class=\"legend\"><span class=\"legend-label\">")
 	h.text(label)
 	h.str(":</span>")
-	for _, d := range roles {
-		h.str("\n<span class=\"badge role role-")
-		h.attr(string(d.Key))
-		h.str("\">")
-		h.text(d.Label)
-		h.str("</span>")
-	}
-	for i, d := range sevs {
-		if i == 0 && len(roles) > 0 {
+	// Each group, the roles and the severities, is a box of its own,
+	// which the stylesheet keeps whole where it fits a line; the "|"
+	// between them ends the first.
+	if len(roles) > 0 {
+		h.str("\n<span class=\"legend-group\">")
+		for i, d := range roles {
+			if i > 0 {
+				h.byte('\n')
+			}
+			h.str("<span class=\"badge role role-")
+			h.attr(string(d.Key))
+			h.str("\">")
+			h.text(d.Label)
+			h.str("</span>")
+		}
+		if len(sevs) > 0 {
 			h.str("\n<span class=\"legend-sep\" aria-hidden=\"true\">|</span>")
 		}
-		h.byte('\n')
-		h.sevBadge(d)
+		h.str("</span>")
+	}
+	if len(sevs) > 0 {
+		h.str("\n<span class=\"legend-group\">")
+		for i, d := range sevs {
+			if i > 0 {
+				h.byte('\n')
+			}
+			h.sevBadge(d)
+		}
+		h.str("</span>")
 	}
 	h.str("</p>\n")
 }

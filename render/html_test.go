@@ -367,7 +367,9 @@ func TestHTMLSeedText(t *testing.T) {
 }
 
 // TestHTMLLegend checks that a legend lists exactly the labels the
-// selected incidents use.
+// selected incidents use, in two groups (badges joined by " + " here),
+// roles and severities, the "|" between them ending the first, so that
+// the stylesheet can keep each whole.
 func TestHTMLLegend(t *testing.T) {
 	p := htmlBundled(t)
 	for _, tt := range []struct {
@@ -375,10 +377,10 @@ func TestHTMLLegend(t *testing.T) {
 		opts []Option
 		want []string
 	}{
-		{"all", nil, []string{"Legend:", "Caused & Fixed", "Led Resolution", "|", "P1 Critical", "P2 High"}},
-		{"led", []Option{Roles(incident.LedResolution)}, []string{"Legend:", "Led Resolution", "|", "P1 Critical"}},
-		{"p2", []Option{Severities(incident.P2)}, []string{"Legend:", "Caused & Fixed", "|", "P2 High"}},
-		{"one", []Option{IDs(incident.ID("message-queue-backlog"))}, []string{"Legend:", "Led Resolution", "|", "P1 Critical"}},
+		{"all", nil, []string{"Legend:", "Caused & Fixed + Led Resolution + |", "P1 Critical + P2 High"}},
+		{"led", []Option{Roles(incident.LedResolution)}, []string{"Legend:", "Led Resolution + |", "P1 Critical"}},
+		{"p2", []Option{Severities(incident.P2)}, []string{"Legend:", "Caused & Fixed + |", "P2 High"}},
+		{"one", []Option{IDs(incident.ID("message-queue-backlog"))}, []string{"Legend:", "Led Resolution + |", "P1 Critical"}},
 		{"none", []Option{Tags("no-such-tag")}, nil},
 		{"off", []Option{Legend(false)}, nil},
 	} {
@@ -391,8 +393,17 @@ func TestHTMLLegend(t *testing.T) {
 			for n := range doc.Descendants() {
 				if n.Type == html.ElementNode && htmlAttr(n, "class") == "legend" {
 					for c := range n.ChildNodes() {
-						if s := strings.TrimSpace(htmlTextOf(c)); s != "" {
-							got = append(got, s)
+						items := []string{strings.TrimSpace(htmlTextOf(c))}
+						if htmlAttr(c, "class") == "legend-group" {
+							items = items[:0]
+							for item := range c.ChildNodes() {
+								if s := strings.TrimSpace(htmlTextOf(item)); s != "" {
+									items = append(items, s)
+								}
+							}
+						}
+						if len(items) > 0 && items[0] != "" {
+							got = append(got, strings.Join(items, " + "))
 						}
 					}
 				}
