@@ -32,11 +32,13 @@ const ExtensionVersion = "1"
 // the documents JSONResume writes.
 const ResumeSchemaURL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 
-// ProjectType is the "type" of the entries Projects adds to a résumé's
-// projects section. An entry of this type whose "incidentId" is an
-// incident of the portfolio, or of the extension already in the résumé, is
-// one MergeResume wrote, and a later merge replaces it; any other entry is
-// the user's and is kept as it is.
+// ProjectType is the word that names an incident in the "type" of the
+// entries Projects adds to a résumé's projects section, which themes print
+// as it is: "P1 Critical incident · 4 hours". An entry whose type holds
+// the word (or is the word alone, as earlier versions wrote it) and whose
+// "incidentId" is an incident of the portfolio, or of the extension
+// already in the résumé, is one MergeResume wrote, and a later merge
+// replaces it; any other entry is the user's and is kept as it is.
 const ProjectType = "incident"
 
 // TopLevel puts the extension at the top level of the résumé, under
@@ -813,18 +815,17 @@ func (j *jsonWriter) date(d incident.Date) {
 func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Incident) {
 	j.open('{')
 	j.member("name", in.Title)
-	j.key("description")
-	j.byte('"')
-	j.body(p.RoleLabel(in.Role))
-	j.str(" · ")
-	j.body(string(in.Severity))
-	if sev, ok := p.Severity(in.Severity); ok && sev.Label != "" {
-		j.byte(' ')
-		j.body(sev.Label)
+	if len(in.Summary) > 0 {
+		j.key("description")
+		j.byte('"')
+		for k, para := range in.Summary {
+			if k > 0 {
+				j.byte(' ')
+			}
+			j.body(para)
+		}
+		j.byte('"')
 	}
-	j.str(" · ")
-	j.body(in.Duration.Text)
-	j.byte('"')
 	j.key("highlights")
 	j.open('[')
 	for k, s := range parts(in) {
@@ -861,16 +862,35 @@ func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Inci
 		if u := jsonWebLink(in); u != "" {
 			j.member("url", u)
 		}
-		if in.Command != "" {
-			j.key("roles")
-			j.open('[')
-			j.next()
-			j.string(in.Command.String())
-			j.close(']')
-		}
+	}
+	// Themes print the roles, the type and the description as they are:
+	// the person's role (and command role), "P1 Critical incident · 4
+	// hours", and the summary.
+	j.key("roles")
+	j.open('[')
+	j.next()
+	j.string(p.RoleLabel(in.Role))
+	if in.Command != "" && !c.noDetails {
+		j.next()
+		j.string(in.Command.String())
+	}
+	j.close(']')
+	if !c.noDetails {
 		j.memberOmit("entity", in.Org)
 	}
-	j.member("type", ProjectType)
+	j.key("type")
+	j.byte('"')
+	j.body(string(in.Severity))
+	if sev, ok := p.Severity(in.Severity); ok && sev.Label != "" {
+		j.byte(' ')
+		j.body(sev.Label)
+	}
+	j.str(" " + ProjectType)
+	if in.Duration.Text != "" {
+		j.str(" · ")
+		j.body(in.Duration.Text)
+	}
+	j.byte('"')
 	j.member("incidentId", string(in.ID))
 	j.close('}')
 }

@@ -144,7 +144,7 @@ type jsonMeta struct {
 
 type jsonProject struct {
 	Name        string   `json:"name"`
-	Description string   `json:"description"`
+	Description string   `json:"description,omitempty"`
 	Highlights  []string `json:"highlights"`
 	Keywords    []string `json:"keywords,omitempty"`
 	StartDate   string   `json:"startDate,omitempty"`
@@ -183,10 +183,15 @@ func referenceProject(c *config, p *incident.Portfolio, in *incident.Incident) j
 	if d, ok := p.Severity(in.Severity); ok && d.Label != "" {
 		sev += " " + d.Label
 	}
+	typ := sev + " incident"
+	if in.Duration.Text != "" {
+		typ += " · " + in.Duration.Text
+	}
 	e := jsonProject{
 		Name:        in.Title,
-		Description: p.RoleLabel(in.Role) + " · " + sev + " · " + in.Duration.Text,
-		Type:        "incident",
+		Description: strings.Join(in.Summary, " "),
+		Roles:       []string{p.RoleLabel(in.Role)},
+		Type:        typ,
 		IncidentID:  string(in.ID),
 	}
 	for _, s := range wantParts(in) {
@@ -209,7 +214,7 @@ func referenceProject(c *config, p *incident.Portfolio, in *incident.Incident) j
 		}
 	}
 	if in.Command != "" {
-		e.Roles = []string{in.Command.String()}
+		e.Roles = append(e.Roles, in.Command.String())
 	}
 	e.Entity = in.Org
 	return e
