@@ -242,6 +242,12 @@ func (h *htmlWriter) sevBadge(d severity) {
 	h.str("</span>")
 }
 
+func (h *htmlWriter) empty(notice string) {
+	h.str("<p class=\"empty\">")
+	h.str(notice)
+	h.str("</p>\n")
+}
+
 func (h *htmlWriter) incidents()    {}
 func (h *htmlWriter) incidentsEnd() {}
 

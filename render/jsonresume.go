@@ -683,6 +683,9 @@ func (j *jsonPage) incidents() {
 
 func (j *jsonPage) incidentsEnd() { j.close(']') }
 
+// empty writes nothing: JSON's empty list of incidents says it.
+func (j *jsonPage) empty(string) {}
+
 func (j *jsonPage) incident(in *incident.Incident, role string, sev severity) {
 	j.next()
 	j.open('{')

@@ -126,12 +126,13 @@ func (m *mdWriter) yamlField(key, value string) {
 	m.byte('\n')
 }
 
-func (m *mdWriter) end()          {}
-func (m *mdWriter) incidents()    {}
-func (m *mdWriter) incidentsEnd() {}
-func (m *mdWriter) detailsEnd()   {}
-func (m *mdWriter) listEnd()      {}
-func (m *mdWriter) incidentEnd()  {}
+func (m *mdWriter) empty(notice string) { m.para(notice) }
+func (m *mdWriter) end()                {}
+func (m *mdWriter) incidents()          {}
+func (m *mdWriter) incidentsEnd()       {}
+func (m *mdWriter) detailsEnd()         {}
+func (m *mdWriter) listEnd()            {}
+func (m *mdWriter) incidentEnd()        {}
 
 func (m *mdWriter) header(back link, title, tagline string) {
 	if back.text != "" {

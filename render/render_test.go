@@ -276,3 +276,36 @@ func TestLangDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyNotice checks that a selection that leaves no incident says so
+// in every format but JSON, whose empty list of incidents says it, and
+// that a page with incidents does not.
+func TestEmptyNotice(t *testing.T) {
+	p := portfolio.Page()
+	for _, f := range []struct {
+		name   string
+		render func(io.Writer, incident.Portfolio, ...Option) error
+		want   string
+	}{
+		{"HTML", HTML, "<p class=\"empty\">No incidents to show.</p>\n"},
+		{"Markdown", Markdown, "\nNo incidents to show.\n"},
+		{"Text", Text, "\nNo incidents to show.\n"},
+		{"JSONResume", JSONResume, `"incidents": []`},
+	} {
+		for _, tt := range []struct {
+			opts []Option
+			want bool
+		}{{[]Option{Tags("no-such-tag")}, true}, {[]Option{IDs()}, true}, {nil, false}} {
+			var b bytes.Buffer
+			if err := f.render(&b, p, tt.opts...); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(b.String(), f.want); got != tt.want {
+				t.Errorf("%s, %d options: holds %q: %v, want %v", f.name, len(tt.opts), f.want, got, tt.want)
+			}
+			if f.name == "JSONResume" && strings.Contains(b.String(), "No incidents") {
+				t.Errorf("JSONResume writes the notice")
+			}
+		}
+	}
+}

@@ -63,6 +63,11 @@ type textWriter struct {
 	widest  int  // widest line since the last start
 }
 
+func (t *textWriter) empty(notice string) {
+	t.block()
+	t.para("", notice)
+}
+
 func (t *textWriter) begin()        {}
 func (t *textWriter) incidents()    {}
 func (t *textWriter) incidentsEnd() {}

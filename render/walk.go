@@ -36,9 +36,11 @@ type writer interface {
 	// and their severities, most severe first. There is at least one of
 	// each.
 	legend(label string, roles []incident.RoleDef, sevs []severity)
-	// incidents and incidentsEnd go around the incidents, which may be none.
+	// incidents and incidentsEnd go around the incidents, which may be
+	// none: between them, empty then writes the notice that says so.
 	incidents()
 	incidentsEnd()
+	empty(notice string)
 	// incident starts an incident: its title and its badges.
 	incident(in *incident.Incident, role string, sev severity)
 	// section writes the k-th of its parts (see parts): each of the
@@ -92,19 +94,20 @@ var (
 
 // Other words a page shows.
 const (
-	legendLabel  = "Legend"     // before the legend, unless the portfolio has its own
-	detailsLabel = "Details"    // above an incident's optional fields, where a format has a heading
-	lessonsLabel = "Lessons"    // above the lessons, where a format needs a heading and the portfolio names no file
-	linkLabel    = "Link"       // a write-up of no kind
-	doneLabel    = "done"       // an action item that is finished
-	openLabel    = "open"       // one that is not
-	backArrow    = "←"          // before the back link, unless its text has one
-	figureArrow  = "→"          // between a figure's value before and after
-	separator    = " · "        // between badges and between legend items
-	durationName = "Duration: " // read out before a duration where it is a badge
-	toName       = "to"         // read out for figureArrow
-	rangeDash    = " – "        // between the two dates of a period
-	badgeRanks   = 4            // the colours of severity badges
+	legendLabel  = "Legend"                // before the legend, unless the portfolio has its own
+	detailsLabel = "Details"               // above an incident's optional fields, where a format has a heading
+	lessonsLabel = "Lessons"               // above the lessons, where a format needs a heading and the portfolio names no file
+	linkLabel    = "Link"                  // a write-up of no kind
+	emptyNotice  = "No incidents to show." // where the selection leaves no incident
+	doneLabel    = "done"                  // an action item that is finished
+	openLabel    = "open"                  // one that is not
+	backArrow    = "←"                     // before the back link, unless its text has one
+	figureArrow  = "→"                     // between a figure's value before and after
+	separator    = " · "                   // between badges and between legend items
+	durationName = "Duration: "            // read out before a duration where it is a badge
+	toName       = "to"                    // read out for figureArrow
+	rangeDash    = " – "                   // between the two dates of a period
+	badgeRanks   = 4                       // the colours of severity badges
 )
 
 // A link is a link as walk hands it over.
@@ -260,6 +263,9 @@ func (pg *page) walk(w writer) {
 		w.legend(label, pg.roles, pg.sevs)
 	}
 	w.incidents()
+	if pg.sel.Len() == 0 {
+		w.empty(emptyNotice)
+	}
 	for i := range pg.sel.Len() {
 		pg.incident(w, pg.sel.At(i))
 	}
