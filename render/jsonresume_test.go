@@ -200,6 +200,32 @@ func referenceProject(c *config, p *incident.Portfolio, in *incident.Incident) j
 	if c.noDetails {
 		return e
 	}
+	for _, g := range []struct {
+		name string
+		figs []incident.Figure
+	}{{"Impact", in.Impact}, {"Results", in.Results}} {
+		var figs []string
+		value := func(v float64, text, unit string) string {
+			if text == "" {
+				text = englishNumber(v)
+			}
+			return text + unitSpace(unit) + unit
+		}
+		for _, f := range g.figs {
+			s := f.Label + ": "
+			if f.HasBefore {
+				s += value(f.Before, f.BeforeText, f.Unit) + " → "
+			}
+			s += value(f.Value, f.ValueText, f.Unit)
+			if f.Note != "" {
+				s += " (" + f.Note + ")"
+			}
+			figs = append(figs, s)
+		}
+		if figs != nil {
+			e.Highlights = append(e.Highlights, g.name+": "+strings.Join(figs, "; "))
+		}
+	}
 	e.Keywords = in.Tags
 	if !in.When.IsZero() {
 		e.StartDate, e.EndDate = in.When.Start.String(), in.When.End.String()

@@ -266,6 +266,9 @@ func TestLangDigits(t *testing.T) {
 		{"Markdown", Markdown, "- Requests lost: 1.234,5 → 5.000\n"},
 		{"Text", Text, "    Requests lost: 1.234,5 → 5.000\n"},
 		{"JSONResume", JSONResume, `"value": 5000,`},
+		{"JSONResume with Projects", func(w io.Writer, p incident.Portfolio, opts ...Option) error {
+			return JSONResume(w, p, append(opts, Projects())...)
+		}, `"Impact: Requests lost: 1.234,5 → 5.000"`},
 	} {
 		var b bytes.Buffer
 		if err := f.render(&b, p, Lang("de")); err != nil {
