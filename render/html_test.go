@@ -433,6 +433,8 @@ func htmlHostilePortfolio() incident.Portfolio {
 			ID: incident.ID(h), Title: h, Role: incident.Role(h), Severity: incident.Severity(h),
 			Duration:  incident.Duration{Text: h, Length: time.Hour},
 			Situation: []string{h}, MyRole: []string{h}, Resolution: []string{h}, PermanentFix: []string{h},
+			Summary: []string{h}, Trigger: []string{h}, RootCause: []string{h}, Detection: []string{h},
+			WentWell: []string{h}, WentWrong: []string{h}, GotLucky: []string{h},
 			When: incident.Period{Start: incident.Date{Year: 2023, Month: 13, Day: -1}}, Org: h, Tags: []string{h},
 			Command: incident.CommandRole(h), Impact: []incident.Figure{fig}, Results: []incident.Figure{fig},
 			Actions: []incident.Action{{Text: h, Kind: incident.ActionKind(h)}},
