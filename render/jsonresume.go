@@ -821,12 +821,7 @@ func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Inci
 	if len(in.Summary) > 0 {
 		j.key("description")
 		j.byte('"')
-		for k, para := range in.Summary {
-			if k > 0 {
-				j.byte(' ')
-			}
-			j.body(para)
-		}
+		j.paragraphs(in.Summary)
 		j.byte('"')
 	}
 	j.key("highlights")
@@ -839,12 +834,7 @@ func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Inci
 		j.byte('"')
 		j.body(s.Name)
 		j.str(": ")
-		for k, para := range s.Paragraphs {
-			if k > 0 {
-				j.byte(' ')
-			}
-			j.body(para)
-		}
+		j.paragraphs(s.Paragraphs)
 		j.byte('"')
 	}
 	if !c.noDetails {
@@ -900,6 +890,16 @@ func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Inci
 	j.byte('"')
 	j.member("incidentId", string(in.ID))
 	j.close('}')
+}
+
+// paragraphs writes paragraphs inside a string, one space apart.
+func (j *jsonWriter) paragraphs(ps []string) {
+	for k, para := range ps {
+		if k > 0 {
+			j.byte(' ')
+		}
+		j.body(para)
+	}
 }
 
 // figureHighlight writes figures as one highlight, for readers, their

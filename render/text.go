@@ -569,7 +569,11 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 			pa, pb = 0, 0
 			fits := t.room(need)
 			switch {
-			case !fits && textURL(s[a:b]):
+			case fits && plain:
+				pa, pb = a, b
+				t.col += need
+				t.fresh = false
+			case fits || textURL(s[a:b]):
 				// A URL too wide for a line is never broken, so that it
 				// can be copied: it takes a line of its own, however
 				// wide, and the next word starts the next line.
@@ -582,7 +586,7 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 				}
 				t.col += need
 				t.fresh = false
-			case !fits:
+			default:
 				if first {
 					t.breakWord(pre)
 				}
@@ -590,20 +594,6 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 				if !more {
 					t.breakWord(suf)
 				}
-			case plain:
-				pa, pb = a, b
-				t.col += need
-				t.fresh = false
-			default:
-				if first {
-					t.str(pre)
-				}
-				t.clean(s[a:b], clean)
-				if !more {
-					t.str(suf)
-				}
-				t.col += need
-				t.fresh = false
 			}
 		}
 		a, b, w, clean, ok = na, nb, nw, nclean, more
