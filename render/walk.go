@@ -94,21 +94,24 @@ var (
 
 // Other words a page shows.
 const (
-	legendLabel  = "Legend"                // before the legend, unless the portfolio has its own
-	detailsLabel = "Details"               // above an incident's optional fields, where a format has a heading
-	lessonsLabel = "Lessons"               // above the lessons, where a format needs a heading and the portfolio names no file
-	linkLabel    = "Link"                  // a write-up of no kind
-	emptyNotice  = "No incidents to show." // where the selection leaves no incident
-	doneLabel    = "done"                  // an action item that is finished
-	openLabel    = "open"                  // one that is not
-	backArrow    = "←"                     // before the back link, unless its text has one
-	figureArrow  = "→"                     // between a figure's value before and after
-	separator    = " · "                   // between badges and between legend items
-	durationName = "Duration: "            // read out before a duration where it is a badge
-	toName       = "to"                    // read out for figureArrow
-	rangeDash    = " – "                   // between the two dates of a period
-	badgeRanks   = 4                       // the colours of severity badges
+	legendLabel  = "Legend"     // before the legend, unless the portfolio has its own
+	detailsLabel = "Details"    // above an incident's optional fields, where a format has a heading
+	lessonsLabel = "Lessons"    // above the lessons, where a format needs a heading and the portfolio names no file
+	linkLabel    = "Link"       // a write-up of no kind
+	doneLabel    = "done"       // an action item that is finished
+	openLabel    = "open"       // one that is not
+	backArrow    = "←"          // before the back link, unless its text has one
+	figureArrow  = "→"          // between a figure's value before and after
+	separator    = " · "        // between badges and between legend items
+	durationName = "Duration: " // read out before a duration where it is a badge
+	toName       = "to"         // read out for figureArrow
+	rangeDash    = " – "        // between the two dates of a period
+	badgeRanks   = 4            // the colours of severity badges
 )
+
+// emptyNotice is what a page says where the selection leaves no
+// incident, in the Hugo module's words.
+const emptyNotice = "No incidents to show."
 
 // A link is a link as walk hands it over.
 type link struct {
