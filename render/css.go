@@ -59,6 +59,7 @@ const htmlStyle = `.incident-portfolio {
 .incident-portfolio .tagline { font-size: 1.15rem; color: var(--muted-fg); margin: 0 0 1.5rem; }
 .incident-portfolio .legend { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 1.5rem 0; }
 .incident-portfolio .legend-label { font-weight: 600; }
+.incident-portfolio .legend-group { display: inline-flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
 .incident-portfolio .legend-sep { color: var(--muted-fg); }
 .incident-portfolio .badge { display: inline-block; padding: .05rem .6rem; border-radius: 1rem; font-size: .85rem; font-weight: 600; line-height: 1.6; color: var(--role-fg); background: var(--role-bg); }
 .incident-portfolio .role-caused-and-fixed { color: var(--caused-fg); background: var(--caused-bg); }

@@ -109,9 +109,10 @@ func textGoldens(t *testing.T, p incident.Portfolio, base string, check func(t *
 			if check != nil {
 				check(t, name, out)
 			}
-			for i, line := range strings.Split(string(out), "\n") {
-				if n := plainCells(line); n > w {
-					t.Errorf("line %d is %d cells: %q", i+1, n, line)
+			lines := strings.Split(string(out), "\n")
+			for i, line := range lines {
+				if textTooWide(lines, i, w) {
+					t.Errorf("line %d is %d cells: %q", i+1, plainCells(line), line)
 				}
 			}
 			golden(t, name, out)

@@ -23,11 +23,18 @@ func Fragment() Option { return only(optFragment, func(c *config) { c.fragment =
 // head of a document, or at the start of a Fragment.
 func JSONLD() Option { return only(optJSONLD, func(c *config) { c.jsonLD = true }) }
 
-// Lang sets the language of the portfolio's text for HTML, a BCP 47 tag
-// such as "de" or "pt-BR": the lang attribute of <html>, or of the
-// Fragment's <section>. Without it a document says "en" and a fragment
-// says nothing (it takes the page's). A tag of other than ASCII letters,
-// digits and hyphens, or longer than 35 bytes, is ignored.
+// Lang sets the language of the portfolio's text, a BCP 47 tag such as
+// "de" or "pt-BR". In HTML it is the lang attribute of <html>, or of the
+// Fragment's <section>: without it a document says "en" and a fragment
+// says nothing (it takes the page's). In every format it sets how the
+// numbers of figures read: their digit grouping and decimal mark, such as
+// 5,000 and 1.5 in English (the default, and the form of any language
+// not listed), 5.000 and 1,5 in German, Italian, Dutch and Portuguese,
+// 5 000 and 1,5 in French (a narrow no-break space), Russian, Swedish and
+// European Portuguese (a no-break space), 5’000 in Swiss German, and 5000
+// but 50.000 in Spanish and 50 000 in Polish. JSON's numbers stay
+// numbers; only its text reads them so. A tag of other than ASCII
+// letters, digits and hyphens, or longer than 35 bytes, is ignored.
 func Lang(tag string) Option {
 	return only(optLang, func(c *config) {
 		if htmlLangTag(tag) {
@@ -205,27 +212,56 @@ func (h *htmlWriter) legend(label string, roles []incident.RoleDef, sevs []sever
 	h.str("<p class=\"legend\"><span class=\"legend-label\">")
 	h.text(label)
 	h.str(":</span>")
-	for _, d := range roles {
-		h.str("\n<span class=\"badge role role-")
-		h.attr(string(d.Key))
-		h.str("\">")
-		h.text(d.Label)
-		h.str("</span>")
-	}
-	for i, d := range sevs {
-		if i == 0 && len(roles) > 0 {
+	// Each group, the roles and the severities, is a box of its own,
+	// which the stylesheet keeps whole where it fits a line; the "|"
+	// between them ends the first.
+	if len(roles) > 0 {
+		h.str("\n<span class=\"legend-group\">")
+		for i, d := range roles {
+			if i > 0 {
+				h.byte('\n')
+			}
+			h.str("<span class=\"badge role role-")
+			h.attr(string(d.Key))
+			h.str("\">")
+			h.text(d.Label)
+			h.str("</span>")
+		}
+		if len(sevs) > 0 {
 			h.str("\n<span class=\"legend-sep\" aria-hidden=\"true\">|</span>")
 		}
-		h.str("\n<span class=\"badge sev sev-")
-		h.byte(d.rank)
-		h.str("\">")
-		h.text(string(d.Code))
-		if d.Label != "" {
-			h.byte(' ')
-			h.text(d.Label)
+		h.str("</span>")
+	}
+	if len(sevs) > 0 {
+		h.str("\n<span class=\"legend-group\">")
+		for i, d := range sevs {
+			if i > 0 {
+				h.byte('\n')
+			}
+			h.sevBadge(d)
 		}
 		h.str("</span>")
 	}
+	h.str("</p>\n")
+}
+
+// sevBadge writes a severity's badge, in the legend and on a card
+// alike: its code and, visibly, its label.
+func (h *htmlWriter) sevBadge(d severity) {
+	h.str("<span class=\"badge sev sev-")
+	h.byte(d.rank)
+	h.str("\">")
+	h.text(string(d.Code))
+	if d.Label != "" {
+		h.byte(' ')
+		h.text(d.Label)
+	}
+	h.str("</span>")
+}
+
+func (h *htmlWriter) empty(notice string) {
+	h.str("<p class=\"empty\">")
+	h.str(notice)
 	h.str("</p>\n")
 }
 
@@ -244,22 +280,8 @@ func (h *htmlWriter) incident(in *incident.Incident, role string, sev severity) 
 	h.attr(string(in.Role))
 	h.str("\">")
 	h.text(role)
-	h.str("</span>\n<span class=\"badge sev sev-")
-	h.byte(sev.rank)
-	h.str("\" title=\"")
-	h.attr(string(sev.Code))
-	if sev.Label != "" {
-		h.byte(' ')
-		h.attr(sev.Label)
-	}
-	h.str("\">")
-	h.text(string(sev.Code))
-	if sev.Label != "" {
-		h.str("<span class=\"visually-hidden\"> ")
-		h.text(sev.Label)
-		h.str("</span>")
-	}
-	h.str("</span>")
+	h.str("</span>\n")
+	h.sevBadge(sev)
 	if in.Duration.Text != "" {
 		h.str("\n<span class=\"duration\"><span class=\"visually-hidden\">" + durationName + "</span>")
 		if in.Duration.Length > 0 {
@@ -431,20 +453,23 @@ func (h *htmlWriter) number(v float64, text, unit string) {
 		h.text(text)
 	} else {
 		var buf [32]byte
-		h.raw(strconv.AppendFloat(buf[:0], v, 'f', -1, 64))
+		h.raw(appendNumber(buf[:0], v, h.c.num))
 	}
 	h.str(unitSpace(unit))
 	h.text(unit)
 }
 
-func (h *htmlWriter) action(a *incident.Action) {
+func (h *htmlWriter) action(a *incident.Action, marked bool) {
 	h.str("<li><span class=\"action-kind\">")
 	h.text(a.Kind.String())
 	h.str(":</span> ")
 	h.text(a.Text)
-	if a.Done {
+	switch {
+	case !marked:
+		h.str("</li>\n")
+	case a.Done:
 		h.str(" <span class=\"action-state\">(" + doneLabel + ")</span></li>\n")
-	} else {
+	default:
 		h.str(" <span class=\"action-state\">(" + openLabel + ")</span></li>\n")
 	}
 }
@@ -492,11 +517,11 @@ func (h *htmlWriter) lessons(l *incident.Lessons) {
 // htmlPieces holds, for each heading offset, the longest runs of markup
 // an incident has between two pieces of text.
 var htmlPieces = func() (t [6]struct {
-	titleStart string    // after the ID in <article id="…">, to the ID in the title's link
-	titleEnd   string    // after the title, to the role in the role badge's class
-	parts      [4]string // each section's start, to its first paragraph
+	titleStart string                 // after the ID in <article id="…">, to the ID in the title's link
+	titleEnd   string                 // after the title, to the role in the role badge's class
+	parts      [len(partOrder)]string // each part's start, to its first paragraph
 }) {
-	names := (&incident.Incident{}).Sections()
+	names := parts(&incident.Incident{})
 	for off := range t {
 		c := config{headingOffset: off}
 		h2, h3 := strconv.Itoa(c.heading(2)), strconv.Itoa(c.heading(3))

@@ -33,11 +33,13 @@ const ExtensionVersion = "1"
 // the documents JSONResume writes.
 const ResumeSchemaURL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 
-// ProjectType is the "type" of the entries Projects adds to a résumé's
-// projects section. An entry of this type whose "incidentId" is an
-// incident of the portfolio, or of the extension already in the résumé, is
-// one MergeResume wrote, and a later merge replaces it; any other entry is
-// the user's and is kept as it is.
+// ProjectType is the word that names an incident in the "type" of the
+// entries Projects adds to a résumé's projects section, which themes print
+// as it is: "P1 Critical incident · 4 hours". An entry whose type holds
+// the word (or is the word alone, as earlier versions wrote it) and whose
+// "incidentId" is an incident of the portfolio, or of the extension
+// already in the résumé, is one MergeResume wrote, and a later merge
+// replaces it; any other entry is the user's and is kept as it is.
 const ProjectType = "incident"
 
 // TopLevel puts the extension at the top level of the résumé, under
@@ -128,14 +130,28 @@ type ResumeIncident struct {
 	Severity ResumeSeverity `json:"severity"`
 	// Duration is how long the incident lasted.
 	Duration ResumeDuration `json:"duration"`
+	// Summary tells the incident in a few sentences, one string per paragraph; absent when not given.
+	Summary []string `json:"summary,omitempty"`
 	// Situation tells what happened, one string per paragraph.
 	Situation []string `json:"situation"`
+	// Trigger tells what set the incident off, one string per paragraph; absent when not given.
+	Trigger []string `json:"trigger,omitempty"`
+	// RootCause tells why the trigger could cause the incident, one string per paragraph; absent when not given.
+	RootCause []string `json:"rootCause,omitempty"`
+	// Detection tells how the incident was noticed, one string per paragraph; absent when not given.
+	Detection []string `json:"detection,omitempty"`
 	// MyRole tells what the person did, one string per paragraph.
 	MyRole []string `json:"myRole"`
 	// Resolution tells how service was restored, one string per paragraph.
 	Resolution []string `json:"resolution"`
 	// PermanentFix tells what was changed so it cannot happen again, one string per paragraph.
 	PermanentFix []string `json:"permanentFix"`
+	// WentWell tells what went well in the response, one string per paragraph; absent when not given.
+	WentWell []string `json:"wentWell,omitempty"`
+	// WentWrong tells what went wrong in the response, one string per paragraph; absent when not given.
+	WentWrong []string `json:"wentWrong,omitempty"`
+	// GotLucky tells where the responders got lucky, one string per paragraph; absent when not given.
+	GotLucky []string `json:"gotLucky,omitempty"`
 	// When is when it happened.
 	When *ResumePeriod `json:"when,omitempty"`
 	// TimeToDetect is the time from the incident's start to its detection, which its timeline gives (incident.Incident.TimeToDetect), as an ISO 8601 duration such as "PT4M"; absent when the timeline does not give it.
@@ -271,7 +287,7 @@ type ResumeLessons struct {
 // A figure that is not a finite number is an error, reported before
 // anything is written.
 func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newJSONPage(w, p, opts, "JSONResume", optTopLevel|optProjects)
+	pg, err := newJSONPage(w, p, opts, "JSONResume", optTopLevel|optProjects|optLang)
 	if err != nil {
 		return err
 	}
@@ -304,7 +320,7 @@ func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
 // decodes into a ResumeExtension. It refuses the options of the document
 // (TopLevel, Projects, Replace).
 func JSONExtension(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newJSONPage(w, p, opts, "JSONExtension", 0)
+	pg, err := newJSONPage(w, p, opts, "JSONExtension", optLang)
 	if err != nil {
 		return err
 	}
@@ -334,7 +350,7 @@ func newJSONPage(w io.Writer, p incident.Portfolio, opts []Option, fn string, ow
 // figure JSON cannot hold, so that nothing is written.
 func prepareJSON(p *incident.Portfolio, opts []Option) (config, selection, error) {
 	c := newConfig(opts)
-	if err := c.check("MergeResume", optTopLevel|optProjects|optReplace); err != nil {
+	if err := c.check("MergeResume", optTopLevel|optProjects|optReplace|optLang); err != nil {
 		return c, selection{}, err
 	}
 	sel := c.selectIncidents(p)
@@ -690,6 +706,9 @@ func (j *jsonPage) incidents() {
 
 func (j *jsonPage) incidentsEnd() { j.close(']') }
 
+// empty writes nothing: JSON's empty list of incidents says it.
+func (j *jsonPage) empty(string) {}
+
 func (j *jsonPage) incident(in *incident.Incident, role string, sev severity) {
 	j.next()
 	j.open('{')
@@ -807,7 +826,9 @@ func (j *jsonPage) figure(f *incident.Figure) {
 	j.close('}')
 }
 
-func (j *jsonPage) action(a *incident.Action) {
+// action writes an action item with its state, marked or not: JSON
+// holds it as data.
+func (j *jsonPage) action(a *incident.Action, _ bool) {
 	j.item()
 	j.member("text", a.Text)
 	j.member("kind", string(a.Kind))
@@ -846,32 +867,28 @@ func (j *jsonWriter) date(d incident.Date) {
 func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Incident) {
 	j.open('{')
 	j.member("name", in.Title)
-	j.key("description")
-	j.byte('"')
-	j.body(p.RoleLabel(in.Role))
-	j.str(" · ")
-	j.body(string(in.Severity))
-	if sev, ok := p.Severity(in.Severity); ok && sev.Label != "" {
-		j.byte(' ')
-		j.body(sev.Label)
+	if len(in.Summary) > 0 {
+		j.key("description")
+		j.byte('"')
+		j.paragraphs(in.Summary)
+		j.byte('"')
 	}
-	j.str(" · ")
-	j.body(in.Duration.Text)
-	j.byte('"')
 	j.key("highlights")
 	j.open('[')
-	for _, s := range in.Sections() {
+	for k, s := range parts(in) {
+		if !partShown(k, s) {
+			continue
+		}
 		j.next()
 		j.byte('"')
 		j.body(s.Name)
 		j.str(": ")
-		for k, para := range s.Paragraphs {
-			if k > 0 {
-				j.byte(' ')
-			}
-			j.body(para)
-		}
+		j.paragraphs(s.Paragraphs)
 		j.byte('"')
+	}
+	if !c.noDetails {
+		j.figureHighlight(impactName, in.Impact, c.num)
+		j.figureHighlight(resultsName, in.Results, c.num)
 	}
 	j.close(']')
 	if !c.noDetails {
@@ -891,18 +908,92 @@ func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Inci
 		if u := jsonWebLink(in); u != "" {
 			j.member("url", u)
 		}
-		if in.Command != "" {
-			j.key("roles")
-			j.open('[')
-			j.next()
-			j.string(in.Command.String())
-			j.close(']')
-		}
+	}
+	// Themes print the roles, the type and the description as they are:
+	// the person's role (and command role), "P1 Critical incident · 4
+	// hours", and the summary.
+	j.key("roles")
+	j.open('[')
+	j.next()
+	j.string(p.RoleLabel(in.Role))
+	if in.Command != "" && !c.noDetails {
+		j.next()
+		j.string(in.Command.String())
+	}
+	j.close(']')
+	if !c.noDetails {
 		j.memberOmit("entity", in.Org)
 	}
-	j.member("type", ProjectType)
+	j.key("type")
+	j.byte('"')
+	j.body(string(in.Severity))
+	if sev, ok := p.Severity(in.Severity); ok && sev.Label != "" {
+		j.byte(' ')
+		j.body(sev.Label)
+	}
+	j.str(" " + ProjectType)
+	if in.Duration.Text != "" {
+		j.str(" · ")
+		j.body(in.Duration.Text)
+	}
+	j.byte('"')
 	j.member("incidentId", string(in.ID))
 	j.close('}')
+}
+
+// paragraphs writes paragraphs inside a string, one space apart.
+func (j *jsonWriter) paragraphs(ps []string) {
+	for k, para := range ps {
+		if k > 0 {
+			j.byte(' ')
+		}
+		j.body(para)
+	}
+}
+
+// figureHighlight writes figures as one highlight, for readers, their
+// numbers as form reads them: "Impact: Queries lost: 1,200,000,000
+// queries (peak); Error rate: 0.1% → 38.5%".
+func (j *jsonWriter) figureHighlight(n name, figs []incident.Figure, form numberForm) {
+	if len(figs) == 0 {
+		return
+	}
+	j.next()
+	j.byte('"')
+	j.str(n.colon)
+	for k := range figs {
+		f := &figs[k]
+		if k > 0 {
+			j.byte(';')
+		}
+		j.byte(' ')
+		j.body(f.Label)
+		j.str(": ")
+		if f.HasBefore {
+			j.figureValue(f.Before, f.BeforeText, f.Unit, form)
+			j.str(" " + figureArrow + " ")
+		}
+		j.figureValue(f.Value, f.ValueText, f.Unit, form)
+		if f.Note != "" {
+			j.str(" (")
+			j.body(f.Note)
+			j.byte(')')
+		}
+	}
+	j.byte('"')
+}
+
+// figureValue writes a figure's value, or its text, and its unit inside a
+// string: "1.2 h", "70%".
+func (j *jsonWriter) figureValue(v float64, text, unit string, form numberForm) {
+	if text != "" {
+		j.body(text)
+	} else {
+		var buf [64]byte
+		j.raw(appendNumber(buf[:0], v, form))
+	}
+	j.str(unitSpace(unit))
+	j.body(unit)
 }
 
 // jsonWebLink returns the first of an incident's links that is an absolute

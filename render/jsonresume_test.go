@@ -7,6 +7,7 @@ import (
 	"errors"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -148,7 +149,7 @@ type jsonMeta struct {
 
 type jsonProject struct {
 	Name        string   `json:"name"`
-	Description string   `json:"description"`
+	Description string   `json:"description,omitempty"`
 	Highlights  []string `json:"highlights"`
 	Keywords    []string `json:"keywords,omitempty"`
 	StartDate   string   `json:"startDate,omitempty"`
@@ -187,17 +188,48 @@ func referenceProject(c *config, p *incident.Portfolio, in *incident.Incident) j
 	if d, ok := p.Severity(in.Severity); ok && d.Label != "" {
 		sev += " " + d.Label
 	}
+	typ := sev + " incident"
+	if in.Duration.Text != "" {
+		typ += " · " + in.Duration.Text
+	}
 	e := jsonProject{
 		Name:        in.Title,
-		Description: p.RoleLabel(in.Role) + " · " + sev + " · " + in.Duration.Text,
-		Type:        "incident",
+		Description: strings.Join(in.Summary, " "),
+		Roles:       []string{p.RoleLabel(in.Role)},
+		Type:        typ,
 		IncidentID:  string(in.ID),
 	}
-	for _, s := range in.Sections() {
+	for _, s := range wantParts(in) {
 		e.Highlights = append(e.Highlights, s.Name+": "+strings.Join(s.Paragraphs, " "))
 	}
 	if c.noDetails {
 		return e
+	}
+	for _, g := range []struct {
+		name string
+		figs []incident.Figure
+	}{{"Impact", in.Impact}, {"Results", in.Results}} {
+		var figs []string
+		value := func(v float64, text, unit string) string {
+			if text == "" {
+				text = englishNumber(v)
+			}
+			return text + unitSpace(unit) + unit
+		}
+		for _, f := range g.figs {
+			s := f.Label + ": "
+			if f.HasBefore {
+				s += value(f.Before, f.BeforeText, f.Unit) + " → "
+			}
+			s += value(f.Value, f.ValueText, f.Unit)
+			if f.Note != "" {
+				s += " (" + f.Note + ")"
+			}
+			figs = append(figs, s)
+		}
+		if figs != nil {
+			e.Highlights = append(e.Highlights, g.name+": "+strings.Join(figs, "; "))
+		}
 	}
 	e.Keywords = in.Tags
 	if !in.When.IsZero() {
@@ -214,10 +246,23 @@ func referenceProject(c *config, p *incident.Portfolio, in *incident.Incident) j
 		}
 	}
 	if in.Command != "" {
-		e.Roles = []string{in.Command.String()}
+		e.Roles = append(e.Roles, in.Command.String())
 	}
 	e.Entity = in.Org
 	return e
+}
+
+// wantParts is the parts of in a page shows, in order, as the tests
+// expect them: the seed's four sections always, the postmortem's parts
+// when given, the summary first and the lessons last.
+func wantParts(in *incident.Incident) (out []incident.Section) {
+	seed, pm := in.Sections(), in.Postmortem()
+	for _, s := range []incident.Section{pm[0], seed[0], pm[1], pm[2], pm[3], seed[1], seed[2], seed[3], pm[4], pm[5], pm[6]} {
+		if len(s.Paragraphs) > 0 || slices.ContainsFunc(seed[:], func(d incident.Section) bool { return d.Key == s.Key }) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // encodeIndented is encoding/json's output with two-space indentation.
@@ -288,10 +333,17 @@ func TestResumeExtensionShape(t *testing.T) {
 		Role:         ResumeRole{incident.CausedAndFixed, "Caused & Fixed"},
 		Severity:     ResumeSeverity{"SEV-1", "Critical", 1},
 		Duration:     ResumeDuration{Text: "Weekend (Fri–Sun) 🚒", Length: "PT60H"},
+		Summary:      []string{"A <b>bad</b> change & a *full* pool took the site down."},
 		Situation:    in.Situation,
+		Trigger:      []string{"A deploy at 13:42 <UTC> | no canary."},
+		RootCause:    []string{"The pool was sized for 5000 connections; `max` was 50.", "# Nobody owned it."},
+		Detection:    []string{"An alert: [page](javascript:alert(1)) fired after 4 minutes."},
 		MyRole:       in.MyRole,
 		Resolution:   in.Resolution,
 		PermanentFix: in.PermanentFix,
+		WentWell:     []string{"Rollback took < 5 minutes & worked."},
+		WentWrong:    []string{"</section><script>alert(1)</script>"},
+		GotLucky:     []string{"It was a Sunday: {{ .Title }} & %s."},
 		When:         &ResumePeriod{"2023-03-14", "2023-03-16"},
 		Org:          `"Acme" & 'Sons' <Ltd>`,
 		Tags:         []string{"kubernetes", "c++", "全角文字", "<tag>"},
@@ -681,6 +733,15 @@ func referenceExtension(p incident.Portfolio, opts ...Option) ResumeExtension {
 	return x
 }
 
+// omitEmpty is a postmortem's part as decoding gives it back: nil when
+// not given, as omitempty leaves it out.
+func omitEmpty(ss []string) []string {
+	if len(ss) == 0 {
+		return nil
+	}
+	return cloneStrings(ss)
+}
+
 func (c *config) resumeIncident(p *incident.Portfolio, in *incident.Incident) ResumeIncident {
 	sev, _ := p.Severity(in.Severity)
 	r := ResumeIncident{
@@ -689,10 +750,17 @@ func (c *config) resumeIncident(p *incident.Portfolio, in *incident.Incident) Re
 		Role:         ResumeRole{in.Role, p.RoleLabel(in.Role)},
 		Severity:     ResumeSeverity{in.Severity, sev.Label, sev.Level},
 		Duration:     ResumeDuration{Text: in.Duration.Text, Approximate: in.Duration.Approximate},
+		Summary:      omitEmpty(in.Summary),
 		Situation:    cloneStrings(in.Situation),
+		Trigger:      omitEmpty(in.Trigger),
+		RootCause:    omitEmpty(in.RootCause),
+		Detection:    omitEmpty(in.Detection),
 		MyRole:       cloneStrings(in.MyRole),
 		Resolution:   cloneStrings(in.Resolution),
 		PermanentFix: cloneStrings(in.PermanentFix),
+		WentWell:     omitEmpty(in.WentWell),
+		WentWrong:    omitEmpty(in.WentWrong),
+		GotLucky:     omitEmpty(in.GotLucky),
 	}
 	if in.Duration.Length > 0 {
 		var buf [40]byte

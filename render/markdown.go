@@ -35,7 +35,7 @@ import (
 // GitHub does to rendered text after Markdown (emoji shortcodes such as
 // :fire:, @mentions) is not Markdown and cannot be escaped.
 func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newPage(w, p, opts, "Markdown", optSiteGenerator)
+	pg, err := newPage(w, p, opts, "Markdown", optSiteGenerator|optLang)
 	if err != nil {
 		return err
 	}
@@ -131,12 +131,13 @@ func (m *mdWriter) yamlField(key, value string) {
 	m.byte('\n')
 }
 
-func (m *mdWriter) end()          {}
-func (m *mdWriter) incidents()    {}
-func (m *mdWriter) incidentsEnd() {}
-func (m *mdWriter) detailsEnd()   {}
-func (m *mdWriter) listEnd()      {}
-func (m *mdWriter) incidentEnd()  {}
+func (m *mdWriter) empty(notice string) { m.para(notice) }
+func (m *mdWriter) end()                {}
+func (m *mdWriter) incidents()          {}
+func (m *mdWriter) incidentsEnd()       {}
+func (m *mdWriter) detailsEnd()         {}
+func (m *mdWriter) listEnd()            {}
+func (m *mdWriter) incidentEnd()        {}
 
 func (m *mdWriter) header(back link, title, tagline string) {
 	if back.text != "" {
@@ -378,10 +379,13 @@ func (m *mdWriter) figure(f *incident.Figure) {
 	m.byte('\n')
 }
 
-func (m *mdWriter) action(a *incident.Action) {
-	if a.Done {
+func (m *mdWriter) action(a *incident.Action, marked bool) {
+	switch {
+	case !marked:
+		m.str("- ")
+	case a.Done:
 		m.str("- [x] ")
-	} else {
+	default:
 		m.str("- [ ] ")
 	}
 	m.text(a.Kind.String())
@@ -405,7 +409,7 @@ func (m *mdWriter) figureValue(v float64, text, unit string) {
 		m.text(text)
 	} else {
 		var b [32]byte
-		m.raw(strconv.AppendFloat(b[:0], v, 'f', -1, 64))
+		m.raw(appendNumber(b[:0], v, m.c.num))
 	}
 	// Decide on the unit as the reader will see it: "%\x00" is "%".
 	if dirty(unit) {

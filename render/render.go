@@ -113,10 +113,12 @@ type config struct {
 	headingOffset                           int
 	given                                   option // the format options given
 
+	lang string     // Lang's tag
+	num  numberForm // how figures' numbers read, after lang
+
 	// HTML
 	fragment bool
 	jsonLD   bool
-	lang     string
 	// Markdown
 	site bool
 	// Text
@@ -135,6 +137,7 @@ func (c *config) set(opts []Option) {
 			o.apply(c)
 		}
 	}
+	c.num = numberFormOf(c.lang)
 }
 
 // newConfig returns the configuration opts make. (A render applies them

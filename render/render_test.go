@@ -110,7 +110,7 @@ func TestForeignOptions(t *testing.T) {
 		{"Text", func(w io.Writer) error { return Text(w, p, SiteGenerator()) }, "render: Text cannot honour the SiteGenerator option"},
 		{"JSONResume", func(w io.Writer) error { return JSONResume(w, p, Projects(), Replace()) }, "render: JSONResume cannot honour the Replace option"},
 		{"JSONExtension", func(w io.Writer) error { return JSONExtension(w, p, TopLevel()) }, "render: JSONExtension cannot honour the TopLevel option"},
-		{"MergeResume", func(w io.Writer) error { return MergeResume(w, resume, p, Lang("de")) }, "render: MergeResume cannot honour the Lang option"},
+		{"MergeResume", func(w io.Writer) error { return MergeResume(w, resume, p, Width(40)) }, "render: MergeResume cannot honour the Width option"},
 	} {
 		var b bytes.Buffer
 		err := tt.render(&b)
@@ -148,6 +148,167 @@ func TestFigureText(t *testing.T) {
 		}
 		if strings.Contains(b.String(), "rule rollout: 0") {
 			t.Errorf("%s: the text figure shows as 0", tc.name)
+		}
+	}
+}
+
+// TestActionStates checks that action items show their state only where
+// done and open items are mixed, and that a list of open items says so
+// in its label, in every format but JSON, which holds each state.
+func TestActionStates(t *testing.T) {
+	done := incident.Action{Text: "Fix it", Kind: incident.Prevent, Done: true}
+	open := incident.Action{Text: "Test it", Kind: incident.Process}
+	for _, tt := range []struct {
+		name    string
+		actions []incident.Action
+		text    []string // the Text page's lines from the list's label on
+		md      []string
+		html    []string
+	}{
+		{"all done", []incident.Action{done, done},
+			[]string{"  Action items:", "    Prevent: Fix it", "    Prevent: Fix it"},
+			[]string{"**Action items**", "", "- Prevent: Fix it", "- Prevent: Fix it"},
+			[]string{`<div><dt>Action items</dt><dd><ul class="actions">`, `<li><span class="action-kind">Prevent:</span> Fix it</li>`, `<li><span class="action-kind">Prevent:</span> Fix it</li>`}},
+		{"all open", []incident.Action{open},
+			[]string{"  Open action items:", "    Process: Test it"},
+			[]string{"**Open action items**", "", "- Process: Test it"},
+			[]string{`<div><dt>Open action items</dt><dd><ul class="actions">`, `<li><span class="action-kind">Process:</span> Test it</li>`}},
+		{"mixed", []incident.Action{done, open},
+			[]string{"  Action items:", "    [x] Prevent: Fix it", "    [ ] Process: Test it"},
+			[]string{"**Action items**", "", "- [x] Prevent: Fix it", "- [ ] Process: Test it"},
+			[]string{`<div><dt>Action items</dt><dd><ul class="actions">`, `<li><span class="action-kind">Prevent:</span> Fix it <span class="action-state">(done)</span></li>`, `<li><span class="action-kind">Process:</span> Test it <span class="action-state">(open)</span></li>`}},
+	} {
+		p := incident.Portfolio{Incidents: []incident.Incident{{
+			ID: "a", Title: "A", Role: incident.CausedAndFixed, Severity: incident.P2,
+			Situation: []string{"s"}, MyRole: []string{"m"}, Resolution: []string{"r"}, PermanentFix: []string{"f"},
+			Actions: tt.actions,
+		}}}
+		for _, f := range []struct {
+			name   string
+			render func(io.Writer, incident.Portfolio, ...Option) error
+			label  string
+			want   []string
+		}{
+			{"Text", Text, "ction items:", tt.text},
+			{"Markdown", Markdown, "ction items**", tt.md},
+			{"HTML", HTML, "ction items</dt>", tt.html},
+		} {
+			var b bytes.Buffer
+			if err := f.render(&b, p); err != nil {
+				t.Fatal(err)
+			}
+			page := b.String()
+			i := strings.Index(page, f.label)
+			if i < 0 {
+				t.Errorf("%s, %s: no action items in\n%s", tt.name, f.name, page)
+				continue
+			}
+			i = strings.LastIndexByte(page[:i], '\n') + 1
+			got := strings.Split(page[i:], "\n")[:len(f.want)]
+			if diff := cmp.Diff(f.want, got); diff != "" {
+				t.Errorf("%s, %s (-want +got):\n%s", tt.name, f.name, diff)
+			}
+		}
+	}
+}
+
+// TestNumberForms checks how a figure's number reads in the languages
+// Lang may name, and that any other reads as English does.
+func TestNumberForms(t *testing.T) {
+	for _, tt := range []struct {
+		lang string
+		v    float64
+		want string
+	}{
+		{"", 5000, "5,000"},
+		{"en", 1.2e9, "1,200,000,000"},
+		{"en-GB", 1234.5, "1,234.5"},
+		{"en", 999, "999"},
+		{"en", -12345.25, "-12,345.25"},
+		{"en", 0.5, "0.5"},
+		{"xx", 5000, "5,000"},
+		{"de", 5000, "5.000"},
+		{"DE-at", 1234567.5, "1.234.567,5"},
+		{"de-CH", 5000, "5’000"},
+		{"es", 5000, "5000"},
+		{"es", 50000, "50.000"},
+		{"fr", 5000.25, "5\u202f000,25"},
+		{"fr-CA", 1.5, "1,5"},
+		{"pl", 5000, "5000"},
+		{"pl", 12345, "12\u00a0345"},
+		{"pt-BR", 5000, "5.000"},
+		{"pt-PT", 5000, "5\u00a0000"},
+		{"ru", 5000, "5\u00a0000"},
+		{"sv", 100000, "100\u00a0000"},
+		{"it", 5000, "5.000"},
+		{"nl", 5000, "5.000"},
+	} {
+		if got := string(appendNumber(nil, tt.v, numberFormOf(tt.lang))); got != tt.want {
+			t.Errorf("%q, %v: got %q, want %q", tt.lang, tt.v, got, tt.want)
+		}
+	}
+}
+
+// TestLangDigits checks that Lang sets the digit grouping of figures in
+// the text of every format, and that JSON's numbers stay numbers.
+func TestLangDigits(t *testing.T) {
+	p := incident.Portfolio{Incidents: []incident.Incident{{
+		ID: "a", Title: "A", Role: incident.CausedAndFixed, Severity: incident.P2,
+		Situation: []string{"s"}, MyRole: []string{"m"}, Resolution: []string{"r"}, PermanentFix: []string{"f"},
+		Impact: []incident.Figure{{Label: "Requests lost", Value: 5000, Before: 1234.5, HasBefore: true}},
+	}}}
+	for _, f := range []struct {
+		name   string
+		render func(io.Writer, incident.Portfolio, ...Option) error
+		want   string
+	}{
+		{"HTML", HTML, "Requests lost:</span> 1.234,5 <span"},
+		{"Markdown", Markdown, "- Requests lost: 1.234,5 → 5.000\n"},
+		{"Text", Text, "    Requests lost: 1.234,5 → 5.000\n"},
+		{"JSONResume", JSONResume, `"value": 5000,`},
+		{"JSONResume with Projects", func(w io.Writer, p incident.Portfolio, opts ...Option) error {
+			return JSONResume(w, p, append(opts, Projects())...)
+		}, `"Impact: Requests lost: 1.234,5 → 5.000"`},
+	} {
+		var b bytes.Buffer
+		if err := f.render(&b, p, Lang("de")); err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+		if !strings.Contains(b.String(), f.want) {
+			t.Errorf("%s with Lang(\"de\"): no %q in\n%s", f.name, f.want, b.String())
+		}
+	}
+}
+
+// TestEmptyNotice checks that a selection that leaves no incident says so
+// in every format but JSON, whose empty list of incidents says it, and
+// that a page with incidents does not.
+func TestEmptyNotice(t *testing.T) {
+	p := portfolio.Page()
+	for _, f := range []struct {
+		name   string
+		render func(io.Writer, incident.Portfolio, ...Option) error
+		want   string
+	}{
+		{"HTML", HTML, "<p class=\"empty\">No incidents to show.</p>\n"},
+		{"Markdown", Markdown, "\nNo incidents to show.\n"},
+		{"Text", Text, "\nNo incidents to show.\n"},
+		{"JSONResume", JSONResume, `"incidents": []`},
+	} {
+		for _, tt := range []struct {
+			opts []Option
+			want bool
+		}{{[]Option{Tags("no-such-tag")}, true}, {[]Option{IDs()}, true}, {nil, false}} {
+			var b bytes.Buffer
+			if err := f.render(&b, p, tt.opts...); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(b.String(), f.want); got != tt.want {
+				t.Errorf("%s, %d options: holds %q: %v, want %v", f.name, len(tt.opts), f.want, got, tt.want)
+			}
+			if f.name == "JSONResume" && strings.Contains(b.String(), "No incidents") {
+				t.Errorf("JSONResume writes the notice")
+			}
 		}
 	}
 }

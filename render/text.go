@@ -40,11 +40,11 @@ func Width(n int) Option {
 // text from p can move the cursor, change colours or reorder what the
 // reader sees.
 func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newPage(w, p, opts, "Text", optWidth)
+	pg, err := newPage(w, p, opts, "Text", optWidth|optLang)
 	if err != nil {
 		return err
 	}
-	pg.text = textWriter{spare: &pg.sp, width: max(pg.c.width, minWidth)}
+	pg.text = textWriter{spare: &pg.sp, width: max(pg.c.width, minWidth), num: pg.c.num}
 	return pg.draw(&pg.text)
 }
 
@@ -54,6 +54,7 @@ func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
 type textWriter struct {
 	*spare
 	width int
+	num   numberForm
 	back  link // written at the end
 
 	started bool // whether a block was written
@@ -62,6 +63,11 @@ type textWriter struct {
 	hang    int  // the indent of continuation lines
 	comment bool // whether continuation lines are shell comments
 	widest  int  // widest line since the last start
+}
+
+func (t *textWriter) empty(notice string) {
+	t.block()
+	t.para("", notice)
 }
 
 func (t *textWriter) begin()        {}
@@ -201,9 +207,9 @@ func (t *textWriter) moment(at moment, after int) {
 		case w.clock.Set:
 			s := w.appendWord(buf[:0])
 			t.keep(len(s), after)
-			t.ascii(s, "")
+			t.number(s, "")
 		default:
-			t.number(float64(w.n), "")
+			t.number(strconv.AppendInt(buf[:0], int64(w.n), 10), "")
 		}
 	}
 }
@@ -211,7 +217,7 @@ func (t *textWriter) moment(at moment, after int) {
 func (t *textWriter) span(n name, d time.Duration) {
 	var buf [64]byte
 	t.label(n)
-	t.ascii(incident.AppendLength(buf[:0], d), "")
+	t.number(incident.AppendLength(buf[:0], d), "")
 	t.endLine()
 }
 
@@ -276,10 +282,13 @@ func (t *textWriter) figure(f *incident.Figure) {
 	t.endLine()
 }
 
-func (t *textWriter) action(a *incident.Action) {
-	if a.Done {
+func (t *textWriter) action(a *incident.Action, marked bool) {
+	switch {
+	case !marked:
+		t.start("    ", 6)
+	case a.Done:
 		t.start("    [x] ", 8)
-	} else {
+	default:
 		t.start("    [ ] ", 8)
 	}
 	t.flow("", a.Kind.String(), ":")
@@ -340,11 +349,13 @@ func (t *textWriter) figureValue(v float64, text, unit string) {
 		}
 		return
 	}
+	var b [64]byte
+	d := appendNumber(b[:0], v, t.num)
 	if unit == "%" {
-		t.number(v, "%")
+		t.number(d, "%")
 		return
 	}
-	t.number(v, "")
+	t.number(d, "")
 	if unit != "" {
 		t.flow("", unit, "")
 	}
@@ -603,20 +614,16 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 		} else {
 			t.str(s[pa:pb])
 			pa, pb = 0, 0
+			fits := t.room(need)
 			switch {
-			case !t.room(need):
-				if first {
-					t.breakWord(pre)
-				}
-				t.breakWord(s[a:b])
-				if !more {
-					t.breakWord(suf)
-				}
-			case plain:
+			case fits && plain:
 				pa, pb = a, b
 				t.col += need
 				t.fresh = false
-			default:
+			case fits || textURL(s[a:b]):
+				// A URL too wide for a line is never broken, so that it
+				// can be copied: it takes a line of its own, however
+				// wide, and the next word starts the next line.
 				if first {
 					t.str(pre)
 				}
@@ -626,6 +633,14 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 				}
 				t.col += need
 				t.fresh = false
+			default:
+				if first {
+					t.breakWord(pre)
+				}
+				t.breakWord(s[a:b])
+				if !more {
+					t.breakWord(suf)
+				}
 			}
 		}
 		a, b, w, clean, ok = na, nb, nw, nclean, more
@@ -642,14 +657,8 @@ var textLineOn = true
 var textPlain = scan.New(func(c byte) bool { return c < ' ' || c >= 0x7f })
 
 // number writes v as a word, with suf stuck to it.
-func (t *textWriter) number(v float64, suf string) {
-	var b [32]byte
-	t.ascii(strconv.AppendFloat(b[:0], v, 'f', -1, 64), suf)
-}
-
-// ascii writes d, printable ASCII, as one word, with suf stuck to it.
-func (t *textWriter) ascii(d []byte, suf string) {
-	need := len(d) + len(suf)
+func (t *textWriter) number(d []byte, suf string) {
+	need := utf8.RuneCount(d) + len(suf) // digits and marks of a cell each
 	if !t.room(need) {
 		t.breakWord(string(d)) // only for numbers of more digits than a line holds
 		t.breakWord(suf)
@@ -659,6 +668,12 @@ func (t *textWriter) ascii(d []byte, suf string) {
 	t.str(suf)
 	t.col += need
 	t.fresh = false
+}
+
+// textURL reports whether the word s holds a URL, which is never broken:
+// a scheme's "://", or a mailto: or www. at its start.
+func textURL(s string) bool {
+	return strings.Contains(s, "://") || len(s) > 7 && strings.EqualFold(s[:7], "mailto:") || len(s) > 4 && strings.EqualFold(s[:4], "www.")
 }
 
 // breakWord writes a word too wide for a line, wrapping between

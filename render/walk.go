@@ -3,6 +3,7 @@ package render
 import (
 	"io"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -35,12 +36,16 @@ type writer interface {
 	// and their severities, most severe first. There is at least one of
 	// each.
 	legend(label string, roles []incident.RoleDef, sevs []severity)
-	// incidents and incidentsEnd go around the incidents, which may be none.
+	// incidents and incidentsEnd go around the incidents, which may be
+	// none: between them, empty then writes the notice that says so.
 	incidents()
 	incidentsEnd()
+	empty(notice string)
 	// incident starts an incident: its title and its badges.
 	incident(in *incident.Incident, role string, sev severity)
-	// section writes the k-th of its four sections.
+	// section writes the k-th of its parts (see parts): each of the
+	// seed's four sections, and each further part of a postmortem that
+	// is given.
 	section(k int, s incident.Section)
 	// details and detailsEnd go around the optional fields of an
 	// incident, when it has any.
@@ -61,7 +66,9 @@ type writer interface {
 	list(n name)
 	listEnd()
 	figure(f *incident.Figure)
-	action(a *incident.Action)
+	// action writes an action item, with its state (done or open) when
+	// marked: only where an incident's items are of both states.
+	action(a *incident.Action, marked bool)
 	writeUp(l link)
 	// timeline and timelineEnd go around an incident's timeline, of at
 	// least one event; event writes each, at the moment walk decides
@@ -90,6 +97,7 @@ var (
 	impactName  = newName("impact", "Impact")
 	resultsName = newName("results", "Results")
 	actionsName = newName("actions", "Action items")
+	openName    = newName("actions", "Open action items") // the action items, when none is done
 	linksName   = newName("links", "Write-ups")
 	// The times walk computes from a timeline, and the timeline.
 	detectName   = newName("timeToDetect", "Time to detect")
@@ -114,6 +122,10 @@ const (
 	rangeDash    = " – "        // between the two dates of a period
 	badgeRanks   = 4            // the colours of severity badges
 )
+
+// emptyNotice is what a page says where the selection leaves no
+// incident, in the Hugo module's words.
+const emptyNotice = "No incidents to show."
 
 // A link is a link as walk hands it over.
 type link struct {
@@ -268,6 +280,9 @@ func (pg *page) walk(w writer) {
 		w.legend(label, pg.roles, pg.sevs)
 	}
 	w.incidents()
+	if pg.sel.Len() == 0 {
+		w.empty(emptyNotice)
+	}
 	for i := range pg.sel.Len() {
 		pg.incident(w, pg.sel.At(i))
 	}
@@ -282,8 +297,10 @@ func (pg *page) incident(w writer, in *incident.Incident) {
 	d, known := pg.p.Severity(in.Severity)
 	d.Code = in.Severity
 	w.incident(in, pg.p.RoleLabel(in.Role), pg.severity(d, known))
-	for k, s := range in.Sections() {
-		w.section(k, s)
+	for k, s := range parts(in) {
+		if partShown(k, s) {
+			w.section(k, s)
+		}
 	}
 	if !pg.c.noDetails {
 		spans, n := timesTo(in)
@@ -348,9 +365,10 @@ func details(w writer, in *incident.Incident, spans []span) {
 	figures(w, impactName, in.Impact)
 	figures(w, resultsName, in.Results)
 	if len(in.Actions) > 0 {
-		w.list(actionsName)
+		n, marked := actionList(in.Actions)
+		w.list(n)
 		for k := range in.Actions {
-			w.action(&in.Actions[k])
+			w.action(&in.Actions[k], marked)
 		}
 		w.listEnd()
 	}
@@ -376,6 +394,67 @@ func timeline(w writer, in *incident.Incident) {
 		prev = e.At
 	}
 	w.timelineEnd()
+}
+
+// partOrder is the order in which an incident's parts show: the seed's
+// four sections (incident.Incident.Sections) and the further parts of
+// Google's SRE postmortem template (incident.Incident.Postmortem) woven
+// among them in the template's order. The summary comes first; trigger,
+// root cause and detection follow what happened; what went well, what
+// went wrong and where we got lucky close the incident.
+var partOrder = [...]struct {
+	seed bool // one of Sections, which always shows; else one of Postmortem, which shows when given
+	k    int  // its index there
+}{
+	{false, 0}, // Summary
+	{true, 0},  // Situation
+	{false, 1}, // Trigger
+	{false, 2}, // Root Cause
+	{false, 3}, // Detection
+	{true, 1},  // My Role
+	{true, 2},  // Resolution
+	{true, 3},  // Permanent Fix
+	{false, 4}, // What Went Well
+	{false, 5}, // What Went Wrong
+	{false, 6}, // Where We Got Lucky
+}
+
+// parts returns an incident's parts in page order (partOrder). It does
+// not allocate.
+func parts(in *incident.Incident) (ps [len(partOrder)]incident.Section) {
+	seed, pm := in.Sections(), in.Postmortem()
+	for i, o := range partOrder {
+		if o.seed {
+			ps[i] = seed[o.k]
+		} else {
+			ps[i] = pm[o.k]
+		}
+	}
+	return ps
+}
+
+// partShown reports whether the k-th part, s, shows: a seed section
+// always does, a further part of a postmortem when it is given.
+func partShown(k int, s incident.Section) bool { return partOrder[k].seed || len(s.Paragraphs) > 0 }
+
+// actionList returns the name over action items as, at least one, and
+// whether each item is marked done or open: only where both states are
+// among them. Items all done show no state; items all open show none
+// either, and the list says so in its label, "Open action items".
+func actionList(as []incident.Action) (n name, marked bool) {
+	done := 0
+	for _, a := range as {
+		if a.Done {
+			done++
+		}
+	}
+	switch done {
+	case 0:
+		return openName, false
+	case len(as):
+		return actionsName, false
+	}
+	return actionsName, true
 }
 
 func figures(w writer, n name, figs []incident.Figure) {
@@ -612,6 +691,82 @@ func appendISODuration(b []byte, d time.Duration) []byte {
 			b = append(b, f...)
 		}
 		b = append(b, 'S')
+	}
+	return b
+}
+
+// A numberForm is how a language writes a figure's number: the mark
+// between groups of three digits, the decimal mark, and the fewest
+// digits before the decimal mark that are grouped (CLDR's minimum
+// grouping digits plus three: Spanish and Polish write 5000 but 50.000).
+type numberForm struct {
+	group, decimal string
+	grouped        int
+}
+
+// numberForms are the forms of the languages Lang may name, by primary
+// language subtag, or by a whole tag where a region writes otherwise.
+// Any other language, and a page without Lang, writes numbers as English
+// does: 5,000 and 1.5.
+var numberForms = [...]struct {
+	lang string
+	form numberForm
+}{
+	{"en", numberForm{",", ".", 4}},
+	{"de", numberForm{".", ",", 4}},
+	{"de-ch", numberForm{"’", ".", 4}},
+	{"es", numberForm{".", ",", 5}},
+	{"fr", numberForm{"\u202f", ",", 4}}, // a narrow no-break space
+	{"it", numberForm{".", ",", 4}},
+	{"nl", numberForm{".", ",", 4}},
+	{"pl", numberForm{"\u00a0", ",", 5}}, // a no-break space
+	{"pt", numberForm{".", ",", 4}},
+	{"pt-pt", numberForm{"\u00a0", ",", 4}},
+	{"ru", numberForm{"\u00a0", ",", 4}},
+	{"sv", numberForm{"\u00a0", ",", 4}},
+}
+
+// numberFormOf returns the number form of the BCP 47 tag lang: its own,
+// its primary language's, or English's.
+func numberFormOf(lang string) numberForm {
+	primary, _, _ := strings.Cut(lang, "-")
+	form := numberForms[0].form
+	for _, f := range numberForms {
+		switch {
+		case strings.EqualFold(f.lang, lang):
+			return f.form
+		case strings.EqualFold(f.lang, primary):
+			form = f.form
+		}
+	}
+	return form
+}
+
+// appendNumber appends v as readers of form read it: "5,000", "1.5",
+// "5.000", "1,5", "1,200,000,000".
+func appendNumber(b []byte, v float64, form numberForm) []byte {
+	var buf [32]byte
+	d := strconv.AppendFloat(buf[:0], v, 'f', -1, 64)
+	if d[0] == '-' {
+		b = append(b, '-')
+		d = d[1:]
+	}
+	whole := len(d)
+	for i, c := range d {
+		if c == '.' {
+			whole = i
+			break
+		}
+	}
+	for i := range whole {
+		if i > 0 && (whole-i)%3 == 0 && whole >= form.grouped {
+			b = append(b, form.group...)
+		}
+		b = append(b, d[i])
+	}
+	if whole < len(d) {
+		b = append(b, form.decimal...)
+		b = append(b, d[whole+1:]...)
 	}
 	return b
 }
