@@ -126,7 +126,28 @@ async function check({ name, url }) {
           wide.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className ? '.' + String(el.className).split(' ').join('.') : ''} right=${Math.round(r.right)}`);
         }
       }
-      return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
+      // The legend's groups (roles, severities) stay whole where they fit
+      // a line: every child of a group that fits sits on one row, and the
+      // separator that ends a group never starts a row.
+      const broken = [];
+      for (const g of document.querySelectorAll('.legend-group')) {
+        const kids = [...g.children];
+        const rects = kids.map((k) => k.getBoundingClientRect());
+        // A child starts a row when it sits below the one before it.
+        const starts = rects.map((r, i) => i > 0 && r.top >= rects[i - 1].bottom - 0.5);
+        const gap = parseFloat(getComputedStyle(g).columnGap) || 0;
+        const width = rects.reduce((w, r) => w + r.width, 0) + gap * (kids.length - 1);
+        const room = g.parentElement.getBoundingClientRect().width;
+        if (width < room && starts.includes(true)) {
+          broken.push(`a group of ${kids.length} (${Math.round(width)} px of ${Math.round(room)}) spans rows, at tops ${rects.map((r) => Math.round(r.top)).join(', ')}`);
+        }
+        kids.forEach((k, i) => {
+          if (k.classList.contains('legend-sep') && (i === 0 || starts[i])) {
+            broken.push(`the separator starts a row at ${Math.round(rects[i].top)}`);
+          }
+        });
+      }
+      return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide, legendGroups: document.querySelectorAll('.legend-group').length, legendBroken: broken };
     });
     await ctx.close();
   }

@@ -168,11 +168,17 @@ func checkMarkdown(t *testing.T, node *conformance.Node, p incident.Portfolio, m
 	wantHeadings := []mdBlock{heading(1, p.Title)}
 	for _, in := range p.Incidents {
 		wantHeadings = append(wantHeadings, heading(2, in.Title))
-		for _, s := range in.Sections() {
+		for _, s := range shownParts(&in) {
 			wantHeadings = append(wantHeadings, heading(3, s.Name))
 		}
-		if in.HasDetails() {
+		_, detect := in.TimeToDetect()
+		_, mitigate := in.TimeToMitigate()
+		_, resolve := in.TimeToResolve()
+		if in.HasDetails() || detect || mitigate || resolve {
 			wantHeadings = append(wantHeadings, heading(3, "Details"))
+		}
+		if len(in.Timeline) > 0 {
+			wantHeadings = append(wantHeadings, heading(3, "Timeline"))
 		}
 	}
 	if len(p.Lessons.Items) > 0 {
@@ -204,7 +210,7 @@ func checkMarkdown(t *testing.T, node *conformance.Node, p incident.Portfolio, m
 			// Each section's paragraphs follow its heading, as plain text.
 			next := 0 // index in blocks of the next heading to look for
 			for _, in := range p.Incidents {
-				for _, s := range in.Sections() {
+				for _, s := range shownParts(&in) {
 					at := slices.IndexFunc(blocks[next:], func(b mdBlock) bool { return b.Type == "heading" && b.Level == 3 && b.Text == s.Name })
 					if at < 0 {
 						t.Errorf("%s: no heading %q", in.ID, s.Name)
@@ -252,6 +258,17 @@ func checkMarkdown(t *testing.T, node *conformance.Node, p incident.Portfolio, m
 			t.Errorf("commonmark and markdown-it see different documents (-commonmark +markdown-it):\n%s", diff)
 		}
 	})
+}
+
+// shownParts returns the parts of an incident a page shows, in their
+// order: the seed's four sections always, and the further parts of
+// Google's SRE postmortem template when given, the summary first, trigger,
+// root cause and detection after the situation, what went well, what went
+// wrong and where we got lucky last.
+func shownParts(in *incident.Incident) []incident.Section {
+	seed, pm := in.Sections(), in.Postmortem()
+	all := []incident.Section{pm[0], seed[0], pm[1], pm[2], pm[3], seed[1], seed[2], seed[3], pm[4], pm[5], pm[6]}
+	return slices.DeleteFunc(all, func(s incident.Section) bool { return len(s.Paragraphs) == 0 })
 }
 
 func heading(level int, text string) mdBlock {

@@ -146,6 +146,10 @@ type browserPage struct {
 		ScrollWidth int      `json:"scrollWidth"`
 		ClientWidth int      `json:"clientWidth"`
 		Wide        []string `json:"wide"`
+		// LegendGroups counts the legend's groups; LegendBroken says
+		// where one that fits a row does not keep to one.
+		LegendGroups int      `json:"legendGroups"`
+		LegendBroken []string `json:"legendBroken"`
 	} `json:"narrow"`
 	Print struct {
 		Bytes  int    `json:"bytes"`
@@ -283,6 +287,9 @@ func CheckBrowser(t *testing.T, dir string, pages []Page, shots ...Screenshot) {
 					t.Errorf("at %d px the page scrolls sideways: scrollWidth %d > clientWidth %d; too wide: %q",
 						phoneWidth, n.ScrollWidth, n.ClientWidth, n.Wide)
 				}
+				for _, b := range n.LegendBroken {
+					t.Errorf("at %d px the legend breaks a group: %s", phoneWidth, b)
+				}
 			})
 			t.Run("print", func(t *testing.T) {
 				pr := p.Print
@@ -359,6 +366,10 @@ func CheckBrowser(t *testing.T, dir string, pages []Page, shots ...Screenshot) {
 			t.Errorf("the control page has no viewport meta and a 1200 px wide block, "+
 				"yet the phone check found scrollWidth %d, clientWidth %d",
 				p.Narrow.ScrollWidth, p.Narrow.ClientWidth)
+		}
+		if len(p.Narrow.LegendBroken) != 2 {
+			t.Errorf("the control page's legend group spans two rows and starts one with its separator, "+
+				"yet the phone check found %q", p.Narrow.LegendBroken)
 		}
 		split := map[string][]int{}
 		for _, a := range p.Print.Articles {
