@@ -56,22 +56,22 @@ var baselineFuncs = map[string]any{
 	},
 	"legendRoles": func(p *incident.Portfolio) []incident.RoleDef {
 		var out []incident.RoleDef
-		sel := selection{p: p, all: true}
+		sel := Selection{P: p, all: true}
 		sel.legendRoles(func(d incident.RoleDef) { out = append(out, d) })
 		return out
 	},
 	"legendSeverities": func(p *incident.Portfolio) []incident.SeverityDef {
 		var out []incident.SeverityDef
-		sel := selection{p: p, all: true}
+		sel := Selection{P: p, all: true}
 		sel.legendSeverities(func(d incident.SeverityDef) { out = append(out, d) })
 		return out
 	},
 	"hasDetails":  func(in *incident.Incident) bool { return in.HasDetails() },
 	"num":         func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
 	"inc":         func(i int) int { return i + 1 },
-	"safeHref":    safeHref,
-	"absoluteURL": func(s string) bool { return newLink("", s, "").absolute() },
-	"linkKind":    func(k incident.LinkKind) string { return link{kind: k}.kindLabel() },
+	"safeHref":    SafeHref,
+	"absoluteURL": func(s string) bool { return NewLink("", s, "").Absolute() },
+	"linkKind":    func(k incident.LinkKind) string { return Link{Kind: k}.KindLabel() },
 	"figures":     func(name string, figs []incident.Figure) figureList { return figureList{name, figs} },
 	"number":      func(v float64, unit string) numberUnit { return numberUnit{v, unit} },
 }
@@ -91,24 +91,24 @@ var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(base
 		return htmltemplate.URL(htmlUnescape(htmlPiece(func(h *htmlWriter) { h.href(s) })))
 	},
 	"sevRank": func(p *incident.Portfolio, level int) string {
-		pg := page{p: *p}
-		return string(pg.severity(incident.SeverityDef{Level: level}, true).rank)
+		pg := Page{p: *p}
+		return string(pg.severity(incident.SeverityDef{Level: level}, true).Rank)
 	},
 	"incidentRank": func(p *incident.Portfolio, code incident.Severity) string {
-		pg := page{p: *p}
+		pg := Page{p: *p}
 		d, ok := p.Severity(code)
-		return string(pg.severity(d, ok).rank)
+		return string(pg.severity(d, ok).Rank)
 	},
-	"isoDuration": func(d incident.Duration) string { return string(appendISODuration(nil, d.Length)) },
-	"machineDate": func(d incident.Date) string { return string(appendDate(nil, d)) },
+	"isoDuration": func(d incident.Duration) string { return string(AppendISODuration(nil, d.Length)) },
+	"machineDate": func(d incident.Date) string { return string(AppendDate(nil, d)) },
 	"humanDate": func(d incident.Date) string {
-		words, n := dateWords(d)
+		words, n := DateWords(d)
 		var s []string
 		for _, w := range words[:n] {
-			if w.s == "" {
-				w.s = strconv.Itoa(w.n)
+			if w.S == "" {
+				w.S = strconv.Itoa(w.N)
 			}
-			s = append(s, w.s)
+			s = append(s, w.S)
 		}
 		return strings.Join(s, " ")
 	},
@@ -206,17 +206,17 @@ func htmlBaseline(w io.Writer, p *incident.Portfolio) error {
 
 // htmlPiece returns what draw writes.
 func htmlPiece(draw func(*htmlWriter)) string {
-	return piece(func(o *spare) *htmlWriter { return &htmlWriter{spare: o} }, draw)
+	return piece(func(o *Spare) *htmlWriter { return &htmlWriter{Spare: o} }, draw)
 }
 
 // piece returns what draw writes through the writer mk makes.
-func piece[W any](mk func(*spare) W, draw func(W)) string {
+func piece[W any](mk func(*Spare) W, draw func(W)) string {
 	b := pieceBufs.Get().(*bytes.Buffer)
 	defer pieceBufs.Put(b)
 	b.Reset()
-	o := newSpare(b)
+	o := NewSpare(b)
 	draw(mk(&o))
-	o.finish() // a bytes.Buffer does not fail
+	o.Finish() // a bytes.Buffer does not fail
 	return b.String()
 }
 
@@ -231,7 +231,7 @@ func htmlUnescape(s string) string {
 
 var markdownBaselineTemplate = template.Must(template.New("page").Funcs(baselineFuncs).Funcs(template.FuncMap{
 	"md":      func(s string) string { return mdPiece(func(m *mdWriter) { m.text(s) }) },
-	"link":    func(text, href string) string { return mdPiece(func(m *mdWriter) { m.link(newLink(text, href, "")) }) },
+	"link":    func(text, href string) string { return mdPiece(func(m *mdWriter) { m.link(NewLink(text, href, "")) }) },
 	"literal": func(s string) string { return mdPiece(func(m *mdWriter) { m.literal(s) }) },
 	"fence": func(l incident.Lessons) string {
 		n := max(3, backtickRun(l.Heading)+1)
@@ -241,12 +241,12 @@ var markdownBaselineTemplate = template.Must(template.New("page").Funcs(baseline
 		return strings.Repeat("`", n)
 	},
 	"dateWords": func(p incident.Period) []string {
-		words, n := periodWords(p)
+		words, n := PeriodWords(p)
 		out := make([]string, n)
 		for i, w := range words[:n] {
-			out[i] = w.s
-			if w.s == "" {
-				out[i] = strconv.Itoa(w.n)
+			out[i] = w.S
+			if w.S == "" {
+				out[i] = strconv.Itoa(w.N)
 			}
 		}
 		return out
@@ -307,7 +307,7 @@ func markdownBaseline(w io.Writer, p *incident.Portfolio) error {
 
 // mdPiece returns what draw writes.
 func mdPiece(draw func(*mdWriter)) string {
-	return piece(func(o *spare) *mdWriter { return &mdWriter{spare: o} }, draw)
+	return piece(func(o *Spare) *mdWriter { return &mdWriter{Spare: o} }, draw)
 }
 
 // pieceBufs holds the buffers piece draws in, so that the
@@ -363,10 +363,10 @@ var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFunc
 		return []textPiece{{num: v, isNum: true}, {s: unit}}
 	},
 	"dateWords": func(p incident.Period) []textPiece {
-		words, n := periodWords(p)
+		words, n := PeriodWords(p)
 		out := make([]textPiece, n)
 		for i, w := range words[:n] {
-			out[i] = textPiece{s: w.s, num: float64(w.n), isNum: w.s == ""}
+			out[i] = textPiece{s: w.S, num: float64(w.N), isNum: w.S == ""}
 		}
 		return out
 	},
@@ -414,7 +414,7 @@ func textBaseline(w io.Writer, p *incident.Portfolio) error {
 
 // textDraw returns what draw writes, at the default width.
 func textDraw(draw func(*textWriter)) string {
-	return piece(func(o *spare) *textWriter { return &textWriter{spare: o, width: 80} }, draw)
+	return piece(func(o *Spare) *textWriter { return &textWriter{Spare: o, width: 80} }, draw)
 }
 
 func textFlow(t *textWriter, pieces []textPiece) {

@@ -232,7 +232,7 @@ func jsonSub(v any, sub func(string) string) any {
 func lenientUnescape(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if s[i] == '%' && i+2 < len(s) && htmlIsHex(s[i+1]) && htmlIsHex(s[i+2]) {
+		if s[i] == '%' && i+2 < len(s) && IsHex(s[i+1]) && IsHex(s[i+2]) {
 			n, _ := strconv.ParseUint(s[i+1:i+3], 16, 8)
 			b.WriteByte(byte(n))
 			i += 2
@@ -308,7 +308,7 @@ func checkHTMLLinks(t *testing.T, page []byte, u string) {
 			toU++
 		}
 	}
-	if want := 2 * boolInt(u != "" && incident.SafeURL(u)); toU != want && u != "https://example.com/pm?a=1&b=2" && u != "#fuzz-incident" && u != "#second" {
+	if want := 2 * BoolInt(u != "" && incident.SafeURL(u)); toU != want && u != "https://example.com/pm?a=1&b=2" && u != "#fuzz-incident" && u != "#second" {
 		t.Errorf("%d links to %q, want %d", toU, u, want)
 	}
 }
@@ -449,7 +449,7 @@ func FuzzMergeResume(f *testing.F) {
 		doc := bytes.TrimPrefix(resume, []byte("\xef\xbb\xbf"))
 		object := json.Valid(doc) && utf8.Valid(doc) && bytes.TrimLeft(doc, " \t\r\n")[0] == '{'
 		for _, opts := range [][]Option{nil, {TopLevel()}, {Projects()}, {Projects(), TopLevel()}} {
-			c := newConfig(opts)
+			c := NewConfig(opts)
 			var out bytes.Buffer
 			err := MergeResume(&out, resume, p, opts...)
 			if err != nil {
@@ -484,14 +484,14 @@ func FuzzMergeResume(f *testing.F) {
 
 // stripOurs takes out of a résumé what a merge of p with c replaces: the
 // extension, and with Projects the projects entries the merge owns.
-func stripOurs(n *jsonNode, p *incident.Portfolio, c *config) {
+func stripOurs(n *jsonNode, p *incident.Portfolio, c *Config) {
 	ids := ourIDsNode(n, p)
-	if c.topLevel {
+	if c.TopLevel {
 		n.remove(ExtensionKey)
 	} else if meta := n.get("meta"); meta != nil && meta.Kind == "object" {
 		meta.remove(ExtensionKey)
 	}
-	if projects := n.get("projects"); c.projects && projects != nil && projects.Kind == "array" {
+	if projects := n.get("projects"); c.Projects && projects != nil && projects.Kind == "array" {
 		var kept []*jsonNode
 		for _, e := range projects.Vals {
 			if !isOursNode(e, ids) {
@@ -506,7 +506,7 @@ func stripOurs(n *jsonNode, p *incident.Portfolio, c *config) {
 // with options c: no key it touches is given twice, meta is an object and
 // projects an array when they are there, and no different extension value
 // is in the way.
-func mergeable(t *testing.T, doc []byte, c *config) bool {
+func mergeable(t *testing.T, doc []byte, c *Config) bool {
 	top := readTree(t, doc)
 	once := func(n *jsonNode, key string) bool {
 		k := 0
@@ -518,7 +518,7 @@ func mergeable(t *testing.T, doc []byte, c *config) bool {
 		return k <= 1
 	}
 	holder := top
-	if !c.topLevel {
+	if !c.TopLevel {
 		if !once(top, "meta") {
 			return false
 		}
@@ -532,7 +532,7 @@ func mergeable(t *testing.T, doc []byte, c *config) bool {
 	if !once(holder, ExtensionKey) || holder.get(ExtensionKey) != nil {
 		return false // a value there is equal (kept) or different (refused): left to the other tests
 	}
-	if c.projects {
+	if c.Projects {
 		if projects := top.get("projects"); !once(top, "projects") || projects != nil && projects.Kind != "array" {
 			return false
 		}

@@ -103,9 +103,9 @@ func htmlExtra() incident.Portfolio {
 // testing the parts of a page.
 func htmlScratch() *htmlWriter {
 	var buf bytes.Buffer
-	o := newSpare(&buf)
-	c := newConfig(nil)
-	return &htmlWriter{spare: &o, c: &c, p: &incident.Portfolio{}}
+	o := NewSpare(&buf)
+	c := NewConfig(nil)
+	return &htmlWriter{Spare: &o, c: &c, p: &incident.Portfolio{}}
 }
 
 // take returns what h holds and empties it.
@@ -114,7 +114,7 @@ func (h *htmlWriter) take() string {
 	b := h.w.(*bytes.Buffer)
 	s := b.String()
 	b.Reset()
-	h.b = b.AvailableBuffer()
+	h.B = b.AvailableBuffer()
 	return s
 }
 
@@ -181,7 +181,7 @@ func htmlElideStyle(t *testing.T, page []byte) []byte {
 // was drawn with.
 func checkHTML(t *testing.T, page []byte, opts []Option) {
 	t.Helper()
-	c := newConfig(opts)
+	c := NewConfig(opts)
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		t.Fatal(err)
@@ -221,7 +221,7 @@ func checkHTML(t *testing.T, page []byte, opts []Option) {
 			}
 		}
 	}
-	if c.fragment {
+	if c.Fragment {
 		for _, tag := range []string{"style", "main", "meta", "title"} {
 			if count[tag] != 0 {
 				t.Errorf("a fragment has %d <%s>", count[tag], tag)
@@ -240,14 +240,14 @@ func checkHTML(t *testing.T, page []byte, opts []Option) {
 			t.Errorf("a document starts with %.40q", page)
 		}
 	}
-	if want := boolInt(c.jsonLD); count["script"] != want {
+	if want := BoolInt(c.JSONLD); count["script"] != want {
 		t.Errorf("%d <script>, want %d", count["script"], want)
 	}
-	if want := boolInt(c.headingOffset == 0); count["h1"] != want {
+	if want := BoolInt(c.HeadingOffset == 0); count["h1"] != want {
 		t.Errorf("%d <h1>, want %d", count["h1"], want)
 	}
-	if len(levels) == 0 || levels[0] != c.heading(1) {
-		t.Errorf("headings %v: want the first at level %d", levels, c.heading(1))
+	if len(levels) == 0 || levels[0] != c.Heading(1) {
+		t.Errorf("headings %v: want the first at level %d", levels, c.Heading(1))
 	}
 	for i := 1; i < len(levels); i++ {
 		if levels[i] > levels[i-1]+1 {
@@ -554,7 +554,7 @@ var htmlSafeHrefCases = []string{
 
 func TestHTMLSafeHref(t *testing.T) {
 	for _, s := range htmlSafeHrefCases {
-		if got, want := safeHref(s), s != "" && incident.SafeURL(s); got != want {
+		if got, want := SafeHref(s), s != "" && incident.SafeURL(s); got != want {
 			t.Errorf("htmlSafeHref(%q) = %v, incident.SafeURL says %v", s, got, want)
 		}
 	}
@@ -565,7 +565,7 @@ func FuzzHTMLSafeHref(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := safeHref(s), s != "" && incident.SafeURL(s); got != want {
+		if got, want := SafeHref(s), s != "" && incident.SafeURL(s); got != want {
 			t.Errorf("htmlSafeHref(%q) = %v, incident.SafeURL says %v", s, got, want)
 		}
 	})
@@ -621,7 +621,7 @@ func TestHTMLDuration(t *testing.T) {
 		{90 * time.Second, "PT1M30S"},
 		{1500 * time.Millisecond, "PT1.5S"},
 	} {
-		if got := string(appendISODuration(nil, tt.d)); got != tt.want {
+		if got := string(AppendISODuration(nil, tt.d)); got != tt.want {
 			t.Errorf("isoDuration(%v) = %q, want %q", tt.d, got, tt.want)
 		}
 	}
@@ -632,10 +632,10 @@ func TestHTMLDuration(t *testing.T) {
 // with the default codes keeping their colours and declared tiers winning.
 func TestHTMLSeverityClass(t *testing.T) {
 	p := htmlExtra()
-	pg := page{p: p}
+	pg := Page{p: p}
 	var got []string
 	for _, d := range p.Severities {
-		got = append(got, string(d.Code)+"="+string(pg.severity(d, true).rank))
+		got = append(got, string(d.Code)+"="+string(pg.severity(d, true).Rank))
 	}
 	want := []string{"SEV-0=1", "SEV-1=2", "SEV-2=3", "SEV-3=4", "SEV-4=4"}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -646,10 +646,10 @@ func TestHTMLSeverityClass(t *testing.T) {
 	// leaves P1 red and P2 amber; a declared tier wins.
 	p.Severities = append([]incident.SeverityDef{{Code: "P0", Label: "Emergency", Level: 0}}, incident.DefaultScale()...)
 	p.Severities = append(p.Severities, incident.SeverityDef{Code: "P5", Label: "Notice", Level: 5, Tier: incident.TierMedium})
-	pg = page{p: p}
+	pg = Page{p: p}
 	got = got[:0]
 	for _, d := range p.Severities {
-		got = append(got, string(d.Code)+"="+string(pg.severity(d, true).rank))
+		got = append(got, string(d.Code)+"="+string(pg.severity(d, true).Rank))
 	}
 	want = []string{"P0=1", "P1=1", "P2=2", "P3=3", "P4=4", "P5=3"}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -1059,7 +1059,7 @@ func BenchmarkHTMLEscape(b *testing.B) {
 		for _, s := range text {
 			h.text(s)
 		}
-		h.b = h.b[:0] // the buffer's spare room, written over
+		h.B = h.B[:0] // the buffer's spare room, written over
 	}
 }
 

@@ -91,8 +91,8 @@ func MergeResume(dst io.Writer, resume []byte, p incident.Portfolio, opts ...Opt
 // merger plans the splices that add the portfolio to a résumé.
 type merger struct {
 	d     []byte
-	c     *config
-	sel   *selection
+	c     *Config
+	sel   *Selection
 	style jsonStyle
 	edits []jsonEdit
 }
@@ -163,14 +163,14 @@ func (m *merger) plan() error {
 		}
 		insert = append(insert, member...)
 	}
-	if m.c.projects {
+	if m.c.Projects {
 		text, err := m.projects(&top)
 		if err != nil {
 			return err
 		}
 		add(text)
 	}
-	if m.c.topLevel {
+	if m.c.TopLevel {
 		text, err := m.extensionIn(&top, "")
 		if err != nil {
 			return err
@@ -215,7 +215,7 @@ func (m *merger) extensionIn(obj *jsonObject, path string) ([]byte, error) {
 	if equalJSON(m.d[old.val.start:old.val.end], text) {
 		return nil, nil
 	}
-	if !m.c.replace {
+	if !m.c.Replace {
 		return nil, m.errAt(old.val.start, fmt.Errorf("%s%s: %w", path, ExtensionKey, ErrConflict))
 	}
 	m.edits = append(m.edits, jsonEdit{old.val.start, old.val.end, text})
@@ -245,7 +245,7 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 	prefix := m.prefixAfter(ws, at)
 	var fresh [][]byte
 	for i := range m.sel.Len() {
-		fresh = append(fresh, m.value(prefix, func(j *jsonWriter) { j.project(m.c, m.sel.p, m.sel.At(i)) }))
+		fresh = append(fresh, m.value(prefix, func(j *jsonWriter) { j.project(m.c, m.sel.P, m.sel.At(i)) }))
 	}
 
 	ours := -1 // where the first entry of an earlier merge is
@@ -324,9 +324,9 @@ func (m *merger) isOurs(v jsonSpan, ids map[string]bool) bool {
 // those of the portfolio and those the résumé's extension values list,
 // at the top level and in meta, wherever this merge puts its own.
 func (m *merger) ourIDs(top *jsonObject) map[string]bool {
-	ids := make(map[string]bool, len(m.sel.p.Incidents))
-	for i := range m.sel.p.Incidents {
-		ids[string(m.sel.p.Incidents[i].ID)] = true
+	ids := make(map[string]bool, len(m.sel.P.Incidents))
+	for i := range m.sel.P.Incidents {
+		ids[string(m.sel.P.Incidents[i].ID)] = true
 	}
 	for _, mem := range top.members {
 		key := m.d[mem.key.start:mem.key.end]
@@ -402,7 +402,7 @@ func (m *merger) newMember(obj *jsonObject, key string, value func(*jsonWriter))
 	b.WriteString(m.style.colon)
 	j := m.writer(&b, m.prefixAfter(ws, at))
 	value(&j)
-	j.finish() // a bytes.Buffer does not fail
+	j.Finish() // a bytes.Buffer does not fail
 	return b.Bytes()
 }
 
@@ -470,7 +470,7 @@ func (m *merger) value(prefix string, write func(*jsonWriter)) []byte {
 	var b bytes.Buffer
 	j := m.writer(&b, prefix)
 	write(&j)
-	j.finish() // a bytes.Buffer does not fail
+	j.Finish() // a bytes.Buffer does not fail
 	return b.Bytes()
 }
 

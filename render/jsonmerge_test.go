@@ -52,7 +52,7 @@ func TestMergeResumeLayout(t *testing.T) {
 	meta := struct {
 		Ext ResumeExtension `json:"incidentLeadership"`
 	}{x}
-	c := newConfig(nil)
+	c := NewConfig(nil)
 	project := referenceProject(&c, &p, &p.Incidents[0])
 	compact, err := json.Marshal(x)
 	if err != nil {
@@ -320,9 +320,9 @@ func extensionIDsNode(ext *jsonNode, ids map[string]bool) {
 // the extension, our projects entries, and meta or projects when in had
 // none. It returns the extension and our entries. After a merge, the
 // entries it owns are exactly those of the incidents its extension lists.
-func stripMerge(t *testing.T, in, merged *jsonNode, c *config) (ext *jsonNode, ours []*jsonNode) {
+func stripMerge(t *testing.T, in, merged *jsonNode, c *Config) (ext *jsonNode, ours []*jsonNode) {
 	t.Helper()
-	if c.topLevel {
+	if c.TopLevel {
 		ext = merged.remove(ExtensionKey)
 	} else if meta := merged.get("meta"); meta != nil {
 		ext = meta.remove(ExtensionKey)
@@ -330,7 +330,7 @@ func stripMerge(t *testing.T, in, merged *jsonNode, c *config) (ext *jsonNode, o
 			merged.remove("meta")
 		}
 	}
-	if projects := merged.get("projects"); c.projects && projects != nil {
+	if projects := merged.get("projects"); c.Projects && projects != nil {
 		ids := map[string]bool{}
 		if ext != nil {
 			extensionIDsNode(ext, ids)
@@ -403,7 +403,7 @@ func TestMergeResumeKeepsEverything(t *testing.T) {
 	}
 	for rname, resume := range resumes {
 		for oname, opts := range jsonOptionSets {
-			c := newConfig(opts)
+			c := NewConfig(opts)
 			var b bytes.Buffer
 			if err := MergeResume(&b, []byte(resume), p, opts...); err != nil {
 				t.Fatalf("%s, %s: %v", rname, oname, err)
@@ -416,7 +416,7 @@ func TestMergeResumeKeepsEverything(t *testing.T) {
 			if diff := treeDiff(wantExt[oname], ext); diff != "" {
 				t.Errorf("%s, %s: extension (-want +got):\n%s", rname, oname, diff)
 			}
-			if c.projects {
+			if c.Projects {
 				if diff := treeDiff(wantProjects[oname].Vals, ours); diff != "" {
 					t.Errorf("%s, %s: projects entries (-want +got):\n%s", rname, oname, diff)
 				}
@@ -505,7 +505,7 @@ func TestMergeResumeOwnedProjects(t *testing.T) {
 	earlier := jsonTiny()
 	earlier.Incidents = append(earlier.Incidents, earlier.Incidents[0])
 	earlier.Incidents[1].ID, earlier.Incidents[1].Title = "gone", "Gone"
-	c := newConfig(nil)
+	c := NewConfig(nil)
 	compact := func(v any) string {
 		b, err := json.Marshal(v)
 		if err != nil {

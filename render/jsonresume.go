@@ -43,7 +43,7 @@ const ProjectType = "incident"
 // ExtensionKey, instead of in its meta object. The JSON Resume schema 1.2
 // and later (the @jsonresume/schema package) accept it; resume-schema 1.0
 // refuses any unknown top-level key.
-func TopLevel() Option { return only(optTopLevel, func(c *config) { c.topLevel = true }) }
+func TopLevel() Option { return Only(OptTopLevel, func(c *Config) { c.TopLevel = true }) }
 
 // Projects also lists the incidents in the résumé's standard projects
 // section, which themes show: one entry per incident with its title,
@@ -51,11 +51,11 @@ func TopLevel() Option { return only(optTopLevel, func(c *config) { c.topLevel =
 // sections as highlights, its dates, tags as keywords, its first web link,
 // its organisation as entity, "type": "incident" and the incident's ID as
 // "incidentId".
-func Projects() Option { return only(optProjects, func(c *config) { c.projects = true }) }
+func Projects() Option { return Only(OptProjects, func(c *Config) { c.Projects = true }) }
 
 // Replace lets MergeResume overwrite an extension value that differs from
 // the one it would write. Without it, MergeResume refuses to.
-func Replace() Option { return only(optReplace, func(c *config) { c.replace = true }) }
+func Replace() Option { return Only(OptReplace, func(c *Config) { c.Replace = true }) }
 
 // ResumeExtension is the portfolio as a JSON Resume extension: the value
 // JSONResume writes under ExtensionKey and JSONExtension writes alone.
@@ -248,18 +248,18 @@ type ResumeLessons struct {
 // A figure that is not a finite number is an error, reported before
 // anything is written.
 func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newJSONPage(w, p, opts, "JSONResume", optTopLevel|optProjects)
+	pg, err := newJSONPage(w, p, opts, "JSONResume", OptTopLevel|OptProjects)
 	if err != nil {
 		return err
 	}
 	j := &pg.json
 	j.open('{')
 	j.member("$schema", ResumeSchemaURL)
-	if pg.c.projects {
+	if pg.c.Projects {
 		j.key("projects")
 		j.projects(&pg.c, &pg.sel)
 	}
-	if pg.c.topLevel {
+	if pg.c.TopLevel {
 		j.key(ExtensionKey)
 		j.page(pg)
 	} else {
@@ -270,9 +270,9 @@ func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
 		j.close('}')
 	}
 	j.close('}')
-	j.byte('\n')
-	err = j.finish()
-	pg.free()
+	j.Byte('\n')
+	err = j.Finish()
+	pg.Free()
 	return err
 }
 
@@ -286,21 +286,21 @@ func JSONExtension(w io.Writer, p incident.Portfolio, opts ...Option) error {
 		return err
 	}
 	pg.json.page(pg)
-	pg.json.byte('\n')
-	err = pg.json.finish()
-	pg.free()
+	pg.json.Byte('\n')
+	err = pg.json.Finish()
+	pg.Free()
 	return err
 }
 
 // newJSONPage returns a page with a JSON writer to w, or fails on a
 // figure JSON cannot hold, so that nothing is written.
-func newJSONPage(w io.Writer, p incident.Portfolio, opts []Option, fn string, own option) (*page, error) {
-	pg, err := newPage(nil, p, opts, fn, own)
+func newJSONPage(w io.Writer, p incident.Portfolio, opts []Option, fn string, own Opt) (*Page, error) {
+	pg, err := NewPage(nil, p, opts, fn, own)
 	if err != nil {
 		return nil, err
 	}
 	if err := pg.c.checkNumbers(&pg.sel); err != nil {
-		pg.free()
+		pg.Free()
 		return nil, err
 	}
 	pg.json = newJSONWriter(w)
@@ -309,19 +309,19 @@ func newJSONPage(w io.Writer, p incident.Portfolio, opts []Option, fn string, ow
 
 // prepareJSON reads the options and selects the incidents, and fails on a
 // figure JSON cannot hold, so that nothing is written.
-func prepareJSON(p *incident.Portfolio, opts []Option) (config, selection, error) {
-	c := newConfig(opts)
-	if err := c.check("MergeResume", optTopLevel|optProjects|optReplace); err != nil {
-		return c, selection{}, err
+func prepareJSON(p *incident.Portfolio, opts []Option) (Config, Selection, error) {
+	c := NewConfig(opts)
+	if err := c.Check("MergeResume", OptTopLevel|OptProjects|OptReplace); err != nil {
+		return c, Selection{}, err
 	}
-	sel := c.selectIncidents(p)
+	sel := c.Select(p)
 	return c, sel, c.checkNumbers(&sel)
 }
 
 // checkNumbers reports a figure JSON cannot hold, so the writers fail
 // before writing anything.
-func (c *config) checkNumbers(sel *selection) error {
-	if c.noDetails {
+func (c *Config) checkNumbers(sel *Selection) error {
+	if c.NoDetails {
 		return nil
 	}
 	for i := range sel.Len() {
@@ -351,7 +351,7 @@ func notFinite(f float64) bool { return math.IsInf(f, 0) || math.IsNaN(f) }
 //
 // It writes through a spare, so writing is an append.
 type jsonWriter struct {
-	spare
+	Spare
 	prefix  string // written after every line break
 	indent  string // one level of indentation
 	compact bool
@@ -363,7 +363,7 @@ type jsonWriter struct {
 
 // newJSONWriter returns a writer of JSON indented by two spaces.
 func newJSONWriter(w io.Writer) jsonWriter {
-	return jsonWriter{spare: newSpare(w), indent: "  ", eol: "\n", lines: lineStarts}
+	return jsonWriter{Spare: NewSpare(w), indent: "  ", eol: "\n", lines: lineStarts}
 }
 
 // layout sets the line breaks and indentation; it allocates, unless they
@@ -382,13 +382,13 @@ func (j *jsonWriter) newline() {
 		return
 	}
 	if n := len(j.eol) + len(j.prefix) + j.depth*len(j.indent); n <= len(j.lines) {
-		j.str(j.lines[:n])
+		j.Str(j.lines[:n])
 		return
 	}
-	j.str(j.eol)
-	j.str(j.prefix)
+	j.Str(j.eol)
+	j.Str(j.prefix)
 	for range j.depth {
-		j.str(j.indent)
+		j.Str(j.indent)
 	}
 }
 
@@ -397,7 +397,7 @@ func (j *jsonWriter) newline() {
 const lineStarts = "\n                                                                                "
 
 func (j *jsonWriter) open(c byte) {
-	j.byte(c)
+	j.Byte(c)
 	j.depth++
 	j.first = true
 }
@@ -407,14 +407,14 @@ func (j *jsonWriter) close(c byte) {
 	if !j.first {
 		j.newline()
 	}
-	j.byte(c)
+	j.Byte(c)
 	j.first = false
 }
 
 // next starts a member or an element.
 func (j *jsonWriter) next() {
 	if !j.first {
-		j.byte(',')
+		j.Byte(',')
 	}
 	j.first = false
 	j.newline()
@@ -423,12 +423,12 @@ func (j *jsonWriter) next() {
 // key starts a member. Keys are the package's own and need no escaping.
 func (j *jsonWriter) key(k string) {
 	j.next()
-	j.byte('"')
-	j.str(k)
+	j.Byte('"')
+	j.Str(k)
 	if j.compact {
-		j.str(`":`)
+		j.Str(`":`)
 	} else {
-		j.str(`": `)
+		j.Str(`": `)
 	}
 }
 
@@ -456,9 +456,9 @@ func (j *jsonWriter) strings(k string, ss []string) {
 }
 
 func (j *jsonWriter) string(s string) {
-	j.byte('"')
+	j.Byte('"')
 	j.body(s)
-	j.byte('"')
+	j.Byte('"')
 }
 
 // jsonSafe[b] reports whether encoding/json writes byte b as it is: printable
@@ -504,29 +504,29 @@ func (j *jsonWriter) body(s string) {
 		if i == len(s) {
 			break
 		}
-		j.str(s[start:i])
+		j.Str(s[start:i])
 		i += j.bodyRune(s[i:])
 		start = i
 	}
-	j.str(s[start:])
+	j.Str(s[start:])
 }
 
 // bodyRune writes the byte or rune s starts with, a member of jsonStop,
 // and returns its length.
 func (j *jsonWriter) bodyRune(s string) int {
 	if c := s[0]; c < utf8.RuneSelf {
-		j.str(jsonEscaped[c])
+		j.Str(jsonEscaped[c])
 		return 1
 	}
 	r, size := utf8.DecodeRuneInString(s)
 	switch {
 	case r == utf8.RuneError && size == 1:
-		j.str(`\ufffd`)
+		j.Str(`\ufffd`)
 	case r == '\u2028' || r == '\u2029':
-		j.str(`\u202`)
-		j.byte(jsonHex[r&0xf])
+		j.Str(`\u202`)
+		j.Byte(jsonHex[r&0xf])
 	default:
-		j.str(s[:size])
+		j.Str(s[:size])
 	}
 	return size
 }
@@ -547,19 +547,19 @@ func (j *jsonWriter) float(f float64) {
 			b = b[:n-1]
 		}
 	}
-	j.raw(b)
+	j.Raw(b)
 }
 
 func (j *jsonWriter) bool(v bool) {
 	if v {
-		j.str("true")
+		j.Str("true")
 	} else {
-		j.str("false")
+		j.Str("false")
 	}
 }
 
 // meta writes a meta object holding the extension.
-func (j *jsonWriter) meta(c *config, sel *selection) {
+func (j *jsonWriter) meta(c *Config, sel *Selection) {
 	j.open('{')
 	j.key(ExtensionKey)
 	j.extension(c, sel)
@@ -567,63 +567,63 @@ func (j *jsonWriter) meta(c *config, sel *selection) {
 }
 
 // projects writes the selection as the entries of a projects section.
-func (j *jsonWriter) projects(c *config, sel *selection) {
+func (j *jsonWriter) projects(c *Config, sel *Selection) {
 	j.open('[')
 	for i := range sel.Len() {
 		j.next()
-		j.project(c, sel.p, sel.At(i))
+		j.project(c, sel.P, sel.At(i))
 	}
 	j.close(']')
 }
 
 // extension writes the ResumeExtension value of the selection.
-func (j *jsonWriter) extension(c *config, sel *selection) {
-	pg, _ := newPage(nil, *sel.p, nil, "", 0)
+func (j *jsonWriter) extension(c *Config, sel *Selection) {
+	pg, _ := NewPage(nil, *sel.P, nil, "", 0)
 	pg.c = *c
 	pg.sel = *sel
-	pg.sel.p = &pg.p
+	pg.sel.P = &pg.p
 	pg.legend()
 	j.page(pg)
-	pg.free()
+	pg.Free()
 }
 
 // page writes pg as the ResumeExtension value.
-func (j *jsonWriter) page(pg *page) {
+func (j *jsonWriter) page(pg *Page) {
 	pg.jp = jsonPage{jsonWriter: j}
-	pg.walk(&pg.jp)
+	pg.Walk(&pg.jp)
 }
 
 // jsonPage writes a page as the JSON Resume extension's value.
 type jsonPage struct {
 	*jsonWriter
-	pending name // the list started and not opened: its first item opens it
+	pending Name // the list started and not opened: its first item opens it
 	opened  bool // whether the list is open
 }
 
-func (j *jsonPage) begin() {
+func (j *jsonPage) Begin() {
 	j.open('{')
 	j.member("version", ExtensionVersion)
 }
 
-func (j *jsonPage) end() { j.close('}') }
+func (j *jsonPage) End() { j.close('}') }
 
-// header writes the title and tagline, which the format requires, even
+// Header writes the title and tagline, which the format requires, even
 // empty, and the back link when it is safe.
-func (j *jsonPage) header(back link, title, tagline string) {
+func (j *jsonPage) Header(back Link, title, tagline string) {
 	j.member("title", title)
 	j.member("tagline", tagline)
-	if back.text != "" && back.safe() {
+	if back.Text != "" && back.Safe() {
 		j.key("back")
 		j.open('{')
-		j.member("text", back.text)
-		j.member("href", back.url)
+		j.member("text", back.Text)
+		j.member("href", back.URL)
 		j.close('}')
 	}
 }
 
-func (j *jsonPage) intro(ps []string) { j.strings("intro", ps) }
+func (j *jsonPage) Intro(ps []string) { j.strings("intro", ps) }
 
-func (j *jsonPage) legend(label string, roles []incident.RoleDef, sevs []severity) {
+func (j *jsonPage) Legend(label string, roles []incident.RoleDef, sevs []Severity) {
 	j.key("legend")
 	j.open('{')
 	j.member("label", label)
@@ -651,23 +651,23 @@ func (j *jsonPage) role(key incident.Role, label string) {
 	j.close('}')
 }
 
-func (j *jsonPage) severity(d severity) {
+func (j *jsonPage) severity(d Severity) {
 	j.open('{')
 	j.member("code", string(d.Code))
 	j.member("label", d.Label)
 	j.key("level")
-	j.int(d.Level)
+	j.Int(d.Level)
 	j.close('}')
 }
 
-func (j *jsonPage) incidents() {
+func (j *jsonPage) Incidents() {
 	j.key("incidents")
 	j.open('[')
 }
 
-func (j *jsonPage) incidentsEnd() { j.close(']') }
+func (j *jsonPage) IncidentsEnd() { j.close(']') }
 
-func (j *jsonPage) incident(in *incident.Incident, role string, sev severity) {
+func (j *jsonPage) Incident(in *incident.Incident, role string, sev Severity) {
 	j.next()
 	j.open('{')
 	j.member("id", string(in.ID))
@@ -682,7 +682,7 @@ func (j *jsonPage) incident(in *incident.Incident, role string, sev severity) {
 	if in.Duration.Length > 0 {
 		var buf [48]byte
 		j.key("length")
-		j.raw(append(appendISODuration(append(buf[:0], '"'), in.Duration.Length), '"'))
+		j.Raw(append(AppendISODuration(append(buf[:0], '"'), in.Duration.Length), '"'))
 	}
 	if in.Duration.Approximate {
 		j.key("approximate")
@@ -691,44 +691,44 @@ func (j *jsonPage) incident(in *incident.Incident, role string, sev severity) {
 	j.close('}')
 }
 
-func (j *jsonPage) section(_ int, s incident.Section) { j.strings(s.Key, s.Paragraphs) }
+func (j *jsonPage) Section(_ int, s incident.Section) { j.strings(s.Key, s.Paragraphs) }
 
-func (j *jsonPage) incidentEnd() { j.close('}') }
-func (j *jsonPage) details()     {}
-func (j *jsonPage) detailsEnd()  {}
+func (j *jsonPage) IncidentEnd() { j.close('}') }
+func (j *jsonPage) Details()     {}
+func (j *jsonPage) DetailsEnd()  {}
 
-func (j *jsonPage) when(n name, p incident.Period) {
-	j.key(n.key)
+func (j *jsonPage) When(n Name, p incident.Period) {
+	j.key(n.Key)
 	j.open('{')
 	j.key("start")
 	j.date(p.Start)
-	if end := periodEnd(p); !end.IsZero() {
+	if end := PeriodEnd(p); !end.IsZero() {
 		j.key("end")
 		j.date(end)
 	}
 	j.close('}')
 }
 
-func (j *jsonPage) field(n name, key, value string) {
+func (j *jsonPage) Field(n Name, key, value string) {
 	if key == "" {
-		j.member(n.key, value)
+		j.member(n.Key, value)
 		return
 	}
-	j.key(n.key)
+	j.key(n.Key)
 	j.open('{')
 	j.member("key", key)
 	j.member("label", value)
 	j.close('}')
 }
 
-func (j *jsonPage) tags(n name, tags []string) { j.strings(n.key, tags) }
+func (j *jsonPage) Tags(n Name, tags []string) { j.strings(n.Key, tags) }
 
-func (j *jsonPage) list(n name) { j.pending, j.opened = n, false }
+func (j *jsonPage) List(n Name) { j.pending, j.opened = n, false }
 
 // item starts an item of the list, opening the list first.
 func (j *jsonPage) item() {
 	if !j.opened {
-		j.key(j.pending.key)
+		j.key(j.pending.Key)
 		j.open('[')
 		j.opened = true
 	}
@@ -736,13 +736,13 @@ func (j *jsonPage) item() {
 	j.open('{')
 }
 
-func (j *jsonPage) listEnd() {
+func (j *jsonPage) ListEnd() {
 	if j.opened {
 		j.close(']')
 	}
 }
 
-func (j *jsonPage) figure(f *incident.Figure) {
+func (j *jsonPage) Figure(f *incident.Figure) {
 	j.item()
 	j.member("label", f.Label)
 	j.key("value")
@@ -758,7 +758,7 @@ func (j *jsonPage) figure(f *incident.Figure) {
 	j.close('}')
 }
 
-func (j *jsonPage) action(a *incident.Action) {
+func (j *jsonPage) Action(a *incident.Action) {
 	j.item()
 	j.member("text", a.Text)
 	j.member("kind", string(a.Kind))
@@ -767,19 +767,19 @@ func (j *jsonPage) action(a *incident.Action) {
 	j.close('}')
 }
 
-// writeUp writes a safe link; JSON has no plain-text form for the others.
-func (j *jsonPage) writeUp(l link) {
-	if !l.safe() {
+// WriteUp writes a safe link; JSON has no plain-text form for the others.
+func (j *jsonPage) WriteUp(l Link) {
+	if !l.Safe() {
 		return
 	}
 	j.item()
-	j.member("title", l.text)
-	j.member("url", l.url)
-	j.member("kind", string(l.kind))
+	j.member("title", l.Text)
+	j.member("url", l.URL)
+	j.member("kind", string(l.Kind))
 	j.close('}')
 }
 
-func (j *jsonPage) lessons(l *incident.Lessons) {
+func (j *jsonPage) Lessons(l *incident.Lessons) {
 	j.key("lessons")
 	j.open('{')
 	j.memberOmit("file", l.File)
@@ -790,42 +790,42 @@ func (j *jsonPage) lessons(l *incident.Lessons) {
 
 func (j *jsonWriter) date(d incident.Date) {
 	var buf [24]byte
-	j.raw(append(appendDate(append(buf[:0], '"'), d), '"'))
+	j.Raw(append(AppendDate(append(buf[:0], '"'), d), '"'))
 }
 
 // project writes an incident as an entry of the résumé's projects section.
-func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Incident) {
+func (j *jsonWriter) project(c *Config, p *incident.Portfolio, in *incident.Incident) {
 	j.open('{')
 	j.member("name", in.Title)
 	j.key("description")
-	j.byte('"')
+	j.Byte('"')
 	j.body(p.RoleLabel(in.Role))
-	j.str(" · ")
+	j.Str(" · ")
 	j.body(string(in.Severity))
 	if sev, ok := p.Severity(in.Severity); ok && sev.Label != "" {
-		j.byte(' ')
+		j.Byte(' ')
 		j.body(sev.Label)
 	}
-	j.str(" · ")
+	j.Str(" · ")
 	j.body(in.Duration.Text)
-	j.byte('"')
+	j.Byte('"')
 	j.key("highlights")
 	j.open('[')
 	for _, s := range in.Sections() {
 		j.next()
-		j.byte('"')
+		j.Byte('"')
 		j.body(s.Name)
-		j.str(": ")
+		j.Str(": ")
 		for k, para := range s.Paragraphs {
 			if k > 0 {
-				j.byte(' ')
+				j.Byte(' ')
 			}
 			j.body(para)
 		}
-		j.byte('"')
+		j.Byte('"')
 	}
 	j.close(']')
-	if !c.noDetails {
+	if !c.NoDetails {
 		if len(in.Tags) > 0 {
 			j.strings("keywords", in.Tags)
 		}
@@ -860,7 +860,7 @@ func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Inci
 // http or https URL pages may use, or "".
 func jsonWebLink(in *incident.Incident) string {
 	for _, l := range in.Links {
-		if (jsonHasPrefixFold(l.URL, "https://") || jsonHasPrefixFold(l.URL, "http://")) && safeHref(l.URL) {
+		if (jsonHasPrefixFold(l.URL, "https://") || jsonHasPrefixFold(l.URL, "http://")) && SafeHref(l.URL) {
 			return l.URL
 		}
 	}

@@ -158,17 +158,17 @@ type jsonProject struct {
 // referenceDoc builds the document JSONResume writes, from
 // referenceExtension and the documented projects entries.
 func referenceDoc(p incident.Portfolio, opts ...Option) jsonDoc {
-	c := newConfig(opts)
+	c := NewConfig(opts)
 	x := referenceExtension(p, opts...)
 	doc := jsonDoc{Schema: ResumeSchemaURL}
-	if c.topLevel {
+	if c.TopLevel {
 		doc.TopLevel = &x
 	} else {
 		doc.Meta = &jsonMeta{x}
 	}
-	if c.projects {
+	if c.Projects {
 		entries := []jsonProject{}
-		sel := c.selectIncidents(&p)
+		sel := c.Select(&p)
 		for i := range sel.Len() {
 			entries = append(entries, referenceProject(&c, &p, sel.At(i)))
 		}
@@ -177,7 +177,7 @@ func referenceDoc(p incident.Portfolio, opts ...Option) jsonDoc {
 	return doc
 }
 
-func referenceProject(c *config, p *incident.Portfolio, in *incident.Incident) jsonProject {
+func referenceProject(c *Config, p *incident.Portfolio, in *incident.Incident) jsonProject {
 	sev := string(in.Severity)
 	if d, ok := p.Severity(in.Severity); ok && d.Label != "" {
 		sev += " " + d.Label
@@ -191,7 +191,7 @@ func referenceProject(c *config, p *incident.Portfolio, in *incident.Incident) j
 	for _, s := range in.Sections() {
 		e.Highlights = append(e.Highlights, s.Name+": "+strings.Join(s.Paragraphs, " "))
 	}
-	if c.noDetails {
+	if c.NoDetails {
 		return e
 	}
 	e.Keywords = in.Tags
@@ -237,7 +237,7 @@ func TestJSONResumeEncodingJSON(t *testing.T) {
 				t.Errorf("%s, %s: JSONResume differs from encoding/json:\n%s", pname, oname, cmp.Diff(string(want), string(got)))
 			}
 			var b bytes.Buffer
-			if err := JSONExtension(&b, p, opts...); newConfig(opts).given != 0 {
+			if err := JSONExtension(&b, p, opts...); NewConfig(opts).Given != 0 {
 				if err == nil || b.Len() > 0 {
 					t.Errorf("%s, %s: JSONExtension took the document's options: %v, %d bytes", pname, oname, err, b.Len())
 				}
@@ -327,7 +327,7 @@ func TestISODuration(t *testing.T) {
 		{time.Hour + time.Nanosecond, "PT1H0.000000001S"},
 		{time.Minute + 250*time.Millisecond, "PT1M0.25S"},
 	} {
-		if got := string(appendISODuration(nil, tt.d)); got != tt.want {
+		if got := string(AppendISODuration(nil, tt.d)); got != tt.want {
 			t.Errorf("%v: got %q, want %q", tt.d, got, tt.want)
 		}
 	}
@@ -380,7 +380,7 @@ func TestJSONResumeSchemas(t *testing.T) {
 	}
 	for pname, p := range map[string]incident.Portfolio{"bundled": jsonBundled(t), "full": jsonFull(t)} {
 		for oname, opts := range jsonOptionSets {
-			c := newConfig(opts)
+			c := NewConfig(opts)
 			doc := renderJSONResume(t, p, opts...)
 			var merged bytes.Buffer
 			if err := MergeResume(&merged, sample, p, opts...); err != nil {
@@ -395,9 +395,9 @@ func TestJSONResumeSchemas(t *testing.T) {
 				}
 				err := validateJSON(v1, d.doc)
 				switch {
-				case !c.topLevel && err != nil:
+				case !c.TopLevel && err != nil:
 					t.Errorf("%s, %s, %s: resume-schema 1.0.1: %v", pname, oname, d.name, err)
-				case c.topLevel && err == nil:
+				case c.TopLevel && err == nil:
 					t.Errorf("%s, %s, %s: resume-schema 1.0.1 accepts an unknown top-level key", pname, oname, d.name)
 				}
 			}
@@ -620,7 +620,7 @@ func FuzzJSONString(f *testing.F) {
 		var b bytes.Buffer
 		j := newJSONWriter(&b)
 		j.string(s)
-		if err := j.finish(); err != nil {
+		if err := j.Finish(); err != nil {
 			t.Fatal(err)
 		}
 		want, err := json.Marshal(s)
@@ -638,24 +638,24 @@ func FuzzJSONString(f *testing.F) {
 // writer: encoding/json (an Encoder with SetIndent("", "  ")) writes it
 // as JSONExtension must.
 func referenceExtension(p incident.Portfolio, opts ...Option) ResumeExtension {
-	c := newConfig(opts)
-	sel := c.selectIncidents(&p)
+	c := NewConfig(opts)
+	sel := c.Select(&p)
 	x := ResumeExtension{
 		Version:   ExtensionVersion,
 		Title:     p.Title,
 		Tagline:   p.Tagline,
 		Incidents: make([]ResumeIncident, 0, sel.Len()),
 	}
-	if !c.noIntro {
+	if !c.NoIntro {
 		x.Intro = cloneOrNil(p.Intro)
 	}
 	if jsonHasBack(&p) {
 		x.Back = &ResumeLink{Text: p.Back.Text, Href: p.Back.Href}
 	}
-	if !c.noLegend && sel.Len() > 0 {
+	if !c.NoLegend && sel.Len() > 0 {
 		label := p.Legend
 		if label == "" {
-			label = legendLabel
+			label = LegendLabel
 		}
 		lg := &ResumeLegend{Label: label, Roles: []ResumeRole{}, Severities: []ResumeSeverity{}}
 		sel.legendRoles(func(d incident.RoleDef) {
@@ -675,7 +675,7 @@ func referenceExtension(p incident.Portfolio, opts ...Option) ResumeExtension {
 	return x
 }
 
-func (c *config) resumeIncident(p *incident.Portfolio, in *incident.Incident) ResumeIncident {
+func (c *Config) resumeIncident(p *incident.Portfolio, in *incident.Incident) ResumeIncident {
 	sev, _ := p.Severity(in.Severity)
 	r := ResumeIncident{
 		ID:           in.ID,
@@ -690,13 +690,13 @@ func (c *config) resumeIncident(p *incident.Portfolio, in *incident.Incident) Re
 	}
 	if in.Duration.Length > 0 {
 		var buf [40]byte
-		r.Duration.Length = string(appendISODuration(buf[:0], in.Duration.Length))
+		r.Duration.Length = string(AppendISODuration(buf[:0], in.Duration.Length))
 	}
-	if c.noDetails {
+	if c.NoDetails {
 		return r
 	}
 	if !in.When.IsZero() {
-		r.When = &ResumePeriod{Start: dateString(in.When.Start), End: dateString(periodEnd(in.When))}
+		r.When = &ResumePeriod{Start: dateString(in.When.Start), End: dateString(PeriodEnd(in.When))}
 	}
 	r.Org = in.Org
 	r.Tags = cloneOrNil(in.Tags)
@@ -709,7 +709,7 @@ func (c *config) resumeIncident(p *incident.Portfolio, in *incident.Incident) Re
 		r.Actions = append(r.Actions, ResumeAction{a.Text, a.Kind, a.Done})
 	}
 	for _, l := range in.Links {
-		if safeHref(l.URL) {
+		if SafeHref(l.URL) {
 			r.Links = append(r.Links, ResumeWriteUp{l.Title, l.URL, l.Kind})
 		}
 	}
@@ -743,14 +743,14 @@ func cloneOrNil(ss []string) []string {
 
 func dateString(d incident.Date) string {
 	var buf [16]byte
-	return string(appendDate(buf[:0], d))
+	return string(AppendDate(buf[:0], d))
 }
 
 func jsonHasBack(p *incident.Portfolio) bool {
-	return p.Back.Text != "" && safeHref(p.Back.Href)
+	return p.Back.Text != "" && SafeHref(p.Back.Href)
 }
 
-func jsonHasLessons(c *config, p *incident.Portfolio) bool {
+func jsonHasLessons(c *Config, p *incident.Portfolio) bool {
 	l := &p.Lessons
-	return !c.noLessons && len(l.Items) > 0
+	return !c.NoLessons && len(l.Items) > 0
 }

@@ -33,15 +33,15 @@ import (
 // GitHub does to rendered text after Markdown (emoji shortcodes such as
 // :fire:, @mentions) is not Markdown and cannot be escaped.
 func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newPage(w, p, opts, "Markdown", optSiteGenerator)
+	pg, err := NewPage(w, p, opts, "Markdown", OptSiteGenerator)
 	if err != nil {
 		return err
 	}
-	pg.md = mdWriter{spare: &pg.sp, c: &pg.c, site: pg.c.site}
-	if pg.c.site {
+	pg.md = mdWriter{Spare: &pg.sp, c: &pg.c, site: pg.c.Site}
+	if pg.c.Site {
 		pg.md.title, pg.md.tagline, pg.md.date = p.Title, p.Tagline, latestDay(&pg.sel)
 	}
-	return pg.draw(&pg.md)
+	return pg.Draw(&pg.md)
 }
 
 // SiteGenerator makes Markdown a content page for a static site generator
@@ -58,11 +58,11 @@ func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
 // own. The lessons, a code block, are written as they are: Hugo still
 // reads a "{{<" or "{{%" there, and no escape can hide it without
 // changing the listing. Only Markdown honours it.
-func SiteGenerator() Option { return only(optSiteGenerator, func(c *config) { c.site = true }) }
+func SiteGenerator() Option { return Only(OptSiteGenerator, func(c *Config) { c.Site = true }) }
 
 // latestDay returns the latest date of the selected incidents, or the
 // zero Date when it is not known to the day.
-func latestDay(s *selection) incident.Date {
+func latestDay(s *Selection) incident.Date {
 	var latest incident.Date
 	for i := range s.Len() {
 		p := s.At(i).When
@@ -82,8 +82,8 @@ func latestDay(s *selection) incident.Date {
 
 // mdWriter writes a page as Markdown.
 type mdWriter struct {
-	*spare
-	c       *config
+	*Spare
+	c       *Config
 	started bool // whether a block was written
 	fields  bool // whether the list of an incident's fields is started
 
@@ -93,21 +93,21 @@ type mdWriter struct {
 	date           incident.Date
 }
 
-// begin writes the front matter of SiteGenerator.
-func (m *mdWriter) begin() {
+// Begin writes the front matter of SiteGenerator.
+func (m *mdWriter) Begin() {
 	if !m.site {
 		return
 	}
-	m.str("---\n")
+	m.Str("---\n")
 	m.yamlField("title", m.title)
 	m.yamlField("description", m.tagline)
 	if !m.date.IsZero() {
 		var b [16]byte
-		m.str("date: ")
-		m.raw(appendDate(b[:0], m.date))
-		m.byte('\n')
+		m.Str("date: ")
+		m.Raw(AppendDate(b[:0], m.date))
+		m.Byte('\n')
 	}
-	m.str("---\n")
+	m.Str("---\n")
 	m.started = true
 }
 
@@ -120,24 +120,24 @@ func (m *mdWriter) yamlField(key, value string) {
 	if dirty(value) {
 		value = sanitize(value)
 	}
-	m.str(key)
-	m.str(": ")
-	m.str(strconv.Quote(value))
-	m.byte('\n')
+	m.Str(key)
+	m.Str(": ")
+	m.Str(strconv.Quote(value))
+	m.Byte('\n')
 }
 
-func (m *mdWriter) end()          {}
-func (m *mdWriter) incidents()    {}
-func (m *mdWriter) incidentsEnd() {}
-func (m *mdWriter) detailsEnd()   {}
-func (m *mdWriter) listEnd()      {}
-func (m *mdWriter) incidentEnd()  {}
+func (m *mdWriter) End()          {}
+func (m *mdWriter) Incidents()    {}
+func (m *mdWriter) IncidentsEnd() {}
+func (m *mdWriter) DetailsEnd()   {}
+func (m *mdWriter) ListEnd()      {}
+func (m *mdWriter) IncidentEnd()  {}
 
-func (m *mdWriter) header(back link, title, tagline string) {
-	if back.text != "" {
+func (m *mdWriter) Header(back Link, title, tagline string) {
+	if back.Text != "" {
 		m.block()
 		m.link(back)
-		m.byte('\n')
+		m.Byte('\n')
 	}
 	if title != "" {
 		m.heading(1, title)
@@ -147,7 +147,7 @@ func (m *mdWriter) header(back link, title, tagline string) {
 	}
 }
 
-func (m *mdWriter) intro(ps []string) {
+func (m *mdWriter) Intro(ps []string) {
 	for _, s := range ps {
 		m.para(s)
 	}
@@ -156,7 +156,7 @@ func (m *mdWriter) intro(ps []string) {
 // block separates blocks with a blank line.
 func (m *mdWriter) block() {
 	if m.started {
-		m.byte('\n')
+		m.Byte('\n')
 	}
 	m.started = true
 }
@@ -168,50 +168,50 @@ func (m *mdWriter) heading(n int, s string) {
 // headingID writes a heading with id as its attribute, unless id is "".
 func (m *mdWriter) headingID(n int, s string, id incident.ID) {
 	m.block()
-	m.str("######"[:m.c.heading(n)])
-	m.byte(' ')
+	m.Str("######"[:m.c.Heading(n)])
+	m.Byte(' ')
 	m.text(s)
 	if id != "" {
-		m.str(" {#")
-		m.str(string(id))
-		m.byte('}')
+		m.Str(" {#")
+		m.Str(string(id))
+		m.Byte('}')
 	}
-	m.byte('\n')
+	m.Byte('\n')
 }
 
 func (m *mdWriter) para(s string) {
 	m.block()
 	m.text(s)
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-func (m *mdWriter) legend(label string, roles []incident.RoleDef, sevs []severity) {
+func (m *mdWriter) Legend(label string, roles []incident.RoleDef, sevs []Severity) {
 	m.block()
-	m.str("**")
+	m.Str("**")
 	m.text(label)
-	m.str(":**")
+	m.Str(":**")
 	sep := " "
 	for _, d := range roles {
-		m.str(sep)
+		m.Str(sep)
 		m.text(d.Label)
-		sep = separator
+		sep = Separator
 	}
 	if len(roles) > 0 {
 		sep = " | "
 	}
 	for _, d := range sevs {
-		m.str(sep)
+		m.Str(sep)
 		m.text(string(d.Code))
 		if d.Label != "" {
-			m.byte(' ')
+			m.Byte(' ')
 			m.text(d.Label)
 		}
-		sep = separator
+		sep = Separator
 	}
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-func (m *mdWriter) incident(in *incident.Incident, role string, sev severity) {
+func (m *mdWriter) Incident(in *incident.Incident, role string, sev Severity) {
 	if m.site {
 		var id incident.ID
 		if in.ID.Valid() {
@@ -220,10 +220,10 @@ func (m *mdWriter) incident(in *incident.Incident, role string, sev severity) {
 		m.headingID(2, in.Title, id)
 	} else if in.ID.Valid() {
 		m.block()
-		m.str(`<a id="`)
-		m.str(string(in.ID))
-		m.str(`"></a>`)
-		m.byte('\n')
+		m.Str(`<a id="`)
+		m.Str(string(in.ID))
+		m.Str(`"></a>`)
+		m.Byte('\n')
 		m.started = false // the heading follows on the next line
 		m.heading(2, in.Title)
 	} else {
@@ -232,125 +232,125 @@ func (m *mdWriter) incident(in *incident.Incident, role string, sev severity) {
 
 	m.block()
 	if role != "" {
-		m.str("**")
+		m.Str("**")
 		m.text(role)
-		m.str("**")
+		m.Str("**")
 	}
-	m.str(separator + "**")
+	m.Str(Separator + "**")
 	m.text(string(sev.Code))
-	m.str("**")
+	m.Str("**")
 	if sev.Label != "" {
-		m.byte(' ')
+		m.Byte(' ')
 		m.text(sev.Label)
 	}
 	if in.Duration.Text != "" {
-		m.str(separator)
+		m.Str(Separator)
 		m.text(in.Duration.Text)
 	}
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-func (m *mdWriter) section(k int, s incident.Section) {
+func (m *mdWriter) Section(k int, s incident.Section) {
 	m.heading(3, s.Name)
 	for _, para := range s.Paragraphs {
 		m.para(para)
 	}
 }
 
-func (m *mdWriter) details() {
-	m.heading(3, detailsLabel)
+func (m *mdWriter) Details() {
+	m.heading(3, DetailsLabel)
 	m.fields = false
 }
 
 // label starts an item of the list of fields: "- **Label:**".
-func (m *mdWriter) label(n name) {
+func (m *mdWriter) label(n Name) {
 	if !m.fields {
 		m.block()
 		m.fields = true
 	}
-	m.str("- **")
-	m.str(n.colon)
-	m.str("**")
+	m.Str("- **")
+	m.Str(n.Colon)
+	m.Str("**")
 }
 
-func (m *mdWriter) when(n name, p incident.Period) {
+func (m *mdWriter) When(n Name, p incident.Period) {
 	m.label(n)
-	words, k := periodWords(p)
+	words, k := PeriodWords(p)
 	for _, w := range words[:k] {
-		m.byte(' ')
-		if w.s != "" {
-			m.str(w.s)
+		m.Byte(' ')
+		if w.S != "" {
+			m.Str(w.S)
 		} else {
-			m.int(w.n)
+			m.Int(w.N)
 		}
 	}
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-func (m *mdWriter) field(n name, _, value string) {
+func (m *mdWriter) Field(n Name, _, value string) {
 	m.label(n)
-	m.byte(' ')
+	m.Byte(' ')
 	m.text(value)
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-func (m *mdWriter) tags(n name, tags []string) {
+func (m *mdWriter) Tags(n Name, tags []string) {
 	m.label(n)
-	m.byte(' ')
+	m.Byte(' ')
 	for j, tag := range tags {
 		if j > 0 {
-			m.str(", ")
+			m.Str(", ")
 		}
 		m.text(tag)
 	}
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-// list writes a bold line above a list, and starts the list.
-func (m *mdWriter) list(n name) {
+// List writes a bold line above a List, and starts the List.
+func (m *mdWriter) List(n Name) {
 	m.block()
-	m.str("**")
-	m.str(n.label)
-	m.str("**\n")
+	m.Str("**")
+	m.Str(n.Label)
+	m.Str("**\n")
 	m.block()
 }
 
-func (m *mdWriter) figure(f *incident.Figure) {
-	m.str("- ")
+func (m *mdWriter) Figure(f *incident.Figure) {
+	m.Str("- ")
 	m.text(f.Label)
-	m.str(": ")
+	m.Str(": ")
 	if f.HasBefore {
 		m.figureValue(f.Before, f.BeforeText, f.Unit)
-		m.str(" " + figureArrow + " ")
+		m.Str(" " + FigureArrow + " ")
 	}
 	m.figureValue(f.Value, f.ValueText, f.Unit)
 	if f.Note != "" {
-		m.str(" (")
+		m.Str(" (")
 		m.text(f.Note)
-		m.byte(')')
+		m.Byte(')')
 	}
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-func (m *mdWriter) action(a *incident.Action) {
+func (m *mdWriter) Action(a *incident.Action) {
 	if a.Done {
-		m.str("- [x] ")
+		m.Str("- [x] ")
 	} else {
-		m.str("- [ ] ")
+		m.Str("- [ ] ")
 	}
 	m.text(a.Kind.String())
-	m.str(": ")
+	m.Str(": ")
 	m.text(a.Text)
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-func (m *mdWriter) writeUp(l link) {
+func (m *mdWriter) WriteUp(l Link) {
 	// The kind comes first: "- [x](…)" would be a task list item.
-	m.str("- ")
-	m.text(l.kindLabel())
-	m.str(": ")
+	m.Str("- ")
+	m.text(l.KindLabel())
+	m.Str(": ")
 	m.link(l)
-	m.byte('\n')
+	m.Byte('\n')
 }
 
 // figureValue writes a value and its unit: "1.2 h", "70%".
@@ -359,24 +359,24 @@ func (m *mdWriter) figureValue(v float64, text, unit string) {
 		m.text(text)
 	} else {
 		var b [32]byte
-		m.raw(strconv.AppendFloat(b[:0], v, 'f', -1, 64))
+		m.Raw(strconv.AppendFloat(b[:0], v, 'f', -1, 64))
 	}
 	// Decide on the unit as the reader will see it: "%\x00" is "%".
 	if dirty(unit) {
 		unit = sanitize(unit)
 	}
-	m.str(unitSpace(unit))
+	m.Str(UnitSpace(unit))
 	m.text(unit)
 }
 
 // link writes a link, or its text alone when it is not safe.
-func (m *mdWriter) link(l link) {
-	text := l.text
-	if !l.safe() {
+func (m *mdWriter) link(l Link) {
+	text := l.Text
+	if !l.Safe() {
 		m.text(text)
 		return
 	}
-	m.byte('[')
+	m.Byte('[')
 	// In the text, a "(" after "]" takes a backslash too: CommonMark needs
 	// none after "\]", but marked ends the link text there. (Sanitized
 	// first, so that no dropped character hides a "](".)
@@ -389,13 +389,13 @@ func (m *mdWriter) link(l link) {
 			break
 		}
 		m.text(text[:i+1])
-		m.str(`\(`)
+		m.Str(`\(`)
 		text = text[i+2:]
 	}
 	m.text(text)
-	m.str("](")
-	m.dest(l.url)
-	m.byte(')')
+	m.Str("](")
+	m.dest(l.URL)
+	m.Byte(')')
 }
 
 // dest writes a safe URL as a link destination: parentheses and angle
@@ -407,22 +407,22 @@ func (m *mdWriter) dest(s string) {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == '(' || c == ')' || c == '<' || c == '>' || c == '\\':
-			m.str(s[span:i])
-			m.byte('\\')
+			m.Str(s[span:i])
+			m.Byte('\\')
 			span = i
 		case c == '&' && mdReference(s, i):
-			m.str(s[span:i])
-			m.str("&amp;")
+			m.Str(s[span:i])
+			m.Str("&amp;")
 			span = i + 1
 		}
 	}
-	m.str(s[span:])
+	m.Str(s[span:])
 }
 
-func (m *mdWriter) lessons(l *incident.Lessons) {
+func (m *mdWriter) Lessons(l *incident.Lessons) {
 	file := l.File
 	if file == "" {
-		file = lessonsLabel
+		file = LessonsLabel
 	}
 	m.heading(2, file)
 
@@ -434,28 +434,28 @@ func (m *mdWriter) lessons(l *incident.Lessons) {
 	}
 	m.block()
 	m.fence(fence)
-	m.str("sh\n")
+	m.Str("sh\n")
 	if l.Heading != "" {
-		m.str("# ")
+		m.Str("# ")
 		m.literal(l.Heading)
-		m.byte('\n')
+		m.Byte('\n')
 	}
 	for i, s := range l.Items {
-		m.int(i + 1)
-		m.str(". ")
+		m.Int(i + 1)
+		m.Str(". ")
 		m.literal(s)
-		m.byte('\n')
+		m.Byte('\n')
 	}
 	m.fence(fence)
-	m.byte('\n')
+	m.Byte('\n')
 }
 
 func (m *mdWriter) fence(n int) {
 	const ticks = "````````````````"
 	for ; n > len(ticks); n -= len(ticks) {
-		m.str(ticks)
+		m.Str(ticks)
 	}
-	m.str(ticks[:n])
+	m.Str(ticks[:n])
 }
 
 // backtickRun returns the length of the longest run of backticks in s.
@@ -482,7 +482,7 @@ func (m *mdWriter) literal(s string) {
 	if dirty(s) {
 		s = sanitize(s)
 	}
-	m.str(s)
+	m.Str(s)
 }
 
 // Escaping. mdClass sorts the bytes: clean ones are copied; mdEsc ones
@@ -550,13 +550,13 @@ func (m *mdWriter) textPlain(s string) bool {
 		return false
 	}
 	need := 2*len(s) + scan.EscapeRoom // a backslash for every byte, at most
-	if cap(m.b)-len(m.b) < need {
-		m.flush(need)
-		if cap(m.b)-len(m.b) < need {
+	if cap(m.B)-len(m.B) < need {
+		m.Flush(need)
+		if cap(m.B)-len(m.B) < need {
 			return false
 		}
 	}
-	b := m.b
+	b := m.B
 	for i := 0; i < len(s); {
 		nd, j := mdEscaper.Escape(b[len(b):cap(b)], s, i)
 		b, i = b[:len(b)+nd], j
@@ -585,7 +585,7 @@ func (m *mdWriter) textPlain(s string) bool {
 			i += n
 		}
 	}
-	m.b = b
+	m.B = b
 	return true
 }
 
@@ -654,15 +654,15 @@ func (m *mdWriter) textAny(s string) {
 	if i < end {
 		switch c := s[i]; {
 		case c == '-' || c == '+' || c == '=' || c == '>':
-			m.byte('\\')
+			m.Byte('\\')
 		case c >= '0' && c <= '9':
 			j := i
 			for j < end && s[j] >= '0' && s[j] <= '9' {
 				j++
 			}
 			if j < end && (s[j] == '.' || s[j] == ')') {
-				m.str(s[i:j])
-				m.byte('\\')
+				m.Str(s[i:j])
+				m.Byte('\\')
 				i = j
 			}
 		}
@@ -684,8 +684,8 @@ func (m *mdWriter) textAny(s string) {
 			}
 		case mdCtl:
 			if r, n := utf8.DecodeRuneInString(s[i:]); mdSep(r) == ' ' {
-				m.str(s[span:i])
-				m.byte(' ')
+				m.Str(s[span:i])
+				m.Byte(' ')
 				i += n - 1
 				span = i + 1
 			}
@@ -695,11 +695,11 @@ func (m *mdWriter) textAny(s string) {
 				continue
 			}
 		}
-		m.str(s[span:i])
-		m.byte('\\')
+		m.Str(s[span:i])
+		m.Byte('\\')
 		span = i
 	}
-	m.str(s[span:end])
+	m.Str(s[span:end])
 	for _, r := range s[end:] {
 		m.ref(mdSep(r))
 	}
@@ -723,9 +723,9 @@ func mdSpace(r rune) bool {
 
 // ref writes r as a numeric character reference, such as "&#32;".
 func (m *mdWriter) ref(r rune) {
-	m.str("&#")
-	m.int(int(r))
-	m.byte(';')
+	m.Str("&#")
+	m.Int(int(r))
+	m.Byte(';')
 }
 
 // mdKept reports whether sanitize keeps a token of kind k as

@@ -195,7 +195,7 @@ func mdExpect(p incident.Portfolio) []mdBlock {
 		add("p", txt(s))
 	}
 	var roles, sevs []string
-	sel := selection{p: &p, all: true}
+	sel := Selection{P: &p, all: true}
 	sel.legendRoles(func(d incident.RoleDef) { roles = append(roles, d.Label) })
 	sel.legendSeverities(func(d incident.SeverityDef) { sevs = append(sevs, string(d.Code)+" "+d.Label) })
 	legend := p.Legend
@@ -524,10 +524,10 @@ func BenchmarkMarkdown(b *testing.B) { benchmarkPlain(b, Markdown) }
 func mdTextBoth(s string) (text, any string) {
 	draw := func(f func(*mdWriter, string)) string {
 		var b bytes.Buffer
-		sp := newSpare(&b)
-		m := mdWriter{spare: &sp}
+		sp := NewSpare(&b)
+		m := mdWriter{Spare: &sp}
 		f(&m, s)
-		if err := sp.finish(); err != nil {
+		if err := sp.Finish(); err != nil {
 			panic(err)
 		}
 		return b.String()
@@ -566,8 +566,8 @@ func TestMarkdownTextPlain(t *testing.T) {
 			t.Fatalf("text(%q) = %q; textAny writes %q", s, got, want)
 		}
 		var b bytes.Buffer
-		sp := newSpare(&b)
-		if (&mdWriter{spare: &sp}).textPlain(s) {
+		sp := NewSpare(&b)
+		if (&mdWriter{Spare: &sp}).textPlain(s) {
 			plain++
 		}
 	}

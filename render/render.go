@@ -43,39 +43,39 @@ import (
 
 // An Option changes how a portfolio is rendered. Only this package makes
 // Options.
-type Option interface{ apply(*config) }
+type Option interface{ apply(*Config) }
 
-type optionFunc func(*config)
+type optionFunc func(*Config)
 
-func (f optionFunc) apply(c *config) { f(c) }
+func (f optionFunc) apply(c *Config) { f(c) }
 
-// option is a set of the options only some formats can honour.
-type option uint8
+// Opt is a set of the options only some formats can honour.
+type Opt uint8
 
 const (
-	optFragment option = 1 << iota
-	optJSONLD
-	optLang
-	optWidth
-	optTopLevel
-	optProjects
-	optReplace
-	optSiteGenerator
+	OptFragment Opt = 1 << iota
+	OptJSONLD
+	OptLang
+	OptWidth
+	OptTopLevel
+	OptProjects
+	OptReplace
+	OptSiteGenerator
 )
 
 var optionNames = [...]string{"Fragment", "JSONLD", "Lang", "Width", "TopLevel", "Projects", "Replace", "SiteGenerator"}
 
-// only returns an Option that only formats which have o can honour.
-func only(o option, f func(*config)) Option {
-	return optionFunc(func(c *config) {
-		c.given |= o
+// Only returns an Option that Only formats which have o can honour.
+func Only(o Opt, f func(*Config)) Option {
+	return optionFunc(func(c *Config) {
+		c.Given |= o
 		f(c)
 	})
 }
 
-// check reports an option given to fn that is not among its own.
-func (c *config) check(fn string, own option) error {
-	foreign := c.given &^ own
+// Check reports an option given to fn that is not among its own.
+func (c *Config) Check(fn string, own Opt) error {
+	foreign := c.Given &^ own
 	if foreign == 0 {
 		return nil
 	}
@@ -102,34 +102,34 @@ const (
 	ByDuration
 )
 
-type config struct {
-	roles      []incident.Role
-	severities []incident.Severity
-	tags       []string
-	ids        []incident.ID
-	order      Order
+type Config struct {
+	Roles      []incident.Role
+	Severities []incident.Severity
+	Tags       []string
+	IDs        []incident.ID
+	Order      Order
 
-	noIntro, noLegend, noLessons, noDetails bool
-	headingOffset                           int
-	given                                   option // the format options given
+	NoIntro, NoLegend, NoLessons, NoDetails bool
+	HeadingOffset                           int
+	Given                                   Opt // the format options given
 
 	// HTML
-	fragment bool
-	jsonLD   bool
-	lang     string
+	Fragment bool
+	JSONLD   bool
+	Lang     string
 	// Markdown
-	site bool
+	Site bool
 	// Text
-	width int
+	Width int
 	// JSON Resume
-	topLevel bool
-	projects bool
-	replace  bool
+	TopLevel bool
+	Projects bool
+	Replace  bool
 }
 
-// set applies opts to the default configuration.
-func (c *config) set(opts []Option) {
-	*c = config{width: 80}
+// Set applies opts to the default configuration.
+func (c *Config) Set(opts []Option) {
+	*c = Config{Width: 80}
 	for _, o := range opts {
 		if o != nil {
 			o.apply(c)
@@ -137,11 +137,11 @@ func (c *config) set(opts []Option) {
 	}
 }
 
-// newConfig returns the configuration opts make. (A render applies them
+// NewConfig returns the configuration opts make. (A render applies them
 // to its pooled page instead: a config handed to Option.apply escapes.)
-func newConfig(opts []Option) config {
-	c := new(config)
-	c.set(opts)
+func NewConfig(opts []Option) Config {
+	c := new(Config)
+	c.Set(opts)
 	return *c
 }
 
@@ -151,7 +151,7 @@ func Roles(roles ...incident.Role) Option {
 	if roles == nil {
 		roles = []incident.Role{} // given, even empty: a filter that keeps none
 	}
-	return optionFunc(func(c *config) { c.roles = roles })
+	return optionFunc(func(c *Config) { c.Roles = roles })
 }
 
 // Severities keeps only the incidents with one of the given severities.
@@ -159,7 +159,7 @@ func Severities(codes ...incident.Severity) Option {
 	if codes == nil {
 		codes = []incident.Severity{}
 	}
-	return optionFunc(func(c *config) { c.severities = codes })
+	return optionFunc(func(c *Config) { c.Severities = codes })
 }
 
 // Tags keeps only the incidents that carry at least one of the given tags.
@@ -167,7 +167,7 @@ func Tags(tags ...string) Option {
 	if tags == nil {
 		tags = []string{}
 	}
-	return optionFunc(func(c *config) { c.tags = tags })
+	return optionFunc(func(c *Config) { c.Tags = tags })
 }
 
 // IDs keeps only the incidents with the given IDs, in the order given
@@ -177,27 +177,27 @@ func IDs(ids ...incident.ID) Option {
 	if ids == nil {
 		ids = []incident.ID{}
 	}
-	return optionFunc(func(c *config) { c.ids = ids })
+	return optionFunc(func(c *Config) { c.IDs = ids })
 }
 
 // Sort draws the incidents in the given order.
 func Sort(o Order) Option {
-	return optionFunc(func(c *config) { c.order = o })
+	return optionFunc(func(c *Config) { c.Order = o })
 }
 
 // Intro includes (the default) or leaves out the introduction.
-func Intro(on bool) Option { return optionFunc(func(c *config) { c.noIntro = !on }) }
+func Intro(on bool) Option { return optionFunc(func(c *Config) { c.NoIntro = !on }) }
 
 // Legend includes (the default) or leaves out the legend.
-func Legend(on bool) Option { return optionFunc(func(c *config) { c.noLegend = !on }) }
+func Legend(on bool) Option { return optionFunc(func(c *Config) { c.NoLegend = !on }) }
 
 // Lessons includes (the default) or leaves out the lessons block.
-func Lessons(on bool) Option { return optionFunc(func(c *config) { c.noLessons = !on }) }
+func Lessons(on bool) Option { return optionFunc(func(c *Config) { c.NoLessons = !on }) }
 
 // Details includes (the default) or leaves out the optional fields of each
 // incident: date, organisation, tags, command role, figures, action items
 // and links.
-func Details(on bool) Option { return optionFunc(func(c *config) { c.noDetails = !on }) }
+func Details(on bool) Option { return optionFunc(func(c *Config) { c.NoDetails = !on }) }
 
 // HeadingOffset shifts every heading down by n levels (0 to 5), so the
 // portfolio can sit inside a larger page: with 1, the title is an h2.
@@ -206,43 +206,43 @@ func Details(on bool) Option { return optionFunc(func(c *config) { c.noDetails =
 // goes under a heading of its own: a standalone HTML page shifted down
 // has no h1.
 func HeadingOffset(n int) Option {
-	return optionFunc(func(c *config) { c.headingOffset = min(max(n, 0), 5) })
+	return optionFunc(func(c *Config) { c.HeadingOffset = min(max(n, 0), 5) })
 }
 
-// heading returns the level of a heading that is at level n at offset 0.
-func (c *config) heading(n int) int { return min(n+c.headingOffset, 6) }
+// Heading returns the level of a Heading that is at level n at offset 0.
+func (c *Config) Heading(n int) int { return min(n+c.HeadingOffset, 6) }
 
-// selection is the incidents a render draws, in order. When no option
+// Selection is the incidents a render draws, in order. When no option
 // filters or sorts, idx is nil and the portfolio's own order is used.
-type selection struct {
-	p   *incident.Portfolio
+type Selection struct {
+	P   *incident.Portfolio
 	idx []int
 	all bool
 }
 
-func (s *selection) Len() int {
+func (s *Selection) Len() int {
 	if s.all {
-		return len(s.p.Incidents)
+		return len(s.P.Incidents)
 	}
 	return len(s.idx)
 }
 
-func (s *selection) At(i int) *incident.Incident {
+func (s *Selection) At(i int) *incident.Incident {
 	if s.all {
-		return &s.p.Incidents[i]
+		return &s.P.Incidents[i]
 	}
-	return &s.p.Incidents[s.idx[i]]
+	return &s.P.Incidents[s.idx[i]]
 }
 
-// selectIncidents applies the filters and the order. It allocates once,
+// Select applies the filters and the order. It allocates once,
 // and only when some option filters or sorts.
-func (c *config) selectIncidents(p *incident.Portfolio) selection {
-	if c.roles == nil && c.severities == nil && c.tags == nil && c.ids == nil && c.order == AsWritten {
-		return selection{p: p, all: true}
+func (c *Config) Select(p *incident.Portfolio) Selection {
+	if c.Roles == nil && c.Severities == nil && c.Tags == nil && c.IDs == nil && c.Order == AsWritten {
+		return Selection{P: p, all: true}
 	}
 	idx := make([]int, 0, len(p.Incidents))
-	if c.ids != nil {
-		for _, id := range c.ids {
+	if c.IDs != nil {
+		for _, id := range c.IDs {
 			for i := range p.Incidents {
 				if p.Incidents[i].ID == id && c.keep(&p.Incidents[i]) && !slices.Contains(idx, i) {
 					idx = append(idx, i)
@@ -256,7 +256,7 @@ func (c *config) selectIncidents(p *incident.Portfolio) selection {
 			}
 		}
 	}
-	switch c.order {
+	switch c.Order {
 	case BySeverity:
 		slices.SortStableFunc(idx, func(a, b int) int {
 			return level(p, p.Incidents[a].Severity) - level(p, p.Incidents[b].Severity)
@@ -266,7 +266,7 @@ func (c *config) selectIncidents(p *incident.Portfolio) selection {
 			da, db := p.Incidents[a].When.Start, p.Incidents[b].When.Start
 			switch {
 			case da.IsZero() || db.IsZero():
-				return boolInt(da.IsZero()) - boolInt(db.IsZero())
+				return BoolInt(da.IsZero()) - BoolInt(db.IsZero())
 			}
 			return db.Compare(da)
 		})
@@ -282,10 +282,10 @@ func (c *config) selectIncidents(p *incident.Portfolio) selection {
 			return 0
 		})
 	}
-	return selection{p: p, idx: idx}
+	return Selection{P: p, idx: idx}
 }
 
-func boolInt(b bool) int {
+func BoolInt(b bool) int {
 	if b {
 		return 1
 	}
@@ -300,21 +300,21 @@ func level(p *incident.Portfolio, s incident.Severity) int {
 	return 1 << 30
 }
 
-func (c *config) keep(in *incident.Incident) bool {
-	if c.roles != nil && !slices.Contains(c.roles, in.Role) {
+func (c *Config) keep(in *incident.Incident) bool {
+	if c.Roles != nil && !slices.Contains(c.Roles, in.Role) {
 		return false
 	}
-	if c.severities != nil && !slices.Contains(c.severities, in.Severity) {
+	if c.Severities != nil && !slices.Contains(c.Severities, in.Severity) {
 		return false
 	}
-	if c.tags != nil && !slices.ContainsFunc(in.Tags, func(t string) bool { return slices.Contains(c.tags, t) }) {
+	if c.Tags != nil && !slices.ContainsFunc(in.Tags, func(t string) bool { return slices.Contains(c.Tags, t) }) {
 		return false
 	}
 	return true
 }
 
 // usesRole reports whether any selected incident has role r.
-func (s *selection) usesRole(r incident.Role) bool {
+func (s *Selection) usesRole(r incident.Role) bool {
 	for i := range s.Len() {
 		if s.At(i).Role == r {
 			return true
@@ -324,7 +324,7 @@ func (s *selection) usesRole(r incident.Role) bool {
 }
 
 // usesSeverity reports whether any selected incident has severity code.
-func (s *selection) usesSeverity(code incident.Severity) bool {
+func (s *Selection) usesSeverity(code incident.Severity) bool {
 	for i := range s.Len() {
 		if s.At(i).Severity == code {
 			return true
@@ -335,14 +335,14 @@ func (s *selection) usesSeverity(code incident.Severity) bool {
 
 // legendRoles calls f for each role the selection uses, in legend order:
 // built-in roles, then declared ones.
-func (s *selection) legendRoles(f func(incident.RoleDef)) {
+func (s *Selection) legendRoles(f func(incident.RoleDef)) {
 	for _, r := range [...]incident.Role{incident.CausedAndFixed, incident.LedResolution} {
 		if s.usesRole(r) {
-			d, _ := s.p.Role(r)
+			d, _ := s.P.Role(r)
 			f(d)
 		}
 	}
-	for _, d := range s.p.Roles {
+	for _, d := range s.P.Roles {
 		if s.usesRole(d.Key) {
 			f(d)
 		}
@@ -351,10 +351,10 @@ func (s *selection) legendRoles(f func(incident.RoleDef)) {
 
 // legendSeverities calls f for each severity the selection uses, most
 // severe first.
-func (s *selection) legendSeverities(f func(incident.SeverityDef)) {
-	scale := s.p.Severities
+func (s *Selection) legendSeverities(f func(incident.SeverityDef)) {
+	scale := s.P.Severities
 	if len(scale) == 0 {
-		scale = defaultScale[:]
+		scale = DefaultScale[:]
 	}
 	// Walk the scale level by level without sorting a copy: scales are short.
 	var last int
@@ -378,7 +378,7 @@ func (s *selection) legendSeverities(f func(incident.SeverityDef)) {
 	}
 }
 
-var defaultScale = [...]incident.SeverityDef{
+var DefaultScale = [...]incident.SeverityDef{
 	{Code: incident.P1, Label: "Critical", Level: 1},
 	{Code: incident.P2, Label: "High", Level: 2},
 	{Code: incident.P3, Label: "Medium", Level: 3},
@@ -432,24 +432,24 @@ func (o *out) finish() error {
 	return o.err
 }
 
-// spare writes by appending to b, the spare room of the *bytes.Buffer or
+// Spare writes by appending to b, the Spare room of the *bytes.Buffer or
 // *bufio.Writer it writes to (the one out puts around any other
 // writer), and hands b over (a copy onto itself) only when it is
 // full and at the end; so writing is an append, with no call through an
 // interface.
-type spare struct {
+type Spare struct {
 	out
-	b []byte // written but not yet handed over
+	B []byte // written but not yet handed over
 }
 
-func newSpare(w io.Writer) spare {
-	o := spare{out: newOut(w)}
-	o.b = o.room()
+func NewSpare(w io.Writer) Spare {
+	o := Spare{out: newOut(w)}
+	o.B = o.room()
 	return o
 }
 
 // room returns the spare room of the writer's buffer.
-func (o *spare) room() []byte {
+func (o *Spare) room() []byte {
 	switch w := o.w.(type) {
 	case *bytes.Buffer:
 		return w.AvailableBuffer()
@@ -459,9 +459,9 @@ func (o *spare) room() []byte {
 	return nil
 }
 
-// flush hands b over and makes room for need more bytes, or less when the
+// Flush hands b over and makes room for need more bytes, or less when the
 // buffer is smaller: the callers check.
-func (o *spare) flush(need int) {
+func (o *Spare) Flush(need int) {
 	o.handOver()
 	if o.err != nil {
 		return // keep appending to the same room, for nothing
@@ -474,73 +474,73 @@ func (o *spare) flush(need int) {
 			o.err = w.Flush()
 		}
 	}
-	o.b = o.room()
+	o.B = o.room()
 }
 
 // handOver writes b to the writer it is the spare room of.
-func (o *spare) handOver() {
-	if o.err == nil && len(o.b) > 0 {
-		_, o.err = o.w.Write(o.b)
+func (o *Spare) handOver() {
+	if o.err == nil && len(o.B) > 0 {
+		_, o.err = o.w.Write(o.B)
 	}
-	o.b = o.b[:0]
+	o.B = o.B[:0]
 }
 
-// finish hands b over, flushes out's own buffer and returns the first error.
-func (o *spare) finish() error {
+// Finish hands b over, flushes out's own buffer and returns the first error.
+func (o *Spare) Finish() error {
 	o.handOver()
 	return o.out.finish()
 }
 
-func (o *spare) str(s string) {
-	if len(s) <= cap(o.b)-len(o.b) {
-		o.b = append(o.b, s...)
+func (o *Spare) Str(s string) {
+	if len(s) <= cap(o.B)-len(o.B) {
+		o.B = append(o.B, s...)
 		return
 	}
 	o.strSlow(s)
 }
 
-func (o *spare) strSlow(s string) {
-	o.flush(len(s))
-	if len(s) <= cap(o.b)-len(o.b) {
-		o.b = append(o.b, s...)
+func (o *Spare) strSlow(s string) {
+	o.Flush(len(s))
+	if len(s) <= cap(o.B)-len(o.B) {
+		o.B = append(o.B, s...)
 		return
 	}
 	o.out.str(s) // longer than the buffer: write it as it is
-	o.b = o.room()
+	o.B = o.room()
 }
 
-func (o *spare) byte(c byte) {
-	if len(o.b) < cap(o.b) {
-		o.b = append(o.b, c)
+func (o *Spare) Byte(c byte) {
+	if len(o.B) < cap(o.B) {
+		o.B = append(o.B, c)
 		return
 	}
 	o.byteSlow(c)
 }
 
-func (o *spare) byteSlow(c byte) {
-	o.flush(1)
-	if len(o.b) < cap(o.b) {
-		o.b = append(o.b, c)
+func (o *Spare) byteSlow(c byte) {
+	o.Flush(1)
+	if len(o.B) < cap(o.B) {
+		o.B = append(o.B, c)
 		return
 	}
 	o.out.byte(c) // no buffer: write it as it is
-	o.b = o.room()
+	o.B = o.room()
 }
 
-// int writes n in decimal.
-func (o *spare) int(n int) {
+// Int writes n in decimal.
+func (o *Spare) Int(n int) {
 	var buf [20]byte
-	o.raw(strconv.AppendInt(buf[:0], int64(n), 10))
+	o.Raw(strconv.AppendInt(buf[:0], int64(n), 10))
 }
 
-// raw writes a few bytes, such as a number formatted into an array on
+// Raw writes a few bytes, such as a number formatted into an array on
 // the caller's stack, without letting them escape.
-func (o *spare) raw(b []byte) {
-	if len(b) <= cap(o.b)-len(o.b) {
-		o.b = append(o.b, b...)
+func (o *Spare) Raw(b []byte) {
+	if len(b) <= cap(o.B)-len(o.B) {
+		o.B = append(o.B, b...)
 		return
 	}
 	for _, c := range b {
-		o.byte(c)
+		o.Byte(c)
 	}
 }

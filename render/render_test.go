@@ -14,8 +14,8 @@ import (
 )
 
 func selectionIDs(p *incident.Portfolio, opts ...Option) []incident.ID {
-	c := newConfig(opts)
-	sel := c.selectIncidents(p)
+	c := NewConfig(opts)
+	sel := c.Select(p)
 	var ids []incident.ID
 	for i := range sel.Len() {
 		ids = append(ids, sel.At(i).ID)
@@ -75,8 +75,8 @@ func TestLegendSeverities(t *testing.T) {
 		},
 		Incidents: []incident.Incident{{Severity: "huge"}, {Severity: "mid2"}, {Severity: "low"}, {Severity: "mid"}},
 	}
-	c := newConfig(nil)
-	sel := c.selectIncidents(p)
+	c := NewConfig(nil)
+	sel := c.Select(p)
 	var got []incident.Severity
 	sel.legendSeverities(func(d incident.SeverityDef) { got = append(got, d.Code) })
 	want := []incident.Severity{"low", "mid", "mid2", "huge"}
@@ -88,7 +88,7 @@ func TestLegendSeverities(t *testing.T) {
 // TestDefaultScale keeps render's copy of the default scale, which it
 // walks without allocating, equal to package incident's.
 func TestDefaultScale(t *testing.T) {
-	if diff := cmp.Diff(incident.DefaultScale(), defaultScale[:]); diff != "" {
+	if diff := cmp.Diff(incident.DefaultScale(), DefaultScale[:]); diff != "" {
 		t.Errorf("render's default scale differs from incident.DefaultScale (-incident +render):\n%s", diff)
 	}
 }

@@ -39,7 +39,7 @@ func checkFrontMatter(t *testing.T, src []byte, p incident.Portfolio) []byte {
 			want[k] = sanitize(v)
 		}
 	}
-	if d := latestDay(&selection{p: &p, all: true}); !d.IsZero() {
+	if d := latestDay(&Selection{P: &p, all: true}); !d.IsZero() {
 		want["date"] = d.String()
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

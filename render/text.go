@@ -16,7 +16,7 @@ const minWidth = 20
 // Width sets the width of Text's lines in terminal cells. It is 80 by
 // default and never less than 20.
 func Width(n int) Option {
-	return only(optWidth, func(c *config) { c.width = max(n, minWidth) })
+	return Only(OptWidth, func(c *Config) { c.Width = max(n, minWidth) })
 }
 
 // Text writes p as plain text for terminals, e-mail and plain-text CVs:
@@ -38,21 +38,21 @@ func Width(n int) Option {
 // text from p can move the cursor, change colours or reorder what the
 // reader sees.
 func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newPage(w, p, opts, "Text", optWidth)
+	pg, err := NewPage(w, p, opts, "Text", OptWidth)
 	if err != nil {
 		return err
 	}
-	pg.text = textWriter{spare: &pg.sp, width: max(pg.c.width, minWidth)}
-	return pg.draw(&pg.text)
+	pg.text = textWriter{Spare: &pg.sp, width: max(pg.c.Width, minWidth)}
+	return pg.Draw(&pg.text)
 }
 
 // textWriter writes a page as plain text, flowing words into lines. A
 // line starts with a lead (spaces, a list marker); its continuation lines
 // are indented to hang.
 type textWriter struct {
-	*spare
+	*Spare
 	width int
-	back  link // written at the end
+	back  Link // written at the end
 
 	started bool // whether a block was written
 	col     int  // cells on the current line
@@ -62,16 +62,16 @@ type textWriter struct {
 	widest  int  // widest line since the last start
 }
 
-func (t *textWriter) begin()        {}
-func (t *textWriter) incidents()    {}
-func (t *textWriter) incidentsEnd() {}
-func (t *textWriter) detailsEnd()   {}
-func (t *textWriter) listEnd()      {}
-func (t *textWriter) incidentEnd()  {}
+func (t *textWriter) Begin()        {}
+func (t *textWriter) Incidents()    {}
+func (t *textWriter) IncidentsEnd() {}
+func (t *textWriter) DetailsEnd()   {}
+func (t *textWriter) ListEnd()      {}
+func (t *textWriter) IncidentEnd()  {}
 
-// header writes the title and the tagline, and keeps the back link for
+// Header writes the title and the tagline, and keeps the back link for
 // the end.
-func (t *textWriter) header(back link, title, tagline string) {
+func (t *textWriter) Header(back Link, title, tagline string) {
 	if title != "" {
 		t.block()
 		t.underlined(title, '=')
@@ -83,22 +83,22 @@ func (t *textWriter) header(back link, title, tagline string) {
 	t.back = back
 }
 
-func (t *textWriter) intro(ps []string) {
+func (t *textWriter) Intro(ps []string) {
 	for _, s := range ps {
 		t.block()
 		t.para("", s)
 	}
 }
 
-// end writes the back link: a relative link means nothing outside the
+// End writes the back link: a relative link means nothing outside the
 // site; an absolute one closes the page, where a reader of plain text
 // looks for it.
-func (t *textWriter) end() {
-	if t.back.text != "" && t.back.absolute() {
+func (t *textWriter) End() {
+	if t.back.Text != "" && t.back.Absolute() {
 		t.block()
 		t.start("", 2)
-		t.flow("", t.back.text, ":")
-		t.flow("<", t.back.url, ">")
+		t.flow("", t.back.Text, ":")
+		t.flow("<", t.back.URL, ">")
 		t.endLine()
 	}
 }
@@ -106,12 +106,12 @@ func (t *textWriter) end() {
 // block separates blocks with a blank line.
 func (t *textWriter) block() {
 	if t.started {
-		t.byte('\n')
+		t.Byte('\n')
 	}
 	t.started = true
 }
 
-func (t *textWriter) legend(label string, roles []incident.RoleDef, sevs []severity) {
+func (t *textWriter) Legend(label string, roles []incident.RoleDef, sevs []Severity) {
 	t.block()
 	t.start("", 2)
 	t.flow("", label, ":")
@@ -136,14 +136,14 @@ func (t *textWriter) legend(label string, roles []incident.RoleDef, sevs []sever
 	t.endLine()
 }
 
-func (t *textWriter) incident(in *incident.Incident, role string, sev severity) {
+func (t *textWriter) Incident(in *incident.Incident, role string, sev Severity) {
 	t.block()
 	t.underlined(in.Title, '-')
 
 	t.start("", 2)
 	t.unit(role, sepAfter(true))
 	t.flow("", "·", "")
-	if sev.known {
+	if sev.Known {
 		t.badge(sev.Code, sev.Label, sepAfter(in.Duration.Text != ""))
 	} else {
 		t.flow("", string(sev.Code), "")
@@ -155,48 +155,48 @@ func (t *textWriter) incident(in *incident.Incident, role string, sev severity) 
 	t.endLine()
 }
 
-func (t *textWriter) section(_ int, s incident.Section) {
+func (t *textWriter) Section(_ int, s incident.Section) {
 	t.block()
 	t.para("", s.Name)
 	for j, para := range s.Paragraphs {
 		if j > 0 {
-			t.byte('\n')
+			t.Byte('\n')
 		}
 		t.para("  ", para)
 	}
 }
 
-func (t *textWriter) details() {
+func (t *textWriter) Details() {
 	t.block()
-	t.para("", detailsLabel)
+	t.para("", DetailsLabel)
 }
 
 // label starts a field's line: "  Label:".
-func (t *textWriter) label(n name) {
+func (t *textWriter) label(n Name) {
 	t.start("  ", 4)
-	t.flow("", n.colon, "")
+	t.flow("", n.Colon, "")
 }
 
-func (t *textWriter) when(n name, p incident.Period) {
+func (t *textWriter) When(n Name, p incident.Period) {
 	t.label(n)
-	words, k := periodWords(p)
+	words, k := PeriodWords(p)
 	for _, w := range words[:k] {
-		if w.s != "" {
-			t.flow("", w.s, "")
+		if w.S != "" {
+			t.flow("", w.S, "")
 		} else {
-			t.number(float64(w.n), "")
+			t.number(float64(w.N), "")
 		}
 	}
 	t.endLine()
 }
 
-func (t *textWriter) field(n name, _, value string) {
+func (t *textWriter) Field(n Name, _, value string) {
 	t.label(n)
 	t.flow("", value, "")
 	t.endLine()
 }
 
-func (t *textWriter) tags(n name, tags []string) {
+func (t *textWriter) Tags(n Name, tags []string) {
 	t.label(n)
 	for j, tag := range tags {
 		if j < len(tags)-1 {
@@ -208,18 +208,18 @@ func (t *textWriter) tags(n name, tags []string) {
 	t.endLine()
 }
 
-func (t *textWriter) list(n name) {
+func (t *textWriter) List(n Name) {
 	t.start("  ", 2)
-	t.flow("", n.colon, "")
+	t.flow("", n.Colon, "")
 	t.endLine()
 }
 
-func (t *textWriter) figure(f *incident.Figure) {
+func (t *textWriter) Figure(f *incident.Figure) {
 	t.start("    ", 6)
 	t.flow("", f.Label, ":")
 	if f.HasBefore {
 		t.figureValue(f.Before, f.BeforeText, f.Unit)
-		t.flow("", figureArrow, "")
+		t.flow("", FigureArrow, "")
 	}
 	t.figureValue(f.Value, f.ValueText, f.Unit)
 	if f.Note != "" {
@@ -228,7 +228,7 @@ func (t *textWriter) figure(f *incident.Figure) {
 	t.endLine()
 }
 
-func (t *textWriter) action(a *incident.Action) {
+func (t *textWriter) Action(a *incident.Action) {
 	if a.Done {
 		t.start("    [x] ", 8)
 	} else {
@@ -239,12 +239,12 @@ func (t *textWriter) action(a *incident.Action) {
 	t.endLine()
 }
 
-func (t *textWriter) writeUp(l link) {
+func (t *textWriter) WriteUp(l Link) {
 	t.start("    ", 6)
-	t.flow("", l.kindLabel(), ":")
-	t.flow("", l.text, "")
-	if l.absolute() {
-		t.flow("<", l.url, ">")
+	t.flow("", l.KindLabel(), ":")
+	t.flow("", l.Text, "")
+	if l.Absolute() {
+		t.flow("<", l.URL, ">")
 	}
 	t.endLine()
 }
@@ -302,7 +302,7 @@ func (t *textWriter) figureValue(v float64, text, unit string) {
 	}
 }
 
-func (t *textWriter) lessons(l *incident.Lessons) {
+func (t *textWriter) Lessons(l *incident.Lessons) {
 	t.block()
 	if l.File != "" {
 		t.underlined(l.File, '-')
@@ -318,9 +318,9 @@ func (t *textWriter) lessons(l *incident.Lessons) {
 		d := strconv.AppendInt(b[:0], int64(i+1), 10)
 		t.start("", len(d)+2)
 		for _, c := range d {
-			t.byte(c)
+			t.Byte(c)
 		}
-		t.str(". ")
+		t.Str(". ")
 		t.col += len(d) + 2
 		t.flow("", item, "")
 		t.endLine()
@@ -335,11 +335,11 @@ func (t *textWriter) underlined(s string, c byte) {
 	rule := textRules[c]
 	for n := t.widest; n > 0; {
 		k := min(n, len(rule))
-		t.str(rule[:k])
+		t.Str(rule[:k])
 		n -= k
 	}
 	if t.widest > 0 {
-		t.byte('\n')
+		t.Byte('\n')
 	}
 }
 
@@ -425,10 +425,10 @@ func (t *textWriter) flowPlain(s string) bool {
 		case broke:
 			t.newline()
 		case space:
-			t.byte(' ')
+			t.Byte(' ')
 			t.col++
 		}
-		t.str(s[:sp])
+		t.Str(s[:sp])
 		t.col += cells
 		t.fresh = false
 		if sp == len(s) {
@@ -467,7 +467,7 @@ func textCells(s string) int {
 // start begins a line with lead, ASCII, and makes hang the indent of the
 // lines it wraps onto.
 func (t *textWriter) start(lead string, hang int) {
-	t.str(lead)
+	t.Str(lead)
 	t.col = len(lead)
 	t.hang = hang
 	t.comment = false
@@ -478,18 +478,18 @@ func (t *textWriter) start(lead string, hang int) {
 // endLine finishes the line.
 func (t *textWriter) endLine() {
 	t.widest = max(t.widest, t.col)
-	t.byte('\n')
+	t.Byte('\n')
 }
 
 // newline wraps onto a continuation line.
 func (t *textWriter) newline() {
 	t.widest = max(t.widest, t.col)
-	t.byte('\n')
+	t.Byte('\n')
 	if t.comment {
-		t.str("# ")
+		t.Str("# ")
 	} else {
 		for n := t.hang; n > 0; n -= len(textSpaces) {
-			t.str(textSpaces[:min(n, len(textSpaces))])
+			t.Str(textSpaces[:min(n, len(textSpaces))])
 		}
 	}
 	t.col = t.hang
@@ -501,7 +501,7 @@ func (t *textWriter) newline() {
 func (t *textWriter) room(w int) bool {
 	if !t.fresh {
 		if t.col+1+w <= t.width {
-			t.byte(' ')
+			t.Byte(' ')
 			t.col++
 			return true
 		}
@@ -526,8 +526,8 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 	if !ok {
 		if pre != "" || suf != "" {
 			if t.room(len(pre) + len(suf)) {
-				t.str(pre)
-				t.str(suf)
+				t.Str(pre)
+				t.Str(suf)
 				t.col += len(pre) + len(suf)
 				t.fresh = false
 			} else {
@@ -553,7 +553,7 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 			pb = b
 			t.col += 1 + need
 		} else {
-			t.str(s[pa:pb])
+			t.Str(s[pa:pb])
 			pa, pb = 0, 0
 			switch {
 			case !t.room(need):
@@ -570,11 +570,11 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 				t.fresh = false
 			default:
 				if first {
-					t.str(pre)
+					t.Str(pre)
 				}
 				t.clean(s[a:b], clean)
 				if !more {
-					t.str(suf)
+					t.Str(suf)
 				}
 				t.col += need
 				t.fresh = false
@@ -582,7 +582,7 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 		}
 		a, b, w, clean, ok = na, nb, nw, nclean, more
 	}
-	t.str(s[pa:pb])
+	t.Str(s[pa:pb])
 }
 
 // textLineOn turns flowPlain on; TestTextLineOn turns it off to check
@@ -603,8 +603,8 @@ func (t *textWriter) number(v float64, suf string) {
 		t.breakWord(suf)
 		return
 	}
-	t.raw(d)
-	t.str(suf)
+	t.Raw(d)
+	t.Str(suf)
 	t.col += need
 	t.fresh = false
 }
@@ -623,9 +623,9 @@ func (t *textWriter) breakWord(s string) {
 			t.newline()
 		}
 		if k == tokBad {
-			t.str("\uFFFD")
+			t.Str("\uFFFD")
 		} else {
-			t.str(s[i : i+n])
+			t.Str(s[i : i+n])
 		}
 		t.col += w
 		t.fresh = false
@@ -637,7 +637,7 @@ func (t *textWriter) breakWord(s string) {
 // scan found the word clean.
 func (t *textWriter) clean(s string, clean bool) {
 	if clean {
-		t.str(s)
+		t.Str(s)
 		return
 	}
 	span := 0
@@ -645,16 +645,16 @@ func (t *textWriter) clean(s string, clean bool) {
 		k, n, _ := tok(s, i)
 		switch k {
 		case tokDrop:
-			t.str(s[span:i])
+			t.Str(s[span:i])
 			span = i + n
 		case tokBad:
-			t.str(s[span:i])
-			t.str("\uFFFD")
+			t.Str(s[span:i])
+			t.Str("\uFFFD")
 			span = i + n
 		}
 		i += n
 	}
-	t.str(s[span:])
+	t.Str(s[span:])
 }
 
 // nextWord finds the first word of s[i:] with something to show: its
@@ -757,9 +757,9 @@ func tok(s string, i int) (tokKind, int, rune) {
 		return tokDrop, n, 0
 	case r == 0x2028 || r == 0x2029:
 		return tokSpace, n, r
-	case noncharacter(r):
+	case Noncharacter(r):
 		return tokBad, n, utf8.RuneError
-	case bidiControl(r) || bidiMark(r):
+	case BidiControl(r) || BidiMark(r):
 		return tokDrop, n, 0
 	}
 	return tokShow, n, r

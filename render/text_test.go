@@ -442,7 +442,7 @@ func TestPlainOddInput(t *testing.T) {
 			}
 			checkTerminalSafe(t, "odd", b.Bytes())
 			b.Reset()
-			if newConfig(opts).given != 0 {
+			if NewConfig(opts).Given != 0 {
 				continue // Width: Markdown refuses it
 			}
 			if err := Markdown(&b, p, opts...); err != nil {
@@ -589,8 +589,8 @@ func checkFlowPlain(t *testing.T, s string) {
 		defer func(old bool) { textLineOn = old }(textLineOn)
 		textLineOn = lineOn
 		var buf bytes.Buffer
-		o := newSpare(&buf)
-		tw := textWriter{spare: &o, width: width}
+		o := NewSpare(&buf)
+		tw := textWriter{Spare: &o, width: width}
 		tw.para(lead, s)
 		tw.para(lead, s) // again, after the first: widest and col must be right
 		for _, first := range []string{"Kind", "a-word-of-thirty-cells-and-one"} {
@@ -604,7 +604,7 @@ func checkFlowPlain(t *testing.T, s string) {
 			tw.flow("a-prefix-of-twenty-one", s, "")
 			tw.endLine()
 		}
-		if err := o.finish(); err != nil {
+		if err := o.Finish(); err != nil {
 			t.Fatal(err)
 		}
 		return buf.String() + fmt.Sprintf("|%d %d", tw.col, tw.widest)
@@ -632,13 +632,13 @@ func TestPeriodWords(t *testing.T) {
 		{incident.Period{Start: d(2024, 5, 0), End: d(2024, 5, 2)}, "May 2024 – 2 May 2024"},
 		{incident.Period{Start: d(2023, 12, 31), End: d(2024, 1, 2)}, "31 December 2023 – 2 January 2024"},
 	} {
-		words, n := periodWords(c.p)
+		words, n := PeriodWords(c.p)
 		var got []string
 		for _, w := range words[:n] {
-			if w.s != "" {
-				got = append(got, w.s)
+			if w.S != "" {
+				got = append(got, w.S)
 			} else {
-				got = append(got, strconv.Itoa(w.n))
+				got = append(got, strconv.Itoa(w.N))
 			}
 		}
 		if s := strings.Join(got, " "); s != c.want {

@@ -18,59 +18,59 @@ import (
 // too, by the functions at the end of this file, which every writer
 // calls.
 
-// A writer writes the pieces of a page in one format, in the order walk
+// A Writer writes the pieces of a page in one format, in the order walk
 // calls its methods. A piece that is not to show is never handed over.
-type writer interface {
-	// begin and end write what comes before and after the page: an HTML
+type Writer interface {
+	// Begin and end write what comes before and after the page: an HTML
 	// document's head, a JSON object's braces.
-	begin()
-	end()
-	// header writes the back link, the title and the tagline. Any of
-	// them may be empty (the back link's text is then empty); header is
+	Begin()
+	End()
+	// Header writes the back link, the title and the tagline. Any of
+	// them may be empty (the back link's text is then empty); Header is
 	// called even when all are.
-	header(back link, title, tagline string)
-	// intro writes the introduction's paragraphs, at least one.
-	intro(ps []string)
-	// legend writes the legend: its label, the roles the incidents use
+	Header(back Link, title, tagline string)
+	// Intro writes the introduction's paragraphs, at least one.
+	Intro(ps []string)
+	// Legend writes the Legend: its label, the roles the incidents use
 	// and their severities, most severe first. There is at least one of
 	// each.
-	legend(label string, roles []incident.RoleDef, sevs []severity)
-	// incidents and incidentsEnd go around the incidents, which may be none.
-	incidents()
-	incidentsEnd()
-	// incident starts an incident: its title and its badges.
-	incident(in *incident.Incident, role string, sev severity)
-	// section writes the k-th of its four sections.
-	section(k int, s incident.Section)
-	// details and detailsEnd go around the optional fields of an
+	Legend(label string, roles []incident.RoleDef, sevs []Severity)
+	// Incidents and incidentsEnd go around the Incidents, which may be none.
+	Incidents()
+	IncidentsEnd()
+	// Incident starts an Incident: its title and its badges.
+	Incident(in *incident.Incident, role string, sev Severity)
+	// Section writes the k-th of its four sections.
+	Section(k int, s incident.Section)
+	// Details and detailsEnd go around the optional fields of an
 	// incident, when it has any.
-	details()
-	detailsEnd()
-	// when writes when an incident happened.
-	when(n name, p incident.Period)
-	// field writes a value with a label. A value with a key of its own,
+	Details()
+	DetailsEnd()
+	// When writes When an incident happened.
+	When(n Name, p incident.Period)
+	// Field writes a value with a label. A value with a key of its own,
 	// such as a command role, has its key too; key is "" otherwise.
-	field(n name, key, value string)
-	// tags writes a list of words on one line, at least one.
-	tags(n name, tags []string)
-	// list and listEnd go around the figures, action items and links
-	// of a list, of which there is at least one.
-	list(n name)
-	listEnd()
-	figure(f *incident.Figure)
-	action(a *incident.Action)
-	writeUp(l link)
-	// incidentEnd ends an incident.
-	incidentEnd()
-	// lessons writes the lessons as a listing, with at least one item.
-	lessons(l *incident.Lessons)
+	Field(n Name, key, value string)
+	// Tags writes a list of words on one line, at least one.
+	Tags(n Name, tags []string)
+	// List and listEnd go around the figures, action items and links
+	// of a List, of which there is at least one.
+	List(n Name)
+	ListEnd()
+	Figure(f *incident.Figure)
+	Action(a *incident.Action)
+	WriteUp(l Link)
+	// IncidentEnd ends an incident.
+	IncidentEnd()
+	// Lessons writes the Lessons as a listing, with at least one item.
+	Lessons(l *incident.Lessons)
 }
 
-// A name is what a part of the page is called: its key in JSON (and an
+// A Name is what a part of the page is called: its key in JSON (and an
 // HTML class) and its label for readers, alone and followed by a colon.
-type name struct{ key, label, colon string }
+type Name struct{ Key, Label, Colon string }
 
-func newName(key, label string) name { return name{key, label, label + ":"} }
+func newName(key, label string) Name { return Name{key, label, label + ":"} }
 
 // The names of an incident's optional fields.
 var (
@@ -78,80 +78,80 @@ var (
 	orgName     = newName("org", "Organisation")
 	commandName = newName("command", "Command role")
 	tagsName    = newName("tags", "Tags")
-	impactName  = newName("impact", "Impact")
-	resultsName = newName("results", "Results")
+	ImpactName  = newName("impact", "Impact")
+	ResultsName = newName("results", "Results")
 	actionsName = newName("actions", "Action items")
 	linksName   = newName("links", "Write-ups")
 )
 
 // Other words a page shows.
 const (
-	legendLabel  = "Legend"     // before the legend, unless the portfolio has its own
-	detailsLabel = "Details"    // above an incident's optional fields, where a format has a heading
-	lessonsLabel = "Lessons"    // above the lessons, where a format needs a heading and the portfolio names no file
+	LegendLabel  = "Legend"     // before the legend, unless the portfolio has its own
+	DetailsLabel = "Details"    // above an incident's optional fields, where a format has a heading
+	LessonsLabel = "Lessons"    // above the lessons, where a format needs a heading and the portfolio names no file
 	linkLabel    = "Link"       // a write-up of no kind
-	doneLabel    = "done"       // an action item that is finished
-	openLabel    = "open"       // one that is not
-	backArrow    = "←"          // before the back link, unless its text has one
-	figureArrow  = "→"          // between a figure's value before and after
-	separator    = " · "        // between badges and between legend items
-	durationName = "Duration: " // read out before a duration where it is a badge
-	toName       = "to"         // read out for figureArrow
-	rangeDash    = " – "        // between the two dates of a period
+	DoneLabel    = "done"       // an action item that is finished
+	OpenLabel    = "open"       // one that is not
+	BackArrow    = "←"          // before the back link, unless its text has one
+	FigureArrow  = "→"          // between a figure's value before and after
+	Separator    = " · "        // between badges and between legend items
+	DurationName = "Duration: " // read out before a duration where it is a badge
+	ToName       = "to"         // read out for figureArrow
+	RangeDash    = " – "        // between the two dates of a period
 	badgeRanks   = 4            // the colours of severity badges
 )
 
-// A link is a link as walk hands it over.
-type link struct {
-	text, url string
-	kind      incident.LinkKind
+// A Link is a Link as walk hands it over.
+type Link struct {
+	Text, URL string
+	Kind      incident.LinkKind
 }
 
-func newLink(text, url string, kind incident.LinkKind) link {
-	return link{text: text, url: url, kind: kind}
+func NewLink(text, url string, kind incident.LinkKind) Link {
+	return Link{Text: text, URL: url, Kind: kind}
 }
 
-// safe reports whether the link's URL may be a link's target: an
+// Safe reports whether the link's URL may be a link's target: an
 // incident.SafeURL other than "".
-func (l link) safe() bool { return safeHref(l.url) }
+func (l Link) Safe() bool { return SafeHref(l.URL) }
 
-// absolute reports whether the link is safe and has a scheme (http, https
+// Absolute reports whether the link is safe and has a scheme (http, https
 // or mailto), so that it means something outside the site.
-func (l link) absolute() bool {
-	scheme, ok := urlScheme(l.url)
-	return ok && scheme != "" && safeHref(l.url)
+func (l Link) Absolute() bool {
+	scheme, ok := URLScheme(l.URL)
+	return ok && scheme != "" && SafeHref(l.URL)
 }
 
-// kindLabel is the label of a write-up's kind, or linkLabel.
-func (l link) kindLabel() string {
-	if l.kind == "" {
+// KindLabel is the label of a write-up's kind, or linkLabel.
+func (l Link) KindLabel() string {
+	if l.Kind == "" {
 		return linkLabel
 	}
-	return l.kind.String()
+	return l.Kind.String()
 }
 
-// A severity is a severity as an incident or the legend shows it. Its
+// A Severity is a Severity as an incident or the legend shows it. Its
 // Code is the incident's; Label and Level are the scale's, or "" and 0
 // when the scale does not know the code.
-type severity struct {
+type Severity struct {
 	incident.SeverityDef
-	known bool
-	// rank is the badge's colour, '1' for the most severe level of the
+	Known bool
+	// Rank is the badge's colour, '1' for the most severe level of the
 	// scale to '4' for the fourth and beyond.
-	rank byte
+	Rank byte
 }
 
-// page is one render: the options, the portfolio, the incidents drawn,
+// Page is one render: the options, the portfolio, the incidents drawn,
 // and the legend. Pages are pooled, so that a render allocates nothing.
-type page struct {
-	c     config
+type Page struct {
+	c     Config
 	p     incident.Portfolio
-	sel   selection
+	sel   Selection
 	roles []incident.RoleDef
-	sevs  []severity
+	sevs  []Severity
 
 	// The writers' state, for the one in use.
-	sp   spare
+	sp   Spare
 	html htmlWriter
 	md   mdWriter
 	text textWriter
@@ -159,46 +159,46 @@ type page struct {
 	jp   jsonPage
 }
 
-var pages = sync.Pool{New: func() any { return new(page) }}
+var pages = sync.Pool{New: func() any { return new(Page) }}
 
-// newPage returns a page for p with opts, from the pool, writing to w.
+// NewPage returns a page for p with opts, from the pool, writing to w.
 // It fails, before anything is written, when opts hold an option of
 // another format than fn's, which has only the options own.
-func newPage(w io.Writer, p incident.Portfolio, opts []Option, fn string, own option) (*page, error) {
-	pg := pages.Get().(*page)
-	pg.c.set(opts)
-	if err := pg.c.check(fn, own); err != nil {
-		pg.free()
+func NewPage(w io.Writer, p incident.Portfolio, opts []Option, fn string, own Opt) (*Page, error) {
+	pg := pages.Get().(*Page)
+	pg.c.Set(opts)
+	if err := pg.c.Check(fn, own); err != nil {
+		pg.Free()
 		return nil, err
 	}
 	pg.p = p
-	pg.sel = pg.c.selectIncidents(&pg.p)
+	pg.sel = pg.c.Select(&pg.p)
 	pg.legend()
 	if w != nil {
-		pg.sp = newSpare(w)
+		pg.sp = NewSpare(w)
 	}
 	return pg, nil
 }
 
 // legend lists the roles and severities the selection uses.
-func (pg *page) legend() {
+func (pg *Page) legend() {
 	pg.roles, pg.sevs = pg.roles[:0], pg.sevs[:0]
 	pg.sel.legendRoles(func(d incident.RoleDef) { pg.roles = append(pg.roles, d) })
 	pg.sel.legendSeverities(func(d incident.SeverityDef) { pg.sevs = append(pg.sevs, pg.severity(d, true)) })
 }
 
-// free returns the page to the pool, keeping nothing of the render.
-func (pg *page) free() {
+// Free returns the page to the pool, keeping nothing of the render.
+func (pg *Page) Free() {
 	roles, sevs := pg.roles[:0], pg.sevs[:0]
 	clear(pg.roles)
-	*pg = page{roles: roles, sevs: sevs}
+	*pg = Page{roles: roles, sevs: sevs}
 	pages.Put(pg)
 }
 
 // severity returns how the severity d shows; known reports whether d is
 // on the scale.
-func (pg *page) severity(d incident.SeverityDef, known bool) severity {
-	s := severity{SeverityDef: d, known: known, rank: '0' + badgeRanks}
+func (pg *Page) severity(d incident.SeverityDef, known bool) Severity {
+	s := Severity{SeverityDef: d, Known: known, Rank: '0' + badgeRanks}
 	if !known {
 		return s
 	}
@@ -206,9 +206,9 @@ func (pg *page) severity(d incident.SeverityDef, known bool) severity {
 	// (incident.SeverityDef.TierOn): critical 1, high 2, medium 3, low and info 4.
 	scale := pg.p.Severities
 	if len(scale) == 0 {
-		scale = defaultScale[:]
+		scale = DefaultScale[:]
 	}
-	s.rank = '1' + byte(min(tierRank(d.TierOn(scale)), badgeRanks-1))
+	s.Rank = '1' + byte(min(tierRank(d.TierOn(scale)), badgeRanks-1))
 	return s
 }
 
@@ -225,101 +225,101 @@ func tierRank(t incident.Tier) int {
 	return 3 // low, info
 }
 
-// draw walks the page through w, frees it and returns the first error
+// Draw walks the page through w, frees it and returns the first error
 // writing it.
-func (pg *page) draw(w writer) error {
-	pg.walk(w)
-	err := pg.sp.finish()
-	pg.free()
+func (pg *Page) Draw(w Writer) error {
+	pg.Walk(w)
+	err := pg.sp.Finish()
+	pg.Free()
 	return err
 }
 
-// walk draws the page through w.
-func (pg *page) walk(w writer) {
+// Walk draws the page through w.
+func (pg *Page) Walk(w Writer) {
 	c, p := &pg.c, &pg.p
-	w.begin()
-	var back link
+	w.Begin()
+	var back Link
 	if p.Back.Text != "" {
-		back = newLink(p.Back.Text, p.Back.Href, "")
+		back = NewLink(p.Back.Text, p.Back.Href, "")
 	}
-	w.header(back, p.Title, p.Tagline)
-	if !c.noIntro && len(p.Intro) > 0 {
-		w.intro(p.Intro)
+	w.Header(back, p.Title, p.Tagline)
+	if !c.NoIntro && len(p.Intro) > 0 {
+		w.Intro(p.Intro)
 	}
-	if !c.noLegend && pg.sel.Len() > 0 {
+	if !c.NoLegend && pg.sel.Len() > 0 {
 		label := p.Legend
 		if label == "" {
-			label = legendLabel
+			label = LegendLabel
 		}
-		w.legend(label, pg.roles, pg.sevs)
+		w.Legend(label, pg.roles, pg.sevs)
 	}
-	w.incidents()
+	w.Incidents()
 	for i := range pg.sel.Len() {
 		pg.incident(w, pg.sel.At(i))
 	}
-	w.incidentsEnd()
-	if !c.noLessons && len(p.Lessons.Items) > 0 {
-		w.lessons(&p.Lessons)
+	w.IncidentsEnd()
+	if !c.NoLessons && len(p.Lessons.Items) > 0 {
+		w.Lessons(&p.Lessons)
 	}
-	w.end()
+	w.End()
 }
 
-func (pg *page) incident(w writer, in *incident.Incident) {
+func (pg *Page) incident(w Writer, in *incident.Incident) {
 	d, known := pg.p.Severity(in.Severity)
 	d.Code = in.Severity
-	w.incident(in, pg.p.RoleLabel(in.Role), pg.severity(d, known))
+	w.Incident(in, pg.p.RoleLabel(in.Role), pg.severity(d, known))
 	for k, s := range in.Sections() {
-		w.section(k, s)
+		w.Section(k, s)
 	}
-	if !pg.c.noDetails && in.HasDetails() {
+	if !pg.c.NoDetails && in.HasDetails() {
 		details(w, in)
 	}
-	w.incidentEnd()
+	w.IncidentEnd()
 }
 
 // details writes the optional fields of in, which has some.
-func details(w writer, in *incident.Incident) {
-	w.details()
+func details(w Writer, in *incident.Incident) {
+	w.Details()
 	if !in.When.IsZero() {
-		w.when(whenName, in.When)
+		w.When(whenName, in.When)
 	}
 	if in.Org != "" {
-		w.field(orgName, "", in.Org)
+		w.Field(orgName, "", in.Org)
 	}
 	if in.Command != "" {
-		w.field(commandName, string(in.Command), in.Command.String())
+		w.Field(commandName, string(in.Command), in.Command.String())
 	}
 	if len(in.Tags) > 0 {
-		w.tags(tagsName, in.Tags)
+		w.Tags(tagsName, in.Tags)
 	}
-	figures(w, impactName, in.Impact)
-	figures(w, resultsName, in.Results)
+	figures(w, ImpactName, in.Impact)
+	figures(w, ResultsName, in.Results)
 	if len(in.Actions) > 0 {
-		w.list(actionsName)
+		w.List(actionsName)
 		for k := range in.Actions {
-			w.action(&in.Actions[k])
+			w.Action(&in.Actions[k])
 		}
-		w.listEnd()
+		w.ListEnd()
 	}
 	if len(in.Links) > 0 {
-		w.list(linksName)
+		w.List(linksName)
 		for _, l := range in.Links {
-			w.writeUp(newLink(l.Title, l.URL, l.Kind))
+			w.WriteUp(NewLink(l.Title, l.URL, l.Kind))
 		}
-		w.listEnd()
+		w.ListEnd()
 	}
-	w.detailsEnd()
+	w.DetailsEnd()
 }
 
-func figures(w writer, n name, figs []incident.Figure) {
+func figures(w Writer, n Name, figs []incident.Figure) {
 	if len(figs) == 0 {
 		return
 	}
-	w.list(n)
+	w.List(n)
 	for k := range figs {
-		w.figure(&figs[k])
+		w.Figure(&figs[k])
 	}
-	w.listEnd()
+	w.ListEnd()
 }
 
 // How dates, durations and numbers read.
@@ -327,9 +327,9 @@ func figures(w writer, n name, figs []incident.Figure) {
 var months = [...]string{"January", "February", "March", "April", "May", "June",
 	"July", "August", "September", "October", "November", "December"}
 
-// appendDate appends d as machines read it: "2023", "2023-03" or
+// AppendDate appends d as machines read it: "2023", "2023-03" or
 // "2023-03-14".
-func appendDate(b []byte, d incident.Date) []byte {
+func AppendDate(b []byte, d incident.Date) []byte {
 	if d.IsZero() {
 		return b
 	}
@@ -354,53 +354,53 @@ func appendPadded(b []byte, n, width int) []byte {
 	return append(b, digits...)
 }
 
-// dateWord is one word of a date as readers see it: s, or the number n
+// DateWord is one word of a date as readers see it: s, or the number n
 // when s is empty.
-type dateWord struct {
-	s string
-	n int
+type DateWord struct {
+	S string
+	N int
 }
 
-// dateWords spells d out: "2023", "March 2023" or "14 March 2023".
-func dateWords(d incident.Date) (words [3]dateWord, n int) {
+// DateWords spells d out: "2023", "March 2023" or "14 March 2023".
+func DateWords(d incident.Date) (words [3]DateWord, n int) {
 	if d.Month >= time.January && d.Month <= time.December {
 		if d.Day > 0 {
-			words[n] = dateWord{n: d.Day}
+			words[n] = DateWord{N: d.Day}
 			n++
 		}
-		words[n] = dateWord{s: months[d.Month-1]}
+		words[n] = DateWord{S: months[d.Month-1]}
 		n++
 	}
-	words[n] = dateWord{n: d.Year}
+	words[n] = DateWord{N: d.Year}
 	return words, n + 1
 }
 
-// periodEnd returns the end of p as readers see it: none (the zero Date)
+// PeriodEnd returns the end of p as readers see it: none (the zero Date)
 // for a single date, or a range of one day, which is that day.
-func periodEnd(p incident.Period) incident.Date {
+func PeriodEnd(p incident.Period) incident.Date {
 	if p.End == p.Start {
 		return incident.Date{}
 	}
 	return p.End
 }
 
-// periodWords spells p out: "14 March 2023", or a range such as
+// PeriodWords spells p out: "14 March 2023", or a range such as
 // "14 March 2023 – 16 March 2023".
-func periodWords(p incident.Period) (words [7]dateWord, n int) {
-	w, k := dateWords(p.Start)
+func PeriodWords(p incident.Period) (words [7]DateWord, n int) {
+	w, k := DateWords(p.Start)
 	n = copy(words[:], w[:k])
-	if end := periodEnd(p); !end.IsZero() {
-		words[n] = dateWord{s: rangeDash[1 : len(rangeDash)-1]}
-		w, k = dateWords(end)
+	if end := PeriodEnd(p); !end.IsZero() {
+		words[n] = DateWord{S: RangeDash[1 : len(RangeDash)-1]}
+		w, k = DateWords(end)
 		n += 1 + copy(words[n+1:], w[:k])
 	}
 	return words, n
 }
 
-// appendISODuration appends d as an ISO 8601 duration in hours, minutes
+// AppendISODuration appends d as an ISO 8601 duration in hours, minutes
 // and seconds, which are exact where days are not, and which both HTML's
 // <time> and JSON read back: "PT4H", "PT1H30M", "PT60H", "PT0.5S".
-func appendISODuration(b []byte, d time.Duration) []byte {
+func AppendISODuration(b []byte, d time.Duration) []byte {
 	b = append(b, "PT"...)
 	h, m := d/time.Hour, d%time.Hour/time.Minute
 	s := d % time.Minute
@@ -428,9 +428,9 @@ func appendISODuration(b []byte, d time.Duration) []byte {
 	return b
 }
 
-// unitSpace is what goes between a figure's number and its unit: a
+// UnitSpace is what goes between a figure's number and its unit: a
 // space, but none before "%" or no unit.
-func unitSpace(unit string) string {
+func UnitSpace(unit string) string {
 	if unit == "" || unit == "%" {
 		return ""
 	}
@@ -439,18 +439,18 @@ func unitSpace(unit string) string {
 
 // What no format shows as it is.
 
-// noncharacter reports whether r is one of the Unicode noncharacters,
+// Noncharacter reports whether r is one of the Unicode noncharacters,
 // such as U+FFFE, which are parse errors in HTML: every format shows
 // them as U+FFFD.
-func noncharacter(r rune) bool { return r >= 0xfdd0 && (r <= 0xfdef || r&0xfffe == 0xfffe) }
+func Noncharacter(r rune) bool { return r >= 0xfdd0 && (r <= 0xfdef || r&0xfffe == 0xfffe) }
 
-// bidiControl reports whether r opens or closes a bidi embedding,
+// BidiControl reports whether r opens or closes a bidi embedding,
 // override or isolate (U+202A to U+202E, U+2066 to U+2069), which would
 // reorder the text after it, beyond its field: every format drops them.
-func bidiControl(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }
+func BidiControl(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }
 
-// bidiMark reports whether r is one of the marks ALM, LRM and RLM, which
+// BidiMark reports whether r is one of the marks ALM, LRM and RLM, which
 // reorder nothing beyond their neighbours: HTML keeps them, for the
 // right-to-left text that needs them; a terminal, which does no bidi,
 // and Markdown, whose readers include terminals, drop them.
-func bidiMark(r rune) bool { return r == 0x061c || r == 0x200e || r == 0x200f }
+func BidiMark(r rune) bool { return r == 0x061c || r == 0x200e || r == 0x200f }
