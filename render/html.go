@@ -141,7 +141,7 @@ func (h *htmlWriter) End() {
 	}
 }
 
-// Header writes the Header, then opens the rest of the page.
+// Header writes the header, then opens the rest of the page.
 func (h *htmlWriter) Header(back Link, title, tagline string) {
 	if back.Text != "" || title != "" || tagline != "" {
 		h.Str("<header>\n")

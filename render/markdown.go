@@ -306,7 +306,7 @@ func (m *mdWriter) Tags(n Name, tags []string) {
 	m.Byte('\n')
 }
 
-// List writes a bold line above a List, and starts the List.
+// List writes a bold line above a list, and starts the list.
 func (m *mdWriter) List(n Name) {
 	m.block()
 	m.Str("**")

@@ -65,7 +65,7 @@ const (
 
 var optionNames = [...]string{"Fragment", "JSONLD", "Lang", "Width", "TopLevel", "Projects", "Replace", "SiteGenerator"}
 
-// Only returns an Option that Only formats which have o can honour.
+// Only returns an Option that only formats which have o can honour.
 func Only(o Opt, f func(*Config)) Option {
 	return optionFunc(func(c *Config) {
 		c.Given |= o
@@ -209,7 +209,7 @@ func HeadingOffset(n int) Option {
 	return optionFunc(func(c *Config) { c.HeadingOffset = min(max(n, 0), 5) })
 }
 
-// Heading returns the level of a Heading that is at level n at offset 0.
+// Heading returns the level of a heading that is at level n at offset 0.
 func (c *Config) Heading(n int) int { return min(n+c.HeadingOffset, 6) }
 
 // Selection is the incidents a render draws, in order. When no option
@@ -432,7 +432,7 @@ func (o *out) finish() error {
 	return o.err
 }
 
-// Spare writes by appending to b, the Spare room of the *bytes.Buffer or
+// Spare writes by appending to b, the spare room of the *bytes.Buffer or
 // *bufio.Writer it writes to (the one out puts around any other
 // writer), and hands b over (a copy onto itself) only when it is
 // full and at the end; so writing is an append, with no call through an

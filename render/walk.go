@@ -26,19 +26,19 @@ type Writer interface {
 	Begin()
 	End()
 	// Header writes the back link, the title and the tagline. Any of
-	// them may be empty (the back link's text is then empty); Header is
+	// them may be empty (the back link's text is then empty); header is
 	// called even when all are.
 	Header(back Link, title, tagline string)
 	// Intro writes the introduction's paragraphs, at least one.
 	Intro(ps []string)
-	// Legend writes the Legend: its label, the roles the incidents use
+	// Legend writes the legend: its label, the roles the incidents use
 	// and their severities, most severe first. There is at least one of
 	// each.
 	Legend(label string, roles []incident.RoleDef, sevs []Severity)
-	// Incidents and incidentsEnd go around the Incidents, which may be none.
+	// Incidents and incidentsEnd go around the incidents, which may be none.
 	Incidents()
 	IncidentsEnd()
-	// Incident starts an Incident: its title and its badges.
+	// Incident starts an incident: its title and its badges.
 	Incident(in *incident.Incident, role string, sev Severity)
 	// Section writes the k-th of its four sections.
 	Section(k int, s incident.Section)
@@ -46,7 +46,7 @@ type Writer interface {
 	// incident, when it has any.
 	Details()
 	DetailsEnd()
-	// When writes When an incident happened.
+	// When writes when an incident happened.
 	When(n Name, p incident.Period)
 	// Field writes a value with a label. A value with a key of its own,
 	// such as a command role, has its key too; key is "" otherwise.
@@ -54,7 +54,7 @@ type Writer interface {
 	// Tags writes a list of words on one line, at least one.
 	Tags(n Name, tags []string)
 	// List and listEnd go around the figures, action items and links
-	// of a List, of which there is at least one.
+	// of a list, of which there is at least one.
 	List(n Name)
 	ListEnd()
 	Figure(f *incident.Figure)
@@ -62,7 +62,7 @@ type Writer interface {
 	WriteUp(l Link)
 	// IncidentEnd ends an incident.
 	IncidentEnd()
-	// Lessons writes the Lessons as a listing, with at least one item.
+	// Lessons writes the lessons as a listing, with at least one item.
 	Lessons(l *incident.Lessons)
 }
 
@@ -101,7 +101,7 @@ const (
 	badgeRanks   = 4            // the colours of severity badges
 )
 
-// A Link is a Link as walk hands it over.
+// A Link is a link as walk hands it over.
 type Link struct {
 	Text, URL string
 	Kind      incident.LinkKind
@@ -130,7 +130,7 @@ func (l Link) KindLabel() string {
 	return l.Kind.String()
 }
 
-// A Severity is a Severity as an incident or the legend shows it. Its
+// A Severity is a severity as an incident or the legend shows it. Its
 // Code is the incident's; Label and Level are the scale's, or "" and 0
 // when the scale does not know the code.
 type Severity struct {
