@@ -10,7 +10,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	htmltemplate "html/template"
 	"io"
@@ -25,6 +24,7 @@ import (
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/synth"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 // baseline is one format's renderer and its baseline.
@@ -38,7 +38,6 @@ var baselines = []baseline{
 	{"html", HTML, htmlBaseline},
 	{"markdown", Markdown, markdownBaseline},
 	{"text", Text, textBaseline},
-	{"jsonresume", JSONResume, jsonBaseline},
 }
 
 // Template functions shared by the three templates: the model's lookups
@@ -55,23 +54,27 @@ var baselineFuncs = map[string]any{
 		return ok
 	},
 	"legendRoles": func(p *incident.Portfolio) []incident.RoleDef {
-		var out []incident.RoleDef
-		sel := Selection{P: p, all: true}
-		sel.legendRoles(func(d incident.RoleDef) { out = append(out, d) })
-		return out
+		var pg page.Page
+		pg.Use(*p)
+		roles, _ := pg.Legend()
+		return roles
 	},
 	"legendSeverities": func(p *incident.Portfolio) []incident.SeverityDef {
+		var pg page.Page
+		pg.Use(*p)
 		var out []incident.SeverityDef
-		sel := Selection{P: p, all: true}
-		sel.legendSeverities(func(d incident.SeverityDef) { out = append(out, d) })
+		_, sevs := pg.Legend()
+		for _, d := range sevs {
+			out = append(out, d.SeverityDef)
+		}
 		return out
 	},
 	"hasDetails":  func(in *incident.Incident) bool { return in.HasDetails() },
 	"num":         func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
 	"inc":         func(i int) int { return i + 1 },
-	"safeHref":    SafeHref,
-	"absoluteURL": func(s string) bool { return NewLink("", s, "").Absolute() },
-	"linkKind":    func(k incident.LinkKind) string { return Link{Kind: k}.KindLabel() },
+	"safeHref":    page.SafeHref,
+	"absoluteURL": func(s string) bool { return page.NewLink("", s, "").Absolute() },
+	"linkKind":    func(k incident.LinkKind) string { return page.Link{Kind: k}.KindLabel() },
 	"figures":     func(name string, figs []incident.Figure) figureList { return figureList{name, figs} },
 	"number":      func(v float64, unit string) numberUnit { return numberUnit{v, unit} },
 }
@@ -91,18 +94,18 @@ var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(base
 		return htmltemplate.URL(htmlUnescape(htmlPiece(func(h *htmlWriter) { h.href(s) })))
 	},
 	"sevRank": func(p *incident.Portfolio, level int) string {
-		pg := Page{p: *p}
-		return string(pg.severity(incident.SeverityDef{Level: level}, true).Rank)
+		pg := page.Page{P: *p}
+		return string(pg.Severity(incident.SeverityDef{Level: level}, true).Rank)
 	},
 	"incidentRank": func(p *incident.Portfolio, code incident.Severity) string {
-		pg := Page{p: *p}
+		pg := page.Page{P: *p}
 		d, ok := p.Severity(code)
-		return string(pg.severity(d, ok).Rank)
+		return string(pg.Severity(d, ok).Rank)
 	},
-	"isoDuration": func(d incident.Duration) string { return string(AppendISODuration(nil, d.Length)) },
-	"machineDate": func(d incident.Date) string { return string(AppendDate(nil, d)) },
+	"isoDuration": func(d incident.Duration) string { return string(page.AppendISODuration(nil, d.Length)) },
+	"machineDate": func(d incident.Date) string { return string(page.AppendDate(nil, d)) },
 	"humanDate": func(d incident.Date) string {
-		words, n := DateWords(d)
+		words, n := page.DateWords(d)
 		var s []string
 		for _, w := range words[:n] {
 			if w.S == "" {
@@ -206,15 +209,15 @@ func htmlBaseline(w io.Writer, p *incident.Portfolio) error {
 
 // htmlPiece returns what draw writes.
 func htmlPiece(draw func(*htmlWriter)) string {
-	return piece(func(o *Spare) *htmlWriter { return &htmlWriter{Spare: o} }, draw)
+	return piece(func(o *page.Spare) *htmlWriter { return &htmlWriter{Spare: o} }, draw)
 }
 
 // piece returns what draw writes through the writer mk makes.
-func piece[W any](mk func(*Spare) W, draw func(W)) string {
+func piece[W any](mk func(*page.Spare) W, draw func(W)) string {
 	b := pieceBufs.Get().(*bytes.Buffer)
 	defer pieceBufs.Put(b)
 	b.Reset()
-	o := NewSpare(b)
+	o := page.NewSpare(b)
 	draw(mk(&o))
 	o.Finish() // a bytes.Buffer does not fail
 	return b.String()
@@ -230,8 +233,10 @@ func htmlUnescape(s string) string {
 // Markdown: text/template with the renderer's escaping as functions.
 
 var markdownBaselineTemplate = template.Must(template.New("page").Funcs(baselineFuncs).Funcs(template.FuncMap{
-	"md":      func(s string) string { return mdPiece(func(m *mdWriter) { m.text(s) }) },
-	"link":    func(text, href string) string { return mdPiece(func(m *mdWriter) { m.link(NewLink(text, href, "")) }) },
+	"md": func(s string) string { return mdPiece(func(m *mdWriter) { m.text(s) }) },
+	"link": func(text, href string) string {
+		return mdPiece(func(m *mdWriter) { m.link(page.NewLink(text, href, "")) })
+	},
 	"literal": func(s string) string { return mdPiece(func(m *mdWriter) { m.literal(s) }) },
 	"fence": func(l incident.Lessons) string {
 		n := max(3, backtickRun(l.Heading)+1)
@@ -241,7 +246,7 @@ var markdownBaselineTemplate = template.Must(template.New("page").Funcs(baseline
 		return strings.Repeat("`", n)
 	},
 	"dateWords": func(p incident.Period) []string {
-		words, n := PeriodWords(p)
+		words, n := page.PeriodWords(p)
 		out := make([]string, n)
 		for i, w := range words[:n] {
 			out[i] = w.S
@@ -307,7 +312,7 @@ func markdownBaseline(w io.Writer, p *incident.Portfolio) error {
 
 // mdPiece returns what draw writes.
 func mdPiece(draw func(*mdWriter)) string {
-	return piece(func(o *Spare) *mdWriter { return &mdWriter{Spare: o} }, draw)
+	return piece(func(o *page.Spare) *mdWriter { return &mdWriter{Spare: o} }, draw)
 }
 
 // pieceBufs holds the buffers piece draws in, so that the
@@ -363,7 +368,7 @@ var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFunc
 		return []textPiece{{num: v, isNum: true}, {s: unit}}
 	},
 	"dateWords": func(p incident.Period) []textPiece {
-		words, n := PeriodWords(p)
+		words, n := page.PeriodWords(p)
 		out := make([]textPiece, n)
 		for i, w := range words[:n] {
 			out[i] = textPiece{s: w.S, num: float64(w.N), isNum: w.S == ""}
@@ -414,7 +419,7 @@ func textBaseline(w io.Writer, p *incident.Portfolio) error {
 
 // textDraw returns what draw writes, at the default width.
 func textDraw(draw func(*textWriter)) string {
-	return piece(func(o *Spare) *textWriter { return &textWriter{Spare: o, width: 80} }, draw)
+	return piece(func(o *page.Spare) *textWriter { return &textWriter{Spare: o, width: 80} }, draw)
 }
 
 func textFlow(t *textWriter, pieces []textPiece) {
@@ -432,13 +437,6 @@ func textFlow(t *textWriter, pieces []textPiece) {
 			t.flow(p.pre, p.s, p.suf)
 		}
 	}
-}
-
-// jsonBaseline builds the document's Go values and encodes them.
-func jsonBaseline(w io.Writer, p *incident.Portfolio) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(referenceDoc(*p))
 }
 
 // baselineFixtures are the portfolios TestBaselines checks.

@@ -9,18 +9,21 @@ import (
 
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/scan"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 // Fragment makes HTML write only the portfolio itself, a <section> ready
 // to embed in another page, without the document around it (doctype,
 // html, head, body and the <style>). Style it with HTMLStyle.
-func Fragment() Option { return Only(OptFragment, func(c *Config) { c.Fragment = true }) }
+func Fragment() Option {
+	return page.Only(page.OptFragment, func(c *page.Config) { c.Fragment = true })
+}
 
 // JSONLD makes HTML add a <script type="application/ld+json"> describing
 // the incidents for search engines: a schema.org ItemList of Articles
 // with name, description, date and keywords where known. It goes in the
 // head of a document, or at the start of a Fragment.
-func JSONLD() Option { return Only(OptJSONLD, func(c *Config) { c.JSONLD = true }) }
+func JSONLD() Option { return page.Only(page.OptJSONLD, func(c *page.Config) { c.JSONLD = true }) }
 
 // Lang sets the language of the portfolio's text for HTML, a BCP 47 tag
 // such as "de" or "pt-BR": the lang attribute of <html>, or of the
@@ -28,7 +31,7 @@ func JSONLD() Option { return Only(OptJSONLD, func(c *Config) { c.JSONLD = true 
 // says nothing (it takes the page's). A tag of other than ASCII letters,
 // digits and hyphens, or longer than 35 bytes, is ignored.
 func Lang(tag string) Option {
-	return Only(OptLang, func(c *Config) {
+	return page.Only(page.OptLang, func(c *page.Config) {
 		if htmlLangTag(tag) {
 			c.Lang = tag
 		}
@@ -66,20 +69,20 @@ func htmlLangTag(s string) bool {
 // nothing, become <br> in text and spaces in attribute values, the
 // <title> and the lessons listing.
 func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := NewPage(w, p, opts, "HTML", OptFragment|OptJSONLD|OptLang)
+	d, err := newDoc(w, p, opts, "render: HTML", page.OptFragment|page.OptJSONLD|page.OptLang)
 	if err != nil {
 		return err
 	}
-	pg.html = htmlWriter{Spare: &pg.sp, c: &pg.c, p: &pg.p, sel: pg.sel}
-	return pg.Draw(&pg.html)
+	d.html = htmlWriter{Spare: &d.Out, c: &d.C, p: &d.P, sel: d.Sel}
+	return d.draw(&d.html)
 }
 
 // htmlWriter writes a page as HTML.
 type htmlWriter struct {
-	*Spare
-	c   *Config
+	*page.Spare
+	c   *page.Config
 	p   *incident.Portfolio
-	sel Selection
+	sel page.Selection
 }
 
 func (h *htmlWriter) Begin() {
@@ -142,14 +145,14 @@ func (h *htmlWriter) End() {
 }
 
 // Header writes the header, then opens the rest of the page.
-func (h *htmlWriter) Header(back Link, title, tagline string) {
+func (h *htmlWriter) Header(back page.Link, title, tagline string) {
 	if back.Text != "" || title != "" || tagline != "" {
 		h.Str("<header>\n")
 		if back.Text != "" {
 			h.Str("<p class=\"back\">")
 			a := h.linkStart(back)
-			if !strings.HasPrefix(back.Text, BackArrow) { // the text's own arrow is enough
-				h.Str("<span aria-hidden=\"true\">" + BackArrow + " </span>")
+			if !strings.HasPrefix(back.Text, page.BackArrow) { // the text's own arrow is enough
+				h.Str("<span aria-hidden=\"true\">" + page.BackArrow + " </span>")
 			}
 			h.text(back.Text)
 			h.linkEnd(a)
@@ -184,7 +187,7 @@ func (h *htmlWriter) Intro(ps []string) {
 	h.Str("</div>\n")
 }
 
-func (h *htmlWriter) Legend(label string, roles []incident.RoleDef, sevs []Severity) {
+func (h *htmlWriter) Legend(label string, roles []incident.RoleDef, sevs []page.Severity) {
 	h.Str("<p class=\"legend\"><span class=\"legend-label\">")
 	h.text(label)
 	h.Str(":</span>")
@@ -215,7 +218,7 @@ func (h *htmlWriter) Legend(label string, roles []incident.RoleDef, sevs []Sever
 func (h *htmlWriter) Incidents()    {}
 func (h *htmlWriter) IncidentsEnd() {}
 
-func (h *htmlWriter) Incident(in *incident.Incident, role string, sev Severity) {
+func (h *htmlWriter) Incident(in *incident.Incident, role string, sev page.Severity) {
 	pc := &htmlPieces[h.c.HeadingOffset]
 	h.Str("<article id=\"")
 	h.attr(string(in.ID))
@@ -244,11 +247,11 @@ func (h *htmlWriter) Incident(in *incident.Incident, role string, sev Severity) 
 	}
 	h.Str("</span>")
 	if in.Duration.Text != "" {
-		h.Str("\n<span class=\"duration\"><span class=\"visually-hidden\">" + DurationName + "</span>")
+		h.Str("\n<span class=\"duration\"><span class=\"visually-hidden\">" + page.DurationName + "</span>")
 		if in.Duration.Length > 0 {
 			var buf [48]byte
 			h.Str("<time datetime=\"")
-			h.Raw(AppendISODuration(buf[:0], in.Duration.Length))
+			h.Raw(page.AppendISODuration(buf[:0], in.Duration.Length))
 			h.Str("\">")
 			h.text(in.Duration.Text)
 			h.Str("</time>")
@@ -282,17 +285,17 @@ func (h *htmlWriter) Details()    { h.Str("<dl class=\"details\">\n") }
 func (h *htmlWriter) DetailsEnd() { h.Str("</dl>\n") }
 
 // dt opens the value of a field labelled n.
-func (h *htmlWriter) dt(n Name) {
+func (h *htmlWriter) dt(n page.Name) {
 	h.Str("<div><dt>")
 	h.Str(n.Label)
 	h.Str("</dt><dd>")
 }
 
-func (h *htmlWriter) When(n Name, p incident.Period) {
+func (h *htmlWriter) When(n page.Name, p incident.Period) {
 	h.dt(n)
 	h.date(p.Start)
-	if end := PeriodEnd(p); !end.IsZero() {
-		h.Str(RangeDash)
+	if end := page.PeriodEnd(p); !end.IsZero() {
+		h.Str(page.RangeDash)
 		h.date(end)
 	}
 	h.Str("</dd></div>\n")
@@ -301,9 +304,9 @@ func (h *htmlWriter) When(n Name, p incident.Period) {
 func (h *htmlWriter) date(d incident.Date) {
 	h.Str("<time datetime=\"")
 	var buf [16]byte
-	h.Raw(AppendDate(buf[:0], d))
+	h.Raw(page.AppendDate(buf[:0], d))
 	h.Str("\">")
-	words, n := DateWords(d)
+	words, n := page.DateWords(d)
 	for i, w := range words[:n] {
 		if i > 0 {
 			h.Byte(' ')
@@ -317,13 +320,13 @@ func (h *htmlWriter) date(d incident.Date) {
 	h.Str("</time>")
 }
 
-func (h *htmlWriter) Field(n Name, _, value string) {
+func (h *htmlWriter) Field(n page.Name, _, value string) {
 	h.dt(n)
 	h.text(value)
 	h.Str("</dd></div>\n")
 }
 
-func (h *htmlWriter) Tags(n Name, tags []string) {
+func (h *htmlWriter) Tags(n page.Name, tags []string) {
 	h.dt(n)
 	h.Str("<ul class=\"tags\">")
 	for _, t := range tags {
@@ -334,10 +337,10 @@ func (h *htmlWriter) Tags(n Name, tags []string) {
 	h.Str("</ul></dd></div>\n")
 }
 
-func (h *htmlWriter) List(n Name) {
+func (h *htmlWriter) List(n page.Name) {
 	h.dt(n)
 	h.Str("<ul class=\"")
-	if n == ImpactName || n == ResultsName {
+	if n == page.ImpactName || n == page.ResultsName {
 		h.Str("figures")
 	} else {
 		h.Str(n.Key)
@@ -353,8 +356,8 @@ func (h *htmlWriter) Figure(f *incident.Figure) {
 	h.Str(":</span> ")
 	if f.HasBefore {
 		h.number(f.Before, f.BeforeText, f.Unit)
-		h.Str(" <span aria-hidden=\"true\">" + FigureArrow + "</span>")
-		h.Str("<span class=\"visually-hidden\">" + ToName + "</span> ")
+		h.Str(" <span aria-hidden=\"true\">" + page.FigureArrow + "</span>")
+		h.Str("<span class=\"visually-hidden\">" + page.ToName + "</span> ")
 	}
 	h.number(f.Value, f.ValueText, f.Unit)
 	if f.Note != "" {
@@ -373,7 +376,7 @@ func (h *htmlWriter) number(v float64, text, unit string) {
 		var buf [32]byte
 		h.Raw(strconv.AppendFloat(buf[:0], v, 'f', -1, 64))
 	}
-	h.Str(UnitSpace(unit))
+	h.Str(page.UnitSpace(unit))
 	h.text(unit)
 }
 
@@ -383,13 +386,13 @@ func (h *htmlWriter) Action(a *incident.Action) {
 	h.Str(":</span> ")
 	h.text(a.Text)
 	if a.Done {
-		h.Str(" <span class=\"action-state\">(" + DoneLabel + ")</span></li>\n")
+		h.Str(" <span class=\"action-state\">(" + page.DoneLabel + ")</span></li>\n")
 	} else {
-		h.Str(" <span class=\"action-state\">(" + OpenLabel + ")</span></li>\n")
+		h.Str(" <span class=\"action-state\">(" + page.OpenLabel + ")</span></li>\n")
 	}
 }
 
-func (h *htmlWriter) WriteUp(l Link) {
+func (h *htmlWriter) WriteUp(l page.Link) {
 	h.Str("<li>")
 	a := h.linkStart(l)
 	h.text(l.Text)
@@ -438,7 +441,7 @@ var htmlPieces = func() (t [6]struct {
 }) {
 	names := (&incident.Incident{}).Sections()
 	for off := range t {
-		c := Config{HeadingOffset: off}
+		c := page.Config{HeadingOffset: off}
 		h2, h3 := strconv.Itoa(c.Heading(2)), strconv.Itoa(c.Heading(3))
 		t[off].titleStart = "\" class=\"incident\">\n<h" + h2 + " class=\"incident-title\"><a href=\"#"
 		t[off].titleEnd = "</a></h" + h2 + ">\n<p class=\"meta\"><span class=\"badge role role-"
@@ -465,7 +468,7 @@ func (h *htmlWriter) headingEnd(n int) {
 
 // linkStart opens a link to l when it is safe, and reports whether it
 // did.
-func (h *htmlWriter) linkStart(l Link) bool {
+func (h *htmlWriter) linkStart(l page.Link) bool {
 	if !l.Safe() {
 		return false
 	}
@@ -484,9 +487,9 @@ func (h *htmlWriter) href(s string) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case htmlURLTail[c] && c != '#' || c >= 0x80 || c == '[' || c == ']':
+		case page.URLTail[c] && c != '#' || c >= 0x80 || c == '[' || c == ']':
 			continue
-		case c == '%' && i+2 < len(s) && IsHex(s[i+1]) && IsHex(s[i+2]):
+		case c == '%' && i+2 < len(s) && page.IsHex(s[i+1]) && page.IsHex(s[i+2]):
 			continue
 		case c == '#' && !fragment:
 			fragment = true
@@ -506,95 +509,6 @@ func (h *htmlWriter) linkEnd(opened bool) {
 		h.Str("</a>")
 	}
 }
-
-// SafeHref reports whether s may be a link's target: an
-// incident.SafeURL other than "". incident.SafeURL parses the URL, which
-// allocates; the common cases are decided here without it: plain http,
-// https, absolute-path and fragment URLs are safe, and any other scheme is
-// not.
-func SafeHref(s string) bool {
-	if s == "" {
-		return false
-	}
-	scheme, ok := URLScheme(s)
-	switch {
-	case !ok:
-		return false
-	case scheme == "" && (s[0] == '#' || s[0] == '/' && (len(s) == 1 || s[1] != '/')):
-		if htmlPlainURLTail(s) {
-			return true
-		}
-	case (scheme == "https" || scheme == "http") && len(s) > len(scheme)+3 && s[len(scheme):len(scheme)+3] == "://":
-		rest := s[len(scheme)+3:]
-		host := 0
-		for host < len(rest) && htmlURLHost[rest[host]] {
-			host++
-		}
-		if host > 0 && htmlPlainURLTail(rest[host:]) && (host == len(rest) || rest[host] == '/' || rest[host] == '?' || rest[host] == '#') {
-			return true
-		}
-	case scheme != "" && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "mailto"):
-		return false
-	}
-	return incident.SafeURL(s)
-}
-
-// URLScheme returns the scheme of s as net/url reads it, or "" when s
-// has none; ok is false when s starts with ':'.
-func URLScheme(s string) (scheme string, ok bool) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-		case '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.':
-			if i == 0 {
-				return "", true
-			}
-		case c == ':':
-			return s[:i], i > 0
-		default:
-			return "", true
-		}
-	}
-	return "", true
-}
-
-// htmlPlainURLTail reports whether the path, query and fragment s holds
-// only bytes no URL parser objects to: letters, digits, the punctuation
-// of htmlURLTail and well-formed percent escapes.
-func htmlPlainURLTail(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '%' {
-			if i+2 >= len(s) || !IsHex(s[i+1]) || !IsHex(s[i+2]) {
-				return false
-			}
-			i += 2
-			continue
-		}
-		if !htmlURLTail[c] {
-			return false
-		}
-	}
-	return true
-}
-
-func IsHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-// htmlURLHost and htmlURLTail mark the bytes of a plain host name, and of
-// a plain path, query and fragment.
-var htmlURLHost, htmlURLTail = func() (host, tail [256]bool) {
-	for c := range 256 {
-		host[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.'
-		tail[c] = host[c]
-	}
-	for _, c := range "_~/?#&=+,;:@!$*()'" {
-		tail[c] = true
-	}
-	return host, tail
-}()
 
 // Escaping. The tables classify every byte: clean bytes are copied as
 // they are, escaped ones replaced, and the lead bytes of multi-byte UTF-8
@@ -691,11 +605,11 @@ func (h *htmlWriter) escapeRune(e *htmlEscaper, s string) int {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	switch {
-	case r == utf8.RuneError && n == 1, r < 0xa0, Noncharacter(r):
+	case r == utf8.RuneError && n == 1, r < 0xa0, page.Noncharacter(r):
 		// Invalid UTF-8, C1 controls, and noncharacters, which are parse
 		// errors in HTML.
 		h.Str(e.bad)
-	case BidiControl(r):
+	case page.BidiControl(r):
 		// Dropped: it would reorder the text after it, beyond its field.
 	case r == '\u2028':
 		h.Str(e.ls)
@@ -759,7 +673,7 @@ func (h *htmlWriter) jsonLD() {
 		if !in.When.IsZero() {
 			h.Str(",\"dateCreated\":\"")
 			var buf [16]byte
-			h.Raw(AppendDate(buf[:0], in.When.Start))
+			h.Raw(page.AppendDate(buf[:0], in.When.Start))
 			h.Byte('"')
 		}
 		if len(in.Tags) > 0 {

@@ -24,6 +24,7 @@ import (
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/race"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 // htmlBundled is the bundled portfolio.
@@ -103,15 +104,15 @@ func htmlExtra() incident.Portfolio {
 // testing the parts of a page.
 func htmlScratch() *htmlWriter {
 	var buf bytes.Buffer
-	o := NewSpare(&buf)
-	c := NewConfig(nil)
+	o := page.NewSpare(&buf)
+	c := page.NewConfig(nil)
 	return &htmlWriter{Spare: &o, c: &c, p: &incident.Portfolio{}}
 }
 
 // take returns what h holds and empties it.
 func (h *htmlWriter) take() string {
-	h.handOver()
-	b := h.w.(*bytes.Buffer)
+	h.Finish() // a bytes.Buffer does not fail
+	b := h.Writer().(*bytes.Buffer)
 	s := b.String()
 	b.Reset()
 	h.B = b.AvailableBuffer()
@@ -179,10 +180,10 @@ func htmlElideStyle(t *testing.T, page []byte) []byte {
 
 // checkHTML parses a page and checks its structure against the options it
 // was drawn with.
-func checkHTML(t *testing.T, page []byte, opts []Option) {
+func checkHTML(t *testing.T, src []byte, opts []Option) {
 	t.Helper()
-	c := NewConfig(opts)
-	doc, err := html.Parse(bytes.NewReader(page))
+	c := page.NewConfig(opts)
+	doc, err := html.Parse(bytes.NewReader(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,8 +228,8 @@ func checkHTML(t *testing.T, page []byte, opts []Option) {
 				t.Errorf("a fragment has %d <%s>", count[tag], tag)
 			}
 		}
-		if !bytes.HasPrefix(page, []byte("<section class=\"incident-portfolio\">\n")) {
-			t.Errorf("a fragment starts with %.40q", page)
+		if !bytes.HasPrefix(src, []byte("<section class=\"incident-portfolio\">\n")) {
+			t.Errorf("a fragment starts with %.40q", src)
 		}
 	} else {
 		for _, tag := range []string{"header", "main", "style", "title"} {
@@ -236,14 +237,14 @@ func checkHTML(t *testing.T, page []byte, opts []Option) {
 				t.Errorf("%d <%s>, want 1", count[tag], tag)
 			}
 		}
-		if !bytes.HasPrefix(page, []byte("<!doctype html>\n<html lang=\"en\">\n")) {
-			t.Errorf("a document starts with %.40q", page)
+		if !bytes.HasPrefix(src, []byte("<!doctype html>\n<html lang=\"en\">\n")) {
+			t.Errorf("a document starts with %.40q", src)
 		}
 	}
-	if want := BoolInt(c.JSONLD); count["script"] != want {
+	if want := page.BoolInt(c.JSONLD); count["script"] != want {
 		t.Errorf("%d <script>, want %d", count["script"], want)
 	}
-	if want := BoolInt(c.HeadingOffset == 0); count["h1"] != want {
+	if want := page.BoolInt(c.HeadingOffset == 0); count["h1"] != want {
 		t.Errorf("%d <h1>, want %d", count["h1"], want)
 	}
 	if len(levels) == 0 || levels[0] != c.Heading(1) {
@@ -554,7 +555,7 @@ var htmlSafeHrefCases = []string{
 
 func TestHTMLSafeHref(t *testing.T) {
 	for _, s := range htmlSafeHrefCases {
-		if got, want := SafeHref(s), s != "" && incident.SafeURL(s); got != want {
+		if got, want := page.SafeHref(s), s != "" && incident.SafeURL(s); got != want {
 			t.Errorf("htmlSafeHref(%q) = %v, incident.SafeURL says %v", s, got, want)
 		}
 	}
@@ -565,7 +566,7 @@ func FuzzHTMLSafeHref(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := SafeHref(s), s != "" && incident.SafeURL(s); got != want {
+		if got, want := page.SafeHref(s), s != "" && incident.SafeURL(s); got != want {
 			t.Errorf("htmlSafeHref(%q) = %v, incident.SafeURL says %v", s, got, want)
 		}
 	})
@@ -601,7 +602,7 @@ func TestHTMLDetails(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := htmlScratch()
-			details(h, &tt.in)
+			page.Details(h, &tt.in)
 			want := "<dl class=\"details\">\n" + tt.want + "\n</dl>\n"
 			if diff := cmp.Diff(want, h.take()); diff != "" {
 				t.Errorf("details (-want +got):\n%s", diff)
@@ -621,7 +622,7 @@ func TestHTMLDuration(t *testing.T) {
 		{90 * time.Second, "PT1M30S"},
 		{1500 * time.Millisecond, "PT1.5S"},
 	} {
-		if got := string(AppendISODuration(nil, tt.d)); got != tt.want {
+		if got := string(page.AppendISODuration(nil, tt.d)); got != tt.want {
 			t.Errorf("isoDuration(%v) = %q, want %q", tt.d, got, tt.want)
 		}
 	}
@@ -632,10 +633,10 @@ func TestHTMLDuration(t *testing.T) {
 // with the default codes keeping their colours and declared tiers winning.
 func TestHTMLSeverityClass(t *testing.T) {
 	p := htmlExtra()
-	pg := Page{p: p}
+	pg := page.Page{P: p}
 	var got []string
 	for _, d := range p.Severities {
-		got = append(got, string(d.Code)+"="+string(pg.severity(d, true).Rank))
+		got = append(got, string(d.Code)+"="+string(pg.Severity(d, true).Rank))
 	}
 	want := []string{"SEV-0=1", "SEV-1=2", "SEV-2=3", "SEV-3=4", "SEV-4=4"}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -646,10 +647,10 @@ func TestHTMLSeverityClass(t *testing.T) {
 	// leaves P1 red and P2 amber; a declared tier wins.
 	p.Severities = append([]incident.SeverityDef{{Code: "P0", Label: "Emergency", Level: 0}}, incident.DefaultScale()...)
 	p.Severities = append(p.Severities, incident.SeverityDef{Code: "P5", Label: "Notice", Level: 5, Tier: incident.TierMedium})
-	pg = Page{p: p}
+	pg = page.Page{P: p}
 	got = got[:0]
 	for _, d := range p.Severities {
-		got = append(got, string(d.Code)+"="+string(pg.severity(d, true).Rank))
+		got = append(got, string(d.Code)+"="+string(pg.Severity(d, true).Rank))
 	}
 	want = []string{"P0=1", "P1=1", "P2=2", "P3=3", "P4=4", "P5=3"}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -837,7 +838,7 @@ func TestHTMLNoHeader(t *testing.T) {
 		header, h1 bool
 	}{
 		{incident.Portfolio{}, false, false},
-		{incident.Portfolio{Tagline: "Only a tagline"}, true, false},
+		{incident.Portfolio{Tagline: "page.Only a tagline"}, true, false},
 		{incident.Portfolio{Back: incident.Link{Text: "Back", Href: "/"}}, true, false},
 		{incident.Portfolio{Title: "T"}, true, true},
 	} {

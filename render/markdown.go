@@ -9,6 +9,7 @@ import (
 
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/scan"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 // Markdown writes p as CommonMark that also reads well on GitHub: the
@@ -33,15 +34,15 @@ import (
 // GitHub does to rendered text after Markdown (emoji shortcodes such as
 // :fire:, @mentions) is not Markdown and cannot be escaped.
 func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := NewPage(w, p, opts, "Markdown", OptSiteGenerator)
+	d, err := newDoc(w, p, opts, "render: Markdown", page.OptSiteGenerator)
 	if err != nil {
 		return err
 	}
-	pg.md = mdWriter{Spare: &pg.sp, c: &pg.c, site: pg.c.Site}
-	if pg.c.Site {
-		pg.md.title, pg.md.tagline, pg.md.date = p.Title, p.Tagline, latestDay(&pg.sel)
+	d.md = mdWriter{Spare: &d.Out, c: &d.C, site: d.C.Site}
+	if d.C.Site {
+		d.md.title, d.md.tagline, d.md.date = p.Title, p.Tagline, latestDay(&d.Sel)
 	}
-	return pg.Draw(&pg.md)
+	return d.draw(&d.md)
 }
 
 // SiteGenerator makes Markdown a content page for a static site generator
@@ -58,11 +59,13 @@ func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
 // own. The lessons, a code block, are written as they are: Hugo still
 // reads a "{{<" or "{{%" there, and no escape can hide it without
 // changing the listing. Only Markdown honours it.
-func SiteGenerator() Option { return Only(OptSiteGenerator, func(c *Config) { c.Site = true }) }
+func SiteGenerator() Option {
+	return page.Only(page.OptSiteGenerator, func(c *page.Config) { c.Site = true })
+}
 
 // latestDay returns the latest date of the selected incidents, or the
 // zero Date when it is not known to the day.
-func latestDay(s *Selection) incident.Date {
+func latestDay(s *page.Selection) incident.Date {
 	var latest incident.Date
 	for i := range s.Len() {
 		p := s.At(i).When
@@ -82,8 +85,8 @@ func latestDay(s *Selection) incident.Date {
 
 // mdWriter writes a page as Markdown.
 type mdWriter struct {
-	*Spare
-	c       *Config
+	*page.Spare
+	c       *page.Config
 	started bool // whether a block was written
 	fields  bool // whether the list of an incident's fields is started
 
@@ -104,7 +107,7 @@ func (m *mdWriter) Begin() {
 	if !m.date.IsZero() {
 		var b [16]byte
 		m.Str("date: ")
-		m.Raw(AppendDate(b[:0], m.date))
+		m.Raw(page.AppendDate(b[:0], m.date))
 		m.Byte('\n')
 	}
 	m.Str("---\n")
@@ -133,7 +136,7 @@ func (m *mdWriter) DetailsEnd()   {}
 func (m *mdWriter) ListEnd()      {}
 func (m *mdWriter) IncidentEnd()  {}
 
-func (m *mdWriter) Header(back Link, title, tagline string) {
+func (m *mdWriter) Header(back page.Link, title, tagline string) {
 	if back.Text != "" {
 		m.block()
 		m.link(back)
@@ -185,7 +188,7 @@ func (m *mdWriter) para(s string) {
 	m.Byte('\n')
 }
 
-func (m *mdWriter) Legend(label string, roles []incident.RoleDef, sevs []Severity) {
+func (m *mdWriter) Legend(label string, roles []incident.RoleDef, sevs []page.Severity) {
 	m.block()
 	m.Str("**")
 	m.text(label)
@@ -194,7 +197,7 @@ func (m *mdWriter) Legend(label string, roles []incident.RoleDef, sevs []Severit
 	for _, d := range roles {
 		m.Str(sep)
 		m.text(d.Label)
-		sep = Separator
+		sep = page.Separator
 	}
 	if len(roles) > 0 {
 		sep = " | "
@@ -206,12 +209,12 @@ func (m *mdWriter) Legend(label string, roles []incident.RoleDef, sevs []Severit
 			m.Byte(' ')
 			m.text(d.Label)
 		}
-		sep = Separator
+		sep = page.Separator
 	}
 	m.Byte('\n')
 }
 
-func (m *mdWriter) Incident(in *incident.Incident, role string, sev Severity) {
+func (m *mdWriter) Incident(in *incident.Incident, role string, sev page.Severity) {
 	if m.site {
 		var id incident.ID
 		if in.ID.Valid() {
@@ -236,7 +239,7 @@ func (m *mdWriter) Incident(in *incident.Incident, role string, sev Severity) {
 		m.text(role)
 		m.Str("**")
 	}
-	m.Str(Separator + "**")
+	m.Str(page.Separator + "**")
 	m.text(string(sev.Code))
 	m.Str("**")
 	if sev.Label != "" {
@@ -244,7 +247,7 @@ func (m *mdWriter) Incident(in *incident.Incident, role string, sev Severity) {
 		m.text(sev.Label)
 	}
 	if in.Duration.Text != "" {
-		m.Str(Separator)
+		m.Str(page.Separator)
 		m.text(in.Duration.Text)
 	}
 	m.Byte('\n')
@@ -258,12 +261,12 @@ func (m *mdWriter) Section(k int, s incident.Section) {
 }
 
 func (m *mdWriter) Details() {
-	m.heading(3, DetailsLabel)
+	m.heading(3, page.DetailsLabel)
 	m.fields = false
 }
 
 // label starts an item of the list of fields: "- **Label:**".
-func (m *mdWriter) label(n Name) {
+func (m *mdWriter) label(n page.Name) {
 	if !m.fields {
 		m.block()
 		m.fields = true
@@ -273,9 +276,9 @@ func (m *mdWriter) label(n Name) {
 	m.Str("**")
 }
 
-func (m *mdWriter) When(n Name, p incident.Period) {
+func (m *mdWriter) When(n page.Name, p incident.Period) {
 	m.label(n)
-	words, k := PeriodWords(p)
+	words, k := page.PeriodWords(p)
 	for _, w := range words[:k] {
 		m.Byte(' ')
 		if w.S != "" {
@@ -287,14 +290,14 @@ func (m *mdWriter) When(n Name, p incident.Period) {
 	m.Byte('\n')
 }
 
-func (m *mdWriter) Field(n Name, _, value string) {
+func (m *mdWriter) Field(n page.Name, _, value string) {
 	m.label(n)
 	m.Byte(' ')
 	m.text(value)
 	m.Byte('\n')
 }
 
-func (m *mdWriter) Tags(n Name, tags []string) {
+func (m *mdWriter) Tags(n page.Name, tags []string) {
 	m.label(n)
 	m.Byte(' ')
 	for j, tag := range tags {
@@ -307,7 +310,7 @@ func (m *mdWriter) Tags(n Name, tags []string) {
 }
 
 // List writes a bold line above a list, and starts the list.
-func (m *mdWriter) List(n Name) {
+func (m *mdWriter) List(n page.Name) {
 	m.block()
 	m.Str("**")
 	m.Str(n.Label)
@@ -321,7 +324,7 @@ func (m *mdWriter) Figure(f *incident.Figure) {
 	m.Str(": ")
 	if f.HasBefore {
 		m.figureValue(f.Before, f.BeforeText, f.Unit)
-		m.Str(" " + FigureArrow + " ")
+		m.Str(" " + page.FigureArrow + " ")
 	}
 	m.figureValue(f.Value, f.ValueText, f.Unit)
 	if f.Note != "" {
@@ -344,7 +347,7 @@ func (m *mdWriter) Action(a *incident.Action) {
 	m.Byte('\n')
 }
 
-func (m *mdWriter) WriteUp(l Link) {
+func (m *mdWriter) WriteUp(l page.Link) {
 	// The kind comes first: "- [x](…)" would be a task list item.
 	m.Str("- ")
 	m.text(l.KindLabel())
@@ -365,12 +368,12 @@ func (m *mdWriter) figureValue(v float64, text, unit string) {
 	if dirty(unit) {
 		unit = sanitize(unit)
 	}
-	m.Str(UnitSpace(unit))
+	m.Str(page.UnitSpace(unit))
 	m.text(unit)
 }
 
 // link writes a link, or its text alone when it is not safe.
-func (m *mdWriter) link(l Link) {
+func (m *mdWriter) link(l page.Link) {
 	text := l.Text
 	if !l.Safe() {
 		m.text(text)
@@ -422,7 +425,7 @@ func (m *mdWriter) dest(s string) {
 func (m *mdWriter) Lessons(l *incident.Lessons) {
 	file := l.File
 	if file == "" {
-		file = LessonsLabel
+		file = page.LessonsLabel
 	}
 	m.heading(2, file)
 

@@ -21,6 +21,7 @@ import (
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/race"
 	"github.com/incident-leadership/portfolio/internal/scan"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 func renderMarkdown(t testing.TB, p incident.Portfolio, opts ...Option) []byte {
@@ -195,9 +196,15 @@ func mdExpect(p incident.Portfolio) []mdBlock {
 		add("p", txt(s))
 	}
 	var roles, sevs []string
-	sel := Selection{P: &p, all: true}
-	sel.legendRoles(func(d incident.RoleDef) { roles = append(roles, d.Label) })
-	sel.legendSeverities(func(d incident.SeverityDef) { sevs = append(sevs, string(d.Code)+" "+d.Label) })
+	var pg page.Page
+	pg.Use(p)
+	legendRoles, legendSevs := pg.Legend()
+	for _, d := range legendRoles {
+		roles = append(roles, d.Label)
+	}
+	for _, d := range legendSevs {
+		sevs = append(sevs, string(d.Code)+" "+d.Label)
+	}
 	legend := p.Legend
 	if legend == "" {
 		legend = "Legend"
@@ -524,7 +531,7 @@ func BenchmarkMarkdown(b *testing.B) { benchmarkPlain(b, Markdown) }
 func mdTextBoth(s string) (text, any string) {
 	draw := func(f func(*mdWriter, string)) string {
 		var b bytes.Buffer
-		sp := NewSpare(&b)
+		sp := page.NewSpare(&b)
 		m := mdWriter{Spare: &sp}
 		f(&m, s)
 		if err := sp.Finish(); err != nil {
@@ -566,7 +573,7 @@ func TestMarkdownTextPlain(t *testing.T) {
 			t.Fatalf("text(%q) = %q; textAny writes %q", s, got, want)
 		}
 		var b bytes.Buffer
-		sp := NewSpare(&b)
+		sp := page.NewSpare(&b)
 		if (&mdWriter{Spare: &sp}).textPlain(s) {
 			plain++
 		}

@@ -11,10 +11,11 @@ import (
 
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 func selectionIDs(p *incident.Portfolio, opts ...Option) []incident.ID {
-	c := NewConfig(opts)
+	c := page.NewConfig(opts)
 	sel := c.Select(p)
 	var ids []incident.ID
 	for i := range sel.Len() {
@@ -75,10 +76,13 @@ func TestLegendSeverities(t *testing.T) {
 		},
 		Incidents: []incident.Incident{{Severity: "huge"}, {Severity: "mid2"}, {Severity: "low"}, {Severity: "mid"}},
 	}
-	c := NewConfig(nil)
-	sel := c.Select(p)
+	var pg page.Page
+	pg.Use(*p)
 	var got []incident.Severity
-	sel.legendSeverities(func(d incident.SeverityDef) { got = append(got, d.Code) })
+	_, sevs := pg.Legend()
+	for _, d := range sevs {
+		got = append(got, d.Code)
+	}
 	want := []incident.Severity{"low", "mid", "mid2", "huge"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("legend (-want +got):\n%s", diff)
@@ -88,7 +92,7 @@ func TestLegendSeverities(t *testing.T) {
 // TestDefaultScale keeps render's copy of the default scale, which it
 // walks without allocating, equal to package incident's.
 func TestDefaultScale(t *testing.T) {
-	if diff := cmp.Diff(incident.DefaultScale(), DefaultScale[:]); diff != "" {
+	if diff := cmp.Diff(incident.DefaultScale(), page.DefaultScale[:]); diff != "" {
 		t.Errorf("render's default scale differs from incident.DefaultScale (-incident +render):\n%s", diff)
 	}
 }
@@ -97,7 +101,6 @@ func TestDefaultScale(t *testing.T) {
 // honour, before writing anything.
 func TestForeignOptions(t *testing.T) {
 	p := portfolio.Page()
-	var resume = []byte("{}")
 	for _, tt := range []struct {
 		name   string
 		render func(io.Writer) error
@@ -108,9 +111,6 @@ func TestForeignOptions(t *testing.T) {
 		{"Text", func(w io.Writer) error { return Text(w, p, JSONLD()) }, "render: Text cannot honour the JSONLD option"},
 		{"HTML", func(w io.Writer) error { return HTML(w, p, SiteGenerator()) }, "render: HTML cannot honour the SiteGenerator option"},
 		{"Text", func(w io.Writer) error { return Text(w, p, SiteGenerator()) }, "render: Text cannot honour the SiteGenerator option"},
-		{"JSONResume", func(w io.Writer) error { return JSONResume(w, p, Projects(), Replace()) }, "render: JSONResume cannot honour the Replace option"},
-		{"JSONExtension", func(w io.Writer) error { return JSONExtension(w, p, TopLevel()) }, "render: JSONExtension cannot honour the TopLevel option"},
-		{"MergeResume", func(w io.Writer) error { return MergeResume(w, resume, p, Lang("de")) }, "render: MergeResume cannot honour the Lang option"},
 	} {
 		var b bytes.Buffer
 		err := tt.render(&b)
@@ -135,7 +135,6 @@ func TestFigureText(t *testing.T) {
 		{"html", HTML, []string{`seconds <span aria-hidden="true">→</span><span class="visually-hidden">to</span> staged &lt;over&gt; hours`}},
 		{"markdown", Markdown, []string{`rule rollout: seconds → staged \<over> hours`}},
 		{"text", Text, []string{"rule rollout: seconds → staged <over> hours"}},
-		{"json", JSONResume, []string{`"valueText": "staged \u003cover\u003e hours",`, `"beforeText": "seconds"`}},
 	} {
 		var b bytes.Buffer
 		if err := tc.fn(&b, p); err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/scan"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 // minWidth is the narrowest line Text draws.
@@ -16,7 +17,7 @@ const minWidth = 20
 // Width sets the width of Text's lines in terminal cells. It is 80 by
 // default and never less than 20.
 func Width(n int) Option {
-	return Only(OptWidth, func(c *Config) { c.Width = max(n, minWidth) })
+	return page.Only(page.OptWidth, func(c *page.Config) { c.Width = max(n, minWidth) })
 }
 
 // Text writes p as plain text for terminals, e-mail and plain-text CVs:
@@ -38,21 +39,21 @@ func Width(n int) Option {
 // text from p can move the cursor, change colours or reorder what the
 // reader sees.
 func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := NewPage(w, p, opts, "Text", OptWidth)
+	d, err := newDoc(w, p, opts, "render: Text", page.OptWidth)
 	if err != nil {
 		return err
 	}
-	pg.text = textWriter{Spare: &pg.sp, width: max(pg.c.Width, minWidth)}
-	return pg.Draw(&pg.text)
+	d.text = textWriter{Spare: &d.Out, width: max(d.C.Width, minWidth)}
+	return d.draw(&d.text)
 }
 
 // textWriter writes a page as plain text, flowing words into lines. A
 // line starts with a lead (spaces, a list marker); its continuation lines
 // are indented to hang.
 type textWriter struct {
-	*Spare
+	*page.Spare
 	width int
-	back  Link // written at the end
+	back  page.Link // written at the end
 
 	started bool // whether a block was written
 	col     int  // cells on the current line
@@ -71,7 +72,7 @@ func (t *textWriter) IncidentEnd()  {}
 
 // Header writes the title and the tagline, and keeps the back link for
 // the end.
-func (t *textWriter) Header(back Link, title, tagline string) {
+func (t *textWriter) Header(back page.Link, title, tagline string) {
 	if title != "" {
 		t.block()
 		t.underlined(title, '=')
@@ -111,7 +112,7 @@ func (t *textWriter) block() {
 	t.started = true
 }
 
-func (t *textWriter) Legend(label string, roles []incident.RoleDef, sevs []Severity) {
+func (t *textWriter) Legend(label string, roles []incident.RoleDef, sevs []page.Severity) {
 	t.block()
 	t.start("", 2)
 	t.flow("", label, ":")
@@ -136,7 +137,7 @@ func (t *textWriter) Legend(label string, roles []incident.RoleDef, sevs []Sever
 	t.endLine()
 }
 
-func (t *textWriter) Incident(in *incident.Incident, role string, sev Severity) {
+func (t *textWriter) Incident(in *incident.Incident, role string, sev page.Severity) {
 	t.block()
 	t.underlined(in.Title, '-')
 
@@ -168,18 +169,18 @@ func (t *textWriter) Section(_ int, s incident.Section) {
 
 func (t *textWriter) Details() {
 	t.block()
-	t.para("", DetailsLabel)
+	t.para("", page.DetailsLabel)
 }
 
 // label starts a field's line: "  Label:".
-func (t *textWriter) label(n Name) {
+func (t *textWriter) label(n page.Name) {
 	t.start("  ", 4)
 	t.flow("", n.Colon, "")
 }
 
-func (t *textWriter) When(n Name, p incident.Period) {
+func (t *textWriter) When(n page.Name, p incident.Period) {
 	t.label(n)
-	words, k := PeriodWords(p)
+	words, k := page.PeriodWords(p)
 	for _, w := range words[:k] {
 		if w.S != "" {
 			t.flow("", w.S, "")
@@ -190,13 +191,13 @@ func (t *textWriter) When(n Name, p incident.Period) {
 	t.endLine()
 }
 
-func (t *textWriter) Field(n Name, _, value string) {
+func (t *textWriter) Field(n page.Name, _, value string) {
 	t.label(n)
 	t.flow("", value, "")
 	t.endLine()
 }
 
-func (t *textWriter) Tags(n Name, tags []string) {
+func (t *textWriter) Tags(n page.Name, tags []string) {
 	t.label(n)
 	for j, tag := range tags {
 		if j < len(tags)-1 {
@@ -208,7 +209,7 @@ func (t *textWriter) Tags(n Name, tags []string) {
 	t.endLine()
 }
 
-func (t *textWriter) List(n Name) {
+func (t *textWriter) List(n page.Name) {
 	t.start("  ", 2)
 	t.flow("", n.Colon, "")
 	t.endLine()
@@ -219,7 +220,7 @@ func (t *textWriter) Figure(f *incident.Figure) {
 	t.flow("", f.Label, ":")
 	if f.HasBefore {
 		t.figureValue(f.Before, f.BeforeText, f.Unit)
-		t.flow("", FigureArrow, "")
+		t.flow("", page.FigureArrow, "")
 	}
 	t.figureValue(f.Value, f.ValueText, f.Unit)
 	if f.Note != "" {
@@ -239,7 +240,7 @@ func (t *textWriter) Action(a *incident.Action) {
 	t.endLine()
 }
 
-func (t *textWriter) WriteUp(l Link) {
+func (t *textWriter) WriteUp(l page.Link) {
 	t.start("    ", 6)
 	t.flow("", l.KindLabel(), ":")
 	t.flow("", l.Text, "")
@@ -757,9 +758,9 @@ func tok(s string, i int) (tokKind, int, rune) {
 		return tokDrop, n, 0
 	case r == 0x2028 || r == 0x2029:
 		return tokSpace, n, r
-	case Noncharacter(r):
+	case page.Noncharacter(r):
 		return tokBad, n, utf8.RuneError
-	case BidiControl(r) || BidiMark(r):
+	case page.BidiControl(r) || page.BidiMark(r):
 		return tokDrop, n, 0
 	}
 	return tokShow, n, r

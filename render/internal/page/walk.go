@@ -1,9 +1,8 @@
-package render
+package page
 
 import (
 	"io"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -142,69 +141,63 @@ type Severity struct {
 }
 
 // Page is one render: the options, the portfolio, the incidents drawn,
-// and the legend. Pages are pooled, so that a render allocates nothing.
+// the legend, and the output. A format's package keeps Pages, with its
+// writers, in a pool, so that a render allocates nothing.
 type Page struct {
-	c     Config
-	p     incident.Portfolio
-	sel   Selection
+	C     Config
+	P     incident.Portfolio
+	Sel   Selection
 	roles []incident.RoleDef
 	sevs  []Severity
-
-	// The writers' state, for the one in use.
-	sp   Spare
-	html htmlWriter
-	md   mdWriter
-	text textWriter
-	json jsonWriter
-	jp   jsonPage
+	Out   Spare // unset when Init is given no writer
 }
 
-var pages = sync.Pool{New: func() any { return new(Page) }}
-
-// NewPage returns a page for p with opts, from the pool, writing to w.
-// It fails, before anything is written, when opts hold an option of
-// another format than fn's, which has only the options own.
-func NewPage(w io.Writer, p incident.Portfolio, opts []Option, fn string, own Opt) (*Page, error) {
-	pg := pages.Get().(*Page)
-	pg.c.Set(opts)
-	if err := pg.c.Check(fn, own); err != nil {
-		pg.Free()
-		return nil, err
+// Init readies pg to draw p with opts, writing to w unless it is nil. It
+// fails, before anything is written, when opts hold an option of another
+// format than fn's (named with its package, as "render: HTML"), which
+// has only the options own.
+func (pg *Page) Init(w io.Writer, p incident.Portfolio, opts []Option, fn string, own Opt) error {
+	pg.C.Set(opts)
+	if err := pg.C.Check(fn, own); err != nil {
+		return err
 	}
-	pg.p = p
-	pg.sel = pg.c.Select(&pg.p)
-	pg.legend()
+	pg.Use(p)
 	if w != nil {
-		pg.sp = NewSpare(w)
+		pg.Out = NewSpare(w)
 	}
-	return pg, nil
+	return nil
 }
 
-// legend lists the roles and severities the selection uses.
-func (pg *Page) legend() {
+// Use makes p the portfolio pg draws: it selects p's incidents by pg.C
+// and lists the roles and severities they use for the legend.
+func (pg *Page) Use(p incident.Portfolio) {
+	pg.P = p
+	pg.Sel = pg.C.Select(&pg.P)
 	pg.roles, pg.sevs = pg.roles[:0], pg.sevs[:0]
-	pg.sel.legendRoles(func(d incident.RoleDef) { pg.roles = append(pg.roles, d) })
-	pg.sel.legendSeverities(func(d incident.SeverityDef) { pg.sevs = append(pg.sevs, pg.severity(d, true)) })
+	pg.Sel.legendRoles(func(d incident.RoleDef) { pg.roles = append(pg.roles, d) })
+	pg.Sel.legendSeverities(func(d incident.SeverityDef) { pg.sevs = append(pg.sevs, pg.Severity(d, true)) })
 }
 
-// Free returns the page to the pool, keeping nothing of the render.
-func (pg *Page) Free() {
+// Legend returns the roles and severities the legend lists.
+func (pg *Page) Legend() ([]incident.RoleDef, []Severity) { return pg.roles, pg.sevs }
+
+// Reset clears pg of the render, keeping only its room for the legend.
+func (pg *Page) Reset() {
 	roles, sevs := pg.roles[:0], pg.sevs[:0]
 	clear(pg.roles)
 	*pg = Page{roles: roles, sevs: sevs}
-	pages.Put(pg)
 }
 
-// severity returns how the severity d shows; known reports whether d is
+// Severity returns how the severity d shows; known reports whether d is
 // on the scale.
-func (pg *Page) severity(d incident.SeverityDef, known bool) Severity {
+func (pg *Page) Severity(d incident.SeverityDef, known bool) Severity {
 	s := Severity{SeverityDef: d, Known: known, Rank: '0' + badgeRanks}
 	if !known {
 		return s
 	}
 	// The badge's colour is the level's colour tier on the scale
 	// (incident.SeverityDef.TierOn): critical 1, high 2, medium 3, low and info 4.
-	scale := pg.p.Severities
+	scale := pg.P.Severities
 	if len(scale) == 0 {
 		scale = DefaultScale[:]
 	}
@@ -225,18 +218,15 @@ func tierRank(t incident.Tier) int {
 	return 3 // low, info
 }
 
-// Draw walks the page through w, frees it and returns the first error
-// writing it.
+// Draw walks the page through w and returns the first error writing it.
 func (pg *Page) Draw(w Writer) error {
 	pg.Walk(w)
-	err := pg.sp.Finish()
-	pg.Free()
-	return err
+	return pg.Out.Finish()
 }
 
 // Walk draws the page through w.
 func (pg *Page) Walk(w Writer) {
-	c, p := &pg.c, &pg.p
+	c, p := &pg.C, &pg.P
 	w.Begin()
 	var back Link
 	if p.Back.Text != "" {
@@ -246,7 +236,7 @@ func (pg *Page) Walk(w Writer) {
 	if !c.NoIntro && len(p.Intro) > 0 {
 		w.Intro(p.Intro)
 	}
-	if !c.NoLegend && pg.sel.Len() > 0 {
+	if !c.NoLegend && pg.Sel.Len() > 0 {
 		label := p.Legend
 		if label == "" {
 			label = LegendLabel
@@ -254,8 +244,8 @@ func (pg *Page) Walk(w Writer) {
 		w.Legend(label, pg.roles, pg.sevs)
 	}
 	w.Incidents()
-	for i := range pg.sel.Len() {
-		pg.incident(w, pg.sel.At(i))
+	for i := range pg.Sel.Len() {
+		pg.incident(w, pg.Sel.At(i))
 	}
 	w.IncidentsEnd()
 	if !c.NoLessons && len(p.Lessons.Items) > 0 {
@@ -265,20 +255,20 @@ func (pg *Page) Walk(w Writer) {
 }
 
 func (pg *Page) incident(w Writer, in *incident.Incident) {
-	d, known := pg.p.Severity(in.Severity)
+	d, known := pg.P.Severity(in.Severity)
 	d.Code = in.Severity
-	w.Incident(in, pg.p.RoleLabel(in.Role), pg.severity(d, known))
+	w.Incident(in, pg.P.RoleLabel(in.Role), pg.Severity(d, known))
 	for k, s := range in.Sections() {
 		w.Section(k, s)
 	}
-	if !pg.c.NoDetails && in.HasDetails() {
-		details(w, in)
+	if !pg.C.NoDetails && in.HasDetails() {
+		Details(w, in)
 	}
 	w.IncidentEnd()
 }
 
-// details writes the optional fields of in, which has some.
-func details(w Writer, in *incident.Incident) {
+// Details writes the optional fields of in, which has some.
+func Details(w Writer, in *incident.Incident) {
 	w.Details()
 	if !in.When.IsZero() {
 		w.When(whenName, in.When)

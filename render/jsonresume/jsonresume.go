@@ -1,4 +1,26 @@
-package render
+// Package jsonresume writes an incident.Portfolio as a JSON Resume
+// extension, and adds it to a résumé.
+//
+// JSON Resume (https://jsonresume.org) is a JSON document of a person's
+// career with twelve standard sections and a free-form meta object. The
+// portfolio goes into it as one JSON value, an Extension, under the key
+// Key: in meta by default, where every generation of the JSON Resume
+// schema accepts it, or at the top level with TopLevel.
+//
+//	err := jsonresume.Write(w, p, render.Roles(incident.LedResolution), jsonresume.Projects())
+//
+// Write writes a new résumé holding the portfolio, WriteExtension the
+// extension value alone, and Merge adds it to an existing résumé, keeping
+// everything else byte for byte. The extension's types, from Extension
+// down, decode what they write with encoding/json. The functions take
+// render's options, which select and order the incidents and leave parts
+// out as on every page, and this package's own: TopLevel, Projects and
+// Replace. An option of another format (render.Width, say) is an error,
+// returned before anything is written.
+//
+// The extension is drawn by the same walk of the page as render's HTML,
+// Markdown and text, so it holds what the pages show, in their order.
+package jsonresume
 
 import (
 	"errors"
@@ -6,44 +28,43 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/scan"
+	"github.com/incident-leadership/portfolio/render"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
-// JSON Resume (https://jsonresume.org) is a JSON document of a person's
-// career with twelve standard sections and a free-form meta object. The
-// portfolio goes into it as one JSON value, a ResumeExtension, under the
-// key ExtensionKey: in meta by default, where every generation of the
-// JSON Resume schema accepts it, or at the top level with TopLevel.
-
-// ExtensionKey is the key the portfolio lives under in a résumé: in its
+// Key is the key the portfolio lives under in a résumé: in its
 // meta object ("meta": {"incidentLeadership": …}) by default, or at the
 // top level with TopLevel.
-const ExtensionKey = "incidentLeadership"
+const Key = "incidentLeadership"
 
-// ExtensionVersion is the version of the extension's format, written in
+// Version is the version of the extension's format, written in
 // its "version" field. It changes only when a field changes meaning or
 // goes away; new optional fields keep it.
-const ExtensionVersion = "1"
+const Version = "1"
 
-// ResumeSchemaURL is the JSON Resume schema named in the "$schema" field of
-// the documents JSONResume writes.
-const ResumeSchemaURL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+// SchemaURL is the JSON Resume schema named in the "$schema" field of
+// the documents Write writes.
+const SchemaURL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 
 // ProjectType is the "type" of the entries Projects adds to a résumé's
 // projects section. An entry of this type whose "incidentId" is an
 // incident of the portfolio, or of the extension already in the résumé, is
-// one MergeResume wrote, and a later merge replaces it; any other entry is
+// one Merge wrote, and a later merge replaces it; any other entry is
 // the user's and is kept as it is.
 const ProjectType = "incident"
 
 // TopLevel puts the extension at the top level of the résumé, under
-// ExtensionKey, instead of in its meta object. The JSON Resume schema 1.2
+// Key, instead of in its meta object. The JSON Resume schema 1.2
 // and later (the @jsonresume/schema package) accept it; resume-schema 1.0
 // refuses any unknown top-level key.
-func TopLevel() Option { return Only(OptTopLevel, func(c *Config) { c.TopLevel = true }) }
+func TopLevel() render.Option {
+	return page.Only(page.OptTopLevel, func(c *page.Config) { c.TopLevel = true })
+}
 
 // Projects also lists the incidents in the résumé's standard projects
 // section, which themes show: one entry per incident with its title,
@@ -51,62 +72,64 @@ func TopLevel() Option { return Only(OptTopLevel, func(c *Config) { c.TopLevel =
 // sections as highlights, its dates, tags as keywords, its first web link,
 // its organisation as entity, "type": "incident" and the incident's ID as
 // "incidentId".
-func Projects() Option { return Only(OptProjects, func(c *Config) { c.Projects = true }) }
+func Projects() render.Option {
+	return page.Only(page.OptProjects, func(c *page.Config) { c.Projects = true })
+}
 
-// Replace lets MergeResume overwrite an extension value that differs from
-// the one it would write. Without it, MergeResume refuses to.
-func Replace() Option { return Only(OptReplace, func(c *Config) { c.Replace = true }) }
+// Replace lets Merge overwrite an extension value that differs from
+// the one it would write. Without it, Merge refuses to.
+func Replace() render.Option { return page.Only(page.OptReplace, func(c *page.Config) { c.Replace = true }) }
 
-// ResumeExtension is the portfolio as a JSON Resume extension: the value
-// JSONResume writes under ExtensionKey and JSONExtension writes alone.
+// Extension is the portfolio as a JSON Resume extension: the value
+// Write writes under Key and WriteExtension writes alone.
 // Decoding one with encoding/json gives it back.
-type ResumeExtension struct {
-	// Version is the version of this format, "1" (ExtensionVersion).
+type Extension struct {
+	// Version is the version of this format, "1", the constant Version.
 	Version string `json:"version"`
 	// Title is the page heading, for example "Incident Leadership".
 	Title string `json:"title"`
 	// Tagline is the one-line summary under the title.
 	Tagline string `json:"tagline"`
 	// Back is the link back to the person's home page.
-	Back *ResumeLink `json:"back,omitempty"`
+	Back *Link `json:"back,omitempty"`
 	// Intro holds the introduction, one string per paragraph.
 	Intro []string `json:"intro,omitempty"`
 	// Legend holds the roles and severities the listed incidents use.
-	Legend *ResumeLegend `json:"legend,omitempty"`
+	Legend *Legend `json:"legend,omitempty"`
 	// Incidents are the incidents, in the order the page shows them.
-	Incidents []ResumeIncident `json:"incidents"`
+	Incidents []Incident `json:"incidents"`
 	// Lessons is the closing block of lessons learned.
-	Lessons *ResumeLessons `json:"lessons,omitempty"`
+	Lessons *Lessons `json:"lessons,omitempty"`
 }
 
-// ResumeLink is a plain hyperlink.
-type ResumeLink struct {
+// Link is a plain hyperlink.
+type Link struct {
 	// Text is what the link shows, for example "Back to Home".
 	Text string `json:"text"`
 	// Href is where it goes: an http, https or mailto URL, or a relative one.
 	Href string `json:"href"`
 }
 
-// ResumeLegend explains the role and severity badges.
-type ResumeLegend struct {
+// Legend explains the role and severity badges.
+type Legend struct {
 	// Label is the word in front of the legend, for example "Legend".
 	Label string `json:"label,omitempty"`
 	// Roles are the roles the listed incidents use, built-in roles first.
-	Roles []ResumeRole `json:"roles"`
+	Roles []Role `json:"roles"`
 	// Severities are the severities the listed incidents use, most severe first.
-	Severities []ResumeSeverity `json:"severities"`
+	Severities []Severity `json:"severities"`
 }
 
-// ResumeRole is a role with its label.
-type ResumeRole struct {
+// Role is a role with its label.
+type Role struct {
 	// Key is the role's stable key, such as "led-resolution".
 	Key incident.Role `json:"key"`
 	// Label is what pages show, such as "Led Resolution".
 	Label string `json:"label"`
 }
 
-// ResumeSeverity is a severity with its place on the portfolio's scale.
-type ResumeSeverity struct {
+// Severity is a severity with its place on the portfolio's scale.
+type Severity struct {
 	// Code is the severity as written on incidents, such as "P1" or "SEV-1".
 	Code incident.Severity `json:"code"`
 	// Label is the word pages show beside the code, such as "Critical".
@@ -115,18 +138,18 @@ type ResumeSeverity struct {
 	Level int `json:"level"`
 }
 
-// ResumeIncident is one production incident.
-type ResumeIncident struct {
+// Incident is one production incident.
+type Incident struct {
 	// ID is the incident's stable slug, unique in the portfolio.
 	ID incident.ID `json:"id"`
 	// Title is the incident's headline.
 	Title string `json:"title"`
 	// Role is the person's part in it.
-	Role ResumeRole `json:"role"`
+	Role Role `json:"role"`
 	// Severity is the incident's severity.
-	Severity ResumeSeverity `json:"severity"`
+	Severity Severity `json:"severity"`
 	// Duration is how long the incident lasted.
-	Duration ResumeDuration `json:"duration"`
+	Duration Duration `json:"duration"`
 	// Situation tells what happened, one string per paragraph.
 	Situation []string `json:"situation"`
 	// MyRole tells what the person did, one string per paragraph.
@@ -136,25 +159,25 @@ type ResumeIncident struct {
 	// PermanentFix tells what was changed so it cannot happen again, one string per paragraph.
 	PermanentFix []string `json:"permanentFix"`
 	// When is when it happened.
-	When *ResumePeriod `json:"when,omitempty"`
+	When *Period `json:"when,omitempty"`
 	// Org is the organisation it happened at, possibly anonymised.
 	Org string `json:"org,omitempty"`
 	// Command is the person's incident-command role.
-	Command *ResumeCommand `json:"command,omitempty"`
+	Command *Command `json:"command,omitempty"`
 	// Tags are technologies and topics, such as "kubernetes".
 	Tags []string `json:"tags,omitempty"`
 	// Impact are figures of the harm done.
-	Impact []ResumeFigure `json:"impact,omitempty"`
+	Impact []Figure `json:"impact,omitempty"`
 	// Results are figures of what the fix achieved.
-	Results []ResumeFigure `json:"results,omitempty"`
+	Results []Figure `json:"results,omitempty"`
 	// Actions are the follow-up action items.
-	Actions []ResumeAction `json:"actions,omitempty"`
+	Actions []Action `json:"actions,omitempty"`
 	// Links are public write-ups: postmortems, status pages, talks, articles.
-	Links []ResumeWriteUp `json:"links,omitempty"`
+	Links []WriteUp `json:"links,omitempty"`
 }
 
-// ResumeDuration is how long an incident lasted.
-type ResumeDuration struct {
+// Duration is how long an incident lasted.
+type Duration struct {
 	// Text is what pages show, such as "4 hours" or "Weekend (Fri-Sun)".
 	Text string `json:"text"`
 	// Length is the length as an ISO 8601 duration in hours, minutes and seconds, such as "PT4H" or "PT1H30M"; absent when unknown.
@@ -163,25 +186,25 @@ type ResumeDuration struct {
 	Approximate bool `json:"approximate,omitempty"`
 }
 
-// ResumePeriod is when an incident happened, as ISO 8601 calendar dates
+// Period is when an incident happened, as ISO 8601 calendar dates
 // given to the year, month or day: "2023", "2023-03" or "2023-03-14".
-type ResumePeriod struct {
+type Period struct {
 	// Start is the first day (or month, or year) of the incident.
 	Start string `json:"start"`
 	// End is the last day of a range; absent when the incident is one date.
 	End string `json:"end,omitempty"`
 }
 
-// ResumeCommand is an incident-command role with its label.
-type ResumeCommand struct {
+// Command is an incident-command role with its label.
+type Command struct {
 	// Key is the role's key, such as "incident-commander".
 	Key incident.CommandRole `json:"key"`
 	// Label is what pages show, such as "Incident Commander".
 	Label string `json:"label"`
 }
 
-// ResumeFigure is a quantified fact, such as "MTTR 4 h → 1.2 h".
-type ResumeFigure struct {
+// Figure is a quantified fact, such as "MTTR 4 h → 1.2 h".
+type Figure struct {
 	// Label names what was measured, such as "MTTR".
 	Label string `json:"label"`
 	// Value is the figure (after the change); 0 when ValueText holds it.
@@ -198,8 +221,8 @@ type ResumeFigure struct {
 	Note string `json:"note,omitempty"`
 }
 
-// ResumeAction is a follow-up action item.
-type ResumeAction struct {
+// Action is a follow-up action item.
+type Action struct {
 	// Text says what is to be done.
 	Text string `json:"text"`
 	// Kind is mitigate, prevent or process.
@@ -208,8 +231,8 @@ type ResumeAction struct {
 	Done bool `json:"done"`
 }
 
-// ResumeWriteUp is a link to a public write-up of an incident.
-type ResumeWriteUp struct {
+// WriteUp is a link to a public write-up of an incident.
+type WriteUp struct {
 	// Title is what the link shows.
 	Title string `json:"title"`
 	// URL is the write-up's address.
@@ -218,8 +241,8 @@ type ResumeWriteUp struct {
 	Kind incident.LinkKind `json:"kind"`
 }
 
-// ResumeLessons is the closing block of lessons learned.
-type ResumeLessons struct {
+// Lessons is the closing block of lessons learned.
+type Lessons struct {
 	// File is the file name shown above the listing, for example "lessons-learned.sh".
 	File string `json:"file,omitempty"`
 	// Heading is the comment line at the top of the listing, without its "#".
@@ -228,7 +251,7 @@ type ResumeLessons struct {
 	Items []string `json:"items"`
 }
 
-// JSONResume writes a minimal JSON Resume document holding the portfolio:
+// Write writes a minimal JSON Resume document holding the portfolio:
 //
 //	{
 //	  "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
@@ -237,90 +260,112 @@ type ResumeLessons struct {
 //	  }
 //	}
 //
-// The extension value is a ResumeExtension, written byte for byte as
+// The extension value is an Extension, written byte for byte as
 // encoding/json would write it with two-space indentation (so <, > and &
 // are escaped as \u003c, \u003e and \u0026). TopLevel moves it out of meta
 // to the top level; Projects adds a projects section. The document is
 // valid under both the resume-schema 1.0 and the @jsonresume/schema 1.3
 // JSON Schemas (the top-level placement only under the latter). To add the
-// portfolio to an existing résumé, use MergeResume.
+// portfolio to an existing résumé, use Merge.
 //
 // A figure that is not a finite number is an error, reported before
 // anything is written.
-func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newJSONPage(w, p, opts, "JSONResume", OptTopLevel|OptProjects)
+func Write(w io.Writer, p incident.Portfolio, opts ...render.Option) error {
+	d, err := newDoc(w, p, opts, "jsonresume: Write", page.OptTopLevel|page.OptProjects)
 	if err != nil {
 		return err
 	}
-	j := &pg.json
+	j := &d.json
 	j.open('{')
-	j.member("$schema", ResumeSchemaURL)
-	if pg.c.Projects {
+	j.member("$schema", SchemaURL)
+	if d.C.Projects {
 		j.key("projects")
-		j.projects(&pg.c, &pg.sel)
+		j.projects(&d.C, &d.Sel)
 	}
-	if pg.c.TopLevel {
-		j.key(ExtensionKey)
-		j.page(pg)
+	if d.C.TopLevel {
+		j.key(Key)
+		j.page(d)
 	} else {
 		j.key("meta")
 		j.open('{')
-		j.key(ExtensionKey)
-		j.page(pg)
+		j.key(Key)
+		j.page(d)
 		j.close('}')
 	}
 	j.close('}')
 	j.Byte('\n')
 	err = j.Finish()
-	pg.Free()
+	d.free()
 	return err
 }
 
-// JSONExtension writes the extension value alone, followed by a newline:
-// the value of ExtensionKey in what JSONResume writes, which
-// decodes into a ResumeExtension. It refuses the options of the document
+// WriteExtension writes the extension value alone, followed by a newline:
+// the value of Key in what Write writes, which
+// decodes into an Extension. It refuses the options of the document
 // (TopLevel, Projects, Replace).
-func JSONExtension(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newJSONPage(w, p, opts, "JSONExtension", 0)
+func WriteExtension(w io.Writer, p incident.Portfolio, opts ...render.Option) error {
+	d, err := newDoc(w, p, opts, "jsonresume: WriteExtension", 0)
 	if err != nil {
 		return err
 	}
-	pg.json.page(pg)
-	pg.json.Byte('\n')
-	err = pg.json.Finish()
-	pg.Free()
+	d.json.page(d)
+	d.json.Byte('\n')
+	err = d.json.Finish()
+	d.free()
 	return err
 }
 
-// newJSONPage returns a page with a JSON writer to w, or fails on a
-// figure JSON cannot hold, so that nothing is written.
-func newJSONPage(w io.Writer, p incident.Portfolio, opts []Option, fn string, own Opt) (*Page, error) {
-	pg, err := NewPage(nil, p, opts, fn, own)
+// doc is one render of the extension, with its writers. Docs are pooled,
+// so that a render allocates nothing.
+type doc struct {
+	page.Page
+	json jsonWriter
+	jp   jsonPage
+}
+
+var docs = sync.Pool{New: func() any { return new(doc) }}
+
+// newDoc returns a doc of p with opts, from the pool, with a JSON writer
+// to w (none when w is nil), or fails on an option of another function
+// than fn, which has only the options own, or on a figure JSON cannot
+// hold, so that nothing is written.
+func newDoc(w io.Writer, p incident.Portfolio, opts []render.Option, fn string, own page.Opt) (*doc, error) {
+	d := docs.Get().(*doc)
+	err := d.Init(nil, p, opts, fn, own)
+	if err == nil {
+		err = checkNumbers(&d.C, &d.Sel)
+	}
 	if err != nil {
+		d.free()
 		return nil, err
 	}
-	if err := pg.c.checkNumbers(&pg.sel); err != nil {
-		pg.Free()
-		return nil, err
+	if w != nil {
+		d.json = newJSONWriter(w)
 	}
-	pg.json = newJSONWriter(w)
-	return pg, nil
+	return d, nil
+}
+
+// free returns the doc to the pool, keeping nothing of the render.
+func (d *doc) free() {
+	d.Reset()
+	d.json, d.jp = jsonWriter{}, jsonPage{}
+	docs.Put(d)
 }
 
 // prepareJSON reads the options and selects the incidents, and fails on a
 // figure JSON cannot hold, so that nothing is written.
-func prepareJSON(p *incident.Portfolio, opts []Option) (Config, Selection, error) {
-	c := NewConfig(opts)
-	if err := c.Check("MergeResume", OptTopLevel|OptProjects|OptReplace); err != nil {
-		return c, Selection{}, err
+func prepareJSON(p *incident.Portfolio, opts []render.Option) (page.Config, page.Selection, error) {
+	c := page.NewConfig(opts)
+	if err := c.Check("jsonresume: Merge", page.OptTopLevel|page.OptProjects|page.OptReplace); err != nil {
+		return c, page.Selection{}, err
 	}
 	sel := c.Select(p)
-	return c, sel, c.checkNumbers(&sel)
+	return c, sel, checkNumbers(&c, &sel)
 }
 
 // checkNumbers reports a figure JSON cannot hold, so the writers fail
 // before writing anything.
-func (c *Config) checkNumbers(sel *Selection) error {
+func checkNumbers(c *page.Config, sel *page.Selection) error {
 	if c.NoDetails {
 		return nil
 	}
@@ -333,7 +378,7 @@ func (c *Config) checkNumbers(sel *Selection) error {
 					if k == 1 {
 						field = "results"
 					}
-					return errors.New("render: incident " + strconv.Quote(string(in.ID)) + ": " + field +
+					return errors.New("jsonresume: incident " + strconv.Quote(string(in.ID)) + ": " + field +
 						"[" + strconv.Itoa(n) + "]: not a finite number, which JSON cannot hold")
 				}
 			}
@@ -351,7 +396,7 @@ func notFinite(f float64) bool { return math.IsInf(f, 0) || math.IsNaN(f) }
 //
 // It writes through a spare, so writing is an append.
 type jsonWriter struct {
-	Spare
+	page.Spare
 	prefix  string // written after every line break
 	indent  string // one level of indentation
 	compact bool
@@ -363,7 +408,7 @@ type jsonWriter struct {
 
 // newJSONWriter returns a writer of JSON indented by two spaces.
 func newJSONWriter(w io.Writer) jsonWriter {
-	return jsonWriter{Spare: NewSpare(w), indent: "  ", eol: "\n", lines: lineStarts}
+	return jsonWriter{Spare: page.NewSpare(w), indent: "  ", eol: "\n", lines: lineStarts}
 }
 
 // layout sets the line breaks and indentation; it allocates, unless they
@@ -559,15 +604,15 @@ func (j *jsonWriter) bool(v bool) {
 }
 
 // meta writes a meta object holding the extension.
-func (j *jsonWriter) meta(c *Config, sel *Selection) {
+func (j *jsonWriter) meta(c *page.Config, sel *page.Selection) {
 	j.open('{')
-	j.key(ExtensionKey)
+	j.key(Key)
 	j.extension(c, sel)
 	j.close('}')
 }
 
 // projects writes the selection as the entries of a projects section.
-func (j *jsonWriter) projects(c *Config, sel *Selection) {
+func (j *jsonWriter) projects(c *page.Config, sel *page.Selection) {
 	j.open('[')
 	for i := range sel.Len() {
 		j.next()
@@ -576,40 +621,38 @@ func (j *jsonWriter) projects(c *Config, sel *Selection) {
 	j.close(']')
 }
 
-// extension writes the ResumeExtension value of the selection.
-func (j *jsonWriter) extension(c *Config, sel *Selection) {
-	pg, _ := NewPage(nil, *sel.P, nil, "", 0)
-	pg.c = *c
-	pg.sel = *sel
-	pg.sel.P = &pg.p
-	pg.legend()
-	j.page(pg)
-	pg.Free()
+// extension writes the Extension value of the selection.
+func (j *jsonWriter) extension(c *page.Config, sel *page.Selection) {
+	d := docs.Get().(*doc)
+	d.C = *c
+	d.Use(*sel.P)
+	j.page(d)
+	d.free()
 }
 
-// page writes pg as the ResumeExtension value.
-func (j *jsonWriter) page(pg *Page) {
-	pg.jp = jsonPage{jsonWriter: j}
-	pg.Walk(&pg.jp)
+// page writes d's page as the Extension value.
+func (j *jsonWriter) page(d *doc) {
+	d.jp = jsonPage{jsonWriter: j}
+	d.Walk(&d.jp)
 }
 
 // jsonPage writes a page as the JSON Resume extension's value.
 type jsonPage struct {
 	*jsonWriter
-	pending Name // the list started and not opened: its first item opens it
-	opened  bool // whether the list is open
+	pending page.Name // the list started and not opened: its first item opens it
+	opened  bool      // whether the list is open
 }
 
 func (j *jsonPage) Begin() {
 	j.open('{')
-	j.member("version", ExtensionVersion)
+	j.member("version", Version)
 }
 
 func (j *jsonPage) End() { j.close('}') }
 
 // Header writes the title and tagline, which the format requires, even
 // empty, and the back link when it is safe.
-func (j *jsonPage) Header(back Link, title, tagline string) {
+func (j *jsonPage) Header(back page.Link, title, tagline string) {
 	j.member("title", title)
 	j.member("tagline", tagline)
 	if back.Text != "" && back.Safe() {
@@ -623,7 +666,7 @@ func (j *jsonPage) Header(back Link, title, tagline string) {
 
 func (j *jsonPage) Intro(ps []string) { j.strings("intro", ps) }
 
-func (j *jsonPage) Legend(label string, roles []incident.RoleDef, sevs []Severity) {
+func (j *jsonPage) Legend(label string, roles []incident.RoleDef, sevs []page.Severity) {
 	j.key("legend")
 	j.open('{')
 	j.member("label", label)
@@ -651,7 +694,7 @@ func (j *jsonPage) role(key incident.Role, label string) {
 	j.close('}')
 }
 
-func (j *jsonPage) severity(d Severity) {
+func (j *jsonPage) severity(d page.Severity) {
 	j.open('{')
 	j.member("code", string(d.Code))
 	j.member("label", d.Label)
@@ -667,7 +710,7 @@ func (j *jsonPage) Incidents() {
 
 func (j *jsonPage) IncidentsEnd() { j.close(']') }
 
-func (j *jsonPage) Incident(in *incident.Incident, role string, sev Severity) {
+func (j *jsonPage) Incident(in *incident.Incident, role string, sev page.Severity) {
 	j.next()
 	j.open('{')
 	j.member("id", string(in.ID))
@@ -682,7 +725,7 @@ func (j *jsonPage) Incident(in *incident.Incident, role string, sev Severity) {
 	if in.Duration.Length > 0 {
 		var buf [48]byte
 		j.key("length")
-		j.Raw(append(AppendISODuration(append(buf[:0], '"'), in.Duration.Length), '"'))
+		j.Raw(append(page.AppendISODuration(append(buf[:0], '"'), in.Duration.Length), '"'))
 	}
 	if in.Duration.Approximate {
 		j.key("approximate")
@@ -697,19 +740,19 @@ func (j *jsonPage) IncidentEnd() { j.close('}') }
 func (j *jsonPage) Details()     {}
 func (j *jsonPage) DetailsEnd()  {}
 
-func (j *jsonPage) When(n Name, p incident.Period) {
+func (j *jsonPage) When(n page.Name, p incident.Period) {
 	j.key(n.Key)
 	j.open('{')
 	j.key("start")
 	j.date(p.Start)
-	if end := PeriodEnd(p); !end.IsZero() {
+	if end := page.PeriodEnd(p); !end.IsZero() {
 		j.key("end")
 		j.date(end)
 	}
 	j.close('}')
 }
 
-func (j *jsonPage) Field(n Name, key, value string) {
+func (j *jsonPage) Field(n page.Name, key, value string) {
 	if key == "" {
 		j.member(n.Key, value)
 		return
@@ -721,9 +764,9 @@ func (j *jsonPage) Field(n Name, key, value string) {
 	j.close('}')
 }
 
-func (j *jsonPage) Tags(n Name, tags []string) { j.strings(n.Key, tags) }
+func (j *jsonPage) Tags(n page.Name, tags []string) { j.strings(n.Key, tags) }
 
-func (j *jsonPage) List(n Name) { j.pending, j.opened = n, false }
+func (j *jsonPage) List(n page.Name) { j.pending, j.opened = n, false }
 
 // item starts an item of the list, opening the list first.
 func (j *jsonPage) item() {
@@ -768,7 +811,7 @@ func (j *jsonPage) Action(a *incident.Action) {
 }
 
 // WriteUp writes a safe link; JSON has no plain-text form for the others.
-func (j *jsonPage) WriteUp(l Link) {
+func (j *jsonPage) WriteUp(l page.Link) {
 	if !l.Safe() {
 		return
 	}
@@ -790,11 +833,11 @@ func (j *jsonPage) Lessons(l *incident.Lessons) {
 
 func (j *jsonWriter) date(d incident.Date) {
 	var buf [24]byte
-	j.Raw(append(AppendDate(append(buf[:0], '"'), d), '"'))
+	j.Raw(append(page.AppendDate(append(buf[:0], '"'), d), '"'))
 }
 
 // project writes an incident as an entry of the résumé's projects section.
-func (j *jsonWriter) project(c *Config, p *incident.Portfolio, in *incident.Incident) {
+func (j *jsonWriter) project(c *page.Config, p *incident.Portfolio, in *incident.Incident) {
 	j.open('{')
 	j.member("name", in.Title)
 	j.key("description")
@@ -860,7 +903,7 @@ func (j *jsonWriter) project(c *Config, p *incident.Portfolio, in *incident.Inci
 // http or https URL pages may use, or "".
 func jsonWebLink(in *incident.Incident) string {
 	for _, l := range in.Links {
-		if (jsonHasPrefixFold(l.URL, "https://") || jsonHasPrefixFold(l.URL, "http://")) && SafeHref(l.URL) {
+		if (jsonHasPrefixFold(l.URL, "https://") || jsonHasPrefixFold(l.URL, "http://")) && page.SafeHref(l.URL) {
 			return l.URL
 		}
 	}
