@@ -422,4 +422,3 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
-

@@ -78,7 +78,9 @@ func Projects() render.Option {
 
 // Replace lets Merge overwrite an extension value that differs from
 // the one it would write. Without it, Merge refuses to.
-func Replace() render.Option { return page.Only(page.OptReplace, func(c *page.Config) { c.Replace = true }) }
+func Replace() render.Option {
+	return page.Only(page.OptReplace, func(c *page.Config) { c.Replace = true })
+}
 
 // Extension is the portfolio as a JSON Resume extension: the value
 // Write writes under Key and WriteExtension writes alone.

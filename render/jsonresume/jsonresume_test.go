@@ -135,10 +135,10 @@ func TestJSONResumeGolden(t *testing.T) {
 // The reference: the same document as Go values, written by encoding/json.
 
 type jsonDoc struct {
-	Schema   string           `json:"$schema"`
-	Projects *[]jsonProject   `json:"projects,omitempty"`
-	Meta     *jsonMeta        `json:"meta,omitempty"`
-	TopLevel *Extension `json:"incidentLeadership,omitempty"`
+	Schema   string         `json:"$schema"`
+	Projects *[]jsonProject `json:"projects,omitempty"`
+	Meta     *jsonMeta      `json:"meta,omitempty"`
+	TopLevel *Extension     `json:"incidentLeadership,omitempty"`
 }
 
 type jsonMeta struct {
@@ -522,9 +522,9 @@ func TestJSONResumeNotANumber(t *testing.T) {
 	p.Incidents[1].Results = []incident.Figure{{Label: "ok", Value: 1}, {Label: "inf", Value: math.Inf(1)}}
 	want := `jsonresume: incident "message-queue-backlog": results[1]: not a finite number, which JSON cannot hold`
 	for name, write := range map[string]func(*bytes.Buffer) error{
-		"Write":    func(b *bytes.Buffer) error { return Write(b, p) },
+		"Write":          func(b *bytes.Buffer) error { return Write(b, p) },
 		"WriteExtension": func(b *bytes.Buffer) error { return WriteExtension(b, p) },
-		"Merge":   func(b *bytes.Buffer) error { return Merge(b, []byte(`{}`), p) },
+		"Merge":          func(b *bytes.Buffer) error { return Merge(b, []byte(`{}`), p) },
 	} {
 		var b bytes.Buffer
 		err := write(&b)
