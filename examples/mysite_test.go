@@ -68,6 +68,11 @@ func TestMySite(t *testing.T) {
 		"Incident Commander",
 		"SEV-1",
 		"What the pager taught me",
+		// The timeline, as a figure, with times of day and their zone.
+		`<figure class="timeline">`,
+		`<time datetime="2024-02-09T18:02:00Z">9 February 2024 18:02</time> – <time datetime="2024-02-09T19:37:00Z">19:37 UTC</time>`,
+		`<time datetime="2024-02-09T18:48:00Z">18:48 UTC</time> · <span class="event-kind">Mitigated</span> · <span class="event-state state-recovered">Recovered</span>`,
+		`<div><dt>Time to mitigate</dt><dd><time datetime="PT46M">46 minutes</time></dd></div>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("mysite's page lacks %q", want)

@@ -65,25 +65,33 @@ func lengthParts(d time.Duration) [4]int64 {
 // in hours, minutes and seconds ("72 hours"); beyond, days come first
 // ("4 days 2 hours").
 func SpellLength(d time.Duration) string {
+	var buf [64]byte
+	return string(AppendLength(buf[:0], d))
+}
+
+// AppendLength appends the words SpellLength returns for d to b, and
+// returns the extended slice; it appends nothing for a length of zero or
+// less. It allocates only when b has no room.
+func AppendLength(b []byte, d time.Duration) []byte {
 	if d <= 0 {
-		return ""
+		return b
 	}
-	var b strings.Builder
+	start := len(b)
 	for i, n := range lengthParts(d) {
 		if n == 0 {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(b) > start {
+			b = append(b, ' ')
 		}
-		b.WriteString(strconv.FormatInt(n, 10))
-		b.WriteByte(' ')
-		b.WriteString([...]string{"day", "hour", "minute", "second"}[i])
+		b = strconv.AppendInt(b, n, 10)
+		b = append(b, ' ')
+		b = append(b, [...]string{"day", "hour", "minute", "second"}[i]...)
 		if n != 1 {
-			b.WriteByte('s')
+			b = append(b, 's')
 		}
 	}
-	return b.String()
+	return b
 }
 
 // String returns the text the page shows.

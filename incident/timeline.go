@@ -88,13 +88,23 @@ func (s *State) UnmarshalText(b []byte) error { return parseKey(s, b, states[:],
 // start of When, when it is a date-time. ok is false when there is none
 // of these.
 func (in *Incident) ImpactStart() (start time.Time, ok bool) {
-	if e := in.firstEvent(func(e *Event) bool { return e.Kind == Started }); e != nil {
-		return e.At.Time()
+	d, ok := in.impactStart()
+	if !ok {
+		return time.Time{}, false
 	}
-	if e := in.firstEvent(func(e *Event) bool { return e.State == Down || e.State == Degraded }); e != nil {
-		return e.At.Time()
+	return d.Time()
+}
+
+// impactStart returns the date-time ImpactStart returns.
+func (in *Incident) impactStart() (Date, bool) {
+	e := in.firstEvent(func(e *Event) bool { return e.Kind == Started })
+	if e == nil {
+		e = in.firstEvent(func(e *Event) bool { return e.State == Down || e.State == Degraded })
 	}
-	return in.When.Start.Time()
+	if e != nil {
+		return e.At, e.At.HasClock()
+	}
+	return in.When.Start, in.When.Start.HasClock()
 }
 
 // TimeToDetect returns the time from ImpactStart to the first event of
@@ -112,19 +122,26 @@ func (in *Incident) TimeToMitigate() (d time.Duration, ok bool) { return in.time
 func (in *Incident) TimeToResolve() (d time.Duration, ok bool) { return in.timeTo(Resolved) }
 
 func (in *Incident) timeTo(k EventKind) (time.Duration, bool) {
-	start, ok := in.ImpactStart()
+	start, ok := in.impactStart()
 	if !ok {
 		return 0, false
 	}
 	e := in.firstEvent(func(e *Event) bool { return e.Kind == k })
-	if e == nil {
+	if e == nil || !e.At.HasClock() {
 		return 0, false
 	}
-	t, ok := e.At.Time()
-	if !ok || t.Before(start) {
+	d := e.At.utc().Sub(start.utc())
+	if d < 0 {
 		return 0, false
 	}
-	return t.Sub(start), true
+	return d, true
+}
+
+// utc returns the instant d names, which has a time of day, in UTC: as
+// Time does, without the zone's location, which would allocate.
+func (d Date) utc() time.Time {
+	c := d.Clock
+	return time.Date(d.Year, d.Month, d.Day, c.Hour, c.Minute, c.Second-c.Offset, c.Nanosecond, time.UTC)
 }
 
 func (in *Incident) firstEvent(match func(*Event) bool) *Event {

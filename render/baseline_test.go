@@ -69,14 +69,64 @@ var baselineFuncs = map[string]any{
 		}
 		return out
 	},
-	"hasDetails":  func(in *incident.Incident) bool { return in.HasDetails() },
-	"num":         func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
-	"inc":         func(i int) int { return i + 1 },
-	"safeHref":    page.SafeHref,
-	"absoluteURL": func(s string) bool { return page.NewLink("", s, "").Absolute() },
-	"linkKind":    func(k incident.LinkKind) string { return page.Link{Kind: k}.KindLabel() },
-	"figures":     func(name string, figs []incident.Figure) figureList { return figureList{name, figs} },
-	"number":      func(v float64, unit string) numberUnit { return numberUnit{v, unit} },
+	"parts":        wantParts,
+	"mixedActions": wantMixed,
+	"actionsLabel": wantActionsLabel,
+	"hasDetails":   func(in *incident.Incident) bool { return in.HasDetails() },
+	"num":          englishNumber,
+	"inc":          func(i int) int { return i + 1 },
+	"safeHref":     page.SafeHref,
+	"absoluteURL":  func(s string) bool { return page.NewLink("", s, "").Absolute() },
+	"linkKind":     func(k incident.LinkKind) string { return page.Link{Kind: k}.KindLabel() },
+	"figures":      func(name string, figs []incident.Figure) figureList { return figureList{name, figs} },
+	"number":       func(v float64, unit string) numberUnit { return numberUnit{v, unit} },
+}
+
+// wantParts is the parts of in a page shows, in order, as the tests
+// expect them: the seed's four sections always, the postmortem's parts
+// when given, the summary first and the lessons last.
+func wantParts(in *incident.Incident) (out []incident.Section) {
+	seed, pm := in.Sections(), in.Postmortem()
+	for _, s := range []incident.Section{pm[0], seed[0], pm[1], pm[2], pm[3], seed[1], seed[2], seed[3], pm[4], pm[5], pm[6]} {
+		if len(s.Paragraphs) > 0 || slices.ContainsFunc(seed[:], func(d incident.Section) bool { return d.Key == s.Key }) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// englishNumber is v as English readers read it, its digits grouped by
+// threes: 1,200,000,000 and 1234.5 as 1,234.5.
+func englishNumber(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	s, sign := strings.CutPrefix(s, "-")
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	if hasFrac {
+		whole += "." + frac
+	}
+	if sign {
+		return "-" + whole
+	}
+	return whole
+}
+
+// wantMixed reports whether action items as show each its state: only
+// where done and open items are mixed.
+func wantMixed(as []incident.Action) bool {
+	return slices.ContainsFunc(as, func(a incident.Action) bool { return a.Done }) &&
+		slices.ContainsFunc(as, func(a incident.Action) bool { return !a.Done })
+}
+
+// wantActionsLabel is the label over action items as: it says they are
+// open when none is done.
+func wantActionsLabel(as []incident.Action) string {
+	if slices.ContainsFunc(as, func(a incident.Action) bool { return a.Done }) {
+		return "Action items"
+	}
+	return "Open action items"
 }
 
 // HTML: html/template escapes the text as the renderer does, but for
@@ -146,21 +196,21 @@ var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(base
 {{range .Intro}}<p>{{.}}</p>
 {{end}}</div>
 {{end}}{{if .Incidents}}<p class="legend"><span class="legend-label">{{or .Legend "Legend"}}:</span>
-{{- $roles := legendRoles .}}{{range $roles}}
-<span class="badge role role-{{key .Key}}">{{.Label}}</span>{{end}}
-{{- range $i, $d := legendSeverities .}}{{if and (not $i) $roles}}
-<span class="legend-sep" aria-hidden="true">|</span>{{end}}
-<span class="badge sev sev-{{sevRank $ $d.Level}}">{{$d.Code}}{{if $d.Label}} {{$d.Label}}{{end}}</span>{{end}}</p>
+{{- $roles := legendRoles .}}{{$sevs := legendSeverities .}}{{with $roles}}
+<span class="legend-group">{{range $i, $d := .}}{{if $i}}
+{{end}}<span class="badge role role-{{key .Key}}">{{.Label}}</span>{{end}}{{if $sevs}}
+<span class="legend-sep" aria-hidden="true">|</span>{{end}}</span>{{end}}{{with $sevs}}
+<span class="legend-group">{{range $i, $d := .}}{{if $i}}
+{{end}}<span class="badge sev sev-{{sevRank $ $d.Level}}">{{$d.Code}}{{if $d.Label}} {{$d.Label}}{{end}}</span>{{end}}</span>{{end}}</p>
 {{end}}{{range .Incidents}}<article id="{{.ID}}" class="incident">
 <h2 class="incident-title"><a href="#{{.ID}}">{{.Title}}</a></h2>
 <p class="meta"><span class="badge role role-{{key .Role}}">{{roleLabel $ .Role}}</span>
 {{- $d := severity $ .Severity}}
-<span class="badge sev sev-{{incidentRank $ .Severity}}" title="{{.Severity}}{{if $d.Label}} {{$d.Label}}{{end}}">{{.Severity}}
-{{- if $d.Label}}<span class="visually-hidden"> {{$d.Label}}</span>{{end}}</span>
+<span class="badge sev sev-{{incidentRank $ .Severity}}">{{.Severity}}{{if $d.Label}} {{$d.Label}}{{end}}</span>
 {{- with .Duration}}{{if .Text}}
 <span class="duration"><span class="visually-hidden">Duration: </span>
 {{- if .Length}}<time datetime="{{isoDuration .}}">{{.Text}}</time>{{else}}{{.Text}}{{end}}</span>{{end}}{{end}}</p>
-{{range .Sections}}<section class="part">
+{{range parts .}}<section class="part">
 <h3 class="part-title">{{.Name}}</h3>
 {{range .Paragraphs}}<p>{{.}}</p>
 {{end}}</section>
@@ -171,8 +221,8 @@ var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(base
 {{end}}{{if .Command}}<div><dt>Command role</dt><dd>{{.Command}}</dd></div>
 {{end}}{{if .Tags}}<div><dt>Tags</dt><dd><ul class="tags">{{range .Tags}}<li>{{.}}</li>{{end}}</ul></dd></div>
 {{end}}{{template "figures" (figures "Impact" .Impact)}}{{template "figures" (figures "Results" .Results)}}
-{{- if .Actions}}<div><dt>Action items</dt><dd><ul class="actions">
-{{range .Actions}}<li><span class="action-kind">{{.Kind}}:</span> {{.Text}} <span class="action-state">({{if .Done}}done{{else}}open{{end}})</span></li>
+{{- if .Actions}}{{$mixed := mixedActions .Actions}}<div><dt>{{actionsLabel .Actions}}</dt><dd><ul class="actions">
+{{range .Actions}}<li><span class="action-kind">{{.Kind}}:</span> {{.Text}}{{if $mixed}} <span class="action-state">({{if .Done}}done{{else}}open{{end}})</span>{{end}}</li>
 {{end}}</ul></dd></div>
 {{end}}{{if .Links}}<div><dt>Write-ups</dt><dd><ul class="links">
 {{range .Links}}<li>{{if safeHref .URL}}<a href="{{href .URL}}">{{.Title}}</a>{{else}}{{.Title}}{{end}}
@@ -278,7 +328,7 @@ var markdownBaselineTemplate = template.Must(template.New("page").Funcs(baseline
 {{end}}## {{md .Title}}
 
 {{with roleLabel $ .Role}}**{{md .}}**{{end}} · **{{md .Severity.String}}**{{with (severity $ .Severity).Label}} {{md .}}{{end}}{{with .Duration.Text}} · {{md .}}{{end}}
-{{range .Sections}}
+{{range parts .}}
 ### {{md .Name}}
 {{range .Paragraphs}}
 {{md .}}
@@ -290,9 +340,9 @@ var markdownBaselineTemplate = template.Must(template.New("page").Funcs(baseline
 {{end}}{{if .Command}}- **Command role:** {{md .Command.String}}
 {{end}}{{if .Tags}}- **Tags:** {{range $i, $t := .Tags}}{{if $i}}, {{end}}{{md $t}}{{end}}
 {{end}}{{end}}{{template "figures" (figures "Impact" .Impact)}}{{template "figures" (figures "Results" .Results)}}{{if .Actions}}
-**Action items**
+**{{actionsLabel .Actions}}**
 
-{{range .Actions}}- [{{if .Done}}x{{else}} {{end}}] {{md .Kind.String}}: {{md .Text}}
+{{$mixed := mixedActions .Actions}}{{range .Actions}}- {{if $mixed}}[{{if .Done}}x{{else}} {{end}}] {{end}}{{md .Kind.String}}: {{md .Text}}
 {{end}}{{end}}{{if .Links}}
 **Write-ups**
 
@@ -326,7 +376,7 @@ var pieceBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // stuck to it, a number, or a severity's code and label.
 type textPiece struct {
 	pre, s, suf string
-	num         float64
+	num         string // the number as it reads
 	isNum       bool
 	label       string // the severity's label, when s is its code
 	unit        bool   // s is kept whole on a line where it fits
@@ -360,18 +410,18 @@ var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFunc
 	},
 	"figure": func(v float64, unit string) []textPiece {
 		if unit == "%" {
-			return []textPiece{{num: v, suf: "%", isNum: true}}
+			return []textPiece{{num: englishNumber(v), suf: "%", isNum: true}}
 		}
 		if unit == "" {
-			return []textPiece{{num: v, isNum: true}}
+			return []textPiece{{num: englishNumber(v), isNum: true}}
 		}
-		return []textPiece{{num: v, isNum: true}, {s: unit}}
+		return []textPiece{{num: englishNumber(v), isNum: true}, {s: unit}}
 	},
 	"dateWords": func(p incident.Period) []textPiece {
 		words, n := page.PeriodWords(p)
 		out := make([]textPiece, n)
 		for i, w := range words[:n] {
-			out[i] = textPiece{s: w.S, num: float64(w.N), isNum: w.S == ""}
+			out[i] = textPiece{s: w.S, num: strconv.Itoa(w.N), isNum: w.S == ""}
 		}
 		return out
 	},
@@ -396,7 +446,7 @@ var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFunc
 {{underlined .Title "-"}}{{$s := segs (unit (roleLabel $ .Role)) (word "·")}}
 {{- if knownSeverity $ .Severity}}{{$s = add $s (badge (severity $ .Severity))}}{{else}}{{$s = add $s (word .Severity.String)}}{{end}}
 {{- with .Duration.Text}}{{$s = add $s (word "·") (unit .)}}{{end}}{{line "" 2 $s}}
-{{- range .Sections}}
+{{- range parts .}}
 {{para "" .Name}}{{range $j, $p := .Paragraphs}}{{if $j}}
 {{end}}{{para "  " $p}}{{end}}{{end}}{{if hasDetails .}}
 {{para "" "Details"}}
@@ -405,7 +455,8 @@ var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFunc
 {{- if .Command}}{{line "  " 4 (segs (word "Command role:") (word .Command.String))}}{{end}}
 {{- if .Tags}}{{$s := segs (word "Tags:")}}{{$tags := .Tags}}{{range $i, $t := .Tags}}{{if last $i $tags}}{{$s = add $s (word $t)}}{{else}}{{$s = add $s (seg "" $t ",")}}{{end}}{{end}}{{line "  " 4 $s}}{{end}}
 {{- template "figures" (figures "Impact:" .Impact)}}{{template "figures" (figures "Results:" .Results)}}
-{{- if .Actions}}{{para "  " "Action items:"}}{{range .Actions}}{{line (box .Done) 8 (segs (seg "" .Kind.String ":") (word .Text))}}{{end}}{{end}}
+{{- if .Actions}}{{$mixed := mixedActions .Actions}}{{para "  " (print (actionsLabel .Actions) ":")}}{{range .Actions}}{{$s := segs (seg "" .Kind.String ":") (word .Text)}}
+{{- if $mixed}}{{line (box .Done) 8 $s}}{{else}}{{line "    " 6 $s}}{{end}}{{end}}{{end}}
 {{- if .Links}}{{para "  " "Write-ups:"}}{{range .Links}}{{$s := segs (seg "" (linkKind .Kind) ":") (word .Title)}}
 {{- if absoluteURL .URL}}{{$s = add $s (seg "<" .URL ">")}}{{end}}{{line "    " 6 $s}}{{end}}{{end}}{{end}}{{end}}
 {{- with .Lessons}}{{if .Items}}
@@ -428,7 +479,7 @@ func textFlow(t *textWriter, pieces []textPiece) {
 		after := sepAfter(i+1 < len(pieces) && (pieces[i+1].s == "·" || pieces[i+1].s == "|"))
 		switch {
 		case p.isNum:
-			t.number(p.num, p.suf)
+			t.number([]byte(p.num), p.suf)
 		case p.label != "":
 			t.badge(incident.Severity(p.s), p.label, after)
 		case p.unit:

@@ -1,6 +1,7 @@
 package render
 
-// HTMLStyle is the stylesheet HTML embeds in its documents. A page that
+// HTMLStyle is the stylesheet HTML embeds in its documents (the rules
+// that draw timelines only in documents that show one). A page that
 // embeds a Fragment can serve it too: every rule is scoped to the
 // fragment's class, incident-portfolio.
 //
@@ -16,7 +17,7 @@ package render
 // site forces the light or the dark scheme, whatever the reader's system
 // prefers, with data-theme="light" or data-theme="dark" on the fragment's
 // element or any ancestor, such as <html>.
-func HTMLStyle() string { return htmlStyle }
+func HTMLStyle() string { return htmlStyle + htmlTimelineStyle }
 
 // htmlStyle is HTMLStyle's stylesheet.
 const htmlStyle = `.incident-portfolio {
@@ -58,6 +59,7 @@ const htmlStyle = `.incident-portfolio {
 .incident-portfolio .tagline { font-size: 1.15rem; color: var(--muted-fg); margin: 0 0 1.5rem; }
 .incident-portfolio .legend { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 1.5rem 0; }
 .incident-portfolio .legend-label { font-weight: 600; }
+.incident-portfolio .legend-group { display: inline-flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
 .incident-portfolio .legend-sep { color: var(--muted-fg); }
 .incident-portfolio .badge { display: inline-block; padding: .05rem .6rem; border-radius: 1rem; font-size: .85rem; font-weight: 600; line-height: 1.6; color: var(--role-fg); background: var(--role-bg); }
 .incident-portfolio .role-caused-and-fixed { color: var(--caused-fg); background: var(--caused-bg); }
@@ -98,6 +100,45 @@ const htmlStyle = `.incident-portfolio {
   .incident-portfolio .lessons { break-inside: avoid; border: 1px solid #000; border-radius: 0; }
   .incident-portfolio a[href^="http"]::after, .incident-portfolio a[href^="mailto:"]::after { content: " (" attr(href) ")"; font-size: .85em; }
 }
+`
+
+// htmlTimelineStyle draws timelines: a line down the events, and before
+// each a marker whose shape tells the service's state from then on (a
+// square for down, a triangle for degraded, a disc for recovered, a ring
+// for none), as the word after the time does; colour only repeats it.
+// The markers are borders, not backgrounds, so that they print, in black.
+// A document holds it only when it draws a timeline.
+const htmlTimelineStyle = `.incident-portfolio .timeline {
+  --down-fg: #a40e26; --degraded-fg: #7d4e00; --recovered-fg: #116329;
+  margin: 1rem 0 0;
+}
+@media (prefers-color-scheme: dark) {
+  .incident-portfolio:not([data-theme="light"], [data-theme="light"] *) .timeline {
+` + darkTimelinePalette + `  }
+}
+.incident-portfolio:is([data-theme="dark"], [data-theme="dark"] *) .timeline {
+` + darkTimelinePalette + `}
+.incident-portfolio .timeline ol { list-style: none; margin: 0 0 0 .45rem; padding: 0 0 0 1.1rem; border-left: 2px solid var(--border); font-size: .9rem; }
+.incident-portfolio .timeline li { position: relative; margin: 0 0 .35rem; }
+.incident-portfolio .event-marker { position: absolute; left: calc(-1.1rem - 1px - .45rem); top: .35rem; width: .9rem; height: .9rem; border: 2px solid var(--muted-fg); border-radius: 50%; background: var(--card-bg); color: var(--muted-fg); }
+.incident-portfolio .event-marker.state-down { border: .45rem solid var(--down-fg); border-radius: 0; }
+.incident-portfolio .event-marker.state-degraded { width: 0; height: 0; border-width: 0 .5rem .85rem; border-style: solid; border-color: transparent transparent var(--degraded-fg); border-radius: 0; background: none; left: calc(-1.1rem - 1px - .5rem); }
+.incident-portfolio .event-marker.state-recovered { border: .45rem solid var(--recovered-fg); }
+.incident-portfolio .event-kind { font-weight: 600; }
+.incident-portfolio .event-state { font-weight: 600; }
+.incident-portfolio .event-state.state-down { color: var(--down-fg); }
+.incident-portfolio .event-state.state-degraded { color: var(--degraded-fg); }
+.incident-portfolio .event-state.state-recovered { color: var(--recovered-fg); }
+@media print {
+  .incident-portfolio .timeline ol { border-left-color: #000; }
+  .incident-portfolio .event-marker, .incident-portfolio .event-marker.state-down, .incident-portfolio .event-marker.state-recovered { border-color: #000 !important; }
+  .incident-portfolio .event-marker.state-degraded { border-color: transparent transparent #000 !important; }
+}
+`
+
+// darkTimelinePalette is the colours of the timeline's states in the dark
+// scheme.
+const darkTimelinePalette = `    --down-fg: #ff9492; --degraded-fg: #e3b341; --recovered-fg: #3fb950;
 `
 
 // darkPalette is the colours of the dark scheme, which the reader's system

@@ -47,13 +47,13 @@ func ExampleHTML() {
 	// </header>
 	// <div class="incidents">
 	// <p class="legend"><span class="legend-label">Legend:</span>
-	// <span class="badge role role-caused-and-fixed">Caused &amp; Fixed</span>
-	// <span class="legend-sep" aria-hidden="true">|</span>
-	// <span class="badge sev sev-2">P2 High</span></p>
+	// <span class="legend-group"><span class="badge role role-caused-and-fixed">Caused &amp; Fixed</span>
+	// <span class="legend-sep" aria-hidden="true">|</span></span>
+	// <span class="legend-group"><span class="badge sev sev-2">P2 High</span></span></p>
 	// <article id="disk-full" class="incident">
 	// <h2 class="incident-title"><a href="#disk-full">Disk full</a></h2>
 	// <p class="meta"><span class="badge role role-caused-and-fixed">Caused &amp; Fixed</span>
-	// <span class="badge sev sev-2" title="P2 High">P2<span class="visually-hidden"> High</span></span>
+	// <span class="badge sev sev-2">P2 High</span>
 	// <span class="duration"><span class="visually-hidden">Duration: </span><time datetime="PT1H">1 hour</time></span></p>
 	// <section class="part">
 	// <h3 class="part-title">Situation</h3>
@@ -110,7 +110,7 @@ func ExampleHTML_options() {
 	// <article id="region-down" class="incident">
 	// <h3 class="incident-title"><a href="#region-down">Region down</a></h3>
 	// <p class="meta"><span class="badge role role-led-resolution">Led Resolution</span>
-	// <span class="badge sev sev-1" title="P1 Critical">P1<span class="visually-hidden"> Critical</span></span>
+	// <span class="badge sev sev-1">P1 Critical</span>
 	// <span class="duration"><span class="visually-hidden">Duration: </span>Most of a day</span></p>
 	// <section class="part">
 	// <h4 class="part-title">Situation</h4>
@@ -132,7 +132,7 @@ func ExampleHTML_options() {
 	// <article id="disk-full" class="incident">
 	// <h3 class="incident-title"><a href="#disk-full">Disk full</a></h3>
 	// <p class="meta"><span class="badge role role-caused-and-fixed">Caused &amp; Fixed</span>
-	// <span class="badge sev sev-2" title="P2 High">P2<span class="visually-hidden"> High</span></span>
+	// <span class="badge sev sev-2">P2 High</span>
 	// <span class="duration"><span class="visually-hidden">Duration: </span><time datetime="PT1H">1 hour</time></span></p>
 	// <section class="part">
 	// <h4 class="part-title">Situation</h4>
@@ -173,9 +173,9 @@ func ExampleFragment() {
 	// </header>
 	// <div class="incidents">
 	// <p class="legend"><span class="legend-label">Legend:</span>
-	// <span class="badge role role-caused-and-fixed">Caused &amp; Fixed</span>
-	// <span class="legend-sep" aria-hidden="true">|</span>
-	// <span class="badge sev sev-2">P2 High</span></p>
+	// <span class="legend-group"><span class="badge role role-caused-and-fixed">Caused &amp; Fixed</span>
+	// <span class="legend-sep" aria-hidden="true">|</span></span>
+	// <span class="legend-group"><span class="badge sev sev-2">P2 High</span></span></p>
 }
 
 // Lang names the language of a portfolio not written in English.

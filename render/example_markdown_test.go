@@ -87,8 +87,9 @@ func ExampleMarkdown_options() {
 	// Rotated logs daily, and alerted at 80% full.
 }
 
-// SiteGenerator writes a content page for Hugo: front matter, heading IDs
-// as attributes instead of HTML anchors, and "{" escaped so that no
+// SiteGenerator writes a content page for Hugo: front matter (whose title
+// the theme shows, so the page has no "# Title"), heading IDs as
+// attributes instead of HTML anchors, and "{" escaped so that no
 // shortcode runs.
 func ExampleSiteGenerator() {
 	p := plainExamplePortfolio()
@@ -103,8 +104,6 @@ func ExampleSiteGenerator() {
 	// title: "Incidents"
 	// description: "What I broke & fixed."
 	// ---
-	//
-	// # Incidents
 	//
 	// What I broke & fixed.
 	//

@@ -1,8 +1,10 @@
 package render_test
 
 import (
+	"fmt"
 	"log"
 	"os"
+	"strings"
 
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/render"
@@ -111,4 +113,26 @@ func ExampleWidth() {
 	// 1. Watch the disks
 	//    before they fill
 	//    up
+}
+
+// Lang sets how the numbers of figures read: here in German, 5.000 and
+// 1,5, where English reads 5,000 and 1.5.
+func ExampleLang_digits() {
+	p := examplePortfolio()
+	p.Incidents[0].Impact = []incident.Figure{
+		{Label: "Requests lost", Value: 5000},
+		{Label: "MTTR", Before: 4, HasBefore: true, Value: 1.5, Unit: "h"},
+	}
+	var b strings.Builder
+	if err := render.Text(&b, p, render.Lang("de"), render.Details(true)); err != nil {
+		log.Fatal(err)
+	}
+	for line := range strings.Lines(b.String()) {
+		if strings.HasPrefix(line, "    ") {
+			fmt.Print(line)
+		}
+	}
+	// Output:
+	//     Requests lost: 5.000
+	//     MTTR: 4 h → 1,5 h
 }

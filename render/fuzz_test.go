@@ -36,6 +36,7 @@ func fuzzPortfolio(s, u string) incident.Portfolio {
 		ID: "fuzz-incident", Title: s, Role: "fuzz-role", Severity: "SEV-1",
 		Duration:  incident.Duration{Text: s, Length: 4 * time.Hour},
 		Situation: []string{s, s}, MyRole: []string{s}, Resolution: []string{s}, PermanentFix: []string{s},
+		Summary: []string{s}, RootCause: []string{s, s}, GotLucky: []string{s},
 		When: incident.Period{Start: incident.Date{Year: 2023, Month: time.March, Day: 14}},
 		Org:  s, Tags: []string{s}, Command: incident.Scribe,
 		Impact:  []incident.Figure{{Label: s, Value: 1.5, Unit: "u" + s, Note: s}}, // not "%", which has no space before it
@@ -388,9 +389,10 @@ func FuzzText(f *testing.F) {
 			name := fmt.Sprintf("%+q at width %d", s, w)
 			checkTerminalSafe(t, name, out)
 			limit := max(w, minWidth)
-			for i, line := range strings.Split(string(out), "\n") {
-				if n := plainCells(line); n > limit {
-					t.Errorf("%s: line %d is %d cells: %q", name, i+1, n, line)
+			lines := strings.Split(string(out), "\n")
+			for i, line := range lines {
+				if textTooWide(lines, i, limit) {
+					t.Errorf("%s: line %d is %d cells: %q", name, i+1, plainCells(line), line)
 				}
 				if shows && strings.HasSuffix(line, " ") {
 					t.Errorf("%s: line %d ends with a space: %q", name, i+1, line)

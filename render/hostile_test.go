@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 // TestHostileGolden draws testdata/hostile.yaml in every format and
@@ -21,10 +22,10 @@ func TestHostileGolden(t *testing.T) {
 	p := fixture(t, "../testdata/hostile.yaml")
 	t.Run("html", func(t *testing.T) {
 		opts := []Option{JSONLD()}
-		page := renderHTML(t, p, opts...)
-		checkHTML(t, page, opts)
-		checkHostileHTML(t, p, page)
-		golden(t, "hostile.golden.html", htmlElideStyle(t, page))
+		pg := renderHTML(t, p, opts...)
+		checkHTML(t, pg, opts)
+		checkHostileHTML(t, p, pg)
+		golden(t, "hostile.golden.html", htmlElideStyle(t, pg))
 	})
 	t.Run("markdown", func(t *testing.T) {
 		src := renderMarkdown(t, p)
@@ -60,17 +61,27 @@ func TestHostileGolden(t *testing.T) {
 		}
 		golden(t, "hostile-site.golden.md", src)
 	})
+	textGoldens(t, p, "hostile", func(t *testing.T, name string, out []byte) { checkTerminalSafe(t, name, out) })
+}
+
+// textGoldens draws p as text 80 and 32 cells wide, checks that no line
+// is wider and, with check when it is not nil, what else a page must be,
+// and compares them with base.golden.txt and base-width32.golden.txt.
+func textGoldens(t *testing.T, p incident.Portfolio, base string, check func(t *testing.T, name string, out []byte)) {
 	for _, w := range []int{80, 32} {
-		name := "hostile.golden.txt"
+		name := base + ".golden.txt"
 		if w != 80 {
-			name = "hostile-width32.golden.txt"
+			name = base + "-width32.golden.txt"
 		}
 		t.Run(name, func(t *testing.T) {
 			out := renderText(t, p, Width(w))
-			checkTerminalSafe(t, name, out)
-			for i, line := range strings.Split(string(out), "\n") {
-				if n := plainCells(line); n > w {
-					t.Errorf("line %d is %d cells: %q", i+1, n, line)
+			if check != nil {
+				check(t, name, out)
+			}
+			lines := strings.Split(string(out), "\n")
+			for i, line := range lines {
+				if textTooWide(lines, i, w) {
+					t.Errorf("line %d is %d cells: %q", i+1, plainCells(line), line)
 				}
 			}
 			golden(t, name, out)
@@ -81,9 +92,9 @@ func TestHostileGolden(t *testing.T) {
 // checkHostileHTML checks that the page has no element, attribute or
 // comment a content file could have put there, and that the text of the
 // intro comes back paragraph for paragraph.
-func checkHostileHTML(t *testing.T, p incident.Portfolio, page []byte) {
+func checkHostileHTML(t *testing.T, p incident.Portfolio, pg []byte) {
 	t.Helper()
-	doc, err := html.Parse(bytes.NewReader(page))
+	doc, err := html.Parse(bytes.NewReader(pg))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,6 +116,33 @@ func checkHostileHTML(t *testing.T, p incident.Portfolio, page []byte) {
 	}
 	if shown, _ := htmlShown(strings.Join(p.Intro, "\n")); strings.Join(intro, "\n") != shown {
 		t.Errorf("intro paragraphs\n%q\nwant\n%q", intro, shown)
+	}
+	// Each event's text comes back as written, at the end of its item.
+	var events []string
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode && n.Data == "li" && n.Parent != nil && n.Parent.Data == "ol" {
+			events = append(events, htmlTextOf(n))
+		}
+	}
+	var want []string
+	for _, in := range p.Incidents {
+		for _, e := range in.Timeline {
+			shown, _ := htmlShown(e.Text)
+			want = append(want, strings.Map(func(r rune) rune { // dropped, as the renderer does
+				if page.BidiControl(r) {
+					return -1
+				}
+				return r
+			}, shown))
+		}
+	}
+	if len(events) != len(want) || len(want) == 0 {
+		t.Fatalf("%d timeline events, want %d (and some)", len(events), len(want))
+	}
+	for i, s := range want {
+		if !strings.HasSuffix(events[i], page.Separator+s) {
+			t.Errorf("event %d: %q, want it to end in %q", i, events[i], s)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -25,11 +26,18 @@ func Fragment() Option {
 // head of a document, or at the start of a Fragment.
 func JSONLD() Option { return page.Only(page.OptJSONLD, func(c *page.Config) { c.JSONLD = true }) }
 
-// Lang sets the language of the portfolio's text for HTML, a BCP 47 tag
-// such as "de" or "pt-BR": the lang attribute of <html>, or of the
-// Fragment's <section>. Without it a document says "en" and a fragment
-// says nothing (it takes the page's). A tag of other than ASCII letters,
-// digits and hyphens, or longer than 35 bytes, is ignored.
+// Lang sets the language of the portfolio's text, a BCP 47 tag such as
+// "de" or "pt-BR". In HTML it is the lang attribute of <html>, or of the
+// Fragment's <section>: without it a document says "en" and a fragment
+// says nothing (it takes the page's). In every format it sets how the
+// numbers of figures read: their digit grouping and decimal mark, such as
+// 5,000 and 1.5 in English (the default, and the form of any language
+// not listed), 5.000 and 1,5 in German, Italian, Dutch and Portuguese,
+// 5 000 and 1,5 in French (a narrow no-break space), Russian, Swedish and
+// European Portuguese (a no-break space), 5’000 in Swiss German, and 5000
+// but 50.000 in Spanish and 50 000 in Polish. JSON's numbers stay
+// numbers; only its text reads them so. A tag of other than ASCII
+// letters, digits and hyphens, or longer than 35 bytes, is ignored.
 func Lang(tag string) Option {
 	return page.Only(page.OptLang, func(c *page.Config) {
 		if htmlLangTag(tag) {
@@ -54,7 +62,10 @@ func htmlLangTag(s string) bool {
 // HTML writes p as a standalone HTML5 document: a header with the back
 // link, title and tagline, then the introduction, the legend, one
 // <article> per incident (its id is the incident's ID, so pages can link
-// to "#database-connection-pool-exhaustion") and the lessons block, styled
+// to "#database-connection-pool-exhaustion"; its timeline, if any, is a
+// <figure> of an ordered list, each event's state told by a marker's
+// shape and a word, not by colour alone; times are <time> elements
+// whose datetime is ISO 8601) and the lessons block, styled
 // by a small embedded stylesheet with a dark scheme and a print layout,
 // without scripts or external resources. With Fragment it writes the
 // portfolio alone, for embedding.
@@ -133,7 +144,20 @@ func (h *htmlWriter) head() {
 	h.Str("<style>\n")
 	h.Str(htmlPageStyle)
 	h.Str(htmlStyle)
+	if h.timelines() {
+		h.Str(htmlTimelineStyle)
+	}
 	h.Str("</style>\n")
+}
+
+// timelines reports whether the page draws a timeline.
+func (h *htmlWriter) timelines() bool {
+	for i := range h.sel.Len() {
+		if !h.c.NoDetails && len(h.sel.At(i).Timeline) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (h *htmlWriter) End() {
@@ -191,27 +215,56 @@ func (h *htmlWriter) Legend(label string, roles []incident.RoleDef, sevs []page.
 	h.Str("<p class=\"legend\"><span class=\"legend-label\">")
 	h.text(label)
 	h.Str(":</span>")
-	for _, d := range roles {
-		h.Str("\n<span class=\"badge role role-")
-		h.attr(string(d.Key))
-		h.Str("\">")
-		h.text(d.Label)
-		h.Str("</span>")
-	}
-	for i, d := range sevs {
-		if i == 0 && len(roles) > 0 {
+	// Each group, the roles and the severities, is a box of its own,
+	// which the stylesheet keeps whole where it fits a line; the "|"
+	// between them ends the first.
+	if len(roles) > 0 {
+		h.Str("\n<span class=\"legend-group\">")
+		for i, d := range roles {
+			if i > 0 {
+				h.Byte('\n')
+			}
+			h.Str("<span class=\"badge role role-")
+			h.attr(string(d.Key))
+			h.Str("\">")
+			h.text(d.Label)
+			h.Str("</span>")
+		}
+		if len(sevs) > 0 {
 			h.Str("\n<span class=\"legend-sep\" aria-hidden=\"true\">|</span>")
 		}
-		h.Str("\n<span class=\"badge sev sev-")
-		h.Byte(d.Rank)
-		h.Str("\">")
-		h.text(string(d.Code))
-		if d.Label != "" {
-			h.Byte(' ')
-			h.text(d.Label)
+		h.Str("</span>")
+	}
+	if len(sevs) > 0 {
+		h.Str("\n<span class=\"legend-group\">")
+		for i, d := range sevs {
+			if i > 0 {
+				h.Byte('\n')
+			}
+			h.sevBadge(d)
 		}
 		h.Str("</span>")
 	}
+	h.Str("</p>\n")
+}
+
+// sevBadge writes a severity's badge, in the legend and on a card
+// alike: its code and, visibly, its label.
+func (h *htmlWriter) sevBadge(d page.Severity) {
+	h.Str("<span class=\"badge sev sev-")
+	h.Byte(d.Rank)
+	h.Str("\">")
+	h.text(string(d.Code))
+	if d.Label != "" {
+		h.Byte(' ')
+		h.text(d.Label)
+	}
+	h.Str("</span>")
+}
+
+func (h *htmlWriter) Empty(notice string) {
+	h.Str("<p class=\"empty\">")
+	h.Str(notice)
 	h.Str("</p>\n")
 }
 
@@ -230,22 +283,8 @@ func (h *htmlWriter) Incident(in *incident.Incident, role string, sev page.Sever
 	h.attr(string(in.Role))
 	h.Str("\">")
 	h.text(role)
-	h.Str("</span>\n<span class=\"badge sev sev-")
-	h.Byte(sev.Rank)
-	h.Str("\" title=\"")
-	h.attr(string(sev.Code))
-	if sev.Label != "" {
-		h.Byte(' ')
-		h.attr(sev.Label)
-	}
-	h.Str("\">")
-	h.text(string(sev.Code))
-	if sev.Label != "" {
-		h.Str("<span class=\"visually-hidden\"> ")
-		h.text(sev.Label)
-		h.Str("</span>")
-	}
-	h.Str("</span>")
+	h.Str("</span>\n")
+	h.sevBadge(sev)
 	if in.Duration.Text != "" {
 		h.Str("\n<span class=\"duration\"><span class=\"visually-hidden\">" + page.DurationName + "</span>")
 		if in.Duration.Length > 0 {
@@ -291,34 +330,77 @@ func (h *htmlWriter) dt(n page.Name) {
 	h.Str("</dt><dd>")
 }
 
-func (h *htmlWriter) When(n page.Name, p incident.Period) {
+func (h *htmlWriter) When(n page.Name, start, end page.Moment) {
 	h.dt(n)
-	h.date(p.Start)
-	if end := page.PeriodEnd(p); !end.IsZero() {
+	h.moment(start)
+	if !end.D.IsZero() {
 		h.Str(page.RangeDash)
-		h.date(end)
+		h.moment(end)
 	}
 	h.Str("</dd></div>\n")
 }
 
-func (h *htmlWriter) date(d incident.Date) {
+// moment writes m in a <time> element whose datetime is its ISO form.
+func (h *htmlWriter) moment(m page.Moment) {
+	var buf [48]byte
 	h.Str("<time datetime=\"")
-	var buf [16]byte
-	h.Raw(page.AppendDate(buf[:0], d))
+	h.Raw(m.AppendISO(buf[:0]))
 	h.Str("\">")
-	words, n := page.DateWords(d)
+	words, n := m.Words()
 	for i, w := range words[:n] {
 		if i > 0 {
 			h.Byte(' ')
 		}
-		if w.S != "" {
-			h.Str(w.S)
-		} else {
-			h.Int(w.N)
-		}
+		h.Raw(w.AppendWord(buf[:0]))
 	}
 	h.Str("</time>")
 }
+
+func (h *htmlWriter) Span(n page.Name, d time.Duration) {
+	var buf [64]byte
+	h.dt(n)
+	h.Str("<time datetime=\"")
+	h.Raw(page.AppendISODuration(buf[:0], d))
+	h.Str("\">")
+	h.Raw(incident.AppendLength(buf[:0], d))
+	h.Str("</time></dd></div>\n")
+}
+
+// Timeline draws the timeline as a figure: an ordered list of the
+// events, each after a marker whose shape, like its word, tells the
+// service's state (see htmlTimelineStyle).
+func (h *htmlWriter) Timeline(n page.Name) {
+	h.Str("<figure class=\"timeline\">\n<figcaption class=\"part-title\">")
+	h.Str(n.Label)
+	h.Str("</figcaption>\n<ol>\n")
+}
+
+func (h *htmlWriter) Event(e *incident.Event, at page.Moment) {
+	h.Str("<li><span class=\"event-marker")
+	if e.State != "" {
+		h.Str(" state-")
+		h.attr(string(e.State))
+	}
+	h.Str("\" aria-hidden=\"true\"></span>")
+	h.moment(at)
+	if e.Kind != "" {
+		h.Str(page.Separator + "<span class=\"event-kind\">")
+		h.text(e.Kind.String())
+		h.Str("</span>")
+	}
+	if e.State != "" {
+		h.Str(page.Separator + "<span class=\"event-state state-")
+		h.attr(string(e.State))
+		h.Str("\">")
+		h.text(e.State.String())
+		h.Str("</span>")
+	}
+	h.Str(page.Separator)
+	h.text(e.Text)
+	h.Str("</li>\n")
+}
+
+func (h *htmlWriter) TimelineEnd() { h.Str("</ol>\n</figure>\n") }
 
 func (h *htmlWriter) Field(n page.Name, _, value string) {
 	h.dt(n)
@@ -374,20 +456,23 @@ func (h *htmlWriter) number(v float64, text, unit string) {
 		h.text(text)
 	} else {
 		var buf [32]byte
-		h.Raw(strconv.AppendFloat(buf[:0], v, 'f', -1, 64))
+		h.Raw(page.AppendNumber(buf[:0], v, h.c.Num))
 	}
 	h.Str(page.UnitSpace(unit))
 	h.text(unit)
 }
 
-func (h *htmlWriter) Action(a *incident.Action) {
+func (h *htmlWriter) Action(a *incident.Action, marked bool) {
 	h.Str("<li><span class=\"action-kind\">")
 	h.text(a.Kind.String())
 	h.Str(":</span> ")
 	h.text(a.Text)
-	if a.Done {
+	switch {
+	case !marked:
+		h.Str("</li>\n")
+	case a.Done:
 		h.Str(" <span class=\"action-state\">(" + page.DoneLabel + ")</span></li>\n")
-	} else {
+	default:
 		h.Str(" <span class=\"action-state\">(" + page.OpenLabel + ")</span></li>\n")
 	}
 }
@@ -435,11 +520,11 @@ func (h *htmlWriter) Lessons(l *incident.Lessons) {
 // htmlPieces holds, for each heading offset, the longest runs of markup
 // an incident has between two pieces of text.
 var htmlPieces = func() (t [6]struct {
-	titleStart string    // after the ID in <article id="…">, to the ID in the title's link
-	titleEnd   string    // after the title, to the role in the role badge's class
-	parts      [4]string // each section's start, to its first paragraph
+	titleStart string                      // after the ID in <article id="…">, to the ID in the title's link
+	titleEnd   string                      // after the title, to the role in the role badge's class
+	parts      [len(page.PartOrder)]string // each part's start, to its first paragraph
 }) {
-	names := (&incident.Incident{}).Sections()
+	names := page.Parts(&incident.Incident{})
 	for off := range t {
 		c := page.Config{HeadingOffset: off}
 		h2, h3 := strconv.Itoa(c.Heading(2)), strconv.Itoa(c.Heading(3))
@@ -672,8 +757,8 @@ func (h *htmlWriter) jsonLD() {
 		h.jsonString(h.p.RoleLabel(in.Role))
 		if !in.When.IsZero() {
 			h.Str(",\"dateCreated\":\"")
-			var buf [16]byte
-			h.Raw(page.AppendDate(buf[:0], in.When.Start))
+			var buf [48]byte
+			h.Raw(page.Moment{D: in.When.Start}.AppendISO(buf[:0]))
 			h.Byte('"')
 		}
 		if len(in.Tags) > 0 {

@@ -172,6 +172,9 @@ func htmlElideStyle(t *testing.T, page []byte) []byte {
 		return page
 	}
 	style := []byte("<style>\n" + htmlPageStyle + htmlStyle + "</style>\n")
+	if bytes.Contains(page, []byte(htmlTimelineStyle)) {
+		style = []byte("<style>\n" + htmlPageStyle + htmlStyle + htmlTimelineStyle + "</style>\n")
+	}
 	if n := bytes.Count(page, style); n != 1 {
 		t.Errorf("the document holds the stylesheet %d times, want 1", n)
 	}
@@ -321,6 +324,10 @@ func htmlDropSpace(s string) string {
 	}, s)
 }
 
+// seedBadge matches the start of a seed line with an incident's role and
+// severity badges.
+var seedBadge = regexp.MustCompile(`^(Caused&Fixed|LedResolution)(P[1-4])`)
+
 // TestHTMLSeedText checks that the page reads as the seed page does: every
 // line of the seed's text, in order, is in the page's visible text
 // (spaces aside, since the seed's text runs badges together).
@@ -342,6 +349,13 @@ func TestHTMLSeedText(t *testing.T) {
 			if want == "" {
 				continue
 			}
+			// A card's badge shows its severity's label, as the legend
+			// does, where the seed shows the code alone.
+			if m := seedBadge.FindStringSubmatch(want); m != nil {
+				bundled := htmlBundled(t)
+				d, _ := bundled.Severity(incident.Severity(m[2]))
+				want = m[1] + m[2] + d.Label + want[len(m[0]):]
+			}
 			lines++
 			i := strings.Index(text, want)
 			if i < 0 {
@@ -357,7 +371,9 @@ func TestHTMLSeedText(t *testing.T) {
 }
 
 // TestHTMLLegend checks that a legend lists exactly the labels the
-// selected incidents use.
+// selected incidents use, in two groups (badges joined by " + " here),
+// roles and severities, the "|" between them ending the first, so that
+// the stylesheet can keep each whole.
 func TestHTMLLegend(t *testing.T) {
 	p := htmlBundled(t)
 	for _, tt := range []struct {
@@ -365,10 +381,10 @@ func TestHTMLLegend(t *testing.T) {
 		opts []Option
 		want []string
 	}{
-		{"all", nil, []string{"Legend:", "Caused & Fixed", "Led Resolution", "|", "P1 Critical", "P2 High"}},
-		{"led", []Option{Roles(incident.LedResolution)}, []string{"Legend:", "Led Resolution", "|", "P1 Critical"}},
-		{"p2", []Option{Severities(incident.P2)}, []string{"Legend:", "Caused & Fixed", "|", "P2 High"}},
-		{"one", []Option{IDs(incident.ID("message-queue-backlog"))}, []string{"Legend:", "Led Resolution", "|", "P1 Critical"}},
+		{"all", nil, []string{"Legend:", "Caused & Fixed + Led Resolution + |", "P1 Critical + P2 High"}},
+		{"led", []Option{Roles(incident.LedResolution)}, []string{"Legend:", "Led Resolution + |", "P1 Critical"}},
+		{"p2", []Option{Severities(incident.P2)}, []string{"Legend:", "Caused & Fixed + |", "P2 High"}},
+		{"one", []Option{IDs(incident.ID("message-queue-backlog"))}, []string{"Legend:", "Led Resolution + |", "P1 Critical"}},
 		{"none", []Option{Tags("no-such-tag")}, nil},
 		{"off", []Option{Legend(false)}, nil},
 	} {
@@ -381,8 +397,17 @@ func TestHTMLLegend(t *testing.T) {
 			for n := range doc.Descendants() {
 				if n.Type == html.ElementNode && htmlAttr(n, "class") == "legend" {
 					for c := range n.ChildNodes() {
-						if s := strings.TrimSpace(htmlTextOf(c)); s != "" {
-							got = append(got, s)
+						items := []string{strings.TrimSpace(htmlTextOf(c))}
+						if htmlAttr(c, "class") == "legend-group" {
+							items = items[:0]
+							for item := range c.ChildNodes() {
+								if s := strings.TrimSpace(htmlTextOf(item)); s != "" {
+									items = append(items, s)
+								}
+							}
+						}
+						if len(items) > 0 && items[0] != "" {
+							got = append(got, strings.Join(items, " + "))
 						}
 					}
 				}
@@ -412,6 +437,8 @@ func htmlHostilePortfolio() incident.Portfolio {
 			ID: incident.ID(h), Title: h, Role: incident.Role(h), Severity: incident.Severity(h),
 			Duration:  incident.Duration{Text: h, Length: time.Hour},
 			Situation: []string{h}, MyRole: []string{h}, Resolution: []string{h}, PermanentFix: []string{h},
+			Summary: []string{h}, Trigger: []string{h}, RootCause: []string{h}, Detection: []string{h},
+			WentWell: []string{h}, WentWrong: []string{h}, GotLucky: []string{h},
 			When: incident.Period{Start: incident.Date{Year: 2023, Month: 13, Day: -1}}, Org: h, Tags: []string{h},
 			Command: incident.CommandRole(h), Impact: []incident.Figure{fig}, Results: []incident.Figure{fig},
 			Actions: []incident.Action{{Text: h, Kind: incident.ActionKind(h)}},
@@ -433,7 +460,7 @@ var htmlAllowed = map[string][]string{
 	"script": {"type"}, "body": nil, "div": {"class"}, "section": {"class"}, "header": nil, "main": nil,
 	"p": {"class"}, "a": {"href"}, "span": {"class", "aria-hidden", "title"}, "h1": {"class"}, "h2": {"class"},
 	"h3": {"class"}, "article": {"id", "class"}, "time": {"datetime"}, "dl": {"class"}, "dt": nil, "dd": nil,
-	"ul": {"class"}, "li": nil, "figure": {"class"}, "figcaption": nil, "pre": nil, "code": nil, "br": nil,
+	"ul": {"class"}, "ol": nil, "li": nil, "figure": {"class"}, "figcaption": {"class"}, "pre": nil, "code": nil, "br": nil,
 }
 
 // TestHTMLHostile checks that htmlHostile text stays text: it makes no
@@ -488,7 +515,7 @@ func TestHTMLHostile(t *testing.T) {
 				whole++
 			}
 		}
-		if whole < 20 {
+		if whole < 19 { // a severity badge holds its code and its label, as one text node
 			t.Errorf("only %d text nodes hold the htmlHostile text intact", whole)
 		}
 		script := page[bytes.Index(page, []byte(`<script type="application/ld+json">`))+1:]
@@ -592,7 +619,7 @@ func TestHTMLDetails(t *testing.T) {
 		{"figure", incident.Incident{Impact: []incident.Figure{{Label: "Lost", Value: 0.5, Before: -3, HasBefore: true, Unit: "%", Note: "n"}}},
 			"<div><dt>Impact</dt><dd><ul class=\"figures\">\n<li><span class=\"figure-label\">Lost:</span> -3% <span aria-hidden=\"true\">→</span><span class=\"visually-hidden\">to</span> 0.5% <span class=\"figure-note\">(n)</span></li>\n</ul></dd></div>"},
 		{"huge", incident.Incident{Results: []incident.Figure{{Label: "Big", Value: math.MaxFloat64}}},
-			"<div><dt>Results</dt><dd><ul class=\"figures\">\n<li><span class=\"figure-label\">Big:</span> " + strconv.FormatFloat(math.MaxFloat64, 'f', -1, 64) + "</li>\n</ul></dd></div>"},
+			"<div><dt>Results</dt><dd><ul class=\"figures\">\n<li><span class=\"figure-label\">Big:</span> " + englishNumber(math.MaxFloat64) + "</li>\n</ul></dd></div>"},
 		{"link", incident.Incident{Links: []incident.WriteUp{{Title: "T", URL: "https://e.com/?a=1&b=2", Kind: incident.Talk}}},
 			"<div><dt>Write-ups</dt><dd><ul class=\"links\">\n<li><a href=\"https://e.com/?a=1&amp;b=2\">T</a> <span class=\"link-kind\">(Talk)</span></li>\n</ul></dd></div>"},
 		{"odd link", incident.Incident{Links: []incident.WriteUp{{Title: "T", URL: `https://[::1]/?q=<x>&r="y"^{}|` + "`%7e%zz#f#g"}}},
@@ -602,7 +629,8 @@ func TestHTMLDetails(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := htmlScratch()
-			page.Details(h, &tt.in)
+			spans, n := page.TimesTo(&tt.in)
+			page.Details(h, &tt.in, spans[:n])
 			want := "<dl class=\"details\">\n" + tt.want + "\n</dl>\n"
 			if diff := cmp.Diff(want, h.take()); diff != "" {
 				t.Errorf("details (-want +got):\n%s", diff)
@@ -895,24 +923,27 @@ func TestHTMLStyle(t *testing.T) {
 		{"sev1-fg", "sev1-bg", 4.5}, {"sev2-fg", "sev2-bg", 4.5}, {"sev3-fg", "sev3-bg", 4.5}, {"sev4-fg", "sev4-bg", 4.5},
 		{"term-fg", "term-bg", 4.5}, {"term-muted-fg", "term-bg", 4.5}, {"term-accent-fg", "term-bg", 4.5},
 		{"term-muted-fg", "term-bar-bg", 4.5},
+		// The timeline's states, as words on the card and as markers on it.
+		{"down-fg", "card-bg", 4.5}, {"degraded-fg", "card-bg", 4.5}, {"recovered-fg", "card-bg", 4.5},
 	}
 	decorative := []string{"border"}
 
 	css := HTMLStyle()
-	dark, after, ok := strings.Cut(css, "@media (prefers-color-scheme: dark) {")
-	if !ok {
-		t.Fatal("no dark scheme")
-	}
-	light := dark
-	dark, _, _ = strings.Cut(after, "\n}\n")
 	decl := regexp.MustCompile(`--([a-z0-9-]+):\s*(#[0-9a-f]{6});`)
-	schemes := map[string]map[string]string{}
-	for name, block := range map[string]string{"light": light, "dark": dark} {
-		vars := map[string]string{}
-		for _, m := range decl.FindAllStringSubmatch(block, -1) {
-			vars[m[1]] = m[2]
+	schemes := map[string]map[string]string{"light": {}, "dark": {}}
+	// The page's palettes, then the timeline's, each a light one followed
+	// by a dark one.
+	for _, sheet := range []string{htmlStyle, htmlTimelineStyle} {
+		light, after, ok := strings.Cut(sheet, "@media (prefers-color-scheme: dark) {")
+		if !ok {
+			t.Fatal("no dark scheme")
 		}
-		schemes[name] = vars
+		dark, _, _ := strings.Cut(after, "\n}\n")
+		for name, block := range map[string]string{"light": light, "dark": dark} {
+			for _, m := range decl.FindAllStringSubmatch(block, -1) {
+				schemes[name][m[1]] = m[2]
+			}
+		}
 	}
 	if diff := cmp.Diff(htmlKeys(schemes["light"]), htmlKeys(schemes["dark"])); diff != "" {
 		t.Errorf("the schemes define different colours (-light +dark):\n%s", diff)

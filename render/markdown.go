@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,8 +18,9 @@ import (
 // by an HTML anchor named by its ID (so links to #<id> work where the
 // generated heading slugs differ; IDs that are not slugs get no anchor),
 // its badges on one line, its sections as subheadings, its details as
-// lists (action items as a task list), and the lessons as a fenced sh code
-// block under a heading naming the file.
+// lists (action items as a task list), its timeline as a list under a
+// subheading, and the lessons as a fenced sh code block under a heading
+// naming the file.
 //
 // All text from p is escaped: parsed as CommonMark or GitHub Flavored
 // Markdown it comes back as the same text, and never opens a heading,
@@ -34,7 +36,7 @@ import (
 // GitHub does to rendered text after Markdown (emoji shortcodes such as
 // :fire:, @mentions) is not Markdown and cannot be escaped.
 func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	d, err := newDoc(w, p, opts, "render: Markdown", page.OptSiteGenerator)
+	d, err := newDoc(w, p, opts, "render: Markdown", page.OptSiteGenerator|page.OptLang)
 	if err != nil {
 		return err
 	}
@@ -56,9 +58,12 @@ func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
 // HTML anchors: the page holds no raw HTML, which Hugo drops by default.
 // And every "{" in text takes a backslash, so that no "{{<" or "{{%"
 // reaches Hugo's shortcodes and no heading ends in an attribute of its
-// own. The lessons, a code block, are written as they are: Hugo still
-// reads a "{{<" or "{{%" there, and no escape can hide it without
-// changing the listing. Only Markdown honours it.
+// own. In the lessons, a code block, where no escape works and Hugo
+// still reads shortcodes, "{{<" and "{{%" take an invisible U+2060 WORD
+// JOINER after the braces: the listing looks as written, but a copy of
+// it holds the joiner. The page has no "# Title" heading: themes show the
+// front matter's title, and the incidents' "##" headings sit under it.
+// Only Markdown honours it.
 func SiteGenerator() Option {
 	return page.Only(page.OptSiteGenerator, func(c *page.Config) { c.Site = true })
 }
@@ -96,7 +101,7 @@ type mdWriter struct {
 	date           incident.Date
 }
 
-// Begin writes the front matter of SiteGenerator.
+// begin writes the front matter of SiteGenerator.
 func (m *mdWriter) Begin() {
 	if !m.site {
 		return
@@ -129,12 +134,13 @@ func (m *mdWriter) yamlField(key, value string) {
 	m.Byte('\n')
 }
 
-func (m *mdWriter) End()          {}
-func (m *mdWriter) Incidents()    {}
-func (m *mdWriter) IncidentsEnd() {}
-func (m *mdWriter) DetailsEnd()   {}
-func (m *mdWriter) ListEnd()      {}
-func (m *mdWriter) IncidentEnd()  {}
+func (m *mdWriter) Empty(notice string) { m.para(notice) }
+func (m *mdWriter) End()                {}
+func (m *mdWriter) Incidents()          {}
+func (m *mdWriter) IncidentsEnd()       {}
+func (m *mdWriter) DetailsEnd()         {}
+func (m *mdWriter) ListEnd()            {}
+func (m *mdWriter) IncidentEnd()        {}
 
 func (m *mdWriter) Header(back page.Link, title, tagline string) {
 	if back.Text != "" {
@@ -142,7 +148,7 @@ func (m *mdWriter) Header(back page.Link, title, tagline string) {
 		m.link(back)
 		m.Byte('\n')
 	}
-	if title != "" {
+	if title != "" && !m.site { // SiteGenerator: the front matter's title, which the theme shows
 		m.heading(1, title)
 	}
 	if tagline != "" {
@@ -276,19 +282,60 @@ func (m *mdWriter) label(n page.Name) {
 	m.Str("**")
 }
 
-func (m *mdWriter) When(n page.Name, p incident.Period) {
+func (m *mdWriter) When(n page.Name, start, end page.Moment) {
 	m.label(n)
-	words, k := page.PeriodWords(p)
-	for _, w := range words[:k] {
-		m.Byte(' ')
-		if w.S != "" {
-			m.Str(w.S)
-		} else {
-			m.Int(w.N)
-		}
+	m.moment(start)
+	if !end.D.IsZero() {
+		m.Str(page.RangeDash[:len(page.RangeDash)-1])
+		m.moment(end)
 	}
 	m.Byte('\n')
 }
+
+// moment writes m's words, each after a space.
+func (m *mdWriter) moment(at page.Moment) {
+	var buf [32]byte
+	words, k := at.Words()
+	for _, w := range words[:k] {
+		m.Byte(' ')
+		m.Raw(w.AppendWord(buf[:0]))
+	}
+}
+
+func (m *mdWriter) Span(n page.Name, d time.Duration) {
+	var buf [64]byte
+	m.label(n)
+	m.Byte(' ')
+	m.Raw(incident.AppendLength(buf[:0], d))
+	m.Byte('\n')
+}
+
+// Timeline writes a heading above the events' list.
+func (m *mdWriter) Timeline(n page.Name) {
+	m.heading(3, n.Label)
+	m.block()
+}
+
+// Event writes an event as a list item: "- 13:42 UTC · **Detected** ·
+// Down · text".
+func (m *mdWriter) Event(e *incident.Event, at page.Moment) {
+	m.Str("-")
+	m.moment(at)
+	if e.Kind != "" {
+		m.Str(page.Separator + "**")
+		m.text(e.Kind.String())
+		m.Str("**")
+	}
+	if e.State != "" {
+		m.Str(page.Separator)
+		m.text(e.State.String())
+	}
+	m.Str(page.Separator)
+	m.text(e.Text)
+	m.Byte('\n')
+}
+
+func (m *mdWriter) TimelineEnd() {}
 
 func (m *mdWriter) Field(n page.Name, _, value string) {
 	m.label(n)
@@ -335,10 +382,13 @@ func (m *mdWriter) Figure(f *incident.Figure) {
 	m.Byte('\n')
 }
 
-func (m *mdWriter) Action(a *incident.Action) {
-	if a.Done {
+func (m *mdWriter) Action(a *incident.Action, marked bool) {
+	switch {
+	case !marked:
+		m.Str("- ")
+	case a.Done:
 		m.Str("- [x] ")
-	} else {
+	default:
 		m.Str("- [ ] ")
 	}
 	m.text(a.Kind.String())
@@ -362,7 +412,7 @@ func (m *mdWriter) figureValue(v float64, text, unit string) {
 		m.text(text)
 	} else {
 		var b [32]byte
-		m.Raw(strconv.AppendFloat(b[:0], v, 'f', -1, 64))
+		m.Raw(page.AppendNumber(b[:0], v, m.c.Num))
 	}
 	// Decide on the unit as the reader will see it: "%\x00" is "%".
 	if dirty(unit) {
@@ -485,8 +535,15 @@ func (m *mdWriter) literal(s string) {
 	if dirty(s) {
 		s = sanitize(s)
 	}
+	if m.site {
+		s = hugoDelims.Replace(s)
+	}
 	m.Str(s)
 }
+
+// hugoDelims breaks Hugo's shortcode delimiters in a code block, which
+// Hugo reads even there, with an invisible U+2060 WORD JOINER.
+var hugoDelims = strings.NewReplacer("{{<", "{{\u2060<", "{{%", "{{\u2060%")
 
 // Escaping. mdClass sorts the bytes: clean ones are copied; mdEsc ones
 // always take a backslash; mdCtx ones take one where they could start

@@ -216,7 +216,7 @@ func mdExpect(p incident.Portfolio) []mdBlock {
 		add("h2", txt(in.Title))
 		sev, _ := p.Severity(in.Severity)
 		add("p", strong(p.RoleLabel(in.Role)), txt(" · "), strong(string(in.Severity)), txt(" "+sev.Label+" · "+in.Duration.Text))
-		for _, s := range in.Sections() {
+		for _, s := range wantParts(&in) {
 			add("h3", txt(s.Name))
 			for _, para := range s.Paragraphs {
 				add("p", txt(para))
@@ -259,9 +259,13 @@ func mdExpect(p incident.Portfolio) []mdBlock {
 			}
 		}
 		if in.Actions != nil {
-			add("p", strong("Action items"))
+			add("p", strong(wantActionsLabel(in.Actions)))
 			for _, a := range in.Actions {
-				add("li", mdInline{Kind: "check", Text: strconv.FormatBool(a.Done)}, txt(a.Kind.String()+": "+a.Text))
+				if wantMixed(in.Actions) {
+					add("li", mdInline{Kind: "check", Text: strconv.FormatBool(a.Done)}, txt(a.Kind.String()+": "+a.Text))
+				} else {
+					add("li", txt(a.Kind.String()+": "+a.Text))
+				}
 			}
 		}
 		if in.Links != nil {
@@ -316,7 +320,7 @@ func mdExpectPeriod(p incident.Period) string {
 }
 
 func mdExpectNumber(v float64, unit string) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
+	s := englishNumber(v)
 	switch unit {
 	case "":
 		return s

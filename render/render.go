@@ -147,7 +147,8 @@ func Lessons(on bool) Option { return page.Func(func(c *page.Config) { c.NoLesso
 
 // Details includes (the default) or leaves out the optional fields of each
 // incident: date, organisation, tags, command role, figures, action items
-// and links.
+// and links, and its timeline with the times to detect, mitigate and
+// resolve it gives.
 func Details(on bool) Option { return page.Func(func(c *page.Config) { c.NoDetails = !on }) }
 
 // HeadingOffset shifts every heading down by n levels (0 to 5), so the

@@ -150,3 +150,63 @@ func TestFigureText(t *testing.T) {
 		}
 	}
 }
+
+// TestActionStates checks that action items show their state only where
+// done and open items are mixed, and that a list of open items says so
+// in its label, in every format but JSON, which holds each state.
+func TestActionStates(t *testing.T) {
+	done := incident.Action{Text: "Fix it", Kind: incident.Prevent, Done: true}
+	open := incident.Action{Text: "Test it", Kind: incident.Process}
+	for _, tt := range []struct {
+		name    string
+		actions []incident.Action
+		text    []string // the Text page's lines from the list's label on
+		md      []string
+		html    []string
+	}{
+		{"all done", []incident.Action{done, done},
+			[]string{"  Action items:", "    Prevent: Fix it", "    Prevent: Fix it"},
+			[]string{"**Action items**", "", "- Prevent: Fix it", "- Prevent: Fix it"},
+			[]string{`<div><dt>Action items</dt><dd><ul class="actions">`, `<li><span class="action-kind">Prevent:</span> Fix it</li>`, `<li><span class="action-kind">Prevent:</span> Fix it</li>`}},
+		{"all open", []incident.Action{open},
+			[]string{"  Open action items:", "    Process: Test it"},
+			[]string{"**Open action items**", "", "- Process: Test it"},
+			[]string{`<div><dt>Open action items</dt><dd><ul class="actions">`, `<li><span class="action-kind">Process:</span> Test it</li>`}},
+		{"mixed", []incident.Action{done, open},
+			[]string{"  Action items:", "    [x] Prevent: Fix it", "    [ ] Process: Test it"},
+			[]string{"**Action items**", "", "- [x] Prevent: Fix it", "- [ ] Process: Test it"},
+			[]string{`<div><dt>Action items</dt><dd><ul class="actions">`, `<li><span class="action-kind">Prevent:</span> Fix it <span class="action-state">(done)</span></li>`, `<li><span class="action-kind">Process:</span> Test it <span class="action-state">(open)</span></li>`}},
+	} {
+		p := incident.Portfolio{Incidents: []incident.Incident{{
+			ID: "a", Title: "A", Role: incident.CausedAndFixed, Severity: incident.P2,
+			Situation: []string{"s"}, MyRole: []string{"m"}, Resolution: []string{"r"}, PermanentFix: []string{"f"},
+			Actions: tt.actions,
+		}}}
+		for _, f := range []struct {
+			name   string
+			render func(io.Writer, incident.Portfolio, ...Option) error
+			label  string
+			want   []string
+		}{
+			{"Text", Text, "ction items:", tt.text},
+			{"Markdown", Markdown, "ction items**", tt.md},
+			{"HTML", HTML, "ction items</dt>", tt.html},
+		} {
+			var b bytes.Buffer
+			if err := f.render(&b, p); err != nil {
+				t.Fatal(err)
+			}
+			page := b.String()
+			i := strings.Index(page, f.label)
+			if i < 0 {
+				t.Errorf("%s, %s: no action items in\n%s", tt.name, f.name, page)
+				continue
+			}
+			i = strings.LastIndexByte(page[:i], '\n') + 1
+			got := strings.Split(page[i:], "\n")[:len(f.want)]
+			if diff := cmp.Diff(f.want, got); diff != "" {
+				t.Errorf("%s, %s (-want +got):\n%s", tt.name, f.name, diff)
+			}
+		}
+	}
+}

@@ -102,11 +102,22 @@ func TestSiteGeneratorText(t *testing.T) {
 	p := incident.Portfolio{Title: "T", Incidents: []incident.Incident{{
 		ID: "real-id", Title: "Evil {#x}", Severity: incident.P1, Role: incident.LedResolution,
 		Situation: []string{"{{% note %}} and {{< note >}} and {{.}}", "{"},
-	}}}
+	}}, Lessons: incident.Lessons{Heading: "{{< h >}}", Items: []string{"{{% note %}} {{{< note >}}"}}}
 	src := renderMarkdown(t, p, SiteGenerator())
 	body := checkFrontMatter(t, src, p)
-	if bytes.Contains(body, []byte("{{")) {
-		t.Errorf("a {{ in:\n%s", body)
+	for _, delim := range []string{"{{<", "{{%"} {
+		if bytes.Contains(body, []byte(delim)) {
+			t.Errorf("a %s in:\n%s", delim, body)
+		}
+	}
+	// In the lessons' code block, where no escape works, a word joiner
+	// breaks the delimiters and nothing else changes.
+	if want := "# {{\u2060< h >}}\n1. {{\u2060% note %}} {{{\u2060< note >}}\n"; !bytes.Contains(body, []byte(want)) {
+		t.Errorf("lessons: no %q in:\n%s", want, body)
+	}
+	// The front matter carries the title, which themes show: no "# T".
+	if bytes.HasPrefix(body, []byte("\n# ")) || bytes.Contains(body, []byte("\n# T\n")) {
+		t.Errorf("the title is a heading too:\n%s", body)
 	}
 	if !bytes.Contains(body, []byte(`## Evil \{\#x} {#real-id}`)) {
 		t.Errorf("heading not as expected:\n%s", body)
@@ -153,6 +164,7 @@ func TestSiteGeneratorHugo(t *testing.T) {
 	p := fixture(t, "../testdata/hostile.yaml")
 	const shortcodes = "{{% note %}} {{< note >}}"
 	p.Incidents[0].Situation = append(p.Incidents[0].Situation, shortcodes)
+	p.Lessons.Items = append(p.Lessons.Items, "lesson "+shortcodes)
 	p.Incidents[0].Title += " {#x}"
 
 	site := t.TempDir()
@@ -202,6 +214,17 @@ func TestSiteGeneratorHugo(t *testing.T) {
 	}
 	if strings.Contains(html, `id="x"`) {
 		t.Errorf("a title's {#x} made an id")
+	}
+	// In the lessons' code block (highlighted: text split into spans),
+	// the delimiters show as written, with the invisible word joiner.
+	code := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(html, "")
+	if want := "lesson {{\u2060% note %}} {{\u2060&lt; note &gt;}}"; !strings.Contains(code, want) {
+		t.Errorf("lessons: no %q in:\n%s", want, code)
+	}
+	// The theme shows the front matter's title; the page has no h1 of
+	// its own.
+	if strings.Contains(html, "<h1") {
+		t.Errorf("the page repeats the title in an h1:\n%s", html)
 	}
 }
 

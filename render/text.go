@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -23,7 +24,8 @@ func Width(n int) Option {
 // Text writes p as plain text for terminals, e-mail and plain-text CVs:
 // the title underlined with "=", each incident's title underlined with
 // "-" above a line of badges, the sections' paragraphs indented under
-// their names, the details, and the lessons as a numbered listing. Links
+// their names, the details, the timeline, an event a line, and the
+// lessons as a numbered listing. Links
 // show their URL in angle brackets when it is an absolute http, https or
 // mailto URL that incident.SafeURL accepts, and their text alone
 // otherwise; the back link, meaningless when relative, closes the page.
@@ -39,11 +41,11 @@ func Width(n int) Option {
 // text from p can move the cursor, change colours or reorder what the
 // reader sees.
 func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	d, err := newDoc(w, p, opts, "render: Text", page.OptWidth)
+	d, err := newDoc(w, p, opts, "render: Text", page.OptWidth|page.OptLang)
 	if err != nil {
 		return err
 	}
-	d.text = textWriter{Spare: &d.Out, width: max(d.C.Width, minWidth)}
+	d.text = textWriter{Spare: &d.Out, width: max(d.C.Width, minWidth), num: d.C.Num}
 	return d.draw(&d.text)
 }
 
@@ -53,6 +55,7 @@ func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
 type textWriter struct {
 	*page.Spare
 	width int
+	num   page.NumberForm
 	back  page.Link // written at the end
 
 	started bool // whether a block was written
@@ -61,6 +64,11 @@ type textWriter struct {
 	hang    int  // the indent of continuation lines
 	comment bool // whether continuation lines are shell comments
 	widest  int  // widest line since the last start
+}
+
+func (t *textWriter) Empty(notice string) {
+	t.block()
+	t.para("", notice)
 }
 
 func (t *textWriter) Begin()        {}
@@ -91,7 +99,7 @@ func (t *textWriter) Intro(ps []string) {
 	}
 }
 
-// End writes the back link: a relative link means nothing outside the
+// end writes the back link: a relative link means nothing outside the
 // site; an absolute one closes the page, where a reader of plain text
 // looks for it.
 func (t *textWriter) End() {
@@ -178,18 +186,64 @@ func (t *textWriter) label(n page.Name) {
 	t.flow("", n.Colon, "")
 }
 
-func (t *textWriter) When(n page.Name, p incident.Period) {
+func (t *textWriter) When(n page.Name, start, end page.Moment) {
 	t.label(n)
-	words, k := page.PeriodWords(p)
-	for _, w := range words[:k] {
-		if w.S != "" {
-			t.flow("", w.S, "")
-		} else {
-			t.number(float64(w.N), "")
-		}
+	t.moment(start, 0)
+	if !end.D.IsZero() {
+		t.flow("", page.RangeDash[1:len(page.RangeDash)-1], "")
+		t.moment(end, 0)
 	}
 	t.endLine()
 }
+
+// moment flows m's words; a time of day with its zone is one unit, kept
+// on one line with the after cells of a separator that follows it.
+func (t *textWriter) moment(at page.Moment, after int) {
+	var buf [32]byte
+	words, k := at.Words()
+	for _, w := range words[:k] {
+		switch {
+		case w.S != "":
+			t.flow("", w.S, "")
+		case w.Clock.Set:
+			s := w.AppendWord(buf[:0])
+			t.keep(len(s), after)
+			t.number(s, "")
+		default:
+			t.number(strconv.AppendInt(buf[:0], int64(w.N), 10), "")
+		}
+	}
+}
+
+func (t *textWriter) Span(n page.Name, d time.Duration) {
+	var buf [64]byte
+	t.label(n)
+	t.number(incident.AppendLength(buf[:0], d), "")
+	t.endLine()
+}
+
+func (t *textWriter) Timeline(n page.Name) {
+	t.block()
+	t.para("", n.Label)
+}
+
+// Event writes an event as a line of its own, its continuation lines
+// indented: "  13:42 UTC · Detected · Down · text".
+func (t *textWriter) Event(e *incident.Event, at page.Moment) {
+	t.start("  ", 4)
+	t.moment(at, sepAfter(true))
+	for _, s := range [...]string{e.Kind.String(), e.State.String()} {
+		if s != "" {
+			t.flow("", "·", "")
+			t.unit(s, sepAfter(true))
+		}
+	}
+	t.flow("", "·", "")
+	t.flow("", e.Text, "")
+	t.endLine()
+}
+
+func (t *textWriter) TimelineEnd() {}
 
 func (t *textWriter) Field(n page.Name, _, value string) {
 	t.label(n)
@@ -229,10 +283,13 @@ func (t *textWriter) Figure(f *incident.Figure) {
 	t.endLine()
 }
 
-func (t *textWriter) Action(a *incident.Action) {
-	if a.Done {
+func (t *textWriter) Action(a *incident.Action, marked bool) {
+	switch {
+	case !marked:
+		t.start("    ", 6)
+	case a.Done:
 		t.start("    [x] ", 8)
-	} else {
+	default:
 		t.start("    [ ] ", 8)
 	}
 	t.flow("", a.Kind.String(), ":")
@@ -293,11 +350,13 @@ func (t *textWriter) figureValue(v float64, text, unit string) {
 		}
 		return
 	}
+	var b [64]byte
+	d := page.AppendNumber(b[:0], v, t.num)
 	if unit == "%" {
-		t.number(v, "%")
+		t.number(d, "%")
 		return
 	}
-	t.number(v, "")
+	t.number(d, "")
 	if unit != "" {
 		t.flow("", unit, "")
 	}
@@ -556,20 +615,16 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 		} else {
 			t.Str(s[pa:pb])
 			pa, pb = 0, 0
+			fits := t.room(need)
 			switch {
-			case !t.room(need):
-				if first {
-					t.breakWord(pre)
-				}
-				t.breakWord(s[a:b])
-				if !more {
-					t.breakWord(suf)
-				}
-			case plain:
+			case fits && plain:
 				pa, pb = a, b
 				t.col += need
 				t.fresh = false
-			default:
+			case fits || textURL(s[a:b]):
+				// A URL too wide for a line is never broken, so that it
+				// can be copied: it takes a line of its own, however
+				// wide, and the next word starts the next line.
 				if first {
 					t.Str(pre)
 				}
@@ -579,6 +634,14 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 				}
 				t.col += need
 				t.fresh = false
+			default:
+				if first {
+					t.breakWord(pre)
+				}
+				t.breakWord(s[a:b])
+				if !more {
+					t.breakWord(suf)
+				}
 			}
 		}
 		a, b, w, clean, ok = na, nb, nw, nclean, more
@@ -595,10 +658,8 @@ var textLineOn = true
 var textPlain = scan.New(func(c byte) bool { return c < ' ' || c >= 0x7f })
 
 // number writes v as a word, with suf stuck to it.
-func (t *textWriter) number(v float64, suf string) {
-	var b [32]byte
-	d := strconv.AppendFloat(b[:0], v, 'f', -1, 64)
-	need := len(d) + len(suf)
+func (t *textWriter) number(d []byte, suf string) {
+	need := utf8.RuneCount(d) + len(suf) // digits and marks of a cell each
 	if !t.room(need) {
 		t.breakWord(string(d)) // only for numbers of more digits than a line holds
 		t.breakWord(suf)
@@ -608,6 +669,12 @@ func (t *textWriter) number(v float64, suf string) {
 	t.Str(suf)
 	t.col += need
 	t.fresh = false
+}
+
+// textURL reports whether the word s holds a URL, which is never broken:
+// a scheme's "://", or a mailto: or www. at its start.
+func textURL(s string) bool {
+	return strings.Contains(s, "://") || len(s) > 7 && strings.EqualFold(s[:7], "mailto:") || len(s) > 4 && strings.EqualFold(s[:4], "www.")
 }
 
 // breakWord writes a word too wide for a line, wrapping between

@@ -105,6 +105,29 @@ func plainCells(s string) int {
 	return n
 }
 
+// textTooWide reports whether lines[i], of a Text page limit cells wide,
+// is wider than the page allows: only a URL, which is never broken, makes
+// a line wider, alone on it after the line's lead (indent, "# ", a list
+// marker), and the underline of a heading it is in.
+func textTooWide(lines []string, i, limit int) bool {
+	line := lines[i]
+	if plainCells(line) <= limit {
+		return false
+	}
+	if strings.Trim(line, "-=") == "" {
+		for j := i - 1; j >= 0 && lines[j] != ""; j-- {
+			if !textTooWide(lines, j, limit) && plainCells(lines[j]) > limit {
+				return false // the heading's URL makes it wide
+			}
+		}
+		return true
+	}
+	k := strings.LastIndexByte(line, ' ') + 1
+	lead := strings.TrimLeft(line[:k], " ")
+	lead = strings.TrimLeft(lead, "0123456789")
+	return !textURL(strings.TrimLeft(line[k:], "<([")) || plainCells(line[:k]) > limit || strings.Trim(lead, " #[]x.-") != ""
+}
+
 // TestTextLineWidth checks every line of every page at every width from
 // 20 to 100 cells.
 func TestTextLineWidth(t *testing.T) {
@@ -117,9 +140,10 @@ func TestTextLineWidth(t *testing.T) {
 		for w := 15; w <= 100; w++ {
 			out := renderText(t, p, Width(w))
 			limit := max(w, minWidth)
-			for i, line := range strings.Split(string(out), "\n") {
-				if n := plainCells(line); n > limit {
-					t.Errorf("%s at width %d: line %d is %d cells: %q", name, w, i+1, n, line)
+			lines := strings.Split(string(out), "\n")
+			for i, line := range lines {
+				if textTooWide(lines, i, limit) {
+					t.Errorf("%s at width %d: line %d is %d cells: %q", name, w, i+1, plainCells(line), line)
 				}
 				if strings.HasSuffix(line, " ") {
 					t.Errorf("%s at width %d: line %d ends with a space: %q", name, w, i+1, line)
@@ -347,13 +371,14 @@ func TestTextBack(t *testing.T) {
 		{"javascript:alert(1)", ""},
 		{"../index.html", ""},
 	}
+	const notice = "\nNo incidents to show.\n" // IDs("none") leaves none
 	for _, tt := range tests {
 		p := plainBundled()
 		p.Back.Href = tt.href
 		out := string(renderText(t, p, Lessons(false), Intro(false), IDs("none")))
 		_, got, _ := strings.Cut(out, "led the resolution.\n")
-		if got != tt.want {
-			t.Errorf("back link %q: got %q, want %q", tt.href, got, tt.want)
+		if got != notice+tt.want {
+			t.Errorf("back link %q: got %q, want %q", tt.href, got, notice+tt.want)
 		}
 	}
 }
@@ -413,6 +438,9 @@ func TestPlainWriterErrors(t *testing.T) {
 		for n := 0; n < full.Len(); n += 1 + n/8 {
 			if err := f.render(&plainFailWriter{n: n}, p); !errors.Is(err, errPlainFail) {
 				t.Fatalf("%s into a writer failing after %d bytes: err = %v", f.name, n, err)
+			}
+			if n+16 >= full.Len() {
+				continue // the bufio.Writer holds the bytes past n, which only its Flush writes
 			}
 			bw := bufio.NewWriterSize(&plainFailWriter{n: n}, 16)
 			if err := f.render(bw, p); !errors.Is(err, errPlainFail) {
@@ -665,6 +693,32 @@ func TestTextLegendSeparator(t *testing.T) {
 		out := string(renderText(t, incident.Portfolio{Incidents: []incident.Incident{in}}))
 		if !strings.Contains(out, "\n"+c.legend) && !strings.HasPrefix(out, c.legend) {
 			t.Errorf("role %s, severity %s: no legend %q in\n%s", c.role, c.sev, c.legend, out)
+		}
+	}
+}
+
+// TestTextURLWhole checks that a URL too wide for a line is never broken
+// but takes a line of its own, and that other long words still break.
+func TestTextURLWhole(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"See https://example.com/a/very/long/path for more.",
+			[]string{"  See", "  https://example.com/a/very/long/path", "  for more."}},
+		{"Mail mailto:someone@example.com now",
+			[]string{"  Mail", "  mailto:someone@example.com", "  now"}},
+		{"Go to www.example.com/status/page",
+			[]string{"  Go to", "  www.example.com/status/page"}},
+		{"A short http://x.io link", []string{"  A short", "  http://x.io link"}},
+		{"Supercalifragilistic", []string{"  Supercalifragilist", "  ic"}},
+	} {
+		out := textDraw(func(t *textWriter) {
+			t.width = 20
+			t.para("  ", tt.in)
+		})
+		if diff := cmp.Diff(tt.want, strings.Split(strings.TrimSuffix(out, "\n"), "\n")); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tt.in, diff)
 		}
 	}
 }

@@ -26,6 +26,8 @@ var htmlPage = template.Must(template.New("page").Funcs(template.FuncMap{
 	"hasEnd":           hasEnd,
 	"figure":           figure,
 	"doneText":         doneText,
+	"actionsLabel":     actionsLabel,
+	"mixedActions":     mixedActions,
 	"roleKey":          func(r incident.Role) string { return string(r) },
 	"inc":              func(i int) int { return i + 1 },
 	"named":            func(name string, list any) namedList { return namedList{name, list} },

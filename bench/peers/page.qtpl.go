@@ -267,727 +267,815 @@ func streamlegend(qw422016 *qt422016.Writer, p *incident.Portfolio) {
 //line page.qtpl:75
 	qw422016.N().S(`:</span> `)
 //line page.qtpl:76
-	roles := legendRoles(p)
+	roles, sevs := legendRoles(p), legendSeverities(p)
 
 //line page.qtpl:76
 	qw422016.N().S(` `)
 //line page.qtpl:77
-	for _, d := range roles {
+	if len(roles) > 0 {
 //line page.qtpl:77
-		qw422016.N().S(` <span class="badge role role-`)
-//line page.qtpl:78
-		qw422016.E().S(string(d.Key))
-//line page.qtpl:78
-		qw422016.N().S(`">`)
-//line page.qtpl:78
-		qw422016.E().S(d.Label)
-//line page.qtpl:78
-		qw422016.N().S(`</span> `)
-//line page.qtpl:79
-	}
-//line page.qtpl:79
-	qw422016.N().S(` `)
-//line page.qtpl:80
-	for i, d := range legendSeverities(p) {
-//line page.qtpl:80
-		qw422016.N().S(` `)
-//line page.qtpl:81
-		if i == 0 && len(roles) > 0 {
-//line page.qtpl:81
-			qw422016.N().S(`<span class="legend-sep" aria-hidden="true">|</span>`)
-//line page.qtpl:81
-		}
-//line page.qtpl:81
-		qw422016.N().S(` <span class="badge sev sev-`)
-//line page.qtpl:82
-		qw422016.E().S(levelRank(p, d.Level))
-//line page.qtpl:82
-		qw422016.N().S(`">`)
-//line page.qtpl:82
-		qw422016.E().S(string(d.Code))
-//line page.qtpl:82
-		if d.Label != "" {
-//line page.qtpl:82
-			qw422016.N().S(` `)
-//line page.qtpl:82
+		qw422016.N().S(`<span class="legend-group">`)
+//line page.qtpl:77
+		for i, d := range roles {
+//line page.qtpl:77
+			if i > 0 {
+//line page.qtpl:77
+				qw422016.N().S(` `)
+//line page.qtpl:77
+			}
+//line page.qtpl:77
+			qw422016.N().S(`<span class="badge role role-`)
+//line page.qtpl:77
+			qw422016.E().S(string(d.Key))
+//line page.qtpl:77
+			qw422016.N().S(`">`)
+//line page.qtpl:77
 			qw422016.E().S(d.Label)
-//line page.qtpl:82
+//line page.qtpl:77
+			qw422016.N().S(`</span>`)
+//line page.qtpl:77
 		}
-//line page.qtpl:82
-		qw422016.N().S(`</span> `)
-//line page.qtpl:84
+//line page.qtpl:77
+		qw422016.N().S(` `)
+//line page.qtpl:78
+		if len(sevs) > 0 {
+//line page.qtpl:78
+			qw422016.N().S(`<span class="legend-sep" aria-hidden="true">|</span>`)
+//line page.qtpl:78
+		}
+//line page.qtpl:78
+		qw422016.N().S(`</span>`)
+//line page.qtpl:78
 	}
-//line page.qtpl:84
-	qw422016.N().S(`</p> `)
-//line page.qtpl:86
+//line page.qtpl:78
+	qw422016.N().S(` `)
+//line page.qtpl:79
+	if len(sevs) > 0 {
+//line page.qtpl:79
+		qw422016.N().S(`<span class="legend-group">`)
+//line page.qtpl:79
+		for i, d := range sevs {
+//line page.qtpl:79
+			if i > 0 {
+//line page.qtpl:79
+				qw422016.N().S(` `)
+//line page.qtpl:79
+			}
+//line page.qtpl:79
+			qw422016.N().S(`<span class="badge sev sev-`)
+//line page.qtpl:79
+			qw422016.E().S(levelRank(p, d.Level))
+//line page.qtpl:79
+			qw422016.N().S(`">`)
+//line page.qtpl:79
+			qw422016.E().S(string(d.Code))
+//line page.qtpl:79
+			if d.Label != "" {
+//line page.qtpl:79
+				qw422016.N().S(` `)
+//line page.qtpl:79
+				qw422016.E().S(d.Label)
+//line page.qtpl:79
+			}
+//line page.qtpl:79
+			qw422016.N().S(`</span>`)
+//line page.qtpl:79
+		}
+//line page.qtpl:79
+		qw422016.N().S(`</span>`)
+//line page.qtpl:79
+	}
+//line page.qtpl:79
+	qw422016.N().S(` </p> `)
+//line page.qtpl:81
 }
 
-//line page.qtpl:86
+//line page.qtpl:81
 func writelegend(qq422016 qtio422016.Writer, p *incident.Portfolio) {
-//line page.qtpl:86
+//line page.qtpl:81
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:86
+//line page.qtpl:81
 	streamlegend(qw422016, p)
-//line page.qtpl:86
+//line page.qtpl:81
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:86
+//line page.qtpl:81
 }
 
-//line page.qtpl:86
+//line page.qtpl:81
 func legend(p *incident.Portfolio) string {
-//line page.qtpl:86
+//line page.qtpl:81
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:86
+//line page.qtpl:81
 	writelegend(qb422016, p)
-//line page.qtpl:86
+//line page.qtpl:81
 	qs422016 := string(qb422016.B)
-//line page.qtpl:86
+//line page.qtpl:81
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:86
+//line page.qtpl:81
 	return qs422016
-//line page.qtpl:86
+//line page.qtpl:81
 }
 
-//line page.qtpl:88
+//line page.qtpl:83
 func streamarticle(qw422016 *qt422016.Writer, p *incident.Portfolio, in *incident.Incident) {
-//line page.qtpl:88
+//line page.qtpl:83
 	qw422016.N().S(` <article id="`)
-//line page.qtpl:89
+//line page.qtpl:84
 	qw422016.E().S(string(in.ID))
-//line page.qtpl:89
+//line page.qtpl:84
 	qw422016.N().S(`" class="incident"> <h2 class="incident-title"><a href="#`)
-//line page.qtpl:90
+//line page.qtpl:85
 	qw422016.E().S(string(in.ID))
-//line page.qtpl:90
+//line page.qtpl:85
 	qw422016.N().S(`">`)
-//line page.qtpl:90
+//line page.qtpl:85
 	qw422016.E().S(in.Title)
-//line page.qtpl:90
+//line page.qtpl:85
 	qw422016.N().S(`</a></h2> <p class="meta"> <span class="badge role role-`)
-//line page.qtpl:92
+//line page.qtpl:87
 	qw422016.E().S(string(in.Role))
-//line page.qtpl:92
+//line page.qtpl:87
 	qw422016.N().S(`">`)
-//line page.qtpl:92
+//line page.qtpl:87
 	qw422016.E().S(p.RoleLabel(in.Role))
-//line page.qtpl:92
+//line page.qtpl:87
 	qw422016.N().S(`</span> `)
-//line page.qtpl:93
+//line page.qtpl:88
 	label := severityLabel(p, in.Severity)
 
-//line page.qtpl:93
+//line page.qtpl:88
 	qw422016.N().S(` <span class="badge sev sev-`)
-//line page.qtpl:94
+//line page.qtpl:89
 	qw422016.E().S(severityRank(p, in.Severity))
-//line page.qtpl:94
-	qw422016.N().S(`" title="`)
-//line page.qtpl:94
-	qw422016.E().S(string(in.Severity))
-//line page.qtpl:94
-	if label != "" {
-//line page.qtpl:94
-		qw422016.N().S(` `)
-//line page.qtpl:94
-		qw422016.E().S(label)
-//line page.qtpl:94
-	}
-//line page.qtpl:94
+//line page.qtpl:89
 	qw422016.N().S(`">`)
-//line page.qtpl:94
+//line page.qtpl:89
 	qw422016.E().S(string(in.Severity))
-//line page.qtpl:94
+//line page.qtpl:89
 	if label != "" {
-//line page.qtpl:94
-		qw422016.N().S(`<span class="visually-hidden"> `)
-//line page.qtpl:94
+//line page.qtpl:89
+		qw422016.N().S(` `)
+//line page.qtpl:89
 		qw422016.E().S(label)
-//line page.qtpl:94
-		qw422016.N().S(`</span>`)
-//line page.qtpl:94
+//line page.qtpl:89
 	}
-//line page.qtpl:94
+//line page.qtpl:89
 	qw422016.N().S(`</span> `)
-//line page.qtpl:96
+//line page.qtpl:91
 	if d := in.Duration; d.Text != "" {
-//line page.qtpl:96
+//line page.qtpl:91
 		qw422016.N().S(` <span class="duration"><span class="visually-hidden">Duration: </span>`)
-//line page.qtpl:97
+//line page.qtpl:92
 		if d.Length > 0 {
-//line page.qtpl:97
+//line page.qtpl:92
 			qw422016.N().S(`<time datetime="`)
-//line page.qtpl:97
+//line page.qtpl:92
 			streamduration(qw422016, d.Length)
-//line page.qtpl:97
+//line page.qtpl:92
 			qw422016.N().S(`">`)
-//line page.qtpl:97
+//line page.qtpl:92
 			qw422016.E().S(d.Text)
-//line page.qtpl:97
+//line page.qtpl:92
 			qw422016.N().S(`</time>`)
-//line page.qtpl:97
+//line page.qtpl:92
 		} else {
-//line page.qtpl:97
+//line page.qtpl:92
 			qw422016.E().S(d.Text)
-//line page.qtpl:97
+//line page.qtpl:92
 		}
-//line page.qtpl:97
+//line page.qtpl:92
 		qw422016.N().S(`</span> `)
-//line page.qtpl:99
+//line page.qtpl:94
 	}
-//line page.qtpl:99
+//line page.qtpl:94
 	qw422016.N().S(` </p> `)
-//line page.qtpl:101
+//line page.qtpl:96
+	streamoptionalPart(qw422016, "Summary", in.Summary)
+//line page.qtpl:96
+	qw422016.N().S(` `)
+//line page.qtpl:97
 	streampart(qw422016, "Situation", in.Situation)
+//line page.qtpl:97
+	qw422016.N().S(` `)
+//line page.qtpl:98
+	streamoptionalPart(qw422016, "Trigger", in.Trigger)
+//line page.qtpl:98
+	qw422016.N().S(` `)
+//line page.qtpl:99
+	streamoptionalPart(qw422016, "Root Cause", in.RootCause)
+//line page.qtpl:99
+	qw422016.N().S(` `)
+//line page.qtpl:100
+	streamoptionalPart(qw422016, "Detection", in.Detection)
+//line page.qtpl:100
+	qw422016.N().S(` `)
+//line page.qtpl:101
+	streampart(qw422016, "My Role", in.MyRole)
 //line page.qtpl:101
 	qw422016.N().S(` `)
 //line page.qtpl:102
-	streampart(qw422016, "My Role", in.MyRole)
+	streampart(qw422016, "Resolution", in.Resolution)
 //line page.qtpl:102
 	qw422016.N().S(` `)
 //line page.qtpl:103
-	streampart(qw422016, "Resolution", in.Resolution)
+	streampart(qw422016, "Permanent Fix", in.PermanentFix)
 //line page.qtpl:103
 	qw422016.N().S(` `)
 //line page.qtpl:104
-	streampart(qw422016, "Permanent Fix", in.PermanentFix)
+	streamoptionalPart(qw422016, "What Went Well", in.WentWell)
 //line page.qtpl:104
 	qw422016.N().S(` `)
 //line page.qtpl:105
-	if in.HasDetails() {
+	streamoptionalPart(qw422016, "What Went Wrong", in.WentWrong)
 //line page.qtpl:105
+	qw422016.N().S(` `)
+//line page.qtpl:106
+	streamoptionalPart(qw422016, "Where We Got Lucky", in.GotLucky)
+//line page.qtpl:106
+	qw422016.N().S(` `)
+//line page.qtpl:107
+	if in.HasDetails() {
+//line page.qtpl:107
 		qw422016.N().S(` <dl class="details"> `)
-//line page.qtpl:107
+//line page.qtpl:109
 		if !in.When.IsZero() {
-//line page.qtpl:107
+//line page.qtpl:109
 			qw422016.N().S(` <div><dt>When</dt><dd>`)
-//line page.qtpl:108
+//line page.qtpl:110
 			streamdate(qw422016, in.When.Start)
-//line page.qtpl:108
+//line page.qtpl:110
 			if hasEnd(in.When) {
-//line page.qtpl:108
+//line page.qtpl:110
 				qw422016.N().S(` – `)
-//line page.qtpl:108
+//line page.qtpl:110
 				streamdate(qw422016, in.When.End)
-//line page.qtpl:108
+//line page.qtpl:110
 			}
-//line page.qtpl:108
+//line page.qtpl:110
 			qw422016.N().S(`</dd></div> `)
-//line page.qtpl:110
+//line page.qtpl:112
 		}
-//line page.qtpl:110
+//line page.qtpl:112
 		qw422016.N().S(` `)
-//line page.qtpl:111
+//line page.qtpl:113
 		if in.Org != "" {
-//line page.qtpl:111
+//line page.qtpl:113
 			qw422016.N().S(`<div><dt>Organisation</dt><dd>`)
-//line page.qtpl:111
+//line page.qtpl:113
 			qw422016.E().S(in.Org)
-//line page.qtpl:111
+//line page.qtpl:113
 			qw422016.N().S(`</dd></div>`)
-//line page.qtpl:111
+//line page.qtpl:113
 		}
-//line page.qtpl:111
+//line page.qtpl:113
 		qw422016.N().S(` `)
-//line page.qtpl:112
+//line page.qtpl:114
 		if in.Command != "" {
-//line page.qtpl:112
+//line page.qtpl:114
 			qw422016.N().S(`<div><dt>Command role</dt><dd>`)
-//line page.qtpl:112
+//line page.qtpl:114
 			qw422016.E().S(in.Command.String())
-//line page.qtpl:112
+//line page.qtpl:114
 			qw422016.N().S(`</dd></div>`)
-//line page.qtpl:112
+//line page.qtpl:114
 		}
-//line page.qtpl:112
+//line page.qtpl:114
 		qw422016.N().S(` `)
-//line page.qtpl:113
+//line page.qtpl:115
 		if len(in.Tags) > 0 {
-//line page.qtpl:113
+//line page.qtpl:115
 			qw422016.N().S(` <div><dt>Tags</dt><dd><ul class="tags">`)
-//line page.qtpl:114
+//line page.qtpl:116
 			for _, t := range in.Tags {
-//line page.qtpl:114
+//line page.qtpl:116
 				qw422016.N().S(`<li>`)
-//line page.qtpl:114
+//line page.qtpl:116
 				qw422016.E().S(t)
-//line page.qtpl:114
+//line page.qtpl:116
 				qw422016.N().S(`</li>`)
-//line page.qtpl:114
+//line page.qtpl:116
 			}
-//line page.qtpl:114
+//line page.qtpl:116
 			qw422016.N().S(`</ul></dd></div> `)
-//line page.qtpl:116
+//line page.qtpl:118
 		}
-//line page.qtpl:116
+//line page.qtpl:118
 		qw422016.N().S(` `)
-//line page.qtpl:117
+//line page.qtpl:119
 		streamfigures(qw422016, "Impact", in.Impact)
-//line page.qtpl:117
+//line page.qtpl:119
 		qw422016.N().S(` `)
-//line page.qtpl:118
+//line page.qtpl:120
 		streamfigures(qw422016, "Results", in.Results)
-//line page.qtpl:118
+//line page.qtpl:120
 		qw422016.N().S(` `)
-//line page.qtpl:119
+//line page.qtpl:121
 		if len(in.Actions) > 0 {
-//line page.qtpl:119
-			qw422016.N().S(` <div><dt>Action items</dt><dd><ul class="actions"> `)
 //line page.qtpl:121
-			for _, a := range in.Actions {
-//line page.qtpl:121
-				qw422016.N().S(` <li><span class="action-kind">`)
+			qw422016.N().S(` <div><dt>`)
 //line page.qtpl:122
-				qw422016.E().S(a.Kind.String())
+			qw422016.E().S(actionsLabel(in.Actions))
 //line page.qtpl:122
-				qw422016.N().S(`:</span> `)
-//line page.qtpl:122
-				qw422016.E().S(a.Text)
-//line page.qtpl:122
-				qw422016.N().S(` <span class="action-state">(`)
+			qw422016.N().S(`</dt><dd><ul class="actions"> `)
 //line page.qtpl:123
-				qw422016.E().S(doneText(a.Done))
+			mixed := mixedActions(in.Actions)
+
 //line page.qtpl:123
-				qw422016.N().S(`)</span></li> `)
-//line page.qtpl:124
-			}
-//line page.qtpl:124
-			qw422016.N().S(` </ul></dd></div> `)
-//line page.qtpl:126
-		}
-//line page.qtpl:126
-		qw422016.N().S(` `)
-//line page.qtpl:127
-		if len(in.Links) > 0 {
-//line page.qtpl:127
-			qw422016.N().S(` <div><dt>Write-ups</dt><dd><ul class="links"> `)
-//line page.qtpl:129
-			for _, l := range in.Links {
-//line page.qtpl:129
-				qw422016.N().S(` <li>`)
-//line page.qtpl:130
-				if safeURL(l.URL) {
-//line page.qtpl:130
-					qw422016.N().S(`<a href="`)
-//line page.qtpl:130
-					qw422016.E().S(l.URL)
-//line page.qtpl:130
-					qw422016.N().S(`">`)
-//line page.qtpl:130
-					qw422016.E().S(l.Title)
-//line page.qtpl:130
-					qw422016.N().S(`</a>`)
-//line page.qtpl:130
-				} else {
-//line page.qtpl:130
-					qw422016.E().S(l.Title)
-//line page.qtpl:130
-				}
-//line page.qtpl:130
-				if l.Kind != "" {
-//line page.qtpl:130
-					qw422016.N().S(` <span class="link-kind">(`)
-//line page.qtpl:130
-					qw422016.E().S(l.Kind.String())
-//line page.qtpl:130
-					qw422016.N().S(`)</span>`)
-//line page.qtpl:130
-				}
-//line page.qtpl:130
-				qw422016.N().S(`</li> `)
-//line page.qtpl:132
-			}
-//line page.qtpl:132
-			qw422016.N().S(` </ul></dd></div> `)
-//line page.qtpl:134
-		}
-//line page.qtpl:134
-		qw422016.N().S(` </dl> `)
-//line page.qtpl:136
-	}
-//line page.qtpl:136
-	qw422016.N().S(` </article> `)
-//line page.qtpl:138
-}
-
-//line page.qtpl:138
-func writearticle(qq422016 qtio422016.Writer, p *incident.Portfolio, in *incident.Incident) {
-//line page.qtpl:138
-	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:138
-	streamarticle(qw422016, p, in)
-//line page.qtpl:138
-	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:138
-}
-
-//line page.qtpl:138
-func article(p *incident.Portfolio, in *incident.Incident) string {
-//line page.qtpl:138
-	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:138
-	writearticle(qb422016, p, in)
-//line page.qtpl:138
-	qs422016 := string(qb422016.B)
-//line page.qtpl:138
-	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:138
-	return qs422016
-//line page.qtpl:138
-}
-
-//line page.qtpl:140
-func streampart(qw422016 *qt422016.Writer, name string, paragraphs []string) {
-//line page.qtpl:140
-	qw422016.N().S(` <section class="part"> <h3 class="part-title">`)
-//line page.qtpl:142
-	qw422016.E().S(name)
-//line page.qtpl:142
-	qw422016.N().S(`</h3> `)
-//line page.qtpl:143
-	for _, s := range paragraphs {
-//line page.qtpl:143
-		qw422016.N().S(` <p>`)
-//line page.qtpl:144
-		qw422016.E().S(s)
-//line page.qtpl:144
-		qw422016.N().S(`</p> `)
-//line page.qtpl:145
-	}
-//line page.qtpl:145
-	qw422016.N().S(` </section> `)
-//line page.qtpl:147
-}
-
-//line page.qtpl:147
-func writepart(qq422016 qtio422016.Writer, name string, paragraphs []string) {
-//line page.qtpl:147
-	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:147
-	streampart(qw422016, name, paragraphs)
-//line page.qtpl:147
-	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:147
-}
-
-//line page.qtpl:147
-func part(name string, paragraphs []string) string {
-//line page.qtpl:147
-	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:147
-	writepart(qb422016, name, paragraphs)
-//line page.qtpl:147
-	qs422016 := string(qb422016.B)
-//line page.qtpl:147
-	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:147
-	return qs422016
-//line page.qtpl:147
-}
-
-//line page.qtpl:149
-func streamfigures(qw422016 *qt422016.Writer, name string, figs []incident.Figure) {
-//line page.qtpl:149
-	qw422016.N().S(` `)
-//line page.qtpl:150
-	if len(figs) > 0 {
-//line page.qtpl:150
-		qw422016.N().S(` <div><dt>`)
-//line page.qtpl:151
-		qw422016.E().S(name)
-//line page.qtpl:151
-		qw422016.N().S(`</dt><dd><ul class="figures"> `)
-//line page.qtpl:152
-		for _, f := range figs {
-//line page.qtpl:152
-			qw422016.N().S(` <li><span class="figure-label">`)
-//line page.qtpl:153
-			qw422016.E().S(f.Label)
-//line page.qtpl:153
-			qw422016.N().S(`:</span> `)
-//line page.qtpl:154
-			if f.HasBefore {
-//line page.qtpl:154
-				qw422016.N().S(` `)
-//line page.qtpl:155
-				streamnumber(qw422016, f.Before, f.Unit)
-//line page.qtpl:155
-				qw422016.N().S(` <span aria-hidden="true">→</span><span class="visually-hidden">to</span> `)
-//line page.qtpl:157
-			}
-//line page.qtpl:157
 			qw422016.N().S(` `)
-//line page.qtpl:158
-			streamnumber(qw422016, f.Value, f.Unit)
-//line page.qtpl:158
-			if f.Note != "" {
-//line page.qtpl:158
-				qw422016.N().S(` <span class="figure-note">(`)
-//line page.qtpl:158
-				qw422016.E().S(f.Note)
-//line page.qtpl:158
-				qw422016.N().S(`)</span>`)
-//line page.qtpl:158
+//line page.qtpl:124
+			for _, a := range in.Actions {
+//line page.qtpl:124
+				qw422016.N().S(` <li><span class="action-kind">`)
+//line page.qtpl:125
+				qw422016.E().S(a.Kind.String())
+//line page.qtpl:125
+				qw422016.N().S(`:</span> `)
+//line page.qtpl:125
+				qw422016.E().S(a.Text)
+//line page.qtpl:125
+				qw422016.N().S(` `)
+//line page.qtpl:126
+				if mixed {
+//line page.qtpl:126
+					qw422016.N().S(`<span class="action-state">(`)
+//line page.qtpl:126
+					qw422016.E().S(doneText(a.Done))
+//line page.qtpl:126
+					qw422016.N().S(`)</span>`)
+//line page.qtpl:126
+				}
+//line page.qtpl:126
+				qw422016.N().S(`</li> `)
+//line page.qtpl:127
 			}
-//line page.qtpl:158
-			qw422016.N().S(`</li> `)
-//line page.qtpl:160
+//line page.qtpl:127
+			qw422016.N().S(` </ul></dd></div> `)
+//line page.qtpl:129
 		}
-//line page.qtpl:160
-		qw422016.N().S(` </ul></dd></div> `)
-//line page.qtpl:162
+//line page.qtpl:129
+		qw422016.N().S(` `)
+//line page.qtpl:130
+		if len(in.Links) > 0 {
+//line page.qtpl:130
+			qw422016.N().S(` <div><dt>Write-ups</dt><dd><ul class="links"> `)
+//line page.qtpl:132
+			for _, l := range in.Links {
+//line page.qtpl:132
+				qw422016.N().S(` <li>`)
+//line page.qtpl:133
+				if safeURL(l.URL) {
+//line page.qtpl:133
+					qw422016.N().S(`<a href="`)
+//line page.qtpl:133
+					qw422016.E().S(l.URL)
+//line page.qtpl:133
+					qw422016.N().S(`">`)
+//line page.qtpl:133
+					qw422016.E().S(l.Title)
+//line page.qtpl:133
+					qw422016.N().S(`</a>`)
+//line page.qtpl:133
+				} else {
+//line page.qtpl:133
+					qw422016.E().S(l.Title)
+//line page.qtpl:133
+				}
+//line page.qtpl:133
+				if l.Kind != "" {
+//line page.qtpl:133
+					qw422016.N().S(` <span class="link-kind">(`)
+//line page.qtpl:133
+					qw422016.E().S(l.Kind.String())
+//line page.qtpl:133
+					qw422016.N().S(`)</span>`)
+//line page.qtpl:133
+				}
+//line page.qtpl:133
+				qw422016.N().S(`</li> `)
+//line page.qtpl:135
+			}
+//line page.qtpl:135
+			qw422016.N().S(` </ul></dd></div> `)
+//line page.qtpl:137
+		}
+//line page.qtpl:137
+		qw422016.N().S(` </dl> `)
+//line page.qtpl:139
 	}
-//line page.qtpl:162
-	qw422016.N().S(` `)
-//line page.qtpl:163
+//line page.qtpl:139
+	qw422016.N().S(` </article> `)
+//line page.qtpl:141
 }
 
-//line page.qtpl:163
-func writefigures(qq422016 qtio422016.Writer, name string, figs []incident.Figure) {
-//line page.qtpl:163
+//line page.qtpl:141
+func writearticle(qq422016 qtio422016.Writer, p *incident.Portfolio, in *incident.Incident) {
+//line page.qtpl:141
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:163
-	streamfigures(qw422016, name, figs)
-//line page.qtpl:163
+//line page.qtpl:141
+	streamarticle(qw422016, p, in)
+//line page.qtpl:141
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:163
+//line page.qtpl:141
 }
 
-//line page.qtpl:163
-func figures(name string, figs []incident.Figure) string {
-//line page.qtpl:163
+//line page.qtpl:141
+func article(p *incident.Portfolio, in *incident.Incident) string {
+//line page.qtpl:141
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:163
-	writefigures(qb422016, name, figs)
-//line page.qtpl:163
+//line page.qtpl:141
+	writearticle(qb422016, p, in)
+//line page.qtpl:141
 	qs422016 := string(qb422016.B)
-//line page.qtpl:163
+//line page.qtpl:141
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:163
+//line page.qtpl:141
 	return qs422016
+//line page.qtpl:141
+}
+
+//line page.qtpl:143
+func streampart(qw422016 *qt422016.Writer, name string, paragraphs []string) {
+//line page.qtpl:143
+	qw422016.N().S(` <section class="part"> <h3 class="part-title">`)
+//line page.qtpl:145
+	qw422016.E().S(name)
+//line page.qtpl:145
+	qw422016.N().S(`</h3> `)
+//line page.qtpl:146
+	for _, s := range paragraphs {
+//line page.qtpl:146
+		qw422016.N().S(` <p>`)
+//line page.qtpl:147
+		qw422016.E().S(s)
+//line page.qtpl:147
+		qw422016.N().S(`</p> `)
+//line page.qtpl:148
+	}
+//line page.qtpl:148
+	qw422016.N().S(` </section> `)
+//line page.qtpl:150
+}
+
+//line page.qtpl:150
+func writepart(qq422016 qtio422016.Writer, name string, paragraphs []string) {
+//line page.qtpl:150
+	qw422016 := qt422016.AcquireWriter(qq422016)
+//line page.qtpl:150
+	streampart(qw422016, name, paragraphs)
+//line page.qtpl:150
+	qt422016.ReleaseWriter(qw422016)
+//line page.qtpl:150
+}
+
+//line page.qtpl:150
+func part(name string, paragraphs []string) string {
+//line page.qtpl:150
+	qb422016 := qt422016.AcquireByteBuffer()
+//line page.qtpl:150
+	writepart(qb422016, name, paragraphs)
+//line page.qtpl:150
+	qs422016 := string(qb422016.B)
+//line page.qtpl:150
+	qt422016.ReleaseByteBuffer(qb422016)
+//line page.qtpl:150
+	return qs422016
+//line page.qtpl:150
+}
+
+//line page.qtpl:152
+func streamoptionalPart(qw422016 *qt422016.Writer, name string, paragraphs []string) {
+//line page.qtpl:152
+	if len(paragraphs) > 0 {
+//line page.qtpl:152
+		streampart(qw422016, name, paragraphs)
+//line page.qtpl:152
+	}
+//line page.qtpl:152
+}
+
+//line page.qtpl:152
+func writeoptionalPart(qq422016 qtio422016.Writer, name string, paragraphs []string) {
+//line page.qtpl:152
+	qw422016 := qt422016.AcquireWriter(qq422016)
+//line page.qtpl:152
+	streamoptionalPart(qw422016, name, paragraphs)
+//line page.qtpl:152
+	qt422016.ReleaseWriter(qw422016)
+//line page.qtpl:152
+}
+
+//line page.qtpl:152
+func optionalPart(name string, paragraphs []string) string {
+//line page.qtpl:152
+	qb422016 := qt422016.AcquireByteBuffer()
+//line page.qtpl:152
+	writeoptionalPart(qb422016, name, paragraphs)
+//line page.qtpl:152
+	qs422016 := string(qb422016.B)
+//line page.qtpl:152
+	qt422016.ReleaseByteBuffer(qb422016)
+//line page.qtpl:152
+	return qs422016
+//line page.qtpl:152
+}
+
+//line page.qtpl:154
+func streamfigures(qw422016 *qt422016.Writer, name string, figs []incident.Figure) {
+//line page.qtpl:154
+	qw422016.N().S(` `)
+//line page.qtpl:155
+	if len(figs) > 0 {
+//line page.qtpl:155
+		qw422016.N().S(` <div><dt>`)
+//line page.qtpl:156
+		qw422016.E().S(name)
+//line page.qtpl:156
+		qw422016.N().S(`</dt><dd><ul class="figures"> `)
+//line page.qtpl:157
+		for _, f := range figs {
+//line page.qtpl:157
+			qw422016.N().S(` <li><span class="figure-label">`)
+//line page.qtpl:158
+			qw422016.E().S(f.Label)
+//line page.qtpl:158
+			qw422016.N().S(`:</span> `)
+//line page.qtpl:159
+			if f.HasBefore {
+//line page.qtpl:159
+				qw422016.N().S(` `)
+//line page.qtpl:160
+				streamnumber(qw422016, f.Before, f.Unit)
+//line page.qtpl:160
+				qw422016.N().S(` <span aria-hidden="true">→</span><span class="visually-hidden">to</span> `)
+//line page.qtpl:162
+			}
+//line page.qtpl:162
+			qw422016.N().S(` `)
 //line page.qtpl:163
+			streamnumber(qw422016, f.Value, f.Unit)
+//line page.qtpl:163
+			if f.Note != "" {
+//line page.qtpl:163
+				qw422016.N().S(` <span class="figure-note">(`)
+//line page.qtpl:163
+				qw422016.E().S(f.Note)
+//line page.qtpl:163
+				qw422016.N().S(`)</span>`)
+//line page.qtpl:163
+			}
+//line page.qtpl:163
+			qw422016.N().S(`</li> `)
+//line page.qtpl:165
+		}
+//line page.qtpl:165
+		qw422016.N().S(` </ul></dd></div> `)
+//line page.qtpl:167
+	}
+//line page.qtpl:167
+	qw422016.N().S(` `)
+//line page.qtpl:168
+}
+
+//line page.qtpl:168
+func writefigures(qq422016 qtio422016.Writer, name string, figs []incident.Figure) {
+//line page.qtpl:168
+	qw422016 := qt422016.AcquireWriter(qq422016)
+//line page.qtpl:168
+	streamfigures(qw422016, name, figs)
+//line page.qtpl:168
+	qt422016.ReleaseWriter(qw422016)
+//line page.qtpl:168
+}
+
+//line page.qtpl:168
+func figures(name string, figs []incident.Figure) string {
+//line page.qtpl:168
+	qb422016 := qt422016.AcquireByteBuffer()
+//line page.qtpl:168
+	writefigures(qb422016, name, figs)
+//line page.qtpl:168
+	qs422016 := string(qb422016.B)
+//line page.qtpl:168
+	qt422016.ReleaseByteBuffer(qb422016)
+//line page.qtpl:168
+	return qs422016
+//line page.qtpl:168
 }
 
 // number writes a value and its unit: "1.2 h", "70%", "3".
 
-//line page.qtpl:166
+//line page.qtpl:171
 func streamnumber(qw422016 *qt422016.Writer, v float64, unit string) {
-//line page.qtpl:166
-	qw422016.N().F(v)
-//line page.qtpl:166
-	if unit != "" && unit != "%" {
-//line page.qtpl:166
-		qw422016.N().S(` `)
-//line page.qtpl:166
-	}
-//line page.qtpl:166
-	qw422016.E().S(unit)
-//line page.qtpl:166
+//line page.qtpl:171
+	qw422016.E().S(figure(v, unit))
+//line page.qtpl:171
 }
 
-//line page.qtpl:166
+//line page.qtpl:171
 func writenumber(qq422016 qtio422016.Writer, v float64, unit string) {
-//line page.qtpl:166
+//line page.qtpl:171
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:166
+//line page.qtpl:171
 	streamnumber(qw422016, v, unit)
-//line page.qtpl:166
+//line page.qtpl:171
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:166
+//line page.qtpl:171
 }
 
-//line page.qtpl:166
+//line page.qtpl:171
 func number(v float64, unit string) string {
-//line page.qtpl:166
+//line page.qtpl:171
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:166
+//line page.qtpl:171
 	writenumber(qb422016, v, unit)
-//line page.qtpl:166
+//line page.qtpl:171
 	qs422016 := string(qb422016.B)
-//line page.qtpl:166
+//line page.qtpl:171
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:166
+//line page.qtpl:171
 	return qs422016
-//line page.qtpl:166
+//line page.qtpl:171
 }
 
 // date writes <time datetime="2023-03-14">14 March 2023</time>, or to the
 // month or the year.
 
-//line page.qtpl:170
+//line page.qtpl:175
 func streamdate(qw422016 *qt422016.Writer, d incident.Date) {
-//line page.qtpl:171
+//line page.qtpl:176
 	month := d.Month >= 1 && d.Month <= 12
 
-//line page.qtpl:171
+//line page.qtpl:176
 	qw422016.N().S(`<time datetime="`)
-//line page.qtpl:172
+//line page.qtpl:177
 	qw422016.N().D(d.Year)
-//line page.qtpl:173
+//line page.qtpl:178
 	if month {
-//line page.qtpl:173
+//line page.qtpl:178
 		qw422016.N().S(`-`)
-//line page.qtpl:173
+//line page.qtpl:178
 		streamtwoDigits(qw422016, int(d.Month))
-//line page.qtpl:173
+//line page.qtpl:178
 	}
-//line page.qtpl:174
+//line page.qtpl:179
 	if month && d.Day > 0 {
-//line page.qtpl:174
+//line page.qtpl:179
 		qw422016.N().S(`-`)
-//line page.qtpl:174
+//line page.qtpl:179
 		streamtwoDigits(qw422016, d.Day)
-//line page.qtpl:174
+//line page.qtpl:179
 	}
-//line page.qtpl:174
+//line page.qtpl:179
 	qw422016.N().S(`">`)
-//line page.qtpl:176
+//line page.qtpl:181
 	if month && d.Day > 0 {
-//line page.qtpl:176
+//line page.qtpl:181
 		qw422016.N().D(d.Day)
-//line page.qtpl:176
+//line page.qtpl:181
 		qw422016.N().S(` `)
-//line page.qtpl:176
+//line page.qtpl:181
 	}
-//line page.qtpl:177
+//line page.qtpl:182
 	if month {
-//line page.qtpl:177
+//line page.qtpl:182
 		qw422016.E().S(d.Month.String())
-//line page.qtpl:177
+//line page.qtpl:182
 		qw422016.N().S(` `)
-//line page.qtpl:177
+//line page.qtpl:182
 	}
-//line page.qtpl:178
+//line page.qtpl:183
 	qw422016.N().D(d.Year)
-//line page.qtpl:178
+//line page.qtpl:183
 	qw422016.N().S(`</time>`)
-//line page.qtpl:180
+//line page.qtpl:185
 }
 
-//line page.qtpl:180
+//line page.qtpl:185
 func writedate(qq422016 qtio422016.Writer, d incident.Date) {
-//line page.qtpl:180
+//line page.qtpl:185
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:180
+//line page.qtpl:185
 	streamdate(qw422016, d)
-//line page.qtpl:180
+//line page.qtpl:185
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:180
+//line page.qtpl:185
 }
 
-//line page.qtpl:180
+//line page.qtpl:185
 func date(d incident.Date) string {
-//line page.qtpl:180
+//line page.qtpl:185
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:180
+//line page.qtpl:185
 	writedate(qb422016, d)
-//line page.qtpl:180
+//line page.qtpl:185
 	qs422016 := string(qb422016.B)
-//line page.qtpl:180
+//line page.qtpl:185
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:180
+//line page.qtpl:185
 	return qs422016
-//line page.qtpl:180
+//line page.qtpl:185
 }
 
-//line page.qtpl:182
+//line page.qtpl:187
 func streamtwoDigits(qw422016 *qt422016.Writer, n int) {
-//line page.qtpl:182
+//line page.qtpl:187
 	if n < 10 {
-//line page.qtpl:182
+//line page.qtpl:187
 		qw422016.N().S(`0`)
-//line page.qtpl:182
+//line page.qtpl:187
 	}
-//line page.qtpl:182
+//line page.qtpl:187
 	qw422016.N().D(n)
-//line page.qtpl:182
+//line page.qtpl:187
 }
 
-//line page.qtpl:182
+//line page.qtpl:187
 func writetwoDigits(qq422016 qtio422016.Writer, n int) {
-//line page.qtpl:182
+//line page.qtpl:187
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:182
+//line page.qtpl:187
 	streamtwoDigits(qw422016, n)
-//line page.qtpl:182
+//line page.qtpl:187
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:182
+//line page.qtpl:187
 }
 
-//line page.qtpl:182
+//line page.qtpl:187
 func twoDigits(n int) string {
-//line page.qtpl:182
+//line page.qtpl:187
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:182
+//line page.qtpl:187
 	writetwoDigits(qb422016, n)
-//line page.qtpl:182
+//line page.qtpl:187
 	qs422016 := string(qb422016.B)
-//line page.qtpl:182
+//line page.qtpl:187
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:182
+//line page.qtpl:187
 	return qs422016
-//line page.qtpl:182
+//line page.qtpl:187
 }
 
 // duration writes an ISO 8601 duration in hours, minutes and seconds: PT4H, PT30H30M.
 
-//line page.qtpl:185
+//line page.qtpl:190
 func streamduration(qw422016 *qt422016.Writer, d time.Duration) {
-//line page.qtpl:185
+//line page.qtpl:190
 	qw422016.N().S(`PT`)
-//line page.qtpl:187
+//line page.qtpl:192
 	if h := d / time.Hour; h > 0 {
-//line page.qtpl:187
+//line page.qtpl:192
 		qw422016.N().D(int(h))
-//line page.qtpl:187
+//line page.qtpl:192
 		qw422016.N().S(`H`)
-//line page.qtpl:187
+//line page.qtpl:192
 	}
-//line page.qtpl:188
+//line page.qtpl:193
 	if m := d % time.Hour / time.Minute; m > 0 {
-//line page.qtpl:188
+//line page.qtpl:193
 		qw422016.N().D(int(m))
-//line page.qtpl:188
+//line page.qtpl:193
 		qw422016.N().S(`M`)
-//line page.qtpl:188
+//line page.qtpl:193
 	}
-//line page.qtpl:189
+//line page.qtpl:194
 	if s := d % time.Minute / time.Second; s > 0 {
-//line page.qtpl:189
+//line page.qtpl:194
 		qw422016.N().D(int(s))
-//line page.qtpl:189
+//line page.qtpl:194
 		qw422016.N().S(`S`)
-//line page.qtpl:189
+//line page.qtpl:194
 	}
-//line page.qtpl:190
+//line page.qtpl:195
 	if d < time.Second {
-//line page.qtpl:190
+//line page.qtpl:195
 		qw422016.N().S(`0S`)
-//line page.qtpl:190
+//line page.qtpl:195
 	}
-//line page.qtpl:191
+//line page.qtpl:196
 }
 
-//line page.qtpl:191
+//line page.qtpl:196
 func writeduration(qq422016 qtio422016.Writer, d time.Duration) {
-//line page.qtpl:191
+//line page.qtpl:196
 	qw422016 := qt422016.AcquireWriter(qq422016)
-//line page.qtpl:191
+//line page.qtpl:196
 	streamduration(qw422016, d)
-//line page.qtpl:191
+//line page.qtpl:196
 	qt422016.ReleaseWriter(qw422016)
-//line page.qtpl:191
+//line page.qtpl:196
 }
 
-//line page.qtpl:191
+//line page.qtpl:196
 func duration(d time.Duration) string {
-//line page.qtpl:191
+//line page.qtpl:196
 	qb422016 := qt422016.AcquireByteBuffer()
-//line page.qtpl:191
+//line page.qtpl:196
 	writeduration(qb422016, d)
-//line page.qtpl:191
+//line page.qtpl:196
 	qs422016 := string(qb422016.B)
-//line page.qtpl:191
+//line page.qtpl:196
 	qt422016.ReleaseByteBuffer(qb422016)
-//line page.qtpl:191
+//line page.qtpl:196
 	return qs422016
-//line page.qtpl:191
+//line page.qtpl:196
 }

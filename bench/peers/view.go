@@ -131,12 +131,29 @@ func humanDate(d incident.Date) string {
 	return d.Month.String() + " " + strconv.Itoa(d.Year)
 }
 
+// groupDigits groups the digits of the number s by threes, as English
+// reads them: "1,200,000,000", "1,234.5".
+func groupDigits(s string) string {
+	whole, frac := s, ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		whole, frac = s[:i], s[i:]
+	}
+	sign := ""
+	if strings.HasPrefix(whole, "-") {
+		sign, whole = "-", whole[1:]
+	}
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	return sign + whole + frac
+}
+
 // hasEnd reports whether a period is a range of more than one day.
 func hasEnd(p incident.Period) bool { return !p.End.IsZero() && p.End != p.Start }
 
 // figure returns a value and its unit: "1.2 h", "70%", "3".
 func figure(v float64, unit string) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
+	s := groupDigits(strconv.FormatFloat(v, 'f', -1, 64))
 	switch unit {
 	case "":
 		return s
@@ -148,6 +165,29 @@ func figure(v float64, unit string) string {
 
 // safeURL reports whether a link may point to s.
 func safeURL(s string) bool { return s != "" && incident.SafeURL(s) }
+
+// actionsLabel is the label over action items: it says they are open
+// when none is done.
+func actionsLabel(as []incident.Action) string {
+	for _, a := range as {
+		if a.Done {
+			return "Action items"
+		}
+	}
+	return "Open action items"
+}
+
+// mixedActions reports whether action items show each its state: only
+// where done and open items are mixed.
+func mixedActions(as []incident.Action) bool {
+	done := 0
+	for _, a := range as {
+		if a.Done {
+			done++
+		}
+	}
+	return done > 0 && done < len(as)
+}
 
 // doneText returns an action item's state.
 func doneText(done bool) string {

@@ -52,13 +52,19 @@ func version(t *testing.T, hugo string) string {
 }
 
 // build copies the site to a temporary directory with data as its
-// data/portfolio.yaml (none when data is ""), builds it with hugo and
-// returns the public folder and what hugo printed.
-func build(t *testing.T, hugo, data string) (public string, output string, err error) {
+// data/portfolio.yaml (none when data is "") and pages added to its
+// content (name: file under content/, then its text), builds it with hugo
+// and returns the public folder and what hugo printed.
+func build(t *testing.T, hugo, data string, pages ...[2]string) (public string, output string, err error) {
 	t.Helper()
 	site := t.TempDir()
 	for _, dir := range []string{"content", "layouts"} {
 		if err := os.CopyFS(filepath.Join(site, dir), os.DirFS(dir)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, pg := range pages {
+		if err := os.WriteFile(filepath.Join(site, "content", pg[0]), []byte(pg[1]), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -111,7 +117,7 @@ func fragment(t *testing.T, page []byte) string {
 // home page's portfolio, byte for byte, with render.HTML's Fragment.
 func TestSameAsRender(t *testing.T) {
 	for _, hugo := range hugos(t) {
-		for _, data := range []string{"data/portfolio.yaml", "../../testdata/full.yaml", "../../testdata/hostile.yaml", "testdata/template-syntax.yaml", "testdata/tiers.yaml"} {
+		for _, data := range []string{"data/portfolio.yaml", "../../testdata/full.yaml", "../../testdata/hostile.yaml", "testdata/template-syntax.yaml", "testdata/tiers.yaml", "testdata/postmortem.yaml", "../mysite/content/content.yaml"} {
 			t.Run(version(t, hugo)+"/"+filepath.Base(data), func(t *testing.T) {
 				p, err := load.File(data)
 				if err != nil {
@@ -150,6 +156,59 @@ func TestSameAsRender(t *testing.T) {
 					}
 					if diff := cmp.Diff(want.String(), fragment(t, page)); diff != "" {
 						t.Errorf("/incidents/%s/ differs from render.HTML (-render +hugo):\n%s", in.ID, diff)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestOptionsSameAsRender builds pages whose shortcode sets the options
+// render has too (lang, headingOffset, jsonld, with the selection ones)
+// and theme, and compares each page's portfolio with render.HTML's for
+// the same options. render has no theme option: its page is expected
+// with data-theme on the <section>, after lang.
+func TestOptionsSameAsRender(t *testing.T) {
+	cases := []struct {
+		name, params, theme string
+		opts                []render.Option
+	}{
+		{"lang-theme", `lang="de" theme="dark"`, "dark", []render.Option{render.Lang("de")}},
+		{"offset-jsonld", `headingOffset="1" jsonld="true"`, "", []render.Option{render.HeadingOffset(1), render.JSONLD()}},
+		{"offset5-selection", `headingOffset=5 lang="pt-BR" jsonld="true" order="date" intro="false"`, "",
+			[]render.Option{render.HeadingOffset(5), render.Lang("pt-BR"), render.JSONLD(), render.Sort(render.ByDate), render.Intro(false)}},
+		{"offset2-light-badlang", `headingOffset=2 theme="light" lang="not a tag"`, "light", []render.Option{render.HeadingOffset(2), render.Lang("not a tag")}},
+	}
+	var pages [][2]string
+	for _, tc := range cases {
+		pages = append(pages, [2]string{tc.name + ".md", "---\ntitle: " + tc.name + "\n---\n{{< incidents " + tc.params + " >}}\n"})
+	}
+	for _, hugo := range hugos(t) {
+		for _, data := range []string{"data/portfolio.yaml", "../../testdata/hostile.yaml", "testdata/postmortem.yaml"} {
+			t.Run(version(t, hugo)+"/"+filepath.Base(data), func(t *testing.T) {
+				p, err := load.File(data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				public, stderr, err := build(t, hugo, data, pages...)
+				if err != nil {
+					t.Fatalf("%s: %v\n%s", hugo, err, stderr)
+				}
+				for _, tc := range cases {
+					var want bytes.Buffer
+					if err := render.HTML(&want, p, append([]render.Option{render.Fragment()}, tc.opts...)...); err != nil {
+						t.Fatal(err)
+					}
+					w := want.String()
+					if tc.theme != "" {
+						w = strings.Replace(w, ">\n", ` data-theme="`+tc.theme+`">`+"\n", 1)
+					}
+					page, err := os.ReadFile(filepath.Join(public, tc.name, "index.html"))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if diff := cmp.Diff(w, fragment(t, page)); diff != "" {
+						t.Errorf("%s: Hugo's page differs from render.HTML (-render +hugo):\n%s", tc.name, diff)
 					}
 				}
 			})

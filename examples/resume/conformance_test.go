@@ -24,7 +24,7 @@ import (
 )
 
 // merged is what the program writes from the minimal résumé with the given
-// options (-projects is render.Projects, -top-level render.TopLevel).
+// options (-projects is jsonresume.Projects, -top-level jsonresume.TopLevel).
 func merged(t *testing.T, opts ...render.Option) []byte {
 	t.Helper()
 	var b bytes.Buffer

@@ -30,7 +30,9 @@ import (
 // the program would, and returns the directory and the HTML pages in it
 // with the IDs of the incidents each shows. Beside the site's pages it
 // writes full.html, testdata/full.yaml drawn by render.HTML: every
-// optional field and hostile text, for the clients to judge as well.
+// optional field and hostile text, and timeline.html,
+// testdata/timeline.yaml: times of day and timelines, for the clients to
+// judge as well.
 func site(t *testing.T) (dir string, pages []conformance.Page) {
 	t.Helper()
 	files, err := build(portfolio.Page())
@@ -43,6 +45,12 @@ func site(t *testing.T) (dir string, pages []conformance.Page) {
 		t.Fatal(err)
 	}
 	files = append(files, file{"full.html", b.Bytes()})
+	timeline := loadTestdata(t, "timeline.yaml")
+	var tb bytes.Buffer
+	if err := render.HTML(&tb, timeline, render.JSONLD()); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, file{"timeline.html", tb.Bytes()})
 	dir = t.TempDir()
 	if _, err := write(dir, files); err != nil {
 		t.Fatal(err)
@@ -53,6 +61,8 @@ func site(t *testing.T) (dir string, pages []conformance.Page) {
 			pages = append(pages, conformance.Page{Path: f.path, IDs: ids(portfolio.Page())})
 		case f.path == "full.html":
 			pages = append(pages, conformance.Page{Path: f.path, IDs: ids(full)})
+		case f.path == "timeline.html":
+			pages = append(pages, conformance.Page{Path: f.path, IDs: ids(timeline)})
 		case strings.HasPrefix(f.path, "incidents/") && strings.HasSuffix(f.path, ".html"):
 			id := strings.TrimSuffix(strings.TrimPrefix(f.path, "incidents/"), ".html")
 			pages = append(pages, conformance.Page{Path: f.path, IDs: []string{id}})
@@ -60,8 +70,8 @@ func site(t *testing.T) (dir string, pages []conformance.Page) {
 			t.Fatalf("the site has a page %s this test does not know", f.path)
 		}
 	}
-	if want := 2 + len(portfolio.IDs()); len(pages) != want {
-		t.Fatalf("the site has %d HTML pages %v, want index.html and one per incident", len(pages)-1, pages)
+	if want := 3 + len(portfolio.IDs()); len(pages) != want {
+		t.Fatalf("the site has %d HTML pages %v, want index.html and one per incident", len(pages)-2, pages)
 	}
 	return dir, pages
 }
@@ -75,9 +85,12 @@ func ids(p incident.Portfolio) []string {
 }
 
 // fullPortfolio loads testdata/full.yaml.
-func fullPortfolio(t *testing.T) incident.Portfolio {
+func fullPortfolio(t *testing.T) incident.Portfolio { return loadTestdata(t, "full.yaml") }
+
+// loadTestdata loads the content file name from the repository's testdata.
+func loadTestdata(t *testing.T, name string) incident.Portfolio {
 	t.Helper()
-	p, err := load.File(filepath.Join(conformance.Root(t), "testdata", "full.yaml"))
+	p, err := load.File(filepath.Join(conformance.Root(t), "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -30,6 +31,7 @@ import (
 
 	"github.com/incident-leadership/portfolio/atomicfile"
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/internal/length"
 	"github.com/incident-leadership/portfolio/render"
 )
 
@@ -119,7 +121,7 @@ func schema() []byte {
 			if name == "Figure" && key == "before" {
 				required = false
 			}
-			fmt.Fprintf(&b, " %s (slice %s %t)", q(key), q(typeName(f.Type)), required)
+			fmt.Fprintf(&b, " %s (slice %s %t)", q(key), q(fieldType(t, f)), required)
 		}
 		b.WriteString(")")
 	}
@@ -147,7 +149,31 @@ func schema() []byte {
 	for _, s := range (&incident.Incident{}).Sections() {
 		fmt.Fprintf(&b, " (slice %s %s)", q(s.Key), q(s.Name))
 	}
-	b.WriteString(")\n  \"months\" (slice")
+	b.WriteString(")\n  \"tiers\" (dict")
+	for i, t := range incident.Tiers() {
+		fmt.Fprintf(&b, " %s %d", q(string(t)), i)
+	}
+	b.WriteString(")\n  \"tierKeys\" (slice")
+	for _, t := range incident.Tiers() {
+		fmt.Fprintf(&b, " %s", q(string(t)))
+	}
+	b.WriteString(")\n  \"eventKinds\" (slice")
+	for _, k := range incident.EventKinds() {
+		fmt.Fprintf(&b, " %s", q(string(k)))
+	}
+	b.WriteString(")\n  \"states\" (slice")
+	for _, k := range incident.States() {
+		fmt.Fprintf(&b, " %s", q(string(k)))
+	}
+	// The grammar of lengths, as internal/length writes it for the loader
+	// and the JSON Schema.
+	fmt.Fprintf(&b, ")\n  \"length\" (dict \"exact\" %s \"approx\" %s \"looks\" %s \"part\" %s \"forms\" %s \"units\" (dict",
+		q("^"+length.Exact+"$"), q("^"+length.Approx), q(length.LooksLike), q(length.Part), q(length.Forms))
+	units := length.Units()
+	for _, w := range slices.Sorted(maps.Keys(units)) {
+		fmt.Fprintf(&b, " %s %d", q(w), int64(units[w]/time.Second))
+	}
+	b.WriteString("))\n  \"months\" (slice")
 	for m := time.January; m <= time.December; m++ {
 		fmt.Fprintf(&b, " %s", q(m.String()))
 	}
@@ -160,6 +186,31 @@ func schema() []byte {
 func special(t reflect.Type) bool {
 	return t == reflect.TypeFor[incident.Duration]() || t == reflect.TypeFor[incident.Period]()
 }
+
+// fieldType names what field f of struct t holds, for the templates'
+// checks: as typeName, or "numtext" for a number that may be given as
+// text, which a string field FText tagged json:"-" takes (as
+// Figure.ValueText does for "value").
+func fieldType(t reflect.Type, f reflect.StructField) string {
+	if x, ok := t.FieldByName(f.Name + "Text"); ok && x.Type.Kind() == reflect.String && x.Tag.Get("json") == "-" {
+		return "numtext"
+	}
+	return typeName(f.Type)
+}
+
+// The forms of dates the content file writes, as regular expressions
+// without ^ and $; date.html checks the ranges of their numbers.
+const (
+	datePat     = `[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?`
+	dateTimePat = `[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:[0-9]{2})`
+	periodEnd   = `(?:` + dateTimePat + `|` + datePat + `)`
+	periodPat   = periodEnd + `(?:/` + periodEnd + `)?`
+)
+
+// figureTextRefused matches the texts the loader refuses as a figure's
+// value (incident/load's figureText): empty, starting with a number, or
+// an infinity or NaN.
+const figureTextRefused = `^$|^[-+]?\.?[0-9]|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$`
 
 // typeName names what a field holds, for the templates' checks.
 func typeName(t reflect.Type) string {
@@ -338,7 +389,7 @@ func checkGen(keysOnly bool) []byte {
 			if !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") && !(kind == "Figure" && key == "before") {
 				required = append(required, key)
 			}
-			fs = append(fs, field{key, typeName(f.Type)})
+			fs = append(fs, field{key, fieldType(kinds[kind], f)})
 		}
 		return fs, required
 	}
@@ -371,16 +422,22 @@ func checkGen(keysOnly bool) []byte {
 			fmt.Fprintf(&b, "{{- else if eq %s \"number\" }}{{ if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n", t, x, q(pfx+"%s: want a number, not %T %v"), at, k, x, x)
 		}
 		if !keysOnly {
+			fmt.Fprintf(&b, "{{- else if eq %s \"numtext\" }}{{ if eq (printf \"%%T\" %s) \"string\" }}{{ if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ else if findRE `%s` %s 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}{{ else if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n",
+				t, x, x, q(pfx+"%s: control character in %q"), at, k, x, figureTextRefused, x,
+				q(pfx+"%s: want a number, or a text that does not start with one, not %q (write a number without quotes, and its unit in unit)"), at, k, x,
+				x, q(pfx+"%s: want a number or a text, not %T %v"), at, k, x, x)
+		}
+		if !keysOnly {
 			fmt.Fprintf(&b, "{{- else if eq %s \"bool\" }}{{ if ne (printf \"%%T\" %s) \"bool\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n", t, x, q(pfx+"%s: want true or false, not %v"), at, k, x)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"length\" }}{{ if not (findRE `^([0-9]{1,6}[dhms])+$` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n", t, x, q(pfx+"%s: malformed duration %q: want a length such as 4h, 30m, 1h30m or 2d"), at, k, x)
+			fmt.Fprintf(&b, "{{- else if eq %s \"length\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n", t, "^"+length.Exact+"$", x, q(pfx+"%s: malformed duration %q: want an exact length such as 4h, 2h 15m, 90 minutes or 1d 2h"), at, k, x)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"period\" }}{{ if not (findRE `^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n", t, x, q(pfx+"%s: malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, or two of them joined by /"), at, k, x)
+			fmt.Fprintf(&b, "{{- else if eq %s \"period\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n", t, "^"+periodPat+"$", x, q(pfx+"%s: malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, a date and time with its zone such as 2023-03-14T13:42Z, or two of them joined by /"), at, k, x)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"datetime\" }}{{ if not (findRE `^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})$` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n", t, x, q(pfx+"%s: malformed time %q: want a date and time with its zone, such as 2023-03-14T13:42Z"), at, k, x)
+			fmt.Fprintf(&b, "{{- else if eq %s \"datetime\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n", t, "^"+dateTimePat+"$", x, q(pfx+"%s: malformed time %q: want a date and time with its zone, such as 2023-03-14T13:42Z"), at, k, x)
 		}
 		for _, f := range fs {
 			switch {
@@ -433,7 +490,7 @@ func suspect() []byte {
 			if key == "-" || key == "" {
 				continue
 			}
-			tn := typeName(f.Type)
+			tn := fieldType(t, f)
 			switch {
 			case strings.HasPrefix(tn, "object:"), strings.HasPrefix(tn, "list:"):
 				ft := f.Type
@@ -468,11 +525,11 @@ func suspect() []byte {
 		return "(?:" + strings.Join(keys, "|") + ")"
 	}
 	str := `"(?:[^"\\]|\\.)*"`
-	date := `[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?`
 	bad := []string{
 		`"` + alt("string") + `":[^"]`,                                 // text that is not a string
 		`"` + alt("strings") + `":(?:[^\[]|\[(?:` + str + `,)*[^"\]])`, // a list of text with a non-string
 		`"` + alt("number") + `":[^-0-9]`,
+		`"` + alt("numtext") + `":(?:[^-0-9"]|"(?:[-+]?\.?[0-9]|[-+]?\.(?:inf|Inf|INF)"|\.(?:nan|NaN|NAN)"|"))`,
 		`"` + alt("bool") + `":[^tf]`,
 		`"` + alt("length") + `":[^"]`,
 		`"` + alt("object") + `":[^{]`,
@@ -490,8 +547,9 @@ func suspect() []byte {
 		fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = gt (len (findRE `%s` $j 1)) 0 }}{{ end -}}\n", re)
 	}
 	// Every when and length well formed: as many well-formed ones as there are.
-	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"when\":(?:\"[^\"]*\"|[0-9]+)` $j)) (len (findRE `\"when\":(?:\"%s(?:/%s)?\"|[0-9]{4}[,}])` $j)) }}{{ end -}}\n", date, date)
-	b.WriteString("{{- if not $bad }}{{ $bad = ne (len (findRE `\"length\":\"[^\"]*\"` $j)) (len (findRE `\"length\":\"(?:[0-9]{1,6}[dhms])+\"` $j)) }}{{ end -}}\n")
+	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"when\":(?:\"[^\"]*\"|[0-9]+)` $j)) (len (findRE `\"when\":(?:\"%s\"|[0-9]{4}[,}])` $j)) }}{{ end -}}\n", periodPat)
+	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"%s\":(?:\"[^\"]*\"|[^\"])` $j)) (len (findRE `\"%s\":\"%s\"` $j)) }}{{ end -}}\n", alt("datetime"), alt("datetime"), dateTimePat)
+	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"length\":\"[^\"]*\"` $j)) (len (findRE `\"length\":\"(?:%s)\"` $j)) }}{{ end -}}\n", length.Exact)
 	b.WriteString("{{- return $bad -}}\n")
 	return []byte(b.String())
 }
@@ -601,7 +659,15 @@ func pageMarkup() [][2]string {
 	c := newCutter(out.String(), "<section")
 	take := c.take
 	d, _ := p.Severity(incident.P1)
-	take("pgStart", "<header>", false)
+	start := take("pgStart", "<header>", false)
+	// The <section>'s start tag, split where render puts lang (and the
+	// module data-theme).
+	open, end, ok := strings.Cut(start, `class="incident-portfolio"`)
+	if !ok || end != ">\n" {
+		log.Fatalf("the fragment starts %q", start)
+	}
+	c.add("pgOpen", open+`class="incident-portfolio"`)
+	c.add("pgOpenEnd", end)
 	take("pgHeaderStart", "<p class=\"back\">", false)
 	take("pgBackStart", "<a href", false)
 	take("pgLinkOpen", href, true)

@@ -116,11 +116,31 @@ var Approximate = approxPattern + `?` + Exact
 // looks like a length.
 var LooksLike = `^` + approxPattern + `?[-+.]?[0-9]`
 
+// Approx is the pattern, without ^, of the approximation word of a length
+// and the spaces after it, such as "about " or "~".
+var Approx = approxPattern
+
+// Part is the pattern of one part of a length: its number in group 1, a
+// decimal digit after a dot in group 2, its unit in group 3.
+const Part = `([0-9]+)(\.[0-9])? *([A-Za-z]+)`
+
+// Units returns every word of a unit, in lower case, with the length it
+// stands for: "h", "hr" and "hours" are an hour.
+func Units() map[string]time.Duration {
+	m := map[string]time.Duration{}
+	for _, u := range units {
+		for _, w := range u.words {
+			m[w] = u.size
+		}
+	}
+	return m
+}
+
 var (
 	exactRE     = regexp.MustCompile(`^` + Exact + `$`)
 	approxRE    = regexp.MustCompile(`^` + approxPattern)
 	looksLikeRE = regexp.MustCompile(LooksLike)
-	partRE      = regexp.MustCompile(`([0-9]+)(\.[0-9])? *([A-Za-z]+)`)
+	partRE      = regexp.MustCompile(Part)
 )
 
 // LooksLikeLength reports whether s looks like a length: see the package

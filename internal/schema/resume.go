@@ -21,10 +21,20 @@ var resumeComments []byte
 // patterns are written.
 const isoSeconds = `[0-9]+(\.[0-9]+)?S` // a whole or decimal number of seconds
 
+// rfc3339Pattern is the date-times the extension writes: RFC 3339, with
+// seconds and a zone, as in 2023-03-14T13:42:00Z.
+const rfc3339Pattern = `(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])` +
+	`T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])`
+
 var (
 	resumeDateForm = form{
-		body:    datePattern,
-		comment: "An ISO 8601 calendar date given to the year, month or day, as JSON Resume's own dates are: YYYY, YYYY-MM or YYYY-MM-DD, with a year from 1900 to 2999.",
+		body: `(` + datePattern + `|` + rfc3339Pattern + `)`,
+		comment: "An ISO 8601 calendar date given to the year, month or day, as JSON Resume's own dates are: YYYY, YYYY-MM or YYYY-MM-DD, with a year from 1900 to 2999; " +
+			"or, both ends of a period alike, an RFC 3339 date-time with seconds and zone, as in 2023-03-14T13:42:00Z or 2023-03-14T14:42:00+01:00.",
+	}
+	resumeDateTimeForm = form{
+		body:    rfc3339Pattern,
+		comment: "An RFC 3339 (ISO 8601) date-time with seconds and zone, as in 2023-03-14T13:42:00Z or 2023-03-14T14:42:00+01:00.",
 	}
 	isoDurationForm = form{
 		body:    `PT([0-9]+H([0-9]+M)?(` + isoSeconds + `)?|[0-9]+M(` + isoSeconds + `)?|` + isoSeconds + `)`,
@@ -94,6 +104,10 @@ func refineResume(root *jsonschema.Schema) error {
 		{"ResumeDuration.length", func(p *jsonschema.Schema) { isoDurationForm.applyTo(p); p.Format = "duration" }},
 		{"ResumePeriod.start", resumeDateForm.applyTo},
 		{"ResumePeriod.end", resumeDateForm.applyTo},
+		{"ResumeEvent.at", func(p *jsonschema.Schema) { resumeDateTimeForm.applyTo(p); p.Format = "date-time" }},
+		{"ResumeIncident.timeToDetect", func(p *jsonschema.Schema) { isoDurationForm.applyTo(p); p.Format = "duration" }},
+		{"ResumeIncident.timeToMitigate", func(p *jsonschema.Schema) { isoDurationForm.applyTo(p); p.Format = "duration" }},
+		{"ResumeIncident.timeToResolve", func(p *jsonschema.Schema) { isoDurationForm.applyTo(p); p.Format = "duration" }},
 		{"ResumeLink.href", func(p *jsonschema.Schema) { p.Format = "uri-reference" }},
 		{"ResumeWriteUp.url", func(p *jsonschema.Schema) { p.Format = "uri-reference" }},
 		{"ResumeSeverity.level", func(p *jsonschema.Schema) { p.Minimum = "0" }},

@@ -134,7 +134,7 @@ func validate(s *validator.Schema, text []byte) error {
 func TestResumeValidates(t *testing.T) {
 	s := compileResume(t)
 	var portfolios []incident.Portfolio
-	for _, path := range []string{"../../portfolio.yaml", "../../testdata/full.yaml"} {
+	for _, path := range []string{"../../portfolio.yaml", "../../testdata/full.yaml", "../../testdata/timeline.yaml"} {
 		p, err := load.File(path)
 		if err != nil {
 			t.Fatal(err)
@@ -172,26 +172,43 @@ func TestResumeValidates(t *testing.T) {
 		}
 	}
 
-	var good bytes.Buffer
-	if err := jsonresume.WriteExtension(&good, portfolios[1]); err != nil {
-		t.Fatal(err)
+	// Each case changes one portfolio's extension, as render writes it,
+	// into what render never writes.
+	goods := make([]string, len(portfolios))
+	for i, p := range portfolios {
+		var b bytes.Buffer
+		if err := jsonresume.WriteExtension(&b, p); err != nil {
+			t.Fatal(err)
+		}
+		goods[i] = b.String()
 	}
-	for _, tt := range []struct{ name, from, to string }{
-		{"unknown property", `"version": "1",`, `"version": "1", "extra": true,`},
-		{"other version", `"version": "1"`, `"version": "2"`},
-		{"bad length", `"length": "PT60H"`, `"length": "60h"`},
-		{"empty length", `"length": "PT60H"`, `"length": "PT"`},
-		{"bad date", `"start": "2023-03-14"`, `"start": "14/03/2023"`},
-		{"bad command", `"key": "incident-commander"`, `"key": "boss"`},
-		{"bad id", `"id": "script-injection-outage"`, `"id": "Not A Slug"`},
-		{"missing title", `"title": "שלום`, `"name": "שלום`},
-		{"empty section", `"myRole": [
+	for _, tt := range []struct {
+		name     string
+		p        int // in portfolios
+		from, to string
+	}{
+		{"unknown property", 1, `"version": "1",`, `"version": "1", "extra": true,`},
+		{"other version", 1, `"version": "1"`, `"version": "2"`},
+		{"bad length", 1, `"length": "PT60H"`, `"length": "60h"`},
+		{"empty length", 1, `"length": "PT60H"`, `"length": "PT"`},
+		{"bad date", 1, `"start": "2023-03-14"`, `"start": "14/03/2023"`},
+		{"bad command", 1, `"key": "incident-commander"`, `"key": "boss"`},
+		{"bad id", 1, `"id": "script-injection-outage"`, `"id": "Not A Slug"`},
+		{"missing title", 1, `"title": "שלום`, `"name": "שלום`},
+		{"empty section", 1, `"myRole": [
         "1. Rolled back. 2. Wrote it down."
       ]`, `"myRole": []`},
-		{"negative level", `"level": 1`, `"level": -1`},
+		{"negative level", 1, `"level": 1`, `"level": -1`},
+		{"event time without seconds", 2, `"at": "2024-02-09T18:02:00Z"`, `"at": "2024-02-09T18:02Z"`},
+		{"event time without zone", 2, `"at": "2024-02-09T18:02:00Z"`, `"at": "2024-02-09T18:02:00"`},
+		{"event date alone", 2, `"at": "2024-02-09T18:02:00Z"`, `"at": "2024-02-09"`},
+		{"unknown state", 2, `"state": "degraded"`, `"state": "sideways"`},
+		{"unknown kind", 2, `"kind": "detected"`, `"kind": "noticed"`},
+		{"bad time to detect", 2, `"timeToDetect": "PT7M"`, `"timeToDetect": "7 minutes"`},
+		{"period end without zone", 2, `"end": "2024-02-09T19:37:00Z"`, `"end": "2024-02-09T19:37:00"`},
 	} {
-		bad := strings.Replace(good.String(), tt.from, tt.to, 1)
-		if bad == good.String() {
+		bad := strings.Replace(goods[tt.p], tt.from, tt.to, 1)
+		if bad == goods[tt.p] {
 			t.Errorf("%s: %q is not in the extension", tt.name, tt.from)
 			continue
 		}

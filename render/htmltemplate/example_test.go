@@ -72,13 +72,13 @@ func Example() {
 	// </header>
 	// <div class="incidents">
 	// <p class="legend"><span class="legend-label">Legend:</span>
-	// <span class="badge role role-caused-and-fixed">Caused &amp; Fixed</span>
-	// <span class="legend-sep" aria-hidden="true">|</span>
-	// <span class="badge sev sev-2">P2 High</span></p>
+	// <span class="legend-group"><span class="badge role role-caused-and-fixed">Caused &amp; Fixed</span>
+	// <span class="legend-sep" aria-hidden="true">|</span></span>
+	// <span class="legend-group"><span class="badge sev sev-2">P2 High</span></span></p>
 	// <article id="disk-full" class="incident">
 	// <h3 class="incident-title"><a href="#disk-full">Disk &lt;full&gt;</a></h3>
 	// <p class="meta"><span class="badge role role-caused-and-fixed">Caused &amp; Fixed</span>
-	// <span class="badge sev sev-2" title="P2 High">P2<span class="visually-hidden"> High</span></span></p>
+	// <span class="badge sev sev-2">P2 High</span></p>
 	// <section class="part">
 	// <h4 class="part-title">Situation</h4>
 	// <p>Logs filled the disk.</p>

@@ -109,14 +109,16 @@ func ExampleProjects() {
 	//   "projects": [
 	//     {
 	//       "name": "Disk full",
-	//       "description": "Caused \u0026 Fixed · P2 High · 1 hour",
 	//       "highlights": [
 	//         "Situation: Logs filled the \u003cdata\u003e disk.",
 	//         "My Role: Found the log.",
 	//         "Resolution: Deleted old logs.",
 	//         "Permanent Fix: Rotated logs daily."
 	//       ],
-	//       "type": "incident",
+	//       "roles": [
+	//         "Caused \u0026 Fixed"
+	//       ],
+	//       "type": "P2 High incident · 1 hour",
 	//       "incidentId": "disk-full"
 	//     }
 	//   ],

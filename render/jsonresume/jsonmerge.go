@@ -300,7 +300,8 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 }
 
 // isOurs reports whether a projects entry is one the merge owns: an
-// object with "type": "incident" and an "incidentId" in ids, each given
+// object with a "type" holding the word "incident" and an "incidentId"
+// in ids, each given
 // once (with either given twice, which counts is up to each reader, so the
 // entry is left alone).
 func (m *merger) isOurs(v jsonSpan, ids map[string]bool) bool {
@@ -312,7 +313,8 @@ func (m *merger) isOurs(v jsonSpan, ids map[string]bool) bool {
 		switch {
 		case jsonKeyIs(key, "type"):
 			types++
-			typ = jsonKeyIs(val, ProjectType)
+			s, ok := jsonString(val)
+			typ = ok && projectType(s)
 		case jsonKeyIs(key, "incidentId"):
 			idCount++
 			id, ok := jsonString(val)
@@ -320,6 +322,17 @@ func (m *merger) isOurs(v jsonSpan, ids map[string]bool) bool {
 		}
 	}
 	return types == 1 && idCount == 1 && typ && known
+}
+
+// projectType reports whether s is the type of a projects entry
+// Write writes: one holding the word ProjectType.
+func projectType(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if w == ProjectType {
+			return true
+		}
+	}
+	return false
 }
 
 // ourIDs returns the incident IDs whose projects entries the merge owns:

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -260,7 +261,7 @@ func (n *jsonNode) remove(key string) *jsonNode {
 }
 
 // isOursNode reports whether a projects entry is one a merge owns: marked
-// "type": "incident" with an "incidentId" in ids, each given once.
+// a "type" holding the word "incident" and an "incidentId" in ids, each given once.
 func isOursNode(n *jsonNode, ids map[string]bool) bool {
 	if n.Kind != "object" {
 		return false
@@ -275,7 +276,7 @@ func isOursNode(n *jsonNode, ids map[string]bool) bool {
 		}
 	}
 	typ, id := n.get("type"), n.get("incidentId")
-	return types == 1 && idCount == 1 && typ.Kind == "string" && typ.Text == ProjectType && id.Kind == "string" && ids[id.Text]
+	return types == 1 && idCount == 1 && typ.Kind == "string" && slices.Contains(strings.Fields(typ.Text), "incident") && id.Kind == "string" && ids[id.Text]
 }
 
 // ourIDsNode returns the incident IDs whose marked projects entries a merge
@@ -498,7 +499,7 @@ func TestMergeResumeProjects(t *testing.T) {
 }
 
 // TestMergeResumeOwnedProjects spells out which projects entries a merge
-// with Projects replaces: those marked "type": "incident" whose
+// with Projects replaces: those whose "type" holds the word "incident" and whose
 // incidentId is the portfolio's or listed in the résumé's extension value
 // (an earlier merge's). Every other entry stays, bytes and place.
 func TestMergeResumeOwnedProjects(t *testing.T) {
@@ -525,6 +526,16 @@ func TestMergeResumeOwnedProjects(t *testing.T) {
 		opts           []render.Option // besides Projects
 		replace        bool
 	}{
+		{
+			name: "an earlier version's entry, marked \"incident\" alone, is ours",
+			in:   `{"projects":[{"name":"A","type":"incident","incidentId":"a"},{"name":"mine"}]}`,
+			want: `{"projects":[` + ours + `,{"name":"mine"}],` + meta + `}`,
+		},
+		{
+			name: "a type without the word is the user's",
+			in:   `{"projects":[{"name":"A","type":"incidental","incidentId":"a"}]}`,
+			want: `{"projects":[{"name":"A","type":"incidental","incidentId":"a"},` + ours + `],` + meta + `}`,
+		},
 		{
 			name: "marker with a foreign ID is the user's",
 			in:   `{"projects":[{"name":"mine","type":"incident","incidentId":"my-own-outage"}]}`,

@@ -29,6 +29,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -51,11 +52,13 @@ const Version = "1"
 // the documents Write writes.
 const SchemaURL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 
-// ProjectType is the "type" of the entries Projects adds to a résumé's
-// projects section. An entry of this type whose "incidentId" is an
-// incident of the portfolio, or of the extension already in the résumé, is
-// one Merge wrote, and a later merge replaces it; any other entry is
-// the user's and is kept as it is.
+// ProjectType is the word that names an incident in the "type" of the
+// entries Projects adds to a résumé's projects section, which themes print
+// as it is: "P1 Critical incident · 4 hours". An entry whose type holds
+// the word (or is the word alone, as earlier versions wrote it) and whose
+// "incidentId" is an incident of the portfolio, or of the extension
+// already in the résumé, is one Merge wrote, and a later merge
+// replaces it; any other entry is the user's and is kept as it is.
 const ProjectType = "incident"
 
 // TopLevel puts the extension at the top level of the résumé, under
@@ -152,16 +155,36 @@ type Incident struct {
 	Severity Severity `json:"severity"`
 	// Duration is how long the incident lasted.
 	Duration Duration `json:"duration"`
+	// Summary tells the incident in a few sentences, one string per paragraph; absent when not given.
+	Summary []string `json:"summary,omitempty"`
 	// Situation tells what happened, one string per paragraph.
 	Situation []string `json:"situation"`
+	// Trigger tells what set the incident off, one string per paragraph; absent when not given.
+	Trigger []string `json:"trigger,omitempty"`
+	// RootCause tells why the trigger could cause the incident, one string per paragraph; absent when not given.
+	RootCause []string `json:"rootCause,omitempty"`
+	// Detection tells how the incident was noticed, one string per paragraph; absent when not given.
+	Detection []string `json:"detection,omitempty"`
 	// MyRole tells what the person did, one string per paragraph.
 	MyRole []string `json:"myRole"`
 	// Resolution tells how service was restored, one string per paragraph.
 	Resolution []string `json:"resolution"`
 	// PermanentFix tells what was changed so it cannot happen again, one string per paragraph.
 	PermanentFix []string `json:"permanentFix"`
+	// WentWell tells what went well in the response, one string per paragraph; absent when not given.
+	WentWell []string `json:"wentWell,omitempty"`
+	// WentWrong tells what went wrong in the response, one string per paragraph; absent when not given.
+	WentWrong []string `json:"wentWrong,omitempty"`
+	// GotLucky tells where the responders got lucky, one string per paragraph; absent when not given.
+	GotLucky []string `json:"gotLucky,omitempty"`
 	// When is when it happened.
 	When *Period `json:"when,omitempty"`
+	// TimeToDetect is the time from the incident's start to its detection, which its timeline gives (incident.Incident.TimeToDetect), as an ISO 8601 duration such as "PT4M"; absent when the timeline does not give it.
+	TimeToDetect string `json:"timeToDetect,omitempty"`
+	// TimeToMitigate is the time from the incident's start to its mitigation, as TimeToDetect.
+	TimeToMitigate string `json:"timeToMitigate,omitempty"`
+	// TimeToResolve is the time from the incident's start to its resolution, as TimeToDetect.
+	TimeToResolve string `json:"timeToResolve,omitempty"`
 	// Org is the organisation it happened at, possibly anonymised.
 	Org string `json:"org,omitempty"`
 	// Command is the person's incident-command role.
@@ -176,6 +199,20 @@ type Incident struct {
 	Actions []Action `json:"actions,omitempty"`
 	// Links are public write-ups: postmortems, status pages, talks, articles.
 	Links []WriteUp `json:"links,omitempty"`
+	// Timeline is what happened when, earliest first.
+	Timeline []Event `json:"timeline,omitempty"`
+}
+
+// Event is one entry of an incident's timeline.
+type Event struct {
+	// At is when it happened: an ISO 8601 date-time with its zone, such as "2023-03-14T13:42:00Z" or "2023-03-14T14:42:00+01:00".
+	At string `json:"at"`
+	// Text says what happened.
+	Text string `json:"text"`
+	// Kind is the step in the incident's course: started, detected, escalated, mitigated or resolved; absent for a note.
+	Kind incident.EventKind `json:"kind,omitempty"`
+	// State is the service's state from then on: down, degraded or recovered; absent when not given.
+	State incident.State `json:"state,omitempty"`
 }
 
 // Duration is how long an incident lasted.
@@ -189,11 +226,13 @@ type Duration struct {
 }
 
 // Period is when an incident happened, as ISO 8601 calendar dates
-// given to the year, month or day: "2023", "2023-03" or "2023-03-14".
+// given to the year, month or day: "2023", "2023-03" or "2023-03-14"; or,
+// both ends alike, as date-times with their zones, such as
+// "2023-03-14T13:42:00Z".
 type Period struct {
-	// Start is the first day (or month, or year) of the incident.
+	// Start is the first day (or month, or year), or the date-time, the incident started.
 	Start string `json:"start"`
-	// End is the last day of a range; absent when the incident is one date.
+	// End is the last day, or the date-time, of a range; absent when the incident is one date or starts at one date-time.
 	End string `json:"end,omitempty"`
 }
 
@@ -273,7 +312,7 @@ type Lessons struct {
 // A figure that is not a finite number is an error, reported before
 // anything is written.
 func Write(w io.Writer, p incident.Portfolio, opts ...render.Option) error {
-	d, err := newDoc(w, p, opts, "jsonresume: Write", page.OptTopLevel|page.OptProjects)
+	d, err := newDoc(w, p, opts, "jsonresume: Write", page.OptTopLevel|page.OptProjects|page.OptLang)
 	if err != nil {
 		return err
 	}
@@ -306,7 +345,7 @@ func Write(w io.Writer, p incident.Portfolio, opts ...render.Option) error {
 // decodes into an Extension. It refuses the options of the document
 // (TopLevel, Projects, Replace).
 func WriteExtension(w io.Writer, p incident.Portfolio, opts ...render.Option) error {
-	d, err := newDoc(w, p, opts, "jsonresume: WriteExtension", 0)
+	d, err := newDoc(w, p, opts, "jsonresume: WriteExtension", page.OptLang)
 	if err != nil {
 		return err
 	}
@@ -358,7 +397,7 @@ func (d *doc) free() {
 // figure JSON cannot hold, so that nothing is written.
 func prepareJSON(p *incident.Portfolio, opts []render.Option) (page.Config, page.Selection, error) {
 	c := page.NewConfig(opts)
-	if err := c.Check("jsonresume: Merge", page.OptTopLevel|page.OptProjects|page.OptReplace); err != nil {
+	if err := c.Check("jsonresume: Merge", page.OptTopLevel|page.OptProjects|page.OptReplace|page.OptLang); err != nil {
 		return c, page.Selection{}, err
 	}
 	sel := c.Select(p)
@@ -712,6 +751,9 @@ func (j *jsonPage) Incidents() {
 
 func (j *jsonPage) IncidentsEnd() { j.close(']') }
 
+// Empty writes nothing: JSON's empty list of incidents says it.
+func (j *jsonPage) Empty(string) {}
+
 func (j *jsonPage) Incident(in *incident.Incident, role string, sev page.Severity) {
 	j.next()
 	j.open('{')
@@ -742,17 +784,43 @@ func (j *jsonPage) IncidentEnd() { j.close('}') }
 func (j *jsonPage) Details()     {}
 func (j *jsonPage) DetailsEnd()  {}
 
-func (j *jsonPage) When(n page.Name, p incident.Period) {
+func (j *jsonPage) When(n page.Name, start, end page.Moment) {
 	j.key(n.Key)
 	j.open('{')
 	j.key("start")
-	j.date(p.Start)
-	if end := page.PeriodEnd(p); !end.IsZero() {
+	j.moment(start)
+	if !end.D.IsZero() {
 		j.key("end")
-		j.date(end)
+		j.moment(end)
 	}
 	j.close('}')
 }
+
+// moment writes m's ISO form as a string.
+func (j *jsonPage) moment(m page.Moment) {
+	var buf [48]byte
+	j.Raw(append(m.AppendISO(append(buf[:0], '"')), '"'))
+}
+
+func (j *jsonPage) Span(n page.Name, d time.Duration) {
+	var buf [48]byte
+	j.key(n.Key)
+	j.Raw(append(page.AppendISODuration(append(buf[:0], '"'), d), '"'))
+}
+
+func (j *jsonPage) Timeline(n page.Name) { j.List(n) }
+
+func (j *jsonPage) Event(e *incident.Event, at page.Moment) {
+	j.item()
+	j.key("at")
+	j.moment(at)
+	j.member("text", e.Text)
+	j.memberOmit("kind", string(e.Kind))
+	j.memberOmit("state", string(e.State))
+	j.close('}')
+}
+
+func (j *jsonPage) TimelineEnd() { j.ListEnd() }
 
 func (j *jsonPage) Field(n page.Name, key, value string) {
 	if key == "" {
@@ -803,7 +871,9 @@ func (j *jsonPage) Figure(f *incident.Figure) {
 	j.close('}')
 }
 
-func (j *jsonPage) Action(a *incident.Action) {
+// Action writes an action item with its state, marked or not: JSON
+// holds it as data.
+func (j *jsonPage) Action(a *incident.Action, _ bool) {
 	j.item()
 	j.member("text", a.Text)
 	j.member("kind", string(a.Kind))
@@ -842,32 +912,28 @@ func (j *jsonWriter) date(d incident.Date) {
 func (j *jsonWriter) project(c *page.Config, p *incident.Portfolio, in *incident.Incident) {
 	j.open('{')
 	j.member("name", in.Title)
-	j.key("description")
-	j.Byte('"')
-	j.body(p.RoleLabel(in.Role))
-	j.Str(" · ")
-	j.body(string(in.Severity))
-	if sev, ok := p.Severity(in.Severity); ok && sev.Label != "" {
-		j.Byte(' ')
-		j.body(sev.Label)
+	if len(in.Summary) > 0 {
+		j.key("description")
+		j.Byte('"')
+		j.paragraphs(in.Summary)
+		j.Byte('"')
 	}
-	j.Str(" · ")
-	j.body(in.Duration.Text)
-	j.Byte('"')
 	j.key("highlights")
 	j.open('[')
-	for _, s := range in.Sections() {
+	for k, s := range page.Parts(in) {
+		if !page.PartShown(k, s) {
+			continue
+		}
 		j.next()
 		j.Byte('"')
 		j.body(s.Name)
 		j.Str(": ")
-		for k, para := range s.Paragraphs {
-			if k > 0 {
-				j.Byte(' ')
-			}
-			j.body(para)
-		}
+		j.paragraphs(s.Paragraphs)
 		j.Byte('"')
+	}
+	if !c.NoDetails {
+		j.figureHighlight(page.ImpactName, in.Impact, c.Num)
+		j.figureHighlight(page.ResultsName, in.Results, c.Num)
 	}
 	j.close(']')
 	if !c.NoDetails {
@@ -887,18 +953,92 @@ func (j *jsonWriter) project(c *page.Config, p *incident.Portfolio, in *incident
 		if u := jsonWebLink(in); u != "" {
 			j.member("url", u)
 		}
-		if in.Command != "" {
-			j.key("roles")
-			j.open('[')
-			j.next()
-			j.string(in.Command.String())
-			j.close(']')
-		}
+	}
+	// Themes print the roles, the type and the description as they are:
+	// the person's role (and command role), "P1 Critical incident · 4
+	// hours", and the summary.
+	j.key("roles")
+	j.open('[')
+	j.next()
+	j.string(p.RoleLabel(in.Role))
+	if in.Command != "" && !c.NoDetails {
+		j.next()
+		j.string(in.Command.String())
+	}
+	j.close(']')
+	if !c.NoDetails {
 		j.memberOmit("entity", in.Org)
 	}
-	j.member("type", ProjectType)
+	j.key("type")
+	j.Byte('"')
+	j.body(string(in.Severity))
+	if sev, ok := p.Severity(in.Severity); ok && sev.Label != "" {
+		j.Byte(' ')
+		j.body(sev.Label)
+	}
+	j.Str(" " + ProjectType)
+	if in.Duration.Text != "" {
+		j.Str(" · ")
+		j.body(in.Duration.Text)
+	}
+	j.Byte('"')
 	j.member("incidentId", string(in.ID))
 	j.close('}')
+}
+
+// paragraphs writes paragraphs inside a string, one space apart.
+func (j *jsonWriter) paragraphs(ps []string) {
+	for k, para := range ps {
+		if k > 0 {
+			j.Byte(' ')
+		}
+		j.body(para)
+	}
+}
+
+// figureHighlight writes figures as one highlight, for readers, their
+// numbers as form reads them: "Impact: Queries lost: 1,200,000,000
+// queries (peak); Error rate: 0.1% → 38.5%".
+func (j *jsonWriter) figureHighlight(n page.Name, figs []incident.Figure, form page.NumberForm) {
+	if len(figs) == 0 {
+		return
+	}
+	j.next()
+	j.Byte('"')
+	j.Str(n.Colon)
+	for k := range figs {
+		f := &figs[k]
+		if k > 0 {
+			j.Byte(';')
+		}
+		j.Byte(' ')
+		j.body(f.Label)
+		j.Str(": ")
+		if f.HasBefore {
+			j.figureValue(f.Before, f.BeforeText, f.Unit, form)
+			j.Str(" " + page.FigureArrow + " ")
+		}
+		j.figureValue(f.Value, f.ValueText, f.Unit, form)
+		if f.Note != "" {
+			j.Str(" (")
+			j.body(f.Note)
+			j.Byte(')')
+		}
+	}
+	j.Byte('"')
+}
+
+// figureValue writes a figure's value, or its text, and its unit inside a
+// string: "1.2 h", "70%".
+func (j *jsonWriter) figureValue(v float64, text, unit string, form page.NumberForm) {
+	if text != "" {
+		j.body(text)
+	} else {
+		var buf [64]byte
+		j.Raw(page.AppendNumber(buf[:0], v, form))
+	}
+	j.Str(page.UnitSpace(unit))
+	j.body(unit)
 }
 
 // jsonWebLink returns the first of an incident's links that is an absolute

@@ -8,6 +8,8 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -66,6 +68,10 @@ func jsonHostile() incident.Portfolio {
 				{Label: "third", Value: 1.0 / 3},
 			},
 			Actions: []incident.Action{{Text: "", Kind: "odd-kind"}},
+			Timeline: []incident.Event{{
+				At:   incident.Date{Year: 2023, Month: 3, Day: 14, Clock: incident.Clock{Hour: 1, Minute: 2, Second: 3, Nanosecond: 5e8, Offset: -(8*3600 + 30*60), Set: true}},
+				Text: ctl.String(), Kind: "odd-kind", State: "odd-state",
+			}, {At: incident.Date{Year: 2023, Month: 3}, Text: "a date alone"}},
 			Links: []incident.WriteUp{
 				{Title: "unsafe", URL: "javascript:alert(1)"},
 				{Title: "relative", URL: "/postmortem"},
@@ -82,10 +88,11 @@ func jsonHostile() incident.Portfolio {
 // jsonPortfolios are the portfolios the writer is checked with.
 func jsonPortfolios(t testing.TB) map[string]incident.Portfolio {
 	return map[string]incident.Portfolio{
-		"bundled": jsonBundled(t),
-		"full":    jsonFull(t),
-		"hostile": jsonHostile(),
-		"empty":   {},
+		"bundled":  jsonBundled(t),
+		"full":     jsonFull(t),
+		"hostile":  jsonHostile(),
+		"timeline": jsonFixture(t, "../../testdata/timeline.yaml"),
+		"empty":    {},
 	}
 }
 
@@ -147,7 +154,7 @@ type jsonMeta struct {
 
 type jsonProject struct {
 	Name        string   `json:"name"`
-	Description string   `json:"description"`
+	Description string   `json:"description,omitempty"`
 	Highlights  []string `json:"highlights"`
 	Keywords    []string `json:"keywords,omitempty"`
 	StartDate   string   `json:"startDate,omitempty"`
@@ -186,21 +193,53 @@ func referenceProject(c *page.Config, p *incident.Portfolio, in *incident.Incide
 	if d, ok := p.Severity(in.Severity); ok && d.Label != "" {
 		sev += " " + d.Label
 	}
+	typ := sev + " incident"
+	if in.Duration.Text != "" {
+		typ += " · " + in.Duration.Text
+	}
 	e := jsonProject{
 		Name:        in.Title,
-		Description: p.RoleLabel(in.Role) + " · " + sev + " · " + in.Duration.Text,
-		Type:        "incident",
+		Description: strings.Join(in.Summary, " "),
+		Roles:       []string{p.RoleLabel(in.Role)},
+		Type:        typ,
 		IncidentID:  string(in.ID),
 	}
-	for _, s := range in.Sections() {
+	for _, s := range wantParts(in) {
 		e.Highlights = append(e.Highlights, s.Name+": "+strings.Join(s.Paragraphs, " "))
 	}
 	if c.NoDetails {
 		return e
 	}
+	for _, g := range []struct {
+		name string
+		figs []incident.Figure
+	}{{"Impact", in.Impact}, {"Results", in.Results}} {
+		var figs []string
+		value := func(v float64, text, unit string) string {
+			if text == "" {
+				text = englishNumber(v)
+			}
+			return text + page.UnitSpace(unit) + unit
+		}
+		for _, f := range g.figs {
+			s := f.Label + ": "
+			if f.HasBefore {
+				s += value(f.Before, f.BeforeText, f.Unit) + " → "
+			}
+			s += value(f.Value, f.ValueText, f.Unit)
+			if f.Note != "" {
+				s += " (" + f.Note + ")"
+			}
+			figs = append(figs, s)
+		}
+		if figs != nil {
+			e.Highlights = append(e.Highlights, g.name+": "+strings.Join(figs, "; "))
+		}
+	}
 	e.Keywords = in.Tags
 	if !in.When.IsZero() {
-		e.StartDate, e.EndDate = in.When.Start.String(), in.When.End.String()
+		// JSON Resume's dates are calendar dates: a time of day is left out.
+		e.StartDate, e.EndDate = dateString(in.When.Start), dateString(in.When.End)
 		if e.EndDate == "" {
 			e.EndDate = e.StartDate
 		}
@@ -212,10 +251,50 @@ func referenceProject(c *page.Config, p *incident.Portfolio, in *incident.Incide
 		}
 	}
 	if in.Command != "" {
-		e.Roles = []string{in.Command.String()}
+		e.Roles = append(e.Roles, in.Command.String())
 	}
 	e.Entity = in.Org
 	return e
+}
+
+// englishNumber is v as English readers read it, its digits grouped by
+// threes: 1,200,000,000 and 1234.5 as 1,234.5.
+func englishNumber(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	s, sign := strings.CutPrefix(s, "-")
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	if hasFrac {
+		whole += "." + frac
+	}
+	if sign {
+		return "-" + whole
+	}
+	return whole
+}
+
+// omitEmpty is a postmortem's part as decoding gives it back: nil when
+// not given, as omitempty leaves it out.
+func omitEmpty(ss []string) []string {
+	if len(ss) == 0 {
+		return nil
+	}
+	return cloneStrings(ss)
+}
+
+// wantParts is the parts of in a page shows, in order, as the tests
+// expect them: the seed's four sections always, the postmortem's parts
+// when given, the summary first and the lessons last.
+func wantParts(in *incident.Incident) (out []incident.Section) {
+	seed, pm := in.Sections(), in.Postmortem()
+	for _, s := range []incident.Section{pm[0], seed[0], pm[1], pm[2], pm[3], seed[1], seed[2], seed[3], pm[4], pm[5], pm[6]} {
+		if len(s.Paragraphs) > 0 || slices.ContainsFunc(seed[:], func(d incident.Section) bool { return d.Key == s.Key }) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // encodeIndented is encoding/json's output with two-space indentation.
@@ -286,10 +365,17 @@ func TestResumeExtensionShape(t *testing.T) {
 		Role:         Role{incident.CausedAndFixed, "Caused & Fixed"},
 		Severity:     Severity{"SEV-1", "Critical", 1},
 		Duration:     Duration{Text: "Weekend (Fri–Sun) 🚒", Length: "PT60H"},
+		Summary:      []string{"A <b>bad</b> change & a *full* pool took the site down."},
 		Situation:    in.Situation,
+		Trigger:      []string{"A deploy at 13:42 <UTC> | no canary."},
+		RootCause:    []string{"The pool was sized for 5000 connections; `max` was 50.", "# Nobody owned it."},
+		Detection:    []string{"An alert: [page](javascript:alert(1)) fired after 4 minutes."},
 		MyRole:       in.MyRole,
 		Resolution:   in.Resolution,
 		PermanentFix: in.PermanentFix,
+		WentWell:     []string{"Rollback took < 5 minutes & worked."},
+		WentWrong:    []string{"</section><script>alert(1)</script>"},
+		GotLucky:     []string{"It was a Sunday: {{ .Title }} & %s."},
 		When:         &Period{"2023-03-14", "2023-03-16"},
 		Org:          `"Acme" & 'Sons' <Ltd>`,
 		Tags:         []string{"kubernetes", "c++", "全角文字", "<tag>"},
@@ -382,7 +468,7 @@ func TestJSONResumeSchemas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for pname, p := range map[string]incident.Portfolio{"bundled": jsonBundled(t), "full": jsonFull(t)} {
+	for pname, p := range map[string]incident.Portfolio{"bundled": jsonBundled(t), "full": jsonFull(t), "timeline": jsonFixture(t, "../../testdata/timeline.yaml")} {
 		for oname, opts := range jsonOptionSets {
 			c := page.NewConfig(opts)
 			doc := renderJSONResume(t, p, opts...)
@@ -690,10 +776,17 @@ func resumeIncident(c *page.Config, p *incident.Portfolio, in *incident.Incident
 		Role:         Role{in.Role, p.RoleLabel(in.Role)},
 		Severity:     Severity{in.Severity, sev.Label, sev.Level},
 		Duration:     Duration{Text: in.Duration.Text, Approximate: in.Duration.Approximate},
+		Summary:      omitEmpty(in.Summary),
 		Situation:    cloneStrings(in.Situation),
+		Trigger:      omitEmpty(in.Trigger),
+		RootCause:    omitEmpty(in.RootCause),
+		Detection:    omitEmpty(in.Detection),
 		MyRole:       cloneStrings(in.MyRole),
 		Resolution:   cloneStrings(in.Resolution),
 		PermanentFix: cloneStrings(in.PermanentFix),
+		WentWell:     omitEmpty(in.WentWell),
+		WentWrong:    omitEmpty(in.WentWrong),
+		GotLucky:     omitEmpty(in.GotLucky),
 	}
 	if in.Duration.Length > 0 {
 		var buf [40]byte
@@ -703,7 +796,18 @@ func resumeIncident(c *page.Config, p *incident.Portfolio, in *incident.Incident
 		return r
 	}
 	if !in.When.IsZero() {
-		r.When = &Period{Start: dateString(in.When.Start), End: dateString(page.PeriodEnd(in.When))}
+		r.When = &Period{Start: isoString(in.When.Start), End: isoString(page.PeriodEnd(in.When))}
+	}
+	for _, t := range []struct {
+		s  *string
+		to func() (time.Duration, bool)
+	}{{&r.TimeToDetect, in.TimeToDetect}, {&r.TimeToMitigate, in.TimeToMitigate}, {&r.TimeToResolve, in.TimeToResolve}} {
+		if d, ok := t.to(); ok && d > 0 {
+			*t.s = string(page.AppendISODuration(nil, d))
+		}
+	}
+	for _, e := range in.Timeline {
+		r.Timeline = append(r.Timeline, Event{At: isoString(e.At), Text: e.Text, Kind: e.Kind, State: e.State})
 	}
 	r.Org = in.Org
 	r.Tags = cloneOrNil(in.Tags)
@@ -753,6 +857,15 @@ func dateString(d incident.Date) string {
 	return string(page.AppendDate(buf[:0], d))
 }
 
+// isoString is d as time.Time writes it, RFC 3339 with seconds, when it
+// has a time of day, and dateString otherwise.
+func isoString(d incident.Date) string {
+	if t, ok := d.Time(); ok {
+		return strings.Replace(t.Format(time.RFC3339Nano), "+00:00", "Z", 1)
+	}
+	return dateString(d)
+}
+
 func jsonHasBack(p *incident.Portfolio) bool {
 	return p.Back.Text != "" && page.SafeHref(p.Back.Href)
 }
@@ -774,7 +887,7 @@ func TestForeignOptions(t *testing.T) {
 	}{
 		{"Write", func(w io.Writer) error { return Write(w, p, Projects(), Replace()) }, "jsonresume: Write cannot honour the Replace option"},
 		{"WriteExtension", func(w io.Writer) error { return WriteExtension(w, p, TopLevel()) }, "jsonresume: WriteExtension cannot honour the TopLevel option"},
-		{"Merge", func(w io.Writer) error { return Merge(w, resume, p, render.Lang("de")) }, "jsonresume: Merge cannot honour the Lang option"},
+		{"Merge", func(w io.Writer) error { return Merge(w, resume, p, render.Width(40)) }, "jsonresume: Merge cannot honour the Width option"},
 		{"render", func(w io.Writer) error { return render.Text(w, p, Projects()) }, "render: Text cannot honour the Projects option"},
 	} {
 		var b bytes.Buffer

@@ -79,7 +79,18 @@ var page = incident.Portfolio{
 				"Autoscaling for CoreDNS on request rate, and NodeLocal DNSCache on every node pool.",
 			},
 			When: incident.Period{
-				Start: incident.Date{Year: 2024, Month: time.February, Day: 9},
+				Start: incident.Date{
+					Year:  2024,
+					Month: time.February,
+					Day:   9,
+					Clock: incident.Clock{Hour: 18, Minute: 2, Set: true},
+				},
+				End: incident.Date{
+					Year:  2024,
+					Month: time.February,
+					Day:   9,
+					Clock: incident.Clock{Hour: 19, Minute: 37, Set: true},
+				},
 			},
 			Org:     "an online retailer",
 			Tags:    []string{"dns", "coredns", "kubernetes"},

@@ -71,7 +71,6 @@ const (
 )
 
 // Config is what the options say.
-
 type Config struct {
 	Roles      []incident.Role
 	Severities []incident.Severity
@@ -83,10 +82,12 @@ type Config struct {
 	HeadingOffset                           int
 	Given                                   Opt // the format options given
 
+	Lang string     // Lang's tag
+	Num  NumberForm // how figures' numbers read, after lang
+
 	// HTML
 	Fragment bool
 	JSONLD   bool
-	Lang     string
 	// Markdown
 	Site bool
 	// Text
@@ -105,6 +106,7 @@ func (c *Config) Set(opts []Option) {
 			o.apply(c)
 		}
 	}
+	c.Num = numberFormOf(c.Lang)
 }
 
 // NewConfig returns the configuration opts make. (A render applies them

@@ -3,6 +3,7 @@ package page
 import (
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -17,10 +18,10 @@ import (
 // too, by the functions at the end of this file, which every writer
 // calls.
 
-// A Writer writes the pieces of a page in one format, in the order walk
+// A writer writes the pieces of a page in one format, in the order walk
 // calls its methods. A piece that is not to show is never handed over.
 type Writer interface {
-	// Begin and end write what comes before and after the page: an HTML
+	// begin and end write what comes before and after the page: an HTML
 	// document's head, a JSON object's braces.
 	Begin()
 	End()
@@ -34,19 +35,26 @@ type Writer interface {
 	// and their severities, most severe first. There is at least one of
 	// each.
 	Legend(label string, roles []incident.RoleDef, sevs []Severity)
-	// Incidents and incidentsEnd go around the incidents, which may be none.
+	// Incidents and incidentsEnd go around the incidents, which may be
+	// none: between them, empty then writes the notice that says so.
 	Incidents()
 	IncidentsEnd()
+	Empty(notice string)
 	// Incident starts an incident: its title and its badges.
 	Incident(in *incident.Incident, role string, sev Severity)
-	// Section writes the k-th of its four sections.
+	// Section writes the k-th of its parts (see parts): each of the
+	// seed's four sections, and each further part of a postmortem that
+	// is given.
 	Section(k int, s incident.Section)
 	// Details and detailsEnd go around the optional fields of an
 	// incident, when it has any.
 	Details()
 	DetailsEnd()
-	// When writes when an incident happened.
-	When(n Name, p incident.Period)
+	// When writes when an incident happened: start, and end unless it
+	// is the zero moment.
+	When(n Name, start, end Moment)
+	// Span writes a length with a label, such as the time to detect.
+	Span(n Name, d time.Duration)
 	// Field writes a value with a label. A value with a key of its own,
 	// such as a command role, has its key too; key is "" otherwise.
 	Field(n Name, key, value string)
@@ -57,15 +65,23 @@ type Writer interface {
 	List(n Name)
 	ListEnd()
 	Figure(f *incident.Figure)
-	Action(a *incident.Action)
+	// Action writes an action item, with its state (done or open) when
+	// marked: only where an incident's items are of both states.
+	Action(a *incident.Action, marked bool)
 	WriteUp(l Link)
+	// Timeline and timelineEnd go around an incident's timeline, of at
+	// least one event; event writes each, at the moment walk decides
+	// on (the day only when it changes).
+	Timeline(n Name)
+	Event(e *incident.Event, at Moment)
+	TimelineEnd()
 	// IncidentEnd ends an incident.
 	IncidentEnd()
 	// Lessons writes the lessons as a listing, with at least one item.
 	Lessons(l *incident.Lessons)
 }
 
-// A Name is what a part of the page is called: its key in JSON (and an
+// A name is what a part of the page is called: its key in JSON (and an
 // HTML class) and its label for readers, alone and followed by a colon.
 type Name struct{ Key, Label, Colon string }
 
@@ -80,7 +96,13 @@ var (
 	ImpactName  = newName("impact", "Impact")
 	ResultsName = newName("results", "Results")
 	actionsName = newName("actions", "Action items")
+	openName    = newName("actions", "Open action items") // the action items, when none is done
 	linksName   = newName("links", "Write-ups")
+	// The times walk computes from a timeline, and the timeline.
+	detectName   = newName("timeToDetect", "Time to detect")
+	mitigateName = newName("timeToMitigate", "Time to mitigate")
+	resolveName  = newName("timeToResolve", "Time to resolve")
+	timelineName = newName("timeline", "Timeline")
 )
 
 // Other words a page shows.
@@ -100,7 +122,11 @@ const (
 	badgeRanks   = 4            // the colours of severity badges
 )
 
-// A Link is a link as walk hands it over.
+// emptyNotice is what a page says where the selection leaves no
+// incident, in the Hugo module's words.
+const emptyNotice = "No incidents to show."
+
+// A link is a link as walk hands it over.
 type Link struct {
 	Text, URL string
 	Kind      incident.LinkKind
@@ -129,7 +155,7 @@ func (l Link) KindLabel() string {
 	return l.Kind.String()
 }
 
-// A Severity is a severity as an incident or the legend shows it. Its
+// A severity is a severity as an incident or the legend shows it. Its
 // Code is the incident's; Label and Level are the scale's, or "" and 0
 // when the scale does not know the code.
 type Severity struct {
@@ -244,6 +270,9 @@ func (pg *Page) Walk(w Writer) {
 		w.Legend(label, pg.roles, pg.sevs)
 	}
 	w.Incidents()
+	if pg.Sel.Len() == 0 {
+		w.Empty(emptyNotice)
+	}
 	for i := range pg.Sel.Len() {
 		pg.incident(w, pg.Sel.At(i))
 	}
@@ -258,20 +287,61 @@ func (pg *Page) incident(w Writer, in *incident.Incident) {
 	d, known := pg.P.Severity(in.Severity)
 	d.Code = in.Severity
 	w.Incident(in, pg.P.RoleLabel(in.Role), pg.Severity(d, known))
-	for k, s := range in.Sections() {
-		w.Section(k, s)
+	for k, s := range Parts(in) {
+		if PartShown(k, s) {
+			w.Section(k, s)
+		}
 	}
-	if !pg.C.NoDetails && in.HasDetails() {
-		Details(w, in)
+	if !pg.C.NoDetails {
+		spans, n := TimesTo(in)
+		if in.HasDetails() || n > 0 {
+			Details(w, in, spans[:n])
+		}
+		if len(in.Timeline) > 0 {
+			timeline(w, in)
+		}
 	}
 	w.IncidentEnd()
 }
 
-// Details writes the optional fields of in, which has some.
-func Details(w Writer, in *incident.Incident) {
+// A Span is a length a timeline gives, with its name.
+type Span struct {
+	N Name
+	D time.Duration
+}
+
+// TimesTo returns the times to detect, mitigate and resolve in's
+// timeline gives, in that order, and how many it gives.
+func TimesTo(in *incident.Incident) (spans [3]Span, n int) {
+	for i, nm := range [...]Name{detectName, mitigateName, resolveName} {
+		var d time.Duration
+		var ok bool
+		switch i {
+		case 0:
+			d, ok = in.TimeToDetect()
+		case 1:
+			d, ok = in.TimeToMitigate()
+		default:
+			d, ok = in.TimeToResolve()
+		}
+		if ok && d > 0 {
+			spans[n] = Span{nm, d}
+			n++
+		}
+	}
+	return spans, n
+}
+
+// Details writes the optional fields of in, and the times its timeline
+// gives, of which there are some.
+func Details(w Writer, in *incident.Incident, spans []Span) {
 	w.Details()
 	if !in.When.IsZero() {
-		w.When(whenName, in.When)
+		start, end := periodMoments(in.When)
+		w.When(whenName, start, end)
+	}
+	for _, s := range spans {
+		w.Span(s.N, s.D)
 	}
 	if in.Org != "" {
 		w.Field(orgName, "", in.Org)
@@ -285,9 +355,10 @@ func Details(w Writer, in *incident.Incident) {
 	figures(w, ImpactName, in.Impact)
 	figures(w, ResultsName, in.Results)
 	if len(in.Actions) > 0 {
-		w.List(actionsName)
+		n, marked := actionList(in.Actions)
+		w.List(n)
 		for k := range in.Actions {
-			w.Action(&in.Actions[k])
+			w.Action(&in.Actions[k], marked)
 		}
 		w.ListEnd()
 	}
@@ -299,6 +370,81 @@ func Details(w Writer, in *incident.Incident) {
 		w.ListEnd()
 	}
 	w.DetailsEnd()
+}
+
+// timeline writes in's timeline, which has events. An event's day shows
+// when it is not the day of the event before it, or, for the first, the
+// day the incident's When starts on.
+func timeline(w Writer, in *incident.Incident) {
+	w.Timeline(timelineName)
+	prev := in.When.Start
+	for k := range in.Timeline {
+		e := &in.Timeline[k]
+		w.Event(e, Moment{D: e.At, Day: !sameDay(e.At, prev) || !e.At.HasClock(), Zone: true})
+		prev = e.At
+	}
+	w.TimelineEnd()
+}
+
+// PartOrder is the order in which an incident's parts show: the seed's
+// four sections (incident.Incident.Sections) and the further parts of
+// Google's SRE postmortem template (incident.Incident.Postmortem) woven
+// among them in the template's order. The summary comes first; trigger,
+// root cause and detection follow what happened; what went well, what
+// went wrong and where we got lucky close the incident.
+var PartOrder = [...]struct {
+	seed bool // one of Sections, which always shows; else one of Postmortem, which shows when given
+	k    int  // its index there
+}{
+	{false, 0}, // Summary
+	{true, 0},  // Situation
+	{false, 1}, // Trigger
+	{false, 2}, // Root Cause
+	{false, 3}, // Detection
+	{true, 1},  // My Role
+	{true, 2},  // Resolution
+	{true, 3},  // Permanent Fix
+	{false, 4}, // What Went Well
+	{false, 5}, // What Went Wrong
+	{false, 6}, // Where We Got Lucky
+}
+
+// Parts returns an incident's parts in page order (partOrder). It does
+// not allocate.
+func Parts(in *incident.Incident) (ps [len(PartOrder)]incident.Section) {
+	seed, pm := in.Sections(), in.Postmortem()
+	for i, o := range PartOrder {
+		if o.seed {
+			ps[i] = seed[o.k]
+		} else {
+			ps[i] = pm[o.k]
+		}
+	}
+	return ps
+}
+
+// PartShown reports whether the k-th part, s, shows: a seed section
+// always does, a further part of a postmortem when it is given.
+func PartShown(k int, s incident.Section) bool { return PartOrder[k].seed || len(s.Paragraphs) > 0 }
+
+// actionList returns the name over action items as, at least one, and
+// whether each item is marked done or open: only where both states are
+// among them. Items all done show no state; items all open show none
+// either, and the list says so in its label, "Open action items".
+func actionList(as []incident.Action) (n Name, marked bool) {
+	done := 0
+	for _, a := range as {
+		if a.Done {
+			done++
+		}
+	}
+	switch done {
+	case 0:
+		return openName, false
+	case len(as):
+		return actionsName, false
+	}
+	return actionsName, true
 }
 
 func figures(w Writer, n Name, figs []incident.Figure) {
@@ -344,11 +490,14 @@ func appendPadded(b []byte, n, width int) []byte {
 	return append(b, digits...)
 }
 
-// DateWord is one word of a date as readers see it: s, or the number n
-// when s is empty.
+// DateWord is one word of a date as readers see it: s, or, when s is
+// empty, the time of day clock when it is set, else the number n. A time
+// of day has its zone after it when zone is set.
 type DateWord struct {
-	S string
-	N int
+	S     string
+	N     int
+	Clock incident.Clock
+	Zone  bool
 }
 
 // DateWords spells d out: "2023", "March 2023" or "14 March 2023".
@@ -374,17 +523,135 @@ func PeriodEnd(p incident.Period) incident.Date {
 	return p.End
 }
 
+// A moment is a date, or a date-time, as a page shows it: with its day
+// (its date, to the precision given) or its time of day alone, and with
+// its zone or without, when the zone shows once after a range.
+type Moment struct {
+	D         incident.Date
+	Day, Zone bool
+}
+
+// periodMoments returns the ends of p as readers see them: "14 March
+// 2023", and for a range the end too (else the zero moment). A range of
+// date-times within one day and zone shows the day and the zone once:
+// "14 March 2023 13:42 – 14:09 UTC".
+func periodMoments(p incident.Period) (start, end Moment) {
+	start = Moment{D: p.Start, Day: true, Zone: true}
+	e := PeriodEnd(p)
+	if e.IsZero() {
+		return start, Moment{}
+	}
+	end = Moment{D: e, Day: true, Zone: true}
+	if e.HasClock() && sameDay(e, p.Start) && e.Clock.Offset == p.Start.Clock.Offset {
+		start.Zone, end.Day = false, false
+	}
+	return start, end
+}
+
+// sameDay reports whether d and e are on one day, as written, with
+// their days given.
+func sameDay(d, e incident.Date) bool {
+	return d.Day > 0 && d.Year == e.Year && d.Month == e.Month && d.Day == e.Day
+}
+
+// Words spells m out: "14 March 2023", "14 March 2023 13:42 UTC",
+// "13:42 UTC", "13:42".
+func (m Moment) Words() (words [4]DateWord, n int) {
+	if m.Day || !m.D.HasClock() {
+		w, k := DateWords(m.D)
+		n = copy(words[:], w[:k])
+	}
+	if m.D.HasClock() {
+		words[n] = DateWord{Clock: m.D.Clock, Zone: m.Zone}
+		n++
+	}
+	return words, n
+}
+
 // PeriodWords spells p out: "14 March 2023", or a range such as
-// "14 March 2023 – 16 March 2023".
-func PeriodWords(p incident.Period) (words [7]DateWord, n int) {
-	w, k := DateWords(p.Start)
+// "14 March 2023 – 16 March 2023" or "14 March 2023 13:42 – 14:09 UTC".
+func PeriodWords(p incident.Period) (words [9]DateWord, n int) {
+	start, end := periodMoments(p)
+	w, k := start.Words()
 	n = copy(words[:], w[:k])
-	if end := PeriodEnd(p); !end.IsZero() {
+	if !end.D.IsZero() {
 		words[n] = DateWord{S: RangeDash[1 : len(RangeDash)-1]}
-		w, k = DateWords(end)
+		w, k = end.Words()
 		n += 1 + copy(words[n+1:], w[:k])
 	}
 	return words, n
+}
+
+// AppendISO appends m as machines read it, as HTML's <time datetime> and
+// ISO 8601 do: appendDate's date, or an RFC 3339 date-time with its
+// seconds and zone, "2023-03-14T13:42:00Z", "2023-03-14T13:42:00+01:00".
+func (m Moment) AppendISO(b []byte) []byte {
+	b = AppendDate(b, m.D)
+	c := m.D.Clock
+	if !c.Set {
+		return b
+	}
+	b = append(b, 'T')
+	b = appendClock(b, c, true)
+	if c.Offset == 0 {
+		return append(b, 'Z')
+	}
+	return appendOffset(b, c.Offset)
+}
+
+// appendClock appends a time of day, "13:42", with its seconds when they
+// are not zero, "13:42:05"; for machines (iso) always with its seconds
+// and then its fraction of a second, if any, "13:42:05.25".
+func appendClock(b []byte, c incident.Clock, iso bool) []byte {
+	b = appendPadded(b, c.Hour, 2)
+	b = append(b, ':')
+	b = appendPadded(b, c.Minute, 2)
+	if iso || c.Second != 0 || c.Nanosecond != 0 {
+		b = append(b, ':')
+		b = appendPadded(b, c.Second, 2)
+	}
+	if iso && c.Nanosecond != 0 {
+		b = appendPadded(append(b, '.'), c.Nanosecond, 9)
+		for b[len(b)-1] == '0' {
+			b = b[:len(b)-1]
+		}
+	}
+	return b
+}
+
+// appendOffset appends a zone's offset from UTC, "+05:30" or "-08:00".
+func appendOffset(b []byte, off int) []byte {
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	b = append(b, sign)
+	b = appendPadded(b, off/3600, 2)
+	b = append(b, ':')
+	return appendPadded(b, off/60%60, 2)
+}
+
+// utc is the zone's word: UTC, or UTC and its offset, "UTC+05:30".
+const utc = "UTC"
+
+// AppendWord appends w as readers see it: its text, its number, or its
+// time of day, with the zone after it when w.zone is set: "13:42 UTC",
+// "09:15 UTC+05:30".
+func (w DateWord) AppendWord(b []byte) []byte {
+	switch {
+	case w.S != "":
+		return append(b, w.S...)
+	case !w.Clock.Set:
+		return strconv.AppendInt(b, int64(w.N), 10)
+	}
+	b = appendClock(b, w.Clock, false)
+	if w.Zone {
+		b = append(b, " "+utc...)
+		if w.Clock.Offset != 0 {
+			b = appendOffset(b, w.Clock.Offset)
+		}
+	}
+	return b
 }
 
 // AppendISODuration appends d as an ISO 8601 duration in hours, minutes
@@ -414,6 +681,82 @@ func AppendISODuration(b []byte, d time.Duration) []byte {
 			b = append(b, f...)
 		}
 		b = append(b, 'S')
+	}
+	return b
+}
+
+// A numberForm is how a language writes a figure's number: the mark
+// between groups of three digits, the decimal mark, and the fewest
+// digits before the decimal mark that are grouped (CLDR's minimum
+// grouping digits plus three: Spanish and Polish write 5000 but 50.000).
+type NumberForm struct {
+	group, decimal string
+	grouped        int
+}
+
+// numberForms are the forms of the languages Lang may name, by primary
+// language subtag, or by a whole tag where a region writes otherwise.
+// Any other language, and a page without Lang, writes numbers as English
+// does: 5,000 and 1.5.
+var numberForms = [...]struct {
+	lang string
+	form NumberForm
+}{
+	{"en", NumberForm{",", ".", 4}},
+	{"de", NumberForm{".", ",", 4}},
+	{"de-ch", NumberForm{"’", ".", 4}},
+	{"es", NumberForm{".", ",", 5}},
+	{"fr", NumberForm{"\u202f", ",", 4}}, // a narrow no-break space
+	{"it", NumberForm{".", ",", 4}},
+	{"nl", NumberForm{".", ",", 4}},
+	{"pl", NumberForm{"\u00a0", ",", 5}}, // a no-break space
+	{"pt", NumberForm{".", ",", 4}},
+	{"pt-pt", NumberForm{"\u00a0", ",", 4}},
+	{"ru", NumberForm{"\u00a0", ",", 4}},
+	{"sv", NumberForm{"\u00a0", ",", 4}},
+}
+
+// numberFormOf returns the number form of the BCP 47 tag lang: its own,
+// its primary language's, or English's.
+func numberFormOf(lang string) NumberForm {
+	primary, _, _ := strings.Cut(lang, "-")
+	form := numberForms[0].form
+	for _, f := range numberForms {
+		switch {
+		case strings.EqualFold(f.lang, lang):
+			return f.form
+		case strings.EqualFold(f.lang, primary):
+			form = f.form
+		}
+	}
+	return form
+}
+
+// AppendNumber appends v as readers of form read it: "5,000", "1.5",
+// "5.000", "1,5", "1,200,000,000".
+func AppendNumber(b []byte, v float64, form NumberForm) []byte {
+	var buf [32]byte
+	d := strconv.AppendFloat(buf[:0], v, 'f', -1, 64)
+	if d[0] == '-' {
+		b = append(b, '-')
+		d = d[1:]
+	}
+	whole := len(d)
+	for i, c := range d {
+		if c == '.' {
+			whole = i
+			break
+		}
+	}
+	for i := range whole {
+		if i > 0 && (whole-i)%3 == 0 && whole >= form.grouped {
+			b = append(b, form.group...)
+		}
+		b = append(b, d[i])
+	}
+	if whole < len(d) {
+		b = append(b, form.decimal...)
+		b = append(b, d[whole+1:]...)
 	}
 	return b
 }
