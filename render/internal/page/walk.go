@@ -21,7 +21,7 @@ import (
 // A writer writes the pieces of a page in one format, in the order walk
 // calls its methods. A piece that is not to show is never handed over.
 type Writer interface {
-	// begin and end write what comes before and after the page: an HTML
+	// Begin and end write what comes before and after the page: an HTML
 	// document's head, a JSON object's braces.
 	Begin()
 	End()
@@ -42,7 +42,7 @@ type Writer interface {
 	Empty(notice string)
 	// Incident starts an incident: its title and its badges.
 	Incident(in *incident.Incident, role string, sev Severity)
-	// Section writes the k-th of its parts (see parts): each of the
+	// Section writes the k-th of its parts (see Parts): each of the
 	// seed's four sections, and each further part of a postmortem that
 	// is given.
 	Section(k int, s incident.Section)
