@@ -25,6 +25,7 @@ import (
 	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/synth"
 	"github.com/incident-leadership/portfolio/render/internal/page"
+	"github.com/incident-leadership/portfolio/render/internal/rendertest"
 )
 
 // baseline is one format's renderer and its baseline.
@@ -69,48 +70,17 @@ var baselineFuncs = map[string]any{
 		}
 		return out
 	},
-	"parts":        wantParts,
+	"parts":        rendertest.WantParts,
 	"mixedActions": wantMixed,
 	"actionsLabel": wantActionsLabel,
 	"hasDetails":   func(in *incident.Incident) bool { return in.HasDetails() },
-	"num":          englishNumber,
+	"num":          rendertest.EnglishNumber,
 	"inc":          func(i int) int { return i + 1 },
 	"safeHref":     page.SafeHref,
 	"absoluteURL":  func(s string) bool { return page.NewLink("", s, "").Absolute() },
 	"linkKind":     func(k incident.LinkKind) string { return page.Link{Kind: k}.KindLabel() },
 	"figures":      func(name string, figs []incident.Figure) figureList { return figureList{name, figs} },
 	"number":       func(v float64, unit string) numberUnit { return numberUnit{v, unit} },
-}
-
-// wantParts is the parts of in a page shows, in order, as the tests
-// expect them: the seed's four sections always, the postmortem's parts
-// when given, the summary first and the lessons last.
-func wantParts(in *incident.Incident) (out []incident.Section) {
-	seed, pm := in.Sections(), in.Postmortem()
-	for _, s := range []incident.Section{pm[0], seed[0], pm[1], pm[2], pm[3], seed[1], seed[2], seed[3], pm[4], pm[5], pm[6]} {
-		if len(s.Paragraphs) > 0 || slices.ContainsFunc(seed[:], func(d incident.Section) bool { return d.Key == s.Key }) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// englishNumber is v as English readers read it, its digits grouped by
-// threes: 1,200,000,000 and 1234.5 as 1,234.5.
-func englishNumber(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	s, sign := strings.CutPrefix(s, "-")
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	for i := len(whole) - 3; i > 0; i -= 3 {
-		whole = whole[:i] + "," + whole[i:]
-	}
-	if hasFrac {
-		whole += "." + frac
-	}
-	if sign {
-		return "-" + whole
-	}
-	return whole
 }
 
 // wantMixed reports whether action items as show each its state: only
@@ -410,12 +380,12 @@ var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFunc
 	},
 	"figure": func(v float64, unit string) []textPiece {
 		if unit == "%" {
-			return []textPiece{{num: englishNumber(v), suf: "%", isNum: true}}
+			return []textPiece{{num: rendertest.EnglishNumber(v), suf: "%", isNum: true}}
 		}
 		if unit == "" {
-			return []textPiece{{num: englishNumber(v), isNum: true}}
+			return []textPiece{{num: rendertest.EnglishNumber(v), isNum: true}}
 		}
-		return []textPiece{{num: englishNumber(v), isNum: true}, {s: unit}}
+		return []textPiece{{num: rendertest.EnglishNumber(v), isNum: true}, {s: unit}}
 	},
 	"dateWords": func(p incident.Period) []textPiece {
 		words, n := page.PeriodWords(p)

@@ -25,6 +25,7 @@ import (
 	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/race"
 	"github.com/incident-leadership/portfolio/render/internal/page"
+	"github.com/incident-leadership/portfolio/render/internal/rendertest"
 )
 
 // htmlBundled is the bundled portfolio.
@@ -619,7 +620,7 @@ func TestHTMLDetails(t *testing.T) {
 		{"figure", incident.Incident{Impact: []incident.Figure{{Label: "Lost", Value: 0.5, Before: -3, HasBefore: true, Unit: "%", Note: "n"}}},
 			"<div><dt>Impact</dt><dd><ul class=\"figures\">\n<li><span class=\"figure-label\">Lost:</span> -3% <span aria-hidden=\"true\">→</span><span class=\"visually-hidden\">to</span> 0.5% <span class=\"figure-note\">(n)</span></li>\n</ul></dd></div>"},
 		{"huge", incident.Incident{Results: []incident.Figure{{Label: "Big", Value: math.MaxFloat64}}},
-			"<div><dt>Results</dt><dd><ul class=\"figures\">\n<li><span class=\"figure-label\">Big:</span> " + englishNumber(math.MaxFloat64) + "</li>\n</ul></dd></div>"},
+			"<div><dt>Results</dt><dd><ul class=\"figures\">\n<li><span class=\"figure-label\">Big:</span> " + rendertest.EnglishNumber(math.MaxFloat64) + "</li>\n</ul></dd></div>"},
 		{"link", incident.Incident{Links: []incident.WriteUp{{Title: "T", URL: "https://e.com/?a=1&b=2", Kind: incident.Talk}}},
 			"<div><dt>Write-ups</dt><dd><ul class=\"links\">\n<li><a href=\"https://e.com/?a=1&amp;b=2\">T</a> <span class=\"link-kind\">(Talk)</span></li>\n</ul></dd></div>"},
 		{"odd link", incident.Incident{Links: []incident.WriteUp{{Title: "T", URL: `https://[::1]/?q=<x>&r="y"^{}|` + "`%7e%zz#f#g"}}},
@@ -723,39 +724,23 @@ func TestHTMLAllocs(t *testing.T) {
 	}
 }
 
-// errFail and failAfter are shared with the other renderers' tests.
-var errFail = errors.New("writer failed")
-
-// failAfter accepts n bytes, then fails every write.
-type failAfter struct{ n int }
-
-func (w *failAfter) Write(p []byte) (int, error) {
-	if len(p) <= w.n {
-		w.n -= len(p)
-		return len(p), nil
-	}
-	k := w.n
-	w.n = 0
-	return k, errFail
-}
-
 func TestHTMLWriterErrors(t *testing.T) {
 	p := htmlFull(t)
 	size := len(renderHTML(t, p, JSONLD()))
 	for n := 0; n <= size; n += 1 + n/8 {
-		if err := HTML(&failAfter{n: n}, p, JSONLD()); !errors.Is(err, errFail) {
+		if err := HTML(&rendertest.FailAfter{N: n}, p, JSONLD()); !errors.Is(err, rendertest.ErrFail) {
 			t.Errorf("failing after %d of %d bytes: got %v", n, size, err)
 		}
-		bw := bufio.NewWriterSize(&failAfter{n: n}, 64)
+		bw := bufio.NewWriterSize(&rendertest.FailAfter{N: n}, 64)
 		err := HTML(bw, p, JSONLD())
 		if err == nil {
 			err = bw.Flush()
 		}
-		if !errors.Is(err, errFail) {
+		if !errors.Is(err, rendertest.ErrFail) {
 			t.Errorf("through a bufio.Writer failing after %d of %d bytes: got %v", n, size, err)
 		}
 	}
-	if err := HTML(&failAfter{n: size}, p, JSONLD()); err != nil {
+	if err := HTML(&rendertest.FailAfter{N: size}, p, JSONLD()); err != nil {
 		t.Errorf("a writer with room for the page: %v", err)
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/incident-leadership/portfolio/internal/race"
 	"github.com/incident-leadership/portfolio/internal/scan"
 	"github.com/incident-leadership/portfolio/render/internal/page"
+	"github.com/incident-leadership/portfolio/render/internal/rendertest"
 )
 
 func renderMarkdown(t testing.TB, p incident.Portfolio, opts ...Option) []byte {
@@ -216,7 +217,7 @@ func mdExpect(p incident.Portfolio) []mdBlock {
 		add("h2", txt(in.Title))
 		sev, _ := p.Severity(in.Severity)
 		add("p", strong(p.RoleLabel(in.Role)), txt(" · "), strong(string(in.Severity)), txt(" "+sev.Label+" · "+in.Duration.Text))
-		for _, s := range wantParts(&in) {
+		for _, s := range rendertest.WantParts(&in) {
 			add("h3", txt(s.Name))
 			for _, para := range s.Paragraphs {
 				add("p", txt(para))
@@ -320,7 +321,7 @@ func mdExpectPeriod(p incident.Period) string {
 }
 
 func mdExpectNumber(v float64, unit string) string {
-	s := englishNumber(v)
+	s := rendertest.EnglishNumber(v)
 	switch unit {
 	case "":
 		return s

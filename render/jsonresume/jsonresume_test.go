@@ -8,8 +8,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -20,21 +18,11 @@ import (
 
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
-	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/race"
 	"github.com/incident-leadership/portfolio/render"
 	"github.com/incident-leadership/portfolio/render/internal/page"
+	"github.com/incident-leadership/portfolio/render/internal/rendertest"
 )
-
-// jsonFixture loads a content file of the repository.
-func jsonFixture(t testing.TB, path string) incident.Portfolio {
-	t.Helper()
-	p, err := load.File(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
 
 func jsonBundled(t testing.TB) incident.Portfolio { return jsonFixture(t, "../../portfolio.yaml") }
 func jsonFull(t testing.TB) incident.Portfolio    { return jsonFixture(t, "../../testdata/full.yaml") }
@@ -204,7 +192,7 @@ func referenceProject(c *page.Config, p *incident.Portfolio, in *incident.Incide
 		Type:        typ,
 		IncidentID:  string(in.ID),
 	}
-	for _, s := range wantParts(in) {
+	for _, s := range rendertest.WantParts(in) {
 		e.Highlights = append(e.Highlights, s.Name+": "+strings.Join(s.Paragraphs, " "))
 	}
 	if c.NoDetails {
@@ -217,7 +205,7 @@ func referenceProject(c *page.Config, p *incident.Portfolio, in *incident.Incide
 		var figs []string
 		value := func(v float64, text, unit string) string {
 			if text == "" {
-				text = englishNumber(v)
+				text = rendertest.EnglishNumber(v)
 			}
 			return text + page.UnitSpace(unit) + unit
 		}
@@ -257,24 +245,6 @@ func referenceProject(c *page.Config, p *incident.Portfolio, in *incident.Incide
 	return e
 }
 
-// englishNumber is v as English readers read it, its digits grouped by
-// threes: 1,200,000,000 and 1234.5 as 1,234.5.
-func englishNumber(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	s, sign := strings.CutPrefix(s, "-")
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	for i := len(whole) - 3; i > 0; i -= 3 {
-		whole = whole[:i] + "," + whole[i:]
-	}
-	if hasFrac {
-		whole += "." + frac
-	}
-	if sign {
-		return "-" + whole
-	}
-	return whole
-}
-
 // omitEmpty is a postmortem's part as decoding gives it back: nil when
 // not given, as omitempty leaves it out.
 func omitEmpty(ss []string) []string {
@@ -282,19 +252,6 @@ func omitEmpty(ss []string) []string {
 		return nil
 	}
 	return cloneStrings(ss)
-}
-
-// wantParts is the parts of in a page shows, in order, as the tests
-// expect them: the seed's four sections always, the postmortem's parts
-// when given, the summary first and the lessons last.
-func wantParts(in *incident.Incident) (out []incident.Section) {
-	seed, pm := in.Sections(), in.Postmortem()
-	for _, s := range []incident.Section{pm[0], seed[0], pm[1], pm[2], pm[3], seed[1], seed[2], seed[3], pm[4], pm[5], pm[6]} {
-		if len(s.Paragraphs) > 0 || slices.ContainsFunc(seed[:], func(d incident.Section) bool { return d.Key == s.Key }) {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // encodeIndented is encoding/json's output with two-space indentation.
@@ -553,22 +510,22 @@ func TestJSONResumeWriterErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	for n := 0; n <= size; n += 1 + n/8 {
-		if err := Write(&failAfter{n: n}, p, Projects()); !errors.Is(err, errFail) {
+		if err := Write(&rendertest.FailAfter{N: n}, p, Projects()); !errors.Is(err, rendertest.ErrFail) {
 			t.Errorf("failing after %d of %d bytes: got %v", n, size, err)
 		}
-		bw := bufio.NewWriterSize(&failAfter{n: n}, 64)
+		bw := bufio.NewWriterSize(&rendertest.FailAfter{N: n}, 64)
 		err := Write(bw, p, Projects())
 		if err == nil {
 			err = bw.Flush()
 		}
-		if !errors.Is(err, errFail) {
+		if !errors.Is(err, rendertest.ErrFail) {
 			t.Errorf("through a bufio.Writer failing after %d of %d bytes: got %v", n, size, err)
 		}
-		if err := Merge(&failAfter{n: n}, []byte("{}"), p); n < merged.Len() && !errors.Is(err, errFail) {
+		if err := Merge(&rendertest.FailAfter{N: n}, []byte("{}"), p); n < merged.Len() && !errors.Is(err, rendertest.ErrFail) {
 			t.Errorf("merge failing after %d bytes: got %v", n, err)
 		}
 	}
-	if err := Write(&failAfter{n: size}, p, Projects()); err != nil {
+	if err := Write(&rendertest.FailAfter{N: size}, p, Projects()); err != nil {
 		t.Errorf("a writer with room for the document: %v", err)
 	}
 }
