@@ -640,23 +640,6 @@ func TestHTMLDetails(t *testing.T) {
 	}
 }
 
-func TestHTMLDuration(t *testing.T) {
-	for _, tt := range []struct {
-		d    time.Duration
-		want string
-	}{
-		{4 * time.Hour, "PT4H"},
-		{48 * time.Hour, "PT48H"},
-		{30*time.Hour + 30*time.Minute + 5*time.Second, "PT30H30M5S"},
-		{90 * time.Second, "PT1M30S"},
-		{1500 * time.Millisecond, "PT1.5S"},
-	} {
-		if got := string(page.AppendISODuration(nil, tt.d)); got != tt.want {
-			t.Errorf("isoDuration(%v) = %q, want %q", tt.d, got, tt.want)
-		}
-	}
-}
-
 // TestHTMLSeverityClass checks that badges are coloured by the levels'
 // colour tiers: by place on the scale, whatever numbers the levels are,
 // with the default codes keeping their colours and declared tiers winning.

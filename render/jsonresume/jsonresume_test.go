@@ -361,25 +361,6 @@ func TestResumeExtensionShape(t *testing.T) {
 	}
 }
 
-func TestISODuration(t *testing.T) {
-	for _, tt := range []struct {
-		d    time.Duration
-		want string
-	}{
-		{4 * time.Hour, "PT4H"},
-		{90 * time.Minute, "PT1H30M"},
-		{60 * time.Hour, "PT60H"},
-		{30 * time.Second, "PT30S"},
-		{1500 * time.Millisecond, "PT1.5S"},
-		{time.Hour + time.Nanosecond, "PT1H0.000000001S"},
-		{time.Minute + 250*time.Millisecond, "PT1M0.25S"},
-	} {
-		if got := string(page.AppendISODuration(nil, tt.d)); got != tt.want {
-			t.Errorf("%v: got %q, want %q", tt.d, got, tt.want)
-		}
-	}
-}
-
 // jsonSchemas compiles the official JSON Resume schemas copied under
 // testdata.
 func jsonSchemas(t testing.TB) (v1, v13 *jsonschema.Schema) {
