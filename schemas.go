@@ -15,5 +15,5 @@ func ContentSchema() []byte { return []byte(contentSchema) }
 var resumeSchema string
 
 // ResumeSchema returns the JSON Schema (draft 2020-12) of the JSON Resume
-// extension that render.JSONResume writes. Each call returns a new copy.
+// extension that jsonresume.Write writes. Each call returns a new copy.
 func ResumeSchema() []byte { return []byte(resumeSchema) }

@@ -10,7 +10,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	htmltemplate "html/template"
 	"io"
@@ -25,6 +24,8 @@ import (
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/synth"
+	"github.com/incident-leadership/portfolio/render/internal/page"
+	"github.com/incident-leadership/portfolio/render/internal/rendertest"
 )
 
 // baseline is one format's renderer and its baseline.
@@ -38,7 +39,6 @@ var baselines = []baseline{
 	{"html", HTML, htmlBaseline},
 	{"markdown", Markdown, markdownBaseline},
 	{"text", Text, textBaseline},
-	{"jsonresume", JSONResume, jsonBaseline},
 }
 
 // Template functions shared by the three templates: the model's lookups
@@ -55,46 +55,32 @@ var baselineFuncs = map[string]any{
 		return ok
 	},
 	"legendRoles": func(p *incident.Portfolio) []incident.RoleDef {
-		var out []incident.RoleDef
-		sel := selection{p: p, all: true}
-		sel.legendRoles(func(d incident.RoleDef) { out = append(out, d) })
-		return out
+		var pg page.Page
+		pg.Use(*p)
+		roles, _ := pg.Legend()
+		return roles
 	},
 	"legendSeverities": func(p *incident.Portfolio) []incident.SeverityDef {
+		var pg page.Page
+		pg.Use(*p)
 		var out []incident.SeverityDef
-		sel := selection{p: p, all: true}
-		sel.legendSeverities(func(d incident.SeverityDef) { out = append(out, d) })
+		_, sevs := pg.Legend()
+		for _, d := range sevs {
+			out = append(out, d.SeverityDef)
+		}
 		return out
 	},
-	"parts":        wantParts,
+	"parts":        rendertest.WantParts,
 	"mixedActions": wantMixed,
 	"actionsLabel": wantActionsLabel,
 	"hasDetails":   func(in *incident.Incident) bool { return in.HasDetails() },
-	"num":          englishNumber,
+	"num":          rendertest.EnglishNumber,
 	"inc":          func(i int) int { return i + 1 },
-	"safeHref":     safeHref,
-	"absoluteURL":  func(s string) bool { return newLink("", s, "").absolute() },
-	"linkKind":     func(k incident.LinkKind) string { return link{kind: k}.kindLabel() },
+	"safeHref":     page.SafeHref,
+	"absoluteURL":  func(s string) bool { return page.NewLink("", s, "").Absolute() },
+	"linkKind":     func(k incident.LinkKind) string { return page.Link{Kind: k}.KindLabel() },
 	"figures":      func(name string, figs []incident.Figure) figureList { return figureList{name, figs} },
 	"number":       func(v float64, unit string) numberUnit { return numberUnit{v, unit} },
-}
-
-// englishNumber is v as English readers read it, its digits grouped by
-// threes: 1,200,000,000 and 1234.5 as 1,234.5.
-func englishNumber(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	s, sign := strings.CutPrefix(s, "-")
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	for i := len(whole) - 3; i > 0; i -= 3 {
-		whole = whole[:i] + "," + whole[i:]
-	}
-	if hasFrac {
-		whole += "." + frac
-	}
-	if sign {
-		return "-" + whole
-	}
-	return whole
 }
 
 // wantMixed reports whether action items as show each its state: only
@@ -128,24 +114,24 @@ var htmlBaselineTemplate = htmltemplate.Must(htmltemplate.New("page").Funcs(base
 		return htmltemplate.URL(htmlUnescape(htmlPiece(func(h *htmlWriter) { h.href(s) })))
 	},
 	"sevRank": func(p *incident.Portfolio, level int) string {
-		pg := page{p: *p}
-		return string(pg.severity(incident.SeverityDef{Level: level}, true).rank)
+		pg := page.Page{P: *p}
+		return string(pg.Severity(incident.SeverityDef{Level: level}, true).Rank)
 	},
 	"incidentRank": func(p *incident.Portfolio, code incident.Severity) string {
-		pg := page{p: *p}
+		pg := page.Page{P: *p}
 		d, ok := p.Severity(code)
-		return string(pg.severity(d, ok).rank)
+		return string(pg.Severity(d, ok).Rank)
 	},
-	"isoDuration": func(d incident.Duration) string { return string(appendISODuration(nil, d.Length)) },
-	"machineDate": func(d incident.Date) string { return string(appendDate(nil, d)) },
+	"isoDuration": func(d incident.Duration) string { return string(page.AppendISODuration(nil, d.Length)) },
+	"machineDate": func(d incident.Date) string { return string(page.AppendDate(nil, d)) },
 	"humanDate": func(d incident.Date) string {
-		words, n := dateWords(d)
+		words, n := page.DateWords(d)
 		var s []string
 		for _, w := range words[:n] {
-			if w.s == "" {
-				w.s = strconv.Itoa(w.n)
+			if w.S == "" {
+				w.S = strconv.Itoa(w.N)
 			}
-			s = append(s, w.s)
+			s = append(s, w.S)
 		}
 		return strings.Join(s, " ")
 	},
@@ -243,17 +229,17 @@ func htmlBaseline(w io.Writer, p *incident.Portfolio) error {
 
 // htmlPiece returns what draw writes.
 func htmlPiece(draw func(*htmlWriter)) string {
-	return piece(func(o *spare) *htmlWriter { return &htmlWriter{spare: o} }, draw)
+	return piece(func(o *page.Spare) *htmlWriter { return &htmlWriter{Spare: o} }, draw)
 }
 
 // piece returns what draw writes through the writer mk makes.
-func piece[W any](mk func(*spare) W, draw func(W)) string {
+func piece[W any](mk func(*page.Spare) W, draw func(W)) string {
 	b := pieceBufs.Get().(*bytes.Buffer)
 	defer pieceBufs.Put(b)
 	b.Reset()
-	o := newSpare(b)
+	o := page.NewSpare(b)
 	draw(mk(&o))
-	o.finish() // a bytes.Buffer does not fail
+	o.Finish() // a bytes.Buffer does not fail
 	return b.String()
 }
 
@@ -267,8 +253,10 @@ func htmlUnescape(s string) string {
 // Markdown: text/template with the renderer's escaping as functions.
 
 var markdownBaselineTemplate = template.Must(template.New("page").Funcs(baselineFuncs).Funcs(template.FuncMap{
-	"md":      func(s string) string { return mdPiece(func(m *mdWriter) { m.text(s) }) },
-	"link":    func(text, href string) string { return mdPiece(func(m *mdWriter) { m.link(newLink(text, href, "")) }) },
+	"md": func(s string) string { return mdPiece(func(m *mdWriter) { m.text(s) }) },
+	"link": func(text, href string) string {
+		return mdPiece(func(m *mdWriter) { m.link(page.NewLink(text, href, "")) })
+	},
 	"literal": func(s string) string { return mdPiece(func(m *mdWriter) { m.literal(s) }) },
 	"fence": func(l incident.Lessons) string {
 		n := max(3, backtickRun(l.Heading)+1)
@@ -278,12 +266,12 @@ var markdownBaselineTemplate = template.Must(template.New("page").Funcs(baseline
 		return strings.Repeat("`", n)
 	},
 	"dateWords": func(p incident.Period) []string {
-		words, n := periodWords(p)
+		words, n := page.PeriodWords(p)
 		out := make([]string, n)
 		for i, w := range words[:n] {
-			out[i] = w.s
-			if w.s == "" {
-				out[i] = strconv.Itoa(w.n)
+			out[i] = w.S
+			if w.S == "" {
+				out[i] = strconv.Itoa(w.N)
 			}
 		}
 		return out
@@ -344,7 +332,7 @@ func markdownBaseline(w io.Writer, p *incident.Portfolio) error {
 
 // mdPiece returns what draw writes.
 func mdPiece(draw func(*mdWriter)) string {
-	return piece(func(o *spare) *mdWriter { return &mdWriter{spare: o} }, draw)
+	return piece(func(o *page.Spare) *mdWriter { return &mdWriter{Spare: o} }, draw)
 }
 
 // pieceBufs holds the buffers piece draws in, so that the
@@ -392,18 +380,18 @@ var textBaselineTemplate = template.Must(template.New("page").Funcs(baselineFunc
 	},
 	"figure": func(v float64, unit string) []textPiece {
 		if unit == "%" {
-			return []textPiece{{num: englishNumber(v), suf: "%", isNum: true}}
+			return []textPiece{{num: rendertest.EnglishNumber(v), suf: "%", isNum: true}}
 		}
 		if unit == "" {
-			return []textPiece{{num: englishNumber(v), isNum: true}}
+			return []textPiece{{num: rendertest.EnglishNumber(v), isNum: true}}
 		}
-		return []textPiece{{num: englishNumber(v), isNum: true}, {s: unit}}
+		return []textPiece{{num: rendertest.EnglishNumber(v), isNum: true}, {s: unit}}
 	},
 	"dateWords": func(p incident.Period) []textPiece {
-		words, n := periodWords(p)
+		words, n := page.PeriodWords(p)
 		out := make([]textPiece, n)
 		for i, w := range words[:n] {
-			out[i] = textPiece{s: w.s, num: strconv.Itoa(w.n), isNum: w.s == ""}
+			out[i] = textPiece{s: w.S, num: strconv.Itoa(w.N), isNum: w.S == ""}
 		}
 		return out
 	},
@@ -452,7 +440,7 @@ func textBaseline(w io.Writer, p *incident.Portfolio) error {
 
 // textDraw returns what draw writes, at the default width.
 func textDraw(draw func(*textWriter)) string {
-	return piece(func(o *spare) *textWriter { return &textWriter{spare: o, width: 80} }, draw)
+	return piece(func(o *page.Spare) *textWriter { return &textWriter{Spare: o, width: 80} }, draw)
 }
 
 func textFlow(t *textWriter, pieces []textPiece) {
@@ -470,13 +458,6 @@ func textFlow(t *textWriter, pieces []textPiece) {
 			t.flow(p.pre, p.s, p.suf)
 		}
 	}
-}
-
-// jsonBaseline builds the document's Go values and encodes them.
-func jsonBaseline(w io.Writer, p *incident.Portfolio) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(referenceDoc(*p))
 }
 
 // baselineFixtures are the portfolios TestBaselines checks.

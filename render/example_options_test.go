@@ -2,12 +2,8 @@ package render_test
 
 import (
 	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"log"
-	"maps"
 	"slices"
 	"strings"
 
@@ -216,42 +212,4 @@ func ExampleHeadingOffset() {
 	// 0 # Incidents / ## Disk full / ### Situation
 	// 2 ### Incidents / #### Disk full / ##### Situation
 	// 5 ###### Incidents / ###### Disk full / ###### Situation
-}
-
-// The top-level keys of the résumé JSONResume writes, without and with
-// TopLevel.
-func ExampleTopLevel() {
-	for _, opts := range [][]render.Option{nil, {render.TopLevel()}} {
-		var b bytes.Buffer
-		if err := render.JSONResume(&b, plainExamplePortfolio(), opts...); err != nil {
-			log.Fatal(err)
-		}
-		var doc map[string]json.RawMessage
-		if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
-			log.Fatal(err)
-		}
-		fmt.Println(slices.Sorted(maps.Keys(doc)))
-	}
-	// Output:
-	// [$schema meta]
-	// [$schema incidentLeadership]
-}
-
-// MergeResume refuses to overwrite an extension written from an older
-// portfolio unless Replace is given.
-func ExampleReplace() {
-	p := plainExamplePortfolio()
-	var resume bytes.Buffer
-	if err := render.MergeResume(&resume, []byte("{}"), p); err != nil {
-		log.Fatal(err)
-	}
-	p.Title = "Incidents, updated"
-
-	err := render.MergeResume(io.Discard, resume.Bytes(), p)
-	fmt.Println(errors.Is(err, render.ErrConflict))
-	err = render.MergeResume(io.Discard, resume.Bytes(), p, render.Replace())
-	fmt.Println(err)
-	// Output:
-	// true
-	// <nil>
 }

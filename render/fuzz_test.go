@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -16,7 +15,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/incident-leadership/portfolio/incident"
-	"github.com/incident-leadership/portfolio/internal/textpos"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 // The fuzz targets of this file put the fuzzer's text in every text field
@@ -233,7 +232,7 @@ func jsonSub(v any, sub func(string) string) any {
 func lenientUnescape(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if s[i] == '%' && i+2 < len(s) && htmlIsHex(s[i+1]) && htmlIsHex(s[i+2]) {
+		if s[i] == '%' && i+2 < len(s) && page.IsHex(s[i+1]) && page.IsHex(s[i+2]) {
 			n, _ := strconv.ParseUint(s[i+1:i+3], 16, 8)
 			b.WriteByte(byte(n))
 			i += 2
@@ -286,9 +285,9 @@ func FuzzHTML(f *testing.F) {
 // checkHTMLLinks checks every link of a page: to an incident's own
 // anchor, or to a safe URL; and when u is safe, the links to it go where
 // u goes.
-func checkHTMLLinks(t *testing.T, page []byte, u string) {
+func checkHTMLLinks(t *testing.T, src []byte, u string) {
 	t.Helper()
-	doc, err := html.Parse(bytes.NewReader(page))
+	doc, err := html.Parse(bytes.NewReader(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -309,7 +308,7 @@ func checkHTMLLinks(t *testing.T, page []byte, u string) {
 			toU++
 		}
 	}
-	if want := 2 * boolInt(u != "" && incident.SafeURL(u)); toU != want && u != "https://example.com/pm?a=1&b=2" && u != "#fuzz-incident" && u != "#second" {
+	if want := 2 * page.BoolInt(u != "" && incident.SafeURL(u)); toU != want && u != "https://example.com/pm?a=1&b=2" && u != "#fuzz-incident" && u != "#second" {
 		t.Errorf("%d links to %q, want %d", toU, u, want)
 	}
 }
@@ -424,120 +423,4 @@ func FuzzText(f *testing.F) {
 			}
 		}
 	})
-}
-
-// fuzzResumes are the seeds of FuzzMergeResume.
-var fuzzResumes = []string{
-	`{}`, `{"basics":{"name":"A"}}`, "{\n  \"meta\": {\"version\": \"v1\"}\n}", `{"meta":{"incidentLeadership":1}}`,
-	`{"meta":1}`, `{"projects":[{"type":"incident","incidentId":"a"},"x"]}`, `{"projects":[{"type":"incident","incidentId":"b"}]}`, `{"a":1,"a":2}`, `{"meta":{},"meta":{}}`,
-	"\xef\xbb\xbf{\"bom\":true}", "{\r\n\t\"crlf\": [1, 2.50, -0, 1e+2]\r\n}", `{"big":123456789012345678901234567890}`,
-	`{"s":"\u00e9\ud83d\ude92 \u2028 \"q\" \/ \\","lone":"\ud800"}`, `[]`, `"x"`, `{`, `{"a":1,}`, ``, `   `,
-	`{"meta":{}}`, "{\n\t\"a\": [1, -0.5e3, \"\\u00e9\"]\n}", `{"meta":{"incidentLeadership":{}}}`,
-	"{\r  \"cr\": {},\r  \"meta\": {   \r\r   },\r  \"projects\": [ ]\r}", "{\"latin1\": \"Jos\xe9\"}",
-}
-
-// FuzzMergeResume checks that for any JSON object as the user's résumé,
-// the merged result minus what the merge adds equals the input token for
-// token: the keys in order, numbers as written, strings with the same
-// value. Any other input gets a *MergeError with a position in it, and a
-// résumé the merge may not touch (a conflicting extension, a key given
-// twice, a meta that is not an object) one too.
-func FuzzMergeResume(f *testing.F) {
-	for _, s := range fuzzResumes {
-		f.Add([]byte(s))
-	}
-	p := jsonTiny()
-	f.Fuzz(func(t *testing.T, resume []byte) {
-		doc := bytes.TrimPrefix(resume, []byte("\xef\xbb\xbf"))
-		object := json.Valid(doc) && utf8.Valid(doc) && bytes.TrimLeft(doc, " \t\r\n")[0] == '{'
-		for _, opts := range [][]Option{nil, {TopLevel()}, {Projects()}, {Projects(), TopLevel()}} {
-			c := newConfig(opts)
-			var out bytes.Buffer
-			err := MergeResume(&out, resume, p, opts...)
-			if err != nil {
-				var me *MergeError
-				if !errors.As(err, &me) {
-					t.Fatalf("%T is not a *MergeError: %v", err, err)
-				}
-				line, col := textpos.LineCol(resume, len(resume))
-				if me.Line < 1 || me.Col < 1 || me.Line > line || me.Line == line && me.Col > col {
-					t.Errorf("%v: position outside the document (which ends at %d:%d)", err, line, col)
-				}
-				if object && mergeable(t, doc, &c) {
-					t.Fatalf("%d options: refused %q: %v", len(opts), resume, err)
-				}
-				if out.Len() > 0 {
-					t.Errorf("wrote %d bytes on error", out.Len())
-				}
-				continue
-			}
-			if !object {
-				t.Fatalf("merged into %q, which is not a JSON object", resume)
-			}
-			in, got := readTree(t, doc), readTree(t, out.Bytes())
-			stripOurs(in, &p, &c)
-			stripMerge(t, in, got, &c)
-			if diff := treeDiff(in, got); diff != "" {
-				t.Fatalf("%d options: the merge changed %q (-input +result minus the extension):\n%s", len(opts), resume, diff)
-			}
-		}
-	})
-}
-
-// stripOurs takes out of a résumé what a merge of p with c replaces: the
-// extension, and with Projects the projects entries the merge owns.
-func stripOurs(n *jsonNode, p *incident.Portfolio, c *config) {
-	ids := ourIDsNode(n, p)
-	if c.topLevel {
-		n.remove(ExtensionKey)
-	} else if meta := n.get("meta"); meta != nil && meta.Kind == "object" {
-		meta.remove(ExtensionKey)
-	}
-	if projects := n.get("projects"); c.projects && projects != nil && projects.Kind == "array" {
-		var kept []*jsonNode
-		for _, e := range projects.Vals {
-			if !isOursNode(e, ids) {
-				kept = append(kept, e)
-			}
-		}
-		projects.Vals = kept
-	}
-}
-
-// mergeable reports whether MergeResume must accept the JSON object doc
-// with options c: no key it touches is given twice, meta is an object and
-// projects an array when they are there, and no different extension value
-// is in the way.
-func mergeable(t *testing.T, doc []byte, c *config) bool {
-	top := readTree(t, doc)
-	once := func(n *jsonNode, key string) bool {
-		k := 0
-		for _, name := range n.Keys {
-			if name == key {
-				k++
-			}
-		}
-		return k <= 1
-	}
-	holder := top
-	if !c.topLevel {
-		if !once(top, "meta") {
-			return false
-		}
-		if holder = top.get("meta"); holder == nil {
-			holder = &jsonNode{Kind: "object"}
-		}
-		if holder.Kind != "object" {
-			return false
-		}
-	}
-	if !once(holder, ExtensionKey) || holder.get(ExtensionKey) != nil {
-		return false // a value there is equal (kept) or different (refused): left to the other tests
-	}
-	if c.projects {
-		if projects := top.get("projects"); !once(top, "projects") || projects != nil && projects.Kind != "array" {
-			return false
-		}
-	}
-	return true
 }

@@ -1,16 +1,10 @@
 package render
 
-import (
-	"path/filepath"
-	"testing"
-
-	goldenfile "github.com/incident-leadership/portfolio/internal/golden"
-)
+import "github.com/incident-leadership/portfolio/render/internal/rendertest"
 
 // golden compares got with testdata/name, or rewrites the file with
-// -update: go test ./render -update rewrites the golden files with what
-// the renderers produce now.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	goldenfile.Check(t, filepath.Join("testdata", name), got)
-}
+// -update; fixture loads a content file of the repository.
+var (
+	golden  = rendertest.Golden
+	fixture = rendertest.Fixture
+)

@@ -10,18 +10,21 @@ import (
 
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/scan"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 // Fragment makes HTML write only the portfolio itself, a <section> ready
 // to embed in another page, without the document around it (doctype,
 // html, head, body and the <style>). Style it with HTMLStyle.
-func Fragment() Option { return only(optFragment, func(c *config) { c.fragment = true }) }
+func Fragment() Option {
+	return page.Only(page.OptFragment, func(c *page.Config) { c.Fragment = true })
+}
 
 // JSONLD makes HTML add a <script type="application/ld+json"> describing
 // the incidents for search engines: a schema.org ItemList of Articles
 // with name, description, date and keywords where known. It goes in the
 // head of a document, or at the start of a Fragment.
-func JSONLD() Option { return only(optJSONLD, func(c *config) { c.jsonLD = true }) }
+func JSONLD() Option { return page.Only(page.OptJSONLD, func(c *page.Config) { c.JSONLD = true }) }
 
 // Lang sets the language of the portfolio's text, a BCP 47 tag such as
 // "de" or "pt-BR". In HTML it is the lang attribute of <html>, or of the
@@ -36,9 +39,9 @@ func JSONLD() Option { return only(optJSONLD, func(c *config) { c.jsonLD = true 
 // numbers; only its text reads them so. A tag of other than ASCII
 // letters, digits and hyphens, or longer than 35 bytes, is ignored.
 func Lang(tag string) Option {
-	return only(optLang, func(c *config) {
+	return page.Only(page.OptLang, func(c *page.Config) {
 		if htmlLangTag(tag) {
-			c.lang = tag
+			c.Lang = tag
 		}
 	})
 }
@@ -77,107 +80,107 @@ func htmlLangTag(s string) bool {
 // nothing, become <br> in text and spaces in attribute values, the
 // <title> and the lessons listing.
 func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newPage(w, p, opts, "HTML", optFragment|optJSONLD|optLang)
+	d, err := newDoc(w, p, opts, "render: HTML", page.OptFragment|page.OptJSONLD|page.OptLang)
 	if err != nil {
 		return err
 	}
-	pg.html = htmlWriter{spare: &pg.sp, c: &pg.c, p: &pg.p, sel: pg.sel}
-	return pg.draw(&pg.html)
+	d.html = htmlWriter{Spare: &d.Out, c: &d.C, p: &d.P, sel: d.Sel}
+	return d.draw(&d.html)
 }
 
 // htmlWriter writes a page as HTML.
 type htmlWriter struct {
-	*spare
-	c   *config
+	*page.Spare
+	c   *page.Config
 	p   *incident.Portfolio
-	sel selection
+	sel page.Selection
 }
 
-func (h *htmlWriter) begin() {
-	lang := h.c.lang
-	if h.c.fragment {
-		h.str("<section class=\"incident-portfolio\"")
+func (h *htmlWriter) Begin() {
+	lang := h.c.Lang
+	if h.c.Fragment {
+		h.Str("<section class=\"incident-portfolio\"")
 	} else {
 		lang = cmp.Or(lang, "en")
-		h.str("<!doctype html>\n<html")
+		h.Str("<!doctype html>\n<html")
 	}
 	if lang != "" {
-		h.str(" lang=\"")
-		h.str(lang)
-		h.byte('"')
+		h.Str(" lang=\"")
+		h.Str(lang)
+		h.Byte('"')
 	}
-	h.str(">\n")
-	if !h.c.fragment {
+	h.Str(">\n")
+	if !h.c.Fragment {
 		h.head()
 	}
-	if h.c.jsonLD {
+	if h.c.JSONLD {
 		h.jsonLD()
 	}
-	if !h.c.fragment {
-		h.str("</head>\n<body>\n<div class=\"incident-portfolio\">\n")
+	if !h.c.Fragment {
+		h.Str("</head>\n<body>\n<div class=\"incident-portfolio\">\n")
 	}
 }
 
 // head writes a document's head, up to the JSON-LD.
 func (h *htmlWriter) head() {
-	h.str("<head>\n<meta charset=\"utf-8\">\n" +
+	h.Str("<head>\n<meta charset=\"utf-8\">\n" +
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
 		"<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
-	if len(h.c.ids) == 1 && h.sel.Len() == 1 {
+	if len(h.c.IDs) == 1 && h.sel.Len() == 1 {
 		// A page of one incident is named after it, as a browser's tab
 		// or a search result shows it.
 		h.attr(h.sel.At(0).Title)
 		if h.p.Title != "" {
-			h.str(" · ")
+			h.Str(" · ")
 		}
 	}
 	h.attr(h.p.Title)
-	h.str("</title>\n")
+	h.Str("</title>\n")
 	if h.p.Tagline != "" {
-		h.str("<meta name=\"description\" content=\"")
+		h.Str("<meta name=\"description\" content=\"")
 		h.attr(h.p.Tagline)
-		h.str("\">\n")
+		h.Str("\">\n")
 	}
-	h.str("<style>\n")
-	h.str(htmlPageStyle)
-	h.str(htmlStyle)
+	h.Str("<style>\n")
+	h.Str(htmlPageStyle)
+	h.Str(htmlStyle)
 	if h.timelines() {
-		h.str(htmlTimelineStyle)
+		h.Str(htmlTimelineStyle)
 	}
-	h.str("</style>\n")
+	h.Str("</style>\n")
 }
 
 // timelines reports whether the page draws a timeline.
 func (h *htmlWriter) timelines() bool {
 	for i := range h.sel.Len() {
-		if !h.c.noDetails && len(h.sel.At(i).Timeline) > 0 {
+		if !h.c.NoDetails && len(h.sel.At(i).Timeline) > 0 {
 			return true
 		}
 	}
 	return false
 }
 
-func (h *htmlWriter) end() {
-	if h.c.fragment {
-		h.str("</div>\n</section>\n")
+func (h *htmlWriter) End() {
+	if h.c.Fragment {
+		h.Str("</div>\n</section>\n")
 	} else {
-		h.str("</main>\n</div>\n</body>\n</html>\n")
+		h.Str("</main>\n</div>\n</body>\n</html>\n")
 	}
 }
 
-// header writes the header, then opens the rest of the page.
-func (h *htmlWriter) header(back link, title, tagline string) {
-	if back.text != "" || title != "" || tagline != "" {
-		h.str("<header>\n")
-		if back.text != "" {
-			h.str("<p class=\"back\">")
+// Header writes the header, then opens the rest of the page.
+func (h *htmlWriter) Header(back page.Link, title, tagline string) {
+	if back.Text != "" || title != "" || tagline != "" {
+		h.Str("<header>\n")
+		if back.Text != "" {
+			h.Str("<p class=\"back\">")
 			a := h.linkStart(back)
-			if !strings.HasPrefix(back.text, backArrow) { // the text's own arrow is enough
-				h.str("<span aria-hidden=\"true\">" + backArrow + " </span>")
+			if !strings.HasPrefix(back.Text, page.BackArrow) { // the text's own arrow is enough
+				h.Str("<span aria-hidden=\"true\">" + page.BackArrow + " </span>")
 			}
-			h.text(back.text)
+			h.text(back.Text)
 			h.linkEnd(a)
-			h.str("</p>\n")
+			h.Str("</p>\n")
 		}
 		if title != "" {
 			h.headingStart(1, "portfolio-title")
@@ -185,266 +188,266 @@ func (h *htmlWriter) header(back link, title, tagline string) {
 			h.headingEnd(1)
 		}
 		if tagline != "" {
-			h.str("<p class=\"tagline\">")
+			h.Str("<p class=\"tagline\">")
 			h.text(tagline)
-			h.str("</p>\n")
+			h.Str("</p>\n")
 		}
-		h.str("</header>\n")
+		h.Str("</header>\n")
 	}
-	if h.c.fragment {
-		h.str("<div class=\"incidents\">\n")
+	if h.c.Fragment {
+		h.Str("<div class=\"incidents\">\n")
 	} else {
-		h.str("<main>\n")
+		h.Str("<main>\n")
 	}
 }
 
-func (h *htmlWriter) intro(ps []string) {
-	h.str("<div class=\"intro\">\n")
+func (h *htmlWriter) Intro(ps []string) {
+	h.Str("<div class=\"intro\">\n")
 	for _, s := range ps {
-		h.str("<p>")
+		h.Str("<p>")
 		h.text(s)
-		h.str("</p>\n")
+		h.Str("</p>\n")
 	}
-	h.str("</div>\n")
+	h.Str("</div>\n")
 }
 
-func (h *htmlWriter) legend(label string, roles []incident.RoleDef, sevs []severity) {
-	h.str("<p class=\"legend\"><span class=\"legend-label\">")
+func (h *htmlWriter) Legend(label string, roles []incident.RoleDef, sevs []page.Severity) {
+	h.Str("<p class=\"legend\"><span class=\"legend-label\">")
 	h.text(label)
-	h.str(":</span>")
+	h.Str(":</span>")
 	// Each group, the roles and the severities, is a box of its own,
 	// which the stylesheet keeps whole where it fits a line; the "|"
 	// between them ends the first.
 	if len(roles) > 0 {
-		h.str("\n<span class=\"legend-group\">")
+		h.Str("\n<span class=\"legend-group\">")
 		for i, d := range roles {
 			if i > 0 {
-				h.byte('\n')
+				h.Byte('\n')
 			}
-			h.str("<span class=\"badge role role-")
+			h.Str("<span class=\"badge role role-")
 			h.attr(string(d.Key))
-			h.str("\">")
+			h.Str("\">")
 			h.text(d.Label)
-			h.str("</span>")
+			h.Str("</span>")
 		}
 		if len(sevs) > 0 {
-			h.str("\n<span class=\"legend-sep\" aria-hidden=\"true\">|</span>")
+			h.Str("\n<span class=\"legend-sep\" aria-hidden=\"true\">|</span>")
 		}
-		h.str("</span>")
+		h.Str("</span>")
 	}
 	if len(sevs) > 0 {
-		h.str("\n<span class=\"legend-group\">")
+		h.Str("\n<span class=\"legend-group\">")
 		for i, d := range sevs {
 			if i > 0 {
-				h.byte('\n')
+				h.Byte('\n')
 			}
 			h.sevBadge(d)
 		}
-		h.str("</span>")
+		h.Str("</span>")
 	}
-	h.str("</p>\n")
+	h.Str("</p>\n")
 }
 
 // sevBadge writes a severity's badge, in the legend and on a card
 // alike: its code and, visibly, its label.
-func (h *htmlWriter) sevBadge(d severity) {
-	h.str("<span class=\"badge sev sev-")
-	h.byte(d.rank)
-	h.str("\">")
+func (h *htmlWriter) sevBadge(d page.Severity) {
+	h.Str("<span class=\"badge sev sev-")
+	h.Byte(d.Rank)
+	h.Str("\">")
 	h.text(string(d.Code))
 	if d.Label != "" {
-		h.byte(' ')
+		h.Byte(' ')
 		h.text(d.Label)
 	}
-	h.str("</span>")
+	h.Str("</span>")
 }
 
-func (h *htmlWriter) empty(notice string) {
-	h.str("<p class=\"empty\">")
-	h.str(notice)
-	h.str("</p>\n")
+func (h *htmlWriter) Empty(notice string) {
+	h.Str("<p class=\"empty\">")
+	h.Str(notice)
+	h.Str("</p>\n")
 }
 
-func (h *htmlWriter) incidents()    {}
-func (h *htmlWriter) incidentsEnd() {}
+func (h *htmlWriter) Incidents()    {}
+func (h *htmlWriter) IncidentsEnd() {}
 
-func (h *htmlWriter) incident(in *incident.Incident, role string, sev severity) {
-	pc := &htmlPieces[h.c.headingOffset]
-	h.str("<article id=\"")
+func (h *htmlWriter) Incident(in *incident.Incident, role string, sev page.Severity) {
+	pc := &htmlPieces[h.c.HeadingOffset]
+	h.Str("<article id=\"")
 	h.attr(string(in.ID))
-	h.str(pc.titleStart)
+	h.Str(pc.titleStart)
 	h.attr(string(in.ID))
-	h.str("\">")
+	h.Str("\">")
 	h.text(in.Title)
-	h.str(pc.titleEnd)
+	h.Str(pc.titleEnd)
 	h.attr(string(in.Role))
-	h.str("\">")
+	h.Str("\">")
 	h.text(role)
-	h.str("</span>\n")
+	h.Str("</span>\n")
 	h.sevBadge(sev)
 	if in.Duration.Text != "" {
-		h.str("\n<span class=\"duration\"><span class=\"visually-hidden\">" + durationName + "</span>")
+		h.Str("\n<span class=\"duration\"><span class=\"visually-hidden\">" + page.DurationName + "</span>")
 		if in.Duration.Length > 0 {
 			var buf [48]byte
-			h.str("<time datetime=\"")
-			h.raw(appendISODuration(buf[:0], in.Duration.Length))
-			h.str("\">")
+			h.Str("<time datetime=\"")
+			h.Raw(page.AppendISODuration(buf[:0], in.Duration.Length))
+			h.Str("\">")
 			h.text(in.Duration.Text)
-			h.str("</time>")
+			h.Str("</time>")
 		} else {
 			h.text(in.Duration.Text)
 		}
-		h.str("</span>")
+		h.Str("</span>")
 	}
-	h.str("</p>\n")
+	h.Str("</p>\n")
 }
 
-func (h *htmlWriter) section(k int, s incident.Section) {
+func (h *htmlWriter) Section(k int, s incident.Section) {
 	ps := s.Paragraphs
-	h.str(htmlPieces[h.c.headingOffset].parts[k])
+	h.Str(htmlPieces[h.c.HeadingOffset].parts[k])
 	if len(ps) == 0 {
-		h.str("</section>\n")
+		h.Str("</section>\n")
 		return
 	}
-	h.str("<p>")
+	h.Str("<p>")
 	h.text(ps[0])
 	for _, p := range ps[1:] {
-		h.str("</p>\n<p>")
+		h.Str("</p>\n<p>")
 		h.text(p)
 	}
-	h.str("</p>\n</section>\n")
+	h.Str("</p>\n</section>\n")
 }
 
-func (h *htmlWriter) incidentEnd() { h.str("</article>\n") }
+func (h *htmlWriter) IncidentEnd() { h.Str("</article>\n") }
 
-func (h *htmlWriter) details()    { h.str("<dl class=\"details\">\n") }
-func (h *htmlWriter) detailsEnd() { h.str("</dl>\n") }
+func (h *htmlWriter) Details()    { h.Str("<dl class=\"details\">\n") }
+func (h *htmlWriter) DetailsEnd() { h.Str("</dl>\n") }
 
 // dt opens the value of a field labelled n.
-func (h *htmlWriter) dt(n name) {
-	h.str("<div><dt>")
-	h.str(n.label)
-	h.str("</dt><dd>")
+func (h *htmlWriter) dt(n page.Name) {
+	h.Str("<div><dt>")
+	h.Str(n.Label)
+	h.Str("</dt><dd>")
 }
 
-func (h *htmlWriter) when(n name, start, end moment) {
+func (h *htmlWriter) When(n page.Name, start, end page.Moment) {
 	h.dt(n)
 	h.moment(start)
-	if !end.d.IsZero() {
-		h.str(rangeDash)
+	if !end.D.IsZero() {
+		h.Str(page.RangeDash)
 		h.moment(end)
 	}
-	h.str("</dd></div>\n")
+	h.Str("</dd></div>\n")
 }
 
 // moment writes m in a <time> element whose datetime is its ISO form.
-func (h *htmlWriter) moment(m moment) {
+func (h *htmlWriter) moment(m page.Moment) {
 	var buf [48]byte
-	h.str("<time datetime=\"")
-	h.raw(m.appendISO(buf[:0]))
-	h.str("\">")
-	words, n := m.words()
+	h.Str("<time datetime=\"")
+	h.Raw(m.AppendISO(buf[:0]))
+	h.Str("\">")
+	words, n := m.Words()
 	for i, w := range words[:n] {
 		if i > 0 {
-			h.byte(' ')
+			h.Byte(' ')
 		}
-		h.raw(w.appendWord(buf[:0]))
+		h.Raw(w.AppendWord(buf[:0]))
 	}
-	h.str("</time>")
+	h.Str("</time>")
 }
 
-func (h *htmlWriter) span(n name, d time.Duration) {
+func (h *htmlWriter) Span(n page.Name, d time.Duration) {
 	var buf [64]byte
 	h.dt(n)
-	h.str("<time datetime=\"")
-	h.raw(appendISODuration(buf[:0], d))
-	h.str("\">")
-	h.raw(incident.AppendLength(buf[:0], d))
-	h.str("</time></dd></div>\n")
+	h.Str("<time datetime=\"")
+	h.Raw(page.AppendISODuration(buf[:0], d))
+	h.Str("\">")
+	h.Raw(incident.AppendLength(buf[:0], d))
+	h.Str("</time></dd></div>\n")
 }
 
-// timeline draws the timeline as a figure: an ordered list of the
+// Timeline draws the timeline as a figure: an ordered list of the
 // events, each after a marker whose shape, like its word, tells the
 // service's state (see htmlTimelineStyle).
-func (h *htmlWriter) timeline(n name) {
-	h.str("<figure class=\"timeline\">\n<figcaption class=\"part-title\">")
-	h.str(n.label)
-	h.str("</figcaption>\n<ol>\n")
+func (h *htmlWriter) Timeline(n page.Name) {
+	h.Str("<figure class=\"timeline\">\n<figcaption class=\"part-title\">")
+	h.Str(n.Label)
+	h.Str("</figcaption>\n<ol>\n")
 }
 
-func (h *htmlWriter) event(e *incident.Event, at moment) {
-	h.str("<li><span class=\"event-marker")
+func (h *htmlWriter) Event(e *incident.Event, at page.Moment) {
+	h.Str("<li><span class=\"event-marker")
 	if e.State != "" {
-		h.str(" state-")
+		h.Str(" state-")
 		h.attr(string(e.State))
 	}
-	h.str("\" aria-hidden=\"true\"></span>")
+	h.Str("\" aria-hidden=\"true\"></span>")
 	h.moment(at)
 	if e.Kind != "" {
-		h.str(separator + "<span class=\"event-kind\">")
+		h.Str(page.Separator + "<span class=\"event-kind\">")
 		h.text(e.Kind.String())
-		h.str("</span>")
+		h.Str("</span>")
 	}
 	if e.State != "" {
-		h.str(separator + "<span class=\"event-state state-")
+		h.Str(page.Separator + "<span class=\"event-state state-")
 		h.attr(string(e.State))
-		h.str("\">")
+		h.Str("\">")
 		h.text(e.State.String())
-		h.str("</span>")
+		h.Str("</span>")
 	}
-	h.str(separator)
+	h.Str(page.Separator)
 	h.text(e.Text)
-	h.str("</li>\n")
+	h.Str("</li>\n")
 }
 
-func (h *htmlWriter) timelineEnd() { h.str("</ol>\n</figure>\n") }
+func (h *htmlWriter) TimelineEnd() { h.Str("</ol>\n</figure>\n") }
 
-func (h *htmlWriter) field(n name, _, value string) {
+func (h *htmlWriter) Field(n page.Name, _, value string) {
 	h.dt(n)
 	h.text(value)
-	h.str("</dd></div>\n")
+	h.Str("</dd></div>\n")
 }
 
-func (h *htmlWriter) tags(n name, tags []string) {
+func (h *htmlWriter) Tags(n page.Name, tags []string) {
 	h.dt(n)
-	h.str("<ul class=\"tags\">")
+	h.Str("<ul class=\"tags\">")
 	for _, t := range tags {
-		h.str("<li>")
+		h.Str("<li>")
 		h.text(t)
-		h.str("</li>")
+		h.Str("</li>")
 	}
-	h.str("</ul></dd></div>\n")
+	h.Str("</ul></dd></div>\n")
 }
 
-func (h *htmlWriter) list(n name) {
+func (h *htmlWriter) List(n page.Name) {
 	h.dt(n)
-	h.str("<ul class=\"")
-	if n == impactName || n == resultsName {
-		h.str("figures")
+	h.Str("<ul class=\"")
+	if n == page.ImpactName || n == page.ResultsName {
+		h.Str("figures")
 	} else {
-		h.str(n.key)
+		h.Str(n.Key)
 	}
-	h.str("\">\n")
+	h.Str("\">\n")
 }
 
-func (h *htmlWriter) listEnd() { h.str("</ul></dd></div>\n") }
+func (h *htmlWriter) ListEnd() { h.Str("</ul></dd></div>\n") }
 
-func (h *htmlWriter) figure(f *incident.Figure) {
-	h.str("<li><span class=\"figure-label\">")
+func (h *htmlWriter) Figure(f *incident.Figure) {
+	h.Str("<li><span class=\"figure-label\">")
 	h.text(f.Label)
-	h.str(":</span> ")
+	h.Str(":</span> ")
 	if f.HasBefore {
 		h.number(f.Before, f.BeforeText, f.Unit)
-		h.str(" <span aria-hidden=\"true\">" + figureArrow + "</span>")
-		h.str("<span class=\"visually-hidden\">" + toName + "</span> ")
+		h.Str(" <span aria-hidden=\"true\">" + page.FigureArrow + "</span>")
+		h.Str("<span class=\"visually-hidden\">" + page.ToName + "</span> ")
 	}
 	h.number(f.Value, f.ValueText, f.Unit)
 	if f.Note != "" {
-		h.str(" <span class=\"figure-note\">(")
+		h.Str(" <span class=\"figure-note\">(")
 		h.text(f.Note)
-		h.str(")</span>")
+		h.Str(")</span>")
 	}
-	h.str("</li>\n")
+	h.Str("</li>\n")
 }
 
 // number writes v, or text when the figure is text, and its unit: "1.2 h", "70%".
@@ -453,78 +456,78 @@ func (h *htmlWriter) number(v float64, text, unit string) {
 		h.text(text)
 	} else {
 		var buf [32]byte
-		h.raw(appendNumber(buf[:0], v, h.c.num))
+		h.Raw(page.AppendNumber(buf[:0], v, h.c.Num))
 	}
-	h.str(unitSpace(unit))
+	h.Str(page.UnitSpace(unit))
 	h.text(unit)
 }
 
-func (h *htmlWriter) action(a *incident.Action, marked bool) {
-	h.str("<li><span class=\"action-kind\">")
+func (h *htmlWriter) Action(a *incident.Action, marked bool) {
+	h.Str("<li><span class=\"action-kind\">")
 	h.text(a.Kind.String())
-	h.str(":</span> ")
+	h.Str(":</span> ")
 	h.text(a.Text)
 	switch {
 	case !marked:
-		h.str("</li>\n")
+		h.Str("</li>\n")
 	case a.Done:
-		h.str(" <span class=\"action-state\">(" + doneLabel + ")</span></li>\n")
+		h.Str(" <span class=\"action-state\">(" + page.DoneLabel + ")</span></li>\n")
 	default:
-		h.str(" <span class=\"action-state\">(" + openLabel + ")</span></li>\n")
+		h.Str(" <span class=\"action-state\">(" + page.OpenLabel + ")</span></li>\n")
 	}
 }
 
-func (h *htmlWriter) writeUp(l link) {
-	h.str("<li>")
+func (h *htmlWriter) WriteUp(l page.Link) {
+	h.Str("<li>")
 	a := h.linkStart(l)
-	h.text(l.text)
+	h.text(l.Text)
 	if a {
-		h.str("</a>")
+		h.Str("</a>")
 	}
-	if l.kind != "" {
-		h.str(" <span class=\"link-kind\">(")
-		h.text(l.kind.String())
-		h.str(")</span>")
+	if l.Kind != "" {
+		h.Str(" <span class=\"link-kind\">(")
+		h.text(l.Kind.String())
+		h.Str(")</span>")
 	}
-	h.str("</li>\n")
+	h.Str("</li>\n")
 }
 
-func (h *htmlWriter) lessons(l *incident.Lessons) {
-	h.str("<figure class=\"lessons\">\n")
+func (h *htmlWriter) Lessons(l *incident.Lessons) {
+	h.Str("<figure class=\"lessons\">\n")
 	if l.File != "" {
-		h.str("<figcaption>")
+		h.Str("<figcaption>")
 		h.text(l.File)
-		h.str("</figcaption>\n")
+		h.Str("</figcaption>\n")
 	}
-	h.str("<pre><code>")
+	h.Str("<pre><code>")
 	if l.Heading != "" {
-		h.str("<span class=\"comment\"># ")
+		h.Str("<span class=\"comment\"># ")
 		h.attr(l.Heading) // a listing's line: a line separator is a space, not a <br>
-		h.str("</span>\n")
+		h.Str("</span>\n")
 	}
 	for i, item := range l.Items {
 		if i > 0 {
-			h.byte('\n')
+			h.Byte('\n')
 		}
-		h.str("<span class=\"number\">")
-		h.int(i + 1)
-		h.str(".</span> ")
+		h.Str("<span class=\"number\">")
+		h.Int(i + 1)
+		h.Str(".</span> ")
 		h.attr(item)
 	}
-	h.str("</code></pre>\n</figure>\n")
+	h.Str("</code></pre>\n</figure>\n")
 }
 
 // htmlPieces holds, for each heading offset, the longest runs of markup
 // an incident has between two pieces of text.
 var htmlPieces = func() (t [6]struct {
-	titleStart string                 // after the ID in <article id="…">, to the ID in the title's link
-	titleEnd   string                 // after the title, to the role in the role badge's class
-	parts      [len(partOrder)]string // each part's start, to its first paragraph
+	titleStart string                      // after the ID in <article id="…">, to the ID in the title's link
+	titleEnd   string                      // after the title, to the role in the role badge's class
+	parts      [len(page.PartOrder)]string // each part's start, to its first paragraph
 }) {
-	names := parts(&incident.Incident{})
+	names := page.Parts(&incident.Incident{})
 	for off := range t {
-		c := config{headingOffset: off}
-		h2, h3 := strconv.Itoa(c.heading(2)), strconv.Itoa(c.heading(3))
+		c := page.Config{HeadingOffset: off}
+		h2, h3 := strconv.Itoa(c.Heading(2)), strconv.Itoa(c.Heading(3))
 		t[off].titleStart = "\" class=\"incident\">\n<h" + h2 + " class=\"incident-title\"><a href=\"#"
 		t[off].titleEnd = "</a></h" + h2 + ">\n<p class=\"meta\"><span class=\"badge role role-"
 		for k, s := range names {
@@ -535,28 +538,28 @@ var htmlPieces = func() (t [6]struct {
 }()
 
 func (h *htmlWriter) headingStart(n int, class string) {
-	h.str("<h")
-	h.byte('0' + byte(h.c.heading(n)))
-	h.str(" class=\"")
-	h.str(class)
-	h.str("\">")
+	h.Str("<h")
+	h.Byte('0' + byte(h.c.Heading(n)))
+	h.Str(" class=\"")
+	h.Str(class)
+	h.Str("\">")
 }
 
 func (h *htmlWriter) headingEnd(n int) {
-	h.str("</h")
-	h.byte('0' + byte(h.c.heading(n)))
-	h.str(">\n")
+	h.Str("</h")
+	h.Byte('0' + byte(h.c.Heading(n)))
+	h.Str(">\n")
 }
 
 // linkStart opens a link to l when it is safe, and reports whether it
 // did.
-func (h *htmlWriter) linkStart(l link) bool {
-	if !l.safe() {
+func (h *htmlWriter) linkStart(l page.Link) bool {
+	if !l.Safe() {
 		return false
 	}
-	h.str("<a href=\"")
-	h.href(l.url)
-	h.str("\">")
+	h.Str("<a href=\"")
+	h.href(l.URL)
+	h.Str("\">")
 	return true
 }
 
@@ -569,18 +572,18 @@ func (h *htmlWriter) href(s string) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case htmlURLTail[c] && c != '#' || c >= 0x80 || c == '[' || c == ']':
+		case page.URLTail[c] && c != '#' || c >= 0x80 || c == '[' || c == ']':
 			continue
-		case c == '%' && i+2 < len(s) && htmlIsHex(s[i+1]) && htmlIsHex(s[i+2]):
+		case c == '%' && i+2 < len(s) && page.IsHex(s[i+1]) && page.IsHex(s[i+2]):
 			continue
 		case c == '#' && !fragment:
 			fragment = true
 			continue
 		}
 		h.attr(s[last:i])
-		h.byte('%')
-		h.byte(hex[c>>4])
-		h.byte(hex[c&15])
+		h.Byte('%')
+		h.Byte(hex[c>>4])
+		h.Byte(hex[c&15])
 		last = i + 1
 	}
 	h.attr(s[last:])
@@ -588,98 +591,9 @@ func (h *htmlWriter) href(s string) {
 
 func (h *htmlWriter) linkEnd(opened bool) {
 	if opened {
-		h.str("</a>")
+		h.Str("</a>")
 	}
 }
-
-// safeHref reports whether s may be a link's target: an
-// incident.SafeURL other than "". incident.SafeURL parses the URL, which
-// allocates; the common cases are decided here without it: plain http,
-// https, absolute-path and fragment URLs are safe, and any other scheme is
-// not.
-func safeHref(s string) bool {
-	if s == "" {
-		return false
-	}
-	scheme, ok := urlScheme(s)
-	switch {
-	case !ok:
-		return false
-	case scheme == "" && (s[0] == '#' || s[0] == '/' && (len(s) == 1 || s[1] != '/')):
-		if htmlPlainURLTail(s) {
-			return true
-		}
-	case (scheme == "https" || scheme == "http") && len(s) > len(scheme)+3 && s[len(scheme):len(scheme)+3] == "://":
-		rest := s[len(scheme)+3:]
-		host := 0
-		for host < len(rest) && htmlURLHost[rest[host]] {
-			host++
-		}
-		if host > 0 && htmlPlainURLTail(rest[host:]) && (host == len(rest) || rest[host] == '/' || rest[host] == '?' || rest[host] == '#') {
-			return true
-		}
-	case scheme != "" && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "mailto"):
-		return false
-	}
-	return incident.SafeURL(s)
-}
-
-// urlScheme returns the scheme of s as net/url reads it, or "" when s
-// has none; ok is false when s starts with ':'.
-func urlScheme(s string) (scheme string, ok bool) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-		case '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.':
-			if i == 0 {
-				return "", true
-			}
-		case c == ':':
-			return s[:i], i > 0
-		default:
-			return "", true
-		}
-	}
-	return "", true
-}
-
-// htmlPlainURLTail reports whether the path, query and fragment s holds
-// only bytes no URL parser objects to: letters, digits, the punctuation
-// of htmlURLTail and well-formed percent escapes.
-func htmlPlainURLTail(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '%' {
-			if i+2 >= len(s) || !htmlIsHex(s[i+1]) || !htmlIsHex(s[i+2]) {
-				return false
-			}
-			i += 2
-			continue
-		}
-		if !htmlURLTail[c] {
-			return false
-		}
-	}
-	return true
-}
-
-func htmlIsHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-// htmlURLHost and htmlURLTail mark the bytes of a plain host name, and of
-// a plain path, query and fragment.
-var htmlURLHost, htmlURLTail = func() (host, tail [256]bool) {
-	for c := range 256 {
-		host[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.'
-		tail[c] = host[c]
-	}
-	for _, c := range "_~/?#&=+,;:@!$*()'" {
-		tail[c] = true
-	}
-	return host, tail
-}()
 
 // Escaping. The tables classify every byte: clean bytes are copied as
 // they are, escaped ones replaced, and the lead bytes of multi-byte UTF-8
@@ -739,13 +653,13 @@ func newHTMLEscaper(bad, ls, ps string, pairs ...string) *htmlEscaper {
 // escapeRune.
 func (h *htmlWriter) escape(e *htmlEscaper, s string) {
 	for len(s) > 0 {
-		if !scan.Vector() || cap(h.b)-len(h.b) < scan.EscapeRoom {
+		if !scan.Vector() || cap(h.B)-len(h.B) < scan.EscapeRoom {
 			h.escapeSpan(e, s) // str makes room
 			return
 		}
-		nd, ns := e.fast.Escape(h.b[len(h.b):cap(h.b)], s, 0)
-		h.b = h.b[:len(h.b)+nd]
-		if s = s[ns:]; len(s) > 0 && cap(h.b)-len(h.b) >= scan.EscapeRoom {
+		nd, ns := e.fast.Escape(h.B[len(h.B):cap(h.B)], s, 0)
+		h.B = h.B[:len(h.B)+nd]
+		if s = s[ns:]; len(s) > 0 && cap(h.B)-len(h.B) >= scan.EscapeRoom {
 			s = s[h.escapeRune(e, s):]
 		}
 	}
@@ -759,11 +673,11 @@ func (h *htmlWriter) escapeSpan(e *htmlEscaper, s string) {
 		if i == len(s) {
 			break
 		}
-		h.str(s[last:i])
+		h.Str(s[last:i])
 		i += h.escapeRune(e, s[i:])
 		last = i
 	}
-	h.str(s[last:])
+	h.Str(s[last:])
 }
 
 // escapeRune writes the escaped form of the byte or rune s starts with, a
@@ -771,23 +685,23 @@ func (h *htmlWriter) escapeSpan(e *htmlEscaper, s string) {
 func (h *htmlWriter) escapeRune(e *htmlEscaper, s string) int {
 	c := s[0]
 	if e.class[c] != htmlEscRune {
-		h.str(e.repl[c&0x7f])
+		h.Str(e.repl[c&0x7f])
 		return 1
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	switch {
-	case r == utf8.RuneError && n == 1, r < 0xa0, noncharacter(r):
+	case r == utf8.RuneError && n == 1, r < 0xa0, page.Noncharacter(r):
 		// Invalid UTF-8, C1 controls, and noncharacters, which are parse
 		// errors in HTML.
-		h.str(e.bad)
-	case bidiControl(r):
+		h.Str(e.bad)
+	case page.BidiControl(r):
 		// Dropped: it would reorder the text after it, beyond its field.
 	case r == '\u2028':
-		h.str(e.ls)
+		h.Str(e.ls)
 	case r == '\u2029':
-		h.str(e.ps)
+		h.Str(e.ps)
 	default:
-		h.str(s[:n])
+		h.Str(s[:n])
 	}
 	return n
 }
@@ -800,64 +714,64 @@ func (h *htmlWriter) attr(s string) { h.escape(htmlAttrEsc, s) }
 
 // jsonString writes s as a JSON string safe inside a <script> element.
 func (h *htmlWriter) jsonString(s string) {
-	h.byte('"')
+	h.Byte('"')
 	h.escape(htmlJSONEsc, s)
-	h.byte('"')
+	h.Byte('"')
 }
 
 // jsonLD writes the schema.org description of the selected incidents.
 func (h *htmlWriter) jsonLD() {
-	h.str("<script type=\"application/ld+json\">\n{\"@context\":\"https://schema.org\",\"@type\":\"ItemList\",\"name\":")
+	h.Str("<script type=\"application/ld+json\">\n{\"@context\":\"https://schema.org\",\"@type\":\"ItemList\",\"name\":")
 	h.jsonString(h.p.Title)
 	if h.p.Tagline != "" {
-		h.str(",\"description\":")
+		h.Str(",\"description\":")
 		h.jsonString(h.p.Tagline)
 	}
-	h.str(",\"numberOfItems\":")
-	h.int(h.sel.Len())
-	h.str(",\"itemListElement\":[")
+	h.Str(",\"numberOfItems\":")
+	h.Int(h.sel.Len())
+	h.Str(",\"itemListElement\":[")
 	for i := range h.sel.Len() {
 		in := h.sel.At(i)
 		if i > 0 {
-			h.byte(',')
+			h.Byte(',')
 		}
-		h.str("\n{\"@type\":\"ListItem\",\"position\":")
-		h.int(i + 1)
-		h.str(",\"item\":{\"@type\":\"Article\",\"@id\":\"#")
+		h.Str("\n{\"@type\":\"ListItem\",\"position\":")
+		h.Int(i + 1)
+		h.Str(",\"item\":{\"@type\":\"Article\",\"@id\":\"#")
 		h.escape(htmlJSONEsc, string(in.ID))
-		h.str("\",\"url\":\"#")
+		h.Str("\",\"url\":\"#")
 		h.escape(htmlJSONEsc, string(in.ID))
-		h.str("\",\"name\":")
+		h.Str("\",\"name\":")
 		h.jsonString(in.Title)
 		if len(in.Situation) > 0 {
-			h.str(",\"description\":\"")
+			h.Str(",\"description\":\"")
 			for j, s := range in.Situation {
 				if j > 0 {
-					h.byte(' ')
+					h.Byte(' ')
 				}
 				h.escape(htmlJSONEsc, s)
 			}
-			h.byte('"')
+			h.Byte('"')
 		}
-		h.str(",\"genre\":")
+		h.Str(",\"genre\":")
 		h.jsonString(h.p.RoleLabel(in.Role))
 		if !in.When.IsZero() {
-			h.str(",\"dateCreated\":\"")
+			h.Str(",\"dateCreated\":\"")
 			var buf [48]byte
-			h.raw(moment{d: in.When.Start}.appendISO(buf[:0]))
-			h.byte('"')
+			h.Raw(page.Moment{D: in.When.Start}.AppendISO(buf[:0]))
+			h.Byte('"')
 		}
 		if len(in.Tags) > 0 {
-			h.str(",\"keywords\":[")
+			h.Str(",\"keywords\":[")
 			for j, t := range in.Tags {
 				if j > 0 {
-					h.byte(',')
+					h.Byte(',')
 				}
 				h.jsonString(t)
 			}
-			h.byte(']')
+			h.Byte(']')
 		}
-		h.str("}}")
+		h.Str("}}")
 	}
-	h.str("]}\n</script>\n")
+	h.Str("]}\n</script>\n")
 }

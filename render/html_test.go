@@ -24,6 +24,8 @@ import (
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/race"
+	"github.com/incident-leadership/portfolio/render/internal/page"
+	"github.com/incident-leadership/portfolio/render/internal/rendertest"
 )
 
 // htmlBundled is the bundled portfolio.
@@ -103,18 +105,18 @@ func htmlExtra() incident.Portfolio {
 // testing the parts of a page.
 func htmlScratch() *htmlWriter {
 	var buf bytes.Buffer
-	o := newSpare(&buf)
-	c := newConfig(nil)
-	return &htmlWriter{spare: &o, c: &c, p: &incident.Portfolio{}}
+	o := page.NewSpare(&buf)
+	c := page.NewConfig(nil)
+	return &htmlWriter{Spare: &o, c: &c, p: &incident.Portfolio{}}
 }
 
 // take returns what h holds and empties it.
 func (h *htmlWriter) take() string {
-	h.handOver()
-	b := h.w.(*bytes.Buffer)
+	h.Finish() // a bytes.Buffer does not fail
+	b := h.Writer().(*bytes.Buffer)
 	s := b.String()
 	b.Reset()
-	h.b = b.AvailableBuffer()
+	h.B = b.AvailableBuffer()
 	return s
 }
 
@@ -182,10 +184,10 @@ func htmlElideStyle(t *testing.T, page []byte) []byte {
 
 // checkHTML parses a page and checks its structure against the options it
 // was drawn with.
-func checkHTML(t *testing.T, page []byte, opts []Option) {
+func checkHTML(t *testing.T, src []byte, opts []Option) {
 	t.Helper()
-	c := newConfig(opts)
-	doc, err := html.Parse(bytes.NewReader(page))
+	c := page.NewConfig(opts)
+	doc, err := html.Parse(bytes.NewReader(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,14 +226,14 @@ func checkHTML(t *testing.T, page []byte, opts []Option) {
 			}
 		}
 	}
-	if c.fragment {
+	if c.Fragment {
 		for _, tag := range []string{"style", "main", "meta", "title"} {
 			if count[tag] != 0 {
 				t.Errorf("a fragment has %d <%s>", count[tag], tag)
 			}
 		}
-		if !bytes.HasPrefix(page, []byte("<section class=\"incident-portfolio\">\n")) {
-			t.Errorf("a fragment starts with %.40q", page)
+		if !bytes.HasPrefix(src, []byte("<section class=\"incident-portfolio\">\n")) {
+			t.Errorf("a fragment starts with %.40q", src)
 		}
 	} else {
 		for _, tag := range []string{"header", "main", "style", "title"} {
@@ -239,18 +241,18 @@ func checkHTML(t *testing.T, page []byte, opts []Option) {
 				t.Errorf("%d <%s>, want 1", count[tag], tag)
 			}
 		}
-		if !bytes.HasPrefix(page, []byte("<!doctype html>\n<html lang=\"en\">\n")) {
-			t.Errorf("a document starts with %.40q", page)
+		if !bytes.HasPrefix(src, []byte("<!doctype html>\n<html lang=\"en\">\n")) {
+			t.Errorf("a document starts with %.40q", src)
 		}
 	}
-	if want := boolInt(c.jsonLD); count["script"] != want {
+	if want := page.BoolInt(c.JSONLD); count["script"] != want {
 		t.Errorf("%d <script>, want %d", count["script"], want)
 	}
-	if want := boolInt(c.headingOffset == 0); count["h1"] != want {
+	if want := page.BoolInt(c.HeadingOffset == 0); count["h1"] != want {
 		t.Errorf("%d <h1>, want %d", count["h1"], want)
 	}
-	if len(levels) == 0 || levels[0] != c.heading(1) {
-		t.Errorf("headings %v: want the first at level %d", levels, c.heading(1))
+	if len(levels) == 0 || levels[0] != c.Heading(1) {
+		t.Errorf("headings %v: want the first at level %d", levels, c.Heading(1))
 	}
 	for i := 1; i < len(levels); i++ {
 		if levels[i] > levels[i-1]+1 {
@@ -581,7 +583,7 @@ var htmlSafeHrefCases = []string{
 
 func TestHTMLSafeHref(t *testing.T) {
 	for _, s := range htmlSafeHrefCases {
-		if got, want := safeHref(s), s != "" && incident.SafeURL(s); got != want {
+		if got, want := page.SafeHref(s), s != "" && incident.SafeURL(s); got != want {
 			t.Errorf("htmlSafeHref(%q) = %v, incident.SafeURL says %v", s, got, want)
 		}
 	}
@@ -592,7 +594,7 @@ func FuzzHTMLSafeHref(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := safeHref(s), s != "" && incident.SafeURL(s); got != want {
+		if got, want := page.SafeHref(s), s != "" && incident.SafeURL(s); got != want {
 			t.Errorf("htmlSafeHref(%q) = %v, incident.SafeURL says %v", s, got, want)
 		}
 	})
@@ -618,7 +620,7 @@ func TestHTMLDetails(t *testing.T) {
 		{"figure", incident.Incident{Impact: []incident.Figure{{Label: "Lost", Value: 0.5, Before: -3, HasBefore: true, Unit: "%", Note: "n"}}},
 			"<div><dt>Impact</dt><dd><ul class=\"figures\">\n<li><span class=\"figure-label\">Lost:</span> -3% <span aria-hidden=\"true\">→</span><span class=\"visually-hidden\">to</span> 0.5% <span class=\"figure-note\">(n)</span></li>\n</ul></dd></div>"},
 		{"huge", incident.Incident{Results: []incident.Figure{{Label: "Big", Value: math.MaxFloat64}}},
-			"<div><dt>Results</dt><dd><ul class=\"figures\">\n<li><span class=\"figure-label\">Big:</span> " + englishNumber(math.MaxFloat64) + "</li>\n</ul></dd></div>"},
+			"<div><dt>Results</dt><dd><ul class=\"figures\">\n<li><span class=\"figure-label\">Big:</span> " + rendertest.EnglishNumber(math.MaxFloat64) + "</li>\n</ul></dd></div>"},
 		{"link", incident.Incident{Links: []incident.WriteUp{{Title: "T", URL: "https://e.com/?a=1&b=2", Kind: incident.Talk}}},
 			"<div><dt>Write-ups</dt><dd><ul class=\"links\">\n<li><a href=\"https://e.com/?a=1&amp;b=2\">T</a> <span class=\"link-kind\">(Talk)</span></li>\n</ul></dd></div>"},
 		{"odd link", incident.Incident{Links: []incident.WriteUp{{Title: "T", URL: `https://[::1]/?q=<x>&r="y"^{}|` + "`%7e%zz#f#g"}}},
@@ -628,8 +630,8 @@ func TestHTMLDetails(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := htmlScratch()
-			spans, n := timesTo(&tt.in)
-			details(h, &tt.in, spans[:n])
+			spans, n := page.TimesTo(&tt.in)
+			page.Details(h, &tt.in, spans[:n])
 			want := "<dl class=\"details\">\n" + tt.want + "\n</dl>\n"
 			if diff := cmp.Diff(want, h.take()); diff != "" {
 				t.Errorf("details (-want +got):\n%s", diff)
@@ -638,32 +640,15 @@ func TestHTMLDetails(t *testing.T) {
 	}
 }
 
-func TestHTMLDuration(t *testing.T) {
-	for _, tt := range []struct {
-		d    time.Duration
-		want string
-	}{
-		{4 * time.Hour, "PT4H"},
-		{48 * time.Hour, "PT48H"},
-		{30*time.Hour + 30*time.Minute + 5*time.Second, "PT30H30M5S"},
-		{90 * time.Second, "PT1M30S"},
-		{1500 * time.Millisecond, "PT1.5S"},
-	} {
-		if got := string(appendISODuration(nil, tt.d)); got != tt.want {
-			t.Errorf("isoDuration(%v) = %q, want %q", tt.d, got, tt.want)
-		}
-	}
-}
-
 // TestHTMLSeverityClass checks that badges are coloured by the levels'
 // colour tiers: by place on the scale, whatever numbers the levels are,
 // with the default codes keeping their colours and declared tiers winning.
 func TestHTMLSeverityClass(t *testing.T) {
 	p := htmlExtra()
-	pg := page{p: p}
+	pg := page.Page{P: p}
 	var got []string
 	for _, d := range p.Severities {
-		got = append(got, string(d.Code)+"="+string(pg.severity(d, true).rank))
+		got = append(got, string(d.Code)+"="+string(pg.Severity(d, true).Rank))
 	}
 	want := []string{"SEV-0=1", "SEV-1=2", "SEV-2=3", "SEV-3=4", "SEV-4=4"}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -674,10 +659,10 @@ func TestHTMLSeverityClass(t *testing.T) {
 	// leaves P1 red and P2 amber; a declared tier wins.
 	p.Severities = append([]incident.SeverityDef{{Code: "P0", Label: "Emergency", Level: 0}}, incident.DefaultScale()...)
 	p.Severities = append(p.Severities, incident.SeverityDef{Code: "P5", Label: "Notice", Level: 5, Tier: incident.TierMedium})
-	pg = page{p: p}
+	pg = page.Page{P: p}
 	got = got[:0]
 	for _, d := range p.Severities {
-		got = append(got, string(d.Code)+"="+string(pg.severity(d, true).rank))
+		got = append(got, string(d.Code)+"="+string(pg.Severity(d, true).Rank))
 	}
 	want = []string{"P0=1", "P1=1", "P2=2", "P3=3", "P4=4", "P5=3"}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -722,39 +707,23 @@ func TestHTMLAllocs(t *testing.T) {
 	}
 }
 
-// errFail and failAfter are shared with the other renderers' tests.
-var errFail = errors.New("writer failed")
-
-// failAfter accepts n bytes, then fails every write.
-type failAfter struct{ n int }
-
-func (w *failAfter) Write(p []byte) (int, error) {
-	if len(p) <= w.n {
-		w.n -= len(p)
-		return len(p), nil
-	}
-	k := w.n
-	w.n = 0
-	return k, errFail
-}
-
 func TestHTMLWriterErrors(t *testing.T) {
 	p := htmlFull(t)
 	size := len(renderHTML(t, p, JSONLD()))
 	for n := 0; n <= size; n += 1 + n/8 {
-		if err := HTML(&failAfter{n: n}, p, JSONLD()); !errors.Is(err, errFail) {
+		if err := HTML(&rendertest.FailAfter{N: n}, p, JSONLD()); !errors.Is(err, rendertest.ErrFail) {
 			t.Errorf("failing after %d of %d bytes: got %v", n, size, err)
 		}
-		bw := bufio.NewWriterSize(&failAfter{n: n}, 64)
+		bw := bufio.NewWriterSize(&rendertest.FailAfter{N: n}, 64)
 		err := HTML(bw, p, JSONLD())
 		if err == nil {
 			err = bw.Flush()
 		}
-		if !errors.Is(err, errFail) {
+		if !errors.Is(err, rendertest.ErrFail) {
 			t.Errorf("through a bufio.Writer failing after %d of %d bytes: got %v", n, size, err)
 		}
 	}
-	if err := HTML(&failAfter{n: size}, p, JSONLD()); err != nil {
+	if err := HTML(&rendertest.FailAfter{N: size}, p, JSONLD()); err != nil {
 		t.Errorf("a writer with room for the page: %v", err)
 	}
 }
@@ -865,7 +834,7 @@ func TestHTMLNoHeader(t *testing.T) {
 		header, h1 bool
 	}{
 		{incident.Portfolio{}, false, false},
-		{incident.Portfolio{Tagline: "Only a tagline"}, true, false},
+		{incident.Portfolio{Tagline: "page.Only a tagline"}, true, false},
 		{incident.Portfolio{Back: incident.Link{Text: "Back", Href: "/"}}, true, false},
 		{incident.Portfolio{Title: "T"}, true, true},
 	} {
@@ -1090,7 +1059,7 @@ func BenchmarkHTMLEscape(b *testing.B) {
 		for _, s := range text {
 			h.text(s)
 		}
-		h.b = h.b[:0] // the buffer's spare room, written over
+		h.B = h.B[:0] // the buffer's spare room, written over
 	}
 }
 

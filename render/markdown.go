@@ -10,6 +10,7 @@ import (
 
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/scan"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 // Markdown writes p as CommonMark that also reads well on GitHub: the
@@ -35,15 +36,15 @@ import (
 // GitHub does to rendered text after Markdown (emoji shortcodes such as
 // :fire:, @mentions) is not Markdown and cannot be escaped.
 func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newPage(w, p, opts, "Markdown", optSiteGenerator|optLang)
+	d, err := newDoc(w, p, opts, "render: Markdown", page.OptSiteGenerator|page.OptLang)
 	if err != nil {
 		return err
 	}
-	pg.md = mdWriter{spare: &pg.sp, c: &pg.c, site: pg.c.site}
-	if pg.c.site {
-		pg.md.title, pg.md.tagline, pg.md.date = p.Title, p.Tagline, latestDay(&pg.sel)
+	d.md = mdWriter{Spare: &d.Out, c: &d.C, site: d.C.Site}
+	if d.C.Site {
+		d.md.title, d.md.tagline, d.md.date = p.Title, p.Tagline, latestDay(&d.Sel)
 	}
-	return pg.draw(&pg.md)
+	return d.draw(&d.md)
 }
 
 // SiteGenerator makes Markdown a content page for a static site generator
@@ -63,11 +64,13 @@ func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
 // it holds the joiner. The page has no "# Title" heading: themes show the
 // front matter's title, and the incidents' "##" headings sit under it.
 // Only Markdown honours it.
-func SiteGenerator() Option { return only(optSiteGenerator, func(c *config) { c.site = true }) }
+func SiteGenerator() Option {
+	return page.Only(page.OptSiteGenerator, func(c *page.Config) { c.Site = true })
+}
 
 // latestDay returns the latest date of the selected incidents, or the
 // zero Date when it is not known to the day.
-func latestDay(s *selection) incident.Date {
+func latestDay(s *page.Selection) incident.Date {
 	var latest incident.Date
 	for i := range s.Len() {
 		p := s.At(i).When
@@ -87,8 +90,8 @@ func latestDay(s *selection) incident.Date {
 
 // mdWriter writes a page as Markdown.
 type mdWriter struct {
-	*spare
-	c       *config
+	*page.Spare
+	c       *page.Config
 	started bool // whether a block was written
 	fields  bool // whether the list of an incident's fields is started
 
@@ -99,20 +102,20 @@ type mdWriter struct {
 }
 
 // begin writes the front matter of SiteGenerator.
-func (m *mdWriter) begin() {
+func (m *mdWriter) Begin() {
 	if !m.site {
 		return
 	}
-	m.str("---\n")
+	m.Str("---\n")
 	m.yamlField("title", m.title)
 	m.yamlField("description", m.tagline)
 	if !m.date.IsZero() {
 		var b [16]byte
-		m.str("date: ")
-		m.raw(appendDate(b[:0], m.date))
-		m.byte('\n')
+		m.Str("date: ")
+		m.Raw(page.AppendDate(b[:0], m.date))
+		m.Byte('\n')
 	}
-	m.str("---\n")
+	m.Str("---\n")
 	m.started = true
 }
 
@@ -125,25 +128,25 @@ func (m *mdWriter) yamlField(key, value string) {
 	if dirty(value) {
 		value = sanitize(value)
 	}
-	m.str(key)
-	m.str(": ")
-	m.str(strconv.Quote(value))
-	m.byte('\n')
+	m.Str(key)
+	m.Str(": ")
+	m.Str(strconv.Quote(value))
+	m.Byte('\n')
 }
 
-func (m *mdWriter) empty(notice string) { m.para(notice) }
-func (m *mdWriter) end()                {}
-func (m *mdWriter) incidents()          {}
-func (m *mdWriter) incidentsEnd()       {}
-func (m *mdWriter) detailsEnd()         {}
-func (m *mdWriter) listEnd()            {}
-func (m *mdWriter) incidentEnd()        {}
+func (m *mdWriter) Empty(notice string) { m.para(notice) }
+func (m *mdWriter) End()                {}
+func (m *mdWriter) Incidents()          {}
+func (m *mdWriter) IncidentsEnd()       {}
+func (m *mdWriter) DetailsEnd()         {}
+func (m *mdWriter) ListEnd()            {}
+func (m *mdWriter) IncidentEnd()        {}
 
-func (m *mdWriter) header(back link, title, tagline string) {
-	if back.text != "" {
+func (m *mdWriter) Header(back page.Link, title, tagline string) {
+	if back.Text != "" {
 		m.block()
 		m.link(back)
-		m.byte('\n')
+		m.Byte('\n')
 	}
 	if title != "" && !m.site { // SiteGenerator: the front matter's title, which the theme shows
 		m.heading(1, title)
@@ -153,7 +156,7 @@ func (m *mdWriter) header(back link, title, tagline string) {
 	}
 }
 
-func (m *mdWriter) intro(ps []string) {
+func (m *mdWriter) Intro(ps []string) {
 	for _, s := range ps {
 		m.para(s)
 	}
@@ -162,7 +165,7 @@ func (m *mdWriter) intro(ps []string) {
 // block separates blocks with a blank line.
 func (m *mdWriter) block() {
 	if m.started {
-		m.byte('\n')
+		m.Byte('\n')
 	}
 	m.started = true
 }
@@ -174,50 +177,50 @@ func (m *mdWriter) heading(n int, s string) {
 // headingID writes a heading with id as its attribute, unless id is "".
 func (m *mdWriter) headingID(n int, s string, id incident.ID) {
 	m.block()
-	m.str("######"[:m.c.heading(n)])
-	m.byte(' ')
+	m.Str("######"[:m.c.Heading(n)])
+	m.Byte(' ')
 	m.text(s)
 	if id != "" {
-		m.str(" {#")
-		m.str(string(id))
-		m.byte('}')
+		m.Str(" {#")
+		m.Str(string(id))
+		m.Byte('}')
 	}
-	m.byte('\n')
+	m.Byte('\n')
 }
 
 func (m *mdWriter) para(s string) {
 	m.block()
 	m.text(s)
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-func (m *mdWriter) legend(label string, roles []incident.RoleDef, sevs []severity) {
+func (m *mdWriter) Legend(label string, roles []incident.RoleDef, sevs []page.Severity) {
 	m.block()
-	m.str("**")
+	m.Str("**")
 	m.text(label)
-	m.str(":**")
+	m.Str(":**")
 	sep := " "
 	for _, d := range roles {
-		m.str(sep)
+		m.Str(sep)
 		m.text(d.Label)
-		sep = separator
+		sep = page.Separator
 	}
 	if len(roles) > 0 {
 		sep = " | "
 	}
 	for _, d := range sevs {
-		m.str(sep)
+		m.Str(sep)
 		m.text(string(d.Code))
 		if d.Label != "" {
-			m.byte(' ')
+			m.Byte(' ')
 			m.text(d.Label)
 		}
-		sep = separator
+		sep = page.Separator
 	}
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-func (m *mdWriter) incident(in *incident.Incident, role string, sev severity) {
+func (m *mdWriter) Incident(in *incident.Incident, role string, sev page.Severity) {
 	if m.site {
 		var id incident.ID
 		if in.ID.Valid() {
@@ -226,10 +229,10 @@ func (m *mdWriter) incident(in *incident.Incident, role string, sev severity) {
 		m.headingID(2, in.Title, id)
 	} else if in.ID.Valid() {
 		m.block()
-		m.str(`<a id="`)
-		m.str(string(in.ID))
-		m.str(`"></a>`)
-		m.byte('\n')
+		m.Str(`<a id="`)
+		m.Str(string(in.ID))
+		m.Str(`"></a>`)
+		m.Byte('\n')
 		m.started = false // the heading follows on the next line
 		m.heading(2, in.Title)
 	} else {
@@ -238,169 +241,169 @@ func (m *mdWriter) incident(in *incident.Incident, role string, sev severity) {
 
 	m.block()
 	if role != "" {
-		m.str("**")
+		m.Str("**")
 		m.text(role)
-		m.str("**")
+		m.Str("**")
 	}
-	m.str(separator + "**")
+	m.Str(page.Separator + "**")
 	m.text(string(sev.Code))
-	m.str("**")
+	m.Str("**")
 	if sev.Label != "" {
-		m.byte(' ')
+		m.Byte(' ')
 		m.text(sev.Label)
 	}
 	if in.Duration.Text != "" {
-		m.str(separator)
+		m.Str(page.Separator)
 		m.text(in.Duration.Text)
 	}
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-func (m *mdWriter) section(k int, s incident.Section) {
+func (m *mdWriter) Section(k int, s incident.Section) {
 	m.heading(3, s.Name)
 	for _, para := range s.Paragraphs {
 		m.para(para)
 	}
 }
 
-func (m *mdWriter) details() {
-	m.heading(3, detailsLabel)
+func (m *mdWriter) Details() {
+	m.heading(3, page.DetailsLabel)
 	m.fields = false
 }
 
 // label starts an item of the list of fields: "- **Label:**".
-func (m *mdWriter) label(n name) {
+func (m *mdWriter) label(n page.Name) {
 	if !m.fields {
 		m.block()
 		m.fields = true
 	}
-	m.str("- **")
-	m.str(n.colon)
-	m.str("**")
+	m.Str("- **")
+	m.Str(n.Colon)
+	m.Str("**")
 }
 
-func (m *mdWriter) when(n name, start, end moment) {
+func (m *mdWriter) When(n page.Name, start, end page.Moment) {
 	m.label(n)
 	m.moment(start)
-	if !end.d.IsZero() {
-		m.str(rangeDash[:len(rangeDash)-1])
+	if !end.D.IsZero() {
+		m.Str(page.RangeDash[:len(page.RangeDash)-1])
 		m.moment(end)
 	}
-	m.byte('\n')
+	m.Byte('\n')
 }
 
 // moment writes m's words, each after a space.
-func (m *mdWriter) moment(at moment) {
+func (m *mdWriter) moment(at page.Moment) {
 	var buf [32]byte
-	words, k := at.words()
+	words, k := at.Words()
 	for _, w := range words[:k] {
-		m.byte(' ')
-		m.raw(w.appendWord(buf[:0]))
+		m.Byte(' ')
+		m.Raw(w.AppendWord(buf[:0]))
 	}
 }
 
-func (m *mdWriter) span(n name, d time.Duration) {
+func (m *mdWriter) Span(n page.Name, d time.Duration) {
 	var buf [64]byte
 	m.label(n)
-	m.byte(' ')
-	m.raw(incident.AppendLength(buf[:0], d))
-	m.byte('\n')
+	m.Byte(' ')
+	m.Raw(incident.AppendLength(buf[:0], d))
+	m.Byte('\n')
 }
 
-// timeline writes a heading above the events' list.
-func (m *mdWriter) timeline(n name) {
-	m.heading(3, n.label)
+// Timeline writes a heading above the events' list.
+func (m *mdWriter) Timeline(n page.Name) {
+	m.heading(3, n.Label)
 	m.block()
 }
 
-// event writes an event as a list item: "- 13:42 UTC · **Detected** ·
+// Event writes an event as a list item: "- 13:42 UTC · **Detected** ·
 // Down · text".
-func (m *mdWriter) event(e *incident.Event, at moment) {
-	m.str("-")
+func (m *mdWriter) Event(e *incident.Event, at page.Moment) {
+	m.Str("-")
 	m.moment(at)
 	if e.Kind != "" {
-		m.str(separator + "**")
+		m.Str(page.Separator + "**")
 		m.text(e.Kind.String())
-		m.str("**")
+		m.Str("**")
 	}
 	if e.State != "" {
-		m.str(separator)
+		m.Str(page.Separator)
 		m.text(e.State.String())
 	}
-	m.str(separator)
+	m.Str(page.Separator)
 	m.text(e.Text)
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-func (m *mdWriter) timelineEnd() {}
+func (m *mdWriter) TimelineEnd() {}
 
-func (m *mdWriter) field(n name, _, value string) {
+func (m *mdWriter) Field(n page.Name, _, value string) {
 	m.label(n)
-	m.byte(' ')
+	m.Byte(' ')
 	m.text(value)
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-func (m *mdWriter) tags(n name, tags []string) {
+func (m *mdWriter) Tags(n page.Name, tags []string) {
 	m.label(n)
-	m.byte(' ')
+	m.Byte(' ')
 	for j, tag := range tags {
 		if j > 0 {
-			m.str(", ")
+			m.Str(", ")
 		}
 		m.text(tag)
 	}
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-// list writes a bold line above a list, and starts the list.
-func (m *mdWriter) list(n name) {
+// List writes a bold line above a list, and starts the list.
+func (m *mdWriter) List(n page.Name) {
 	m.block()
-	m.str("**")
-	m.str(n.label)
-	m.str("**\n")
+	m.Str("**")
+	m.Str(n.Label)
+	m.Str("**\n")
 	m.block()
 }
 
-func (m *mdWriter) figure(f *incident.Figure) {
-	m.str("- ")
+func (m *mdWriter) Figure(f *incident.Figure) {
+	m.Str("- ")
 	m.text(f.Label)
-	m.str(": ")
+	m.Str(": ")
 	if f.HasBefore {
 		m.figureValue(f.Before, f.BeforeText, f.Unit)
-		m.str(" " + figureArrow + " ")
+		m.Str(" " + page.FigureArrow + " ")
 	}
 	m.figureValue(f.Value, f.ValueText, f.Unit)
 	if f.Note != "" {
-		m.str(" (")
+		m.Str(" (")
 		m.text(f.Note)
-		m.byte(')')
+		m.Byte(')')
 	}
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-func (m *mdWriter) action(a *incident.Action, marked bool) {
+func (m *mdWriter) Action(a *incident.Action, marked bool) {
 	switch {
 	case !marked:
-		m.str("- ")
+		m.Str("- ")
 	case a.Done:
-		m.str("- [x] ")
+		m.Str("- [x] ")
 	default:
-		m.str("- [ ] ")
+		m.Str("- [ ] ")
 	}
 	m.text(a.Kind.String())
-	m.str(": ")
+	m.Str(": ")
 	m.text(a.Text)
-	m.byte('\n')
+	m.Byte('\n')
 }
 
-func (m *mdWriter) writeUp(l link) {
+func (m *mdWriter) WriteUp(l page.Link) {
 	// The kind comes first: "- [x](…)" would be a task list item.
-	m.str("- ")
-	m.text(l.kindLabel())
-	m.str(": ")
+	m.Str("- ")
+	m.text(l.KindLabel())
+	m.Str(": ")
 	m.link(l)
-	m.byte('\n')
+	m.Byte('\n')
 }
 
 // figureValue writes a value and its unit: "1.2 h", "70%".
@@ -409,24 +412,24 @@ func (m *mdWriter) figureValue(v float64, text, unit string) {
 		m.text(text)
 	} else {
 		var b [32]byte
-		m.raw(appendNumber(b[:0], v, m.c.num))
+		m.Raw(page.AppendNumber(b[:0], v, m.c.Num))
 	}
 	// Decide on the unit as the reader will see it: "%\x00" is "%".
 	if dirty(unit) {
 		unit = sanitize(unit)
 	}
-	m.str(unitSpace(unit))
+	m.Str(page.UnitSpace(unit))
 	m.text(unit)
 }
 
 // link writes a link, or its text alone when it is not safe.
-func (m *mdWriter) link(l link) {
-	text := l.text
-	if !l.safe() {
+func (m *mdWriter) link(l page.Link) {
+	text := l.Text
+	if !l.Safe() {
 		m.text(text)
 		return
 	}
-	m.byte('[')
+	m.Byte('[')
 	// In the text, a "(" after "]" takes a backslash too: CommonMark needs
 	// none after "\]", but marked ends the link text there. (Sanitized
 	// first, so that no dropped character hides a "](".)
@@ -439,13 +442,13 @@ func (m *mdWriter) link(l link) {
 			break
 		}
 		m.text(text[:i+1])
-		m.str(`\(`)
+		m.Str(`\(`)
 		text = text[i+2:]
 	}
 	m.text(text)
-	m.str("](")
-	m.dest(l.url)
-	m.byte(')')
+	m.Str("](")
+	m.dest(l.URL)
+	m.Byte(')')
 }
 
 // dest writes a safe URL as a link destination: parentheses and angle
@@ -457,22 +460,22 @@ func (m *mdWriter) dest(s string) {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == '(' || c == ')' || c == '<' || c == '>' || c == '\\':
-			m.str(s[span:i])
-			m.byte('\\')
+			m.Str(s[span:i])
+			m.Byte('\\')
 			span = i
 		case c == '&' && mdReference(s, i):
-			m.str(s[span:i])
-			m.str("&amp;")
+			m.Str(s[span:i])
+			m.Str("&amp;")
 			span = i + 1
 		}
 	}
-	m.str(s[span:])
+	m.Str(s[span:])
 }
 
-func (m *mdWriter) lessons(l *incident.Lessons) {
+func (m *mdWriter) Lessons(l *incident.Lessons) {
 	file := l.File
 	if file == "" {
-		file = lessonsLabel
+		file = page.LessonsLabel
 	}
 	m.heading(2, file)
 
@@ -484,28 +487,28 @@ func (m *mdWriter) lessons(l *incident.Lessons) {
 	}
 	m.block()
 	m.fence(fence)
-	m.str("sh\n")
+	m.Str("sh\n")
 	if l.Heading != "" {
-		m.str("# ")
+		m.Str("# ")
 		m.literal(l.Heading)
-		m.byte('\n')
+		m.Byte('\n')
 	}
 	for i, s := range l.Items {
-		m.int(i + 1)
-		m.str(". ")
+		m.Int(i + 1)
+		m.Str(". ")
 		m.literal(s)
-		m.byte('\n')
+		m.Byte('\n')
 	}
 	m.fence(fence)
-	m.byte('\n')
+	m.Byte('\n')
 }
 
 func (m *mdWriter) fence(n int) {
 	const ticks = "````````````````"
 	for ; n > len(ticks); n -= len(ticks) {
-		m.str(ticks)
+		m.Str(ticks)
 	}
-	m.str(ticks[:n])
+	m.Str(ticks[:n])
 }
 
 // backtickRun returns the length of the longest run of backticks in s.
@@ -535,7 +538,7 @@ func (m *mdWriter) literal(s string) {
 	if m.site {
 		s = hugoDelims.Replace(s)
 	}
-	m.str(s)
+	m.Str(s)
 }
 
 // hugoDelims breaks Hugo's shortcode delimiters in a code block, which
@@ -607,13 +610,13 @@ func (m *mdWriter) textPlain(s string) bool {
 		return false
 	}
 	need := 2*len(s) + scan.EscapeRoom // a backslash for every byte, at most
-	if cap(m.b)-len(m.b) < need {
-		m.flush(need)
-		if cap(m.b)-len(m.b) < need {
+	if cap(m.B)-len(m.B) < need {
+		m.Flush(need)
+		if cap(m.B)-len(m.B) < need {
 			return false
 		}
 	}
-	b := m.b
+	b := m.B
 	for i := 0; i < len(s); {
 		nd, j := mdEscaper.Escape(b[len(b):cap(b)], s, i)
 		b, i = b[:len(b)+nd], j
@@ -642,7 +645,7 @@ func (m *mdWriter) textPlain(s string) bool {
 			i += n
 		}
 	}
-	m.b = b
+	m.B = b
 	return true
 }
 
@@ -711,15 +714,15 @@ func (m *mdWriter) textAny(s string) {
 	if i < end {
 		switch c := s[i]; {
 		case c == '-' || c == '+' || c == '=' || c == '>':
-			m.byte('\\')
+			m.Byte('\\')
 		case c >= '0' && c <= '9':
 			j := i
 			for j < end && s[j] >= '0' && s[j] <= '9' {
 				j++
 			}
 			if j < end && (s[j] == '.' || s[j] == ')') {
-				m.str(s[i:j])
-				m.byte('\\')
+				m.Str(s[i:j])
+				m.Byte('\\')
 				i = j
 			}
 		}
@@ -741,8 +744,8 @@ func (m *mdWriter) textAny(s string) {
 			}
 		case mdCtl:
 			if r, n := utf8.DecodeRuneInString(s[i:]); mdSep(r) == ' ' {
-				m.str(s[span:i])
-				m.byte(' ')
+				m.Str(s[span:i])
+				m.Byte(' ')
 				i += n - 1
 				span = i + 1
 			}
@@ -752,11 +755,11 @@ func (m *mdWriter) textAny(s string) {
 				continue
 			}
 		}
-		m.str(s[span:i])
-		m.byte('\\')
+		m.Str(s[span:i])
+		m.Byte('\\')
 		span = i
 	}
-	m.str(s[span:end])
+	m.Str(s[span:end])
 	for _, r := range s[end:] {
 		m.ref(mdSep(r))
 	}
@@ -780,9 +783,9 @@ func mdSpace(r rune) bool {
 
 // ref writes r as a numeric character reference, such as "&#32;".
 func (m *mdWriter) ref(r rune) {
-	m.str("&#")
-	m.int(int(r))
-	m.byte(';')
+	m.Str("&#")
+	m.Int(int(r))
+	m.Byte(';')
 }
 
 // mdKept reports whether sanitize keeps a token of kind k as

@@ -21,6 +21,8 @@ import (
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/race"
 	"github.com/incident-leadership/portfolio/internal/scan"
+	"github.com/incident-leadership/portfolio/render/internal/page"
+	"github.com/incident-leadership/portfolio/render/internal/rendertest"
 )
 
 func renderMarkdown(t testing.TB, p incident.Portfolio, opts ...Option) []byte {
@@ -195,9 +197,15 @@ func mdExpect(p incident.Portfolio) []mdBlock {
 		add("p", txt(s))
 	}
 	var roles, sevs []string
-	sel := selection{p: &p, all: true}
-	sel.legendRoles(func(d incident.RoleDef) { roles = append(roles, d.Label) })
-	sel.legendSeverities(func(d incident.SeverityDef) { sevs = append(sevs, string(d.Code)+" "+d.Label) })
+	var pg page.Page
+	pg.Use(p)
+	legendRoles, legendSevs := pg.Legend()
+	for _, d := range legendRoles {
+		roles = append(roles, d.Label)
+	}
+	for _, d := range legendSevs {
+		sevs = append(sevs, string(d.Code)+" "+d.Label)
+	}
 	legend := p.Legend
 	if legend == "" {
 		legend = "Legend"
@@ -209,7 +217,7 @@ func mdExpect(p incident.Portfolio) []mdBlock {
 		add("h2", txt(in.Title))
 		sev, _ := p.Severity(in.Severity)
 		add("p", strong(p.RoleLabel(in.Role)), txt(" · "), strong(string(in.Severity)), txt(" "+sev.Label+" · "+in.Duration.Text))
-		for _, s := range wantParts(&in) {
+		for _, s := range rendertest.WantParts(&in) {
 			add("h3", txt(s.Name))
 			for _, para := range s.Paragraphs {
 				add("p", txt(para))
@@ -313,7 +321,7 @@ func mdExpectPeriod(p incident.Period) string {
 }
 
 func mdExpectNumber(v float64, unit string) string {
-	s := englishNumber(v)
+	s := rendertest.EnglishNumber(v)
 	switch unit {
 	case "":
 		return s
@@ -528,10 +536,10 @@ func BenchmarkMarkdown(b *testing.B) { benchmarkPlain(b, Markdown) }
 func mdTextBoth(s string) (text, any string) {
 	draw := func(f func(*mdWriter, string)) string {
 		var b bytes.Buffer
-		sp := newSpare(&b)
-		m := mdWriter{spare: &sp}
+		sp := page.NewSpare(&b)
+		m := mdWriter{Spare: &sp}
 		f(&m, s)
-		if err := sp.finish(); err != nil {
+		if err := sp.Finish(); err != nil {
 			panic(err)
 		}
 		return b.String()
@@ -570,8 +578,8 @@ func TestMarkdownTextPlain(t *testing.T) {
 			t.Fatalf("text(%q) = %q; textAny writes %q", s, got, want)
 		}
 		var b bytes.Buffer
-		sp := newSpare(&b)
-		if (&mdWriter{spare: &sp}).textPlain(s) {
+		sp := page.NewSpare(&b)
+		if (&mdWriter{Spare: &sp}).textPlain(s) {
 			plain++
 		}
 	}

@@ -1,5 +1,5 @@
-// Package render draws an incident.Portfolio as HTML, Markdown, plain text
-// and a JSON Resume extension.
+// Package render draws an incident.Portfolio as HTML, Markdown and plain
+// text; package render/jsonresume writes it as a JSON Resume extension.
 //
 // Every format is one function of the same shape:
 //
@@ -14,14 +14,14 @@
 // Options select and order the incidents, leave parts of the page out and
 // shift heading levels; every format honours them. The options of one
 // format (Width for Text, Fragment for HTML, say) are refused by the
-// others: they return an error and write nothing. Only this package can
+// others: they return an error and write nothing. Only this module can
 // make an Option.
 //
 // Rendering into a *bytes.Buffer or *bufio.Writer writes straight into it,
 // and allocates nothing when it has room for the page; any other writer
 // gets a buffer of its own, flushed before the function returns.
 //
-// Inside, every format draws the same page: one walk of it (walk.go)
+// Inside, every format draws the same page: one walk of it (render/internal/page)
 // decides the order of the parts, which fields show and their labels,
 // which links are safe and what the legend lists, and how dates,
 // durations and numbers read. Each format is a small writer the walk
@@ -31,121 +31,69 @@
 package render
 
 import (
-	"bufio"
-	"bytes"
-	"errors"
 	"io"
-	"slices"
-	"strconv"
+	"sync"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
-// An Option changes how a portfolio is rendered. Only this package makes
-// Options.
-type Option interface{ apply(*config) }
-
-type optionFunc func(*config)
-
-func (f optionFunc) apply(c *config) { f(c) }
-
-// option is a set of the options only some formats can honour.
-type option uint8
-
-const (
-	optFragment option = 1 << iota
-	optJSONLD
-	optLang
-	optWidth
-	optTopLevel
-	optProjects
-	optReplace
-	optSiteGenerator
-)
-
-var optionNames = [...]string{"Fragment", "JSONLD", "Lang", "Width", "TopLevel", "Projects", "Replace", "SiteGenerator"}
-
-// only returns an Option that only formats which have o can honour.
-func only(o option, f func(*config)) Option {
-	return optionFunc(func(c *config) {
-		c.given |= o
-		f(c)
-	})
-}
-
-// check reports an option given to fn that is not among its own.
-func (c *config) check(fn string, own option) error {
-	foreign := c.given &^ own
-	if foreign == 0 {
-		return nil
-	}
-	for i, name := range optionNames {
-		if foreign&(1<<i) != 0 {
-			return errors.New("render: " + fn + " cannot honour the " + name + " option")
-		}
-	}
-	return nil
-}
+// An Option changes how a portfolio is rendered. Only this module makes
+// Options: this package's, shared by every format, and those of the
+// formats (HTML's Fragment, Text's Width, package jsonresume's TopLevel).
+type Option = page.Option
 
 // Order is the order incidents are drawn in.
-type Order int
+type Order = page.Order
 
 const (
 	// AsWritten keeps the content file's order. It is the default.
-	AsWritten Order = iota
+	AsWritten = page.AsWritten
 	// BySeverity puts the most severe first (lowest level), keeping the
 	// written order among equals.
-	BySeverity
+	BySeverity = page.BySeverity
 	// ByDate puts the most recent first; incidents without a date go last.
-	ByDate
+	ByDate = page.ByDate
 	// ByDuration puts the longest first; incidents without a known length go last.
-	ByDuration
+	ByDuration = page.ByDuration
 )
 
-type config struct {
-	roles      []incident.Role
-	severities []incident.Severity
-	tags       []string
-	ids        []incident.ID
-	order      Order
-
-	noIntro, noLegend, noLessons, noDetails bool
-	headingOffset                           int
-	given                                   option // the format options given
-
-	lang string     // Lang's tag
-	num  numberForm // how figures' numbers read, after lang
-
-	// HTML
-	fragment bool
-	jsonLD   bool
-	// Markdown
-	site bool
-	// Text
-	width int
-	// JSON Resume
-	topLevel bool
-	projects bool
-	replace  bool
+// doc is one render of a page in one of this package's formats, with
+// the writers. Docs are pooled, so that a render allocates nothing.
+type doc struct {
+	page.Page
+	html htmlWriter
+	md   mdWriter
+	text textWriter
 }
 
-// set applies opts to the default configuration.
-func (c *config) set(opts []Option) {
-	*c = config{width: 80}
-	for _, o := range opts {
-		if o != nil {
-			o.apply(c)
-		}
+var docs = sync.Pool{New: func() any { return new(doc) }}
+
+// newDoc returns a doc of p with opts, from the pool, writing to w. It
+// fails, before anything is written, when opts hold an option of another
+// format than fn's, which has only the options own.
+func newDoc(w io.Writer, p incident.Portfolio, opts []Option, fn string, own page.Opt) (*doc, error) {
+	d := docs.Get().(*doc)
+	if err := d.Init(w, p, opts, fn, own); err != nil {
+		d.free()
+		return nil, err
 	}
-	c.num = numberFormOf(c.lang)
+	return d, nil
 }
 
-// newConfig returns the configuration opts make. (A render applies them
-// to its pooled page instead: a config handed to Option.apply escapes.)
-func newConfig(opts []Option) config {
-	c := new(config)
-	c.set(opts)
-	return *c
+// draw walks the page through w, frees the doc and returns the first
+// error writing it.
+func (d *doc) draw(w page.Writer) error {
+	err := d.Draw(w)
+	d.free()
+	return err
+}
+
+// free returns the doc to the pool, keeping nothing of the render.
+func (d *doc) free() {
+	d.Reset()
+	d.html, d.md, d.text = htmlWriter{}, mdWriter{}, textWriter{}
+	docs.Put(d)
 }
 
 // Roles keeps only the incidents with one of the given roles; with none
@@ -154,7 +102,7 @@ func Roles(roles ...incident.Role) Option {
 	if roles == nil {
 		roles = []incident.Role{} // given, even empty: a filter that keeps none
 	}
-	return optionFunc(func(c *config) { c.roles = roles })
+	return page.Func(func(c *page.Config) { c.Roles = roles })
 }
 
 // Severities keeps only the incidents with one of the given severities.
@@ -162,7 +110,7 @@ func Severities(codes ...incident.Severity) Option {
 	if codes == nil {
 		codes = []incident.Severity{}
 	}
-	return optionFunc(func(c *config) { c.severities = codes })
+	return page.Func(func(c *page.Config) { c.Severities = codes })
 }
 
 // Tags keeps only the incidents that carry at least one of the given tags.
@@ -170,7 +118,7 @@ func Tags(tags ...string) Option {
 	if tags == nil {
 		tags = []string{}
 	}
-	return optionFunc(func(c *config) { c.tags = tags })
+	return page.Func(func(c *page.Config) { c.Tags = tags })
 }
 
 // IDs keeps only the incidents with the given IDs, in the order given
@@ -180,28 +128,28 @@ func IDs(ids ...incident.ID) Option {
 	if ids == nil {
 		ids = []incident.ID{}
 	}
-	return optionFunc(func(c *config) { c.ids = ids })
+	return page.Func(func(c *page.Config) { c.IDs = ids })
 }
 
 // Sort draws the incidents in the given order.
 func Sort(o Order) Option {
-	return optionFunc(func(c *config) { c.order = o })
+	return page.Func(func(c *page.Config) { c.Order = o })
 }
 
 // Intro includes (the default) or leaves out the introduction.
-func Intro(on bool) Option { return optionFunc(func(c *config) { c.noIntro = !on }) }
+func Intro(on bool) Option { return page.Func(func(c *page.Config) { c.NoIntro = !on }) }
 
 // Legend includes (the default) or leaves out the legend.
-func Legend(on bool) Option { return optionFunc(func(c *config) { c.noLegend = !on }) }
+func Legend(on bool) Option { return page.Func(func(c *page.Config) { c.NoLegend = !on }) }
 
 // Lessons includes (the default) or leaves out the lessons block.
-func Lessons(on bool) Option { return optionFunc(func(c *config) { c.noLessons = !on }) }
+func Lessons(on bool) Option { return page.Func(func(c *page.Config) { c.NoLessons = !on }) }
 
 // Details includes (the default) or leaves out the optional fields of each
 // incident: date, organisation, tags, command role, figures, action items
 // and links, and its timeline with the times to detect, mitigate and
 // resolve it gives.
-func Details(on bool) Option { return optionFunc(func(c *config) { c.noDetails = !on }) }
+func Details(on bool) Option { return page.Func(func(c *page.Config) { c.NoDetails = !on }) }
 
 // HeadingOffset shifts every heading down by n levels (0 to 5), so the
 // portfolio can sit inside a larger page: with 1, the title is an h2.
@@ -210,341 +158,5 @@ func Details(on bool) Option { return optionFunc(func(c *config) { c.noDetails =
 // goes under a heading of its own: a standalone HTML page shifted down
 // has no h1.
 func HeadingOffset(n int) Option {
-	return optionFunc(func(c *config) { c.headingOffset = min(max(n, 0), 5) })
-}
-
-// heading returns the level of a heading that is at level n at offset 0.
-func (c *config) heading(n int) int { return min(n+c.headingOffset, 6) }
-
-// selection is the incidents a render draws, in order. When no option
-// filters or sorts, idx is nil and the portfolio's own order is used.
-type selection struct {
-	p   *incident.Portfolio
-	idx []int
-	all bool
-}
-
-func (s *selection) Len() int {
-	if s.all {
-		return len(s.p.Incidents)
-	}
-	return len(s.idx)
-}
-
-func (s *selection) At(i int) *incident.Incident {
-	if s.all {
-		return &s.p.Incidents[i]
-	}
-	return &s.p.Incidents[s.idx[i]]
-}
-
-// selectIncidents applies the filters and the order. It allocates once,
-// and only when some option filters or sorts.
-func (c *config) selectIncidents(p *incident.Portfolio) selection {
-	if c.roles == nil && c.severities == nil && c.tags == nil && c.ids == nil && c.order == AsWritten {
-		return selection{p: p, all: true}
-	}
-	idx := make([]int, 0, len(p.Incidents))
-	if c.ids != nil {
-		for _, id := range c.ids {
-			for i := range p.Incidents {
-				if p.Incidents[i].ID == id && c.keep(&p.Incidents[i]) && !slices.Contains(idx, i) {
-					idx = append(idx, i)
-				}
-			}
-		}
-	} else {
-		for i := range p.Incidents {
-			if c.keep(&p.Incidents[i]) {
-				idx = append(idx, i)
-			}
-		}
-	}
-	switch c.order {
-	case BySeverity:
-		slices.SortStableFunc(idx, func(a, b int) int {
-			return level(p, p.Incidents[a].Severity) - level(p, p.Incidents[b].Severity)
-		})
-	case ByDate:
-		slices.SortStableFunc(idx, func(a, b int) int {
-			da, db := p.Incidents[a].When.Start, p.Incidents[b].When.Start
-			switch {
-			case da.IsZero() || db.IsZero():
-				return boolInt(da.IsZero()) - boolInt(db.IsZero())
-			}
-			return db.Compare(da)
-		})
-	case ByDuration:
-		slices.SortStableFunc(idx, func(a, b int) int {
-			la, lb := p.Incidents[a].Duration.Length, p.Incidents[b].Duration.Length
-			switch {
-			case la > lb:
-				return -1
-			case la < lb:
-				return 1
-			}
-			return 0
-		})
-	}
-	return selection{p: p, idx: idx}
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// level returns a severity's level, or a level past every known one.
-func level(p *incident.Portfolio, s incident.Severity) int {
-	if d, ok := p.Severity(s); ok {
-		return d.Level
-	}
-	return 1 << 30
-}
-
-func (c *config) keep(in *incident.Incident) bool {
-	if c.roles != nil && !slices.Contains(c.roles, in.Role) {
-		return false
-	}
-	if c.severities != nil && !slices.Contains(c.severities, in.Severity) {
-		return false
-	}
-	if c.tags != nil && !slices.ContainsFunc(in.Tags, func(t string) bool { return slices.Contains(c.tags, t) }) {
-		return false
-	}
-	return true
-}
-
-// usesRole reports whether any selected incident has role r.
-func (s *selection) usesRole(r incident.Role) bool {
-	for i := range s.Len() {
-		if s.At(i).Role == r {
-			return true
-		}
-	}
-	return false
-}
-
-// usesSeverity reports whether any selected incident has severity code.
-func (s *selection) usesSeverity(code incident.Severity) bool {
-	for i := range s.Len() {
-		if s.At(i).Severity == code {
-			return true
-		}
-	}
-	return false
-}
-
-// legendRoles calls f for each role the selection uses, in legend order:
-// built-in roles, then declared ones.
-func (s *selection) legendRoles(f func(incident.RoleDef)) {
-	for _, r := range [...]incident.Role{incident.CausedAndFixed, incident.LedResolution} {
-		if s.usesRole(r) {
-			d, _ := s.p.Role(r)
-			f(d)
-		}
-	}
-	for _, d := range s.p.Roles {
-		if s.usesRole(d.Key) {
-			f(d)
-		}
-	}
-}
-
-// legendSeverities calls f for each severity the selection uses, most
-// severe first.
-func (s *selection) legendSeverities(f func(incident.SeverityDef)) {
-	scale := s.p.Severities
-	if len(scale) == 0 {
-		scale = defaultScale[:]
-	}
-	// Walk the scale level by level without sorting a copy: scales are short.
-	var last int
-	for first := true; ; first = false {
-		var next int
-		found := false
-		for _, d := range scale {
-			if (first || d.Level > last) && (!found || d.Level < next) {
-				next, found = d.Level, true
-			}
-		}
-		if !found {
-			return
-		}
-		for _, d := range scale {
-			if d.Level == next && s.usesSeverity(d.Code) {
-				f(d)
-			}
-		}
-		last = next
-	}
-}
-
-var defaultScale = [...]incident.SeverityDef{
-	{Code: incident.P1, Label: "Critical", Level: 1},
-	{Code: incident.P2, Label: "High", Level: 2},
-	{Code: incident.P3, Label: "Medium", Level: 3},
-	{Code: incident.P4, Label: "Low", Level: 4},
-}
-
-// stringWriter is what the renderers write to: *bytes.Buffer and
-// *bufio.Writer are used as they are.
-type stringWriter interface {
-	io.Writer
-	io.StringWriter
-	io.ByteWriter
-}
-
-// out writes to the user's writer and keeps the first error. After an
-// error it writes nothing more.
-type out struct {
-	w        stringWriter
-	buffered *bufio.Writer // the buffer out puts around any other writer
-	err      error
-}
-
-func newOut(w io.Writer) out {
-	switch w := w.(type) {
-	case *bytes.Buffer:
-		return out{w: w}
-	case *bufio.Writer:
-		return out{w: w}
-	}
-	b := bufio.NewWriterSize(w, 16<<10)
-	return out{w: b, buffered: b}
-}
-
-func (o *out) str(s string) {
-	if o.err == nil {
-		_, o.err = o.w.WriteString(s)
-	}
-}
-
-func (o *out) byte(c byte) {
-	if o.err == nil {
-		o.err = o.w.WriteByte(c)
-	}
-}
-
-// finish flushes out's own buffer and returns the first error.
-func (o *out) finish() error {
-	if o.buffered != nil && o.err == nil {
-		o.err = o.buffered.Flush()
-	}
-	return o.err
-}
-
-// spare writes by appending to b, the spare room of the *bytes.Buffer or
-// *bufio.Writer it writes to (the one out puts around any other
-// writer), and hands b over (a copy onto itself) only when it is
-// full and at the end; so writing is an append, with no call through an
-// interface.
-type spare struct {
-	out
-	b []byte // written but not yet handed over
-}
-
-func newSpare(w io.Writer) spare {
-	o := spare{out: newOut(w)}
-	o.b = o.room()
-	return o
-}
-
-// room returns the spare room of the writer's buffer.
-func (o *spare) room() []byte {
-	switch w := o.w.(type) {
-	case *bytes.Buffer:
-		return w.AvailableBuffer()
-	case *bufio.Writer:
-		return w.AvailableBuffer()
-	}
-	return nil
-}
-
-// flush hands b over and makes room for need more bytes, or less when the
-// buffer is smaller: the callers check.
-func (o *spare) flush(need int) {
-	o.handOver()
-	if o.err != nil {
-		return // keep appending to the same room, for nothing
-	}
-	switch w := o.w.(type) {
-	case *bytes.Buffer:
-		w.Grow(max(need, 4<<10))
-	case *bufio.Writer:
-		if w.Available() < need {
-			o.err = w.Flush()
-		}
-	}
-	o.b = o.room()
-}
-
-// handOver writes b to the writer it is the spare room of.
-func (o *spare) handOver() {
-	if o.err == nil && len(o.b) > 0 {
-		_, o.err = o.w.Write(o.b)
-	}
-	o.b = o.b[:0]
-}
-
-// finish hands b over, flushes out's own buffer and returns the first error.
-func (o *spare) finish() error {
-	o.handOver()
-	return o.out.finish()
-}
-
-func (o *spare) str(s string) {
-	if len(s) <= cap(o.b)-len(o.b) {
-		o.b = append(o.b, s...)
-		return
-	}
-	o.strSlow(s)
-}
-
-func (o *spare) strSlow(s string) {
-	o.flush(len(s))
-	if len(s) <= cap(o.b)-len(o.b) {
-		o.b = append(o.b, s...)
-		return
-	}
-	o.out.str(s) // longer than the buffer: write it as it is
-	o.b = o.room()
-}
-
-func (o *spare) byte(c byte) {
-	if len(o.b) < cap(o.b) {
-		o.b = append(o.b, c)
-		return
-	}
-	o.byteSlow(c)
-}
-
-func (o *spare) byteSlow(c byte) {
-	o.flush(1)
-	if len(o.b) < cap(o.b) {
-		o.b = append(o.b, c)
-		return
-	}
-	o.out.byte(c) // no buffer: write it as it is
-	o.b = o.room()
-}
-
-// int writes n in decimal.
-func (o *spare) int(n int) {
-	var buf [20]byte
-	o.raw(strconv.AppendInt(buf[:0], int64(n), 10))
-}
-
-// raw writes a few bytes, such as a number formatted into an array on
-// the caller's stack, without letting them escape.
-func (o *spare) raw(b []byte) {
-	if len(b) <= cap(o.b)-len(o.b) {
-		o.b = append(o.b, b...)
-		return
-	}
-	for _, c := range b {
-		o.byte(c)
-	}
+	return page.Func(func(c *page.Config) { c.HeadingOffset = min(max(n, 0), 5) })
 }

@@ -11,11 +11,12 @@ import (
 
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 func selectionIDs(p *incident.Portfolio, opts ...Option) []incident.ID {
-	c := newConfig(opts)
-	sel := c.selectIncidents(p)
+	c := page.NewConfig(opts)
+	sel := c.Select(p)
 	var ids []incident.ID
 	for i := range sel.Len() {
 		ids = append(ids, sel.At(i).ID)
@@ -75,10 +76,13 @@ func TestLegendSeverities(t *testing.T) {
 		},
 		Incidents: []incident.Incident{{Severity: "huge"}, {Severity: "mid2"}, {Severity: "low"}, {Severity: "mid"}},
 	}
-	c := newConfig(nil)
-	sel := c.selectIncidents(p)
+	var pg page.Page
+	pg.Use(*p)
 	var got []incident.Severity
-	sel.legendSeverities(func(d incident.SeverityDef) { got = append(got, d.Code) })
+	_, sevs := pg.Legend()
+	for _, d := range sevs {
+		got = append(got, d.Code)
+	}
 	want := []incident.Severity{"low", "mid", "mid2", "huge"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("legend (-want +got):\n%s", diff)
@@ -88,7 +92,7 @@ func TestLegendSeverities(t *testing.T) {
 // TestDefaultScale keeps render's copy of the default scale, which it
 // walks without allocating, equal to package incident's.
 func TestDefaultScale(t *testing.T) {
-	if diff := cmp.Diff(incident.DefaultScale(), defaultScale[:]); diff != "" {
+	if diff := cmp.Diff(incident.DefaultScale(), page.DefaultScale[:]); diff != "" {
 		t.Errorf("render's default scale differs from incident.DefaultScale (-incident +render):\n%s", diff)
 	}
 }
@@ -97,7 +101,6 @@ func TestDefaultScale(t *testing.T) {
 // honour, before writing anything.
 func TestForeignOptions(t *testing.T) {
 	p := portfolio.Page()
-	var resume = []byte("{}")
 	for _, tt := range []struct {
 		name   string
 		render func(io.Writer) error
@@ -108,9 +111,6 @@ func TestForeignOptions(t *testing.T) {
 		{"Text", func(w io.Writer) error { return Text(w, p, JSONLD()) }, "render: Text cannot honour the JSONLD option"},
 		{"HTML", func(w io.Writer) error { return HTML(w, p, SiteGenerator()) }, "render: HTML cannot honour the SiteGenerator option"},
 		{"Text", func(w io.Writer) error { return Text(w, p, SiteGenerator()) }, "render: Text cannot honour the SiteGenerator option"},
-		{"JSONResume", func(w io.Writer) error { return JSONResume(w, p, Projects(), Replace()) }, "render: JSONResume cannot honour the Replace option"},
-		{"JSONExtension", func(w io.Writer) error { return JSONExtension(w, p, TopLevel()) }, "render: JSONExtension cannot honour the TopLevel option"},
-		{"MergeResume", func(w io.Writer) error { return MergeResume(w, resume, p, Width(40)) }, "render: MergeResume cannot honour the Width option"},
 	} {
 		var b bytes.Buffer
 		err := tt.render(&b)
@@ -135,7 +135,6 @@ func TestFigureText(t *testing.T) {
 		{"html", HTML, []string{`seconds <span aria-hidden="true">→</span><span class="visually-hidden">to</span> staged &lt;over&gt; hours`}},
 		{"markdown", Markdown, []string{`rule rollout: seconds → staged \<over> hours`}},
 		{"text", Text, []string{"rule rollout: seconds → staged <over> hours"}},
-		{"json", JSONResume, []string{`"valueText": "staged \u003cover\u003e hours",`, `"beforeText": "seconds"`}},
 	} {
 		var b bytes.Buffer
 		if err := tc.fn(&b, p); err != nil {
@@ -207,107 +206,6 @@ func TestActionStates(t *testing.T) {
 			got := strings.Split(page[i:], "\n")[:len(f.want)]
 			if diff := cmp.Diff(f.want, got); diff != "" {
 				t.Errorf("%s, %s (-want +got):\n%s", tt.name, f.name, diff)
-			}
-		}
-	}
-}
-
-// TestNumberForms checks how a figure's number reads in the languages
-// Lang may name, and that any other reads as English does.
-func TestNumberForms(t *testing.T) {
-	for _, tt := range []struct {
-		lang string
-		v    float64
-		want string
-	}{
-		{"", 5000, "5,000"},
-		{"en", 1.2e9, "1,200,000,000"},
-		{"en-GB", 1234.5, "1,234.5"},
-		{"en", 999, "999"},
-		{"en", -12345.25, "-12,345.25"},
-		{"en", 0.5, "0.5"},
-		{"xx", 5000, "5,000"},
-		{"de", 5000, "5.000"},
-		{"DE-at", 1234567.5, "1.234.567,5"},
-		{"de-CH", 5000, "5’000"},
-		{"es", 5000, "5000"},
-		{"es", 50000, "50.000"},
-		{"fr", 5000.25, "5\u202f000,25"},
-		{"fr-CA", 1.5, "1,5"},
-		{"pl", 5000, "5000"},
-		{"pl", 12345, "12\u00a0345"},
-		{"pt-BR", 5000, "5.000"},
-		{"pt-PT", 5000, "5\u00a0000"},
-		{"ru", 5000, "5\u00a0000"},
-		{"sv", 100000, "100\u00a0000"},
-		{"it", 5000, "5.000"},
-		{"nl", 5000, "5.000"},
-	} {
-		if got := string(appendNumber(nil, tt.v, numberFormOf(tt.lang))); got != tt.want {
-			t.Errorf("%q, %v: got %q, want %q", tt.lang, tt.v, got, tt.want)
-		}
-	}
-}
-
-// TestLangDigits checks that Lang sets the digit grouping of figures in
-// the text of every format, and that JSON's numbers stay numbers.
-func TestLangDigits(t *testing.T) {
-	p := incident.Portfolio{Incidents: []incident.Incident{{
-		ID: "a", Title: "A", Role: incident.CausedAndFixed, Severity: incident.P2,
-		Situation: []string{"s"}, MyRole: []string{"m"}, Resolution: []string{"r"}, PermanentFix: []string{"f"},
-		Impact: []incident.Figure{{Label: "Requests lost", Value: 5000, Before: 1234.5, HasBefore: true}},
-	}}}
-	for _, f := range []struct {
-		name   string
-		render func(io.Writer, incident.Portfolio, ...Option) error
-		want   string
-	}{
-		{"HTML", HTML, "Requests lost:</span> 1.234,5 <span"},
-		{"Markdown", Markdown, "- Requests lost: 1.234,5 → 5.000\n"},
-		{"Text", Text, "    Requests lost: 1.234,5 → 5.000\n"},
-		{"JSONResume", JSONResume, `"value": 5000,`},
-		{"JSONResume with Projects", func(w io.Writer, p incident.Portfolio, opts ...Option) error {
-			return JSONResume(w, p, append(opts, Projects())...)
-		}, `"Impact: Requests lost: 1.234,5 → 5.000"`},
-	} {
-		var b bytes.Buffer
-		if err := f.render(&b, p, Lang("de")); err != nil {
-			t.Fatalf("%s: %v", f.name, err)
-		}
-		if !strings.Contains(b.String(), f.want) {
-			t.Errorf("%s with Lang(\"de\"): no %q in\n%s", f.name, f.want, b.String())
-		}
-	}
-}
-
-// TestEmptyNotice checks that a selection that leaves no incident says so
-// in every format but JSON, whose empty list of incidents says it, and
-// that a page with incidents does not.
-func TestEmptyNotice(t *testing.T) {
-	p := portfolio.Page()
-	for _, f := range []struct {
-		name   string
-		render func(io.Writer, incident.Portfolio, ...Option) error
-		want   string
-	}{
-		{"HTML", HTML, "<p class=\"empty\">No incidents to show.</p>\n"},
-		{"Markdown", Markdown, "\nNo incidents to show.\n"},
-		{"Text", Text, "\nNo incidents to show.\n"},
-		{"JSONResume", JSONResume, `"incidents": []`},
-	} {
-		for _, tt := range []struct {
-			opts []Option
-			want bool
-		}{{[]Option{Tags("no-such-tag")}, true}, {[]Option{IDs()}, true}, {nil, false}} {
-			var b bytes.Buffer
-			if err := f.render(&b, p, tt.opts...); err != nil {
-				t.Fatal(err)
-			}
-			if got := strings.Contains(b.String(), f.want); got != tt.want {
-				t.Errorf("%s, %d options: holds %q: %v, want %v", f.name, len(tt.opts), f.want, got, tt.want)
-			}
-			if f.name == "JSONResume" && strings.Contains(b.String(), "No incidents") {
-				t.Errorf("JSONResume writes the notice")
 			}
 		}
 	}

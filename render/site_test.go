@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 // checkFrontMatter checks that src starts with a YAML front matter block
@@ -39,7 +40,9 @@ func checkFrontMatter(t *testing.T, src []byte, p incident.Portfolio) []byte {
 			want[k] = sanitize(v)
 		}
 	}
-	if d := latestDay(&selection{p: &p, all: true}); !d.IsZero() {
+	c := page.NewConfig(nil)
+	sel := c.Select(&p)
+	if d := latestDay(&sel); !d.IsZero() {
 		want["date"] = d.String()
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -158,7 +161,7 @@ func TestSiteGeneratorHugo(t *testing.T) {
 		t.Skip("skipped in -short: runs hugo")
 	}
 	bin := hugo(t)
-	p := jsonFixture(t, "../testdata/hostile.yaml")
+	p := fixture(t, "../testdata/hostile.yaml")
 	const shortcodes = "{{% note %}} {{< note >}}"
 	p.Incidents[0].Situation = append(p.Incidents[0].Situation, shortcodes)
 	p.Lessons.Items = append(p.Lessons.Items, "lesson "+shortcodes)

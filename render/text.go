@@ -9,6 +9,7 @@ import (
 
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/scan"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 // minWidth is the narrowest line Text draws.
@@ -17,7 +18,7 @@ const minWidth = 20
 // Width sets the width of Text's lines in terminal cells. It is 80 by
 // default and never less than 20.
 func Width(n int) Option {
-	return only(optWidth, func(c *config) { c.width = max(n, minWidth) })
+	return page.Only(page.OptWidth, func(c *page.Config) { c.Width = max(n, minWidth) })
 }
 
 // Text writes p as plain text for terminals, e-mail and plain-text CVs:
@@ -40,22 +41,22 @@ func Width(n int) Option {
 // text from p can move the cursor, change colours or reorder what the
 // reader sees.
 func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newPage(w, p, opts, "Text", optWidth|optLang)
+	d, err := newDoc(w, p, opts, "render: Text", page.OptWidth|page.OptLang)
 	if err != nil {
 		return err
 	}
-	pg.text = textWriter{spare: &pg.sp, width: max(pg.c.width, minWidth), num: pg.c.num}
-	return pg.draw(&pg.text)
+	d.text = textWriter{Spare: &d.Out, width: max(d.C.Width, minWidth), num: d.C.Num}
+	return d.draw(&d.text)
 }
 
 // textWriter writes a page as plain text, flowing words into lines. A
 // line starts with a lead (spaces, a list marker); its continuation lines
 // are indented to hang.
 type textWriter struct {
-	*spare
+	*page.Spare
 	width int
-	num   numberForm
-	back  link // written at the end
+	num   page.NumberForm
+	back  page.Link // written at the end
 
 	started bool // whether a block was written
 	col     int  // cells on the current line
@@ -65,21 +66,21 @@ type textWriter struct {
 	widest  int  // widest line since the last start
 }
 
-func (t *textWriter) empty(notice string) {
+func (t *textWriter) Empty(notice string) {
 	t.block()
 	t.para("", notice)
 }
 
-func (t *textWriter) begin()        {}
-func (t *textWriter) incidents()    {}
-func (t *textWriter) incidentsEnd() {}
-func (t *textWriter) detailsEnd()   {}
-func (t *textWriter) listEnd()      {}
-func (t *textWriter) incidentEnd()  {}
+func (t *textWriter) Begin()        {}
+func (t *textWriter) Incidents()    {}
+func (t *textWriter) IncidentsEnd() {}
+func (t *textWriter) DetailsEnd()   {}
+func (t *textWriter) ListEnd()      {}
+func (t *textWriter) IncidentEnd()  {}
 
-// header writes the title and the tagline, and keeps the back link for
+// Header writes the title and the tagline, and keeps the back link for
 // the end.
-func (t *textWriter) header(back link, title, tagline string) {
+func (t *textWriter) Header(back page.Link, title, tagline string) {
 	if title != "" {
 		t.block()
 		t.underlined(title, '=')
@@ -91,7 +92,7 @@ func (t *textWriter) header(back link, title, tagline string) {
 	t.back = back
 }
 
-func (t *textWriter) intro(ps []string) {
+func (t *textWriter) Intro(ps []string) {
 	for _, s := range ps {
 		t.block()
 		t.para("", s)
@@ -101,12 +102,12 @@ func (t *textWriter) intro(ps []string) {
 // end writes the back link: a relative link means nothing outside the
 // site; an absolute one closes the page, where a reader of plain text
 // looks for it.
-func (t *textWriter) end() {
-	if t.back.text != "" && t.back.absolute() {
+func (t *textWriter) End() {
+	if t.back.Text != "" && t.back.Absolute() {
 		t.block()
 		t.start("", 2)
-		t.flow("", t.back.text, ":")
-		t.flow("<", t.back.url, ">")
+		t.flow("", t.back.Text, ":")
+		t.flow("<", t.back.URL, ">")
 		t.endLine()
 	}
 }
@@ -114,12 +115,12 @@ func (t *textWriter) end() {
 // block separates blocks with a blank line.
 func (t *textWriter) block() {
 	if t.started {
-		t.byte('\n')
+		t.Byte('\n')
 	}
 	t.started = true
 }
 
-func (t *textWriter) legend(label string, roles []incident.RoleDef, sevs []severity) {
+func (t *textWriter) Legend(label string, roles []incident.RoleDef, sevs []page.Severity) {
 	t.block()
 	t.start("", 2)
 	t.flow("", label, ":")
@@ -144,14 +145,14 @@ func (t *textWriter) legend(label string, roles []incident.RoleDef, sevs []sever
 	t.endLine()
 }
 
-func (t *textWriter) incident(in *incident.Incident, role string, sev severity) {
+func (t *textWriter) Incident(in *incident.Incident, role string, sev page.Severity) {
 	t.block()
 	t.underlined(in.Title, '-')
 
 	t.start("", 2)
 	t.unit(role, sepAfter(true))
 	t.flow("", "·", "")
-	if sev.known {
+	if sev.Known {
 		t.badge(sev.Code, sev.Label, sepAfter(in.Duration.Text != ""))
 	} else {
 		t.flow("", string(sev.Code), "")
@@ -163,33 +164,33 @@ func (t *textWriter) incident(in *incident.Incident, role string, sev severity) 
 	t.endLine()
 }
 
-func (t *textWriter) section(_ int, s incident.Section) {
+func (t *textWriter) Section(_ int, s incident.Section) {
 	t.block()
 	t.para("", s.Name)
 	for j, para := range s.Paragraphs {
 		if j > 0 {
-			t.byte('\n')
+			t.Byte('\n')
 		}
 		t.para("  ", para)
 	}
 }
 
-func (t *textWriter) details() {
+func (t *textWriter) Details() {
 	t.block()
-	t.para("", detailsLabel)
+	t.para("", page.DetailsLabel)
 }
 
 // label starts a field's line: "  Label:".
-func (t *textWriter) label(n name) {
+func (t *textWriter) label(n page.Name) {
 	t.start("  ", 4)
-	t.flow("", n.colon, "")
+	t.flow("", n.Colon, "")
 }
 
-func (t *textWriter) when(n name, start, end moment) {
+func (t *textWriter) When(n page.Name, start, end page.Moment) {
 	t.label(n)
 	t.moment(start, 0)
-	if !end.d.IsZero() {
-		t.flow("", rangeDash[1:len(rangeDash)-1], "")
+	if !end.D.IsZero() {
+		t.flow("", page.RangeDash[1:len(page.RangeDash)-1], "")
 		t.moment(end, 0)
 	}
 	t.endLine()
@@ -197,38 +198,38 @@ func (t *textWriter) when(n name, start, end moment) {
 
 // moment flows m's words; a time of day with its zone is one unit, kept
 // on one line with the after cells of a separator that follows it.
-func (t *textWriter) moment(at moment, after int) {
+func (t *textWriter) moment(at page.Moment, after int) {
 	var buf [32]byte
-	words, k := at.words()
+	words, k := at.Words()
 	for _, w := range words[:k] {
 		switch {
-		case w.s != "":
-			t.flow("", w.s, "")
-		case w.clock.Set:
-			s := w.appendWord(buf[:0])
+		case w.S != "":
+			t.flow("", w.S, "")
+		case w.Clock.Set:
+			s := w.AppendWord(buf[:0])
 			t.keep(len(s), after)
 			t.number(s, "")
 		default:
-			t.number(strconv.AppendInt(buf[:0], int64(w.n), 10), "")
+			t.number(strconv.AppendInt(buf[:0], int64(w.N), 10), "")
 		}
 	}
 }
 
-func (t *textWriter) span(n name, d time.Duration) {
+func (t *textWriter) Span(n page.Name, d time.Duration) {
 	var buf [64]byte
 	t.label(n)
 	t.number(incident.AppendLength(buf[:0], d), "")
 	t.endLine()
 }
 
-func (t *textWriter) timeline(n name) {
+func (t *textWriter) Timeline(n page.Name) {
 	t.block()
-	t.para("", n.label)
+	t.para("", n.Label)
 }
 
-// event writes an event as a line of its own, its continuation lines
+// Event writes an event as a line of its own, its continuation lines
 // indented: "  13:42 UTC · Detected · Down · text".
-func (t *textWriter) event(e *incident.Event, at moment) {
+func (t *textWriter) Event(e *incident.Event, at page.Moment) {
 	t.start("  ", 4)
 	t.moment(at, sepAfter(true))
 	for _, s := range [...]string{e.Kind.String(), e.State.String()} {
@@ -242,15 +243,15 @@ func (t *textWriter) event(e *incident.Event, at moment) {
 	t.endLine()
 }
 
-func (t *textWriter) timelineEnd() {}
+func (t *textWriter) TimelineEnd() {}
 
-func (t *textWriter) field(n name, _, value string) {
+func (t *textWriter) Field(n page.Name, _, value string) {
 	t.label(n)
 	t.flow("", value, "")
 	t.endLine()
 }
 
-func (t *textWriter) tags(n name, tags []string) {
+func (t *textWriter) Tags(n page.Name, tags []string) {
 	t.label(n)
 	for j, tag := range tags {
 		if j < len(tags)-1 {
@@ -262,18 +263,18 @@ func (t *textWriter) tags(n name, tags []string) {
 	t.endLine()
 }
 
-func (t *textWriter) list(n name) {
+func (t *textWriter) List(n page.Name) {
 	t.start("  ", 2)
-	t.flow("", n.colon, "")
+	t.flow("", n.Colon, "")
 	t.endLine()
 }
 
-func (t *textWriter) figure(f *incident.Figure) {
+func (t *textWriter) Figure(f *incident.Figure) {
 	t.start("    ", 6)
 	t.flow("", f.Label, ":")
 	if f.HasBefore {
 		t.figureValue(f.Before, f.BeforeText, f.Unit)
-		t.flow("", figureArrow, "")
+		t.flow("", page.FigureArrow, "")
 	}
 	t.figureValue(f.Value, f.ValueText, f.Unit)
 	if f.Note != "" {
@@ -282,7 +283,7 @@ func (t *textWriter) figure(f *incident.Figure) {
 	t.endLine()
 }
 
-func (t *textWriter) action(a *incident.Action, marked bool) {
+func (t *textWriter) Action(a *incident.Action, marked bool) {
 	switch {
 	case !marked:
 		t.start("    ", 6)
@@ -296,12 +297,12 @@ func (t *textWriter) action(a *incident.Action, marked bool) {
 	t.endLine()
 }
 
-func (t *textWriter) writeUp(l link) {
+func (t *textWriter) WriteUp(l page.Link) {
 	t.start("    ", 6)
-	t.flow("", l.kindLabel(), ":")
-	t.flow("", l.text, "")
-	if l.absolute() {
-		t.flow("<", l.url, ">")
+	t.flow("", l.KindLabel(), ":")
+	t.flow("", l.Text, "")
+	if l.Absolute() {
+		t.flow("<", l.URL, ">")
 	}
 	t.endLine()
 }
@@ -350,7 +351,7 @@ func (t *textWriter) figureValue(v float64, text, unit string) {
 		return
 	}
 	var b [64]byte
-	d := appendNumber(b[:0], v, t.num)
+	d := page.AppendNumber(b[:0], v, t.num)
 	if unit == "%" {
 		t.number(d, "%")
 		return
@@ -361,7 +362,7 @@ func (t *textWriter) figureValue(v float64, text, unit string) {
 	}
 }
 
-func (t *textWriter) lessons(l *incident.Lessons) {
+func (t *textWriter) Lessons(l *incident.Lessons) {
 	t.block()
 	if l.File != "" {
 		t.underlined(l.File, '-')
@@ -377,9 +378,9 @@ func (t *textWriter) lessons(l *incident.Lessons) {
 		d := strconv.AppendInt(b[:0], int64(i+1), 10)
 		t.start("", len(d)+2)
 		for _, c := range d {
-			t.byte(c)
+			t.Byte(c)
 		}
-		t.str(". ")
+		t.Str(". ")
 		t.col += len(d) + 2
 		t.flow("", item, "")
 		t.endLine()
@@ -394,11 +395,11 @@ func (t *textWriter) underlined(s string, c byte) {
 	rule := textRules[c]
 	for n := t.widest; n > 0; {
 		k := min(n, len(rule))
-		t.str(rule[:k])
+		t.Str(rule[:k])
 		n -= k
 	}
 	if t.widest > 0 {
-		t.byte('\n')
+		t.Byte('\n')
 	}
 }
 
@@ -484,10 +485,10 @@ func (t *textWriter) flowPlain(s string) bool {
 		case broke:
 			t.newline()
 		case space:
-			t.byte(' ')
+			t.Byte(' ')
 			t.col++
 		}
-		t.str(s[:sp])
+		t.Str(s[:sp])
 		t.col += cells
 		t.fresh = false
 		if sp == len(s) {
@@ -526,7 +527,7 @@ func textCells(s string) int {
 // start begins a line with lead, ASCII, and makes hang the indent of the
 // lines it wraps onto.
 func (t *textWriter) start(lead string, hang int) {
-	t.str(lead)
+	t.Str(lead)
 	t.col = len(lead)
 	t.hang = hang
 	t.comment = false
@@ -537,18 +538,18 @@ func (t *textWriter) start(lead string, hang int) {
 // endLine finishes the line.
 func (t *textWriter) endLine() {
 	t.widest = max(t.widest, t.col)
-	t.byte('\n')
+	t.Byte('\n')
 }
 
 // newline wraps onto a continuation line.
 func (t *textWriter) newline() {
 	t.widest = max(t.widest, t.col)
-	t.byte('\n')
+	t.Byte('\n')
 	if t.comment {
-		t.str("# ")
+		t.Str("# ")
 	} else {
 		for n := t.hang; n > 0; n -= len(textSpaces) {
-			t.str(textSpaces[:min(n, len(textSpaces))])
+			t.Str(textSpaces[:min(n, len(textSpaces))])
 		}
 	}
 	t.col = t.hang
@@ -560,7 +561,7 @@ func (t *textWriter) newline() {
 func (t *textWriter) room(w int) bool {
 	if !t.fresh {
 		if t.col+1+w <= t.width {
-			t.byte(' ')
+			t.Byte(' ')
 			t.col++
 			return true
 		}
@@ -585,8 +586,8 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 	if !ok {
 		if pre != "" || suf != "" {
 			if t.room(len(pre) + len(suf)) {
-				t.str(pre)
-				t.str(suf)
+				t.Str(pre)
+				t.Str(suf)
 				t.col += len(pre) + len(suf)
 				t.fresh = false
 			} else {
@@ -612,7 +613,7 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 			pb = b
 			t.col += 1 + need
 		} else {
-			t.str(s[pa:pb])
+			t.Str(s[pa:pb])
 			pa, pb = 0, 0
 			fits := t.room(need)
 			switch {
@@ -625,11 +626,11 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 				// can be copied: it takes a line of its own, however
 				// wide, and the next word starts the next line.
 				if first {
-					t.str(pre)
+					t.Str(pre)
 				}
 				t.clean(s[a:b], clean)
 				if !more {
-					t.str(suf)
+					t.Str(suf)
 				}
 				t.col += need
 				t.fresh = false
@@ -645,7 +646,7 @@ func (t *textWriter) flowWords(pre, s, suf string) {
 		}
 		a, b, w, clean, ok = na, nb, nw, nclean, more
 	}
-	t.str(s[pa:pb])
+	t.Str(s[pa:pb])
 }
 
 // textLineOn turns flowPlain on; TestTextLineOn turns it off to check
@@ -664,8 +665,8 @@ func (t *textWriter) number(d []byte, suf string) {
 		t.breakWord(suf)
 		return
 	}
-	t.raw(d)
-	t.str(suf)
+	t.Raw(d)
+	t.Str(suf)
 	t.col += need
 	t.fresh = false
 }
@@ -690,9 +691,9 @@ func (t *textWriter) breakWord(s string) {
 			t.newline()
 		}
 		if k == tokBad {
-			t.str("\uFFFD")
+			t.Str("\uFFFD")
 		} else {
-			t.str(s[i : i+n])
+			t.Str(s[i : i+n])
 		}
 		t.col += w
 		t.fresh = false
@@ -704,7 +705,7 @@ func (t *textWriter) breakWord(s string) {
 // scan found the word clean.
 func (t *textWriter) clean(s string, clean bool) {
 	if clean {
-		t.str(s)
+		t.Str(s)
 		return
 	}
 	span := 0
@@ -712,16 +713,16 @@ func (t *textWriter) clean(s string, clean bool) {
 		k, n, _ := tok(s, i)
 		switch k {
 		case tokDrop:
-			t.str(s[span:i])
+			t.Str(s[span:i])
 			span = i + n
 		case tokBad:
-			t.str(s[span:i])
-			t.str("\uFFFD")
+			t.Str(s[span:i])
+			t.Str("\uFFFD")
 			span = i + n
 		}
 		i += n
 	}
-	t.str(s[span:])
+	t.Str(s[span:])
 }
 
 // nextWord finds the first word of s[i:] with something to show: its
@@ -824,9 +825,9 @@ func tok(s string, i int) (tokKind, int, rune) {
 		return tokDrop, n, 0
 	case r == 0x2028 || r == 0x2029:
 		return tokSpace, n, r
-	case noncharacter(r):
+	case page.Noncharacter(r):
 		return tokBad, n, utf8.RuneError
-	case bidiControl(r) || bidiMark(r):
+	case page.BidiControl(r) || page.BidiMark(r):
 		return tokDrop, n, 0
 	}
 	return tokShow, n, r

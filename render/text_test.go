@@ -25,6 +25,7 @@ import (
 	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/race"
 	"github.com/incident-leadership/portfolio/internal/synth"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 // plainBundled is the bundled portfolio; plainFull uses every optional
@@ -470,7 +471,7 @@ func TestPlainOddInput(t *testing.T) {
 			}
 			checkTerminalSafe(t, "odd", b.Bytes())
 			b.Reset()
-			if newConfig(opts).given != 0 {
+			if page.NewConfig(opts).Given != 0 {
 				continue // Width: Markdown refuses it
 			}
 			if err := Markdown(&b, p, opts...); err != nil {
@@ -553,8 +554,8 @@ func TestTextLineOn(t *testing.T) {
 	pages := map[string]incident.Portfolio{
 		"synth":   synth.Portfolio(40),
 		"bundled": portfolio.Page(),
-		"full":    jsonFull(t),
-		"hostile": jsonFixture(t, "../testdata/hostile.yaml"),
+		"full":    fixture(t, "../testdata/full.yaml"),
+		"hostile": fixture(t, "../testdata/hostile.yaml"),
 	}
 	for i, s := range append(fuzzTexts, "a  b c   d e f "+strings.Repeat("word ", 30), strings.Repeat("ab ", 50)+"\u00e9 "+strings.Repeat("cd ", 50)) {
 		pages[fmt.Sprintf("fuzz text %d", i)] = fuzzPortfolio(s, "https://example.com/")
@@ -617,8 +618,8 @@ func checkFlowPlain(t *testing.T, s string) {
 		defer func(old bool) { textLineOn = old }(textLineOn)
 		textLineOn = lineOn
 		var buf bytes.Buffer
-		o := newSpare(&buf)
-		tw := textWriter{spare: &o, width: width}
+		o := page.NewSpare(&buf)
+		tw := textWriter{Spare: &o, width: width}
 		tw.para(lead, s)
 		tw.para(lead, s) // again, after the first: widest and col must be right
 		for _, first := range []string{"Kind", "a-word-of-thirty-cells-and-one"} {
@@ -632,7 +633,7 @@ func checkFlowPlain(t *testing.T, s string) {
 			tw.flow("a-prefix-of-twenty-one", s, "")
 			tw.endLine()
 		}
-		if err := o.finish(); err != nil {
+		if err := o.Finish(); err != nil {
 			t.Fatal(err)
 		}
 		return buf.String() + fmt.Sprintf("|%d %d", tw.col, tw.widest)
@@ -660,13 +661,13 @@ func TestPeriodWords(t *testing.T) {
 		{incident.Period{Start: d(2024, 5, 0), End: d(2024, 5, 2)}, "May 2024 – 2 May 2024"},
 		{incident.Period{Start: d(2023, 12, 31), End: d(2024, 1, 2)}, "31 December 2023 – 2 January 2024"},
 	} {
-		words, n := periodWords(c.p)
+		words, n := page.PeriodWords(c.p)
 		var got []string
 		for _, w := range words[:n] {
-			if w.s != "" {
-				got = append(got, w.s)
+			if w.S != "" {
+				got = append(got, w.S)
 			} else {
-				got = append(got, strconv.Itoa(w.n))
+				got = append(got, strconv.Itoa(w.N))
 			}
 		}
 		if s := strings.Join(got, " "); s != c.want {

@@ -4,19 +4,18 @@ import (
 	"bufio"
 	"bytes"
 	"io"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/race"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 // timelineFixture is testdata/timeline.yaml: times of day and timelines.
 func timelineFixture(t testing.TB) incident.Portfolio {
-	return jsonFixture(t, "../testdata/timeline.yaml")
+	return fixture(t, "../testdata/timeline.yaml")
 }
 
 // TestTimelineGolden draws testdata/timeline.yaml in every format and
@@ -24,12 +23,12 @@ func timelineFixture(t testing.TB) incident.Portfolio {
 func TestTimelineGolden(t *testing.T) {
 	p := timelineFixture(t)
 	t.Run("html", func(t *testing.T) {
-		page := renderHTML(t, p)
-		checkHTML(t, page, nil)
-		if !bytes.Contains(page, []byte(htmlTimelineStyle)) {
+		pg := renderHTML(t, p)
+		checkHTML(t, pg, nil)
+		if !bytes.Contains(pg, []byte(htmlTimelineStyle)) {
 			t.Error("the page draws timelines without their style")
 		}
-		golden(t, "timeline.golden.html", htmlElideStyle(t, page))
+		golden(t, "timeline.golden.html", htmlElideStyle(t, pg))
 	})
 	t.Run("markdown", func(t *testing.T) {
 		src := renderMarkdown(t, p)
@@ -37,103 +36,15 @@ func TestTimelineGolden(t *testing.T) {
 		golden(t, "timeline.golden.md", src)
 	})
 	textGoldens(t, p, "timeline", nil)
-	t.Run("json", func(t *testing.T) {
-		golden(t, "timeline.golden.json", renderJSONResume(t, p))
-	})
 	t.Run("nodetails", func(t *testing.T) {
 		// Details(false) leaves out the timeline, and its style, too.
-		page := renderHTML(t, p, Details(false))
+		pg := renderHTML(t, p, Details(false))
 		for _, s := range []string{"<figure class=\"timeline\">", htmlTimelineStyle, "Time to detect"} {
-			if bytes.Contains(page, []byte(s)) {
+			if bytes.Contains(pg, []byte(s)) {
 				t.Errorf("the page holds %q", s)
 			}
 		}
 	})
-}
-
-func at(y int, m time.Month, d, hh, mm, ss, off int) incident.Date {
-	return incident.Date{Year: y, Month: m, Day: d, Clock: incident.Clock{Hour: hh, Minute: mm, Second: ss, Offset: off, Set: true}}
-}
-
-// spell writes words as the writers do, joined by spaces.
-func spell(words []dateWord) string {
-	var s []string
-	for _, w := range words {
-		s = append(s, string(w.appendWord(nil)))
-	}
-	return strings.Join(s, " ")
-}
-
-// TestPeriodReading checks how periods with and without times of day
-// read, and their ISO forms.
-func TestPeriodReading(t *testing.T) {
-	day := incident.Date{Year: 2024, Month: 2, Day: 9}
-	for _, tt := range []struct {
-		name       string
-		p          incident.Period
-		words      string
-		start, end string
-	}{
-		{"date", incident.Period{Start: day}, "9 February 2024", "2024-02-09", ""},
-		{"instant", incident.Period{Start: at(2024, 2, 9, 18, 2, 0, 0)}, "9 February 2024 18:02 UTC", "2024-02-09T18:02:00Z", ""},
-		{"one day, one zone", incident.Period{Start: at(2024, 2, 9, 18, 2, 0, 0), End: at(2024, 2, 9, 19, 37, 0, 0)},
-			"9 February 2024 18:02 – 19:37 UTC", "2024-02-09T18:02:00Z", "2024-02-09T19:37:00Z"},
-		{"across midnight, offset, seconds", incident.Period{Start: at(2023, 11, 30, 22, 40, 15, 19800), End: at(2023, 12, 1, 1, 35, 0, 19800)},
-			"30 November 2023 22:40:15 UTC+05:30 – 1 December 2023 01:35 UTC+05:30", "2023-11-30T22:40:15+05:30", "2023-12-01T01:35:00+05:30"},
-		{"one day, two zones", incident.Period{Start: at(2024, 2, 9, 18, 2, 0, 0), End: at(2024, 2, 9, 20, 0, 0, -8*3600)},
-			"9 February 2024 18:02 UTC – 9 February 2024 20:00 UTC-08:00", "2024-02-09T18:02:00Z", "2024-02-09T20:00:00-08:00"},
-		{"same instant", incident.Period{Start: at(2024, 2, 9, 18, 2, 0, 0), End: at(2024, 2, 9, 18, 2, 0, 0)},
-			"9 February 2024 18:02 UTC", "2024-02-09T18:02:00Z", ""},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			words, n := periodWords(tt.p)
-			start, end := periodMoments(tt.p)
-			got := []string{spell(words[:n]), string(start.appendISO(nil)), string(end.appendISO(nil))}
-			if diff := cmp.Diff([]string{tt.words, tt.start, tt.end}, got); diff != "" {
-				t.Errorf("words, start, end (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
-// TestEventReading checks when an event shows its day, and the fraction
-// of a second in its ISO form.
-func TestEventReading(t *testing.T) {
-	frac := at(2024, 2, 9, 18, 2, 3, 0)
-	frac.Clock.Nanosecond = 250_000_000
-	in := incident.Incident{
-		When: incident.Period{Start: at(2024, 2, 9, 18, 0, 0, 0), End: at(2024, 2, 10, 1, 0, 0, 0)},
-		Timeline: []incident.Event{
-			{At: frac, Text: "a"},
-			{At: at(2024, 2, 9, 23, 59, 0, 0), Text: "b"},
-			{At: at(2024, 2, 10, 0, 1, 0, 0), Text: "c"},
-			{At: at(2024, 2, 10, 0, 30, 0, 3600), Text: "d"},
-		},
-	}
-	var r eventRecorder
-	timeline(&r, &in)
-	want := []string{
-		"18:02:03 UTC 2024-02-09T18:02:03.25Z",
-		"23:59 UTC 2024-02-09T23:59:00Z",
-		"10 February 2024 00:01 UTC 2024-02-10T00:01:00Z",
-		"00:30 UTC+01:00 2024-02-10T00:30:00+01:00",
-	}
-	if diff := cmp.Diff(want, r.got); diff != "" {
-		t.Errorf("events (-want +got):\n%s", diff)
-	}
-}
-
-// eventRecorder is a writer that records the moments of events.
-type eventRecorder struct {
-	writer
-	got []string
-}
-
-func (r *eventRecorder) timeline(name) {}
-func (r *eventRecorder) timelineEnd()  {}
-func (r *eventRecorder) event(_ *incident.Event, m moment) {
-	words, n := m.words()
-	r.got = append(r.got, spell(words[:n])+" "+string(m.appendISO(nil)))
 }
 
 // TestTimesTo checks which of the times to detect, mitigate and resolve
@@ -141,41 +52,39 @@ func (r *eventRecorder) event(_ *incident.Event, m moment) {
 // length words, "7 minutes".
 func TestTimesTo(t *testing.T) {
 	p := timelineFixture(t)
-	spans, n := timesTo(&p.Incidents[0])
+	spans, n := page.TimesTo(&p.Incidents[0])
 	var got []string
 	for _, s := range spans[:n] {
-		got = append(got, s.n.label+" "+string(incident.AppendLength(nil, s.d)))
+		got = append(got, s.N.Label+" "+string(incident.AppendLength(nil, s.D)))
 	}
 	want := []string{"Time to detect 7 minutes", "Time to mitigate 46 minutes", "Time to resolve 1 hour 35 minutes"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("times (-want +got):\n%s", diff)
 	}
-	if _, n := timesTo(&p.Incidents[1]); n != 0 {
+	if _, n := page.TimesTo(&p.Incidents[1]); n != 0 {
 		t.Errorf("a timeline without kinds gives %d times, want 0", n)
 	}
-	for name, page := range map[string][]byte{
+	for name, pg := range map[string][]byte{
 		"html":     renderHTML(t, p),
 		"markdown": renderMarkdown(t, p),
 		"text":     renderText(t, p),
 	} {
-		if !bytes.Contains(page, []byte("46 minutes")) {
+		if !bytes.Contains(pg, []byte("46 minutes")) {
 			t.Errorf("%s: no time to mitigate", name)
 		}
-	}
-	if doc := renderJSONResume(t, p); !bytes.Contains(doc, []byte(`"timeToMitigate": "PT46M"`)) {
-		t.Error("json: no time to mitigate")
 	}
 }
 
 // TestTimelineAllocs checks that drawing timelines allocates nothing in
-// HTML, Markdown and JSON, into a buffer with room.
+// HTML, Markdown and text, into a buffer with room (package jsonresume
+// checks JSON).
 func TestTimelineAllocs(t *testing.T) {
 	race.SkipAllocs(t)
 	p := timelineFixture(t)
 	for _, f := range []struct {
 		name   string
 		render func(io.Writer, incident.Portfolio, ...Option) error
-	}{{"html", HTML}, {"markdown", Markdown}, {"text", Text}, {"json", JSONResume}} {
+	}{{"html", HTML}, {"markdown", Markdown}, {"text", Text}} {
 		bw := bufio.NewWriterSize(io.Discard, 1<<16)
 		allocs := testing.AllocsPerRun(20, func() {
 			bw.Reset(io.Discard)

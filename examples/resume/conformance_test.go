@@ -20,14 +20,15 @@ import (
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/internal/conformance"
 	"github.com/incident-leadership/portfolio/render"
+	"github.com/incident-leadership/portfolio/render/jsonresume"
 )
 
 // merged is what the program writes from the minimal résumé with the given
-// options (-projects is render.Projects, -top-level render.TopLevel).
+// options (-projects is jsonresume.Projects, -top-level jsonresume.TopLevel).
 func merged(t *testing.T, opts ...render.Option) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := render.MergeResume(&b, []byte(minimal), portfolio.Page(), opts...); err != nil {
+	if err := jsonresume.Merge(&b, []byte(minimal), portfolio.Page(), opts...); err != nil {
 		t.Fatal(err)
 	}
 	var v any
@@ -56,9 +57,9 @@ func TestConformanceResumeSchema(t *testing.T) {
 		Name   string          `json:"name"`
 		Resume json.RawMessage `json:"resume"`
 	}
-	top := merged(t, render.Projects(), render.TopLevel())
+	top := merged(t, jsonresume.Projects(), jsonresume.TopLevel())
 	docs := []doc{
-		{"meta", merged(t, render.Projects())},
+		{"meta", merged(t, jsonresume.Projects())},
 		{"meta without projects", merged(t)},
 		{"top level", top},
 	}
@@ -130,7 +131,7 @@ func TestConformanceResumeTheme(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "resume.json")
 	out := filepath.Join(dir, "resume.html")
-	if err := os.WriteFile(in, merged(t, render.Projects()), 0o644); err != nil {
+	if err := os.WriteFile(in, merged(t, jsonresume.Projects()), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cmd := node.Command(node.Module("resumed", "bin", "resumed.js"), "render", in, "--theme", "jsonresume-theme-even", "-o", out)

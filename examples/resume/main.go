@@ -36,6 +36,7 @@ import (
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/atomicfile"
 	"github.com/incident-leadership/portfolio/render"
+	"github.com/incident-leadership/portfolio/render/jsonresume"
 )
 
 // minimal is the résumé used when no -in is given.
@@ -76,23 +77,23 @@ func main() {
 	}
 	var opts []render.Option
 	if *projects {
-		opts = append(opts, render.Projects())
+		opts = append(opts, jsonresume.Projects())
 	}
 	if *topLevel {
-		opts = append(opts, render.TopLevel())
+		opts = append(opts, jsonresume.TopLevel())
 	}
 	if *replace {
-		opts = append(opts, render.Replace())
+		opts = append(opts, jsonresume.Replace())
 	}
 	var b bytes.Buffer
-	if err := render.MergeResume(&b, src, portfolio.Page(), opts...); err != nil {
-		me, ok := errors.AsType[*render.MergeError](err)
+	if err := jsonresume.Merge(&b, src, portfolio.Page(), opts...); err != nil {
+		me, ok := errors.AsType[*jsonresume.MergeError](err)
 		switch {
-		case ok && errors.Is(err, render.ErrConflict):
-			// Its message is for a program, which passes render.Replace().
-			key := "meta." + render.ExtensionKey
+		case ok && errors.Is(err, jsonresume.ErrConflict):
+			// Its message is for a program, which passes jsonresume.Replace().
+			key := "meta." + jsonresume.Key
 			if *topLevel {
-				key = render.ExtensionKey
+				key = jsonresume.Key
 			}
 			log.Fatalf("%s:%d:%d: %s holds a different portfolio: pass -replace to overwrite it", name, me.Line, me.Col, key)
 		case ok:

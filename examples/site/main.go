@@ -26,6 +26,7 @@ import (
 	"github.com/incident-leadership/portfolio/atomicfile"
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/render"
+	"github.com/incident-leadership/portfolio/render/jsonresume"
 )
 
 func main() {
@@ -77,7 +78,7 @@ func build(p incident.Portfolio) ([]file, error) {
 		{"index.html", func(w io.Writer) error { return render.HTML(w, p, render.JSONLD()) }},
 		{"portfolio.md", func(w io.Writer) error { return render.Markdown(w, p) }},
 		{"portfolio.txt", func(w io.Writer) error { return render.Text(w, p) }},
-		{"resume.json", func(w io.Writer) error { return render.JSONResume(w, p, render.Projects()) }},
+		{"resume.json", func(w io.Writer) error { return jsonresume.Write(w, p, jsonresume.Projects()) }},
 		{"portfolio.schema.json", func(w io.Writer) error { _, err := w.Write(portfolio.ContentSchema()); return err }},
 		{"jsonresume-incidents.schema.json", func(w io.Writer) error { _, err := w.Write(portfolio.ResumeSchema()); return err }},
 	}

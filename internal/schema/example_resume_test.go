@@ -33,5 +33,5 @@ func ExampleResumeExtension() {
 	// https://json-schema.org/draft/2020-12/schema
 	// Incident-leadership portfolio: JSON Resume extension
 	// [version title tagline incidents]
-	// ResumeDuration is how long an incident lasted.
+	// Duration is how long an incident lasted.
 }

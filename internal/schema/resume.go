@@ -4,15 +4,15 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 
+	"github.com/incident-leadership/portfolio/render/jsonresume"
 	"github.com/invopop/jsonschema"
-
-	"github.com/incident-leadership/portfolio/render"
 )
 
 // resumeComments maps "importpath.Type" and "importpath.Type.Field" to the
-// doc comments of package render's Resume types, extracted like comments.
+// doc comments of package jsonresume's types, extracted like comments.
 //
 //go:embed resume_comments.json
 var resumeComments []byte
@@ -43,8 +43,8 @@ var (
 )
 
 // ResumeExtension returns the JSON Schema (draft 2020-12) of the value
-// render.JSONResume writes under render.ExtensionKey in a JSON Resume
-// document (render.ResumeExtension), committed as
+// jsonresume.Write writes under jsonresume.Key in a JSON Resume
+// document (jsonresume.Extension), committed as
 // jsonresume-incidents.schema.json at the root of the repository:
 // deterministic, indented by two spaces, ending with a newline.
 func ResumeExtension() ([]byte, error) {
@@ -57,13 +57,22 @@ func ResumeExtension() ([]byte, error) {
 		ExpandedStruct: true,
 		Mapper:         mapType(false), // incident's enums and slugs, as in the content file but for the line break
 		CommentMap:     cm,
+		// The extension's types are named as the schema has always named
+		// them, and apart from the model's: jsonresume.Role is
+		// "ResumeRole", where incident.Role (a string) is "Role".
+		Namer: func(t reflect.Type) string {
+			if t.PkgPath() == reflect.TypeFor[jsonresume.Extension]().PkgPath() {
+				return "Resume" + t.Name()
+			}
+			return t.Name()
+		},
 	}
-	s := r.Reflect(&render.ResumeExtension{})
+	s := r.Reflect(&jsonresume.Extension{})
 	s.Title = "Incident-leadership portfolio: JSON Resume extension"
 	s.Comments = portableComment
-	s.Description = "The value under \"" + render.ExtensionKey + "\" in the meta object of a JSON Resume document " +
-		"(or at its top level), as written by render.JSONResume and render.MergeResume of " +
-		"github.com/incident-leadership/portfolio. " + s.Description
+	s.Description = "The value under \"" + jsonresume.Key + "\" in the meta object of a JSON Resume document " +
+		"(or at its top level), as written by Write and Merge of package " +
+		"github.com/incident-leadership/portfolio/render/jsonresume. " + s.Description
 	if err := refineResume(s); err != nil {
 		return nil, err
 	}
@@ -85,13 +94,13 @@ func refineResume(root *jsonschema.Schema) error {
 				return nil
 			}
 		}
-		return fmt.Errorf("schema: no property %s in render's Resume types", key)
+		return fmt.Errorf("schema: no property %s in package jsonresume's types", key)
 	}
 	for _, rule := range []struct {
 		key string
 		f   func(*jsonschema.Schema)
 	}{
-		{"ResumeExtension.version", func(p *jsonschema.Schema) { p.Const = render.ExtensionVersion }},
+		{"ResumeExtension.version", func(p *jsonschema.Schema) { p.Const = jsonresume.Version }},
 		{"ResumeDuration.length", func(p *jsonschema.Schema) { isoDurationForm.applyTo(p); p.Format = "duration" }},
 		{"ResumePeriod.start", resumeDateForm.applyTo},
 		{"ResumePeriod.end", resumeDateForm.applyTo},

@@ -12,17 +12,21 @@ import (
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/render"
+	"github.com/incident-leadership/portfolio/render/jsonresume"
 )
 
 const (
-	renderPkg        = module + "/render"
+	jsonresumePkg    = module + "/render/jsonresume"
 	resumeSchemaFile = "../../jsonresume-incidents.schema.json"
 )
 
 // TestResumeComments checks that the embedded comments are those of
-// package render's Resume types now (-update rewrites them).
+// package jsonresume's types of the extension now (-update rewrites them).
 func TestResumeComments(t *testing.T) {
-	checkComments(t, "./render", func(key string) bool { return strings.HasPrefix(key, renderPkg+".Resume") }, "internal/schema/resume_comments.json", resumeComments)
+	extension := func(key string) bool {
+		return strings.HasPrefix(key, jsonresumePkg+".") && !strings.HasPrefix(key, jsonresumePkg+".MergeError")
+	}
+	checkComments(t, "./render/jsonresume", extension, "internal/schema/resume_comments.json", resumeComments)
 }
 
 // TestResumeCommitted checks that jsonresume-incidents.schema.json is what
@@ -145,7 +149,7 @@ func TestResumeValidates(t *testing.T) {
 			{render.Sort(render.ByDate), render.Roles(incident.LedResolution)},
 		} {
 			var b bytes.Buffer
-			if err := render.JSONExtension(&b, p, opts...); err != nil {
+			if err := jsonresume.WriteExtension(&b, p, opts...); err != nil {
 				t.Fatal(err)
 			}
 			if err := validate(s, b.Bytes()); err != nil {
@@ -153,7 +157,7 @@ func TestResumeValidates(t *testing.T) {
 			}
 			// In a document, the same value sits under meta.
 			b.Reset()
-			if err := render.JSONResume(&b, p, opts...); err != nil {
+			if err := jsonresume.Write(&b, p, opts...); err != nil {
 				t.Fatal(err)
 			}
 			var doc struct {
@@ -162,7 +166,7 @@ func TestResumeValidates(t *testing.T) {
 			if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
 				t.Fatal(err)
 			}
-			if err := validate(s, doc.Meta[render.ExtensionKey]); err != nil {
+			if err := validate(s, doc.Meta[jsonresume.Key]); err != nil {
 				t.Errorf("portfolio %d, %d options, in a document: %v", i, len(opts), err)
 			}
 		}
@@ -173,7 +177,7 @@ func TestResumeValidates(t *testing.T) {
 	goods := make([]string, len(portfolios))
 	for i, p := range portfolios {
 		var b bytes.Buffer
-		if err := render.JSONExtension(&b, p); err != nil {
+		if err := jsonresume.WriteExtension(&b, p); err != nil {
 			t.Fatal(err)
 		}
 		goods[i] = b.String()

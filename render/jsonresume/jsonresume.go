@@ -1,4 +1,26 @@
-package render
+// Package jsonresume writes an incident.Portfolio as a JSON Resume
+// extension, and adds it to a résumé.
+//
+// JSON Resume (https://jsonresume.org) is a JSON document of a person's
+// career with twelve standard sections and a free-form meta object. The
+// portfolio goes into it as one JSON value, an Extension, under the key
+// Key: in meta by default, where every generation of the JSON Resume
+// schema accepts it, or at the top level with TopLevel.
+//
+//	err := jsonresume.Write(w, p, render.Roles(incident.LedResolution), jsonresume.Projects())
+//
+// Write writes a new résumé holding the portfolio, WriteExtension the
+// extension value alone, and Merge adds it to an existing résumé, keeping
+// everything else byte for byte. The extension's types, from Extension
+// down, decode what they write with encoding/json. The functions take
+// render's options, which select and order the incidents and leave parts
+// out as on every page, and this package's own: TopLevel, Projects and
+// Replace. An option of another format (render.Width, say) is an error,
+// returned before anything is written.
+//
+// The extension is drawn by the same walk of the page as render's HTML,
+// Markdown and text, so it holds what the pages show, in their order.
+package jsonresume
 
 import (
 	"errors"
@@ -6,47 +28,46 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/scan"
+	"github.com/incident-leadership/portfolio/render"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
-// JSON Resume (https://jsonresume.org) is a JSON document of a person's
-// career with twelve standard sections and a free-form meta object. The
-// portfolio goes into it as one JSON value, a ResumeExtension, under the
-// key ExtensionKey: in meta by default, where every generation of the
-// JSON Resume schema accepts it, or at the top level with TopLevel.
-
-// ExtensionKey is the key the portfolio lives under in a résumé: in its
+// Key is the key the portfolio lives under in a résumé: in its
 // meta object ("meta": {"incidentLeadership": …}) by default, or at the
 // top level with TopLevel.
-const ExtensionKey = "incidentLeadership"
+const Key = "incidentLeadership"
 
-// ExtensionVersion is the version of the extension's format, written in
+// Version is the version of the extension's format, written in
 // its "version" field. It changes only when a field changes meaning or
 // goes away; new optional fields keep it.
-const ExtensionVersion = "1"
+const Version = "1"
 
-// ResumeSchemaURL is the JSON Resume schema named in the "$schema" field of
-// the documents JSONResume writes.
-const ResumeSchemaURL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+// SchemaURL is the JSON Resume schema named in the "$schema" field of
+// the documents Write writes.
+const SchemaURL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 
 // ProjectType is the word that names an incident in the "type" of the
 // entries Projects adds to a résumé's projects section, which themes print
 // as it is: "P1 Critical incident · 4 hours". An entry whose type holds
 // the word (or is the word alone, as earlier versions wrote it) and whose
 // "incidentId" is an incident of the portfolio, or of the extension
-// already in the résumé, is one MergeResume wrote, and a later merge
+// already in the résumé, is one Merge wrote, and a later merge
 // replaces it; any other entry is the user's and is kept as it is.
 const ProjectType = "incident"
 
 // TopLevel puts the extension at the top level of the résumé, under
-// ExtensionKey, instead of in its meta object. The JSON Resume schema 1.2
+// Key, instead of in its meta object. The JSON Resume schema 1.2
 // and later (the @jsonresume/schema package) accept it; resume-schema 1.0
 // refuses any unknown top-level key.
-func TopLevel() Option { return only(optTopLevel, func(c *config) { c.topLevel = true }) }
+func TopLevel() render.Option {
+	return page.Only(page.OptTopLevel, func(c *page.Config) { c.TopLevel = true })
+}
 
 // Projects also lists the incidents in the résumé's standard projects
 // section, which themes show: one entry per incident with its title,
@@ -54,62 +75,66 @@ func TopLevel() Option { return only(optTopLevel, func(c *config) { c.topLevel =
 // sections as highlights, its dates, tags as keywords, its first web link,
 // its organisation as entity, "type": "incident" and the incident's ID as
 // "incidentId".
-func Projects() Option { return only(optProjects, func(c *config) { c.projects = true }) }
+func Projects() render.Option {
+	return page.Only(page.OptProjects, func(c *page.Config) { c.Projects = true })
+}
 
-// Replace lets MergeResume overwrite an extension value that differs from
-// the one it would write. Without it, MergeResume refuses to.
-func Replace() Option { return only(optReplace, func(c *config) { c.replace = true }) }
+// Replace lets Merge overwrite an extension value that differs from
+// the one it would write. Without it, Merge refuses to.
+func Replace() render.Option {
+	return page.Only(page.OptReplace, func(c *page.Config) { c.Replace = true })
+}
 
-// ResumeExtension is the portfolio as a JSON Resume extension: the value
-// JSONResume writes under ExtensionKey and JSONExtension writes alone.
+// Extension is the portfolio as a JSON Resume extension: the value
+// Write writes under Key and WriteExtension writes alone.
 // Decoding one with encoding/json gives it back.
-type ResumeExtension struct {
-	// Version is the version of this format, "1" (ExtensionVersion).
+type Extension struct {
+	// Version is the version of this format, "1", the constant Version.
 	Version string `json:"version"`
 	// Title is the page heading, for example "Incident Leadership".
 	Title string `json:"title"`
 	// Tagline is the one-line summary under the title.
 	Tagline string `json:"tagline"`
 	// Back is the link back to the person's home page.
-	Back *ResumeLink `json:"back,omitempty"`
+	Back *Link `json:"back,omitempty"`
 	// Intro holds the introduction, one string per paragraph.
 	Intro []string `json:"intro,omitempty"`
 	// Legend holds the roles and severities the listed incidents use.
-	Legend *ResumeLegend `json:"legend,omitempty"`
+	Legend *Legend `json:"legend,omitempty"`
 	// Incidents are the incidents, in the order the page shows them.
-	Incidents []ResumeIncident `json:"incidents"`
+	Incidents []Incident `json:"incidents"`
 	// Lessons is the closing block of lessons learned.
-	Lessons *ResumeLessons `json:"lessons,omitempty"`
+	Lessons *Lessons `json:"lessons,omitempty"`
 }
 
-// ResumeLink is a plain hyperlink.
-type ResumeLink struct {
+// Link is a plain hyperlink.
+type Link struct {
 	// Text is what the link shows, for example "Back to Home".
 	Text string `json:"text"`
 	// Href is where it goes: an http, https or mailto URL, or a relative one.
 	Href string `json:"href"`
 }
 
-// ResumeLegend explains the role and severity badges.
-type ResumeLegend struct {
+// Legend explains the role and severity badges.
+type Legend struct {
 	// Label is the word in front of the legend, for example "Legend".
 	Label string `json:"label,omitempty"`
 	// Roles are the roles the listed incidents use, built-in roles first.
-	Roles []ResumeRole `json:"roles"`
+	Roles []Role `json:"roles"`
 	// Severities are the severities the listed incidents use, most severe first.
-	Severities []ResumeSeverity `json:"severities"`
+	Severities []Severity `json:"severities"`
 }
 
-// ResumeRole is a role with its label.
-type ResumeRole struct {
+// Role is a role with its label.
+type Role struct {
 	// Key is the role's stable key, such as "led-resolution".
 	Key incident.Role `json:"key"`
 	// Label is what pages show, such as "Led Resolution".
 	Label string `json:"label"`
 }
 
-// ResumeSeverity is a severity with its place on the portfolio's scale.
-type ResumeSeverity struct {
+// Severity is a severity with its place on the portfolio's scale.
+type Severity struct {
 	// Code is the severity as written on incidents, such as "P1" or "SEV-1".
 	Code incident.Severity `json:"code"`
 	// Label is the word pages show beside the code, such as "Critical".
@@ -118,18 +143,18 @@ type ResumeSeverity struct {
 	Level int `json:"level"`
 }
 
-// ResumeIncident is one production incident.
-type ResumeIncident struct {
+// Incident is one production incident.
+type Incident struct {
 	// ID is the incident's stable slug, unique in the portfolio.
 	ID incident.ID `json:"id"`
 	// Title is the incident's headline.
 	Title string `json:"title"`
 	// Role is the person's part in it.
-	Role ResumeRole `json:"role"`
+	Role Role `json:"role"`
 	// Severity is the incident's severity.
-	Severity ResumeSeverity `json:"severity"`
+	Severity Severity `json:"severity"`
 	// Duration is how long the incident lasted.
-	Duration ResumeDuration `json:"duration"`
+	Duration Duration `json:"duration"`
 	// Summary tells the incident in a few sentences, one string per paragraph; absent when not given.
 	Summary []string `json:"summary,omitempty"`
 	// Situation tells what happened, one string per paragraph.
@@ -153,7 +178,7 @@ type ResumeIncident struct {
 	// GotLucky tells where the responders got lucky, one string per paragraph; absent when not given.
 	GotLucky []string `json:"gotLucky,omitempty"`
 	// When is when it happened.
-	When *ResumePeriod `json:"when,omitempty"`
+	When *Period `json:"when,omitempty"`
 	// TimeToDetect is the time from the incident's start to its detection, which its timeline gives (incident.Incident.TimeToDetect), as an ISO 8601 duration such as "PT4M"; absent when the timeline does not give it.
 	TimeToDetect string `json:"timeToDetect,omitempty"`
 	// TimeToMitigate is the time from the incident's start to its mitigation, as TimeToDetect.
@@ -163,23 +188,23 @@ type ResumeIncident struct {
 	// Org is the organisation it happened at, possibly anonymised.
 	Org string `json:"org,omitempty"`
 	// Command is the person's incident-command role.
-	Command *ResumeCommand `json:"command,omitempty"`
+	Command *Command `json:"command,omitempty"`
 	// Tags are technologies and topics, such as "kubernetes".
 	Tags []string `json:"tags,omitempty"`
 	// Impact are figures of the harm done.
-	Impact []ResumeFigure `json:"impact,omitempty"`
+	Impact []Figure `json:"impact,omitempty"`
 	// Results are figures of what the fix achieved.
-	Results []ResumeFigure `json:"results,omitempty"`
+	Results []Figure `json:"results,omitempty"`
 	// Actions are the follow-up action items.
-	Actions []ResumeAction `json:"actions,omitempty"`
+	Actions []Action `json:"actions,omitempty"`
 	// Links are public write-ups: postmortems, status pages, talks, articles.
-	Links []ResumeWriteUp `json:"links,omitempty"`
+	Links []WriteUp `json:"links,omitempty"`
 	// Timeline is what happened when, earliest first.
-	Timeline []ResumeEvent `json:"timeline,omitempty"`
+	Timeline []Event `json:"timeline,omitempty"`
 }
 
-// ResumeEvent is one entry of an incident's timeline.
-type ResumeEvent struct {
+// Event is one entry of an incident's timeline.
+type Event struct {
 	// At is when it happened: an ISO 8601 date-time with its zone, such as "2023-03-14T13:42:00Z" or "2023-03-14T14:42:00+01:00".
 	At string `json:"at"`
 	// Text says what happened.
@@ -190,8 +215,8 @@ type ResumeEvent struct {
 	State incident.State `json:"state,omitempty"`
 }
 
-// ResumeDuration is how long an incident lasted.
-type ResumeDuration struct {
+// Duration is how long an incident lasted.
+type Duration struct {
 	// Text is what pages show, such as "4 hours" or "Weekend (Fri-Sun)".
 	Text string `json:"text"`
 	// Length is the length as an ISO 8601 duration in hours, minutes and seconds, such as "PT4H" or "PT1H30M"; absent when unknown.
@@ -200,27 +225,27 @@ type ResumeDuration struct {
 	Approximate bool `json:"approximate,omitempty"`
 }
 
-// ResumePeriod is when an incident happened, as ISO 8601 calendar dates
+// Period is when an incident happened, as ISO 8601 calendar dates
 // given to the year, month or day: "2023", "2023-03" or "2023-03-14"; or,
 // both ends alike, as date-times with their zones, such as
 // "2023-03-14T13:42:00Z".
-type ResumePeriod struct {
+type Period struct {
 	// Start is the first day (or month, or year), or the date-time, the incident started.
 	Start string `json:"start"`
 	// End is the last day, or the date-time, of a range; absent when the incident is one date or starts at one date-time.
 	End string `json:"end,omitempty"`
 }
 
-// ResumeCommand is an incident-command role with its label.
-type ResumeCommand struct {
+// Command is an incident-command role with its label.
+type Command struct {
 	// Key is the role's key, such as "incident-commander".
 	Key incident.CommandRole `json:"key"`
 	// Label is what pages show, such as "Incident Commander".
 	Label string `json:"label"`
 }
 
-// ResumeFigure is a quantified fact, such as "MTTR 4 h → 1.2 h".
-type ResumeFigure struct {
+// Figure is a quantified fact, such as "MTTR 4 h → 1.2 h".
+type Figure struct {
 	// Label names what was measured, such as "MTTR".
 	Label string `json:"label"`
 	// Value is the figure (after the change); 0 when ValueText holds it.
@@ -237,8 +262,8 @@ type ResumeFigure struct {
 	Note string `json:"note,omitempty"`
 }
 
-// ResumeAction is a follow-up action item.
-type ResumeAction struct {
+// Action is a follow-up action item.
+type Action struct {
 	// Text says what is to be done.
 	Text string `json:"text"`
 	// Kind is mitigate, prevent or process.
@@ -247,8 +272,8 @@ type ResumeAction struct {
 	Done bool `json:"done"`
 }
 
-// ResumeWriteUp is a link to a public write-up of an incident.
-type ResumeWriteUp struct {
+// WriteUp is a link to a public write-up of an incident.
+type WriteUp struct {
 	// Title is what the link shows.
 	Title string `json:"title"`
 	// URL is the write-up's address.
@@ -257,8 +282,8 @@ type ResumeWriteUp struct {
 	Kind incident.LinkKind `json:"kind"`
 }
 
-// ResumeLessons is the closing block of lessons learned.
-type ResumeLessons struct {
+// Lessons is the closing block of lessons learned.
+type Lessons struct {
 	// File is the file name shown above the listing, for example "lessons-learned.sh".
 	File string `json:"file,omitempty"`
 	// Heading is the comment line at the top of the listing, without its "#".
@@ -267,7 +292,7 @@ type ResumeLessons struct {
 	Items []string `json:"items"`
 }
 
-// JSONResume writes a minimal JSON Resume document holding the portfolio:
+// Write writes a minimal JSON Resume document holding the portfolio:
 //
 //	{
 //	  "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
@@ -276,91 +301,113 @@ type ResumeLessons struct {
 //	  }
 //	}
 //
-// The extension value is a ResumeExtension, written byte for byte as
+// The extension value is an Extension, written byte for byte as
 // encoding/json would write it with two-space indentation (so <, > and &
 // are escaped as \u003c, \u003e and \u0026). TopLevel moves it out of meta
 // to the top level; Projects adds a projects section. The document is
 // valid under both the resume-schema 1.0 and the @jsonresume/schema 1.3
 // JSON Schemas (the top-level placement only under the latter). To add the
-// portfolio to an existing résumé, use MergeResume.
+// portfolio to an existing résumé, use Merge.
 //
 // A figure that is not a finite number is an error, reported before
 // anything is written.
-func JSONResume(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newJSONPage(w, p, opts, "JSONResume", optTopLevel|optProjects|optLang)
+func Write(w io.Writer, p incident.Portfolio, opts ...render.Option) error {
+	d, err := newDoc(w, p, opts, "jsonresume: Write", page.OptTopLevel|page.OptProjects|page.OptLang)
 	if err != nil {
 		return err
 	}
-	j := &pg.json
+	j := &d.json
 	j.open('{')
-	j.member("$schema", ResumeSchemaURL)
-	if pg.c.projects {
+	j.member("$schema", SchemaURL)
+	if d.C.Projects {
 		j.key("projects")
-		j.projects(&pg.c, &pg.sel)
+		j.projects(&d.C, &d.Sel)
 	}
-	if pg.c.topLevel {
-		j.key(ExtensionKey)
-		j.page(pg)
+	if d.C.TopLevel {
+		j.key(Key)
+		j.page(d)
 	} else {
 		j.key("meta")
 		j.open('{')
-		j.key(ExtensionKey)
-		j.page(pg)
+		j.key(Key)
+		j.page(d)
 		j.close('}')
 	}
 	j.close('}')
-	j.byte('\n')
-	err = j.finish()
-	pg.free()
+	j.Byte('\n')
+	err = j.Finish()
+	d.free()
 	return err
 }
 
-// JSONExtension writes the extension value alone, followed by a newline:
-// the value of ExtensionKey in what JSONResume writes, which
-// decodes into a ResumeExtension. It refuses the options of the document
+// WriteExtension writes the extension value alone, followed by a newline:
+// the value of Key in what Write writes, which
+// decodes into an Extension. It refuses the options of the document
 // (TopLevel, Projects, Replace).
-func JSONExtension(w io.Writer, p incident.Portfolio, opts ...Option) error {
-	pg, err := newJSONPage(w, p, opts, "JSONExtension", optLang)
+func WriteExtension(w io.Writer, p incident.Portfolio, opts ...render.Option) error {
+	d, err := newDoc(w, p, opts, "jsonresume: WriteExtension", page.OptLang)
 	if err != nil {
 		return err
 	}
-	pg.json.page(pg)
-	pg.json.byte('\n')
-	err = pg.json.finish()
-	pg.free()
+	d.json.page(d)
+	d.json.Byte('\n')
+	err = d.json.Finish()
+	d.free()
 	return err
 }
 
-// newJSONPage returns a page with a JSON writer to w, or fails on a
-// figure JSON cannot hold, so that nothing is written.
-func newJSONPage(w io.Writer, p incident.Portfolio, opts []Option, fn string, own option) (*page, error) {
-	pg, err := newPage(nil, p, opts, fn, own)
+// doc is one render of the extension, with its writers. Docs are pooled,
+// so that a render allocates nothing.
+type doc struct {
+	page.Page
+	json jsonWriter
+	jp   jsonPage
+}
+
+var docs = sync.Pool{New: func() any { return new(doc) }}
+
+// newDoc returns a doc of p with opts, from the pool, with a JSON writer
+// to w (none when w is nil), or fails on an option of another function
+// than fn, which has only the options own, or on a figure JSON cannot
+// hold, so that nothing is written.
+func newDoc(w io.Writer, p incident.Portfolio, opts []render.Option, fn string, own page.Opt) (*doc, error) {
+	d := docs.Get().(*doc)
+	err := d.Init(nil, p, opts, fn, own)
+	if err == nil {
+		err = checkNumbers(&d.C, &d.Sel)
+	}
 	if err != nil {
+		d.free()
 		return nil, err
 	}
-	if err := pg.c.checkNumbers(&pg.sel); err != nil {
-		pg.free()
-		return nil, err
+	if w != nil {
+		d.json = newJSONWriter(w)
 	}
-	pg.json = newJSONWriter(w)
-	return pg, nil
+	return d, nil
+}
+
+// free returns the doc to the pool, keeping nothing of the render.
+func (d *doc) free() {
+	d.Reset()
+	d.json, d.jp = jsonWriter{}, jsonPage{}
+	docs.Put(d)
 }
 
 // prepareJSON reads the options and selects the incidents, and fails on a
 // figure JSON cannot hold, so that nothing is written.
-func prepareJSON(p *incident.Portfolio, opts []Option) (config, selection, error) {
-	c := newConfig(opts)
-	if err := c.check("MergeResume", optTopLevel|optProjects|optReplace|optLang); err != nil {
-		return c, selection{}, err
+func prepareJSON(p *incident.Portfolio, opts []render.Option) (page.Config, page.Selection, error) {
+	c := page.NewConfig(opts)
+	if err := c.Check("jsonresume: Merge", page.OptTopLevel|page.OptProjects|page.OptReplace|page.OptLang); err != nil {
+		return c, page.Selection{}, err
 	}
-	sel := c.selectIncidents(p)
-	return c, sel, c.checkNumbers(&sel)
+	sel := c.Select(p)
+	return c, sel, checkNumbers(&c, &sel)
 }
 
 // checkNumbers reports a figure JSON cannot hold, so the writers fail
 // before writing anything.
-func (c *config) checkNumbers(sel *selection) error {
-	if c.noDetails {
+func checkNumbers(c *page.Config, sel *page.Selection) error {
+	if c.NoDetails {
 		return nil
 	}
 	for i := range sel.Len() {
@@ -372,7 +419,7 @@ func (c *config) checkNumbers(sel *selection) error {
 					if k == 1 {
 						field = "results"
 					}
-					return errors.New("render: incident " + strconv.Quote(string(in.ID)) + ": " + field +
+					return errors.New("jsonresume: incident " + strconv.Quote(string(in.ID)) + ": " + field +
 						"[" + strconv.Itoa(n) + "]: not a finite number, which JSON cannot hold")
 				}
 			}
@@ -390,7 +437,7 @@ func notFinite(f float64) bool { return math.IsInf(f, 0) || math.IsNaN(f) }
 //
 // It writes through a spare, so writing is an append.
 type jsonWriter struct {
-	spare
+	page.Spare
 	prefix  string // written after every line break
 	indent  string // one level of indentation
 	compact bool
@@ -402,7 +449,7 @@ type jsonWriter struct {
 
 // newJSONWriter returns a writer of JSON indented by two spaces.
 func newJSONWriter(w io.Writer) jsonWriter {
-	return jsonWriter{spare: newSpare(w), indent: "  ", eol: "\n", lines: lineStarts}
+	return jsonWriter{Spare: page.NewSpare(w), indent: "  ", eol: "\n", lines: lineStarts}
 }
 
 // layout sets the line breaks and indentation; it allocates, unless they
@@ -421,13 +468,13 @@ func (j *jsonWriter) newline() {
 		return
 	}
 	if n := len(j.eol) + len(j.prefix) + j.depth*len(j.indent); n <= len(j.lines) {
-		j.str(j.lines[:n])
+		j.Str(j.lines[:n])
 		return
 	}
-	j.str(j.eol)
-	j.str(j.prefix)
+	j.Str(j.eol)
+	j.Str(j.prefix)
 	for range j.depth {
-		j.str(j.indent)
+		j.Str(j.indent)
 	}
 }
 
@@ -436,7 +483,7 @@ func (j *jsonWriter) newline() {
 const lineStarts = "\n                                                                                "
 
 func (j *jsonWriter) open(c byte) {
-	j.byte(c)
+	j.Byte(c)
 	j.depth++
 	j.first = true
 }
@@ -446,14 +493,14 @@ func (j *jsonWriter) close(c byte) {
 	if !j.first {
 		j.newline()
 	}
-	j.byte(c)
+	j.Byte(c)
 	j.first = false
 }
 
 // next starts a member or an element.
 func (j *jsonWriter) next() {
 	if !j.first {
-		j.byte(',')
+		j.Byte(',')
 	}
 	j.first = false
 	j.newline()
@@ -462,12 +509,12 @@ func (j *jsonWriter) next() {
 // key starts a member. Keys are the package's own and need no escaping.
 func (j *jsonWriter) key(k string) {
 	j.next()
-	j.byte('"')
-	j.str(k)
+	j.Byte('"')
+	j.Str(k)
 	if j.compact {
-		j.str(`":`)
+		j.Str(`":`)
 	} else {
-		j.str(`": `)
+		j.Str(`": `)
 	}
 }
 
@@ -495,9 +542,9 @@ func (j *jsonWriter) strings(k string, ss []string) {
 }
 
 func (j *jsonWriter) string(s string) {
-	j.byte('"')
+	j.Byte('"')
 	j.body(s)
-	j.byte('"')
+	j.Byte('"')
 }
 
 // jsonSafe[b] reports whether encoding/json writes byte b as it is: printable
@@ -543,29 +590,29 @@ func (j *jsonWriter) body(s string) {
 		if i == len(s) {
 			break
 		}
-		j.str(s[start:i])
+		j.Str(s[start:i])
 		i += j.bodyRune(s[i:])
 		start = i
 	}
-	j.str(s[start:])
+	j.Str(s[start:])
 }
 
 // bodyRune writes the byte or rune s starts with, a member of jsonStop,
 // and returns its length.
 func (j *jsonWriter) bodyRune(s string) int {
 	if c := s[0]; c < utf8.RuneSelf {
-		j.str(jsonEscaped[c])
+		j.Str(jsonEscaped[c])
 		return 1
 	}
 	r, size := utf8.DecodeRuneInString(s)
 	switch {
 	case r == utf8.RuneError && size == 1:
-		j.str(`\ufffd`)
+		j.Str(`\ufffd`)
 	case r == '\u2028' || r == '\u2029':
-		j.str(`\u202`)
-		j.byte(jsonHex[r&0xf])
+		j.Str(`\u202`)
+		j.Byte(jsonHex[r&0xf])
 	default:
-		j.str(s[:size])
+		j.Str(s[:size])
 	}
 	return size
 }
@@ -586,83 +633,81 @@ func (j *jsonWriter) float(f float64) {
 			b = b[:n-1]
 		}
 	}
-	j.raw(b)
+	j.Raw(b)
 }
 
 func (j *jsonWriter) bool(v bool) {
 	if v {
-		j.str("true")
+		j.Str("true")
 	} else {
-		j.str("false")
+		j.Str("false")
 	}
 }
 
 // meta writes a meta object holding the extension.
-func (j *jsonWriter) meta(c *config, sel *selection) {
+func (j *jsonWriter) meta(c *page.Config, sel *page.Selection) {
 	j.open('{')
-	j.key(ExtensionKey)
+	j.key(Key)
 	j.extension(c, sel)
 	j.close('}')
 }
 
 // projects writes the selection as the entries of a projects section.
-func (j *jsonWriter) projects(c *config, sel *selection) {
+func (j *jsonWriter) projects(c *page.Config, sel *page.Selection) {
 	j.open('[')
 	for i := range sel.Len() {
 		j.next()
-		j.project(c, sel.p, sel.At(i))
+		j.project(c, sel.P, sel.At(i))
 	}
 	j.close(']')
 }
 
-// extension writes the ResumeExtension value of the selection.
-func (j *jsonWriter) extension(c *config, sel *selection) {
-	pg, _ := newPage(nil, *sel.p, nil, "", 0)
-	pg.c = *c
-	pg.sel = *sel
-	pg.sel.p = &pg.p
-	pg.legend()
-	j.page(pg)
-	pg.free()
+// extension writes the Extension value of the selection.
+func (j *jsonWriter) extension(c *page.Config, sel *page.Selection) {
+	d := docs.Get().(*doc)
+	d.C = *c
+	d.Use(*sel.P)
+	j.page(d)
+	d.free()
 }
 
-// page writes pg as the ResumeExtension value.
-func (j *jsonWriter) page(pg *page) {
-	pg.jp = jsonPage{jsonWriter: j}
-	pg.walk(&pg.jp)
+// page writes d's page as the Extension value.
+func (j *jsonWriter) page(d *doc) {
+	d.jp = jsonPage{jsonWriter: j}
+	d.Walk(&d.jp)
 }
 
 // jsonPage writes a page as the JSON Resume extension's value.
 type jsonPage struct {
 	*jsonWriter
-	pending name // the list started and not opened: its first item opens it
-	opened  bool // whether the list is open
+	pending page.Name // the list started and not opened: its first item opens it
+	opened  bool      // whether the list is open
 }
 
-func (j *jsonPage) begin() {
+func (j *jsonPage) Begin() {
 	j.open('{')
-	j.member("version", ExtensionVersion)
+	j.member("version", Version)
 }
 
-func (j *jsonPage) end() { j.close('}') }
+func (j *jsonPage) End() { j.close('}') }
 
-// header writes the title and tagline, which the format requires, even
+// Header writes the title and tagline, which the format requires, even
 // empty, and the back link when it is safe.
-func (j *jsonPage) header(back link, title, tagline string) {
+func (j *jsonPage) Header(back page.Link, title, tagline string) {
 	j.member("title", title)
 	j.member("tagline", tagline)
-	if back.text != "" && back.safe() {
+	if back.Text != "" && back.Safe() {
 		j.key("back")
 		j.open('{')
-		j.member("text", back.text)
-		j.member("href", back.url)
+		j.member("text", back.Text)
+		j.member("href", back.URL)
 		j.close('}')
 	}
 }
 
-func (j *jsonPage) intro(ps []string) { j.strings("intro", ps) }
+func (j *jsonPage) Intro(ps []string) { j.strings("intro", ps) }
 
-func (j *jsonPage) legend(label string, roles []incident.RoleDef, sevs []severity) {
+func (j *jsonPage) Legend(label string, roles []incident.RoleDef, sevs []page.Severity) {
 	j.key("legend")
 	j.open('{')
 	j.member("label", label)
@@ -690,26 +735,26 @@ func (j *jsonPage) role(key incident.Role, label string) {
 	j.close('}')
 }
 
-func (j *jsonPage) severity(d severity) {
+func (j *jsonPage) severity(d page.Severity) {
 	j.open('{')
 	j.member("code", string(d.Code))
 	j.member("label", d.Label)
 	j.key("level")
-	j.int(d.Level)
+	j.Int(d.Level)
 	j.close('}')
 }
 
-func (j *jsonPage) incidents() {
+func (j *jsonPage) Incidents() {
 	j.key("incidents")
 	j.open('[')
 }
 
-func (j *jsonPage) incidentsEnd() { j.close(']') }
+func (j *jsonPage) IncidentsEnd() { j.close(']') }
 
-// empty writes nothing: JSON's empty list of incidents says it.
-func (j *jsonPage) empty(string) {}
+// Empty writes nothing: JSON's empty list of incidents says it.
+func (j *jsonPage) Empty(string) {}
 
-func (j *jsonPage) incident(in *incident.Incident, role string, sev severity) {
+func (j *jsonPage) Incident(in *incident.Incident, role string, sev page.Severity) {
 	j.next()
 	j.open('{')
 	j.member("id", string(in.ID))
@@ -724,7 +769,7 @@ func (j *jsonPage) incident(in *incident.Incident, role string, sev severity) {
 	if in.Duration.Length > 0 {
 		var buf [48]byte
 		j.key("length")
-		j.raw(append(appendISODuration(append(buf[:0], '"'), in.Duration.Length), '"'))
+		j.Raw(append(page.AppendISODuration(append(buf[:0], '"'), in.Duration.Length), '"'))
 	}
 	if in.Duration.Approximate {
 		j.key("approximate")
@@ -733,18 +778,18 @@ func (j *jsonPage) incident(in *incident.Incident, role string, sev severity) {
 	j.close('}')
 }
 
-func (j *jsonPage) section(_ int, s incident.Section) { j.strings(s.Key, s.Paragraphs) }
+func (j *jsonPage) Section(_ int, s incident.Section) { j.strings(s.Key, s.Paragraphs) }
 
-func (j *jsonPage) incidentEnd() { j.close('}') }
-func (j *jsonPage) details()     {}
-func (j *jsonPage) detailsEnd()  {}
+func (j *jsonPage) IncidentEnd() { j.close('}') }
+func (j *jsonPage) Details()     {}
+func (j *jsonPage) DetailsEnd()  {}
 
-func (j *jsonPage) when(n name, start, end moment) {
-	j.key(n.key)
+func (j *jsonPage) When(n page.Name, start, end page.Moment) {
+	j.key(n.Key)
 	j.open('{')
 	j.key("start")
 	j.moment(start)
-	if !end.d.IsZero() {
+	if !end.D.IsZero() {
 		j.key("end")
 		j.moment(end)
 	}
@@ -752,20 +797,20 @@ func (j *jsonPage) when(n name, start, end moment) {
 }
 
 // moment writes m's ISO form as a string.
-func (j *jsonPage) moment(m moment) {
+func (j *jsonPage) moment(m page.Moment) {
 	var buf [48]byte
-	j.raw(append(m.appendISO(append(buf[:0], '"')), '"'))
+	j.Raw(append(m.AppendISO(append(buf[:0], '"')), '"'))
 }
 
-func (j *jsonPage) span(n name, d time.Duration) {
+func (j *jsonPage) Span(n page.Name, d time.Duration) {
 	var buf [48]byte
-	j.key(n.key)
-	j.raw(append(appendISODuration(append(buf[:0], '"'), d), '"'))
+	j.key(n.Key)
+	j.Raw(append(page.AppendISODuration(append(buf[:0], '"'), d), '"'))
 }
 
-func (j *jsonPage) timeline(n name) { j.list(n) }
+func (j *jsonPage) Timeline(n page.Name) { j.List(n) }
 
-func (j *jsonPage) event(e *incident.Event, at moment) {
+func (j *jsonPage) Event(e *incident.Event, at page.Moment) {
 	j.item()
 	j.key("at")
 	j.moment(at)
@@ -775,28 +820,28 @@ func (j *jsonPage) event(e *incident.Event, at moment) {
 	j.close('}')
 }
 
-func (j *jsonPage) timelineEnd() { j.listEnd() }
+func (j *jsonPage) TimelineEnd() { j.ListEnd() }
 
-func (j *jsonPage) field(n name, key, value string) {
+func (j *jsonPage) Field(n page.Name, key, value string) {
 	if key == "" {
-		j.member(n.key, value)
+		j.member(n.Key, value)
 		return
 	}
-	j.key(n.key)
+	j.key(n.Key)
 	j.open('{')
 	j.member("key", key)
 	j.member("label", value)
 	j.close('}')
 }
 
-func (j *jsonPage) tags(n name, tags []string) { j.strings(n.key, tags) }
+func (j *jsonPage) Tags(n page.Name, tags []string) { j.strings(n.Key, tags) }
 
-func (j *jsonPage) list(n name) { j.pending, j.opened = n, false }
+func (j *jsonPage) List(n page.Name) { j.pending, j.opened = n, false }
 
 // item starts an item of the list, opening the list first.
 func (j *jsonPage) item() {
 	if !j.opened {
-		j.key(j.pending.key)
+		j.key(j.pending.Key)
 		j.open('[')
 		j.opened = true
 	}
@@ -804,13 +849,13 @@ func (j *jsonPage) item() {
 	j.open('{')
 }
 
-func (j *jsonPage) listEnd() {
+func (j *jsonPage) ListEnd() {
 	if j.opened {
 		j.close(']')
 	}
 }
 
-func (j *jsonPage) figure(f *incident.Figure) {
+func (j *jsonPage) Figure(f *incident.Figure) {
 	j.item()
 	j.member("label", f.Label)
 	j.key("value")
@@ -826,9 +871,9 @@ func (j *jsonPage) figure(f *incident.Figure) {
 	j.close('}')
 }
 
-// action writes an action item with its state, marked or not: JSON
+// Action writes an action item with its state, marked or not: JSON
 // holds it as data.
-func (j *jsonPage) action(a *incident.Action, _ bool) {
+func (j *jsonPage) Action(a *incident.Action, _ bool) {
 	j.item()
 	j.member("text", a.Text)
 	j.member("kind", string(a.Kind))
@@ -837,19 +882,19 @@ func (j *jsonPage) action(a *incident.Action, _ bool) {
 	j.close('}')
 }
 
-// writeUp writes a safe link; JSON has no plain-text form for the others.
-func (j *jsonPage) writeUp(l link) {
-	if !l.safe() {
+// WriteUp writes a safe link; JSON has no plain-text form for the others.
+func (j *jsonPage) WriteUp(l page.Link) {
+	if !l.Safe() {
 		return
 	}
 	j.item()
-	j.member("title", l.text)
-	j.member("url", l.url)
-	j.member("kind", string(l.kind))
+	j.member("title", l.Text)
+	j.member("url", l.URL)
+	j.member("kind", string(l.Kind))
 	j.close('}')
 }
 
-func (j *jsonPage) lessons(l *incident.Lessons) {
+func (j *jsonPage) Lessons(l *incident.Lessons) {
 	j.key("lessons")
 	j.open('{')
 	j.memberOmit("file", l.File)
@@ -860,38 +905,38 @@ func (j *jsonPage) lessons(l *incident.Lessons) {
 
 func (j *jsonWriter) date(d incident.Date) {
 	var buf [24]byte
-	j.raw(append(appendDate(append(buf[:0], '"'), d), '"'))
+	j.Raw(append(page.AppendDate(append(buf[:0], '"'), d), '"'))
 }
 
 // project writes an incident as an entry of the résumé's projects section.
-func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Incident) {
+func (j *jsonWriter) project(c *page.Config, p *incident.Portfolio, in *incident.Incident) {
 	j.open('{')
 	j.member("name", in.Title)
 	if len(in.Summary) > 0 {
 		j.key("description")
-		j.byte('"')
+		j.Byte('"')
 		j.paragraphs(in.Summary)
-		j.byte('"')
+		j.Byte('"')
 	}
 	j.key("highlights")
 	j.open('[')
-	for k, s := range parts(in) {
-		if !partShown(k, s) {
+	for k, s := range page.Parts(in) {
+		if !page.PartShown(k, s) {
 			continue
 		}
 		j.next()
-		j.byte('"')
+		j.Byte('"')
 		j.body(s.Name)
-		j.str(": ")
+		j.Str(": ")
 		j.paragraphs(s.Paragraphs)
-		j.byte('"')
+		j.Byte('"')
 	}
-	if !c.noDetails {
-		j.figureHighlight(impactName, in.Impact, c.num)
-		j.figureHighlight(resultsName, in.Results, c.num)
+	if !c.NoDetails {
+		j.figureHighlight(page.ImpactName, in.Impact, c.Num)
+		j.figureHighlight(page.ResultsName, in.Results, c.Num)
 	}
 	j.close(']')
-	if !c.noDetails {
+	if !c.NoDetails {
 		if len(in.Tags) > 0 {
 			j.strings("keywords", in.Tags)
 		}
@@ -916,27 +961,27 @@ func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Inci
 	j.open('[')
 	j.next()
 	j.string(p.RoleLabel(in.Role))
-	if in.Command != "" && !c.noDetails {
+	if in.Command != "" && !c.NoDetails {
 		j.next()
 		j.string(in.Command.String())
 	}
 	j.close(']')
-	if !c.noDetails {
+	if !c.NoDetails {
 		j.memberOmit("entity", in.Org)
 	}
 	j.key("type")
-	j.byte('"')
+	j.Byte('"')
 	j.body(string(in.Severity))
 	if sev, ok := p.Severity(in.Severity); ok && sev.Label != "" {
-		j.byte(' ')
+		j.Byte(' ')
 		j.body(sev.Label)
 	}
-	j.str(" " + ProjectType)
+	j.Str(" " + ProjectType)
 	if in.Duration.Text != "" {
-		j.str(" · ")
+		j.Str(" · ")
 		j.body(in.Duration.Text)
 	}
-	j.byte('"')
+	j.Byte('"')
 	j.member("incidentId", string(in.ID))
 	j.close('}')
 }
@@ -945,7 +990,7 @@ func (j *jsonWriter) project(c *config, p *incident.Portfolio, in *incident.Inci
 func (j *jsonWriter) paragraphs(ps []string) {
 	for k, para := range ps {
 		if k > 0 {
-			j.byte(' ')
+			j.Byte(' ')
 		}
 		j.body(para)
 	}
@@ -954,45 +999,45 @@ func (j *jsonWriter) paragraphs(ps []string) {
 // figureHighlight writes figures as one highlight, for readers, their
 // numbers as form reads them: "Impact: Queries lost: 1,200,000,000
 // queries (peak); Error rate: 0.1% → 38.5%".
-func (j *jsonWriter) figureHighlight(n name, figs []incident.Figure, form numberForm) {
+func (j *jsonWriter) figureHighlight(n page.Name, figs []incident.Figure, form page.NumberForm) {
 	if len(figs) == 0 {
 		return
 	}
 	j.next()
-	j.byte('"')
-	j.str(n.colon)
+	j.Byte('"')
+	j.Str(n.Colon)
 	for k := range figs {
 		f := &figs[k]
 		if k > 0 {
-			j.byte(';')
+			j.Byte(';')
 		}
-		j.byte(' ')
+		j.Byte(' ')
 		j.body(f.Label)
-		j.str(": ")
+		j.Str(": ")
 		if f.HasBefore {
 			j.figureValue(f.Before, f.BeforeText, f.Unit, form)
-			j.str(" " + figureArrow + " ")
+			j.Str(" " + page.FigureArrow + " ")
 		}
 		j.figureValue(f.Value, f.ValueText, f.Unit, form)
 		if f.Note != "" {
-			j.str(" (")
+			j.Str(" (")
 			j.body(f.Note)
-			j.byte(')')
+			j.Byte(')')
 		}
 	}
-	j.byte('"')
+	j.Byte('"')
 }
 
 // figureValue writes a figure's value, or its text, and its unit inside a
 // string: "1.2 h", "70%".
-func (j *jsonWriter) figureValue(v float64, text, unit string, form numberForm) {
+func (j *jsonWriter) figureValue(v float64, text, unit string, form page.NumberForm) {
 	if text != "" {
 		j.body(text)
 	} else {
 		var buf [64]byte
-		j.raw(appendNumber(buf[:0], v, form))
+		j.Raw(page.AppendNumber(buf[:0], v, form))
 	}
-	j.str(unitSpace(unit))
+	j.Str(page.UnitSpace(unit))
 	j.body(unit)
 }
 
@@ -1000,7 +1045,7 @@ func (j *jsonWriter) figureValue(v float64, text, unit string, form numberForm) 
 // http or https URL pages may use, or "".
 func jsonWebLink(in *incident.Incident) string {
 	for _, l := range in.Links {
-		if (jsonHasPrefixFold(l.URL, "https://") || jsonHasPrefixFold(l.URL, "http://")) && safeHref(l.URL) {
+		if (jsonHasPrefixFold(l.URL, "https://") || jsonHasPrefixFold(l.URL, "http://")) && page.SafeHref(l.URL) {
 			return l.URL
 		}
 	}

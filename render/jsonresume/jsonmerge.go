@@ -1,4 +1,4 @@
-package render
+package jsonresume
 
 import (
 	"bytes"
@@ -14,13 +14,15 @@ import (
 
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/textpos"
+	"github.com/incident-leadership/portfolio/render"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
-// ErrConflict is what MergeResume's error wraps when the résumé already
+// ErrConflict is what Merge's error wraps when the résumé already
 // holds a different extension value and Replace was not given.
-var ErrConflict = errors.New("holds a different value; pass render.Replace() to overwrite it")
+var ErrConflict = errors.New("holds a different value; pass jsonresume.Replace() to overwrite it")
 
-// A MergeError is a problem with the résumé given to MergeResume, at a
+// A MergeError is a problem with the résumé given to Merge, at a
 // line and column of it (both counted from 1; the column counts
 // characters). Its message starts with "line:col: ", so a caller that
 // knows the file's name can write fmt.Errorf("%s:%w", name, err) to get
@@ -36,8 +38,8 @@ func (e *MergeError) Error() string {
 
 func (e *MergeError) Unwrap() error { return e.Err }
 
-// MergeResume writes the JSON Resume document resume with the portfolio
-// added to it, the way JSONResume places it: under ExtensionKey in meta
+// Merge writes the JSON Resume document resume with the portfolio
+// added to it, the way Write places it: under Key in meta
 // (creating meta at the end of the document when there is none), or at the
 // top level with TopLevel; with Projects, also as entries of the projects
 // section.
@@ -66,7 +68,7 @@ func (e *MergeError) Unwrap() error { return e.Err }
 // array, and a key the merge would touch given twice. A UTF-8 byte order
 // mark at the start is kept. Nothing is written to dst unless the merge
 // succeeds, and then with a single Write.
-func MergeResume(dst io.Writer, resume []byte, p incident.Portfolio, opts ...Option) error {
+func Merge(dst io.Writer, resume []byte, p incident.Portfolio, opts ...render.Option) error {
 	c, sel, err := prepareJSON(&p, opts)
 	if err != nil {
 		return err
@@ -91,8 +93,8 @@ func MergeResume(dst io.Writer, resume []byte, p incident.Portfolio, opts ...Opt
 // merger plans the splices that add the portfolio to a résumé.
 type merger struct {
 	d     []byte
-	c     *config
-	sel   *selection
+	c     *page.Config
+	sel   *page.Selection
 	style jsonStyle
 	edits []jsonEdit
 }
@@ -163,14 +165,14 @@ func (m *merger) plan() error {
 		}
 		insert = append(insert, member...)
 	}
-	if m.c.projects {
+	if m.c.Projects {
 		text, err := m.projects(&top)
 		if err != nil {
 			return err
 		}
 		add(text)
 	}
-	if m.c.topLevel {
+	if m.c.TopLevel {
 		text, err := m.extensionIn(&top, "")
 		if err != nil {
 			return err
@@ -200,23 +202,23 @@ func (m *merger) plan() error {
 	return nil
 }
 
-// extensionIn sets ExtensionKey in obj: it plans the replacement of a
+// extensionIn sets Key in obj: it plans the replacement of a
 // different value (with Replace) and returns the text of a new member to
 // add when there is none. path names obj in messages.
 func (m *merger) extensionIn(obj *jsonObject, path string) ([]byte, error) {
-	old, err := m.find(obj, ExtensionKey, path)
+	old, err := m.find(obj, Key, path)
 	if err != nil {
 		return nil, err
 	}
 	if old == nil {
-		return m.newMember(obj, ExtensionKey, func(j *jsonWriter) { j.extension(m.c, m.sel) }), nil
+		return m.newMember(obj, Key, func(j *jsonWriter) { j.extension(m.c, m.sel) }), nil
 	}
 	text := m.value(jsonLinePrefix(m.d, old.val.start), func(j *jsonWriter) { j.extension(m.c, m.sel) })
 	if equalJSON(m.d[old.val.start:old.val.end], text) {
 		return nil, nil
 	}
-	if !m.c.replace {
-		return nil, m.errAt(old.val.start, fmt.Errorf("%s%s: %w", path, ExtensionKey, ErrConflict))
+	if !m.c.Replace {
+		return nil, m.errAt(old.val.start, fmt.Errorf("%s%s: %w", path, Key, ErrConflict))
 	}
 	m.edits = append(m.edits, jsonEdit{old.val.start, old.val.end, text})
 	return nil, nil
@@ -245,7 +247,7 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 	prefix := m.prefixAfter(ws, at)
 	var fresh [][]byte
 	for i := range m.sel.Len() {
-		fresh = append(fresh, m.value(prefix, func(j *jsonWriter) { j.project(m.c, m.sel.p, m.sel.At(i)) }))
+		fresh = append(fresh, m.value(prefix, func(j *jsonWriter) { j.project(m.c, m.sel.P, m.sel.At(i)) }))
 	}
 
 	ours := -1 // where the first entry of an earlier merge is
@@ -323,7 +325,7 @@ func (m *merger) isOurs(v jsonSpan, ids map[string]bool) bool {
 }
 
 // projectType reports whether s is the type of a projects entry
-// JSONResume writes: one holding the word ProjectType.
+// Write writes: one holding the word ProjectType.
 func projectType(s string) bool {
 	for _, w := range strings.Fields(s) {
 		if w == ProjectType {
@@ -337,18 +339,18 @@ func projectType(s string) bool {
 // those of the portfolio and those the résumé's extension values list,
 // at the top level and in meta, wherever this merge puts its own.
 func (m *merger) ourIDs(top *jsonObject) map[string]bool {
-	ids := make(map[string]bool, len(m.sel.p.Incidents))
-	for i := range m.sel.p.Incidents {
-		ids[string(m.sel.p.Incidents[i].ID)] = true
+	ids := make(map[string]bool, len(m.sel.P.Incidents))
+	for i := range m.sel.P.Incidents {
+		ids[string(m.sel.P.Incidents[i].ID)] = true
 	}
 	for _, mem := range top.members {
 		key := m.d[mem.key.start:mem.key.end]
 		switch {
-		case jsonKeyIs(key, ExtensionKey):
+		case jsonKeyIs(key, Key):
 			m.extensionIDs(mem.val, ids)
 		case jsonKeyIs(key, "meta"):
 			for _, in := range m.members(mem.val) {
-				if jsonKeyIs(m.d[in.key.start:in.key.end], ExtensionKey) {
+				if jsonKeyIs(m.d[in.key.start:in.key.end], Key) {
 					m.extensionIDs(in.val, ids)
 				}
 			}
@@ -415,7 +417,7 @@ func (m *merger) newMember(obj *jsonObject, key string, value func(*jsonWriter))
 	b.WriteString(m.style.colon)
 	j := m.writer(&b, m.prefixAfter(ws, at))
 	value(&j)
-	j.finish() // a bytes.Buffer does not fail
+	j.Finish() // a bytes.Buffer does not fail
 	return b.Bytes()
 }
 
@@ -483,7 +485,7 @@ func (m *merger) value(prefix string, write func(*jsonWriter)) []byte {
 	var b bytes.Buffer
 	j := m.writer(&b, prefix)
 	write(&j)
-	j.finish() // a bytes.Buffer does not fail
+	j.Finish() // a bytes.Buffer does not fail
 	return b.Bytes()
 }
 

@@ -1,4 +1,4 @@
-package render
+package jsonresume
 
 import (
 	"bytes"
@@ -14,6 +14,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/incident-leadership/portfolio/incident"
+	"github.com/incident-leadership/portfolio/render"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 // jsonTiny is a portfolio small enough to spell merge results out.
@@ -39,9 +41,9 @@ func indented(t *testing.T, v any, prefix, indent string) string {
 	return string(b)
 }
 
-func merge(resume string, p incident.Portfolio, opts ...Option) (string, error) {
+func merge(resume string, p incident.Portfolio, opts ...render.Option) (string, error) {
 	var b bytes.Buffer
-	err := MergeResume(&b, []byte(resume), p, opts...)
+	err := Merge(&b, []byte(resume), p, opts...)
 	return b.String(), err
 }
 
@@ -51,9 +53,9 @@ func TestMergeResumeLayout(t *testing.T) {
 	p := jsonTiny()
 	x := referenceExtension(p)
 	meta := struct {
-		Ext ResumeExtension `json:"incidentLeadership"`
+		Ext Extension `json:"incidentLeadership"`
 	}{x}
-	c := newConfig(nil)
+	c := page.NewConfig(nil)
 	project := referenceProject(&c, &p, &p.Incidents[0])
 	compact, err := json.Marshal(x)
 	if err != nil {
@@ -61,7 +63,7 @@ func TestMergeResumeLayout(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		name, in, want string
-		opts           []Option
+		opts           []render.Option
 	}{
 		{
 			name: "empty document",
@@ -87,7 +89,7 @@ func TestMergeResumeLayout(t *testing.T) {
 			name: "empty projects with a line break in it",
 			in:   "{\n  \"projects\": [\n  ],\n  \"meta\": {}\n}",
 			want: "{\n  \"projects\": [\n    " + indented(t, project, "    ", "  ") + "\n  ],\n  \"meta\": {\n    \"incidentLeadership\": " + indented(t, x, "    ", "  ") + "\n  }\n}",
-			opts: []Option{Projects()},
+			opts: []render.Option{Projects()},
 		},
 		{
 			name: "CR line ends",
@@ -123,25 +125,25 @@ func TestMergeResumeLayout(t *testing.T) {
 			name: "projects on one line",
 			in:   "{\n  \"projects\": [{\"name\": \"x\"}],\n  \"meta\": {}\n}",
 			want: "{\n  \"projects\": [{\"name\": \"x\"}, " + indented(t, project, "  ", "  ") + "],\n  \"meta\": {\n    \"incidentLeadership\": " + indented(t, x, "    ", "  ") + "\n  }\n}",
-			opts: []Option{Projects()},
+			opts: []render.Option{Projects()},
 		},
 		{
 			name: "empty projects",
 			in:   "{\n  \"projects\": [],\n  \"meta\": {}\n}",
 			want: "{\n  \"projects\": [\n    " + indented(t, project, "    ", "  ") + "\n  ],\n  \"meta\": {\n    \"incidentLeadership\": " + indented(t, x, "    ", "  ") + "\n  }\n}",
-			opts: []Option{Projects()},
+			opts: []render.Option{Projects()},
 		},
 		{
 			name: "replace a different value",
 			in:   "{\n  \"meta\": {\n    \"incidentLeadership\": {\"old\": true},\n    \"version\": \"v1\"\n  }\n}",
 			want: "{\n  \"meta\": {\n    \"incidentLeadership\": " + indented(t, x, "    ", "  ") + ",\n    \"version\": \"v1\"\n  }\n}",
-			opts: []Option{Replace()},
+			opts: []render.Option{Replace()},
 		},
 		{
 			name: "top level",
 			in:   "{\n  \"basics\": {}\n}",
 			want: "{\n  \"basics\": {},\n  \"incidentLeadership\": " + indented(t, x, "  ", "  ") + "\n}",
-			opts: []Option{TopLevel()},
+			opts: []render.Option{TopLevel()},
 		},
 		{
 			name: "byte order mark, escaped meta key",
@@ -287,11 +289,11 @@ func ourIDsNode(n *jsonNode, p *incident.Portfolio) map[string]bool {
 	}
 	for i, k := range n.Keys {
 		switch {
-		case k == ExtensionKey:
+		case k == Key:
 			extensionIDsNode(n.Vals[i], ids)
 		case k == "meta" && n.Vals[i].Kind == "object":
 			for j, mk := range n.Vals[i].Keys {
-				if mk == ExtensionKey {
+				if mk == Key {
 					extensionIDsNode(n.Vals[i].Vals[j], ids)
 				}
 			}
@@ -317,21 +319,21 @@ func extensionIDsNode(ext *jsonNode, ids map[string]bool) {
 	}
 }
 
-// stripMerge takes out of a merged document what MergeResume added to in:
+// stripMerge takes out of a merged document what Merge added to in:
 // the extension, our projects entries, and meta or projects when in had
 // none. It returns the extension and our entries. After a merge, the
 // entries it owns are exactly those of the incidents its extension lists.
-func stripMerge(t *testing.T, in, merged *jsonNode, c *config) (ext *jsonNode, ours []*jsonNode) {
+func stripMerge(t *testing.T, in, merged *jsonNode, c *page.Config) (ext *jsonNode, ours []*jsonNode) {
 	t.Helper()
-	if c.topLevel {
-		ext = merged.remove(ExtensionKey)
+	if c.TopLevel {
+		ext = merged.remove(Key)
 	} else if meta := merged.get("meta"); meta != nil {
-		ext = meta.remove(ExtensionKey)
+		ext = meta.remove(Key)
 		if in.get("meta") == nil && len(meta.Keys) == 0 {
 			merged.remove("meta")
 		}
 	}
-	if projects := merged.get("projects"); c.projects && projects != nil {
+	if projects := merged.get("projects"); c.Projects && projects != nil {
 		ids := map[string]bool{}
 		if ext != nil {
 			extensionIDsNode(ext, ids)
@@ -404,9 +406,9 @@ func TestMergeResumeKeepsEverything(t *testing.T) {
 	}
 	for rname, resume := range resumes {
 		for oname, opts := range jsonOptionSets {
-			c := newConfig(opts)
+			c := page.NewConfig(opts)
 			var b bytes.Buffer
-			if err := MergeResume(&b, []byte(resume), p, opts...); err != nil {
+			if err := Merge(&b, []byte(resume), p, opts...); err != nil {
 				t.Fatalf("%s, %s: %v", rname, oname, err)
 			}
 			in, got := readTree(t, []byte(resume)), readTree(t, b.Bytes())
@@ -417,7 +419,7 @@ func TestMergeResumeKeepsEverything(t *testing.T) {
 			if diff := treeDiff(wantExt[oname], ext); diff != "" {
 				t.Errorf("%s, %s: extension (-want +got):\n%s", rname, oname, diff)
 			}
-			if c.projects {
+			if c.Projects {
 				if diff := treeDiff(wantProjects[oname].Vals, ours); diff != "" {
 					t.Errorf("%s, %s: projects entries (-want +got):\n%s", rname, oname, diff)
 				}
@@ -449,7 +451,7 @@ func TestMergeResumeProjects(t *testing.T) {
 	}
 	// The user adds a project at the end.
 	edited := strings.Replace(first, "\n  ]", ",\n    {\"name\": \"Added later\"}\n  ]", 1)
-	second, err := merge(edited, p, Projects(), Roles(incident.LedResolution), Replace())
+	second, err := merge(edited, p, Projects(), render.Roles(incident.LedResolution), Replace())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -483,7 +485,7 @@ func TestMergeResumeProjects(t *testing.T) {
 		}
 	}
 	// The same merge again changes nothing.
-	third, err := merge(second, p, Projects(), Roles(incident.LedResolution))
+	third, err := merge(second, p, Projects(), render.Roles(incident.LedResolution))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -491,7 +493,7 @@ func TestMergeResumeProjects(t *testing.T) {
 		t.Errorf("merging again changed the document:\n%s", cmp.Diff(second, third))
 	}
 	// Without Projects, the entries stay as they are.
-	if fourth, err := merge(second, p, Roles(incident.LedResolution)); err != nil || fourth != second {
+	if fourth, err := merge(second, p, render.Roles(incident.LedResolution)); err != nil || fourth != second {
 		t.Errorf("merging without Projects: err %v, changed %v", err, fourth != second)
 	}
 }
@@ -506,7 +508,7 @@ func TestMergeResumeOwnedProjects(t *testing.T) {
 	earlier := jsonTiny()
 	earlier.Incidents = append(earlier.Incidents, earlier.Incidents[0])
 	earlier.Incidents[1].ID, earlier.Incidents[1].Title = "gone", "Gone"
-	c := newConfig(nil)
+	c := page.NewConfig(nil)
 	compact := func(v any) string {
 		b, err := json.Marshal(v)
 		if err != nil {
@@ -521,7 +523,7 @@ func TestMergeResumeOwnedProjects(t *testing.T) {
 	meta := `"meta":{"incidentLeadership":` + ext + `}`
 	for _, tt := range []struct {
 		name, in, want string
-		opts           []Option // besides Projects
+		opts           []render.Option // besides Projects
 		replace        bool
 	}{
 		{
@@ -565,7 +567,7 @@ func TestMergeResumeOwnedProjects(t *testing.T) {
 			name: "removed incident, earlier extension in meta, merging at the top level",
 			in:   `{"projects":[` + gone + `],"meta":{"incidentLeadership":` + oldExt + `}}`,
 			want: `{"projects":[` + ours + `],"meta":{"incidentLeadership":` + oldExt + `},"incidentLeadership":` + ext + `}`,
-			opts: []Option{TopLevel()},
+			opts: []render.Option{TopLevel()},
 		},
 		{
 			name: "removed incident without an earlier extension is the user's",
@@ -590,13 +592,13 @@ func TestMergeResumeOwnedProjects(t *testing.T) {
 		{
 			name:    "not selected: ours removed, the user's kept",
 			in:      `{"projects":[` + ours + `,{"type":"incident","incidentId":"my-own-outage"}],"meta":{"incidentLeadership":` + ext + `}}`,
-			want:    `{"projects":[{"type":"incident","incidentId":"my-own-outage"}],"meta":{"incidentLeadership":` + compact(referenceExtension(p, IDs())) + `}}`,
-			opts:    []Option{IDs()},
+			want:    `{"projects":[{"type":"incident","incidentId":"my-own-outage"}],"meta":{"incidentLeadership":` + compact(referenceExtension(p, render.IDs())) + `}}`,
+			opts:    []render.Option{render.IDs()},
 			replace: true,
 		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			opts := append([]Option{Projects()}, tt.opts...)
+			opts := append([]render.Option{Projects()}, tt.opts...)
 			first := opts
 			if tt.replace {
 				first = append(opts[:len(opts):len(opts)], Replace())
@@ -609,7 +611,7 @@ func TestMergeResumeOwnedProjects(t *testing.T) {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 			// Merging the result again changes nothing, Replace or not.
-			for _, opts := range [][]Option{first, opts} {
+			for _, opts := range [][]render.Option{first, opts} {
 				again, err := merge(got, p, opts...)
 				if err != nil {
 					t.Fatalf("merging again: %v", err)
@@ -628,7 +630,7 @@ func TestMergeResumeSampleGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := MergeResume(&b, sample, jsonBundled(t), Projects()); err != nil {
+	if err := Merge(&b, sample, jsonBundled(t), Projects()); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "sample-merged.golden.json", b.Bytes())
@@ -642,7 +644,7 @@ func TestMergeResumeErrors(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		name, in string
-		opts     []Option
+		opts     []render.Option
 		want     string
 		conflict bool
 	}{
@@ -665,21 +667,21 @@ func TestMergeResumeErrors(t *testing.T) {
 		{name: "number", in: `12`, want: "1:1: not a JSON object but a number: a résumé is an object"},
 		{name: "meta array", in: `{"meta": []}`, want: "1:10: meta: not an object but an array"},
 		{name: "meta true", in: `{"meta": true}`, want: "1:10: meta: not an object but a boolean"},
-		{name: "projects object", in: `{"projects": {}}`, opts: []Option{Projects()}, want: "1:14: projects: not an array but an object"},
+		{name: "projects object", in: `{"projects": {}}`, opts: []render.Option{Projects()}, want: "1:14: projects: not an array but an object"},
 		{name: "projects object without Projects", in: `{"projects": {}}`},
 		{name: "duplicate meta", in: "{\"meta\": {},\n \"meta\": {}}", want: `2:2: meta: duplicate key`},
 		{name: "duplicate extension", in: `{"meta": {"incidentLeadership": 1, "incidentLeadership": 1}}`, want: `1:36: meta.incidentLeadership: duplicate key`},
-		{name: "duplicate projects", in: `{"projects": [], "projects": []}`, opts: []Option{Projects()}, want: `1:18: projects: duplicate key`},
-		{name: "different value", in: "{\n  \"meta\": {\n    \"incidentLeadership\": {\"old\": true}\n  }\n}", want: "3:27: meta.incidentLeadership: holds a different value; pass render.Replace() to overwrite it", conflict: true},
-		{name: "different value at the top", in: `{"incidentLeadership": []}`, opts: []Option{TopLevel()}, want: "1:24: incidentLeadership: holds a different value; pass render.Replace() to overwrite it", conflict: true},
-		{name: "other selection", in: merged, opts: []Option{IDs("none")}, want: "4:27: meta.incidentLeadership: holds a different value; pass render.Replace() to overwrite it", conflict: true},
+		{name: "duplicate projects", in: `{"projects": [], "projects": []}`, opts: []render.Option{Projects()}, want: `1:18: projects: duplicate key`},
+		{name: "different value", in: "{\n  \"meta\": {\n    \"incidentLeadership\": {\"old\": true}\n  }\n}", want: "3:27: meta.incidentLeadership: holds a different value; pass jsonresume.Replace() to overwrite it", conflict: true},
+		{name: "different value at the top", in: `{"incidentLeadership": []}`, opts: []render.Option{TopLevel()}, want: "1:24: incidentLeadership: holds a different value; pass jsonresume.Replace() to overwrite it", conflict: true},
+		{name: "other selection", in: merged, opts: []render.Option{render.IDs("none")}, want: "4:27: meta.incidentLeadership: holds a different value; pass jsonresume.Replace() to overwrite it", conflict: true},
 		{name: "same value", in: merged},
 		{name: "same value, other whitespace and key order", in: reorder(t, merged)},
-		{name: "other selection replaced", in: merged, opts: []Option{IDs("none"), Replace()}},
+		{name: "other selection replaced", in: merged, opts: []render.Option{render.IDs("none"), Replace()}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
-			err := MergeResume(&b, []byte(tt.in), p, tt.opts...)
+			err := Merge(&b, []byte(tt.in), p, tt.opts...)
 			if tt.want == "" {
 				if err != nil {
 					t.Fatalf("got error %v", err)
@@ -721,7 +723,7 @@ func reorder(t *testing.T, doc string) string {
 }
 
 func TestMergeErrorFileName(t *testing.T) {
-	err := MergeResume(io.Discard, []byte("{\n  \"a\" 1\n}"), jsonTiny())
+	err := Merge(io.Discard, []byte("{\n  \"a\" 1\n}"), jsonTiny())
 	var me *MergeError
 	if !errors.As(err, &me) || me.Line != 2 || me.Col != 7 {
 		t.Fatalf("got %#v", err)

@@ -1,13 +1,13 @@
-package render
+package jsonresume
 
 import (
 	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"math"
 	"os"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -16,23 +16,16 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
-	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/race"
+	"github.com/incident-leadership/portfolio/render"
+	"github.com/incident-leadership/portfolio/render/internal/page"
+	"github.com/incident-leadership/portfolio/render/internal/rendertest"
 )
 
-// jsonFixture loads a content file of the repository.
-func jsonFixture(t testing.TB, path string) incident.Portfolio {
-	t.Helper()
-	p, err := load.File(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-func jsonBundled(t testing.TB) incident.Portfolio { return jsonFixture(t, "../portfolio.yaml") }
-func jsonFull(t testing.TB) incident.Portfolio    { return jsonFixture(t, "../testdata/full.yaml") }
+func jsonBundled(t testing.TB) incident.Portfolio { return jsonFixture(t, "../../portfolio.yaml") }
+func jsonFull(t testing.TB) incident.Portfolio    { return jsonFixture(t, "../../testdata/full.yaml") }
 
 // jsonHostile holds what Validate would refuse but a renderer must still
 // write as encoding/json does: every control character, invalid UTF-8,
@@ -86,29 +79,29 @@ func jsonPortfolios(t testing.TB) map[string]incident.Portfolio {
 		"bundled":  jsonBundled(t),
 		"full":     jsonFull(t),
 		"hostile":  jsonHostile(),
-		"timeline": jsonFixture(t, "../testdata/timeline.yaml"),
+		"timeline": jsonFixture(t, "../../testdata/timeline.yaml"),
 		"empty":    {},
 	}
 }
 
 // jsonOptionSets are the option sets the writer is checked with.
-var jsonOptionSets = map[string][]Option{
+var jsonOptionSets = map[string][]render.Option{
 	"default":     nil,
 	"toplevel":    {TopLevel()},
 	"projects":    {Projects()},
 	"both":        {Projects(), TopLevel()},
-	"nodetails":   {Details(false), Projects()},
-	"bare":        {Intro(false), Legend(false), Lessons(false)},
-	"filtered":    {Roles(incident.LedResolution), Sort(BySeverity), Projects()},
-	"none":        {IDs("no-such-id"), Projects()},
-	"irrelevant":  {HeadingOffset(3), nil},
-	"date-sorted": {Sort(ByDate), Tags("kubernetes", "postgresql")},
+	"nodetails":   {render.Details(false), Projects()},
+	"bare":        {render.Intro(false), render.Legend(false), render.Lessons(false)},
+	"filtered":    {render.Roles(incident.LedResolution), render.Sort(render.BySeverity), Projects()},
+	"none":        {render.IDs("no-such-id"), Projects()},
+	"irrelevant":  {render.HeadingOffset(3), nil},
+	"date-sorted": {render.Sort(render.ByDate), render.Tags("kubernetes", "postgresql")},
 }
 
-func renderJSONResume(t testing.TB, p incident.Portfolio, opts ...Option) []byte {
+func renderJSONResume(t testing.TB, p incident.Portfolio, opts ...render.Option) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := JSONResume(&b, p, opts...); err != nil {
+	if err := Write(&b, p, opts...); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -119,14 +112,14 @@ func TestJSONResumeGolden(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		p    incident.Portfolio
-		opts []Option
+		opts []render.Option
 	}{
 		{"portfolio", bundled, nil},
-		{"portfolio-toplevel", bundled, []Option{TopLevel()}},
-		{"portfolio-projects", bundled, []Option{Projects()}},
+		{"portfolio-toplevel", bundled, []render.Option{TopLevel()}},
+		{"portfolio-projects", bundled, []render.Option{Projects()}},
 		{"full", full, nil},
-		{"full-projects", full, []Option{Projects()}},
-		{"full-nodetails", full, []Option{Projects(), Details(false), Intro(false), Legend(false), Lessons(false)}},
+		{"full-projects", full, []render.Option{Projects()}},
+		{"full-nodetails", full, []render.Option{Projects(), render.Details(false), render.Intro(false), render.Legend(false), render.Lessons(false)}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			golden(t, tt.name+".golden.json", renderJSONResume(t, tt.p, tt.opts...))
@@ -137,14 +130,14 @@ func TestJSONResumeGolden(t *testing.T) {
 // The reference: the same document as Go values, written by encoding/json.
 
 type jsonDoc struct {
-	Schema   string           `json:"$schema"`
-	Projects *[]jsonProject   `json:"projects,omitempty"`
-	Meta     *jsonMeta        `json:"meta,omitempty"`
-	TopLevel *ResumeExtension `json:"incidentLeadership,omitempty"`
+	Schema   string         `json:"$schema"`
+	Projects *[]jsonProject `json:"projects,omitempty"`
+	Meta     *jsonMeta      `json:"meta,omitempty"`
+	TopLevel *Extension     `json:"incidentLeadership,omitempty"`
 }
 
 type jsonMeta struct {
-	Extension ResumeExtension `json:"incidentLeadership"`
+	Extension Extension `json:"incidentLeadership"`
 }
 
 type jsonProject struct {
@@ -161,20 +154,20 @@ type jsonProject struct {
 	IncidentID  string   `json:"incidentId"`
 }
 
-// referenceDoc builds the document JSONResume writes, from
+// referenceDoc builds the document Write writes, from
 // referenceExtension and the documented projects entries.
-func referenceDoc(p incident.Portfolio, opts ...Option) jsonDoc {
-	c := newConfig(opts)
+func referenceDoc(p incident.Portfolio, opts ...render.Option) jsonDoc {
+	c := page.NewConfig(opts)
 	x := referenceExtension(p, opts...)
-	doc := jsonDoc{Schema: ResumeSchemaURL}
-	if c.topLevel {
+	doc := jsonDoc{Schema: SchemaURL}
+	if c.TopLevel {
 		doc.TopLevel = &x
 	} else {
 		doc.Meta = &jsonMeta{x}
 	}
-	if c.projects {
+	if c.Projects {
 		entries := []jsonProject{}
-		sel := c.selectIncidents(&p)
+		sel := c.Select(&p)
 		for i := range sel.Len() {
 			entries = append(entries, referenceProject(&c, &p, sel.At(i)))
 		}
@@ -183,7 +176,7 @@ func referenceDoc(p incident.Portfolio, opts ...Option) jsonDoc {
 	return doc
 }
 
-func referenceProject(c *config, p *incident.Portfolio, in *incident.Incident) jsonProject {
+func referenceProject(c *page.Config, p *incident.Portfolio, in *incident.Incident) jsonProject {
 	sev := string(in.Severity)
 	if d, ok := p.Severity(in.Severity); ok && d.Label != "" {
 		sev += " " + d.Label
@@ -199,10 +192,10 @@ func referenceProject(c *config, p *incident.Portfolio, in *incident.Incident) j
 		Type:        typ,
 		IncidentID:  string(in.ID),
 	}
-	for _, s := range wantParts(in) {
+	for _, s := range rendertest.WantParts(in) {
 		e.Highlights = append(e.Highlights, s.Name+": "+strings.Join(s.Paragraphs, " "))
 	}
-	if c.noDetails {
+	if c.NoDetails {
 		return e
 	}
 	for _, g := range []struct {
@@ -212,9 +205,9 @@ func referenceProject(c *config, p *incident.Portfolio, in *incident.Incident) j
 		var figs []string
 		value := func(v float64, text, unit string) string {
 			if text == "" {
-				text = englishNumber(v)
+				text = rendertest.EnglishNumber(v)
 			}
-			return text + unitSpace(unit) + unit
+			return text + page.UnitSpace(unit) + unit
 		}
 		for _, f := range g.figs {
 			s := f.Label + ": "
@@ -252,17 +245,13 @@ func referenceProject(c *config, p *incident.Portfolio, in *incident.Incident) j
 	return e
 }
 
-// wantParts is the parts of in a page shows, in order, as the tests
-// expect them: the seed's four sections always, the postmortem's parts
-// when given, the summary first and the lessons last.
-func wantParts(in *incident.Incident) (out []incident.Section) {
-	seed, pm := in.Sections(), in.Postmortem()
-	for _, s := range []incident.Section{pm[0], seed[0], pm[1], pm[2], pm[3], seed[1], seed[2], seed[3], pm[4], pm[5], pm[6]} {
-		if len(s.Paragraphs) > 0 || slices.ContainsFunc(seed[:], func(d incident.Section) bool { return d.Key == s.Key }) {
-			out = append(out, s)
-		}
+// omitEmpty is a postmortem's part as decoding gives it back: nil when
+// not given, as omitempty leaves it out.
+func omitEmpty(ss []string) []string {
+	if len(ss) == 0 {
+		return nil
 	}
-	return out
+	return cloneStrings(ss)
 }
 
 // encodeIndented is encoding/json's output with two-space indentation.
@@ -285,12 +274,12 @@ func TestJSONResumeEncodingJSON(t *testing.T) {
 			got := renderJSONResume(t, p, opts...)
 			want := encodeIndented(t, referenceDoc(p, opts...))
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s, %s: JSONResume differs from encoding/json:\n%s", pname, oname, cmp.Diff(string(want), string(got)))
+				t.Errorf("%s, %s: Write differs from encoding/json:\n%s", pname, oname, cmp.Diff(string(want), string(got)))
 			}
 			var b bytes.Buffer
-			if err := JSONExtension(&b, p, opts...); newConfig(opts).given != 0 {
+			if err := WriteExtension(&b, p, opts...); page.NewConfig(opts).Given != 0 {
 				if err == nil || b.Len() > 0 {
-					t.Errorf("%s, %s: JSONExtension took the document's options: %v, %d bytes", pname, oname, err, b.Len())
+					t.Errorf("%s, %s: WriteExtension took the document's options: %v, %d bytes", pname, oname, err, b.Len())
 				}
 				continue
 			} else if err != nil {
@@ -298,7 +287,7 @@ func TestJSONResumeEncodingJSON(t *testing.T) {
 			}
 			want = encodeIndented(t, referenceExtension(p, opts...))
 			if !bytes.Equal(b.Bytes(), want) {
-				t.Errorf("%s, %s: JSONExtension differs from encoding/json:\n%s", pname, oname, cmp.Diff(string(want), b.String()))
+				t.Errorf("%s, %s: WriteExtension differs from encoding/json:\n%s", pname, oname, cmp.Diff(string(want), b.String()))
 			}
 		}
 	}
@@ -309,10 +298,10 @@ func TestJSONResumeEncodingJSON(t *testing.T) {
 func TestResumeExtensionRoundTrip(t *testing.T) {
 	p := jsonFull(t)
 	var b bytes.Buffer
-	if err := JSONExtension(&b, p); err != nil {
+	if err := WriteExtension(&b, p); err != nil {
 		t.Fatal(err)
 	}
-	var got ResumeExtension
+	var got Extension
 	dec := json.NewDecoder(&b)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&got); err != nil {
@@ -327,12 +316,12 @@ func TestResumeExtensionShape(t *testing.T) {
 	x := referenceExtension(jsonFull(t))
 	in := x.Incidents[0]
 	one := 0.1
-	want := ResumeIncident{
+	want := Incident{
 		ID:           "script-injection-outage",
 		Title:        "<script>alert(1)</script> & </style> outage",
-		Role:         ResumeRole{incident.CausedAndFixed, "Caused & Fixed"},
-		Severity:     ResumeSeverity{"SEV-1", "Critical", 1},
-		Duration:     ResumeDuration{Text: "Weekend (Fri–Sun) 🚒", Length: "PT60H"},
+		Role:         Role{incident.CausedAndFixed, "Caused & Fixed"},
+		Severity:     Severity{"SEV-1", "Critical", 1},
+		Duration:     Duration{Text: "Weekend (Fri–Sun) 🚒", Length: "PT60H"},
 		Summary:      []string{"A <b>bad</b> change & a *full* pool took the site down."},
 		Situation:    in.Situation,
 		Trigger:      []string{"A deploy at 13:42 <UTC> | no canary."},
@@ -344,11 +333,11 @@ func TestResumeExtensionShape(t *testing.T) {
 		WentWell:     []string{"Rollback took < 5 minutes & worked."},
 		WentWrong:    []string{"</section><script>alert(1)</script>"},
 		GotLucky:     []string{"It was a Sunday: {{ .Title }} & %s."},
-		When:         &ResumePeriod{"2023-03-14", "2023-03-16"},
+		When:         &Period{"2023-03-14", "2023-03-16"},
 		Org:          `"Acme" & 'Sons' <Ltd>`,
 		Tags:         []string{"kubernetes", "c++", "全角文字", "<tag>"},
-		Command:      &ResumeCommand{incident.IncidentCommander, "Incident Commander"},
-		Impact: []ResumeFigure{
+		Command:      &Command{incident.IncidentCommander, "Incident Commander"},
+		Impact: []Figure{
 			{Label: "Queries lost", Value: 1.2e9, Unit: "queries", Note: "<b>not bold</b>"},
 			{Label: "Error rate", Before: &one, Value: 38.5, Unit: "%", Note: "peak"},
 		},
@@ -359,35 +348,16 @@ func TestResumeExtensionShape(t *testing.T) {
 	if diff := cmp.Diff(want, in); diff != "" {
 		t.Errorf("first incident of full.yaml (-want +got):\n%s", diff)
 	}
-	if got := x.Incidents[1].When; *got != (ResumePeriod{Start: "2022-07"}) {
+	if got := x.Incidents[1].When; *got != (Period{Start: "2022-07"}) {
 		t.Errorf("when 2022-07: got %+v", *got)
 	}
-	wantLegend := &ResumeLegend{
+	wantLegend := &Legend{
 		Label:      "Legend | Key <b>",
-		Roles:      []ResumeRole{{incident.CausedAndFixed, "Caused & Fixed"}, {incident.LedResolution, "Led Resolution"}, {"on-call-responder", "On-call Responder <i>&</i>"}},
-		Severities: []ResumeSeverity{{"SEV-1", "Critical", 1}, {"SEV-3", "Minor `x`", 3}, {"SEV-5", "Cosmetic 🚒", 5}},
+		Roles:      []Role{{incident.CausedAndFixed, "Caused & Fixed"}, {incident.LedResolution, "Led Resolution"}, {"on-call-responder", "On-call Responder <i>&</i>"}},
+		Severities: []Severity{{"SEV-1", "Critical", 1}, {"SEV-3", "Minor `x`", 3}, {"SEV-5", "Cosmetic 🚒", 5}},
 	}
 	if diff := cmp.Diff(wantLegend, x.Legend); diff != "" {
 		t.Errorf("legend (-want +got):\n%s", diff)
-	}
-}
-
-func TestISODuration(t *testing.T) {
-	for _, tt := range []struct {
-		d    time.Duration
-		want string
-	}{
-		{4 * time.Hour, "PT4H"},
-		{90 * time.Minute, "PT1H30M"},
-		{60 * time.Hour, "PT60H"},
-		{30 * time.Second, "PT30S"},
-		{1500 * time.Millisecond, "PT1.5S"},
-		{time.Hour + time.Nanosecond, "PT1H0.000000001S"},
-		{time.Minute + 250*time.Millisecond, "PT1M0.25S"},
-	} {
-		if got := string(appendISODuration(nil, tt.d)); got != tt.want {
-			t.Errorf("%v: got %q, want %q", tt.d, got, tt.want)
-		}
 	}
 }
 
@@ -436,26 +406,26 @@ func TestJSONResumeSchemas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for pname, p := range map[string]incident.Portfolio{"bundled": jsonBundled(t), "full": jsonFull(t), "timeline": jsonFixture(t, "../testdata/timeline.yaml")} {
+	for pname, p := range map[string]incident.Portfolio{"bundled": jsonBundled(t), "full": jsonFull(t), "timeline": jsonFixture(t, "../../testdata/timeline.yaml")} {
 		for oname, opts := range jsonOptionSets {
-			c := newConfig(opts)
+			c := page.NewConfig(opts)
 			doc := renderJSONResume(t, p, opts...)
 			var merged bytes.Buffer
-			if err := MergeResume(&merged, sample, p, opts...); err != nil {
+			if err := Merge(&merged, sample, p, opts...); err != nil {
 				t.Fatal(err)
 			}
 			for _, d := range []struct {
 				name string
 				doc  []byte
-			}{{"JSONResume", doc}, {"MergeResume", merged.Bytes()}} {
+			}{{"Write", doc}, {"Merge", merged.Bytes()}} {
 				if err := validateJSON(v13, d.doc); err != nil {
 					t.Errorf("%s, %s, %s: @jsonresume/schema 1.3.1: %v", pname, oname, d.name, err)
 				}
 				err := validateJSON(v1, d.doc)
 				switch {
-				case !c.topLevel && err != nil:
+				case !c.TopLevel && err != nil:
 					t.Errorf("%s, %s, %s: resume-schema 1.0.1: %v", pname, oname, d.name, err)
-				case c.topLevel && err == nil:
+				case c.TopLevel && err == nil:
 					t.Errorf("%s, %s, %s: resume-schema 1.0.1 accepts an unknown top-level key", pname, oname, d.name)
 				}
 			}
@@ -475,19 +445,19 @@ func TestJSONResumeAllocs(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		p    incident.Portfolio
-		opts []Option
+		opts []render.Option
 		ext  bool
 	}{
 		{"default", bundled, nil, false},
-		{"toplevel+projects", bundled, []Option{TopLevel(), Projects()}, false},
+		{"toplevel+projects", bundled, []render.Option{TopLevel(), Projects()}, false},
 		{"extension", bundled, nil, true},
-		{"full", full, []Option{Projects()}, false},
+		{"full", full, []render.Option{Projects()}, false},
 	} {
 		render := func(b *bytes.Buffer) error {
 			if tt.ext {
-				return JSONExtension(b, tt.p, tt.opts...)
+				return WriteExtension(b, tt.p, tt.opts...)
 			}
-			return JSONResume(b, tt.p, tt.opts...)
+			return Write(b, tt.p, tt.opts...)
 		}
 		var first bytes.Buffer
 		if err := render(&first); err != nil {
@@ -517,26 +487,26 @@ func TestJSONResumeWriterErrors(t *testing.T) {
 	p := jsonFull(t)
 	size := len(renderJSONResume(t, p, Projects()))
 	var merged bytes.Buffer
-	if err := MergeResume(&merged, []byte("{}"), p); err != nil {
+	if err := Merge(&merged, []byte("{}"), p); err != nil {
 		t.Fatal(err)
 	}
 	for n := 0; n <= size; n += 1 + n/8 {
-		if err := JSONResume(&failAfter{n: n}, p, Projects()); !errors.Is(err, errFail) {
+		if err := Write(&rendertest.FailAfter{N: n}, p, Projects()); !errors.Is(err, rendertest.ErrFail) {
 			t.Errorf("failing after %d of %d bytes: got %v", n, size, err)
 		}
-		bw := bufio.NewWriterSize(&failAfter{n: n}, 64)
-		err := JSONResume(bw, p, Projects())
+		bw := bufio.NewWriterSize(&rendertest.FailAfter{N: n}, 64)
+		err := Write(bw, p, Projects())
 		if err == nil {
 			err = bw.Flush()
 		}
-		if !errors.Is(err, errFail) {
+		if !errors.Is(err, rendertest.ErrFail) {
 			t.Errorf("through a bufio.Writer failing after %d of %d bytes: got %v", n, size, err)
 		}
-		if err := MergeResume(&failAfter{n: n}, []byte("{}"), p); n < merged.Len() && !errors.Is(err, errFail) {
+		if err := Merge(&rendertest.FailAfter{N: n}, []byte("{}"), p); n < merged.Len() && !errors.Is(err, rendertest.ErrFail) {
 			t.Errorf("merge failing after %d bytes: got %v", n, err)
 		}
 	}
-	if err := JSONResume(&failAfter{n: size}, p, Projects()); err != nil {
+	if err := Write(&rendertest.FailAfter{N: size}, p, Projects()); err != nil {
 		t.Errorf("a writer with room for the document: %v", err)
 	}
 }
@@ -549,7 +519,7 @@ func TestJSONResumeSmallBuffers(t *testing.T) {
 	for _, size := range []int{16, 17, 23, 31, 64, 100, 4096} {
 		var b bytes.Buffer
 		w := bufio.NewWriterSize(&b, size)
-		if err := JSONResume(w, p, Projects()); err != nil {
+		if err := Write(w, p, Projects()); err != nil {
 			t.Fatal(err)
 		}
 		if err := w.Flush(); err != nil {
@@ -562,7 +532,7 @@ func TestJSONResumeSmallBuffers(t *testing.T) {
 	// A bytes.Buffer with no room to start with, or a little.
 	for _, room := range []int{0, 1, 100} {
 		b := bytes.NewBuffer(make([]byte, 0, room))
-		if err := JSONResume(b, p, Projects()); err != nil {
+		if err := Write(b, p, Projects()); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(b.Bytes(), want) {
@@ -574,11 +544,11 @@ func TestJSONResumeSmallBuffers(t *testing.T) {
 func TestJSONResumeNotANumber(t *testing.T) {
 	p := jsonBundled(t)
 	p.Incidents[1].Results = []incident.Figure{{Label: "ok", Value: 1}, {Label: "inf", Value: math.Inf(1)}}
-	want := `render: incident "message-queue-backlog": results[1]: not a finite number, which JSON cannot hold`
+	want := `jsonresume: incident "message-queue-backlog": results[1]: not a finite number, which JSON cannot hold`
 	for name, write := range map[string]func(*bytes.Buffer) error{
-		"JSONResume":    func(b *bytes.Buffer) error { return JSONResume(b, p) },
-		"JSONExtension": func(b *bytes.Buffer) error { return JSONExtension(b, p) },
-		"MergeResume":   func(b *bytes.Buffer) error { return MergeResume(b, []byte(`{}`), p) },
+		"Write":          func(b *bytes.Buffer) error { return Write(b, p) },
+		"WriteExtension": func(b *bytes.Buffer) error { return WriteExtension(b, p) },
+		"Merge":          func(b *bytes.Buffer) error { return Merge(b, []byte(`{}`), p) },
 	} {
 		var b bytes.Buffer
 		err := write(&b)
@@ -590,11 +560,11 @@ func TestJSONResumeNotANumber(t *testing.T) {
 		}
 	}
 	// Without details the figures are not written, so they do not matter.
-	if err := JSONResume(new(bytes.Buffer), p, Details(false)); err != nil {
-		t.Errorf("Details(false): %v", err)
+	if err := Write(new(bytes.Buffer), p, render.Details(false)); err != nil {
+		t.Errorf("render.Details(false): %v", err)
 	}
 	p.Incidents[1].Results[1] = incident.Figure{Label: "nan before", Value: 1, Before: math.NaN(), HasBefore: true}
-	if err := JSONResume(new(bytes.Buffer), p); err == nil {
+	if err := Write(new(bytes.Buffer), p); err == nil {
 		t.Error("a NaN before: no error")
 	}
 }
@@ -607,7 +577,7 @@ func TestJSONResumeConcurrent(t *testing.T) {
 		wg.Go(func() {
 			for range 20 {
 				var b strings.Builder // not a *bytes.Buffer: goes through the pool
-				if err := JSONResume(&b, p, Projects()); err != nil {
+				if err := Write(&b, p, Projects()); err != nil {
 					t.Error(err)
 					return
 				}
@@ -640,7 +610,7 @@ func benchJSON(b *testing.B, size int, write func(*bytes.Buffer) error) {
 
 func BenchmarkJSONResume(b *testing.B) {
 	p := jsonBundled(b)
-	benchJSON(b, len(renderJSONResume(b, p)), func(w *bytes.Buffer) error { return JSONResume(w, p) })
+	benchJSON(b, len(renderJSONResume(b, p)), func(w *bytes.Buffer) error { return Write(w, p) })
 }
 
 func BenchmarkJSONResumeEncodingJSON(b *testing.B) {
@@ -666,7 +636,7 @@ func BenchmarkMergeResume(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchJSON(b, len(sample), func(w *bytes.Buffer) error { return MergeResume(w, sample, p, Projects()) })
+	benchJSON(b, len(sample), func(w *bytes.Buffer) error { return Merge(w, sample, p, Projects()) })
 }
 
 // FuzzJSONString checks the string escaper against encoding/json.
@@ -678,7 +648,7 @@ func FuzzJSONString(f *testing.F) {
 		var b bytes.Buffer
 		j := newJSONWriter(&b)
 		j.string(s)
-		if err := j.finish(); err != nil {
+		if err := j.Finish(); err != nil {
 			t.Fatal(err)
 		}
 		want, err := json.Marshal(s)
@@ -691,65 +661,59 @@ func FuzzJSONString(f *testing.F) {
 	})
 }
 
-// referenceExtension builds the value JSONResume and JSONExtension write
+// referenceExtension builds the value Write and WriteExtension write
 // for p with the same options, as Go values, independently of the
 // writer: encoding/json (an Encoder with SetIndent("", "  ")) writes it
-// as JSONExtension must.
-func referenceExtension(p incident.Portfolio, opts ...Option) ResumeExtension {
-	c := newConfig(opts)
-	sel := c.selectIncidents(&p)
-	x := ResumeExtension{
-		Version:   ExtensionVersion,
+// as WriteExtension must.
+func referenceExtension(p incident.Portfolio, opts ...render.Option) Extension {
+	c := page.NewConfig(opts)
+	sel := c.Select(&p)
+	x := Extension{
+		Version:   Version,
 		Title:     p.Title,
 		Tagline:   p.Tagline,
-		Incidents: make([]ResumeIncident, 0, sel.Len()),
+		Incidents: make([]Incident, 0, sel.Len()),
 	}
-	if !c.noIntro {
+	if !c.NoIntro {
 		x.Intro = cloneOrNil(p.Intro)
 	}
 	if jsonHasBack(&p) {
-		x.Back = &ResumeLink{Text: p.Back.Text, Href: p.Back.Href}
+		x.Back = &Link{Text: p.Back.Text, Href: p.Back.Href}
 	}
-	if !c.noLegend && sel.Len() > 0 {
+	if !c.NoLegend && sel.Len() > 0 {
 		label := p.Legend
 		if label == "" {
-			label = legendLabel
+			label = page.LegendLabel
 		}
-		lg := &ResumeLegend{Label: label, Roles: []ResumeRole{}, Severities: []ResumeSeverity{}}
-		sel.legendRoles(func(d incident.RoleDef) {
-			lg.Roles = append(lg.Roles, ResumeRole{d.Key, d.Label})
-		})
-		sel.legendSeverities(func(d incident.SeverityDef) {
-			lg.Severities = append(lg.Severities, ResumeSeverity{d.Code, d.Label, d.Level})
-		})
+		lg := &Legend{Label: label, Roles: []Role{}, Severities: []Severity{}}
+		pg := page.Page{C: c}
+		pg.Use(p)
+		roles, sevs := pg.Legend()
+		for _, d := range roles {
+			lg.Roles = append(lg.Roles, Role{d.Key, d.Label})
+		}
+		for _, d := range sevs {
+			lg.Severities = append(lg.Severities, Severity{d.Code, d.Label, d.Level})
+		}
 		x.Legend = lg
 	}
 	for i := range sel.Len() {
-		x.Incidents = append(x.Incidents, c.resumeIncident(&p, sel.At(i)))
+		x.Incidents = append(x.Incidents, resumeIncident(&c, &p, sel.At(i)))
 	}
 	if jsonHasLessons(&c, &p) {
-		x.Lessons = &ResumeLessons{File: p.Lessons.File, Heading: p.Lessons.Heading, Items: cloneStrings(p.Lessons.Items)}
+		x.Lessons = &Lessons{File: p.Lessons.File, Heading: p.Lessons.Heading, Items: cloneStrings(p.Lessons.Items)}
 	}
 	return x
 }
 
-// omitEmpty is a postmortem's part as decoding gives it back: nil when
-// not given, as omitempty leaves it out.
-func omitEmpty(ss []string) []string {
-	if len(ss) == 0 {
-		return nil
-	}
-	return cloneStrings(ss)
-}
-
-func (c *config) resumeIncident(p *incident.Portfolio, in *incident.Incident) ResumeIncident {
+func resumeIncident(c *page.Config, p *incident.Portfolio, in *incident.Incident) Incident {
 	sev, _ := p.Severity(in.Severity)
-	r := ResumeIncident{
+	r := Incident{
 		ID:           in.ID,
 		Title:        in.Title,
-		Role:         ResumeRole{in.Role, p.RoleLabel(in.Role)},
-		Severity:     ResumeSeverity{in.Severity, sev.Label, sev.Level},
-		Duration:     ResumeDuration{Text: in.Duration.Text, Approximate: in.Duration.Approximate},
+		Role:         Role{in.Role, p.RoleLabel(in.Role)},
+		Severity:     Severity{in.Severity, sev.Label, sev.Level},
+		Duration:     Duration{Text: in.Duration.Text, Approximate: in.Duration.Approximate},
 		Summary:      omitEmpty(in.Summary),
 		Situation:    cloneStrings(in.Situation),
 		Trigger:      omitEmpty(in.Trigger),
@@ -764,47 +728,47 @@ func (c *config) resumeIncident(p *incident.Portfolio, in *incident.Incident) Re
 	}
 	if in.Duration.Length > 0 {
 		var buf [40]byte
-		r.Duration.Length = string(appendISODuration(buf[:0], in.Duration.Length))
+		r.Duration.Length = string(page.AppendISODuration(buf[:0], in.Duration.Length))
 	}
-	if c.noDetails {
+	if c.NoDetails {
 		return r
 	}
 	if !in.When.IsZero() {
-		r.When = &ResumePeriod{Start: isoString(in.When.Start), End: isoString(periodEnd(in.When))}
+		r.When = &Period{Start: isoString(in.When.Start), End: isoString(page.PeriodEnd(in.When))}
 	}
 	for _, t := range []struct {
 		s  *string
 		to func() (time.Duration, bool)
 	}{{&r.TimeToDetect, in.TimeToDetect}, {&r.TimeToMitigate, in.TimeToMitigate}, {&r.TimeToResolve, in.TimeToResolve}} {
 		if d, ok := t.to(); ok && d > 0 {
-			*t.s = string(appendISODuration(nil, d))
+			*t.s = string(page.AppendISODuration(nil, d))
 		}
 	}
 	for _, e := range in.Timeline {
-		r.Timeline = append(r.Timeline, ResumeEvent{At: isoString(e.At), Text: e.Text, Kind: e.Kind, State: e.State})
+		r.Timeline = append(r.Timeline, Event{At: isoString(e.At), Text: e.Text, Kind: e.Kind, State: e.State})
 	}
 	r.Org = in.Org
 	r.Tags = cloneOrNil(in.Tags)
 	if in.Command != "" {
-		r.Command = &ResumeCommand{in.Command, in.Command.String()}
+		r.Command = &Command{in.Command, in.Command.String()}
 	}
 	r.Impact = resumeFigures(in.Impact)
 	r.Results = resumeFigures(in.Results)
 	for _, a := range in.Actions {
-		r.Actions = append(r.Actions, ResumeAction{a.Text, a.Kind, a.Done})
+		r.Actions = append(r.Actions, Action{a.Text, a.Kind, a.Done})
 	}
 	for _, l := range in.Links {
-		if safeHref(l.URL) {
-			r.Links = append(r.Links, ResumeWriteUp{l.Title, l.URL, l.Kind})
+		if page.SafeHref(l.URL) {
+			r.Links = append(r.Links, WriteUp{l.Title, l.URL, l.Kind})
 		}
 	}
 	return r
 }
 
-func resumeFigures(figs []incident.Figure) []ResumeFigure {
-	var out []ResumeFigure
+func resumeFigures(figs []incident.Figure) []Figure {
+	var out []Figure
 	for _, f := range figs {
-		rf := ResumeFigure{Label: f.Label, Value: f.Value, ValueText: f.ValueText, Unit: f.Unit, Note: f.Note}
+		rf := Figure{Label: f.Label, Value: f.Value, ValueText: f.ValueText, Unit: f.Unit, Note: f.Note}
 		if f.HasBefore {
 			rf.Before, rf.BeforeText = &f.Before, f.BeforeText
 		}
@@ -828,7 +792,7 @@ func cloneOrNil(ss []string) []string {
 
 func dateString(d incident.Date) string {
 	var buf [16]byte
-	return string(appendDate(buf[:0], d))
+	return string(page.AppendDate(buf[:0], d))
 }
 
 // isoString is d as time.Time writes it, RFC 3339 with seconds, when it
@@ -841,10 +805,47 @@ func isoString(d incident.Date) string {
 }
 
 func jsonHasBack(p *incident.Portfolio) bool {
-	return p.Back.Text != "" && safeHref(p.Back.Href)
+	return p.Back.Text != "" && page.SafeHref(p.Back.Href)
 }
 
-func jsonHasLessons(c *config, p *incident.Portfolio) bool {
+func jsonHasLessons(c *page.Config, p *incident.Portfolio) bool {
 	l := &p.Lessons
-	return !c.noLessons && len(l.Items) > 0
+	return !c.NoLessons && len(l.Items) > 0
+}
+
+// TestForeignOptions checks that each function refuses an option it
+// cannot honour, before writing anything.
+func TestForeignOptions(t *testing.T) {
+	p := portfolio.Page()
+	resume := []byte("{}")
+	for _, tt := range []struct {
+		name  string
+		write func(io.Writer) error
+		want  string
+	}{
+		{"Write", func(w io.Writer) error { return Write(w, p, Projects(), Replace()) }, "jsonresume: Write cannot honour the Replace option"},
+		{"WriteExtension", func(w io.Writer) error { return WriteExtension(w, p, TopLevel()) }, "jsonresume: WriteExtension cannot honour the TopLevel option"},
+		{"Merge", func(w io.Writer) error { return Merge(w, resume, p, render.Width(40)) }, "jsonresume: Merge cannot honour the Width option"},
+		{"render", func(w io.Writer) error { return render.Text(w, p, Projects()) }, "render: Text cannot honour the Projects option"},
+	} {
+		var b bytes.Buffer
+		err := tt.write(&b)
+		if err == nil || err.Error() != tt.want || b.Len() != 0 {
+			t.Errorf("%s: %v, %d bytes written; want %q and none", tt.name, err, b.Len(), tt.want)
+		}
+	}
+}
+
+// TestFigureText checks that a figure written as text is written as its
+// text, and not as the 0 its number holds.
+func TestFigureText(t *testing.T) {
+	p := jsonFull(t)
+	in := &p.Incidents[0]
+	in.Results = []incident.Figure{{Label: "rule rollout", BeforeText: "seconds", HasBefore: true, ValueText: "staged <over> hours"}}
+	got := string(renderJSONResume(t, p))
+	for _, want := range []string{`"valueText": "staged \u003cover\u003e hours",`, `"beforeText": "seconds"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
 }

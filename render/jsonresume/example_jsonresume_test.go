@@ -1,31 +1,47 @@
-package render_test
+package jsonresume_test
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log"
+	"maps"
 	"os"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/render"
+	"github.com/incident-leadership/portfolio/render/jsonresume"
 )
 
-// jsonExamplePortfolio is examplePortfolio's incident dated, without tags
-// or lessons.
+// jsonExamplePortfolio is a portfolio of one incident, which the other
+// examples vary.
 func jsonExamplePortfolio() incident.Portfolio {
-	p := examplePortfolio()
-	p.Lessons = incident.Lessons{}
-	p.Incidents[0].Tags = nil
-	p.Incidents[0].When = incident.Period{Start: incident.Date{Year: 2024, Month: 5}}
-	return p
+	return incident.Portfolio{
+		Title:   "Incidents",
+		Tagline: "What I broke & fixed.",
+		Incidents: []incident.Incident{{
+			ID:           "disk-full",
+			Title:        "Disk full",
+			Role:         incident.CausedAndFixed,
+			Severity:     incident.P2,
+			Duration:     incident.Duration{Text: "1 hour", Length: time.Hour},
+			Situation:    []string{"Logs filled the <data> disk."},
+			MyRole:       []string{"Found the log."},
+			Resolution:   []string{"Deleted old logs."},
+			PermanentFix: []string{"Rotated logs daily."},
+			When:         incident.Period{Start: incident.Date{Year: 2024, Month: 5}},
+		}},
+	}
 }
 
-func ExampleJSONResume() {
-	err := render.JSONResume(os.Stdout, jsonExamplePortfolio(), render.Legend(false))
+func ExampleWrite() {
+	err := jsonresume.Write(os.Stdout, jsonExamplePortfolio(), render.Legend(false))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -80,7 +96,7 @@ func ExampleJSONResume() {
 // themes show them; TopLevel moves the extension out of meta.
 func ExampleProjects() {
 	var b bytes.Buffer
-	err := render.JSONResume(&b, jsonExamplePortfolio(), render.Projects(), render.TopLevel(), render.Details(false))
+	err := jsonresume.Write(&b, jsonExamplePortfolio(), jsonresume.Projects(), jsonresume.TopLevel(), render.Details(false))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -109,8 +125,8 @@ func ExampleProjects() {
 	//   "incidentLeadership": {
 }
 
-func ExampleJSONExtension() {
-	err := render.JSONExtension(os.Stdout, portfolio.Page(),
+func ExampleWriteExtension() {
+	err := jsonresume.WriteExtension(os.Stdout, portfolio.Page(),
 		render.IDs(portfolio.CICDPipelineBreakage), render.Intro(false), render.Lessons(false), render.Details(false))
 	if err != nil {
 		log.Fatal(err)
@@ -174,13 +190,13 @@ func ExampleJSONExtension() {
 	// }
 }
 
-// A program that reads the extension decodes it into a ResumeExtension.
-func ExampleResumeExtension() {
+// A program that reads the extension decodes it into an Extension.
+func ExampleExtension() {
 	var b bytes.Buffer
-	if err := render.JSONExtension(&b, portfolio.Page(), render.Sort(render.ByDuration)); err != nil {
+	if err := jsonresume.WriteExtension(&b, portfolio.Page(), render.Sort(render.ByDuration)); err != nil {
 		log.Fatal(err)
 	}
-	var x render.ResumeExtension
+	var x jsonresume.Extension
 	if err := json.Unmarshal(b.Bytes(), &x); err != nil {
 		log.Fatal(err)
 	}
@@ -196,7 +212,7 @@ func ExampleResumeExtension() {
 	// P1 Critical
 }
 
-func ExampleMergeResume() {
+func ExampleMerge() {
 	resume := []byte(`{
   "basics": {"name": "Ada", "label": "SRE"},
   "meta": {
@@ -205,7 +221,7 @@ func ExampleMergeResume() {
 }
 `)
 	var b bytes.Buffer
-	if err := render.MergeResume(&b, resume, jsonExamplePortfolio(), render.Legend(false), render.Details(false)); err != nil {
+	if err := jsonresume.Merge(&b, resume, jsonExamplePortfolio(), render.Legend(false), render.Details(false)); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Print(b.String())
@@ -256,34 +272,34 @@ func ExampleMergeResume() {
 
 // A résumé that already holds a different value is refused unless Replace
 // is given; merging the same value again changes nothing.
-func ExampleMergeResume_replace() {
+func ExampleMerge_replace() {
 	p := jsonExamplePortfolio()
 	var first bytes.Buffer
-	if err := render.MergeResume(&first, []byte("{}"), p); err != nil {
+	if err := jsonresume.Merge(&first, []byte("{}"), p); err != nil {
 		log.Fatal(err)
 	}
 	var again bytes.Buffer
-	err := render.MergeResume(&again, first.Bytes(), p)
+	err := jsonresume.Merge(&again, first.Bytes(), p)
 	fmt.Println("same portfolio:", err, bytes.Equal(again.Bytes(), first.Bytes()))
 
 	p.Incidents[0].Title = "Disk really full"
-	err = render.MergeResume(&again, first.Bytes(), p)
+	err = jsonresume.Merge(&again, first.Bytes(), p)
 	fmt.Println("resume.json:" + err.Error())
-	fmt.Println(errors.Is(err, render.ErrConflict))
+	fmt.Println(errors.Is(err, jsonresume.ErrConflict))
 
 	again.Reset()
-	err = render.MergeResume(&again, first.Bytes(), p, render.Replace())
+	err = jsonresume.Merge(&again, first.Bytes(), p, jsonresume.Replace())
 	fmt.Println("with Replace:", err, strings.Contains(again.String(), "Disk really full"))
 	// Output:
 	// same portfolio: <nil> true
-	// resume.json:3:27: meta.incidentLeadership: holds a different value; pass render.Replace() to overwrite it
+	// resume.json:3:27: meta.incidentLeadership: holds a different value; pass jsonresume.Replace() to overwrite it
 	// true
 	// with Replace: <nil> true
 }
 
 func ExampleMergeError() {
-	err := render.MergeResume(&bytes.Buffer{}, []byte("{\n  \"basics\": {,}\n}"), jsonExamplePortfolio())
-	var me *render.MergeError
+	err := jsonresume.Merge(&bytes.Buffer{}, []byte("{\n  \"basics\": {,}\n}"), jsonExamplePortfolio())
+	var me *jsonresume.MergeError
 	if errors.As(err, &me) {
 		fmt.Println(me.Line, me.Col)
 	}
@@ -291,4 +307,42 @@ func ExampleMergeError() {
 	// Output:
 	// 2 14
 	// resume.json:2:14: invalid character ',' looking for beginning of object key string
+}
+
+// The top-level keys of the résumé Write writes, without and with
+// TopLevel.
+func ExampleTopLevel() {
+	for _, opts := range [][]render.Option{nil, {jsonresume.TopLevel()}} {
+		var b bytes.Buffer
+		if err := jsonresume.Write(&b, jsonExamplePortfolio(), opts...); err != nil {
+			log.Fatal(err)
+		}
+		var doc map[string]json.RawMessage
+		if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(slices.Sorted(maps.Keys(doc)))
+	}
+	// Output:
+	// [$schema meta]
+	// [$schema incidentLeadership]
+}
+
+// Merge refuses to overwrite an extension written from an older
+// portfolio unless Replace is given.
+func ExampleReplace() {
+	p := jsonExamplePortfolio()
+	var resume bytes.Buffer
+	if err := jsonresume.Merge(&resume, []byte("{}"), p); err != nil {
+		log.Fatal(err)
+	}
+	p.Title = "Incidents, updated"
+
+	err := jsonresume.Merge(io.Discard, resume.Bytes(), p)
+	fmt.Println(errors.Is(err, jsonresume.ErrConflict))
+	err = jsonresume.Merge(io.Discard, resume.Bytes(), p, jsonresume.Replace())
+	fmt.Println(err)
+	// Output:
+	// true
+	// <nil>
 }

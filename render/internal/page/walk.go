@@ -1,10 +1,9 @@
-package render
+package page
 
 import (
 	"io"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -21,72 +20,72 @@ import (
 
 // A writer writes the pieces of a page in one format, in the order walk
 // calls its methods. A piece that is not to show is never handed over.
-type writer interface {
-	// begin and end write what comes before and after the page: an HTML
+type Writer interface {
+	// Begin and end write what comes before and after the page: an HTML
 	// document's head, a JSON object's braces.
-	begin()
-	end()
-	// header writes the back link, the title and the tagline. Any of
+	Begin()
+	End()
+	// Header writes the back link, the title and the tagline. Any of
 	// them may be empty (the back link's text is then empty); header is
 	// called even when all are.
-	header(back link, title, tagline string)
-	// intro writes the introduction's paragraphs, at least one.
-	intro(ps []string)
-	// legend writes the legend: its label, the roles the incidents use
+	Header(back Link, title, tagline string)
+	// Intro writes the introduction's paragraphs, at least one.
+	Intro(ps []string)
+	// Legend writes the legend: its label, the roles the incidents use
 	// and their severities, most severe first. There is at least one of
 	// each.
-	legend(label string, roles []incident.RoleDef, sevs []severity)
-	// incidents and incidentsEnd go around the incidents, which may be
+	Legend(label string, roles []incident.RoleDef, sevs []Severity)
+	// Incidents and incidentsEnd go around the incidents, which may be
 	// none: between them, empty then writes the notice that says so.
-	incidents()
-	incidentsEnd()
-	empty(notice string)
-	// incident starts an incident: its title and its badges.
-	incident(in *incident.Incident, role string, sev severity)
-	// section writes the k-th of its parts (see parts): each of the
+	Incidents()
+	IncidentsEnd()
+	Empty(notice string)
+	// Incident starts an incident: its title and its badges.
+	Incident(in *incident.Incident, role string, sev Severity)
+	// Section writes the k-th of its parts (see Parts): each of the
 	// seed's four sections, and each further part of a postmortem that
 	// is given.
-	section(k int, s incident.Section)
-	// details and detailsEnd go around the optional fields of an
+	Section(k int, s incident.Section)
+	// Details and detailsEnd go around the optional fields of an
 	// incident, when it has any.
-	details()
-	detailsEnd()
-	// when writes when an incident happened: start, and end unless it
+	Details()
+	DetailsEnd()
+	// When writes when an incident happened: start, and end unless it
 	// is the zero moment.
-	when(n name, start, end moment)
-	// span writes a length with a label, such as the time to detect.
-	span(n name, d time.Duration)
-	// field writes a value with a label. A value with a key of its own,
+	When(n Name, start, end Moment)
+	// Span writes a length with a label, such as the time to detect.
+	Span(n Name, d time.Duration)
+	// Field writes a value with a label. A value with a key of its own,
 	// such as a command role, has its key too; key is "" otherwise.
-	field(n name, key, value string)
-	// tags writes a list of words on one line, at least one.
-	tags(n name, tags []string)
-	// list and listEnd go around the figures, action items and links
+	Field(n Name, key, value string)
+	// Tags writes a list of words on one line, at least one.
+	Tags(n Name, tags []string)
+	// List and listEnd go around the figures, action items and links
 	// of a list, of which there is at least one.
-	list(n name)
-	listEnd()
-	figure(f *incident.Figure)
-	// action writes an action item, with its state (done or open) when
+	List(n Name)
+	ListEnd()
+	Figure(f *incident.Figure)
+	// Action writes an action item, with its state (done or open) when
 	// marked: only where an incident's items are of both states.
-	action(a *incident.Action, marked bool)
-	writeUp(l link)
-	// timeline and timelineEnd go around an incident's timeline, of at
+	Action(a *incident.Action, marked bool)
+	WriteUp(l Link)
+	// Timeline and timelineEnd go around an incident's timeline, of at
 	// least one event; event writes each, at the moment walk decides
 	// on (the day only when it changes).
-	timeline(n name)
-	event(e *incident.Event, at moment)
-	timelineEnd()
-	// incidentEnd ends an incident.
-	incidentEnd()
-	// lessons writes the lessons as a listing, with at least one item.
-	lessons(l *incident.Lessons)
+	Timeline(n Name)
+	Event(e *incident.Event, at Moment)
+	TimelineEnd()
+	// IncidentEnd ends an incident.
+	IncidentEnd()
+	// Lessons writes the lessons as a listing, with at least one item.
+	Lessons(l *incident.Lessons)
 }
 
 // A name is what a part of the page is called: its key in JSON (and an
 // HTML class) and its label for readers, alone and followed by a colon.
-type name struct{ key, label, colon string }
+type Name struct{ Key, Label, Colon string }
 
-func newName(key, label string) name { return name{key, label, label + ":"} }
+func newName(key, label string) Name { return Name{key, label, label + ":"} }
 
 // The names of an incident's optional fields.
 var (
@@ -94,8 +93,8 @@ var (
 	orgName     = newName("org", "Organisation")
 	commandName = newName("command", "Command role")
 	tagsName    = newName("tags", "Tags")
-	impactName  = newName("impact", "Impact")
-	resultsName = newName("results", "Results")
+	ImpactName  = newName("impact", "Impact")
+	ResultsName = newName("results", "Results")
 	actionsName = newName("actions", "Action items")
 	openName    = newName("actions", "Open action items") // the action items, when none is done
 	linksName   = newName("links", "Write-ups")
@@ -108,18 +107,18 @@ var (
 
 // Other words a page shows.
 const (
-	legendLabel  = "Legend"     // before the legend, unless the portfolio has its own
-	detailsLabel = "Details"    // above an incident's optional fields, where a format has a heading
-	lessonsLabel = "Lessons"    // above the lessons, where a format needs a heading and the portfolio names no file
+	LegendLabel  = "Legend"     // before the legend, unless the portfolio has its own
+	DetailsLabel = "Details"    // above an incident's optional fields, where a format has a heading
+	LessonsLabel = "Lessons"    // above the lessons, where a format needs a heading and the portfolio names no file
 	linkLabel    = "Link"       // a write-up of no kind
-	doneLabel    = "done"       // an action item that is finished
-	openLabel    = "open"       // one that is not
-	backArrow    = "←"          // before the back link, unless its text has one
-	figureArrow  = "→"          // between a figure's value before and after
-	separator    = " · "        // between badges and between legend items
-	durationName = "Duration: " // read out before a duration where it is a badge
-	toName       = "to"         // read out for figureArrow
-	rangeDash    = " – "        // between the two dates of a period
+	DoneLabel    = "done"       // an action item that is finished
+	OpenLabel    = "open"       // one that is not
+	BackArrow    = "←"          // before the back link, unless its text has one
+	FigureArrow  = "→"          // between a figure's value before and after
+	Separator    = " · "        // between badges and between legend items
+	DurationName = "Duration: " // read out before a duration where it is a badge
+	ToName       = "to"         // read out for figureArrow
+	RangeDash    = " – "        // between the two dates of a period
 	badgeRanks   = 4            // the colours of severity badges
 )
 
@@ -128,113 +127,107 @@ const (
 const emptyNotice = "No incidents to show."
 
 // A link is a link as walk hands it over.
-type link struct {
-	text, url string
-	kind      incident.LinkKind
+type Link struct {
+	Text, URL string
+	Kind      incident.LinkKind
 }
 
-func newLink(text, url string, kind incident.LinkKind) link {
-	return link{text: text, url: url, kind: kind}
+func NewLink(text, url string, kind incident.LinkKind) Link {
+	return Link{Text: text, URL: url, Kind: kind}
 }
 
-// safe reports whether the link's URL may be a link's target: an
+// Safe reports whether the link's URL may be a link's target: an
 // incident.SafeURL other than "".
-func (l link) safe() bool { return safeHref(l.url) }
+func (l Link) Safe() bool { return SafeHref(l.URL) }
 
-// absolute reports whether the link is safe and has a scheme (http, https
+// Absolute reports whether the link is safe and has a scheme (http, https
 // or mailto), so that it means something outside the site.
-func (l link) absolute() bool {
-	scheme, ok := urlScheme(l.url)
-	return ok && scheme != "" && safeHref(l.url)
+func (l Link) Absolute() bool {
+	scheme, ok := URLScheme(l.URL)
+	return ok && scheme != "" && SafeHref(l.URL)
 }
 
-// kindLabel is the label of a write-up's kind, or linkLabel.
-func (l link) kindLabel() string {
-	if l.kind == "" {
+// KindLabel is the label of a write-up's kind, or linkLabel.
+func (l Link) KindLabel() string {
+	if l.Kind == "" {
 		return linkLabel
 	}
-	return l.kind.String()
+	return l.Kind.String()
 }
 
 // A severity is a severity as an incident or the legend shows it. Its
 // Code is the incident's; Label and Level are the scale's, or "" and 0
 // when the scale does not know the code.
-type severity struct {
+type Severity struct {
 	incident.SeverityDef
-	known bool
-	// rank is the badge's colour, '1' for the most severe level of the
+	Known bool
+	// Rank is the badge's colour, '1' for the most severe level of the
 	// scale to '4' for the fourth and beyond.
-	rank byte
+	Rank byte
 }
 
-// page is one render: the options, the portfolio, the incidents drawn,
-// and the legend. Pages are pooled, so that a render allocates nothing.
-type page struct {
-	c     config
-	p     incident.Portfolio
-	sel   selection
+// Page is one render: the options, the portfolio, the incidents drawn,
+// the legend, and the output. A format's package keeps Pages, with its
+// writers, in a pool, so that a render allocates nothing.
+type Page struct {
+	C     Config
+	P     incident.Portfolio
+	Sel   Selection
 	roles []incident.RoleDef
-	sevs  []severity
-
-	// The writers' state, for the one in use.
-	sp   spare
-	html htmlWriter
-	md   mdWriter
-	text textWriter
-	json jsonWriter
-	jp   jsonPage
+	sevs  []Severity
+	Out   Spare // unset when Init is given no writer
 }
 
-var pages = sync.Pool{New: func() any { return new(page) }}
-
-// newPage returns a page for p with opts, from the pool, writing to w.
-// It fails, before anything is written, when opts hold an option of
-// another format than fn's, which has only the options own.
-func newPage(w io.Writer, p incident.Portfolio, opts []Option, fn string, own option) (*page, error) {
-	pg := pages.Get().(*page)
-	pg.c.set(opts)
-	if err := pg.c.check(fn, own); err != nil {
-		pg.free()
-		return nil, err
+// Init readies pg to draw p with opts, writing to w unless it is nil. It
+// fails, before anything is written, when opts hold an option of another
+// format than fn's (named with its package, as "render: HTML"), which
+// has only the options own.
+func (pg *Page) Init(w io.Writer, p incident.Portfolio, opts []Option, fn string, own Opt) error {
+	pg.C.Set(opts)
+	if err := pg.C.Check(fn, own); err != nil {
+		return err
 	}
-	pg.p = p
-	pg.sel = pg.c.selectIncidents(&pg.p)
-	pg.legend()
+	pg.Use(p)
 	if w != nil {
-		pg.sp = newSpare(w)
+		pg.Out = NewSpare(w)
 	}
-	return pg, nil
+	return nil
 }
 
-// legend lists the roles and severities the selection uses.
-func (pg *page) legend() {
+// Use makes p the portfolio pg draws: it selects p's incidents by pg.C
+// and lists the roles and severities they use for the legend.
+func (pg *Page) Use(p incident.Portfolio) {
+	pg.P = p
+	pg.Sel = pg.C.Select(&pg.P)
 	pg.roles, pg.sevs = pg.roles[:0], pg.sevs[:0]
-	pg.sel.legendRoles(func(d incident.RoleDef) { pg.roles = append(pg.roles, d) })
-	pg.sel.legendSeverities(func(d incident.SeverityDef) { pg.sevs = append(pg.sevs, pg.severity(d, true)) })
+	pg.Sel.legendRoles(func(d incident.RoleDef) { pg.roles = append(pg.roles, d) })
+	pg.Sel.legendSeverities(func(d incident.SeverityDef) { pg.sevs = append(pg.sevs, pg.Severity(d, true)) })
 }
 
-// free returns the page to the pool, keeping nothing of the render.
-func (pg *page) free() {
+// Legend returns the roles and severities the legend lists.
+func (pg *Page) Legend() ([]incident.RoleDef, []Severity) { return pg.roles, pg.sevs }
+
+// Reset clears pg of the render, keeping only its room for the legend.
+func (pg *Page) Reset() {
 	roles, sevs := pg.roles[:0], pg.sevs[:0]
 	clear(pg.roles)
-	*pg = page{roles: roles, sevs: sevs}
-	pages.Put(pg)
+	*pg = Page{roles: roles, sevs: sevs}
 }
 
-// severity returns how the severity d shows; known reports whether d is
+// Severity returns how the severity d shows; known reports whether d is
 // on the scale.
-func (pg *page) severity(d incident.SeverityDef, known bool) severity {
-	s := severity{SeverityDef: d, known: known, rank: '0' + badgeRanks}
+func (pg *Page) Severity(d incident.SeverityDef, known bool) Severity {
+	s := Severity{SeverityDef: d, Known: known, Rank: '0' + badgeRanks}
 	if !known {
 		return s
 	}
 	// The badge's colour is the level's colour tier on the scale
 	// (incident.SeverityDef.TierOn): critical 1, high 2, medium 3, low and info 4.
-	scale := pg.p.Severities
+	scale := pg.P.Severities
 	if len(scale) == 0 {
-		scale = defaultScale[:]
+		scale = DefaultScale[:]
 	}
-	s.rank = '1' + byte(min(tierRank(d.TierOn(scale)), badgeRanks-1))
+	s.Rank = '1' + byte(min(tierRank(d.TierOn(scale)), badgeRanks-1))
 	return s
 }
 
@@ -251,79 +244,76 @@ func tierRank(t incident.Tier) int {
 	return 3 // low, info
 }
 
-// draw walks the page through w, frees it and returns the first error
-// writing it.
-func (pg *page) draw(w writer) error {
-	pg.walk(w)
-	err := pg.sp.finish()
-	pg.free()
-	return err
+// Draw walks the page through w and returns the first error writing it.
+func (pg *Page) Draw(w Writer) error {
+	pg.Walk(w)
+	return pg.Out.Finish()
 }
 
-// walk draws the page through w.
-func (pg *page) walk(w writer) {
-	c, p := &pg.c, &pg.p
-	w.begin()
-	var back link
+// Walk draws the page through w.
+func (pg *Page) Walk(w Writer) {
+	c, p := &pg.C, &pg.P
+	w.Begin()
+	var back Link
 	if p.Back.Text != "" {
-		back = newLink(p.Back.Text, p.Back.Href, "")
+		back = NewLink(p.Back.Text, p.Back.Href, "")
 	}
-	w.header(back, p.Title, p.Tagline)
-	if !c.noIntro && len(p.Intro) > 0 {
-		w.intro(p.Intro)
+	w.Header(back, p.Title, p.Tagline)
+	if !c.NoIntro && len(p.Intro) > 0 {
+		w.Intro(p.Intro)
 	}
-	if !c.noLegend && pg.sel.Len() > 0 {
+	if !c.NoLegend && pg.Sel.Len() > 0 {
 		label := p.Legend
 		if label == "" {
-			label = legendLabel
+			label = LegendLabel
 		}
-		w.legend(label, pg.roles, pg.sevs)
+		w.Legend(label, pg.roles, pg.sevs)
 	}
-	w.incidents()
-	if pg.sel.Len() == 0 {
-		w.empty(emptyNotice)
+	w.Incidents()
+	if pg.Sel.Len() == 0 {
+		w.Empty(emptyNotice)
 	}
-	for i := range pg.sel.Len() {
-		pg.incident(w, pg.sel.At(i))
+	for i := range pg.Sel.Len() {
+		pg.incident(w, pg.Sel.At(i))
 	}
-	w.incidentsEnd()
-	if !c.noLessons && len(p.Lessons.Items) > 0 {
-		w.lessons(&p.Lessons)
+	w.IncidentsEnd()
+	if !c.NoLessons && len(p.Lessons.Items) > 0 {
+		w.Lessons(&p.Lessons)
 	}
-	w.end()
+	w.End()
 }
 
-func (pg *page) incident(w writer, in *incident.Incident) {
-	d, known := pg.p.Severity(in.Severity)
+func (pg *Page) incident(w Writer, in *incident.Incident) {
+	d, known := pg.P.Severity(in.Severity)
 	d.Code = in.Severity
-	w.incident(in, pg.p.RoleLabel(in.Role), pg.severity(d, known))
-	for k, s := range parts(in) {
-		if partShown(k, s) {
-			w.section(k, s)
+	w.Incident(in, pg.P.RoleLabel(in.Role), pg.Severity(d, known))
+	for k, s := range Parts(in) {
+		if PartShown(k, s) {
+			w.Section(k, s)
 		}
 	}
-	if !pg.c.noDetails {
-		spans, n := timesTo(in)
+	if !pg.C.NoDetails {
+		spans, n := TimesTo(in)
 		if in.HasDetails() || n > 0 {
-			details(w, in, spans[:n])
+			Details(w, in, spans[:n])
 		}
 		if len(in.Timeline) > 0 {
 			timeline(w, in)
 		}
 	}
-	w.incidentEnd()
+	w.IncidentEnd()
 }
 
-// A span is a length a timeline gives, with its name.
-type span struct {
-	n name
-	d time.Duration
+// A Span is a length a timeline gives, with its name.
+type Span struct {
+	N Name
+	D time.Duration
 }
 
-// timesTo returns the times to detect, mitigate and resolve in's
+// TimesTo returns the times to detect, mitigate and resolve in's
 // timeline gives, in that order, and how many it gives.
-func timesTo(in *incident.Incident) (spans [3]span, n int) {
-	for i, nm := range [...]name{detectName, mitigateName, resolveName} {
+func TimesTo(in *incident.Incident) (spans [3]Span, n int) {
+	for i, nm := range [...]Name{detectName, mitigateName, resolveName} {
 		var d time.Duration
 		var ok bool
 		switch i {
@@ -335,74 +325,74 @@ func timesTo(in *incident.Incident) (spans [3]span, n int) {
 			d, ok = in.TimeToResolve()
 		}
 		if ok && d > 0 {
-			spans[n] = span{nm, d}
+			spans[n] = Span{nm, d}
 			n++
 		}
 	}
 	return spans, n
 }
 
-// details writes the optional fields of in, and the times its timeline
+// Details writes the optional fields of in, and the times its timeline
 // gives, of which there are some.
-func details(w writer, in *incident.Incident, spans []span) {
-	w.details()
+func Details(w Writer, in *incident.Incident, spans []Span) {
+	w.Details()
 	if !in.When.IsZero() {
 		start, end := periodMoments(in.When)
-		w.when(whenName, start, end)
+		w.When(whenName, start, end)
 	}
 	for _, s := range spans {
-		w.span(s.n, s.d)
+		w.Span(s.N, s.D)
 	}
 	if in.Org != "" {
-		w.field(orgName, "", in.Org)
+		w.Field(orgName, "", in.Org)
 	}
 	if in.Command != "" {
-		w.field(commandName, string(in.Command), in.Command.String())
+		w.Field(commandName, string(in.Command), in.Command.String())
 	}
 	if len(in.Tags) > 0 {
-		w.tags(tagsName, in.Tags)
+		w.Tags(tagsName, in.Tags)
 	}
-	figures(w, impactName, in.Impact)
-	figures(w, resultsName, in.Results)
+	figures(w, ImpactName, in.Impact)
+	figures(w, ResultsName, in.Results)
 	if len(in.Actions) > 0 {
 		n, marked := actionList(in.Actions)
-		w.list(n)
+		w.List(n)
 		for k := range in.Actions {
-			w.action(&in.Actions[k], marked)
+			w.Action(&in.Actions[k], marked)
 		}
-		w.listEnd()
+		w.ListEnd()
 	}
 	if len(in.Links) > 0 {
-		w.list(linksName)
+		w.List(linksName)
 		for _, l := range in.Links {
-			w.writeUp(newLink(l.Title, l.URL, l.Kind))
+			w.WriteUp(NewLink(l.Title, l.URL, l.Kind))
 		}
-		w.listEnd()
+		w.ListEnd()
 	}
-	w.detailsEnd()
+	w.DetailsEnd()
 }
 
 // timeline writes in's timeline, which has events. An event's day shows
 // when it is not the day of the event before it, or, for the first, the
 // day the incident's When starts on.
-func timeline(w writer, in *incident.Incident) {
-	w.timeline(timelineName)
+func timeline(w Writer, in *incident.Incident) {
+	w.Timeline(timelineName)
 	prev := in.When.Start
 	for k := range in.Timeline {
 		e := &in.Timeline[k]
-		w.event(e, moment{d: e.At, day: !sameDay(e.At, prev) || !e.At.HasClock(), zone: true})
+		w.Event(e, Moment{D: e.At, Day: !sameDay(e.At, prev) || !e.At.HasClock(), Zone: true})
 		prev = e.At
 	}
-	w.timelineEnd()
+	w.TimelineEnd()
 }
 
-// partOrder is the order in which an incident's parts show: the seed's
+// PartOrder is the order in which an incident's parts show: the seed's
 // four sections (incident.Incident.Sections) and the further parts of
 // Google's SRE postmortem template (incident.Incident.Postmortem) woven
 // among them in the template's order. The summary comes first; trigger,
 // root cause and detection follow what happened; what went well, what
 // went wrong and where we got lucky close the incident.
-var partOrder = [...]struct {
+var PartOrder = [...]struct {
 	seed bool // one of Sections, which always shows; else one of Postmortem, which shows when given
 	k    int  // its index there
 }{
@@ -419,11 +409,11 @@ var partOrder = [...]struct {
 	{false, 6}, // Where We Got Lucky
 }
 
-// parts returns an incident's parts in page order (partOrder). It does
+// Parts returns an incident's parts in page order (partOrder). It does
 // not allocate.
-func parts(in *incident.Incident) (ps [len(partOrder)]incident.Section) {
+func Parts(in *incident.Incident) (ps [len(PartOrder)]incident.Section) {
 	seed, pm := in.Sections(), in.Postmortem()
-	for i, o := range partOrder {
+	for i, o := range PartOrder {
 		if o.seed {
 			ps[i] = seed[o.k]
 		} else {
@@ -433,15 +423,15 @@ func parts(in *incident.Incident) (ps [len(partOrder)]incident.Section) {
 	return ps
 }
 
-// partShown reports whether the k-th part, s, shows: a seed section
+// PartShown reports whether the k-th part, s, shows: a seed section
 // always does, a further part of a postmortem when it is given.
-func partShown(k int, s incident.Section) bool { return partOrder[k].seed || len(s.Paragraphs) > 0 }
+func PartShown(k int, s incident.Section) bool { return PartOrder[k].seed || len(s.Paragraphs) > 0 }
 
 // actionList returns the name over action items as, at least one, and
 // whether each item is marked done or open: only where both states are
 // among them. Items all done show no state; items all open show none
 // either, and the list says so in its label, "Open action items".
-func actionList(as []incident.Action) (n name, marked bool) {
+func actionList(as []incident.Action) (n Name, marked bool) {
 	done := 0
 	for _, a := range as {
 		if a.Done {
@@ -457,15 +447,15 @@ func actionList(as []incident.Action) (n name, marked bool) {
 	return actionsName, true
 }
 
-func figures(w writer, n name, figs []incident.Figure) {
+func figures(w Writer, n Name, figs []incident.Figure) {
 	if len(figs) == 0 {
 		return
 	}
-	w.list(n)
+	w.List(n)
 	for k := range figs {
-		w.figure(&figs[k])
+		w.Figure(&figs[k])
 	}
-	w.listEnd()
+	w.ListEnd()
 }
 
 // How dates, durations and numbers read.
@@ -473,9 +463,9 @@ func figures(w writer, n name, figs []incident.Figure) {
 var months = [...]string{"January", "February", "March", "April", "May", "June",
 	"July", "August", "September", "October", "November", "December"}
 
-// appendDate appends d as machines read it: "2023", "2023-03" or
+// AppendDate appends d as machines read it: "2023", "2023-03" or
 // "2023-03-14".
-func appendDate(b []byte, d incident.Date) []byte {
+func AppendDate(b []byte, d incident.Date) []byte {
 	if d.IsZero() {
 		return b
 	}
@@ -500,33 +490,33 @@ func appendPadded(b []byte, n, width int) []byte {
 	return append(b, digits...)
 }
 
-// dateWord is one word of a date as readers see it: s, or, when s is
+// DateWord is one word of a date as readers see it: s, or, when s is
 // empty, the time of day clock when it is set, else the number n. A time
 // of day has its zone after it when zone is set.
-type dateWord struct {
-	s     string
-	n     int
-	clock incident.Clock
-	zone  bool
+type DateWord struct {
+	S     string
+	N     int
+	Clock incident.Clock
+	Zone  bool
 }
 
-// dateWords spells d out: "2023", "March 2023" or "14 March 2023".
-func dateWords(d incident.Date) (words [3]dateWord, n int) {
+// DateWords spells d out: "2023", "March 2023" or "14 March 2023".
+func DateWords(d incident.Date) (words [3]DateWord, n int) {
 	if d.Month >= time.January && d.Month <= time.December {
 		if d.Day > 0 {
-			words[n] = dateWord{n: d.Day}
+			words[n] = DateWord{N: d.Day}
 			n++
 		}
-		words[n] = dateWord{s: months[d.Month-1]}
+		words[n] = DateWord{S: months[d.Month-1]}
 		n++
 	}
-	words[n] = dateWord{n: d.Year}
+	words[n] = DateWord{N: d.Year}
 	return words, n + 1
 }
 
-// periodEnd returns the end of p as readers see it: none (the zero Date)
+// PeriodEnd returns the end of p as readers see it: none (the zero Date)
 // for a single date, or a range of one day, which is that day.
-func periodEnd(p incident.Period) incident.Date {
+func PeriodEnd(p incident.Period) incident.Date {
 	if p.End == p.Start {
 		return incident.Date{}
 	}
@@ -536,24 +526,24 @@ func periodEnd(p incident.Period) incident.Date {
 // A moment is a date, or a date-time, as a page shows it: with its day
 // (its date, to the precision given) or its time of day alone, and with
 // its zone or without, when the zone shows once after a range.
-type moment struct {
-	d         incident.Date
-	day, zone bool
+type Moment struct {
+	D         incident.Date
+	Day, Zone bool
 }
 
 // periodMoments returns the ends of p as readers see them: "14 March
 // 2023", and for a range the end too (else the zero moment). A range of
 // date-times within one day and zone shows the day and the zone once:
 // "14 March 2023 13:42 – 14:09 UTC".
-func periodMoments(p incident.Period) (start, end moment) {
-	start = moment{d: p.Start, day: true, zone: true}
-	e := periodEnd(p)
+func periodMoments(p incident.Period) (start, end Moment) {
+	start = Moment{D: p.Start, Day: true, Zone: true}
+	e := PeriodEnd(p)
 	if e.IsZero() {
-		return start, moment{}
+		return start, Moment{}
 	}
-	end = moment{d: e, day: true, zone: true}
+	end = Moment{D: e, Day: true, Zone: true}
 	if e.HasClock() && sameDay(e, p.Start) && e.Clock.Offset == p.Start.Clock.Offset {
-		start.zone, end.day = false, false
+		start.Zone, end.Day = false, false
 	}
 	return start, end
 }
@@ -564,40 +554,40 @@ func sameDay(d, e incident.Date) bool {
 	return d.Day > 0 && d.Year == e.Year && d.Month == e.Month && d.Day == e.Day
 }
 
-// words spells m out: "14 March 2023", "14 March 2023 13:42 UTC",
+// Words spells m out: "14 March 2023", "14 March 2023 13:42 UTC",
 // "13:42 UTC", "13:42".
-func (m moment) words() (words [4]dateWord, n int) {
-	if m.day || !m.d.HasClock() {
-		w, k := dateWords(m.d)
+func (m Moment) Words() (words [4]DateWord, n int) {
+	if m.Day || !m.D.HasClock() {
+		w, k := DateWords(m.D)
 		n = copy(words[:], w[:k])
 	}
-	if m.d.HasClock() {
-		words[n] = dateWord{clock: m.d.Clock, zone: m.zone}
+	if m.D.HasClock() {
+		words[n] = DateWord{Clock: m.D.Clock, Zone: m.Zone}
 		n++
 	}
 	return words, n
 }
 
-// periodWords spells p out: "14 March 2023", or a range such as
+// PeriodWords spells p out: "14 March 2023", or a range such as
 // "14 March 2023 – 16 March 2023" or "14 March 2023 13:42 – 14:09 UTC".
-func periodWords(p incident.Period) (words [9]dateWord, n int) {
+func PeriodWords(p incident.Period) (words [9]DateWord, n int) {
 	start, end := periodMoments(p)
-	w, k := start.words()
+	w, k := start.Words()
 	n = copy(words[:], w[:k])
-	if !end.d.IsZero() {
-		words[n] = dateWord{s: rangeDash[1 : len(rangeDash)-1]}
-		w, k = end.words()
+	if !end.D.IsZero() {
+		words[n] = DateWord{S: RangeDash[1 : len(RangeDash)-1]}
+		w, k = end.Words()
 		n += 1 + copy(words[n+1:], w[:k])
 	}
 	return words, n
 }
 
-// appendISO appends m as machines read it, as HTML's <time datetime> and
+// AppendISO appends m as machines read it, as HTML's <time datetime> and
 // ISO 8601 do: appendDate's date, or an RFC 3339 date-time with its
 // seconds and zone, "2023-03-14T13:42:00Z", "2023-03-14T13:42:00+01:00".
-func (m moment) appendISO(b []byte) []byte {
-	b = appendDate(b, m.d)
-	c := m.d.Clock
+func (m Moment) AppendISO(b []byte) []byte {
+	b = AppendDate(b, m.D)
+	c := m.D.Clock
 	if !c.Set {
 		return b
 	}
@@ -644,30 +634,30 @@ func appendOffset(b []byte, off int) []byte {
 // utc is the zone's word: UTC, or UTC and its offset, "UTC+05:30".
 const utc = "UTC"
 
-// appendWord appends w as readers see it: its text, its number, or its
+// AppendWord appends w as readers see it: its text, its number, or its
 // time of day, with the zone after it when w.zone is set: "13:42 UTC",
 // "09:15 UTC+05:30".
-func (w dateWord) appendWord(b []byte) []byte {
+func (w DateWord) AppendWord(b []byte) []byte {
 	switch {
-	case w.s != "":
-		return append(b, w.s...)
-	case !w.clock.Set:
-		return strconv.AppendInt(b, int64(w.n), 10)
+	case w.S != "":
+		return append(b, w.S...)
+	case !w.Clock.Set:
+		return strconv.AppendInt(b, int64(w.N), 10)
 	}
-	b = appendClock(b, w.clock, false)
-	if w.zone {
+	b = appendClock(b, w.Clock, false)
+	if w.Zone {
 		b = append(b, " "+utc...)
-		if w.clock.Offset != 0 {
-			b = appendOffset(b, w.clock.Offset)
+		if w.Clock.Offset != 0 {
+			b = appendOffset(b, w.Clock.Offset)
 		}
 	}
 	return b
 }
 
-// appendISODuration appends d as an ISO 8601 duration in hours, minutes
+// AppendISODuration appends d as an ISO 8601 duration in hours, minutes
 // and seconds, which are exact where days are not, and which both HTML's
 // <time> and JSON read back: "PT4H", "PT1H30M", "PT60H", "PT0.5S".
-func appendISODuration(b []byte, d time.Duration) []byte {
+func AppendISODuration(b []byte, d time.Duration) []byte {
 	b = append(b, "PT"...)
 	h, m := d/time.Hour, d%time.Hour/time.Minute
 	s := d % time.Minute
@@ -699,7 +689,7 @@ func appendISODuration(b []byte, d time.Duration) []byte {
 // between groups of three digits, the decimal mark, and the fewest
 // digits before the decimal mark that are grouped (CLDR's minimum
 // grouping digits plus three: Spanish and Polish write 5000 but 50.000).
-type numberForm struct {
+type NumberForm struct {
 	group, decimal string
 	grouped        int
 }
@@ -710,25 +700,25 @@ type numberForm struct {
 // does: 5,000 and 1.5.
 var numberForms = [...]struct {
 	lang string
-	form numberForm
+	form NumberForm
 }{
-	{"en", numberForm{",", ".", 4}},
-	{"de", numberForm{".", ",", 4}},
-	{"de-ch", numberForm{"’", ".", 4}},
-	{"es", numberForm{".", ",", 5}},
-	{"fr", numberForm{"\u202f", ",", 4}}, // a narrow no-break space
-	{"it", numberForm{".", ",", 4}},
-	{"nl", numberForm{".", ",", 4}},
-	{"pl", numberForm{"\u00a0", ",", 5}}, // a no-break space
-	{"pt", numberForm{".", ",", 4}},
-	{"pt-pt", numberForm{"\u00a0", ",", 4}},
-	{"ru", numberForm{"\u00a0", ",", 4}},
-	{"sv", numberForm{"\u00a0", ",", 4}},
+	{"en", NumberForm{",", ".", 4}},
+	{"de", NumberForm{".", ",", 4}},
+	{"de-ch", NumberForm{"’", ".", 4}},
+	{"es", NumberForm{".", ",", 5}},
+	{"fr", NumberForm{"\u202f", ",", 4}}, // a narrow no-break space
+	{"it", NumberForm{".", ",", 4}},
+	{"nl", NumberForm{".", ",", 4}},
+	{"pl", NumberForm{"\u00a0", ",", 5}}, // a no-break space
+	{"pt", NumberForm{".", ",", 4}},
+	{"pt-pt", NumberForm{"\u00a0", ",", 4}},
+	{"ru", NumberForm{"\u00a0", ",", 4}},
+	{"sv", NumberForm{"\u00a0", ",", 4}},
 }
 
 // numberFormOf returns the number form of the BCP 47 tag lang: its own,
 // its primary language's, or English's.
-func numberFormOf(lang string) numberForm {
+func numberFormOf(lang string) NumberForm {
 	primary, _, _ := strings.Cut(lang, "-")
 	form := numberForms[0].form
 	for _, f := range numberForms {
@@ -742,9 +732,9 @@ func numberFormOf(lang string) numberForm {
 	return form
 }
 
-// appendNumber appends v as readers of form read it: "5,000", "1.5",
+// AppendNumber appends v as readers of form read it: "5,000", "1.5",
 // "5.000", "1,5", "1,200,000,000".
-func appendNumber(b []byte, v float64, form numberForm) []byte {
+func AppendNumber(b []byte, v float64, form NumberForm) []byte {
 	var buf [32]byte
 	d := strconv.AppendFloat(buf[:0], v, 'f', -1, 64)
 	if d[0] == '-' {
@@ -771,9 +761,9 @@ func appendNumber(b []byte, v float64, form numberForm) []byte {
 	return b
 }
 
-// unitSpace is what goes between a figure's number and its unit: a
+// UnitSpace is what goes between a figure's number and its unit: a
 // space, but none before "%" or no unit.
-func unitSpace(unit string) string {
+func UnitSpace(unit string) string {
 	if unit == "" || unit == "%" {
 		return ""
 	}
@@ -782,18 +772,18 @@ func unitSpace(unit string) string {
 
 // What no format shows as it is.
 
-// noncharacter reports whether r is one of the Unicode noncharacters,
+// Noncharacter reports whether r is one of the Unicode noncharacters,
 // such as U+FFFE, which are parse errors in HTML: every format shows
 // them as U+FFFD.
-func noncharacter(r rune) bool { return r >= 0xfdd0 && (r <= 0xfdef || r&0xfffe == 0xfffe) }
+func Noncharacter(r rune) bool { return r >= 0xfdd0 && (r <= 0xfdef || r&0xfffe == 0xfffe) }
 
-// bidiControl reports whether r opens or closes a bidi embedding,
+// BidiControl reports whether r opens or closes a bidi embedding,
 // override or isolate (U+202A to U+202E, U+2066 to U+2069), which would
 // reorder the text after it, beyond its field: every format drops them.
-func bidiControl(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }
+func BidiControl(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }
 
-// bidiMark reports whether r is one of the marks ALM, LRM and RLM, which
+// BidiMark reports whether r is one of the marks ALM, LRM and RLM, which
 // reorder nothing beyond their neighbours: HTML keeps them, for the
 // right-to-left text that needs them; a terminal, which does no bidi,
 // and Markdown, whose readers include terminals, drop them.
-func bidiMark(r rune) bool { return r == 0x061c || r == 0x200e || r == 0x200f }
+func BidiMark(r rune) bool { return r == 0x061c || r == 0x200e || r == 0x200f }

@@ -1,0 +1,294 @@
+package page
+
+import (
+	"errors"
+	"slices"
+
+	"github.com/incident-leadership/portfolio/incident"
+)
+
+// An Option changes how a portfolio is rendered. Its method is
+// unexported, so that only this module makes Options: render declares it
+// as render.Option, and the format packages make theirs with Func and
+// Only.
+type Option interface{ apply(*Config) }
+
+type optionFunc func(*Config)
+
+func (f optionFunc) apply(c *Config) { f(c) }
+
+// Func returns an Option every format honours, which sets c with f.
+func Func(f func(c *Config)) Option { return optionFunc(f) }
+
+// Opt is a set of the options only some formats can honour.
+type Opt uint8
+
+const (
+	OptFragment Opt = 1 << iota
+	OptJSONLD
+	OptLang
+	OptWidth
+	OptTopLevel
+	OptProjects
+	OptReplace
+	OptSiteGenerator
+)
+
+var optionNames = [...]string{"Fragment", "JSONLD", "Lang", "Width", "TopLevel", "Projects", "Replace", "SiteGenerator"}
+
+// Only returns an Option that only formats which have o can honour.
+func Only(o Opt, f func(*Config)) Option {
+	return optionFunc(func(c *Config) {
+		c.Given |= o
+		f(c)
+	})
+}
+
+// Check reports an option given to fn that is not among its own. fn
+// names the function with its package, as "render: HTML".
+func (c *Config) Check(fn string, own Opt) error {
+	foreign := c.Given &^ own
+	if foreign == 0 {
+		return nil
+	}
+	for i, name := range optionNames {
+		if foreign&(1<<i) != 0 {
+			return errors.New(fn + " cannot honour the " + name + " option")
+		}
+	}
+	return nil
+}
+
+// Order is the order incidents are drawn in (render.Order documents it).
+type Order int
+
+// The orders.
+const (
+	AsWritten Order = iota
+	BySeverity
+	ByDate
+	ByDuration
+)
+
+// Config is what the options say.
+type Config struct {
+	Roles      []incident.Role
+	Severities []incident.Severity
+	Tags       []string
+	IDs        []incident.ID
+	Order      Order
+
+	NoIntro, NoLegend, NoLessons, NoDetails bool
+	HeadingOffset                           int
+	Given                                   Opt // the format options given
+
+	Lang string     // Lang's tag
+	Num  NumberForm // how figures' numbers read, after lang
+
+	// HTML
+	Fragment bool
+	JSONLD   bool
+	// Markdown
+	Site bool
+	// Text
+	Width int
+	// JSON Resume
+	TopLevel bool
+	Projects bool
+	Replace  bool
+}
+
+// Set applies opts to the default configuration.
+func (c *Config) Set(opts []Option) {
+	*c = Config{Width: 80}
+	for _, o := range opts {
+		if o != nil {
+			o.apply(c)
+		}
+	}
+	c.Num = numberFormOf(c.Lang)
+}
+
+// NewConfig returns the configuration opts make. (A render applies them
+// to its pooled page instead: a config handed to Option.apply escapes.)
+func NewConfig(opts []Option) Config {
+	c := new(Config)
+	c.Set(opts)
+	return *c
+}
+
+// Heading returns the level of a heading that is at level n at offset 0.
+func (c *Config) Heading(n int) int { return min(n+c.HeadingOffset, 6) }
+
+// Selection is the incidents a render draws, in order. When no option
+// filters or sorts, idx is nil and the portfolio's own order is used.
+type Selection struct {
+	P   *incident.Portfolio
+	idx []int
+	all bool
+}
+
+func (s *Selection) Len() int {
+	if s.all {
+		return len(s.P.Incidents)
+	}
+	return len(s.idx)
+}
+
+func (s *Selection) At(i int) *incident.Incident {
+	if s.all {
+		return &s.P.Incidents[i]
+	}
+	return &s.P.Incidents[s.idx[i]]
+}
+
+// Select applies the filters and the order. It allocates once,
+// and only when some option filters or sorts.
+func (c *Config) Select(p *incident.Portfolio) Selection {
+	if c.Roles == nil && c.Severities == nil && c.Tags == nil && c.IDs == nil && c.Order == AsWritten {
+		return Selection{P: p, all: true}
+	}
+	idx := make([]int, 0, len(p.Incidents))
+	if c.IDs != nil {
+		for _, id := range c.IDs {
+			for i := range p.Incidents {
+				if p.Incidents[i].ID == id && c.keep(&p.Incidents[i]) && !slices.Contains(idx, i) {
+					idx = append(idx, i)
+				}
+			}
+		}
+	} else {
+		for i := range p.Incidents {
+			if c.keep(&p.Incidents[i]) {
+				idx = append(idx, i)
+			}
+		}
+	}
+	switch c.Order {
+	case BySeverity:
+		slices.SortStableFunc(idx, func(a, b int) int {
+			return level(p, p.Incidents[a].Severity) - level(p, p.Incidents[b].Severity)
+		})
+	case ByDate:
+		slices.SortStableFunc(idx, func(a, b int) int {
+			da, db := p.Incidents[a].When.Start, p.Incidents[b].When.Start
+			switch {
+			case da.IsZero() || db.IsZero():
+				return BoolInt(da.IsZero()) - BoolInt(db.IsZero())
+			}
+			return db.Compare(da)
+		})
+	case ByDuration:
+		slices.SortStableFunc(idx, func(a, b int) int {
+			la, lb := p.Incidents[a].Duration.Length, p.Incidents[b].Duration.Length
+			switch {
+			case la > lb:
+				return -1
+			case la < lb:
+				return 1
+			}
+			return 0
+		})
+	}
+	return Selection{P: p, idx: idx}
+}
+
+func BoolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// level returns a severity's level, or a level past every known one.
+func level(p *incident.Portfolio, s incident.Severity) int {
+	if d, ok := p.Severity(s); ok {
+		return d.Level
+	}
+	return 1 << 30
+}
+
+func (c *Config) keep(in *incident.Incident) bool {
+	if c.Roles != nil && !slices.Contains(c.Roles, in.Role) {
+		return false
+	}
+	if c.Severities != nil && !slices.Contains(c.Severities, in.Severity) {
+		return false
+	}
+	if c.Tags != nil && !slices.ContainsFunc(in.Tags, func(t string) bool { return slices.Contains(c.Tags, t) }) {
+		return false
+	}
+	return true
+}
+
+// usesRole reports whether any selected incident has role r.
+func (s *Selection) usesRole(r incident.Role) bool {
+	for i := range s.Len() {
+		if s.At(i).Role == r {
+			return true
+		}
+	}
+	return false
+}
+
+// usesSeverity reports whether any selected incident has severity code.
+func (s *Selection) usesSeverity(code incident.Severity) bool {
+	for i := range s.Len() {
+		if s.At(i).Severity == code {
+			return true
+		}
+	}
+	return false
+}
+
+// legendRoles calls f for each role the selection uses, in legend order:
+// built-in roles, then declared ones.
+func (s *Selection) legendRoles(f func(incident.RoleDef)) {
+	for _, r := range [...]incident.Role{incident.CausedAndFixed, incident.LedResolution} {
+		if s.usesRole(r) {
+			d, _ := s.P.Role(r)
+			f(d)
+		}
+	}
+	for _, d := range s.P.Roles {
+		if s.usesRole(d.Key) {
+			f(d)
+		}
+	}
+}
+
+// legendSeverities calls f for each severity the selection uses, most
+// severe first.
+func (s *Selection) legendSeverities(f func(incident.SeverityDef)) {
+	scale := s.P.Severities
+	if len(scale) == 0 {
+		scale = DefaultScale[:]
+	}
+	// Walk the scale level by level without sorting a copy: scales are short.
+	var last int
+	for first := true; ; first = false {
+		var next int
+		found := false
+		for _, d := range scale {
+			if (first || d.Level > last) && (!found || d.Level < next) {
+				next, found = d.Level, true
+			}
+		}
+		if !found {
+			return
+		}
+		for _, d := range scale {
+			if d.Level == next && s.usesSeverity(d.Code) {
+				f(d)
+			}
+		}
+		last = next
+	}
+}
+
+var DefaultScale = [...]incident.SeverityDef{
+	{Code: incident.P1, Label: "Critical", Level: 1},
+	{Code: incident.P2, Label: "High", Level: 2},
+	{Code: incident.P3, Label: "Medium", Level: 3},
+	{Code: incident.P4, Label: "Low", Level: 4},
+}

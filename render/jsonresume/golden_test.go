@@ -1,0 +1,10 @@
+package jsonresume
+
+import "github.com/incident-leadership/portfolio/render/internal/rendertest"
+
+// golden compares got with testdata/name, or rewrites the file with
+// -update; jsonFixture loads a content file of the repository.
+var (
+	golden      = rendertest.Golden
+	jsonFixture = rendertest.Fixture
+)
