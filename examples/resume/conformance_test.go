@@ -147,6 +147,24 @@ func TestConformanceResumeTheme(t *testing.T) {
 			t.Errorf("resumed with jsonresume-theme-even does not show the incident %q", in.Title)
 		}
 	}
+	// The theme prints a project's type beside its name: it must say what
+	// the incident was, not the bare word "incident".
+	var doc struct {
+		Projects []struct{ Name, Type string }
+	}
+	if err := json.Unmarshal(merged(t, jsonresume.Projects()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, pr := range doc.Projects {
+		if pr.Type == jsonresume.ProjectType || !strings.Contains(text, pr.Type) {
+			t.Errorf("the theme shows %q's type %q, want it to read as more than %q", pr.Name, pr.Type, jsonresume.ProjectType)
+		}
+	}
+	for line := range strings.Lines(text) {
+		if strings.TrimSpace(line) == jsonresume.ProjectType {
+			t.Errorf("the theme prints the bare word %q on a line of its own", jsonresume.ProjectType)
+		}
+	}
 	if t.Failed() {
 		t.Logf("text of the rendered résumé:\n%s", text)
 	}
