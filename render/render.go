@@ -32,6 +32,7 @@ package render
 
 import (
 	"io"
+	"strconv"
 	"sync"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -44,18 +45,18 @@ import (
 type Option = page.Option
 
 // Order is the order incidents are drawn in.
-type Order = page.Order
+type Order int
 
 const (
 	// AsWritten keeps the content file's order. It is the default.
-	AsWritten = page.AsWritten
+	AsWritten Order = iota
 	// BySeverity puts the most severe first (lowest level), keeping the
 	// written order among equals.
-	BySeverity = page.BySeverity
+	BySeverity
 	// ByDate puts the most recent first; incidents without a date go last.
-	ByDate = page.ByDate
+	ByDate
 	// ByDuration puts the longest first; incidents without a known length go last.
-	ByDuration = page.ByDuration
+	ByDuration
 )
 
 // doc is one render of a page in one of this package's formats, with
@@ -133,7 +134,10 @@ func IDs(ids ...incident.ID) Option {
 
 // Sort draws the incidents in the given order.
 func Sort(o Order) Option {
-	return page.Func(func(c *page.Config) { c.Order = o })
+	if o < 0 || page.Order(o) >= page.Orders {
+		return page.Func(func(c *page.Config) { c.Bad = "Sort(" + strconv.Itoa(int(o)) + "): no such order" })
+	}
+	return page.Func(func(c *page.Config) { c.Order = page.Order(o) })
 }
 
 // Intro includes (the default) or leaves out the introduction.

@@ -98,7 +98,8 @@ func TestDefaultScale(t *testing.T) {
 }
 
 // TestForeignOptions checks that a format refuses an option it cannot
-// honour, before writing anything.
+// honour, or an option's value that means nothing, before writing
+// anything.
 func TestForeignOptions(t *testing.T) {
 	p := portfolio.Page()
 	for _, tt := range []struct {
@@ -111,6 +112,8 @@ func TestForeignOptions(t *testing.T) {
 		{"Text", func(w io.Writer) error { return Text(w, p, JSONLD()) }, "render: Text cannot honour the JSONLD option"},
 		{"HTML", func(w io.Writer) error { return HTML(w, p, SiteGenerator()) }, "render: HTML cannot honour the SiteGenerator option"},
 		{"Text", func(w io.Writer) error { return Text(w, p, SiteGenerator()) }, "render: Text cannot honour the SiteGenerator option"},
+		{"Markdown", func(w io.Writer) error { return Markdown(w, p, Sort(Order(99))) }, "render: Markdown: Sort(99): no such order"},
+		{"HTML", func(w io.Writer) error { return HTML(w, p, Sort(-1)) }, "render: HTML: Sort(-1): no such order"},
 	} {
 		var b bytes.Buffer
 		err := tt.render(&b)

@@ -47,6 +47,9 @@ func Only(o Opt, f func(*Config)) Option {
 // Check reports an option given to fn that is not among its own. fn
 // names the function with its package, as "render: HTML".
 func (c *Config) Check(fn string, own Opt) error {
+	if c.Bad != "" {
+		return errors.New(fn + ": " + c.Bad)
+	}
 	foreign := c.Given &^ own
 	if foreign == 0 {
 		return nil
@@ -59,7 +62,8 @@ func (c *Config) Check(fn string, own Opt) error {
 	return nil
 }
 
-// Order is the order incidents are drawn in (render.Order documents it).
+// Order is the order incidents are drawn in: render.Order's constants,
+// which document them, in the same order.
 type Order int
 
 // The orders.
@@ -68,6 +72,7 @@ const (
 	BySeverity
 	ByDate
 	ByDuration
+	Orders // the number of orders
 )
 
 // Config is what the options say.
@@ -80,7 +85,8 @@ type Config struct {
 
 	NoIntro, NoLegend, NoLessons, NoDetails bool
 	HeadingOffset                           int
-	Given                                   Opt // the format options given
+	Given                                   Opt    // the format options given
+	Bad                                     string // what is wrong with an option's value, if anything
 
 	Lang string     // Lang's tag
 	Num  NumberForm // how figures' numbers read, after lang
