@@ -4,8 +4,10 @@
 //
 //   - layouts/partials/incident-portfolio/generated/schema.html: the content
 //     file's keys (from the json tags of package incident's types), the
-//     built-in roles, the default severity scale and the labels of command
-//     roles, action kinds, link kinds and sections;
+//     built-in roles, the default severity scale, the labels of command
+//     roles, action kinds, link kinds, event kinds and service states, the
+//     order of an incident's parts and the number forms of the languages
+//     render.Lang knows (both read from render.HTML's output);
 //   - layouts/partials/incident-portfolio/generated/markup.html: the runs
 //     of markup between pieces of text, cut out of what render.HTML writes
 //     for a portfolio whose every text is a marker;
