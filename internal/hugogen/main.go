@@ -212,40 +212,56 @@ type numberForm struct {
 }
 
 // numberForms reads the number form of each of numberLangs from
-// render.HTML's output for the figures 1234.5 and 12345.
+// render.HTML's output for the figures 1234.5 and 12345. It stops when a
+// two-letter language not among them has a form of its own: render knows
+// a language hugogen does not.
 func numberForms() []numberForm {
 	var forms []numberForm
+	en := numberFormOf("en")
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			lang := string([]rune{a, b})
+			if f := numberFormOf(lang); !slices.Contains(numberLangs, lang) && (f.group != en.group || f.decimal != en.decimal || f.four != en.four) {
+				log.Fatalf("render.Lang(%q) writes numbers in a form of its own: add %q to hugogen's numberLangs", lang, lang)
+			}
+		}
+	}
 	for _, lang := range numberLangs {
-		in := incident.Incident{ID: "x", Title: "x", Role: incident.LedResolution, Severity: incident.P1,
-			Impact: []incident.Figure{{Label: "a", Value: 1234.5}, {Label: "b", Value: 12345}}}
-		var out bytes.Buffer
-		if err := render.HTML(&out, incident.Portfolio{Incidents: []incident.Incident{in}}, render.Fragment(), render.Lang(lang)); err != nil {
-			log.Fatal(err)
-		}
-		c := newCutter(out.String(), "<ul class=\"figures\">")
-		c.take("", "a:</span> ", true)
-		four := c.take("", "</li>", true)
-		c.take("", "b:</span> ", true)
-		five := c.take("", "</li>", true)
-		group, ok := strings.CutSuffix(strings.TrimPrefix(five, "12"), "345")
-		if !ok || group == "" || !strings.HasPrefix(five, "12") {
-			log.Fatalf("render writes 12345 as %q in %s", five, lang)
-		}
-		f := numberForm{lang: lang, group: group}
-		rest, ok := strings.CutPrefix(four, "1")
-		if !ok {
-			log.Fatalf("render writes 1234.5 as %q in %s", four, lang)
-		}
-		if r, ok := strings.CutPrefix(rest, group); ok {
-			f.four, rest = true, r
-		}
-		f.decimal, ok = strings.CutSuffix(strings.TrimPrefix(rest, "234"), "5")
-		if !ok || !strings.HasPrefix(rest, "234") || f.decimal == "" {
-			log.Fatalf("render writes 1234.5 as %q in %s", four, lang)
-		}
-		forms = append(forms, f)
+		forms = append(forms, numberFormOf(lang))
 	}
 	return forms
+}
+
+// numberFormOf reads the number form of lang from render.HTML's output.
+func numberFormOf(lang string) numberForm {
+	in := incident.Incident{ID: "x", Title: "x", Role: incident.LedResolution, Severity: incident.P1,
+		Impact: []incident.Figure{{Label: "a", Value: 1234.5}, {Label: "b", Value: 12345}}}
+	var out bytes.Buffer
+	if err := render.HTML(&out, incident.Portfolio{Incidents: []incident.Incident{in}}, render.Fragment(), render.Lang(lang)); err != nil {
+		log.Fatal(err)
+	}
+	c := newCutter(out.String(), "<ul class=\"figures\">")
+	c.take("", "a:</span> ", true)
+	four := c.take("", "</li>", true)
+	c.take("", "b:</span> ", true)
+	five := c.take("", "</li>", true)
+	group, ok := strings.CutSuffix(strings.TrimPrefix(five, "12"), "345")
+	if !ok || group == "" || !strings.HasPrefix(five, "12") {
+		log.Fatalf("render writes 12345 as %q in %s", five, lang)
+	}
+	f := numberForm{lang: lang, group: group}
+	rest, ok := strings.CutPrefix(four, "1")
+	if !ok {
+		log.Fatalf("render writes 1234.5 as %q in %s", four, lang)
+	}
+	if r, ok := strings.CutPrefix(rest, group); ok {
+		f.four, rest = true, r
+	}
+	f.decimal, ok = strings.CutSuffix(strings.TrimPrefix(rest, "234"), "5")
+	if !ok || !strings.HasPrefix(rest, "234") || f.decimal == "" {
+		log.Fatalf("render writes 1234.5 as %q in %s", four, lang)
+	}
+	return f
 }
 
 // special reports whether t is read from a scalar (or, for Duration, a
