@@ -4,8 +4,10 @@
 //
 //   - layouts/partials/incident-portfolio/generated/schema.html: the content
 //     file's keys (from the json tags of package incident's types), the
-//     built-in roles, the default severity scale and the labels of command
-//     roles, action kinds, link kinds and sections;
+//     built-in roles, the default severity scale, the labels of command
+//     roles, action kinds, link kinds, event kinds and service states, the
+//     order of an incident's parts and the number forms of the languages
+//     render.Lang knows (both read from render.HTML's output);
 //   - layouts/partials/incident-portfolio/generated/markup.html: the runs
 //     of markup between pieces of text, cut out of what render.HTML writes
 //     for a portfolio whose every text is a marker;
@@ -145,9 +147,12 @@ func schema() []byte {
 	for _, k := range incident.LinkKinds() {
 		fmt.Fprintf(&b, " %s %s", q(string(k)), q(k.String()))
 	}
-	b.WriteString(")\n  \"sections\" (slice")
-	for _, s := range (&incident.Incident{}).Sections() {
-		fmt.Fprintf(&b, " (slice %s %s)", q(s.Key), q(s.Name))
+	// An incident's parts in page order: each its key and whether it
+	// always shows (one of the seed's four sections) or only when given.
+	b.WriteString(")\n  \"parts\" (slice")
+	_, order := partsIncident()
+	for _, k := range order {
+		fmt.Fprintf(&b, " (slice %s %t)", q(partKeys[k]), k < len((&incident.Incident{}).Sections()))
 	}
 	b.WriteString(")\n  \"tiers\" (dict")
 	for i, t := range incident.Tiers() {
@@ -165,6 +170,18 @@ func schema() []byte {
 	for _, k := range incident.States() {
 		fmt.Fprintf(&b, " %s", q(string(k)))
 	}
+	b.WriteString(")\n  \"eventKindLabels\" (dict")
+	for _, k := range incident.EventKinds() {
+		fmt.Fprintf(&b, " %s %s", q(string(k)), q(k.String()))
+	}
+	b.WriteString(")\n  \"stateLabels\" (dict")
+	for _, k := range incident.States() {
+		fmt.Fprintf(&b, " %s %s", q(string(k)), q(k.String()))
+	}
+	b.WriteString(")\n  \"numberForms\" (dict")
+	for _, f := range numberForms() {
+		fmt.Fprintf(&b, " %s (dict \"group\" %s \"decimal\" %s \"four\" %t)", q(f.lang), q(f.group), q(f.decimal), f.four)
+	}
 	// The grammar of lengths, as internal/length writes it for the loader
 	// and the JSON Schema.
 	fmt.Fprintf(&b, ")\n  \"length\" (dict \"exact\" %s \"approx\" %s \"looks\" %s \"part\" %s \"forms\" %s \"units\" (dict",
@@ -179,6 +196,72 @@ func schema() []byte {
 	}
 	b.WriteString(")\n-}}\n")
 	return []byte(b.String())
+}
+
+// numberLangs are the languages whose numbers render.Lang writes in a
+// form of their own (render's numberForms): hugogen reads each form from
+// render's output.
+var numberLangs = []string{"en", "de", "de-ch", "es", "fr", "it", "nl", "pl", "pt", "pt-pt", "ru", "sv"}
+
+// A numberForm is how a language writes a figure's number, as render.HTML
+// writes it with Lang(lang): the mark between groups of three digits, the
+// decimal mark, and whether a whole part of four digits is grouped.
+type numberForm struct {
+	lang, group, decimal string
+	four                 bool
+}
+
+// numberForms reads the number form of each of numberLangs from
+// render.HTML's output for the figures 1234.5 and 12345. It stops when a
+// two-letter language not among them has a form of its own: render knows
+// a language hugogen does not.
+func numberForms() []numberForm {
+	var forms []numberForm
+	en := numberFormOf("en")
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			lang := string([]rune{a, b})
+			if f := numberFormOf(lang); !slices.Contains(numberLangs, lang) && (f.group != en.group || f.decimal != en.decimal || f.four != en.four) {
+				log.Fatalf("render.Lang(%q) writes numbers in a form of its own: add %q to hugogen's numberLangs", lang, lang)
+			}
+		}
+	}
+	for _, lang := range numberLangs {
+		forms = append(forms, numberFormOf(lang))
+	}
+	return forms
+}
+
+// numberFormOf reads the number form of lang from render.HTML's output.
+func numberFormOf(lang string) numberForm {
+	in := incident.Incident{ID: "x", Title: "x", Role: incident.LedResolution, Severity: incident.P1,
+		Impact: []incident.Figure{{Label: "a", Value: 1234.5}, {Label: "b", Value: 12345}}}
+	var out bytes.Buffer
+	if err := render.HTML(&out, incident.Portfolio{Incidents: []incident.Incident{in}}, render.Fragment(), render.Lang(lang)); err != nil {
+		log.Fatal(err)
+	}
+	c := newCutter(out.String(), "<ul class=\"figures\">")
+	c.take("", "a:</span> ", true)
+	four := c.take("", "</li>", true)
+	c.take("", "b:</span> ", true)
+	five := c.take("", "</li>", true)
+	group, ok := strings.CutSuffix(strings.TrimPrefix(five, "12"), "345")
+	if !ok || group == "" || !strings.HasPrefix(five, "12") {
+		log.Fatalf("render writes 12345 as %q in %s", five, lang)
+	}
+	f := numberForm{lang: lang, group: group}
+	rest, ok := strings.CutPrefix(four, "1")
+	if !ok {
+		log.Fatalf("render writes 1234.5 as %q in %s", four, lang)
+	}
+	if r, ok := strings.CutPrefix(rest, group); ok {
+		f.four, rest = true, r
+	}
+	f.decimal, ok = strings.CutSuffix(strings.TrimPrefix(rest, "234"), "5")
+	if !ok || !strings.HasPrefix(rest, "234") || f.decimal == "" {
+		log.Fatalf("render writes 1234.5 as %q in %s", four, lang)
+	}
+	return f
 }
 
 // special reports whether t is read from a scalar (or, for Duration, a
@@ -259,21 +342,76 @@ const (
 
 func para(k int) string { return string(rune(0xE010 + k)) }
 
+// partKeys are the keys of an incident's parts: the seed's sections, then
+// the further parts of a postmortem, as package incident lists them.
+var partKeys = func() (keys []string) {
+	var in incident.Incident
+	for _, s := range in.Sections() {
+		keys = append(keys, s.Key)
+	}
+	for _, s := range in.Postmortem() {
+		keys = append(keys, s.Key)
+	}
+	return keys
+}()
+
+// partsIncident returns an incident whose k-th part (in partKeys' order)
+// is the marker para(k), and the order, as indexes into partKeys, in which
+// render.HTML draws the parts (which it reads from render's output).
+func partsIncident() (in incident.Incident, order []int) {
+	in = incident.Incident{ID: "x", Title: "x", Role: incident.LedResolution, Severity: incident.P1}
+	fields := []*[]string{&in.Situation, &in.MyRole, &in.Resolution, &in.PermanentFix,
+		&in.Summary, &in.Trigger, &in.RootCause, &in.Detection, &in.WentWell, &in.WentWrong, &in.GotLucky}
+	if len(fields) != len(partKeys) {
+		log.Fatalf("an incident has %d parts, and hugogen knows %d", len(partKeys), len(fields))
+	}
+	for k, f := range fields {
+		*f = []string{para(k)}
+	}
+	for k, s := range in.Sections() {
+		if len(s.Paragraphs) != 1 || s.Paragraphs[0] != para(k) {
+			log.Fatalf("section %s is not the field hugogen expects", s.Key)
+		}
+	}
+	for k, s := range in.Postmortem() {
+		if len(s.Paragraphs) != 1 || s.Paragraphs[0] != para(4+k) {
+			log.Fatalf("postmortem part %s is not the field hugogen expects", s.Key)
+		}
+	}
+	var out bytes.Buffer
+	if err := render.HTML(&out, incident.Portfolio{Incidents: []incident.Incident{in}}, render.Fragment(), render.Details(false)); err != nil {
+		log.Fatal(err)
+	}
+	page := out.String()
+	type at struct{ pos, k int }
+	var ats []at
+	for k := range partKeys {
+		pos := strings.Index(page, "<p>"+para(k)+"</p>")
+		if pos < 0 {
+			log.Fatalf("render.HTML draws no part %s", partKeys[k])
+		}
+		ats = append(ats, at{pos, k})
+	}
+	slices.SortFunc(ats, func(a, b at) int { return a.pos - b.pos })
+	for _, a := range ats {
+		order = append(order, a.k)
+	}
+	return in, order
+}
+
 // markup writes a partial returning a dict of the runs of markup of an
-// incident's head and sections, cut out of render.HTML's output for two
+// incident's head and parts, cut out of render.HTML's output for two
 // incidents whose text is markers: one with every part, one with a
 // severity without a label, a duration without a length and empty
 // sections. The template
 // that uses the runs supplies the structure (which run follows which
-// text); the comparison test checks that the two agree.
+// text); the comparison test checks that the two agree. A severity's
+// badge is the same in the legend and on a card: pageMarkup cuts it under
+// the same names, and a name must have one run.
 func markup() []byte {
-	full := incident.Incident{
-		ID: incident.ID(mID), Title: mTitle, Role: incident.Role(mRole), Severity: incident.Severity(mSev),
-		Duration: incident.Duration{Text: mDuration, Length: 4 * time.Hour},
-	}
-	for k, s := range []*[]string{&full.Situation, &full.MyRole, &full.Resolution, &full.PermanentFix} {
-		*s = []string{para(k)}
-	}
+	full, order := partsIncident()
+	full.ID, full.Title, full.Role, full.Severity = incident.ID(mID), mTitle, incident.Role(mRole), incident.Severity(mSev)
+	full.Duration = incident.Duration{Text: mDuration, Length: 4 * time.Hour}
 	full.Situation = append(full.Situation, mPara2)
 	bare := incident.Incident{ID: "bare", Title: "bare", Role: incident.Role(mRole), Severity: incident.Severity(mSev2), Duration: incident.Duration{Text: mDur2}}
 	p := incident.Portfolio{
@@ -295,38 +433,33 @@ func markup() []byte {
 	take("titleLink", mTitle, true)
 	take("roleStart", mRole, true)
 	take("roleLabel", mRoleLabel, true)
+	take("roleEnd", "<span class=\"badge sev", false)
 	take("sevStart", "1", true)
-	take("sevTitle", mSev, true)
-	take("sevTitleLabel", mSevLabel, true)
 	take("sevText", mSev, true)
-	take("sevLabel", mSevLabel, true)
-	if !strings.HasPrefix(c.page[c.pos:], "</span>") {
-		log.Fatalf("the severity's label does not end in </span>: %q", c.page[c.pos:])
-	}
-	c.add("sevLabelEnd", "</span>")
-	c.pos += len("</span>")
-	take("badgeEnd", "\n", false)
+	take("sevLabelSep", mSevLabel, true)
+	take("sevEnd", "\n", false)
 	take("durationStart", "PT4H", true)
 	take("durationText", mDuration, true)
 	take("durationEnd", "</p>", false)
 	take("metaEnd", "<section", false)
-	n := len((&incident.Incident{}).Sections())
-	for k := range n {
-		take("section"+strconv.Itoa(k), "<p>", false)
+	for i, k := range order {
+		key := partKeys[k]
+		take("part_"+key, "<p>", false)
 		take("paraStart", para(k), true)
 		if k == 0 {
 			take("paraBetween", mPara2, true)
 		}
-		if k < n-1 {
+		if i < len(order)-1 {
 			take("sectionEnd", "<section", false)
 		} else {
 			take("sectionEnd", "</article>", false)
 		}
 	}
 	take("articleEnd", "<article", false)
-	take("", mSev2, true) // in the title attribute
-	take("", mSev2, true) // the badge's text
-	take("badgeEnd", "\n", false)
+	take("", "<span class=\"badge sev", false)
+	take("sevStart", "1", true)
+	take("sevText", mSev2, true)
+	take("sevEnd", "\n", false)
 	take("durationPlain", mDur2, true)
 	take("durationPlainEnd", "</p>", false)
 	take("", "</h3>\n", true)
@@ -555,14 +688,19 @@ func suspect() []byte {
 }
 
 // detailsMarkup returns the runs of markup of an incident's details (the
-// <dl>), cut out of render.HTML's output for an incident whose every
-// optional field is set: text as markers, two items in each list (one
-// figure with a value before and a note, one without; one action done,
-// one open), a date range, known numbers and URLs.
+// <dl>) and timeline, cut out of render.HTML's output for three
+// incidents: x, whose every optional field is set (text as markers, two
+// items in each list: one figure with a value before and a note, one
+// without; one action done, one open), with a date range and known
+// numbers and URLs; y, with a range of times on one day, the times to
+// detect, mitigate and resolve its timeline gives, that timeline, and
+// open action items only; z, with a range of times in another zone
+// across midnight, and done action items only.
 func detailsMarkup() [][2]string {
 	const (
 		mOrg, mTag1, mTag2, mL1, mL2, mUnit = "\uE020", "\uE021", "\uE022", "\uE023", "\uE024", "\uE025"
 		mNote, mA1, mA2, mW1, mW2, mL3      = "\uE026", "\uE027", "\uE028", "\uE029", "\uE02A", "\uE02B"
+		mE1, mE2, mE3, mE4, mE5, mA3        = "\uE040", "\uE041", "\uE042", "\uE043", "\uE044", "\uE045"
 		url1, url2                          = "https://a.example/x", "https://b.example/y"
 	)
 	in := incident.Incident{
@@ -576,8 +714,31 @@ func detailsMarkup() [][2]string {
 		Actions: []incident.Action{{Text: mA1, Kind: incident.Prevent, Done: true}, {Text: mA2, Kind: incident.Mitigate}},
 		Links:   []incident.WriteUp{{Title: mW1, URL: url1, Kind: incident.Talk}, {Title: mW2, URL: url2, Kind: incident.Postmortem}},
 	}
+	at := func(h, m int) incident.Date {
+		return incident.Date{Year: 2024, Month: 2, Day: 9, Clock: incident.Clock{Hour: h, Minute: m, Set: true}}
+	}
+	y := incident.Incident{
+		ID: "y", Title: "y", Role: incident.LedResolution, Severity: incident.P1,
+		When:    incident.Period{Start: at(13, 0), End: at(14, 0)},
+		Actions: []incident.Action{{Text: mA3, Kind: incident.Prevent}},
+		Timeline: []incident.Event{
+			{At: at(13, 0), Text: mE1, Kind: incident.Started, State: incident.Down},
+			{At: at(13, 7), Text: mE2},
+			{At: at(13, 7), Text: mE3, Kind: incident.Detected},
+			{At: at(13, 30), Text: mE4, Kind: incident.Mitigated},
+			{At: at(14, 0), Text: mE5, Kind: incident.Resolved, State: incident.Recovered},
+		},
+	}
+	zone := func(d, h, m int) incident.Date {
+		return incident.Date{Year: 2023, Month: 11, Day: d, Clock: incident.Clock{Hour: h, Minute: m, Offset: 19800, Set: true}}
+	}
+	z := incident.Incident{
+		ID: "z", Title: "z", Role: incident.LedResolution, Severity: incident.P1,
+		When:    incident.Period{Start: zone(30, 22, 40), End: zone(30, 23, 50)},
+		Actions: []incident.Action{{Text: mA3, Kind: incident.Prevent, Done: true}},
+	}
 	var out bytes.Buffer
-	p := incident.Portfolio{Incidents: []incident.Incident{in}}
+	p := incident.Portfolio{Incidents: []incident.Incident{in, y, z}}
 	if err := render.HTML(&out, p, render.Fragment(), render.Intro(false), render.Legend(false), render.Lessons(false)); err != nil {
 		log.Fatal(err)
 	}
@@ -632,6 +793,56 @@ func detailsMarkup() [][2]string {
 	take("", "</ul>", false)
 	take("figuresEnd", "</dl>", false)
 	take("dlEnd", "</article>", false)
+	// y: a range of times on one day shows its zone once, after the end.
+	take("", "<dl", false)
+	take("dlStart", "<div>", false)
+	take("whenStart", "<time", false)
+	take("timeStart", "2024-02-09T13:00:00Z", true)
+	take("timeMid", "9 February 2024 13:00", true)
+	take("timeEnd", " – ", false)
+	take("", "\">14:00", true)
+	take("zoneWord", "</time>", false)
+	take("timeEnd", "</dd>", false)
+	take("ddEnd", "<div>", false)
+	for _, sp := range []struct{ key, iso, text string }{{"timeToDetect", "PT7M", "7 minutes"}, {"timeToMitigate", "PT30M", "30 minutes"}, {"timeToResolve", "PT1H", "1 hour"}} {
+		take("span_"+sp.key, sp.iso, true)
+		take("spanMid", sp.text, true)
+		take("spanEnd", "<div>", false)
+	}
+	take("openActionsStart", "<li>", false)
+	take("actionStart", incident.Prevent.String(), true)
+	take("actionKindEnd", mA3, true)
+	take("actionPlainEnd", "</ul>", false)
+	take("figuresEnd", "</dl>", false)
+	take("dlEnd", "<figure", false)
+	take("tlStart", "<li>", false)
+	take("evStart", " state-", false)
+	take("evState", string(incident.Down), true)
+	take("evMarkerEnd", "<time", false)
+	take("", "</time>", true)
+	take("evKindStart", incident.Started.String(), true)
+	take("evKindEnd", " · <span class=\"event-state", false)
+	take("evStateStart", string(incident.Down), true)
+	take("evStateMid", incident.Down.String(), true)
+	take("evStateEnd", " · ", false)
+	take("evTextStart", mE1, true)
+	take("evEnd", "<li>", false)
+	take("evStart", "\" aria-hidden", false)
+	take("evMarkerEnd", "<time", false)
+	take("", "</time>", true)
+	take("evTextStart", mE2, true)
+	take("evEnd", "<li>", false)
+	take("", mE5, true)
+	take("evEnd", "</ol>", false)
+	take("tlEnd", "</article>", false)
+	// z: a range of times at an offset from UTC.
+	take("", "\">23:50", true)
+	take("zoneWord", "+05:30", false)
+	take("", "<div><dt>Action items", false)
+	take("actionsStart", "<li>", false)
+	take("actionStart", incident.Prevent.String(), true)
+	take("actionKindEnd", mA3, true)
+	take("actionPlainEnd", "</ul>", false)
 	return c.pieces
 }
 
@@ -647,9 +858,11 @@ func pageMarkup() [][2]string {
 	)
 	in := incident.Incident{ID: "x", Title: "x", Role: incident.CausedAndFixed, Severity: incident.P1,
 		Situation: []string{"s"}, MyRole: []string{"m"}, Resolution: []string{"r"}, PermanentFix: []string{"f"}}
+	in2 := in
+	in2.ID, in2.Role, in2.Severity = "y", incident.LedResolution, incident.P2
 	p := incident.Portfolio{
 		Back: incident.Link{Text: mBack, Href: href}, Title: mTitle, Tagline: mTag, Intro: []string{mI1, mI2}, Legend: mLeg,
-		Incidents: []incident.Incident{in},
+		Incidents: []incident.Incident{in, in2},
 		Lessons:   incident.Lessons{File: mFile, Heading: mHead, Items: []string{mX1, mX2}},
 	}
 	var out bytes.Buffer
@@ -658,7 +871,6 @@ func pageMarkup() [][2]string {
 	}
 	c := newCutter(out.String(), "<section")
 	take := c.take
-	d, _ := p.Severity(incident.P1)
 	start := take("pgStart", "<header>", false)
 	// The <section>'s start tag, split where render puts lang (and the
 	// module data-theme).
@@ -685,15 +897,35 @@ func pageMarkup() [][2]string {
 	take("pgIntroBetween", mI2, true)
 	take("pgIntroEnd", "<p class=\"legend\">", false)
 	take("pgLegendStart", mLeg, true)
-	take("pgLegendLabelEnd", "\n<span class=\"badge role", false)
-	take("pgLegendRoleStart", string(incident.CausedAndFixed), true)
-	take("pgLegendRoleLabel", "Caused &amp; Fixed", true)
-	take("pgLegendRoleEnd", "\n<span class=\"legend-sep\"", false)
-	take("pgLegendSep", "\n<span class=\"badge sev", false)
-	take("pgLegendSevStart", "1", true)
-	take("pgLegendSevCode", string(incident.P1), true)
-	take("pgLegendSevLabelSep", d.Label, true)
-	take("pgLegendSevEnd", "</p>", false)
+	take("pgLegendLabelEnd", "\n<span class=\"legend-group\">", false)
+	take("pgLegendGroup", "<span class=\"badge role", false)
+	sev1, _ := p.Severity(incident.P1)
+	sev2, _ := p.Severity(incident.P2)
+	for i, r := range []incident.Role{incident.CausedAndFixed, incident.LedResolution} {
+		take("pgLegendRoleStart", string(r), true)
+		take("pgLegendRoleLabel", htmlText(p.RoleLabel(r)), true)
+		if i == 0 {
+			take("pgLegendRoleEnd", "\n", false)
+			take("pgLegendItemSep", "<span", false)
+		} else {
+			take("pgLegendRoleEnd", "\n<span class=\"legend-sep\"", false)
+		}
+	}
+	take("pgLegendSep", "</span>\n<span class=\"legend-group\">", false)
+	take("pgLegendGroupEnd", "\n<span class=\"legend-group\">", false)
+	take("pgLegendGroup", "<span class=\"badge sev", false)
+	for i, d := range []incident.SeverityDef{sev1, sev2} {
+		take("sevStart", strconv.Itoa(i+1), true)
+		take("sevText", string(d.Code), true)
+		take("sevLabelSep", d.Label, true)
+		if i == 0 {
+			take("sevEnd", "\n", false)
+			take("pgLegendItemSep", "<span", false)
+		} else {
+			take("sevEnd", "</span></p>", false)
+		}
+	}
+	take("pgLegendGroupEnd", "</p>", false)
 	take("pgLegendEnd", "<article", false)
 	take("", "<figure", false)
 	take("pgLessonsStart", "<figcaption>", false)
@@ -718,7 +950,20 @@ func pageMarkup() [][2]string {
 	d2 := newCutter(out.String(), "<span class=\"legend-label\">")
 	d2.take("", "<span class=\"legend-label\">", true)
 	d2.take("pgLegendDefault", ":</span>", false)
-	return append(c.pieces, d2.pieces...)
+	// The notice of a selection that leaves no incident.
+	out.Reset()
+	if err := render.HTML(&out, p, render.Fragment(), render.IDs("none"), render.Lessons(false)); err != nil {
+		log.Fatal(err)
+	}
+	d3 := newCutter(out.String(), "<p class=\"empty\">")
+	d3.take("pgEmpty", "</div>", false)
+	return append(append(c.pieces, d2.pieces...), d3.pieces...)
+}
+
+// htmlText returns s as render.HTML writes it in text: the escaping of
+// the few characters labels hold.
+func htmlText(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
 }
 
 // A cutter names the runs of markup of a page drawn by render.HTML, from
