@@ -63,7 +63,8 @@ func lengthParts(d time.Duration) [4]int64 {
 // SpellLength writes a length out in words: "4 hours", "1 hour 30
 // minutes", "24 hours 11 minutes". Up to 72 hours the length is written
 // in hours, minutes and seconds ("72 hours"); beyond, days come first
-// ("4 days 2 hours").
+// ("4 days 2 hours"). Fractions of a second are left out, and a length
+// under a second reads "less than a second".
 func SpellLength(d time.Duration) string {
 	var buf [64]byte
 	return string(AppendLength(buf[:0], d))
@@ -75,6 +76,9 @@ func SpellLength(d time.Duration) string {
 func AppendLength(b []byte, d time.Duration) []byte {
 	if d <= 0 {
 		return b
+	}
+	if d < time.Second {
+		return append(b, "less than a second"...)
 	}
 	start := len(b)
 	for i, n := range lengthParts(d) {

@@ -116,6 +116,8 @@ func TestSpellLength(t *testing.T) {
 		98 * time.Hour:                       "4 days 2 hours",
 		72*time.Hour + 1500*time.Millisecond: "3 days 1 second",
 		72*time.Hour + 500*time.Millisecond:  "3 days",
+		500 * time.Millisecond:               "less than a second",
+		time.Nanosecond:                      "less than a second",
 	} {
 		if got := incident.SpellLength(d); got != want {
 			t.Errorf("SpellLength(%v) = %q, want %q", d, got, want)
