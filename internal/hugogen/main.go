@@ -108,7 +108,9 @@ func schema() []byte {
 	}
 	walk(reflect.TypeFor[incident.Portfolio]())
 	walk(reflect.TypeFor[incident.Duration]()) // the mapping form {text, length}
-	for _, name := range []string{"Duration", "Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons"} {
+	for _, name := range []string{
+		"Duration", "Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons",
+	} {
 		t := kinds[name]
 		if t == nil {
 			log.Fatalf("no type %s under incident.Portfolio", name)
@@ -180,11 +182,13 @@ func schema() []byte {
 	}
 	b.WriteString(")\n  \"numberForms\" (dict")
 	for _, f := range numberForms() {
-		fmt.Fprintf(&b, " %s (dict \"group\" %s \"decimal\" %s \"four\" %t)", q(f.lang), q(f.group), q(f.decimal), f.four)
+		fmt.Fprintf(&b, " %s (dict \"group\" %s \"decimal\" %s \"four\" %t)",
+			q(f.lang), q(f.group), q(f.decimal), f.four)
 	}
 	// The grammar of lengths, as internal/length writes it for the loader
 	// and the JSON Schema.
-	fmt.Fprintf(&b, ")\n  \"length\" (dict \"exact\" %s \"approx\" %s \"looks\" %s \"part\" %s \"forms\" %s \"units\" (dict",
+	fmt.Fprintf(&b, ")\n  \"length\" (dict \"exact\" %s \"approx\" %s \"looks\" %s \"part\" %s \"forms\" %s "+
+		"\"units\" (dict",
 		q("^"+length.Exact+"$"), q("^"+length.Approx), q(length.LooksLike), q(length.Part), q(length.Forms))
 	units := length.Units()
 	for _, w := range slices.Sorted(maps.Keys(units)) {
@@ -221,8 +225,11 @@ func numberForms() []numberForm {
 	for a := 'a'; a <= 'z'; a++ {
 		for b := 'a'; b <= 'z'; b++ {
 			lang := string([]rune{a, b})
-			if f := numberFormOf(lang); !slices.Contains(numberLangs, lang) && (f.group != en.group || f.decimal != en.decimal || f.four != en.four) {
-				log.Fatalf("render.Lang(%q) writes numbers in a form of its own: add %q to hugogen's numberLangs", lang, lang)
+			f := numberFormOf(lang)
+			own := f.group != en.group || f.decimal != en.decimal || f.four != en.four
+			if !slices.Contains(numberLangs, lang) && own {
+				log.Fatalf("render.Lang(%q) writes numbers in a form of its own: "+
+					"add %q to hugogen's numberLangs", lang, lang)
 			}
 		}
 	}
@@ -237,7 +244,8 @@ func numberFormOf(lang string) numberForm {
 	in := incident.Incident{ID: "x", Title: "x", Role: incident.LedResolution, Severity: incident.P1,
 		Impact: []incident.Figure{{Label: "a", Value: 1234.5}, {Label: "b", Value: 12345}}}
 	var out bytes.Buffer
-	if err := render.HTML(&out, incident.Portfolio{Incidents: []incident.Incident{in}}, render.Fragment(), render.Lang(lang)); err != nil {
+	one := incident.Portfolio{Incidents: []incident.Incident{in}}
+	if err := render.HTML(&out, one, render.Fragment(), render.Lang(lang)); err != nil {
 		log.Fatal(err)
 	}
 	c := newCutter(out.String(), "<ul class=\"figures\">")
@@ -285,7 +293,10 @@ func fieldType(t reflect.Type, f reflect.StructField) string {
 // without ^ and $; date.html checks the ranges of their numbers.
 const (
 	datePat     = `[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?`
-	dateTimePat = `[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:[0-9]{2})`
+	dayPat      = `[0-9]{4}-[0-9]{2}-[0-9]{2}`
+	clockPat    = `[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?` // seconds and their fraction optional
+	zonePat     = `(?:Z|[+-][0-9]{2}:[0-9]{2})`
+	dateTimePat = dayPat + `T` + clockPat + zonePat
 	periodEnd   = `(?:` + dateTimePat + `|` + datePat + `)`
 	periodPat   = periodEnd + `(?:/` + periodEnd + `)?`
 )
@@ -379,7 +390,8 @@ func partsIncident() (in incident.Incident, order []int) {
 		}
 	}
 	var out bytes.Buffer
-	if err := render.HTML(&out, incident.Portfolio{Incidents: []incident.Incident{in}}, render.Fragment(), render.Details(false)); err != nil {
+	one := incident.Portfolio{Incidents: []incident.Incident{in}}
+	if err := render.HTML(&out, one, render.Fragment(), render.Details(false)); err != nil {
 		log.Fatal(err)
 	}
 	page := out.String()
@@ -410,10 +422,12 @@ func partsIncident() (in incident.Incident, order []int) {
 // the same names, and a name must have one run.
 func markup() []byte {
 	full, order := partsIncident()
-	full.ID, full.Title, full.Role, full.Severity = incident.ID(mID), mTitle, incident.Role(mRole), incident.Severity(mSev)
+	full.ID, full.Title = incident.ID(mID), mTitle
+	full.Role, full.Severity = incident.Role(mRole), incident.Severity(mSev)
 	full.Duration = incident.Duration{Text: mDuration, Length: 4 * time.Hour}
 	full.Situation = append(full.Situation, mPara2)
-	bare := incident.Incident{ID: "bare", Title: "bare", Role: incident.Role(mRole), Severity: incident.Severity(mSev2), Duration: incident.Duration{Text: mDur2}}
+	bare := incident.Incident{ID: "bare", Title: "bare", Role: incident.Role(mRole), Severity: incident.Severity(mSev2),
+		Duration: incident.Duration{Text: mDur2}}
 	p := incident.Portfolio{
 		Roles: []incident.RoleDef{{Key: incident.Role(mRole), Label: mRoleLabel}},
 		Severities: []incident.SeverityDef{
@@ -423,7 +437,9 @@ func markup() []byte {
 		Incidents: []incident.Incident{full, bare},
 	}
 	var out bytes.Buffer
-	if err := render.HTML(&out, p, render.Fragment(), render.Intro(false), render.Legend(false), render.Lessons(false), render.Details(false)); err != nil {
+	err := render.HTML(&out, p, render.Fragment(),
+		render.Intro(false), render.Legend(false), render.Lessons(false), render.Details(false))
+	if err != nil {
 		log.Fatal(err)
 	}
 	c := newCutter(out.String(), "<article")
@@ -519,7 +535,9 @@ func checkGen(keysOnly bool) []byte {
 			if key == "-" || key == "" {
 				continue
 			}
-			if !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") && !(kind == "Figure" && key == "before") {
+			optional := strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero") ||
+				kind == "Figure" && key == "before"
+			if !optional {
 				required = append(required, key)
 			}
 			fs = append(fs, field{key, fieldType(kinds[kind], f)})
@@ -527,7 +545,10 @@ func checkGen(keysOnly bool) []byte {
 		return fs, required
 	}
 	// The dicts of each kind's keys, made once.
-	for _, kind := range []string{"Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons", "Duration", "Event"} {
+	for _, kind := range []string{
+		"Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons", "Duration",
+		"Event",
+	} {
 		fs, _ := fieldsOf(kind)
 		fmt.Fprintf(&b, "{{- $t%s := dict", kind)
 		for _, f := range fs {
