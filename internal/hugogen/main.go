@@ -528,6 +528,7 @@ func checkGen(keysOnly bool) []byte {
 	b.WriteString(header)
 	b.WriteString("{{- /* check: see internal/hugogen. Context: the site's data/portfolio. */ -}}\n")
 	const pfx = "incident-portfolio: data/portfolio: "
+	const quoteIt = " (quote it: YAML 1.1 reads yes, no, on and off as booleans)"
 	type field struct{ key, typ string }
 	fieldsOf := func(kind string) (fs []field, required []string) {
 		for f := range kinds[kind].Fields() {
@@ -559,64 +560,109 @@ func checkGen(keysOnly bool) []byte {
 	var level func(kind, v, path string, d int)
 	level = func(kind, v, path string, d int) {
 		fs, required := fieldsOf(kind)
-		k, x, p, t, at := fmt.Sprintf("$k%d", d), fmt.Sprintf("$x%d", d), fmt.Sprintf("$p%d", d), fmt.Sprintf("$t%d", d), fmt.Sprintf("$at%d", d)
-		fmt.Fprintf(&b, "{{- if not (reflect.IsMap %s) }}{{ errorf %s %s %s }}{{ else -}}\n", v, q(pfx+"%s: want a mapping of "+kind+", not %v"), path, v)
+		name := func(s string) string { return fmt.Sprintf("$%s%d", s, d) }
+		k, x, p, t, at := name("k"), name("x"), name("p"), name("t"), name("at")
+		fmt.Fprintf(&b, "{{- if not (reflect.IsMap %s) }}{{ errorf %s %s %s }}{{ else -}}\n",
+			v, q(pfx+"%s: want a mapping of "+kind+", not %v"), path, v)
 		fmt.Fprintf(&b, "{{- %s := cond (eq %s \"\") \"\" (printf \"%%s.\" %s) -}}\n", at, path, path)
 		fmt.Fprintf(&b, "{{- range %s, %s := %s -}}\n{{- %s := index $t%s %s -}}\n", k, x, v, t, kind, k)
-		fmt.Fprintf(&b, "{{- if not %s }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}\n", t, q(pfx+"%s: unknown field"), at, k)
+		fmt.Fprintf(&b, "{{- if not %s }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}\n",
+			t, q(pfx+"%s: unknown field"), at, k)
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"string\" }}{{ if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
-				t, x, q(pfx+"%s: want text, not %T %v (quote it: YAML 1.1 reads yes, no, on and off as booleans)"), at, k, x, x, x, q(pfx+"%s: control character in %q"), at, k, x)
+			fmt.Fprintf(&b, "{{- else if eq %s \"string\" }}"+
+				"{{ if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}"+
+				"{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
+				t, x, q(pfx+"%s: want text, not %T %v"+quoteIt), at, k, x, x,
+				x, q(pfx+"%s: control character in %q"), at, k, x)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"strings\" }}{{ if not (reflect.IsSlice %s) }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}{{ else }}{{ range $i, $s := %s }}{{ if ne (printf \"%%T\" $s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s $s }}{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" $s) 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s }}{{ end }}{{ end }}{{ end }}\n",
-				t, x, q(pfx+"%s: want a list of text"), at, k, x, q(pfx+"%s[%d]: want text, not %T %v (quote it: YAML 1.1 reads yes, no, on and off as booleans)"), at, k, q(pfx+"%s[%d]: control character in %q"), at, k)
+			fmt.Fprintf(&b, "{{- else if eq %s \"strings\" }}"+
+				"{{ if not (reflect.IsSlice %s) }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}"+
+				"{{ else }}{{ range $i, $s := %s }}"+
+				"{{ if ne (printf \"%%T\" $s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s $s }}"+
+				"{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" $s) 1 }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s }}{{ end }}{{ end }}{{ end }}\n",
+				t, x, q(pfx+"%s: want a list of text"), at, k,
+				x, q(pfx+"%s[%d]: want text, not %T %v"+quoteIt), at, k,
+				q(pfx+"%s[%d]: control character in %q"), at, k)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"number\" }}{{ if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n", t, x, q(pfx+"%s: want a number, not %T %v"), at, k, x, x)
+			fmt.Fprintf(&b, "{{- else if eq %s \"number\" }}"+
+				"{{ if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n",
+				t, x, q(pfx+"%s: want a number, not %T %v"), at, k, x, x)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"numtext\" }}{{ if eq (printf \"%%T\" %s) \"string\" }}{{ if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ else if findRE `%s` %s 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}{{ else if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n",
+			fmt.Fprintf(&b, "{{- else if eq %s \"numtext\" }}"+
+				"{{ if eq (printf \"%%T\" %s) \"string\" }}"+
+				"{{ if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}"+
+				"{{ else if findRE `%s` %s 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}"+
+				"{{ else if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n",
 				t, x, x, q(pfx+"%s: control character in %q"), at, k, x, figureTextRefused, x,
-				q(pfx+"%s: want a number, or a text that does not start with one, not %q (write a number without quotes, and its unit in unit)"), at, k, x,
+				q(pfx+"%s: want a number, or a text that does not start with one, not %q "+
+					"(write a number without quotes, and its unit in unit)"), at, k, x,
 				x, q(pfx+"%s: want a number or a text, not %T %v"), at, k, x, x)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"bool\" }}{{ if ne (printf \"%%T\" %s) \"bool\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n", t, x, q(pfx+"%s: want true or false, not %v"), at, k, x)
+			fmt.Fprintf(&b, "{{- else if eq %s \"bool\" }}{{ if ne (printf \"%%T\" %s) \"bool\" }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
+				t, x, q(pfx+"%s: want true or false, not %v"), at, k, x)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"length\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n", t, "^"+length.Exact+"$", x, q(pfx+"%s: malformed duration %q: want an exact length such as 4h, 2h 15m, 90 minutes or 1d 2h"), at, k, x)
+			fmt.Fprintf(&b, "{{- else if eq %s \"length\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
+				t, "^"+length.Exact+"$", x,
+				q(pfx+"%s: malformed duration %q: want an exact length such as 4h, 2h 15m, 90 minutes or 1d 2h"),
+				at, k, x)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"period\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n", t, "^"+periodPat+"$", x, q(pfx+"%s: malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, a date and time with its zone such as 2023-03-14T13:42Z, or two of them joined by /"), at, k, x)
+			fmt.Fprintf(&b, "{{- else if eq %s \"period\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n",
+				t, "^"+periodPat+"$", x,
+				q(pfx+"%s: malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, "+
+					"a date and time with its zone such as 2023-03-14T13:42Z, or two of them joined by /"),
+				at, k, x)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"datetime\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n", t, "^"+dateTimePat+"$", x, q(pfx+"%s: malformed time %q: want a date and time with its zone, such as 2023-03-14T13:42Z"), at, k, x)
+			fmt.Fprintf(&b, "{{- else if eq %s \"datetime\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n",
+				t, "^"+dateTimePat+"$", x,
+				q(pfx+"%s: malformed time %q: want a date and time with its zone, such as 2023-03-14T13:42Z"),
+				at, k, x)
 		}
 		for _, f := range fs {
 			switch {
 			case f.typ == "duration":
-				fmt.Fprintf(&b, "{{- else if eq %s \"duration\" -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n{{- if reflect.IsMap %s -}}\n", t, p, at, k, x)
+				fmt.Fprintf(&b, "{{- else if eq %s \"duration\" -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n"+
+					"{{- if reflect.IsMap %s -}}\n", t, p, at, k, x)
 				level("Duration", x, p, d+1)
 				if keysOnly {
 					b.WriteString("{{- end }}\n")
 				} else {
-					fmt.Fprintf(&b, "{{- else if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s %s %s %s }}{{ end }}\n", x, q(pfx+"%s: want a duration such as 4h, or text, not %T %v"), p, x, x)
+					fmt.Fprintf(&b, "{{- else if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s %s %s %s }}{{ end }}\n",
+						x, q(pfx+"%s: want a duration such as 4h, or text, not %T %v"), p, x, x)
 				}
 			case strings.HasPrefix(f.typ, "object:"):
-				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n", t, q(f.typ), p, at, k)
+				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n",
+					t, q(f.typ), p, at, k)
 				level(strings.TrimPrefix(f.typ, "object:"), x, p, d+1)
 			case strings.HasPrefix(f.typ, "list:"):
 				e, i := fmt.Sprintf("$e%d", d), fmt.Sprintf("$i%d", d)
-				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n", t, q(f.typ), p, at, k)
-				fmt.Fprintf(&b, "{{- if not (reflect.IsSlice %s) }}{{ errorf %s %s }}{{ else }}{{ range %s, %s := %s -}}\n", x, q(pfx+"%s: want a list"), p, i, e, x)
+				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n",
+					t, q(f.typ), p, at, k)
+				fmt.Fprintf(&b, "{{- if not (reflect.IsSlice %s) }}{{ errorf %s %s }}{{ else }}{{ range %s, %s := %s -}}\n",
+					x, q(pfx+"%s: want a list"), p, i, e, x)
 				level(strings.TrimPrefix(f.typ, "list:"), e, fmt.Sprintf("(printf \"%%s[%%d]\" %s %s)", p, i), d+1)
 				b.WriteString("{{- end }}{{ end -}}\n")
 			}
 		}
 		b.WriteString("{{- end -}}\n{{- end -}}\n")
 		for _, key := range required {
-			fmt.Fprintf(&b, "{{- if not (isset %s %s) }}{{ errorf %s %s }}{{ end -}}\n", v, q(key), q(pfx+"%s"+key+": missing"), at)
+			fmt.Fprintf(&b, "{{- if not (isset %s %s) }}{{ errorf %s %s }}{{ end -}}\n",
+				v, q(key), q(pfx+"%s"+key+": missing"), at)
 		}
 		b.WriteString("{{- end -}}\n")
 	}
