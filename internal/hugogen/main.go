@@ -642,7 +642,8 @@ func checkGen(keysOnly bool) []byte {
 				if keysOnly {
 					b.WriteString("{{- end }}\n")
 				} else {
-					fmt.Fprintf(&b, "{{- else if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s %s %s %s }}{{ end }}\n",
+					fmt.Fprintf(&b, "{{- else if ne (printf \"%%T\" %s) \"string\" }}"+
+						"{{ errorf %s %s %s %s }}{{ end }}\n",
 						x, q(pfx+"%s: want a duration such as 4h, or text, not %T %v"), p, x, x)
 				}
 			case strings.HasPrefix(f.typ, "object:"):
@@ -653,7 +654,8 @@ func checkGen(keysOnly bool) []byte {
 				e, i := fmt.Sprintf("$e%d", d), fmt.Sprintf("$i%d", d)
 				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n",
 					t, q(f.typ), p, at, k)
-				fmt.Fprintf(&b, "{{- if not (reflect.IsSlice %s) }}{{ errorf %s %s }}{{ else }}{{ range %s, %s := %s -}}\n",
+				fmt.Fprintf(&b, "{{- if not (reflect.IsSlice %s) }}{{ errorf %s %s }}"+
+					"{{ else }}{{ range %s, %s := %s -}}\n",
 					x, q(pfx+"%s: want a list"), p, i, e, x)
 				level(strings.TrimPrefix(f.typ, "list:"), e, fmt.Sprintf("(printf \"%%s[%%d]\" %s %s)", p, i), d+1)
 				b.WriteString("{{- end }}{{ end -}}\n")
@@ -737,7 +739,8 @@ func suspect() []byte {
 		`\},(?:[-0-9tfn\[]|` + str + `[,\]])`,      // after a mapping in a list, something else
 		`"duration":[^"{]`,
 		`"when":[^"0-9]`,
-		`\\u00[01][0-9a-f]|\\u007f|\\[tbfr]|\\n[^"]|[\x{7F}-\x{9F}]`, // control characters (jsonify writes DEL and C1 as they are)
+		// control characters (jsonify writes DEL and C1 as they are)
+		`\\u00[01][0-9a-f]|\\u007f|\\[tbfr]|\\n[^"]|[\x{7F}-\x{9F}]`,
 	}
 	var b strings.Builder
 	b.WriteString(header)
@@ -747,9 +750,12 @@ func suspect() []byte {
 		fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = gt (len (findRE `%s` $j 1)) 0 }}{{ end -}}\n", re)
 	}
 	// Every when and length well formed: as many well-formed ones as there are.
-	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"when\":(?:\"[^\"]*\"|[0-9]+)` $j)) (len (findRE `\"when\":(?:\"%s\"|[0-9]{4}[,}])` $j)) }}{{ end -}}\n", periodPat)
-	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"%s\":(?:\"[^\"]*\"|[^\"])` $j)) (len (findRE `\"%s\":\"%s\"` $j)) }}{{ end -}}\n", alt("datetime"), alt("datetime"), dateTimePat)
-	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"length\":\"[^\"]*\"` $j)) (len (findRE `\"length\":\"(?:%s)\"` $j)) }}{{ end -}}\n", length.Exact)
+	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"when\":(?:\"[^\"]*\"|[0-9]+)` $j)) "+
+		"(len (findRE `\"when\":(?:\"%s\"|[0-9]{4}[,}])` $j)) }}{{ end -}}\n", periodPat)
+	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"%s\":(?:\"[^\"]*\"|[^\"])` $j)) "+
+		"(len (findRE `\"%s\":\"%s\"` $j)) }}{{ end -}}\n", alt("datetime"), alt("datetime"), dateTimePat)
+	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"length\":\"[^\"]*\"` $j)) "+
+		"(len (findRE `\"length\":\"(?:%s)\"` $j)) }}{{ end -}}\n", length.Exact)
 	b.WriteString("{{- return $bad -}}\n")
 	return []byte(b.String())
 }
@@ -772,14 +778,26 @@ func detailsMarkup() [][2]string {
 	)
 	in := incident.Incident{
 		ID: "x", Title: "x", Role: incident.LedResolution, Severity: incident.P1,
-		When:    incident.Period{Start: incident.Date{Year: 2023, Month: 3, Day: 14}, End: incident.Date{Year: 2023, Month: 3, Day: 16}},
+		When: incident.Period{
+			Start: incident.Date{Year: 2023, Month: 3, Day: 14},
+			End:   incident.Date{Year: 2023, Month: 3, Day: 16},
+		},
 		Org:     mOrg,
 		Command: incident.IncidentCommander,
 		Tags:    []string{mTag1, mTag2},
-		Impact:  []incident.Figure{{Label: mL1, Before: 7, HasBefore: true, Value: 9, Unit: mUnit, Note: mNote}, {Label: mL2, Value: 5}},
+		Impact: []incident.Figure{
+			{Label: mL1, Before: 7, HasBefore: true, Value: 9, Unit: mUnit, Note: mNote},
+			{Label: mL2, Value: 5},
+		},
 		Results: []incident.Figure{{Label: mL3, Value: 6}},
-		Actions: []incident.Action{{Text: mA1, Kind: incident.Prevent, Done: true}, {Text: mA2, Kind: incident.Mitigate}},
-		Links:   []incident.WriteUp{{Title: mW1, URL: url1, Kind: incident.Talk}, {Title: mW2, URL: url2, Kind: incident.Postmortem}},
+		Actions: []incident.Action{
+			{Text: mA1, Kind: incident.Prevent, Done: true},
+			{Text: mA2, Kind: incident.Mitigate},
+		},
+		Links: []incident.WriteUp{
+			{Title: mW1, URL: url1, Kind: incident.Talk},
+			{Title: mW2, URL: url2, Kind: incident.Postmortem},
+		},
 	}
 	at := func(h, m int) incident.Date {
 		return incident.Date{Year: 2024, Month: 2, Day: 9, Clock: incident.Clock{Hour: h, Minute: m, Set: true}}
@@ -797,7 +815,8 @@ func detailsMarkup() [][2]string {
 		},
 	}
 	zone := func(d, h, m int) incident.Date {
-		return incident.Date{Year: 2023, Month: 11, Day: d, Clock: incident.Clock{Hour: h, Minute: m, Offset: 19800, Set: true}}
+		clock := incident.Clock{Hour: h, Minute: m, Offset: 19800, Set: true}
+		return incident.Date{Year: 2023, Month: 11, Day: d, Clock: clock}
 	}
 	z := incident.Incident{
 		ID: "z", Title: "z", Role: incident.LedResolution, Severity: incident.P1,
@@ -806,7 +825,8 @@ func detailsMarkup() [][2]string {
 	}
 	var out bytes.Buffer
 	p := incident.Portfolio{Incidents: []incident.Incident{in, y, z}}
-	if err := render.HTML(&out, p, render.Fragment(), render.Intro(false), render.Legend(false), render.Lessons(false)); err != nil {
+	err := render.HTML(&out, p, render.Fragment(), render.Intro(false), render.Legend(false), render.Lessons(false))
+	if err != nil {
 		log.Fatal(err)
 	}
 	c := newCutter(out.String(), "<dl")
@@ -871,7 +891,11 @@ func detailsMarkup() [][2]string {
 	take("zoneWord", "</time>", false)
 	take("timeEnd", "</dd>", false)
 	take("ddEnd", "<div>", false)
-	for _, sp := range []struct{ key, iso, text string }{{"timeToDetect", "PT7M", "7 minutes"}, {"timeToMitigate", "PT30M", "30 minutes"}, {"timeToResolve", "PT1H", "1 hour"}} {
+	for _, sp := range []struct{ key, iso, text string }{
+		{"timeToDetect", "PT7M", "7 minutes"},
+		{"timeToMitigate", "PT30M", "30 minutes"},
+		{"timeToResolve", "PT1H", "1 hour"},
+	} {
 		take("span_"+sp.key, sp.iso, true)
 		take("spanMid", sp.text, true)
 		take("spanEnd", "<div>", false)
@@ -928,7 +952,8 @@ func pageMarkup() [][2]string {
 	in2 := in
 	in2.ID, in2.Role, in2.Severity = "y", incident.LedResolution, incident.P2
 	p := incident.Portfolio{
-		Back: incident.Link{Text: mBack, Href: href}, Title: mTitle, Tagline: mTag, Intro: []string{mI1, mI2}, Legend: mLeg,
+		Back: incident.Link{Text: mBack, Href: href}, Title: mTitle, Tagline: mTag,
+		Intro: []string{mI1, mI2}, Legend: mLeg,
 		Incidents: []incident.Incident{in, in2},
 		Lessons:   incident.Lessons{File: mFile, Heading: mHead, Items: []string{mX1, mX2}},
 	}
