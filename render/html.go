@@ -531,7 +531,8 @@ var htmlPieces = func() (t [6]struct {
 		t[off].titleStart = "\" class=\"incident\">\n<h" + h2 + " class=\"incident-title\"><a href=\"#"
 		t[off].titleEnd = "</a></h" + h2 + ">\n<p class=\"meta\"><span class=\"badge role role-"
 		for k, s := range names {
-			t[off].parts[k] = "<section class=\"part\">\n<h" + h3 + " class=\"part-title\">" + s.Name + "</h" + h3 + ">\n"
+			t[off].parts[k] = "<section class=\"part\">\n" +
+				"<h" + h3 + " class=\"part-title\">" + s.Name + "</h" + h3 + ">\n"
 		}
 	}
 	return t
@@ -721,7 +722,8 @@ func (h *htmlWriter) jsonString(s string) {
 
 // jsonLD writes the schema.org description of the selected incidents.
 func (h *htmlWriter) jsonLD() {
-	h.Str("<script type=\"application/ld+json\">\n{\"@context\":\"https://schema.org\",\"@type\":\"ItemList\",\"name\":")
+	h.Str("<script type=\"application/ld+json\">\n" +
+		"{\"@context\":\"https://schema.org\",\"@type\":\"ItemList\",\"name\":")
 	h.jsonString(h.p.Title)
 	if h.p.Tagline != "" {
 		h.Str(",\"description\":")

@@ -603,7 +603,8 @@ func (m *mdWriter) textPlain(s string) bool {
 	if len(s) == 0 {
 		return false
 	}
-	if c := s[0]; c >= utf8.RuneSelf || c == ' ' || c >= '0' && c <= '9' || c == '-' || c == '+' || c == '=' || c == '>' {
+	if c := s[0]; c >= utf8.RuneSelf || c == ' ' || c >= '0' && c <= '9' ||
+		c == '-' || c == '+' || c == '=' || c == '>' {
 		return false
 	}
 	if c := s[len(s)-1]; c >= utf8.RuneSelf || c == ' ' {

@@ -674,7 +674,9 @@ func (t *textWriter) number(d []byte, suf string) {
 // textURL reports whether the word s holds a URL, which is never broken:
 // a scheme's "://", or a mailto: or www. at its start.
 func textURL(s string) bool {
-	return strings.Contains(s, "://") || len(s) > 7 && strings.EqualFold(s[:7], "mailto:") || len(s) > 4 && strings.EqualFold(s[:4], "www.")
+	return strings.Contains(s, "://") ||
+		len(s) > 7 && strings.EqualFold(s[:7], "mailto:") ||
+		len(s) > 4 && strings.EqualFold(s[:4], "www.")
 }
 
 // breakWord writes a word too wide for a line, wrapping between

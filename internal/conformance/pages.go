@@ -234,7 +234,8 @@ func CheckBrowser(t *testing.T, dir string, pages []Page, shots ...Screenshot) {
 			t.Fatal(err)
 		}
 		req.Screenshots = append(req.Screenshots, map[string]any{
-			"url": srv.URL + "/" + sh.Page, "path": abs, "width": sh.Width, "height": sh.Height, "colorScheme": sh.Scheme,
+			"url": srv.URL + "/" + sh.Page, "path": abs,
+			"width": sh.Width, "height": sh.Height, "colorScheme": sh.Scheme,
 		})
 		t.Logf("screenshot of %s (%s scheme) written to %s", sh.Page, sh.Scheme, abs)
 	}
@@ -298,8 +299,8 @@ func CheckBrowser(t *testing.T, dir string, pages []Page, shots ...Screenshot) {
 						pr.Bytes, pr.Header, pr.Pages)
 				}
 				if pr.Overflow {
-					t.Errorf("the print layout is wider than the paper's printable area (%.0f px), so Chromium shrinks it",
-						pr.Area.Width)
+					t.Errorf("the print layout is wider than the paper's printable area (%.0f px), "+
+						"so Chromium shrinks it", pr.Area.Width)
 				}
 				if pr.PDFArticles != len(pr.Articles) {
 					t.Fatalf("the PDF's structure tree has %d articles, the page %d", pr.PDFArticles, len(pr.Articles))
@@ -314,8 +315,8 @@ func CheckBrowser(t *testing.T, dir string, pages []Page, shots ...Screenshot) {
 						continue
 					}
 					if len(a.PDFPages) != 1 {
-						t.Errorf("card %s (%.0f px high, fits in %.0f px; break-inside: %s) is split across PDF pages %v",
-							a.ID, a.Height, pr.Area.Height, a.BreakInside, a.PDFPages)
+						t.Errorf("card %s (%.0f px high, fits in %.0f px; break-inside: %s) "+
+							"is split across PDF pages %v", a.ID, a.Height, pr.Area.Height, a.BreakInside, a.PDFPages)
 					}
 				}
 				slices.Sort(gotIDs)

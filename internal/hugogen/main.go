@@ -108,7 +108,9 @@ func schema() []byte {
 	}
 	walk(reflect.TypeFor[incident.Portfolio]())
 	walk(reflect.TypeFor[incident.Duration]()) // the mapping form {text, length}
-	for _, name := range []string{"Duration", "Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons"} {
+	for _, name := range []string{
+		"Duration", "Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons",
+	} {
 		t := kinds[name]
 		if t == nil {
 			log.Fatalf("no type %s under incident.Portfolio", name)
@@ -180,11 +182,13 @@ func schema() []byte {
 	}
 	b.WriteString(")\n  \"numberForms\" (dict")
 	for _, f := range numberForms() {
-		fmt.Fprintf(&b, " %s (dict \"group\" %s \"decimal\" %s \"four\" %t)", q(f.lang), q(f.group), q(f.decimal), f.four)
+		fmt.Fprintf(&b, " %s (dict \"group\" %s \"decimal\" %s \"four\" %t)",
+			q(f.lang), q(f.group), q(f.decimal), f.four)
 	}
 	// The grammar of lengths, as internal/length writes it for the loader
 	// and the JSON Schema.
-	fmt.Fprintf(&b, ")\n  \"length\" (dict \"exact\" %s \"approx\" %s \"looks\" %s \"part\" %s \"forms\" %s \"units\" (dict",
+	fmt.Fprintf(&b, ")\n  \"length\" (dict \"exact\" %s \"approx\" %s \"looks\" %s \"part\" %s \"forms\" %s "+
+		"\"units\" (dict",
 		q("^"+length.Exact+"$"), q("^"+length.Approx), q(length.LooksLike), q(length.Part), q(length.Forms))
 	units := length.Units()
 	for _, w := range slices.Sorted(maps.Keys(units)) {
@@ -221,8 +225,11 @@ func numberForms() []numberForm {
 	for a := 'a'; a <= 'z'; a++ {
 		for b := 'a'; b <= 'z'; b++ {
 			lang := string([]rune{a, b})
-			if f := numberFormOf(lang); !slices.Contains(numberLangs, lang) && (f.group != en.group || f.decimal != en.decimal || f.four != en.four) {
-				log.Fatalf("render.Lang(%q) writes numbers in a form of its own: add %q to hugogen's numberLangs", lang, lang)
+			f := numberFormOf(lang)
+			own := f.group != en.group || f.decimal != en.decimal || f.four != en.four
+			if !slices.Contains(numberLangs, lang) && own {
+				log.Fatalf("render.Lang(%q) writes numbers in a form of its own: "+
+					"add %q to hugogen's numberLangs", lang, lang)
 			}
 		}
 	}
@@ -237,7 +244,8 @@ func numberFormOf(lang string) numberForm {
 	in := incident.Incident{ID: "x", Title: "x", Role: incident.LedResolution, Severity: incident.P1,
 		Impact: []incident.Figure{{Label: "a", Value: 1234.5}, {Label: "b", Value: 12345}}}
 	var out bytes.Buffer
-	if err := render.HTML(&out, incident.Portfolio{Incidents: []incident.Incident{in}}, render.Fragment(), render.Lang(lang)); err != nil {
+	one := incident.Portfolio{Incidents: []incident.Incident{in}}
+	if err := render.HTML(&out, one, render.Fragment(), render.Lang(lang)); err != nil {
 		log.Fatal(err)
 	}
 	c := newCutter(out.String(), "<ul class=\"figures\">")
@@ -285,7 +293,10 @@ func fieldType(t reflect.Type, f reflect.StructField) string {
 // without ^ and $; date.html checks the ranges of their numbers.
 const (
 	datePat     = `[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?`
-	dateTimePat = `[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:[0-9]{2})`
+	dayPat      = `[0-9]{4}-[0-9]{2}-[0-9]{2}`
+	clockPat    = `[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?` // seconds and their fraction optional
+	zonePat     = `(?:Z|[+-][0-9]{2}:[0-9]{2})`
+	dateTimePat = dayPat + `T` + clockPat + zonePat
 	periodEnd   = `(?:` + dateTimePat + `|` + datePat + `)`
 	periodPat   = periodEnd + `(?:/` + periodEnd + `)?`
 )
@@ -379,7 +390,8 @@ func partsIncident() (in incident.Incident, order []int) {
 		}
 	}
 	var out bytes.Buffer
-	if err := render.HTML(&out, incident.Portfolio{Incidents: []incident.Incident{in}}, render.Fragment(), render.Details(false)); err != nil {
+	one := incident.Portfolio{Incidents: []incident.Incident{in}}
+	if err := render.HTML(&out, one, render.Fragment(), render.Details(false)); err != nil {
 		log.Fatal(err)
 	}
 	page := out.String()
@@ -410,10 +422,12 @@ func partsIncident() (in incident.Incident, order []int) {
 // the same names, and a name must have one run.
 func markup() []byte {
 	full, order := partsIncident()
-	full.ID, full.Title, full.Role, full.Severity = incident.ID(mID), mTitle, incident.Role(mRole), incident.Severity(mSev)
+	full.ID, full.Title = incident.ID(mID), mTitle
+	full.Role, full.Severity = incident.Role(mRole), incident.Severity(mSev)
 	full.Duration = incident.Duration{Text: mDuration, Length: 4 * time.Hour}
 	full.Situation = append(full.Situation, mPara2)
-	bare := incident.Incident{ID: "bare", Title: "bare", Role: incident.Role(mRole), Severity: incident.Severity(mSev2), Duration: incident.Duration{Text: mDur2}}
+	bare := incident.Incident{ID: "bare", Title: "bare", Role: incident.Role(mRole), Severity: incident.Severity(mSev2),
+		Duration: incident.Duration{Text: mDur2}}
 	p := incident.Portfolio{
 		Roles: []incident.RoleDef{{Key: incident.Role(mRole), Label: mRoleLabel}},
 		Severities: []incident.SeverityDef{
@@ -423,7 +437,9 @@ func markup() []byte {
 		Incidents: []incident.Incident{full, bare},
 	}
 	var out bytes.Buffer
-	if err := render.HTML(&out, p, render.Fragment(), render.Intro(false), render.Legend(false), render.Lessons(false), render.Details(false)); err != nil {
+	err := render.HTML(&out, p, render.Fragment(),
+		render.Intro(false), render.Legend(false), render.Lessons(false), render.Details(false))
+	if err != nil {
 		log.Fatal(err)
 	}
 	c := newCutter(out.String(), "<article")
@@ -512,6 +528,7 @@ func checkGen(keysOnly bool) []byte {
 	b.WriteString(header)
 	b.WriteString("{{- /* check: see internal/hugogen. Context: the site's data/portfolio. */ -}}\n")
 	const pfx = "incident-portfolio: data/portfolio: "
+	const quoteIt = " (quote it: YAML 1.1 reads yes, no, on and off as booleans)"
 	type field struct{ key, typ string }
 	fieldsOf := func(kind string) (fs []field, required []string) {
 		for f := range kinds[kind].Fields() {
@@ -519,7 +536,9 @@ func checkGen(keysOnly bool) []byte {
 			if key == "-" || key == "" {
 				continue
 			}
-			if !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") && !(kind == "Figure" && key == "before") {
+			optional := strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero") ||
+				kind == "Figure" && key == "before"
+			if !optional {
 				required = append(required, key)
 			}
 			fs = append(fs, field{key, fieldType(kinds[kind], f)})
@@ -527,7 +546,10 @@ func checkGen(keysOnly bool) []byte {
 		return fs, required
 	}
 	// The dicts of each kind's keys, made once.
-	for _, kind := range []string{"Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons", "Duration", "Event"} {
+	for _, kind := range []string{
+		"Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons", "Duration",
+		"Event",
+	} {
 		fs, _ := fieldsOf(kind)
 		fmt.Fprintf(&b, "{{- $t%s := dict", kind)
 		for _, f := range fs {
@@ -538,64 +560,111 @@ func checkGen(keysOnly bool) []byte {
 	var level func(kind, v, path string, d int)
 	level = func(kind, v, path string, d int) {
 		fs, required := fieldsOf(kind)
-		k, x, p, t, at := fmt.Sprintf("$k%d", d), fmt.Sprintf("$x%d", d), fmt.Sprintf("$p%d", d), fmt.Sprintf("$t%d", d), fmt.Sprintf("$at%d", d)
-		fmt.Fprintf(&b, "{{- if not (reflect.IsMap %s) }}{{ errorf %s %s %s }}{{ else -}}\n", v, q(pfx+"%s: want a mapping of "+kind+", not %v"), path, v)
+		name := func(s string) string { return fmt.Sprintf("$%s%d", s, d) }
+		k, x, p, t, at := name("k"), name("x"), name("p"), name("t"), name("at")
+		fmt.Fprintf(&b, "{{- if not (reflect.IsMap %s) }}{{ errorf %s %s %s }}{{ else -}}\n",
+			v, q(pfx+"%s: want a mapping of "+kind+", not %v"), path, v)
 		fmt.Fprintf(&b, "{{- %s := cond (eq %s \"\") \"\" (printf \"%%s.\" %s) -}}\n", at, path, path)
 		fmt.Fprintf(&b, "{{- range %s, %s := %s -}}\n{{- %s := index $t%s %s -}}\n", k, x, v, t, kind, k)
-		fmt.Fprintf(&b, "{{- if not %s }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}\n", t, q(pfx+"%s: unknown field"), at, k)
+		fmt.Fprintf(&b, "{{- if not %s }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}\n",
+			t, q(pfx+"%s: unknown field"), at, k)
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"string\" }}{{ if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
-				t, x, q(pfx+"%s: want text, not %T %v (quote it: YAML 1.1 reads yes, no, on and off as booleans)"), at, k, x, x, x, q(pfx+"%s: control character in %q"), at, k, x)
+			fmt.Fprintf(&b, "{{- else if eq %s \"string\" }}"+
+				"{{ if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}"+
+				"{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
+				t, x, q(pfx+"%s: want text, not %T %v"+quoteIt), at, k, x, x,
+				x, q(pfx+"%s: control character in %q"), at, k, x)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"strings\" }}{{ if not (reflect.IsSlice %s) }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}{{ else }}{{ range $i, $s := %s }}{{ if ne (printf \"%%T\" $s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s $s }}{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" $s) 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s }}{{ end }}{{ end }}{{ end }}\n",
-				t, x, q(pfx+"%s: want a list of text"), at, k, x, q(pfx+"%s[%d]: want text, not %T %v (quote it: YAML 1.1 reads yes, no, on and off as booleans)"), at, k, q(pfx+"%s[%d]: control character in %q"), at, k)
+			fmt.Fprintf(&b, "{{- else if eq %s \"strings\" }}"+
+				"{{ if not (reflect.IsSlice %s) }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}"+
+				"{{ else }}{{ range $i, $s := %s }}"+
+				"{{ if ne (printf \"%%T\" $s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s $s }}"+
+				"{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" $s) 1 }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s }}{{ end }}{{ end }}{{ end }}\n",
+				t, x, q(pfx+"%s: want a list of text"), at, k,
+				x, q(pfx+"%s[%d]: want text, not %T %v"+quoteIt), at, k,
+				q(pfx+"%s[%d]: control character in %q"), at, k)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"number\" }}{{ if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n", t, x, q(pfx+"%s: want a number, not %T %v"), at, k, x, x)
+			fmt.Fprintf(&b, "{{- else if eq %s \"number\" }}"+
+				"{{ if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n",
+				t, x, q(pfx+"%s: want a number, not %T %v"), at, k, x, x)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"numtext\" }}{{ if eq (printf \"%%T\" %s) \"string\" }}{{ if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ else if findRE `%s` %s 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}{{ else if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n",
+			fmt.Fprintf(&b, "{{- else if eq %s \"numtext\" }}"+
+				"{{ if eq (printf \"%%T\" %s) \"string\" }}"+
+				"{{ if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}"+
+				"{{ else if findRE `%s` %s 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}"+
+				"{{ else if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n",
 				t, x, x, q(pfx+"%s: control character in %q"), at, k, x, figureTextRefused, x,
-				q(pfx+"%s: want a number, or a text that does not start with one, not %q (write a number without quotes, and its unit in unit)"), at, k, x,
+				q(pfx+"%s: want a number, or a text that does not start with one, not %q "+
+					"(write a number without quotes, and its unit in unit)"), at, k, x,
 				x, q(pfx+"%s: want a number or a text, not %T %v"), at, k, x, x)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"bool\" }}{{ if ne (printf \"%%T\" %s) \"bool\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n", t, x, q(pfx+"%s: want true or false, not %v"), at, k, x)
+			fmt.Fprintf(&b, "{{- else if eq %s \"bool\" }}{{ if ne (printf \"%%T\" %s) \"bool\" }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
+				t, x, q(pfx+"%s: want true or false, not %v"), at, k, x)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"length\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n", t, "^"+length.Exact+"$", x, q(pfx+"%s: malformed duration %q: want an exact length such as 4h, 2h 15m, 90 minutes or 1d 2h"), at, k, x)
+			fmt.Fprintf(&b, "{{- else if eq %s \"length\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
+				t, "^"+length.Exact+"$", x,
+				q(pfx+"%s: malformed duration %q: want an exact length such as 4h, 2h 15m, 90 minutes or 1d 2h"),
+				at, k, x)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"period\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n", t, "^"+periodPat+"$", x, q(pfx+"%s: malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, a date and time with its zone such as 2023-03-14T13:42Z, or two of them joined by /"), at, k, x)
+			fmt.Fprintf(&b, "{{- else if eq %s \"period\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n",
+				t, "^"+periodPat+"$", x,
+				q(pfx+"%s: malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, "+
+					"a date and time with its zone such as 2023-03-14T13:42Z, or two of them joined by /"),
+				at, k, x)
 		}
 		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"datetime\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n", t, "^"+dateTimePat+"$", x, q(pfx+"%s: malformed time %q: want a date and time with its zone, such as 2023-03-14T13:42Z"), at, k, x)
+			fmt.Fprintf(&b, "{{- else if eq %s \"datetime\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}"+
+				"{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n",
+				t, "^"+dateTimePat+"$", x,
+				q(pfx+"%s: malformed time %q: want a date and time with its zone, such as 2023-03-14T13:42Z"),
+				at, k, x)
 		}
 		for _, f := range fs {
 			switch {
 			case f.typ == "duration":
-				fmt.Fprintf(&b, "{{- else if eq %s \"duration\" -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n{{- if reflect.IsMap %s -}}\n", t, p, at, k, x)
+				fmt.Fprintf(&b, "{{- else if eq %s \"duration\" -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n"+
+					"{{- if reflect.IsMap %s -}}\n", t, p, at, k, x)
 				level("Duration", x, p, d+1)
 				if keysOnly {
 					b.WriteString("{{- end }}\n")
 				} else {
-					fmt.Fprintf(&b, "{{- else if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s %s %s %s }}{{ end }}\n", x, q(pfx+"%s: want a duration such as 4h, or text, not %T %v"), p, x, x)
+					fmt.Fprintf(&b, "{{- else if ne (printf \"%%T\" %s) \"string\" }}"+
+						"{{ errorf %s %s %s %s }}{{ end }}\n",
+						x, q(pfx+"%s: want a duration such as 4h, or text, not %T %v"), p, x, x)
 				}
 			case strings.HasPrefix(f.typ, "object:"):
-				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n", t, q(f.typ), p, at, k)
+				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n",
+					t, q(f.typ), p, at, k)
 				level(strings.TrimPrefix(f.typ, "object:"), x, p, d+1)
 			case strings.HasPrefix(f.typ, "list:"):
 				e, i := fmt.Sprintf("$e%d", d), fmt.Sprintf("$i%d", d)
-				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n", t, q(f.typ), p, at, k)
-				fmt.Fprintf(&b, "{{- if not (reflect.IsSlice %s) }}{{ errorf %s %s }}{{ else }}{{ range %s, %s := %s -}}\n", x, q(pfx+"%s: want a list"), p, i, e, x)
+				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n",
+					t, q(f.typ), p, at, k)
+				fmt.Fprintf(&b, "{{- if not (reflect.IsSlice %s) }}{{ errorf %s %s }}"+
+					"{{ else }}{{ range %s, %s := %s -}}\n",
+					x, q(pfx+"%s: want a list"), p, i, e, x)
 				level(strings.TrimPrefix(f.typ, "list:"), e, fmt.Sprintf("(printf \"%%s[%%d]\" %s %s)", p, i), d+1)
 				b.WriteString("{{- end }}{{ end -}}\n")
 			}
 		}
 		b.WriteString("{{- end -}}\n{{- end -}}\n")
 		for _, key := range required {
-			fmt.Fprintf(&b, "{{- if not (isset %s %s) }}{{ errorf %s %s }}{{ end -}}\n", v, q(key), q(pfx+"%s"+key+": missing"), at)
+			fmt.Fprintf(&b, "{{- if not (isset %s %s) }}{{ errorf %s %s }}{{ end -}}\n",
+				v, q(key), q(pfx+"%s"+key+": missing"), at)
 		}
 		b.WriteString("{{- end -}}\n")
 	}
@@ -670,7 +739,8 @@ func suspect() []byte {
 		`\},(?:[-0-9tfn\[]|` + str + `[,\]])`,      // after a mapping in a list, something else
 		`"duration":[^"{]`,
 		`"when":[^"0-9]`,
-		`\\u00[01][0-9a-f]|\\u007f|\\[tbfr]|\\n[^"]|[\x{7F}-\x{9F}]`, // control characters (jsonify writes DEL and C1 as they are)
+		// control characters (jsonify writes DEL and C1 as they are)
+		`\\u00[01][0-9a-f]|\\u007f|\\[tbfr]|\\n[^"]|[\x{7F}-\x{9F}]`,
 	}
 	var b strings.Builder
 	b.WriteString(header)
@@ -680,9 +750,12 @@ func suspect() []byte {
 		fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = gt (len (findRE `%s` $j 1)) 0 }}{{ end -}}\n", re)
 	}
 	// Every when and length well formed: as many well-formed ones as there are.
-	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"when\":(?:\"[^\"]*\"|[0-9]+)` $j)) (len (findRE `\"when\":(?:\"%s\"|[0-9]{4}[,}])` $j)) }}{{ end -}}\n", periodPat)
-	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"%s\":(?:\"[^\"]*\"|[^\"])` $j)) (len (findRE `\"%s\":\"%s\"` $j)) }}{{ end -}}\n", alt("datetime"), alt("datetime"), dateTimePat)
-	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"length\":\"[^\"]*\"` $j)) (len (findRE `\"length\":\"(?:%s)\"` $j)) }}{{ end -}}\n", length.Exact)
+	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"when\":(?:\"[^\"]*\"|[0-9]+)` $j)) "+
+		"(len (findRE `\"when\":(?:\"%s\"|[0-9]{4}[,}])` $j)) }}{{ end -}}\n", periodPat)
+	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"%s\":(?:\"[^\"]*\"|[^\"])` $j)) "+
+		"(len (findRE `\"%s\":\"%s\"` $j)) }}{{ end -}}\n", alt("datetime"), alt("datetime"), dateTimePat)
+	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"length\":\"[^\"]*\"` $j)) "+
+		"(len (findRE `\"length\":\"(?:%s)\"` $j)) }}{{ end -}}\n", length.Exact)
 	b.WriteString("{{- return $bad -}}\n")
 	return []byte(b.String())
 }
@@ -705,14 +778,26 @@ func detailsMarkup() [][2]string {
 	)
 	in := incident.Incident{
 		ID: "x", Title: "x", Role: incident.LedResolution, Severity: incident.P1,
-		When:    incident.Period{Start: incident.Date{Year: 2023, Month: 3, Day: 14}, End: incident.Date{Year: 2023, Month: 3, Day: 16}},
+		When: incident.Period{
+			Start: incident.Date{Year: 2023, Month: 3, Day: 14},
+			End:   incident.Date{Year: 2023, Month: 3, Day: 16},
+		},
 		Org:     mOrg,
 		Command: incident.IncidentCommander,
 		Tags:    []string{mTag1, mTag2},
-		Impact:  []incident.Figure{{Label: mL1, Before: 7, HasBefore: true, Value: 9, Unit: mUnit, Note: mNote}, {Label: mL2, Value: 5}},
+		Impact: []incident.Figure{
+			{Label: mL1, Before: 7, HasBefore: true, Value: 9, Unit: mUnit, Note: mNote},
+			{Label: mL2, Value: 5},
+		},
 		Results: []incident.Figure{{Label: mL3, Value: 6}},
-		Actions: []incident.Action{{Text: mA1, Kind: incident.Prevent, Done: true}, {Text: mA2, Kind: incident.Mitigate}},
-		Links:   []incident.WriteUp{{Title: mW1, URL: url1, Kind: incident.Talk}, {Title: mW2, URL: url2, Kind: incident.Postmortem}},
+		Actions: []incident.Action{
+			{Text: mA1, Kind: incident.Prevent, Done: true},
+			{Text: mA2, Kind: incident.Mitigate},
+		},
+		Links: []incident.WriteUp{
+			{Title: mW1, URL: url1, Kind: incident.Talk},
+			{Title: mW2, URL: url2, Kind: incident.Postmortem},
+		},
 	}
 	at := func(h, m int) incident.Date {
 		return incident.Date{Year: 2024, Month: 2, Day: 9, Clock: incident.Clock{Hour: h, Minute: m, Set: true}}
@@ -730,7 +815,8 @@ func detailsMarkup() [][2]string {
 		},
 	}
 	zone := func(d, h, m int) incident.Date {
-		return incident.Date{Year: 2023, Month: 11, Day: d, Clock: incident.Clock{Hour: h, Minute: m, Offset: 19800, Set: true}}
+		clock := incident.Clock{Hour: h, Minute: m, Offset: 19800, Set: true}
+		return incident.Date{Year: 2023, Month: 11, Day: d, Clock: clock}
 	}
 	z := incident.Incident{
 		ID: "z", Title: "z", Role: incident.LedResolution, Severity: incident.P1,
@@ -739,7 +825,8 @@ func detailsMarkup() [][2]string {
 	}
 	var out bytes.Buffer
 	p := incident.Portfolio{Incidents: []incident.Incident{in, y, z}}
-	if err := render.HTML(&out, p, render.Fragment(), render.Intro(false), render.Legend(false), render.Lessons(false)); err != nil {
+	err := render.HTML(&out, p, render.Fragment(), render.Intro(false), render.Legend(false), render.Lessons(false))
+	if err != nil {
 		log.Fatal(err)
 	}
 	c := newCutter(out.String(), "<dl")
@@ -804,7 +891,11 @@ func detailsMarkup() [][2]string {
 	take("zoneWord", "</time>", false)
 	take("timeEnd", "</dd>", false)
 	take("ddEnd", "<div>", false)
-	for _, sp := range []struct{ key, iso, text string }{{"timeToDetect", "PT7M", "7 minutes"}, {"timeToMitigate", "PT30M", "30 minutes"}, {"timeToResolve", "PT1H", "1 hour"}} {
+	for _, sp := range []struct{ key, iso, text string }{
+		{"timeToDetect", "PT7M", "7 minutes"},
+		{"timeToMitigate", "PT30M", "30 minutes"},
+		{"timeToResolve", "PT1H", "1 hour"},
+	} {
 		take("span_"+sp.key, sp.iso, true)
 		take("spanMid", sp.text, true)
 		take("spanEnd", "<div>", false)
@@ -861,7 +952,8 @@ func pageMarkup() [][2]string {
 	in2 := in
 	in2.ID, in2.Role, in2.Severity = "y", incident.LedResolution, incident.P2
 	p := incident.Portfolio{
-		Back: incident.Link{Text: mBack, Href: href}, Title: mTitle, Tagline: mTag, Intro: []string{mI1, mI2}, Legend: mLeg,
+		Back: incident.Link{Text: mBack, Href: href}, Title: mTitle, Tagline: mTag,
+		Intro: []string{mI1, mI2}, Legend: mLeg,
 		Incidents: []incident.Incident{in, in2},
 		Lessons:   incident.Lessons{File: mFile, Heading: mHead, Items: []string{mX1, mX2}},
 	}

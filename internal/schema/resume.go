@@ -29,16 +29,20 @@ const rfc3339Pattern = `(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[
 var (
 	resumeDateForm = form{
 		body: `(` + datePattern + `|` + rfc3339Pattern + `)`,
-		comment: "An ISO 8601 calendar date given to the year, month or day, as JSON Resume's own dates are: YYYY, YYYY-MM or YYYY-MM-DD, with a year from 1900 to 2999; " +
-			"or, both ends of a period alike, an RFC 3339 date-time with seconds and zone, as in 2023-03-14T13:42:00Z or 2023-03-14T14:42:00+01:00.",
+		comment: "An ISO 8601 calendar date given to the year, month or day, as JSON Resume's own dates are: " +
+			"YYYY, YYYY-MM or YYYY-MM-DD, with a year from 1900 to 2999; " +
+			"or, both ends of a period alike, an RFC 3339 date-time with seconds and zone, " +
+			"as in 2023-03-14T13:42:00Z or 2023-03-14T14:42:00+01:00.",
 	}
 	resumeDateTimeForm = form{
-		body:    rfc3339Pattern,
-		comment: "An RFC 3339 (ISO 8601) date-time with seconds and zone, as in 2023-03-14T13:42:00Z or 2023-03-14T14:42:00+01:00.",
+		body: rfc3339Pattern,
+		comment: "An RFC 3339 (ISO 8601) date-time with seconds and zone, " +
+			"as in 2023-03-14T13:42:00Z or 2023-03-14T14:42:00+01:00.",
 	}
 	isoDurationForm = form{
-		body:    `PT([0-9]+H([0-9]+M)?(` + isoSeconds + `)?|[0-9]+M(` + isoSeconds + `)?|` + isoSeconds + `)`,
-		comment: "An ISO 8601 duration in hours, minutes and seconds, at least one of them given: PT4H, PT1H30M, PT1.5S.",
+		body: `PT([0-9]+H([0-9]+M)?(` + isoSeconds + `)?|[0-9]+M(` + isoSeconds + `)?|` + isoSeconds + `)`,
+		comment: "An ISO 8601 duration in hours, minutes and seconds, " +
+			"at least one of them given: PT4H, PT1H30M, PT1.5S.",
 	}
 )
 
@@ -96,18 +100,19 @@ func refineResume(root *jsonschema.Schema) error {
 		}
 		return fmt.Errorf("schema: no property %s in package jsonresume's types", key)
 	}
+	duration := func(p *jsonschema.Schema) { isoDurationForm.applyTo(p); p.Format = "duration" }
 	for _, rule := range []struct {
 		key string
 		f   func(*jsonschema.Schema)
 	}{
 		{"ResumeExtension.version", func(p *jsonschema.Schema) { p.Const = jsonresume.Version }},
-		{"ResumeDuration.length", func(p *jsonschema.Schema) { isoDurationForm.applyTo(p); p.Format = "duration" }},
+		{"ResumeDuration.length", duration},
 		{"ResumePeriod.start", resumeDateForm.applyTo},
 		{"ResumePeriod.end", resumeDateForm.applyTo},
 		{"ResumeEvent.at", func(p *jsonschema.Schema) { resumeDateTimeForm.applyTo(p); p.Format = "date-time" }},
-		{"ResumeIncident.timeToDetect", func(p *jsonschema.Schema) { isoDurationForm.applyTo(p); p.Format = "duration" }},
-		{"ResumeIncident.timeToMitigate", func(p *jsonschema.Schema) { isoDurationForm.applyTo(p); p.Format = "duration" }},
-		{"ResumeIncident.timeToResolve", func(p *jsonschema.Schema) { isoDurationForm.applyTo(p); p.Format = "duration" }},
+		{"ResumeIncident.timeToDetect", duration},
+		{"ResumeIncident.timeToMitigate", duration},
+		{"ResumeIncident.timeToResolve", duration},
 		{"ResumeLink.href", func(p *jsonschema.Schema) { p.Format = "uri-reference" }},
 		{"ResumeWriteUp.url", func(p *jsonschema.Schema) { p.Format = "uri-reference" }},
 		{"ResumeSeverity.level", func(p *jsonschema.Schema) { p.Minimum = "0" }},

@@ -604,7 +604,8 @@ func jsonValueEnd(d []byte, i int) int {
 		}
 	}
 	k := i
-	for k < len(d) && d[k] != ',' && d[k] != '}' && d[k] != ']' && d[k] != ' ' && d[k] != '\t' && d[k] != '\r' && d[k] != '\n' {
+	for k < len(d) && d[k] != ',' && d[k] != '}' && d[k] != ']' &&
+		d[k] != ' ' && d[k] != '\t' && d[k] != '\r' && d[k] != '\n' {
 		k++
 	}
 	return k

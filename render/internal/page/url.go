@@ -29,10 +29,12 @@ func SafeHref(s string) bool {
 		for host < len(rest) && urlHost[rest[host]] {
 			host++
 		}
-		if host > 0 && plainURLTail(rest[host:]) && (host == len(rest) || rest[host] == '/' || rest[host] == '?' || rest[host] == '#') {
+		hostEnds := host == len(rest) || rest[host] == '/' || rest[host] == '?' || rest[host] == '#'
+		if host > 0 && plainURLTail(rest[host:]) && hostEnds {
 			return true
 		}
-	case scheme != "" && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "mailto"):
+	case scheme != "" && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "http") &&
+		!strings.EqualFold(scheme, "mailto"):
 		return false
 	}
 	return incident.SafeURL(s)

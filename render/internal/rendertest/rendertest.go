@@ -55,8 +55,12 @@ func (w *FailAfter) Write(p []byte) (int, error) {
 // when given, the summary first and the lessons last.
 func WantParts(in *incident.Incident) (out []incident.Section) {
 	seed, pm := in.Sections(), in.Postmortem()
-	for _, s := range []incident.Section{pm[0], seed[0], pm[1], pm[2], pm[3], seed[1], seed[2], seed[3], pm[4], pm[5], pm[6]} {
-		if len(s.Paragraphs) > 0 || slices.ContainsFunc(seed[:], func(d incident.Section) bool { return d.Key == s.Key }) {
+	inSeed := func(s incident.Section) bool {
+		return slices.ContainsFunc(seed[:], func(d incident.Section) bool { return d.Key == s.Key })
+	}
+	order := []incident.Section{pm[0], seed[0], pm[1], pm[2], pm[3], seed[1], seed[2], seed[3], pm[4], pm[5], pm[6]}
+	for _, s := range order {
+		if len(s.Paragraphs) > 0 || inSeed(s) {
 			out = append(out, s)
 		}
 	}
