@@ -32,8 +32,8 @@ func TestComments(t *testing.T) {
 }
 
 // checkComments extracts the doc comments of the package in dir (relative
-// to the module root) whose keys keep likes, and compares them with
-// embedded, which -update rewrites as file.
+// to the module root) whose keys keep likes, each made one line, and
+// compares them with embedded, which -update rewrites as file.
 func checkComments(t *testing.T, dir string, keep func(key string) bool, file string, embedded []byte) {
 	t.Helper()
 	root, err := filepath.Abs("../..")
@@ -48,7 +48,9 @@ func checkComments(t *testing.T, dir string, keep func(key string) bool, file st
 	want := map[string]string{}
 	for k, v := range r.CommentMap {
 		if keep(k) {
-			want[k] = v
+			// A comment wrapped over lines is one description: its
+			// line breaks are spaces.
+			want[k] = strings.ReplaceAll(v, "\n", " ")
 		}
 	}
 	if len(want) == 0 {

@@ -179,7 +179,9 @@ type Incident struct {
 	GotLucky []string `json:"gotLucky,omitempty"`
 	// When is when it happened.
 	When *Period `json:"when,omitempty"`
-	// TimeToDetect is the time from the incident's start to its detection, which its timeline gives (incident.Incident.TimeToDetect), as an ISO 8601 duration such as "PT4M"; absent when the timeline does not give it.
+	// TimeToDetect is the time from the incident's start to its detection, which its timeline gives
+	// (incident.Incident.TimeToDetect), as an ISO 8601 duration such as "PT4M"; absent when the timeline does
+	// not give it.
 	TimeToDetect string `json:"timeToDetect,omitempty"`
 	// TimeToMitigate is the time from the incident's start to its mitigation, as TimeToDetect.
 	TimeToMitigate string `json:"timeToMitigate,omitempty"`
@@ -205,11 +207,13 @@ type Incident struct {
 
 // Event is one entry of an incident's timeline.
 type Event struct {
-	// At is when it happened: an ISO 8601 date-time with its zone, such as "2023-03-14T13:42:00Z" or "2023-03-14T14:42:00+01:00".
+	// At is when it happened: an ISO 8601 date-time with its zone, such as "2023-03-14T13:42:00Z" or
+	// "2023-03-14T14:42:00+01:00".
 	At string `json:"at"`
 	// Text says what happened.
 	Text string `json:"text"`
-	// Kind is the step in the incident's course: started, detected, escalated, mitigated or resolved; absent for a note.
+	// Kind is the step in the incident's course: started, detected, escalated, mitigated or resolved; absent
+	// for a note.
 	Kind incident.EventKind `json:"kind,omitempty"`
 	// State is the service's state from then on: down, degraded or recovered; absent when not given.
 	State incident.State `json:"state,omitempty"`
@@ -219,7 +223,8 @@ type Event struct {
 type Duration struct {
 	// Text is what pages show, such as "4 hours" or "Weekend (Fri-Sun)".
 	Text string `json:"text"`
-	// Length is the length as an ISO 8601 duration in hours, minutes and seconds, such as "PT4H" or "PT1H30M"; absent when unknown.
+	// Length is the length as an ISO 8601 duration in hours, minutes and seconds, such as "PT4H" or
+	// "PT1H30M"; absent when unknown.
 	Length string `json:"length,omitempty"`
 	// Approximate is true when the length is approximate, as in "about 6 hours"; absent otherwise.
 	Approximate bool `json:"approximate,omitempty"`
@@ -232,7 +237,8 @@ type Duration struct {
 type Period struct {
 	// Start is the first day (or month, or year), or the date-time, the incident started.
 	Start string `json:"start"`
-	// End is the last day, or the date-time, of a range; absent when the incident is one date or starts at one date-time.
+	// End is the last day, or the date-time, of a range; absent when the incident is one date or starts at
+	// one date-time.
 	End string `json:"end,omitempty"`
 }
 
