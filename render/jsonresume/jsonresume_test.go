@@ -19,6 +19,7 @@ import (
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/race"
+	"github.com/incident-leadership/portfolio/internal/synth"
 	"github.com/incident-leadership/portfolio/render"
 	"github.com/incident-leadership/portfolio/render/internal/page"
 	"github.com/incident-leadership/portfolio/render/internal/rendertest"
@@ -608,18 +609,44 @@ func benchJSON(b *testing.B, size int, write func(*bytes.Buffer) error) {
 	}
 }
 
-func BenchmarkJSONResume(b *testing.B) {
-	p := jsonBundled(b)
-	benchJSON(b, len(renderJSONResume(b, p)), func(w *bytes.Buffer) error { return Write(w, p) })
+// jsonSizes are the portfolios the JSON benchmarks write: the bundled
+// one (seed) and 1,000 synthetic incidents (1k).
+func jsonSizes(b *testing.B) []struct {
+	name string
+	p    incident.Portfolio
+} {
+	return []struct {
+		name string
+		p    incident.Portfolio
+	}{{"seed", jsonBundled(b)}, {"1k", synth.Portfolio(1000)}}
 }
 
+func BenchmarkJSONResume(b *testing.B) {
+	for _, size := range jsonSizes(b) {
+		b.Run(size.name, func(b *testing.B) {
+			benchJSON(b, len(renderJSONResume(b, size.p)), func(w *bytes.Buffer) error { return Write(w, size.p) })
+		})
+	}
+}
+
+// BenchmarkJSONResumeEncodingJSON writes the same bytes with
+// encoding/json, from the types a user decodes the extension into.
 func BenchmarkJSONResumeEncodingJSON(b *testing.B) {
-	p := jsonBundled(b)
-	benchJSON(b, len(renderJSONResume(b, p)), func(w *bytes.Buffer) error {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(referenceDoc(p))
-	})
+	for _, size := range jsonSizes(b) {
+		b.Run(size.name, func(b *testing.B) {
+			want := renderJSONResume(b, size.p)
+			encode := func(w *bytes.Buffer) error {
+				enc := json.NewEncoder(w)
+				enc.SetIndent("", "  ")
+				return enc.Encode(referenceDoc(size.p))
+			}
+			var got bytes.Buffer
+			if err := encode(&got); err != nil || !bytes.Equal(got.Bytes(), want) {
+				b.Fatalf("encoding/json does not write Write's bytes (err %v)", err)
+			}
+			benchJSON(b, len(want), encode)
+		})
+	}
 }
 
 func BenchmarkJSONResumeWrite(b *testing.B) {
