@@ -672,7 +672,8 @@ func checkGen(keysOnly bool) []byte {
 	return []byte(b.String())
 }
 
-// suspect writes a partial that reports whether the data (context) may
+// suspect writes a partial that reports whether the data (context: its
+// jsonify text, which model.html makes once for escaped.html too) may
 // hold a scalar of the wrong type, a control character or a malformed
 // date or length, by a few regular expressions over its jsonify text: so
 // that the precise check (check.html), which costs a third of a large
@@ -744,8 +745,8 @@ func suspect() []byte {
 	}
 	var b strings.Builder
 	b.WriteString(header)
-	b.WriteString("{{- /* suspect: see internal/hugogen. Context: the site's data/portfolio. */ -}}\n")
-	b.WriteString("{{- $j := jsonify . -}}\n{{- $bad := false -}}\n")
+	b.WriteString("{{- /* suspect: see internal/hugogen. Context: the site's data/portfolio as jsonify writes it. */ -}}\n")
+	b.WriteString("{{- $j := . -}}\n{{- $bad := false -}}\n")
 	// One expression, their alternation: one pass over the text instead
 	// of one each (each pass is a slow scan of a large file).
 	for i, re := range bad {
