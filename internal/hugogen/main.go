@@ -672,7 +672,8 @@ func checkGen(keysOnly bool) []byte {
 	return []byte(b.String())
 }
 
-// suspect writes a partial that reports whether the data (context) may
+// suspect writes a partial that reports whether the data (context: its
+// jsonify text, which model.html makes once for escaped.html too) may
 // hold a scalar of the wrong type, a control character or a malformed
 // date or length, by a few regular expressions over its jsonify text: so
 // that the precise check (check.html), which costs a third of a large
@@ -739,16 +740,31 @@ func suspect() []byte {
 		`\},(?:[-0-9tfn\[]|` + str + `[,\]])`,      // after a mapping in a list, something else
 		`"duration":[^"{]`,
 		`"when":[^"0-9]`,
-		// control characters (jsonify writes DEL and C1 as they are)
-		`\\u00[01][0-9a-f]|\\u007f|\\[tbfr]|\\n[^"]|[\x{7F}-\x{9F}]`,
+		// control characters jsonify escapes (DEL and C1 below)
+		`\\(?:u00[01][0-9a-f]|u007f|[tbfr]|n[^"])`,
 	}
 	var b strings.Builder
 	b.WriteString(header)
-	b.WriteString("{{- /* suspect: see internal/hugogen. Context: the site's data/portfolio. */ -}}\n")
-	b.WriteString("{{- $j := jsonify . -}}\n{{- $bad := false -}}\n")
+	b.WriteString("{{- /* suspect: see internal/hugogen. Context: the site's data/portfolio as jsonify writes it. */ -}}\n")
+	b.WriteString("{{- $j := . -}}\n{{- $bad := false -}}\n")
+	// The expressions that start with a quote as one alternation: one
+	// pass over the text instead of one each, and a pass that skips from
+	// quote to quote (Go's regexp jumps to an expression's literal
+	// prefix); an alternation of all would have no prefix and step
+	// through every byte.
+	var quoted []string
 	for _, re := range bad {
+		if strings.HasPrefix(re, `"`) {
+			quoted = append(quoted, "(?:"+re+")")
+			continue
+		}
 		fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = gt (len (findRE `%s` $j 1)) 0 }}{{ end -}}\n", re)
 	}
+	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = gt (len (findRE `%s` $j 1)) 0 }}{{ end -}}\n", strings.Join(quoted, "|"))
+	// DEL and C1 controls, which jsonify writes as they are: searched
+	// for only when their bytes are there (7F, or C2 80-9F in UTF-8).
+	b.WriteString("{{- if and (not $bad) (or (in $j \"\\x7F\") (in $j \"\\xC2\")) }}" +
+		"{{ $bad = gt (len (findRE `[\\x{7F}-\\x{9F}]` $j 1)) 0 }}{{ end -}}\n")
 	// Every when and length well formed: as many well-formed ones as there are.
 	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = ne (len (findRE `\"when\":(?:\"[^\"]*\"|[0-9]+)` $j)) "+
 		"(len (findRE `\"when\":(?:\"%s\"|[0-9]{4}[,}])` $j)) }}{{ end -}}\n", periodPat)
