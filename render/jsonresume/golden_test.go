@@ -1,6 +1,6 @@
 package jsonresume
 
-import "github.com/incident-leadership/portfolio/render/internal/rendertest"
+import "github.com/incident-leadership/portfolio/internal/rendertest"
 
 // golden compares got with testdata/name, or rewrites the file with
 // -update; jsonFixture loads a content file of the repository.
