@@ -561,10 +561,17 @@ func checkGen(keysOnly bool) []byte {
 	level = func(kind, v, path string, d int) {
 		fs, required := fieldsOf(kind)
 		name := func(s string) string { return fmt.Sprintf("$%s%d", s, d) }
-		k, x, p, t, at := name("k"), name("x"), name("p"), name("t"), name("at")
+		k, x, t := name("k"), name("x"), name("t")
+		// The paths are expressions evaluated only where an error is
+		// reported: a sound file's check makes none of them.
+		// (Only the top level's path is empty: a field's starts with its key.)
+		at := `""`
+		if path != `""` {
+			at = fmt.Sprintf("(printf \"%%s.\" %s)", path)
+		}
+		p := fmt.Sprintf("(printf \"%%s%%s\" %s %s)", at, k)
 		fmt.Fprintf(&b, "{{- if not (reflect.IsMap %s) }}{{ errorf %s %s %s }}{{ else -}}\n",
 			v, q(pfx+"%s: want a mapping of "+kind+", not %v"), path, v)
-		fmt.Fprintf(&b, "{{- %s := cond (eq %s \"\") \"\" (printf \"%%s.\" %s) -}}\n", at, path, path)
 		fmt.Fprintf(&b, "{{- range %s, %s := %s -}}\n{{- %s := index $t%s %s -}}\n", k, x, v, t, kind, k)
 		fmt.Fprintf(&b, "{{- if not %s }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}\n",
 			t, q(pfx+"%s: unknown field"), at, k)
@@ -633,11 +640,23 @@ func checkGen(keysOnly bool) []byte {
 				q(pfx+"%s: malformed time %q: want a date and time with its zone, such as 2023-03-14T13:42Z"),
 				at, k, x)
 		}
+		if keysOnly {
+			// A scalar's key (most keys) leaves the chain of nested kinds below at one test.
+			var nested []string
+			for _, f := range fs {
+				nest := f.typ == "duration" || strings.HasPrefix(f.typ, "object:") || strings.HasPrefix(f.typ, "list:")
+				if nest && !slices.Contains(nested, q(f.typ)) {
+					nested = append(nested, q(f.typ))
+				}
+			}
+			if len(nested) > 1 {
+				fmt.Fprintf(&b, "{{- else if not (eq %s %s) }}\n", t, strings.Join(nested, " "))
+			}
+		}
 		for _, f := range fs {
 			switch {
 			case f.typ == "duration":
-				fmt.Fprintf(&b, "{{- else if eq %s \"duration\" -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n"+
-					"{{- if reflect.IsMap %s -}}\n", t, p, at, k, x)
+				fmt.Fprintf(&b, "{{- else if eq %s \"duration\" -}}\n{{- if reflect.IsMap %s -}}\n", t, x)
 				level("Duration", x, p, d+1)
 				if keysOnly {
 					b.WriteString("{{- end }}\n")
@@ -647,13 +666,11 @@ func checkGen(keysOnly bool) []byte {
 						x, q(pfx+"%s: want a duration such as 4h, or text, not %T %v"), p, x, x)
 				}
 			case strings.HasPrefix(f.typ, "object:"):
-				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n",
-					t, q(f.typ), p, at, k)
+				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n", t, q(f.typ))
 				level(strings.TrimPrefix(f.typ, "object:"), x, p, d+1)
 			case strings.HasPrefix(f.typ, "list:"):
 				e, i := fmt.Sprintf("$e%d", d), fmt.Sprintf("$i%d", d)
-				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n{{- %s := printf \"%%s%%s\" %s %s -}}\n",
-					t, q(f.typ), p, at, k)
+				fmt.Fprintf(&b, "{{- else if eq %s %s -}}\n", t, q(f.typ))
 				fmt.Fprintf(&b, "{{- if not (reflect.IsSlice %s) }}{{ errorf %s %s }}"+
 					"{{ else }}{{ range %s, %s := %s -}}\n",
 					x, q(pfx+"%s: want a list"), p, i, e, x)
