@@ -762,7 +762,8 @@ func suspect() []byte {
 	}
 	var b strings.Builder
 	b.WriteString(header)
-	b.WriteString("{{- /* suspect: see internal/hugogen. Context: the site's data/portfolio as jsonify writes it. */ -}}\n")
+	b.WriteString("{{- /* suspect: see internal/hugogen. " +
+		"Context: the site's data/portfolio as jsonify writes it. */ -}}\n")
 	b.WriteString("{{- $j := . -}}\n{{- $bad := false -}}\n")
 	// The expressions that start with a quote as one alternation: one
 	// pass over the text instead of one each, and a pass that skips from
@@ -777,7 +778,8 @@ func suspect() []byte {
 		}
 		fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = gt (len (findRE `%s` $j 1)) 0 }}{{ end -}}\n", re)
 	}
-	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = gt (len (findRE `%s` $j 1)) 0 }}{{ end -}}\n", strings.Join(quoted, "|"))
+	fmt.Fprintf(&b, "{{- if not $bad }}{{ $bad = gt (len (findRE `%s` $j 1)) 0 }}{{ end -}}\n",
+		strings.Join(quoted, "|"))
 	// DEL and C1 controls, which jsonify writes as they are: searched
 	// for only when their bytes are there (7F, or C2 80-9F in UTF-8).
 	b.WriteString("{{- if and (not $bad) (or (in $j \"\\x7F\") (in $j \"\\xC2\")) }}" +
