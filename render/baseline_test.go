@@ -23,9 +23,9 @@ import (
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
+	"github.com/incident-leadership/portfolio/internal/rendertest"
 	"github.com/incident-leadership/portfolio/internal/synth"
 	"github.com/incident-leadership/portfolio/render/internal/page"
-	"github.com/incident-leadership/portfolio/internal/rendertest"
 )
 
 // baseline is one format's renderer and its baseline.

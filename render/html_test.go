@@ -24,8 +24,8 @@ import (
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/race"
-	"github.com/incident-leadership/portfolio/render/internal/page"
 	"github.com/incident-leadership/portfolio/internal/rendertest"
+	"github.com/incident-leadership/portfolio/render/internal/page"
 )
 
 // htmlBundled is the bundled portfolio.

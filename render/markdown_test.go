@@ -20,9 +20,9 @@ import (
 
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/race"
+	"github.com/incident-leadership/portfolio/internal/rendertest"
 	"github.com/incident-leadership/portfolio/internal/scan"
 	"github.com/incident-leadership/portfolio/render/internal/page"
-	"github.com/incident-leadership/portfolio/internal/rendertest"
 )
 
 func renderMarkdown(t testing.TB, p incident.Portfolio, opts ...Option) []byte {

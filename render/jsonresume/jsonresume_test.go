@@ -19,10 +19,10 @@ import (
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/internal/race"
+	"github.com/incident-leadership/portfolio/internal/rendertest"
 	"github.com/incident-leadership/portfolio/internal/synth"
 	"github.com/incident-leadership/portfolio/render"
 	"github.com/incident-leadership/portfolio/render/internal/page"
-	"github.com/incident-leadership/portfolio/internal/rendertest"
 )
 
 func jsonBundled(t testing.TB) incident.Portfolio { return jsonFixture(t, "../../portfolio.yaml") }
