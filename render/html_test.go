@@ -1,10 +1,8 @@
 package render
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"io"
 	"math"
 	"os"
@@ -710,22 +708,7 @@ func TestHTMLAllocs(t *testing.T) {
 func TestHTMLWriterErrors(t *testing.T) {
 	p := htmlFull(t)
 	size := len(renderHTML(t, p, JSONLD()))
-	for n := 0; n <= size; n += 1 + n/8 {
-		if err := HTML(&rendertest.FailAfter{N: n}, p, JSONLD()); !errors.Is(err, rendertest.ErrFail) {
-			t.Errorf("failing after %d of %d bytes: got %v", n, size, err)
-		}
-		bw := bufio.NewWriterSize(&rendertest.FailAfter{N: n}, 64)
-		err := HTML(bw, p, JSONLD())
-		if err == nil {
-			err = bw.Flush()
-		}
-		if !errors.Is(err, rendertest.ErrFail) {
-			t.Errorf("through a bufio.Writer failing after %d of %d bytes: got %v", n, size, err)
-		}
-	}
-	if err := HTML(&rendertest.FailAfter{N: size}, p, JSONLD()); err != nil {
-		t.Errorf("a writer with room for the page: %v", err)
-	}
+	rendertest.CheckFailingWriter(t, size, func(w io.Writer) error { return HTML(w, p, JSONLD()) })
 }
 
 // TestHTMLOddInput checks that nothing panics on portfolios Validate would

@@ -1,9 +1,7 @@
 package render
 
 import (
-	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -24,6 +22,7 @@ import (
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/internal/race"
+	"github.com/incident-leadership/portfolio/internal/rendertest"
 	"github.com/incident-leadership/portfolio/internal/synth"
 	"github.com/incident-leadership/portfolio/render/internal/page"
 )
@@ -408,48 +407,19 @@ func TestTextAllocs(t *testing.T) {
 	}
 }
 
-// plainFailWriter fails once n bytes have been written.
-type plainFailWriter struct{ n int }
-
-var errPlainFail = errors.New("plainFailWriter: full")
-
-func (w *plainFailWriter) Write(p []byte) (int, error) {
-	if len(p) > w.n {
-		k := w.n
-		w.n = 0
-		return k, errPlainFail
-	}
-	w.n -= len(p)
-	return len(p), nil
-}
-
-// TestPlainWriterErrors renders into writers that fail after n bytes,
-// straight and through a small bufio.Writer, for Text and Markdown.
 func TestPlainWriterErrors(t *testing.T) {
 	p := plainFull(t)
 	for _, f := range []struct {
 		name   string
 		render plainRenderer
 	}{{"Text", Text}, {"Markdown", Markdown}} {
-		var full bytes.Buffer
-		if err := f.render(&full, p); err != nil {
-			t.Fatal(err)
-		}
-		for n := 0; n < full.Len(); n += 1 + n/8 {
-			if err := f.render(&plainFailWriter{n: n}, p); !errors.Is(err, errPlainFail) {
-				t.Fatalf("%s into a writer failing after %d bytes: err = %v", f.name, n, err)
+		t.Run(f.name, func(t *testing.T) {
+			var full bytes.Buffer
+			if err := f.render(&full, p); err != nil {
+				t.Fatal(err)
 			}
-			if n+16 >= full.Len() {
-				continue // the bufio.Writer holds the bytes past n, which only its Flush writes
-			}
-			bw := bufio.NewWriterSize(&plainFailWriter{n: n}, 16)
-			if err := f.render(bw, p); !errors.Is(err, errPlainFail) {
-				t.Fatalf("%s into a bufio.Writer failing after %d bytes: err = %v", f.name, n, err)
-			}
-		}
-		if err := f.render(&plainFailWriter{n: full.Len()}, p); err != nil {
-			t.Errorf("%s into a writer with just enough room: %v", f.name, err)
-		}
+			rendertest.CheckFailingWriter(t, full.Len(), func(w io.Writer) error { return f.render(w, p) })
+		})
 	}
 }
 

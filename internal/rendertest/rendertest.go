@@ -4,7 +4,9 @@
 package rendertest
 
 import (
+	"bufio"
 	"errors"
+	"io"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -48,6 +50,30 @@ func (w *FailAfter) Write(p []byte) (int, error) {
 	k := w.N
 	w.N = 0
 	return k, ErrFail
+}
+
+// CheckFailingWriter checks that write, which writes a document of size
+// bytes, returns ErrFail from a writer that fails after n bytes, for n
+// from 0 to size, both directly and through a small bufio.Writer it then
+// flushes; and that a writer with room for the document takes it whole.
+func CheckFailingWriter(t *testing.T, size int, write func(io.Writer) error) {
+	t.Helper()
+	for n := 0; n <= size; n += 1 + n/8 {
+		if err := write(&FailAfter{N: n}); !errors.Is(err, ErrFail) {
+			t.Errorf("failing after %d of %d bytes: got %v", n, size, err)
+		}
+		bw := bufio.NewWriterSize(&FailAfter{N: n}, 64)
+		err := write(bw)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if !errors.Is(err, ErrFail) {
+			t.Errorf("through a bufio.Writer failing after %d of %d bytes: got %v", n, size, err)
+		}
+	}
+	if err := write(&FailAfter{N: size}); err != nil {
+		t.Errorf("a writer with room for the document: %v", err)
+	}
 }
 
 // WantParts is the parts of in a page shows, in order, as the tests

@@ -491,24 +491,11 @@ func TestJSONResumeWriterErrors(t *testing.T) {
 	if err := Merge(&merged, []byte("{}"), p); err != nil {
 		t.Fatal(err)
 	}
-	for n := 0; n <= size; n += 1 + n/8 {
-		if err := Write(&rendertest.FailAfter{N: n}, p, Projects()); !errors.Is(err, rendertest.ErrFail) {
-			t.Errorf("failing after %d of %d bytes: got %v", n, size, err)
-		}
-		bw := bufio.NewWriterSize(&rendertest.FailAfter{N: n}, 64)
-		err := Write(bw, p, Projects())
-		if err == nil {
-			err = bw.Flush()
-		}
-		if !errors.Is(err, rendertest.ErrFail) {
-			t.Errorf("through a bufio.Writer failing after %d of %d bytes: got %v", n, size, err)
-		}
-		if err := Merge(&rendertest.FailAfter{N: n}, []byte("{}"), p); n < merged.Len() && !errors.Is(err, rendertest.ErrFail) {
+	rendertest.CheckFailingWriter(t, size, func(w io.Writer) error { return Write(w, p, Projects()) })
+	for n := 0; n < merged.Len(); n += 1 + n/8 {
+		if err := Merge(&rendertest.FailAfter{N: n}, []byte("{}"), p); !errors.Is(err, rendertest.ErrFail) {
 			t.Errorf("merge failing after %d bytes: got %v", n, err)
 		}
-	}
-	if err := Write(&rendertest.FailAfter{N: size}, p, Projects()); err != nil {
-		t.Errorf("a writer with room for the document: %v", err)
 	}
 }
 
