@@ -178,7 +178,8 @@ func ExampleFragment() {
 	// <span class="legend-group"><span class="badge sev sev-2">P2 High</span></span></p>
 }
 
-// Lang names the language of a portfolio not written in English.
+// Lang names the language of a portfolio not written in English; a value
+// that is not a language tag is an error, and nothing is written.
 func ExampleLang() {
 	var page, fragment bytes.Buffer
 	p := examplePortfolio()
@@ -195,9 +196,13 @@ func ExampleLang() {
 			}
 		}
 	}
+	var none bytes.Buffer
+	err := render.HTML(&none, p, render.Lang("pt_BR"))
+	fmt.Println(err, none.Len())
 	// Output:
 	// <html lang="de">
 	// <section class="incident-portfolio" lang="pt-BR">
+	// render: HTML: Lang("pt_BR"): not a language tag: want a BCP 47 tag such as "de" or "pt-BR" 0
 }
 
 // JSONLD describes the incidents to search engines, escaped so that no

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/incident-leadership/portfolio"
 	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/render"
@@ -72,6 +74,102 @@ func TestEmptyNotice(t *testing.T) {
 			if f.name == "jsonresume.Write" && strings.Contains(b.String(), "No incidents") {
 				t.Errorf("jsonresume.Write writes the notice")
 			}
+		}
+	}
+}
+
+// langFormats are the functions that take Lang, each as a render.
+var langFormats = []struct {
+	name   string
+	render func(io.Writer, incident.Portfolio, ...render.Option) error
+}{
+	{"render: HTML", render.HTML},
+	{"render: Markdown", render.Markdown},
+	{"render: Text", render.Text},
+	{"jsonresume: Write", jsonresume.Write},
+	{"jsonresume: WriteExtension", jsonresume.WriteExtension},
+	{"jsonresume: Merge", func(w io.Writer, p incident.Portfolio, opts ...render.Option) error {
+		return jsonresume.Merge(w, []byte(`{"basics": {"name": "N"}}`), p, opts...)
+	}},
+}
+
+// TestLangTag checks which values Lang takes: every format that takes
+// Lang renders with a tag, and refuses a value that is not one, naming
+// it, before writing anything.
+func TestLangTag(t *testing.T) {
+	p := portfolio.Page()
+	tag35 := "en-" + strings.Repeat("a1b2c3d4", 4)
+	type result struct {
+		Err     string
+		Written bool
+	}
+	bad := func(fn, quoted string) result {
+		return result{Err: fn + ": Lang(" + quoted + `): not a language tag: want a BCP 47 tag such as "de" or "pt-BR"`}
+	}
+	for _, f := range langFormats {
+		for _, tc := range []struct {
+			tag  string
+			want result
+		}{
+			{"", result{Written: true}},
+			{"de", result{Written: true}},
+			{"pt-BR", result{Written: true}},
+			{"FR-ca", result{Written: true}},
+			{"zh-Hant-TW", result{Written: true}},
+			{tag35, result{Written: true}},
+			{"not a tag", bad(f.name, `"not a tag"`)},
+			{"pt_BR", bad(f.name, `"pt_BR"`)},
+			{"-de", bad(f.name, `"-de"`)},
+			{"de-", bad(f.name, `"de-"`)},
+			{"-", bad(f.name, `"-"`)},
+			{tag35 + "x", bad(f.name, `"`+tag35+`x"`)},
+			{"dé", bad(f.name, `"dé"`)},
+			{`en" onload="x`, bad(f.name, `"en\" onload=\"x"`)},
+			{"de\n", bad(f.name, `"de\n"`)},
+		} {
+			var b bytes.Buffer
+			var got result
+			if err := f.render(&b, p, render.Lang(tc.tag)); err != nil {
+				got.Err = err.Error()
+			}
+			got.Written = b.Len() > 0
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("%s with Lang(%q) (-want +got):\n%s", f.name, tc.tag, diff)
+			}
+		}
+	}
+}
+
+// TestLangEmpty checks that Lang("") is the default, also after another
+// Lang (the last wins), and that a bad Lang is refused whatever follows
+// it; of two bad options, the first is reported.
+func TestLangEmpty(t *testing.T) {
+	p := portfolio.Page()
+	for _, f := range langFormats {
+		var none, empty, reset, de bytes.Buffer
+		for _, r := range []struct {
+			b    *bytes.Buffer
+			opts []render.Option
+		}{{&none, nil}, {&empty, []render.Option{render.Lang("")}},
+			{&reset, []render.Option{render.Lang("de"), render.Lang("")}}, {&de, []render.Option{render.Lang("de")}}} {
+			if err := f.render(r.b, p, r.opts...); err != nil {
+				t.Fatalf("%s: %v", f.name, err)
+			}
+		}
+		if diff := cmp.Diff(none.String(), empty.String()); diff != "" {
+			t.Errorf("%s: Lang(\"\") differs from no Lang (-none +Lang(\"\")):\n%s", f.name, diff)
+		}
+		if diff := cmp.Diff(none.String(), reset.String()); diff != "" {
+			t.Errorf("%s: Lang(\"de\"), Lang(\"\") differs from no Lang (-none +both):\n%s", f.name, diff)
+		}
+		if strings.HasPrefix(f.name, "render: HTML") && de.String() == none.String() {
+			t.Errorf("%s: Lang(\"de\") changes nothing; the case proves nothing", f.name)
+		}
+		var b bytes.Buffer
+		err := f.render(&b, p, render.Lang("x y"), render.Lang("de"), render.Sort(99))
+		want := f.name + `: Lang("x y"): not a language tag: want a BCP 47 tag such as "de" or "pt-BR"`
+		if err == nil || err.Error() != want || b.Len() != 0 {
+			t.Errorf("%s: %v, %d bytes written; want %q and none", f.name, err, b.Len(), want)
 		}
 	}
 }

@@ -36,18 +36,22 @@ func JSONLD() Option { return page.Only(page.OptJSONLD, func(c *page.Config) { c
 // 5 000 and 1,5 in French (a narrow no-break space), Russian, Swedish and
 // European Portuguese (a no-break space), 5’000 in Swiss German, and 5000
 // but 50.000 in Spanish and 50 000 in Polish. JSON's numbers stay
-// numbers; only its text reads them so. A tag of other than ASCII
-// letters, digits and hyphens, or longer than 35 bytes, is ignored.
+// numbers; only its text reads them so.
+//
+// A tag is 1 to 35 ASCII letters, digits and hyphens, neither starting
+// nor ending with a hyphen; any other value makes every format return an
+// error before writing anything. Lang("") names no language: the default,
+// as if Lang were not given. The last Lang given wins.
 func Lang(tag string) Option {
-	return page.Only(page.OptLang, func(c *page.Config) {
-		if htmlLangTag(tag) {
-			c.Lang = tag
-		}
-	})
+	if tag != "" && !langTag(tag) {
+		return page.Invalid("Lang(" + strconv.Quote(tag) + "): not a language tag: " +
+			`want a BCP 47 tag such as "de" or "pt-BR"`)
+	}
+	return page.Only(page.OptLang, func(c *page.Config) { c.Lang = tag })
 }
 
-// htmlLangTag reports whether s is shaped like a BCP 47 tag.
-func htmlLangTag(s string) bool {
+// langTag reports whether s is shaped like a BCP 47 tag.
+func langTag(s string) bool {
 	if s == "" || len(s) > 35 || s[0] == '-' || s[len(s)-1] == '-' {
 		return false
 	}

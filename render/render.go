@@ -135,7 +135,7 @@ func IDs(ids ...incident.ID) Option {
 // Sort draws the incidents in the given order.
 func Sort(o Order) Option {
 	if o < 0 || page.Order(o) >= page.Orders {
-		return page.Func(func(c *page.Config) { c.Bad = "Sort(" + strconv.Itoa(int(o)) + "): no such order" })
+		return page.Invalid("Sort(" + strconv.Itoa(int(o)) + "): no such order")
 	}
 	return page.Func(func(c *page.Config) { c.Order = page.Order(o) })
 }

@@ -44,6 +44,17 @@ func Only(o Opt, f func(*Config)) Option {
 	})
 }
 
+// Invalid returns an Option that makes every format fail with what
+// (such as "Sort(99): no such order") after its name, before writing
+// anything. Of several, the first given is reported.
+func Invalid(what string) Option {
+	return optionFunc(func(c *Config) {
+		if c.Bad == "" {
+			c.Bad = what
+		}
+	})
+}
+
 // Check reports an option given to fn that is not among its own. fn
 // names the function with its package, as "render: HTML".
 func (c *Config) Check(fn string, own Opt) error {
