@@ -1,12 +1,15 @@
 package hugosite
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
+	"github.com/incident-leadership/portfolio/render"
 )
 
 // badBase is a valid content file; each case of TestBadData spoils it.
@@ -117,4 +120,40 @@ func TestBadData(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestBadParams builds a page whose shortcode has a parameter the module
+// refuses: each build must fail, naming the parameter and its value, on
+// every Hugo. A lang is refused where render.Lang refuses it.
+func TestBadParams(t *testing.T) {
+	tag36 := "en-" + strings.Repeat("a1b2c3d4", 4) + "x"
+	for _, tc := range []struct{ name, params, want string }{
+		{"lang with a space", `lang="not a tag"`, `incident-portfolio: lang "not a tag": want a BCP 47 language tag such as de or pt-BR`},
+		{"lang with an underscore", `lang="pt_BR"`, `incident-portfolio: lang "pt_BR": want a BCP 47 language tag`},
+		{"lang with a leading hyphen", `lang="-de"`, `incident-portfolio: lang "-de": want a BCP 47 language tag`},
+		{"lang with a trailing hyphen", `lang="de-"`, `incident-portfolio: lang "de-": want a BCP 47 language tag`},
+		{"lang of 36 bytes", `lang="` + tag36 + `"`, `incident-portfolio: lang "` + tag36 + `": want a BCP 47 language tag`},
+		{"lang not ASCII", `lang="dé"`, `incident-portfolio: lang "dé": want a BCP 47 language tag`},
+		{"theme", `theme="blue"`, `incident-portfolio: theme "blue": want light or dark`},
+		{"order", `order="random"`, `incident-portfolio: order "random": want severity, date or duration`},
+		{"headingOffset", `headingOffset=6`, `incident-portfolio: headingOffset 6: want 0 to 5`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if lang, ok := strings.CutPrefix(tc.params, `lang="`); ok {
+				if err := render.HTML(io.Discard, incident.Portfolio{}, render.Lang(strings.TrimSuffix(lang, `"`))); err == nil {
+					t.Fatalf("render.Lang takes %s; the module must too", tc.params)
+				}
+			}
+			page := [2]string{"bad.md", "---\ntitle: bad\n---\n{{< incidents " + tc.params + " >}}\n"}
+			for _, hugo := range hugos(t) {
+				_, out, err := build(t, hugo, "data/portfolio.yaml", page)
+				if err == nil {
+					t.Errorf("%s: the build succeeded", version(t, hugo))
+				}
+				if !strings.Contains(out, tc.want) {
+					t.Errorf("%s: the output lacks %q:\n%s", version(t, hugo), tc.want, out)
+				}
+			}
+		})
+	}
 }

@@ -177,13 +177,15 @@ func TestOptionsSameAsRender(t *testing.T) {
 		{"offset-jsonld", `headingOffset="1" jsonld="true"`, "", []render.Option{render.HeadingOffset(1), render.JSONLD()}},
 		{"offset5-selection", `headingOffset=5 lang="pt-BR" jsonld="true" order="date" intro="false"`, "",
 			[]render.Option{render.HeadingOffset(5), render.Lang("pt-BR"), render.JSONLD(), render.Sort(render.ByDate), render.Intro(false)}},
-		{"offset2-light-badlang", `headingOffset=2 theme="light" lang="not a tag"`, "light", []render.Option{render.HeadingOffset(2), render.Lang("not a tag")}},
+		{"offset2-light", `headingOffset=2 theme="light"`, "light", []render.Option{render.HeadingOffset(2)}},
 		// Digit grouping by language: Spanish leaves four digits alone,
 		// Swiss German is a region's own form, French's is a narrow
 		// no-break space (and a tag's case does not matter).
 		{"lang-es", `lang="es"`, "", []render.Option{render.Lang("es")}},
 		{"lang-de-ch", `lang="de-CH" order="duration"`, "", []render.Option{render.Lang("de-CH"), render.Sort(render.ByDuration)}},
 		{"lang-fr", `lang="FR-ca"`, "", []render.Option{render.Lang("FR-ca")}},
+		// The longest tag render.Lang takes (TestBadParams has the ones refused).
+		{"lang-35", `lang="zh-HantHantHantHantHantHantHantHant"`, "", []render.Option{render.Lang("zh-HantHantHantHantHantHantHantHant")}},
 		// A selection that leaves no incident: the notice.
 		{"empty", `ids="no-such-incident"`, "", []render.Option{render.IDs("no-such-incident")}},
 	}
