@@ -51,7 +51,9 @@ func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
 // such as Hugo or Jekyll. It starts with a YAML front matter block: the
 // portfolio's title as title, its tagline as description, and as date
 // the latest date of the incidents drawn (the end of a period), when that
-// date is known to the day; a value that is empty or not known is left
+// date is known to the day, and with a time of day as an RFC 3339
+// date-time with its zone, "2023-03-14T13:42:00+01:00", as HTML's
+// <time datetime> writes it; a value that is empty or not known is left
 // out. Each value is a double-quoted YAML string, with the text
 // sanitized as in the page. Incident headings carry their IDs as heading
 // attributes, "## Title {#id}", which Hugo and kramdown read, in place of
@@ -110,9 +112,9 @@ func (m *mdWriter) Begin() {
 	m.yamlField("title", m.title)
 	m.yamlField("description", m.tagline)
 	if !m.date.IsZero() {
-		var b [16]byte
+		var b [40]byte
 		m.Str("date: ")
-		m.Raw(page.AppendDate(b[:0], m.date))
+		m.Raw(page.Moment{D: m.date}.AppendISO(b[:0]))
 		m.Byte('\n')
 	}
 	m.Str("---\n")

@@ -44,6 +44,9 @@ func checkFrontMatter(t *testing.T, src []byte, p incident.Portfolio) []byte {
 	sel := c.Select(&p)
 	if d := latestDay(&sel); !d.IsZero() {
 		want["date"] = d.String()
+		if t, ok := d.Time(); ok {
+			want["date"] = t.Format(time.RFC3339Nano)
+		}
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("front matter (-want +got):\n%s", diff)
@@ -53,7 +56,8 @@ func checkFrontMatter(t *testing.T, src []byte, p incident.Portfolio) []byte {
 
 // TestSiteGeneratorFrontMatter checks that hostile titles and taglines
 // come back from the front matter as the page shows them, and that the
-// date is the latest one known to the day.
+// date is the latest one known to the day, with its time of day and zone
+// when it has one, as YAML reads an instant.
 func TestSiteGeneratorFrontMatter(t *testing.T) {
 	for _, title := range []string{
 		"Plain",
@@ -71,26 +75,51 @@ func TestSiteGeneratorFrontMatter(t *testing.T) {
 		checkFrontMatter(t, renderMarkdown(t, p, SiteGenerator()), p)
 	}
 
-	day := func(y, m, d int) incident.Date {
-		return incident.Date{Year: y, Month: time.Month(m), Day: d}
-	}
 	for _, tt := range []struct {
-		when []incident.Period
+		when []string // each incident's when
 		want string
 	}{
 		{nil, ""},
-		{[]incident.Period{{Start: day(2021, 5, 3)}, {Start: day(2023, 1, 2), End: day(2023, 1, 4)}, {Start: day(2022, 1, 1)}}, "2023-01-04"},
-		{[]incident.Period{{Start: day(2021, 5, 3)}, {Start: day(2024, 2, 0)}}, ""}, // the latest is not known to the day
+		{[]string{"2021-05-03", "2023-01-02/2023-01-04", "2022-01-01"}, "2023-01-04"},
+		{[]string{"2021-05-03", "2024-02"}, ""}, // the latest is not known to the day
+		{[]string{"2023-03-14T13:42Z"}, "2023-03-14T13:42:00Z"},
+		{[]string{"2023-03-14T13:42:05.25-03:00"}, "2023-03-14T13:42:05.25-03:00"},
+		// A period's end, with its own day and zone.
+		{[]string{"2023-11-30T22:40:15+05:30/2023-12-01T01:35+05:30"}, "2023-12-01T01:35:00+05:30"},
+		{[]string{"2024-02-09T18:02Z/2024-02-09T19:37Z", "2023-03-14"}, "2024-02-09T19:37:00Z"},
+		{[]string{"2024-02-09T18:02Z", "2024-02-10"}, "2024-02-10"},
 	} {
 		var p incident.Portfolio
 		for _, w := range tt.when {
-			p.Incidents = append(p.Incidents, incident.Incident{ID: "x", Title: "x", When: w})
+			when, err := incident.ParsePeriod(w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.Incidents = append(p.Incidents, incident.Incident{ID: "x", Title: "x", When: when})
 		}
 		src := renderMarkdown(t, p, SiteGenerator())
 		_, after, _ := strings.Cut(string(src), "date: ")
 		got, _, _ := strings.Cut(after, "\n")
 		if got != tt.want {
 			t.Errorf("%v: date %q, want %q", tt.when, got, tt.want)
+		}
+		if tt.want == "" {
+			continue
+		}
+		// YAML reads the date as the instant (or the day) it names.
+		var fm struct {
+			Date time.Time `yaml:"date"`
+		}
+		front, _, _ := strings.Cut(strings.TrimPrefix(string(src), "---\n"), "---\n")
+		if err := yaml.Unmarshal([]byte(front), &fm); err != nil {
+			t.Fatalf("%v: front matter: %v\n%s", tt.when, err, front)
+		}
+		want, err := time.Parse(time.RFC3339Nano, tt.want)
+		if err != nil {
+			want, _ = time.Parse(time.DateOnly, tt.want)
+		}
+		if !fm.Date.Equal(want) {
+			t.Errorf("%v: YAML reads date %v, want %v", tt.when, fm.Date, want)
 		}
 	}
 }

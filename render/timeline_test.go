@@ -35,6 +35,12 @@ func TestTimelineGolden(t *testing.T) {
 		checkMarkdownSafe(t, "timeline.yaml", src)
 		golden(t, "timeline.golden.md", src)
 	})
+	t.Run("markdown site", func(t *testing.T) {
+		// The front matter's date is the latest end, with its time and zone.
+		src := renderMarkdown(t, p, SiteGenerator())
+		checkFrontMatter(t, src, p)
+		golden(t, "timeline-site.golden.md", src)
+	})
 	textGoldens(t, p, "timeline", nil)
 	t.Run("nodetails", func(t *testing.T) {
 		// Details(false) leaves out the timeline, and its style, too.
