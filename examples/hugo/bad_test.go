@@ -137,6 +137,12 @@ func TestBadParams(t *testing.T) {
 		{"theme", `theme="blue"`, `incident-portfolio: theme "blue": want light or dark`},
 		{"order", `order="random"`, `incident-portfolio: order "random": want severity, date or duration`},
 		{"headingOffset", `headingOffset=6`, `incident-portfolio: headingOffset 6: want 0 to 5`},
+		{"intro", `intro="no"`, `incident-portfolio: intro "no": want true or false`},
+		{"legend", `legend="flase"`, `incident-portfolio: legend "flase": want true or false`},
+		{"lessons", `lessons="0"`, `incident-portfolio: lessons "0": want true or false`},
+		{"details", `details="False"`, `incident-portfolio: details "False": want true or false`},
+		{"jsonld", `jsonld="yes"`, `incident-portfolio: jsonld "yes": want true or false`},
+		{"jsonld as a bare boolean", `jsonld=1`, `incident-portfolio: jsonld "1": want true or false`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if lang, ok := strings.CutPrefix(tc.params, `lang="`); ok {

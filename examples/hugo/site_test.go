@@ -177,6 +177,8 @@ func TestOptionsSameAsRender(t *testing.T) {
 		{"offset-jsonld", `headingOffset="1" jsonld="true"`, "", []render.Option{render.HeadingOffset(1), render.JSONLD()}},
 		{"offset5-selection", `headingOffset=5 lang="pt-BR" jsonld="true" order="date" intro="false"`, "",
 			[]render.Option{render.HeadingOffset(5), render.Lang("pt-BR"), render.JSONLD(), render.Sort(render.ByDate), render.Intro(false)}},
+		// Booleans written bare, as Hugo reads them, and "true" spelled out.
+		{"bare-booleans", `intro=false lessons=true legend="true" jsonld=true`, "", []render.Option{render.Intro(false), render.JSONLD()}},
 		{"offset2-light", `headingOffset=2 theme="light"`, "light", []render.Option{render.HeadingOffset(2)}},
 		// Digit grouping by language: Spanish leaves four digits alone,
 		// Swiss German is a region's own form, French's is a narrow
