@@ -81,6 +81,9 @@ func TestSiteGeneratorFrontMatter(t *testing.T) {
 		{nil, ""},
 		{[]incident.Period{{Start: day(2021, 5, 3)}, {Start: day(2023, 1, 2), End: day(2023, 1, 4)}, {Start: day(2022, 1, 1)}}, "2023-01-04"},
 		{[]incident.Period{{Start: day(2021, 5, 3)}, {Start: day(2024, 2, 0)}}, ""}, // the latest is not known to the day
+		// The latest day as written, as the page shows it: 2024-02-10T01:00+05:30 is 19:30 UTC on the 9th.
+		{[]incident.Period{period(t, "2024-02-10T01:00+05:30"), period(t, "2024-02-09T22:00Z")}, "2024-02-10"},
+		{[]incident.Period{period(t, "2024-02-09T22:00Z"), period(t, "2024-02-10T01:00+05:30")}, "2024-02-10"},
 	} {
 		var p incident.Portfolio
 		for _, w := range tt.when {
@@ -93,6 +96,15 @@ func TestSiteGeneratorFrontMatter(t *testing.T) {
 			t.Errorf("%v: date %q, want %q", tt.when, got, tt.want)
 		}
 	}
+}
+
+func period(t *testing.T, s string) incident.Period {
+	t.Helper()
+	p, err := incident.ParsePeriod(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // TestSiteGeneratorText checks that SiteGenerator breaks every "{{" and
