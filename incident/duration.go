@@ -168,7 +168,7 @@ func ParsePeriod(s string) (Period, error) {
 		if p.Start.Clock.Set != p.End.Clock.Set {
 			return Period{}, fmt.Errorf("period %q: one end has a time of day and the other not; give both ends as dates, or both as date-times such as %s", s, timeForms)
 		}
-		if p.End.Compare(p.Start) < 0 {
+		if p.End.chrono(p.Start) < 0 {
 			return Period{}, fmt.Errorf("period %q ends before it starts: write the earlier end first", s)
 		}
 	}
@@ -257,17 +257,17 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 }
 
-// Compare returns -1, 0 or +1 as d is before, the same as, or after e.
-// Two dates with times of day compare as instants, whatever their zones.
-// Otherwise they compare by year, then month, then day as written (an
-// unknown part as zero), and a date without a time of day comes before
-// the same date with one.
+// Compare returns -1, 0 or +1 as d sorts before, with or after e in the
+// order of dates as they are written, which render.ByDate sorts by:
+// by year, then month, then day as written (an unknown part as zero, so
+// 2023 comes before 2023-01 and 2023-03 before 2023-03-01); on one day,
+// the date without a time of day before any date-time; and the
+// date-times of one day by instant, whatever their zones. The day comes
+// first, as a reader sees it: 2023-03-15T01:00+05:30 (19:30 UTC on the
+// 14th) sorts after 2023-03-14T22:00Z. It is a total order, for
+// slices.SortFunc; two date-times of one day at one instant in different
+// zones compare equal. To compare instants across days, compare Times.
 func (d Date) Compare(e Date) int {
-	if d.Clock.Set && e.Clock.Set {
-		td, _ := d.Time()
-		te, _ := e.Time()
-		return td.Compare(te)
-	}
 	switch {
 	case d.Year != e.Year:
 		return sign(d.Year - e.Year)
@@ -275,8 +275,25 @@ func (d Date) Compare(e Date) int {
 		return sign(int(d.Month) - int(e.Month))
 	case d.Day != e.Day:
 		return sign(d.Day - e.Day)
+	case !d.Clock.Set || !e.Clock.Set:
+		return boolSign(d.Clock.Set) - boolSign(e.Clock.Set)
 	}
-	return boolSign(d.Clock.Set) - boolSign(e.Clock.Set)
+	return d.chrono(e)
+}
+
+// chrono returns -1, 0 or +1 as d is earlier than, at or later than e:
+// as instants when both have a time of day, whatever their days as
+// written and their zones; otherwise as Compare. It is for the two ends
+// of a period and the events of a timeline, which have times at both or
+// neither (2024-02-10T01:00+05:30 is 2h30m before 2024-02-09T22:00Z);
+// between a date and a date-time it is no order, and it sorts nothing.
+func (d Date) chrono(e Date) int {
+	if d.Clock.Set && e.Clock.Set {
+		td, _ := d.Time()
+		te, _ := e.Time()
+		return td.Compare(te)
+	}
+	return d.Compare(e)
 }
 
 func boolSign(b bool) int {

@@ -268,3 +268,58 @@ func TestDateCompare(t *testing.T) {
 		t.Errorf("Compare matrix (-want +got):\n%s", diff)
 	}
 }
+
+// TestDateCompareTimes checks that Compare orders dates and date-times
+// by the day as written, then the date alone first, then the instant,
+// and that it is a total order: what sorts before, sorts before
+// whatever follows.
+func TestDateCompareTimes(t *testing.T) {
+	// In Compare's order; the two on one line compare equal.
+	order := [][]string{
+		{"2024"},
+		{"2024-02"},
+		{"2024-02-09"},
+		{"2024-02-09T19:30Z"},
+		{"2024-02-09T23:40+01:00"}, // 22:40Z: the latest written, not the latest
+		{"2024-02-09T23:30Z", "2024-02-09T20:30-03:00"},
+		{"2024-02-09T23:30:00.5Z"},
+		{"2024-02-10"},
+		{"2024-02-10T01:00+05:30"}, // 2024-02-09T19:30Z
+		{"2024-03"},
+	}
+	type at struct {
+		s    string
+		rank int
+	}
+	var dates []at
+	for rank, same := range order {
+		for _, s := range same {
+			dates = append(dates, at{s, rank})
+		}
+	}
+	for _, a := range dates {
+		for _, b := range dates {
+			da, err := incident.ParseDate(a.s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			db, err := incident.ParseDate(b.s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := da.Compare(db), cmpInt(a.rank, b.rank); got != want {
+				t.Errorf("%s.Compare(%s) = %d, want %d", a.s, b.s, got, want)
+			}
+		}
+	}
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

@@ -63,6 +63,9 @@ func TestParsePeriodTimes(t *testing.T) {
 		"2023-03-14T23:42-05:00/2023-03-15T04:50Z": "",
 		"2023-03-14T14:09Z/2023-03-14T13:42Z":      `period "2023-03-14T14:09Z/2023-03-14T13:42Z" ends before it starts: write the earlier end first`,
 		"2023-03-14T14:09+01:00/2023-03-14T13:42Z": "", // 13:09Z to 13:42Z
+		// Ends compare as instants, not as days written: 19:30Z to 22:00Z.
+		"2024-02-10T01:00+05:30/2024-02-09T22:00Z": "",
+		"2024-02-09T22:00Z/2024-02-10T01:00+05:30": `period "2024-02-09T22:00Z/2024-02-10T01:00+05:30" ends before it starts: write the earlier end first`,
 		"2023-03-14/2023-03-14T13:42Z":             `period "2023-03-14/2023-03-14T13:42Z": one end has a time of day and the other not; give both ends as dates, or both as date-times such as 2023-03-14T13:42Z (UTC) or 2023-03-14T13:42+01:00 (an offset from UTC)`,
 	} {
 		p, err := incident.ParsePeriod(in)
@@ -114,6 +117,9 @@ func TestValidateTimeline(t *testing.T) {
 		{"same instant, two zones", withTimeline("", ev("2023-03-14T13:42Z", "", ""), ev("2023-03-14T14:42+01:00", "", "")), nil},
 		{"out of order", withTimeline("", ev("2023-03-14T13:42Z", "", ""), ev("2023-03-14T14:00+01:00", "", "")),
 			[]fe{{tl + "[1].at", "2023-03-14T14:00+01:00 is earlier than the event above it, at 2023-03-14T13:42Z: list the timeline's events in the order they happened"}}},
+		{"in order, the days written backwards", withTimeline("", ev("2024-02-10T01:00+05:30", "", ""), ev("2024-02-09T22:00Z", "", "")), nil},
+		{"out of order, the days written forwards", withTimeline("", ev("2024-02-09T22:00Z", "", ""), ev("2024-02-10T01:00+05:30", "", "")),
+			[]fe{{tl + "[1].at", "2024-02-10T01:00+05:30 is earlier than the event above it, at 2024-02-09T22:00Z: list the timeline's events in the order they happened"}}},
 		{"before a date", withTimeline("2023-03-14/2023-03-15", ev("2023-03-13T23:59Z", "", "")),
 			[]fe{{tl + "[0].at", "2023-03-13T23:59Z is before the incident's when, 2023-03-14/2023-03-15: move the event, or start when earlier"}}},
 		{"after a date", withTimeline("2023-03-14", ev("2023-03-15T00:10Z", "", "")),

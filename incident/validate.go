@@ -225,7 +225,7 @@ func (v *validator) timeline(path string, in *Incident) {
 		case !e.At.Clock.Set:
 			v.add(ep+".at", "%s has no time of day: a timeline event needs one, with its zone, as in at: %sT13:42Z", e.At, fullDay(e.At))
 		default:
-			if prev != nil && e.At.Compare(prev.At) < 0 {
+			if prev != nil && e.At.chrono(prev.At) < 0 {
 				v.add(ep+".at", "%s is earlier than the event above it, at %s: list the timeline's events in the order they happened", e.At, prev.At)
 			}
 			prev = e

@@ -70,8 +70,9 @@ func SiteGenerator() Option {
 	return page.Only(page.OptSiteGenerator, func(c *page.Config) { c.Site = true })
 }
 
-// latestDay returns the latest date of the selected incidents, or the
-// zero Date when it is not known to the day.
+// latestDay returns the latest date of the selected incidents in
+// incident.Date.Compare's order (the latest day as written, as the page
+// shows it), or the zero Date when it is not known to the day.
 func latestDay(s *page.Selection) incident.Date {
 	var latest incident.Date
 	for i := range s.Len() {

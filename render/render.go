@@ -53,7 +53,14 @@ const (
 	// BySeverity puts the most severe first (lowest level), keeping the
 	// written order among equals.
 	BySeverity
-	// ByDate puts the most recent first; incidents without a date go last.
+	// ByDate puts the most recent first, by the start of each incident's
+	// when in the order incident.Date.Compare gives, reversed: by the day
+	// as written (what readers see; an unknown month or day as zero, so
+	// 2023-03 comes after 2023-03-01 and 2023 after 2023-01-31); on
+	// one day, the date-times, latest instant first whatever their zones,
+	// before the date alone. Incidents that tie (the same day, or the same
+	// instant in two zones) keep the written order, and incidents without
+	// a date go last. The Hugo module's order="date" sorts the same way.
 	ByDate
 	// ByDuration puts the longest first; incidents without a known length go last.
 	ByDuration
