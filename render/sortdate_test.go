@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -122,5 +123,33 @@ func permute(ids []incident.ID, f func([]incident.ID)) {
 			c[i] = 0
 			i++
 		}
+	}
+}
+
+// TestBySeverityExtremeLevels sorts by levels far apart, which a
+// difference of levels would overflow (the loader refuses a negative
+// level; a portfolio made in Go may have one): the lower level still
+// comes first.
+func TestBySeverityExtremeLevels(t *testing.T) {
+	p := incident.Portfolio{
+		Severities: []incident.SeverityDef{{Code: "MAX", Label: "Max", Level: math.MaxInt}, {Code: "MID", Label: "Mid", Level: 3}, {Code: "MIN", Label: "Min", Level: -5}},
+		Incidents: []incident.Incident{
+			{ID: "mid", Title: "mid", Severity: "MID"},
+			{ID: "max", Title: "max", Severity: "MAX"},
+			{ID: "min", Title: "min", Severity: "MIN"},
+		},
+	}
+	var b bytes.Buffer
+	if err := Text(&b, p, Sort(BySeverity), Intro(false), Legend(false), Lessons(false)); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, line := range strings.Split(b.String(), "\n") {
+		if slices.Contains([]string{"mid", "max", "min"}, line) {
+			got = append(got, line)
+		}
+	}
+	if diff := cmp.Diff([]string{"min", "mid", "max"}, got); diff != "" {
+		t.Errorf("BySeverity (-want +got):\n%s\npage:\n%s", diff, b.String())
 	}
 }

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"cmp"
 	"errors"
 	"slices"
 
@@ -184,7 +185,7 @@ func (c *Config) Select(p *incident.Portfolio) Selection {
 	switch c.Order {
 	case BySeverity:
 		slices.SortStableFunc(idx, func(a, b int) int {
-			return level(p, p.Incidents[a].Severity) - level(p, p.Incidents[b].Severity)
+			return cmp.Compare(level(p, p.Incidents[a].Severity), level(p, p.Incidents[b].Severity))
 		})
 	case ByDate:
 		slices.SortStableFunc(idx, func(a, b int) int {
@@ -197,14 +198,7 @@ func (c *Config) Select(p *incident.Portfolio) Selection {
 		})
 	case ByDuration:
 		slices.SortStableFunc(idx, func(a, b int) int {
-			la, lb := p.Incidents[a].Duration.Length, p.Incidents[b].Duration.Length
-			switch {
-			case la > lb:
-				return -1
-			case la < lb:
-				return 1
-			}
-			return 0
+			return cmp.Compare(p.Incidents[b].Duration.Length, p.Incidents[a].Duration.Length)
 		})
 	}
 	return Selection{P: p, idx: idx}
