@@ -89,43 +89,12 @@ func schema() []byte {
 	var b strings.Builder
 	b.WriteString(header)
 	b.WriteString("{{- return dict\n  \"kinds\" (dict")
-	kinds := map[string]reflect.Type{}
-	var walk func(t reflect.Type)
-	walk = func(t reflect.Type) {
-		if _, ok := kinds[t.Name()]; ok {
-			return
-		}
-		kinds[t.Name()] = t
-		for f := range t.Fields() {
-			ft := f.Type
-			if ft.Kind() == reflect.Slice {
-				ft = ft.Elem()
-			}
-			if ft.Kind() == reflect.Struct && !special(ft) {
-				walk(ft)
-			}
-		}
-	}
-	walk(reflect.TypeFor[incident.Portfolio]())
-	walk(reflect.TypeFor[incident.Duration]()) // the mapping form {text, length}
 	for _, name := range []string{
 		"Duration", "Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons",
 	} {
-		t := kinds[name]
-		if t == nil {
-			log.Fatalf("no type %s under incident.Portfolio", name)
-		}
 		fmt.Fprintf(&b, "\n    %s (dict", q(name))
-		for f := range t.Fields() {
-			key, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if key == "-" || key == "" {
-				continue
-			}
-			required := !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero")
-			if name == "Figure" && key == "before" {
-				required = false
-			}
-			fmt.Fprintf(&b, " %s (slice %s %t)", q(key), q(fieldType(t, f)), required)
+		for _, f := range fields(kind(name)) {
+			fmt.Fprintf(&b, " %s (slice %s %t)", q(f.key), q(f.typ), f.required)
 		}
 		b.WriteString(")")
 	}
@@ -272,10 +241,58 @@ func numberFormOf(lang string) numberForm {
 	return f
 }
 
-// special reports whether t is read from a scalar (or, for Duration, a
-// scalar or a mapping) rather than as a mapping of its fields.
-func special(t reflect.Type) bool {
-	return t == reflect.TypeFor[incident.Duration]() || t == reflect.TypeFor[incident.Period]()
+// A field is a key of a mapping in the content file.
+type field struct {
+	key, typ string       // typ as fieldType names it
+	required bool         // the mapping must give the key
+	elem     reflect.Type // the Go type of the value, or of a list's elements
+}
+
+// fields returns the keys of the mapping that struct t is read from, in
+// the order of t's fields.
+func fields(t reflect.Type) (fs []field) {
+	for f := range t.Fields() {
+		key, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if key == "-" || key == "" {
+			continue
+		}
+		// A figure's before is optional, though nothing in its tag says so.
+		required := !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") &&
+			!(t == reflect.TypeFor[incident.Figure]() && key == "before")
+		elem := f.Type
+		if elem.Kind() == reflect.Slice {
+			elem = elem.Elem()
+		}
+		fs = append(fs, field{key, fieldType(t, f), required, elem})
+	}
+	return fs
+}
+
+// kinds are the struct types read from mappings, by name:
+// incident.Portfolio and, from there, the types of the fields fieldType
+// names object:, list: or duration (whose mapping form is {text, length}).
+var kinds = func() map[string]reflect.Type {
+	m := map[string]reflect.Type{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		m[t.Name()] = t
+		for _, f := range fields(t) {
+			if (f.typ == "duration" || strings.Contains(f.typ, ":")) && m[f.elem.Name()] == nil {
+				walk(f.elem)
+			}
+		}
+	}
+	walk(reflect.TypeFor[incident.Portfolio]())
+	return m
+}()
+
+// kind returns the struct type named name in kinds.
+func kind(name string) reflect.Type {
+	t := kinds[name]
+	if t == nil {
+		log.Fatalf("no type %s under incident.Portfolio", name)
+	}
+	return t
 }
 
 // fieldType names what field f of struct t holds, for the templates'
@@ -516,50 +533,25 @@ func check() []byte { return checkGen(false) }
 func checkKeys() []byte { return checkGen(true) }
 
 func checkGen(keysOnly bool) []byte {
-	kinds := map[string]reflect.Type{
-		"Portfolio": reflect.TypeFor[incident.Portfolio](), "Link": reflect.TypeFor[incident.Link](),
-		"RoleDef": reflect.TypeFor[incident.RoleDef](), "SeverityDef": reflect.TypeFor[incident.SeverityDef](),
-		"Incident": reflect.TypeFor[incident.Incident](), "Figure": reflect.TypeFor[incident.Figure](),
-		"Action": reflect.TypeFor[incident.Action](), "WriteUp": reflect.TypeFor[incident.WriteUp](),
-		"Lessons": reflect.TypeFor[incident.Lessons](), "Duration": reflect.TypeFor[incident.Duration](),
-		"Event": reflect.TypeFor[incident.Event](),
-	}
 	var b strings.Builder
 	b.WriteString(header)
 	b.WriteString("{{- /* check: see internal/hugogen. Context: the site's data/portfolio. */ -}}\n")
 	const pfx = "incident-portfolio: data/portfolio: "
 	const quoteIt = " (quote it: YAML 1.1 reads yes, no, on and off as booleans)"
-	type field struct{ key, typ string }
-	fieldsOf := func(kind string) (fs []field, required []string) {
-		for f := range kinds[kind].Fields() {
-			key, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if key == "-" || key == "" {
-				continue
-			}
-			optional := strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero") ||
-				kind == "Figure" && key == "before"
-			if !optional {
-				required = append(required, key)
-			}
-			fs = append(fs, field{key, fieldType(kinds[kind], f)})
-		}
-		return fs, required
-	}
 	// The dicts of each kind's keys, made once.
-	for _, kind := range []string{
+	for _, name := range []string{
 		"Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons", "Duration",
 		"Event",
 	} {
-		fs, _ := fieldsOf(kind)
-		fmt.Fprintf(&b, "{{- $t%s := dict", kind)
-		for _, f := range fs {
+		fmt.Fprintf(&b, "{{- $t%s := dict", name)
+		for _, f := range fields(kind(name)) {
 			fmt.Fprintf(&b, " %s %s", q(f.key), q(f.typ))
 		}
 		b.WriteString(" -}}\n")
 	}
 	var level func(kind, v, path string, d int)
 	level = func(kind, v, path string, d int) {
-		fs, required := fieldsOf(kind)
+		fs := fields(kinds[kind])
 		name := func(s string) string { return fmt.Sprintf("$%s%d", s, d) }
 		k, x, t := name("k"), name("x"), name("t")
 		// The paths are expressions evaluated only where an error is
@@ -679,9 +671,11 @@ func checkGen(keysOnly bool) []byte {
 			}
 		}
 		b.WriteString("{{- end -}}\n{{- end -}}\n")
-		for _, key := range required {
-			fmt.Fprintf(&b, "{{- if not (isset %s %s) }}{{ errorf %s %s }}{{ end -}}\n",
-				v, q(key), q(pfx+"%s"+key+": missing"), at)
+		for _, f := range fs {
+			if f.required {
+				fmt.Fprintf(&b, "{{- if not (isset %s %s) }}{{ errorf %s %s }}{{ end -}}\n",
+					v, q(f.key), q(pfx+"%s"+f.key+": missing"), at)
+			}
 		}
 		b.WriteString("{{- end -}}\n")
 	}
@@ -697,37 +691,15 @@ func checkGen(keysOnly bool) []byte {
 // build, runs only when something may be wrong (and then names the
 // field). It must never miss a problem; it may flag a sound file.
 func suspect() []byte {
-	byType := map[string][]string{}
-	var walk func(t reflect.Type)
-	seen := map[reflect.Type]bool{}
-	walk = func(t reflect.Type) {
-		if seen[t] {
-			return
-		}
-		seen[t] = true
-		for f := range t.Fields() {
-			key, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if key == "-" || key == "" {
-				continue
-			}
-			tn := fieldType(t, f)
-			switch {
-			case strings.HasPrefix(tn, "object:"), strings.HasPrefix(tn, "list:"):
-				ft := f.Type
-				if ft.Kind() == reflect.Slice {
-					ft = ft.Elem()
-				}
-				walk(ft)
-				tn = strings.SplitN(tn, ":", 2)[0]
-			case tn == "duration":
-				walk(reflect.TypeFor[incident.Duration]())
-			}
-			if !slices.Contains(byType[tn], key) {
-				byType[tn] = append(byType[tn], key)
+	byType := map[string][]string{} // "object" and "list" for every object: and list:
+	for _, t := range kinds {
+		for _, f := range fields(t) {
+			tn, _, _ := strings.Cut(f.typ, ":")
+			if !slices.Contains(byType[tn], f.key) {
+				byType[tn] = append(byType[tn], f.key)
 			}
 		}
 	}
-	walk(reflect.TypeFor[incident.Portfolio]())
 	// A key must have one type wherever it appears, or the expressions
 	// below would not be sound.
 	where := map[string]string{}
