@@ -565,74 +565,54 @@ func checkGen(keysOnly bool) []byte {
 		fmt.Fprintf(&b, "{{- if not (reflect.IsMap %s) }}{{ errorf %s %s %s }}{{ else -}}\n",
 			v, q(pfx+"%s: want a mapping of "+kind+", not %v"), path, v)
 		fmt.Fprintf(&b, "{{- range %s, %s := %s -}}\n{{- %s := index $t%s %s -}}\n", k, x, v, t, kind, k)
-		fmt.Fprintf(&b, "{{- if not %s }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}\n",
-			t, q(pfx+"%s: unknown field"), at, k)
+		fmt.Fprintf(&b, "{{- if not %s }}{{ errorf %s %s }}\n", t, q(pfx+"%s: unknown field"), p)
 		if !keysOnly {
 			fmt.Fprintf(&b, "{{- else if eq %s \"string\" }}"+
-				"{{ if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}"+
+				"{{ if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s %s %s %s }}"+
 				"{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
-				t, x, q(pfx+"%s: want text, not %T %v"+quoteIt), at, k, x, x,
-				x, q(pfx+"%s: control character in %q"), at, k, x)
-		}
-		if !keysOnly {
+				"{{ errorf %s %s %s }}{{ end }}\n",
+				t, x, q(pfx+"%s: want text, not %T %v"+quoteIt), p, x, x, x, q(pfx+"%s: control character in %q"), p, x)
 			fmt.Fprintf(&b, "{{- else if eq %s \"strings\" }}"+
-				"{{ if not (reflect.IsSlice %s) }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}"+
+				"{{ if not (reflect.IsSlice %s) }}{{ errorf %s %s }}"+
 				"{{ else }}{{ range $i, $s := %s }}"+
-				"{{ if ne (printf \"%%T\" $s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s $s }}"+
+				"{{ if ne (printf \"%%T\" $s) \"string\" }}{{ errorf %s %s $i $s $s }}"+
 				"{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" $s) 1 }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s }}{{ end }}{{ end }}{{ end }}\n",
-				t, x, q(pfx+"%s: want a list of text"), at, k,
-				x, q(pfx+"%s[%d]: want text, not %T %v"+quoteIt), at, k,
-				q(pfx+"%s[%d]: control character in %q"), at, k)
-		}
-		if !keysOnly {
+				"{{ errorf %s %s $i $s }}{{ end }}{{ end }}{{ end }}\n",
+				t, x, q(pfx+"%s: want a list of text"), p, x, q(pfx+"%s[%d]: want text, not %T %v"+quoteIt), p,
+				q(pfx+"%s[%d]: control character in %q"), p)
 			fmt.Fprintf(&b, "{{- else if eq %s \"number\" }}"+
 				"{{ if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n",
-				t, x, q(pfx+"%s: want a number, not %T %v"), at, k, x, x)
-		}
-		if !keysOnly {
+				"{{ errorf %s %s %s %s }}{{ end }}\n",
+				t, x, q(pfx+"%s: want a number, not %T %v"), p, x, x)
 			fmt.Fprintf(&b, "{{- else if eq %s \"numtext\" }}"+
 				"{{ if eq (printf \"%%T\" %s) \"string\" }}"+
 				"{{ if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}"+
-				"{{ else if findRE `%s` %s 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}"+
+				"{{ errorf %s %s %s }}"+
+				"{{ else if findRE `%s` %s 1 }}{{ errorf %s %s %s }}{{ end }}"+
 				"{{ else if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n",
-				t, x, x, q(pfx+"%s: control character in %q"), at, k, x, figureTextRefused, x,
+				"{{ errorf %s %s %s %s }}{{ end }}\n",
+				t, x, x, q(pfx+"%s: control character in %q"), p, x, figureTextRefused, x,
 				q(pfx+"%s: want a number, or a text that does not start with one, not %q "+
-					"(write a number without quotes, and its unit in unit)"), at, k, x,
-				x, q(pfx+"%s: want a number or a text, not %T %v"), at, k, x, x)
-		}
-		if !keysOnly {
+					"(write a number without quotes, and its unit in unit)"), p, x,
+				x, q(pfx+"%s: want a number or a text, not %T %v"), p, x, x)
 			fmt.Fprintf(&b, "{{- else if eq %s \"bool\" }}{{ if ne (printf \"%%T\" %s) \"bool\" }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
-				t, x, q(pfx+"%s: want true or false, not %v"), at, k, x)
-		}
-		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"length\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
-				t, "^"+length.Exact+"$", x,
-				q(pfx+"%s: malformed duration %q: want an exact length such as 4h, 2h 15m, 90 minutes or 1d 2h"),
-				at, k, x)
-		}
-		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"period\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n",
-				t, "^"+periodPat+"$", x,
-				q(pfx+"%s: malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, "+
-					"a date and time with its zone such as 2023-03-14T13:42Z, or two of them joined by /"),
-				at, k, x)
-		}
-		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"datetime\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n",
-				t, "^"+dateTimePat+"$", x,
-				q(pfx+"%s: malformed time %q: want a date and time with its zone, such as 2023-03-14T13:42Z"),
-				at, k, x)
-		}
-		if keysOnly {
+				"{{ errorf %s %s %s }}{{ end }}\n",
+				t, x, q(pfx+"%s: want true or false, not %v"), p, x)
+			// The forms a regular expression checks: want says what is
+			// wrong; val is the value the message quotes.
+			printed := "(printf \"%v\" " + x + ")"
+			for _, c := range []struct{ typ, re, val, want string }{
+				{"length", length.Exact, x,
+					"malformed duration %q: want an exact length such as 4h, 2h 15m, 90 minutes or 1d 2h"},
+				{"period", periodPat, printed, "malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, " +
+					"a date and time with its zone such as 2023-03-14T13:42Z, or two of them joined by /"},
+				{"datetime", dateTimePat, printed,
+					"malformed time %q: want a date and time with its zone, such as 2023-03-14T13:42Z"},
+			} {
+				fmt.Fprintf(&b, "{{- else if eq %s %s }}{{ if not (findRE `^%s$` (printf \"%%v\" %s) 1) }}"+
+					"{{ errorf %s %s %s }}{{ end }}\n", t, q(c.typ), c.re, x, q(pfx+"%s: "+c.want), p, c.val)
+			}
+		} else {
 			// A scalar's key (most keys) leaves the chain of nested kinds below at one test.
 			var nested []string
 			for _, f := range fs {
