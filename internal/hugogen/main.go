@@ -106,18 +106,9 @@ func schema() []byte {
 	for _, d := range incident.DefaultScale() {
 		fmt.Fprintf(&b, " (dict \"code\" %s \"label\" %s \"level\" %d)", q(string(d.Code)), q(d.Label), d.Level)
 	}
-	b.WriteString(")\n  \"command\" (dict")
-	for _, c := range incident.CommandRoles() {
-		fmt.Fprintf(&b, " %s %s", q(string(c)), q(c.String()))
-	}
-	b.WriteString(")\n  \"actionKinds\" (dict")
-	for _, k := range incident.ActionKinds() {
-		fmt.Fprintf(&b, " %s %s", q(string(k)), q(k.String()))
-	}
-	b.WriteString(")\n  \"linkKinds\" (dict")
-	for _, k := range incident.LinkKinds() {
-		fmt.Fprintf(&b, " %s %s", q(string(k)), q(k.String()))
-	}
+	labels(&b, "command", incident.CommandRoles())
+	labels(&b, "actionKinds", incident.ActionKinds())
+	labels(&b, "linkKinds", incident.LinkKinds())
 	// An incident's parts in page order: each its key and whether it
 	// always shows (one of the seed's four sections) or only when given.
 	b.WriteString(")\n  \"parts\" (slice")
@@ -129,26 +120,11 @@ func schema() []byte {
 	for i, t := range incident.Tiers() {
 		fmt.Fprintf(&b, " %s %d", q(string(t)), i)
 	}
-	b.WriteString(")\n  \"tierKeys\" (slice")
-	for _, t := range incident.Tiers() {
-		fmt.Fprintf(&b, " %s", q(string(t)))
-	}
-	b.WriteString(")\n  \"eventKinds\" (slice")
-	for _, k := range incident.EventKinds() {
-		fmt.Fprintf(&b, " %s", q(string(k)))
-	}
-	b.WriteString(")\n  \"states\" (slice")
-	for _, k := range incident.States() {
-		fmt.Fprintf(&b, " %s", q(string(k)))
-	}
-	b.WriteString(")\n  \"eventKindLabels\" (dict")
-	for _, k := range incident.EventKinds() {
-		fmt.Fprintf(&b, " %s %s", q(string(k)), q(k.String()))
-	}
-	b.WriteString(")\n  \"stateLabels\" (dict")
-	for _, k := range incident.States() {
-		fmt.Fprintf(&b, " %s %s", q(string(k)), q(k.String()))
-	}
+	list(&b, "tierKeys", incident.Tiers())
+	list(&b, "eventKinds", incident.EventKinds())
+	list(&b, "states", incident.States())
+	labels(&b, "eventKindLabels", incident.EventKinds())
+	labels(&b, "stateLabels", incident.States())
 	b.WriteString(")\n  \"numberForms\" (dict")
 	for _, f := range numberForms() {
 		fmt.Fprintf(&b, " %s (dict \"group\" %s \"decimal\" %s \"four\" %t)",
@@ -169,6 +145,29 @@ func schema() []byte {
 	}
 	b.WriteString(")\n-}}\n")
 	return []byte(b.String())
+}
+
+// A label is a value of one of the model's enums, which names itself.
+type label interface {
+	~string
+	String() string
+}
+
+// labels writes, after the entry before, the entry name: a dict of each
+// of keys and its label.
+func labels[K label](b *strings.Builder, name string, keys []K) {
+	fmt.Fprintf(b, ")\n  %s (dict", q(name))
+	for _, k := range keys {
+		fmt.Fprintf(b, " %s %s", q(string(k)), q(k.String()))
+	}
+}
+
+// list writes, after the entry before, the entry name: a slice of keys.
+func list[K ~string](b *strings.Builder, name string, keys []K) {
+	fmt.Fprintf(b, ")\n  %s (slice", q(name))
+	for _, k := range keys {
+		fmt.Fprintf(b, " %s", q(string(k)))
+	}
 }
 
 // numberLangs are the languages whose numbers render.Lang writes in a
@@ -406,12 +405,7 @@ func partsIncident() (in incident.Incident, order []int) {
 			log.Fatalf("postmortem part %s is not the field hugogen expects", s.Key)
 		}
 	}
-	var out bytes.Buffer
-	one := incident.Portfolio{Incidents: []incident.Incident{in}}
-	if err := render.HTML(&out, one, render.Fragment(), render.Details(false)); err != nil {
-		log.Fatal(err)
-	}
-	page := out.String()
+	page := fragment(incident.Portfolio{Incidents: []incident.Incident{in}}, render.Details(false))
 	type at struct{ pos, k int }
 	var ats []at
 	for k := range partKeys {
@@ -453,13 +447,8 @@ func markup() []byte {
 		},
 		Incidents: []incident.Incident{full, bare},
 	}
-	var out bytes.Buffer
-	err := render.HTML(&out, p, render.Fragment(),
-		render.Intro(false), render.Legend(false), render.Lessons(false), render.Details(false))
-	if err != nil {
-		log.Fatal(err)
-	}
-	c := newCutter(out.String(), "<article")
+	page := fragment(p, render.Intro(false), render.Legend(false), render.Lessons(false), render.Details(false))
+	c := newCutter(page, "<article")
 	take := c.take
 	take("articleStart", mID, true)
 	take("titleStart", mID, true)
@@ -810,13 +799,8 @@ func detailsMarkup() [][2]string {
 		When:    incident.Period{Start: zone(30, 22, 40), End: zone(30, 23, 50)},
 		Actions: []incident.Action{{Text: mA3, Kind: incident.Prevent, Done: true}},
 	}
-	var out bytes.Buffer
 	p := incident.Portfolio{Incidents: []incident.Incident{in, y, z}}
-	err := render.HTML(&out, p, render.Fragment(), render.Intro(false), render.Legend(false), render.Lessons(false))
-	if err != nil {
-		log.Fatal(err)
-	}
-	c := newCutter(out.String(), "<dl")
+	c := newCutter(fragment(p, render.Intro(false), render.Legend(false), render.Lessons(false)), "<dl")
 	take := c.take
 	take("dlStart", "<div>", false)
 	take("whenStart", "<time", false)
@@ -944,11 +928,7 @@ func pageMarkup() [][2]string {
 		Incidents: []incident.Incident{in, in2},
 		Lessons:   incident.Lessons{File: mFile, Heading: mHead, Items: []string{mX1, mX2}},
 	}
-	var out bytes.Buffer
-	if err := render.HTML(&out, p, render.Fragment()); err != nil {
-		log.Fatal(err)
-	}
-	c := newCutter(out.String(), "<section")
+	c := newCutter(fragment(p), "<section")
 	take := c.take
 	start := take("pgStart", "<header>", false)
 	// The <section>'s start tag, split where render puts lang (and the
@@ -1022,21 +1002,22 @@ func pageMarkup() [][2]string {
 	c.add("pgEnd", c.page[c.pos:])
 	// The legend's label when the portfolio gives none.
 	p.Legend = ""
-	out.Reset()
-	if err := render.HTML(&out, p, render.Fragment()); err != nil {
-		log.Fatal(err)
-	}
-	d2 := newCutter(out.String(), "<span class=\"legend-label\">")
+	d2 := newCutter(fragment(p), "<span class=\"legend-label\">")
 	d2.take("", "<span class=\"legend-label\">", true)
 	d2.take("pgLegendDefault", ":</span>", false)
 	// The notice of a selection that leaves no incident.
-	out.Reset()
-	if err := render.HTML(&out, p, render.Fragment(), render.IDs("none"), render.Lessons(false)); err != nil {
-		log.Fatal(err)
-	}
-	d3 := newCutter(out.String(), "<p class=\"empty\">")
+	d3 := newCutter(fragment(p, render.IDs("none"), render.Lessons(false)), "<p class=\"empty\">")
 	d3.take("pgEmpty", "</div>", false)
 	return append(append(c.pieces, d2.pieces...), d3.pieces...)
+}
+
+// fragment returns what render.HTML writes for p as a fragment, with opts.
+func fragment(p incident.Portfolio, opts ...render.Option) string {
+	var out bytes.Buffer
+	if err := render.HTML(&out, p, append([]render.Option{render.Fragment()}, opts...)...); err != nil {
+		log.Fatal(err)
+	}
+	return out.String()
 }
 
 // htmlText returns s as render.HTML writes it in text: the escaping of
