@@ -369,14 +369,16 @@ const (
 
 func para(k int) string { return string(rune(0xE010 + k)) }
 
-// partKeys are the keys of an incident's parts: the seed's sections, then
-// the further parts of a postmortem, as package incident lists them.
+// parts returns the parts of in: the seed's sections, then the further
+// parts of a postmortem, as package incident lists them.
+func parts(in *incident.Incident) []incident.Section {
+	seed, pm := in.Sections(), in.Postmortem()
+	return append(seed[:], pm[:]...)
+}
+
+// partKeys are the keys of an incident's parts, in parts' order.
 var partKeys = func() (keys []string) {
-	var in incident.Incident
-	for _, s := range in.Sections() {
-		keys = append(keys, s.Key)
-	}
-	for _, s := range in.Postmortem() {
+	for _, s := range parts(&incident.Incident{}) {
 		keys = append(keys, s.Key)
 	}
 	return keys
@@ -395,14 +397,9 @@ func partsIncident() (in incident.Incident, order []int) {
 	for k, f := range fields {
 		*f = []string{para(k)}
 	}
-	for k, s := range in.Sections() {
+	for k, s := range parts(&in) {
 		if len(s.Paragraphs) != 1 || s.Paragraphs[0] != para(k) {
-			log.Fatalf("section %s is not the field hugogen expects", s.Key)
-		}
-	}
-	for k, s := range in.Postmortem() {
-		if len(s.Paragraphs) != 1 || s.Paragraphs[0] != para(4+k) {
-			log.Fatalf("postmortem part %s is not the field hugogen expects", s.Key)
+			log.Fatalf("part %s is not the field hugogen expects", s.Key)
 		}
 	}
 	page := fragment(incident.Portfolio{Incidents: []incident.Incident{in}}, render.Details(false))
