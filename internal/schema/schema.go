@@ -132,52 +132,50 @@ func mapType(finalBreak bool) func(reflect.Type) *jsonschema.Schema {
 		f.finalBreak = finalBreak
 		return f.schema()
 	}
-	return func(t reflect.Type) *jsonschema.Schema { return mapTypeWith(t, str) }
-}
-
-func mapTypeWith(t reflect.Type, str func(form) *jsonschema.Schema) *jsonschema.Schema {
-	switch t {
-	case reflect.TypeFor[incident.ID]():
-		s := str(slugForm)
-		s.MaxLength = ptr(64)
-		return s
-	case reflect.TypeFor[incident.Role]():
-		// Open: a portfolio may declare roles of its own.
-		s := str(slugForm)
-		s.MaxLength = ptr(64)
-		s.Examples = keys(incident.BuiltinRoles(), func(d incident.RoleDef) string { return string(d.Key) })
-		return s
-	case reflect.TypeFor[incident.Severity]():
-		s := str(severityForm)
-		s.Examples = keys(incident.DefaultScale(), func(d incident.SeverityDef) string { return string(d.Code) })
-		return s
-	case reflect.TypeFor[incident.CommandRole]():
-		return enum(incident.CommandRoles())
-	case reflect.TypeFor[incident.ActionKind]():
-		return enum(incident.ActionKinds())
-	case reflect.TypeFor[incident.LinkKind]():
-		return enum(incident.LinkKinds())
-	case reflect.TypeFor[incident.EventKind]():
-		return enum(incident.EventKinds())
-	case reflect.TypeFor[incident.State]():
-		return enum(incident.States())
-	case reflect.TypeFor[incident.Tier]():
-		return enum(incident.Tiers())
-	case reflect.TypeFor[incident.Date]():
-		s := str(dateTimeForm)
-		s.Examples = []any{"2023-03-14T13:42Z", "2023-03-14T14:42+01:00"}
-		return s
-	case reflect.TypeFor[incident.Period]():
-		return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
-			str(periodForm),
-			{Type: "integer", Minimum: "1900", Maximum: "2999", Description: "A bare year."},
-		}}
-	case reflect.TypeFor[time.Duration]():
-		s := str(lengthForm)
-		s.Examples = []any{"4h", "1h30m", "2d"}
-		return s
+	return func(t reflect.Type) *jsonschema.Schema {
+		switch t {
+		case reflect.TypeFor[incident.ID]():
+			s := str(slugForm)
+			s.MaxLength = ptr(64)
+			return s
+		case reflect.TypeFor[incident.Role]():
+			// Open: a portfolio may declare roles of its own.
+			s := str(slugForm)
+			s.MaxLength = ptr(64)
+			s.Examples = keys(incident.BuiltinRoles(), func(d incident.RoleDef) string { return string(d.Key) })
+			return s
+		case reflect.TypeFor[incident.Severity]():
+			s := str(severityForm)
+			s.Examples = keys(incident.DefaultScale(), func(d incident.SeverityDef) string { return string(d.Code) })
+			return s
+		case reflect.TypeFor[incident.CommandRole]():
+			return enum(incident.CommandRoles())
+		case reflect.TypeFor[incident.ActionKind]():
+			return enum(incident.ActionKinds())
+		case reflect.TypeFor[incident.LinkKind]():
+			return enum(incident.LinkKinds())
+		case reflect.TypeFor[incident.EventKind]():
+			return enum(incident.EventKinds())
+		case reflect.TypeFor[incident.State]():
+			return enum(incident.States())
+		case reflect.TypeFor[incident.Tier]():
+			return enum(incident.Tiers())
+		case reflect.TypeFor[incident.Date]():
+			s := str(dateTimeForm)
+			s.Examples = []any{"2023-03-14T13:42Z", "2023-03-14T14:42+01:00"}
+			return s
+		case reflect.TypeFor[incident.Period]():
+			return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
+				str(periodForm),
+				{Type: "integer", Minimum: "1900", Maximum: "2999", Description: "A bare year."},
+			}}
+		case reflect.TypeFor[time.Duration]():
+			s := str(lengthForm)
+			s.Examples = []any{"4h", "1h30m", "2d"}
+			return s
+		}
+		return nil
 	}
-	return nil
 }
 
 func keys[T any](list []T, key func(T) string) []any {
