@@ -81,8 +81,10 @@ const (
 	nonZero = `([1-9][0-9]{0,5}|0[1-9][0-9]{0,4}|00[1-9][0-9]{0,3}|000[1-9][0-9]{0,2}|0000[1-9][0-9]?|00000[1-9])`
 )
 
-// approxPattern is the approx of the grammar.
-var approxPattern = `(~ *|` + either(approxWords) + ` +)`
+// Approx is the pattern, without ^, of the approx of the grammar: the
+// approximation word of a length and the spaces after it, such as "about "
+// or "~".
+var Approx = `(~ *|` + either(approxWords) + ` +)`
 
 // parts returns the pattern of a part, or of a part whose number is not
 // zero.
@@ -110,15 +112,11 @@ var Exact = `(` + parts(false) + sepPattern + `)*` + parts(true) + `(` + sepPatt
 
 // Approximate is the pattern of a length, exact or approximate, without ^
 // and $.
-var Approximate = approxPattern + `?` + Exact
+var Approximate = Approx + `?` + Exact
 
 // LooksLike is the pattern, anchored at the start only, of a text that
 // looks like a length.
-var LooksLike = `^` + approxPattern + `?[-+.]?[0-9]`
-
-// Approx is the pattern, without ^, of the approximation word of a length
-// and the spaces after it, such as "about " or "~".
-var Approx = approxPattern
+var LooksLike = `^` + Approx + `?[-+.]?[0-9]`
 
 // Part is the pattern of one part of a length: its number in group 1, a
 // decimal digit after a dot in group 2, its unit in group 3.
@@ -138,7 +136,7 @@ func Units() map[string]time.Duration {
 
 var (
 	exactRE     = regexp.MustCompile(`^` + Exact + `$`)
-	approxRE    = regexp.MustCompile(`^` + approxPattern)
+	approxRE    = regexp.MustCompile(`^` + Approx)
 	looksLikeRE = regexp.MustCompile(LooksLike)
 	partRE      = regexp.MustCompile(Part)
 )
