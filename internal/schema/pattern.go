@@ -290,7 +290,10 @@ func urlForms() (link, web form, err error) {
 // writes it, so that every character outside printable ASCII stands as a
 // \uXXXX escape (a surrogate pair above U+FFFF), and the line break as
 // \n: the file then shows which characters a pattern lists, invisible
-// ones among them, and JSON readers read the same characters.
+// ones among them, and JSON readers read the same characters. Every other
+// string it writes as encoding/json does but for its escaping of <, > and
+// & (as \u003c, \u003e, \u0026), which makes the schema harder to read and
+// means nothing to JSON readers.
 func escapePatterns(b []byte) ([]byte, error) {
 	out := make([]byte, 0, len(b))
 	key := ""
@@ -313,19 +316,27 @@ func escapePatterns(b []byte) ([]byte, error) {
 		if err := json.Unmarshal(tok, &s); err != nil {
 			return nil, fmt.Errorf("schema: %w", err)
 		}
-		isKey := bytes.HasPrefix(bytes.TrimLeft(b[end+1:], " \n"), []byte(":"))
-		switch {
-		case isKey:
+		if bytes.HasPrefix(bytes.TrimLeft(b[end+1:], " \n"), []byte(":")) {
 			key = s
-			out = append(out, tok...)
-		case key == "pattern":
+			out = appendText(out, s)
+		} else if key == "pattern" {
 			out = appendEscaped(out, s)
-		default:
-			out = append(out, tok...)
+		} else {
+			out = appendText(out, s)
 		}
 		i = end
 	}
 	return out, nil
+}
+
+// appendText appends s as a JSON string, as encoding/json writes it but
+// for the escaping of <, > and &.
+func appendText(out []byte, s string) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s) // a string always encodes
+	return append(out, bytes.TrimSuffix(b.Bytes(), []byte("\n"))...)
 }
 
 // appendEscaped appends s as a JSON string of printable ASCII; a space is

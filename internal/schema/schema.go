@@ -192,14 +192,14 @@ func enum[T ~string](values []T) *jsonschema.Schema {
 }
 
 // encode writes s as the committed schema files hold it: indented, with
-// HTML characters as themselves and the patterns' characters escaped, and a
-// final line break.
+// HTML characters as themselves and the patterns' characters escaped
+// (escapePatterns), and a final line break.
 func encode(s *jsonschema.Schema) ([]byte, error) {
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
-	b, err = escapePatterns(unescapeHTML(b))
+	b, err = escapePatterns(b)
 	if err != nil {
 		return nil, err
 	}
@@ -415,26 +415,4 @@ func property(types map[string]*jsonschema.Schema, key string) *jsonschema.Schem
 	typ, name, _ := strings.Cut(key, ".")
 	p, _ := types[typ].Properties.Get(name)
 	return p
-}
-
-// unescapeHTML undoes encoding/json's escaping of <, > and & inside
-// strings (as \u003c, \u003e, \u0026), which makes the schema harder to
-// read and means nothing to JSON readers.
-func unescapeHTML(b []byte) []byte {
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); i++ {
-		if b[i] == '\\' && i+5 < len(b) {
-			switch string(b[i : i+6]) {
-			case `\u003c`, `\u003e`, `\u0026`:
-				out = append(out, map[string]byte{"003c": '<', "003e": '>', "0026": '&'}[string(b[i+2:i+6])])
-				i += 5
-				continue
-			}
-			out = append(out, b[i], b[i+1]) // an escape: keep both bytes
-			i++
-			continue
-		}
-		out = append(out, b[i])
-	}
-	return out
 }
