@@ -22,6 +22,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
 	"strings"
 	"time"
@@ -288,9 +289,7 @@ func refine(root *jsonschema.Schema) error {
 		return err
 	}
 	types := map[string]*jsonschema.Schema{"Portfolio": root}
-	for name, def := range root.Definitions {
-		types[name] = def
-	}
+	maps.Copy(types, root.Definitions)
 	used := map[string]bool{}
 	for name, def := range types {
 		if def.Properties == nil {
@@ -410,9 +409,13 @@ func whenNone(list, field string, builtin []any) *jsonschema.Schema {
 	}
 }
 
-// property returns the schema of the property key ("Type.property").
+// property returns the schema of the property key ("Type.property"), or
+// nil when types has none.
 func property(types map[string]*jsonschema.Schema, key string) *jsonschema.Schema {
 	typ, name, _ := strings.Cut(key, ".")
+	if types[typ] == nil || types[typ].Properties == nil {
+		return nil
+	}
 	p, _ := types[typ].Properties.Get(name)
 	return p
 }
