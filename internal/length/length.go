@@ -211,56 +211,25 @@ func unitOf(word string) *unit {
 	return nil
 }
 
+// loosePartRE reads what diagnose takes for the next part: separators,
+// and in group 1, then the digits of a number (group 2), a fraction of any
+// digits (3) and, after any spaces, the letters of a unit (4).
+var loosePartRE = regexp.MustCompile(`^[ ,]*((?i:and) +)?([0-9]*)(\.[0-9]*)? *([A-Za-z]*)`)
+
 // diagnose says what is wrong with s, which the grammar refuses, as
 // precisely as it can.
 func diagnose(s string) error {
 	generic := errors.New(Forms)
-	i, seen, nonzero := 0, false, false
-	for i < len(s) {
-		j := i
-		for j < len(s) && (s[j] == ' ' || s[j] == ',') {
-			j++
+	seen, nonzero := false, false
+	for rest := s; rest != ""; {
+		m := loosePartRE.FindStringSubmatch(rest)
+		and, num, frac, word := m[1], m[2], m[3], m[4]
+		if num == "" || and != "" && !seen {
+			return generic // no number, or and before the first part
 		}
-		if seen && j+4 <= len(s) && strings.EqualFold(s[j:j+3], "and") && s[j+3] == ' ' {
-			j += 4
-			for j < len(s) && s[j] == ' ' {
-				j++
-			}
-		}
-		if j == len(s) {
-			if seen && j > i {
-				return generic
-			}
-			break
-		}
-		k := j
-		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
-			k++
-		}
-		if k == j || (j > 0 && s[j-1] == '.') {
-			return generic
-		}
-		num := s[j:k]
 		if len(num) > 6 {
 			return fmt.Errorf("%s has more than six digits; %s", num, Forms)
 		}
-		frac := ""
-		if k < len(s) && s[k] == '.' {
-			f := k + 1
-			for f < len(s) && s[f] >= '0' && s[f] <= '9' {
-				f++
-			}
-			frac = s[k:f]
-			k = f
-		}
-		for k < len(s) && s[k] == ' ' {
-			k++
-		}
-		w := k
-		for w < len(s) && (s[w] >= 'a' && s[w] <= 'z' || s[w] >= 'A' && s[w] <= 'Z') {
-			w++
-		}
-		word := s[k:w]
 		if word == "" {
 			return fmt.Errorf("%s has no unit; %s", num+frac, Forms)
 		}
@@ -276,7 +245,7 @@ func diagnose(s string) error {
 		if strings.Trim(num, "0") != "" || strings.Trim(frac, ".0") != "" {
 			nonzero = true
 		}
-		seen, i = true, w
+		seen, rest = true, rest[len(m[0]):]
 	}
 	if seen && !nonzero {
 		return errors.New("the length must be positive")
