@@ -50,8 +50,8 @@ func main() {
 	files := map[string][]byte{
 		"layouts/partials/incident-portfolio/generated/schema.html":     schema(),
 		"layouts/partials/incident-portfolio/generated/markup.html":     markup(),
-		"layouts/partials/incident-portfolio/generated/check.html":      check(),
-		"layouts/partials/incident-portfolio/generated/check-keys.html": checkKeys(),
+		"layouts/partials/incident-portfolio/generated/check.html":      check(false),
+		"layouts/partials/incident-portfolio/generated/check-keys.html": check(true),
 		"layouts/partials/incident-portfolio/generated/suspect.html":    suspect(),
 		"assets/incident-portfolio/portfolio.css":                       []byte(render.HTMLStyle()),
 	}
@@ -511,14 +511,11 @@ func markup() []byte {
 // key given, every value of its type. Each key's type is looked up in a
 // dict, and the checks branch on the type. Context: the data. It returns
 // nothing; each problem is an errorf naming the field.
-func check() []byte { return checkGen(false) }
-
-// checkKeys is check without the checks of scalar values, which
-// suspect.html does for the whole file at once: the check of a build
-// whose data suspect.html finds nothing wrong with.
-func checkKeys() []byte { return checkGen(true) }
-
-func checkGen(keysOnly bool) []byte {
+//
+// With keysOnly (check-keys.html) it leaves out the checks of scalar
+// values, which suspect.html does for the whole file at once: the check
+// of a build whose data suspect.html finds nothing wrong with.
+func check(keysOnly bool) []byte {
 	var b strings.Builder
 	b.WriteString(header)
 	b.WriteString("{{- /* check: see internal/hugogen. Context: the site's data/portfolio. */ -}}\n")
