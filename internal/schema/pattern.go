@@ -43,7 +43,7 @@ import (
 //     outside classes.
 //   - $. Python's re lets $ match before a final line break too: "^a$"
 //     matches "a\n" there and nowhere else. So beside each pattern a "not"
-//     refuses the line break $ would let through (lineBreakGuard).
+//     refuses the line break $ would let through (form.applyTo).
 const portableComment = "Patterns keep to the regular expressions JSON Schema recommends, " +
 	"so that ECMAScript (with or without the u flag), Go's regexp and Python's re read them alike: " +
 	"characters outside printable ASCII stand as themselves (written here as \\u escapes), " +
@@ -70,17 +70,6 @@ func (f form) pattern() string {
 	return "^" + f.body + "$"
 }
 
-// lineBreakGuard returns the pattern, as a "not" beside the form's
-// pattern, of the strings only Python's re lets through: for it $ also
-// matches before a final line break, so "^a$" takes "a\n" and "^a\n?$"
-// takes "a\n\n". The form's own characters never hold a line break.
-func (f form) lineBreakGuard() string {
-	if f.finalBreak {
-		return "\n\n"
-	}
-	return "\n"
-}
-
 // schema returns the schema of a string of the form.
 func (f form) schema() *jsonschema.Schema {
 	s := &jsonschema.Schema{Type: "string"}
@@ -89,14 +78,19 @@ func (f form) schema() *jsonschema.Schema {
 }
 
 // applyTo makes the string schema s check the form: its comment, its
-// pattern and the not beside it.
+// pattern and, beside it, a not that refuses the strings only Python's re
+// lets through: for it $ also matches before a final line break, so "^a$"
+// takes "a\n" and "^a\n?$" takes "a\n\n". The form's own characters
+// never hold a line break.
 func (f form) applyTo(s *jsonschema.Schema) {
 	s.Comments = f.comment
+	s.Pattern = f.pattern()
+	guard := "\n"
 	if f.finalBreak {
 		s.Comments += " " + finalBreakComment
+		guard = "\n\n"
 	}
-	s.Pattern = f.pattern()
-	s.Not = &jsonschema.Schema{Type: "string", Pattern: f.lineBreakGuard()}
+	s.Not = &jsonschema.Schema{Type: "string", Pattern: guard}
 }
 
 // A chars is a set of characters: ranges of those up to U+FFFF, in order
