@@ -655,23 +655,19 @@ func check(keysOnly bool) []byte {
 // field). It must never miss a problem; it may flag a sound file.
 func suspect() []byte {
 	byType := map[string][]string{} // "object" and "list" for every object: and list:
-	for _, t := range kinds {
-		for _, f := range fields(t) {
-			tn, _, _ := strings.Cut(f.typ, ":")
-			if !slices.Contains(byType[tn], f.key) {
-				byType[tn] = append(byType[tn], f.key)
-			}
-		}
-	}
 	// A key must have one type wherever it appears, or the expressions
 	// below would not be sound.
 	where := map[string]string{}
-	for tn, keys := range byType {
-		for _, k := range keys {
-			if other, ok := where[k]; ok && other != tn && !(k == "duration") {
-				log.Fatalf("suspect: key %q is %s and %s", k, other, tn)
+	for _, t := range kinds {
+		for _, f := range fields(t) {
+			tn, _, _ := strings.Cut(f.typ, ":")
+			if other, ok := where[f.key]; ok && other != tn {
+				log.Fatalf("suspect: key %q is %s and %s", f.key, other, tn)
 			}
-			where[k] = tn
+			where[f.key] = tn
+			if !slices.Contains(byType[tn], f.key) {
+				byType[tn] = append(byType[tn], f.key)
+			}
 		}
 	}
 	alt := func(tn string) string {
