@@ -152,7 +152,6 @@ func Output(t testing.TB, cmd *exec.Cmd) (stdout, stderr []byte) {
 
 // Python is Debian's Python with its jsonschema package.
 type Python struct {
-	python  string // the python3 executable
 	scripts string // .ci/conformance
 }
 
@@ -172,7 +171,7 @@ func FindPython(t testing.TB, mods ...string) *Python {
 			Missing(t, "%s cannot import %s (%s)", debianPython, m, bytes.TrimSpace(out))
 		}
 	}
-	return &Python{python: debianPython, scripts: scripts(t, Root(t))}
+	return &Python{scripts: scripts(t, Root(t))}
 }
 
 // Run runs the Python conformance script with req as JSON on stdin and
@@ -185,7 +184,7 @@ func (p *Python) Run(t testing.TB, script string, req, resp any) {
 
 // Command returns a command running Debian's python3 with args.
 func (p *Python) Command(args ...string) *exec.Cmd {
-	return exec.Command(p.python, args...)
+	return exec.Command(debianPython, args...)
 }
 
 // FindJava returns the java executable, or skips (or fails) t.
