@@ -11,8 +11,7 @@ import (
 var progress struct {
 	sync.Mutex
 	temps map[string]*temp // by name
-	sigs  chan os.Signal   // nil when not listening
-	stop  chan struct{}    // closed to end the goroutine that reads sigs
+	sigs  chan os.Signal   // nil when not listening; closed by unlisten
 }
 
 // temp is the temporary file of a Write in progress.
@@ -61,7 +60,7 @@ func end(tmp string) (interrupted bool) {
 // listen starts listening for the signals that end a process, but for
 // those the process ignores.
 func listen() {
-	sigs, stop := make(chan os.Signal, 1), make(chan struct{})
+	sigs := make(chan os.Signal, 1)
 	var caught []os.Signal
 	for _, sig := range signals {
 		if !signal.Ignored(sig) {
@@ -71,21 +70,21 @@ func listen() {
 	if len(caught) > 0 { // Notify with none would catch every signal
 		signal.Notify(sigs, caught...)
 	}
-	progress.sigs, progress.stop = sigs, stop
+	progress.sigs = sigs
 	go func() {
-		select {
-		case sig := <-sigs:
+		// A signal that came before unlisten closed sigs is handled too.
+		if sig, ok := <-sigs; ok {
 			interrupted(sigs, sig)
-		case <-stop:
 		}
 	}()
 }
 
-// unlisten stops listening.
+// unlisten stops listening, and ends the goroutine that reads sigs: once
+// signal.Stop returns, nothing sends on sigs.
 func unlisten() {
 	signal.Stop(progress.sigs)
-	close(progress.stop)
-	progress.sigs, progress.stop = nil, nil
+	close(progress.sigs)
+	progress.sigs = nil
 }
 
 // interrupted handles sig, which arrived on sigs: it removes every
@@ -103,7 +102,7 @@ func interrupted(sigs chan os.Signal, sig os.Signal) {
 	}
 	signal.Stop(sigs)
 	if progress.sigs == sigs {
-		progress.sigs, progress.stop = nil, nil
+		progress.sigs = nil
 	}
 	raise(sig)
 }

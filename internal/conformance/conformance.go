@@ -113,9 +113,7 @@ func (n *Node) Module(pkg string, elem ...string) string {
 // what it prints into resp. A script that fails fails t, with its stderr.
 func (n *Node) Run(t testing.TB, script string, req, resp any) {
 	t.Helper()
-	cmd := exec.Command(n.node, filepath.Join(n.scripts, script))
-	cmd.Env = append(os.Environ(), "PORTFOLIO_TOOLS="+n.tools)
-	run(t, cmd, script, req, resp)
+	run(t, n.Command(filepath.Join(n.scripts, script)), script, req, resp)
 }
 
 // run runs cmd, a conformance script, with req as JSON on stdin and
@@ -154,7 +152,6 @@ func Output(t testing.TB, cmd *exec.Cmd) (stdout, stderr []byte) {
 
 // Python is Debian's Python with its jsonschema package.
 type Python struct {
-	python  string // the python3 executable
 	scripts string // .ci/conformance
 }
 
@@ -174,7 +171,7 @@ func FindPython(t testing.TB, mods ...string) *Python {
 			Missing(t, "%s cannot import %s (%s)", debianPython, m, bytes.TrimSpace(out))
 		}
 	}
-	return &Python{python: debianPython, scripts: scripts(t, Root(t))}
+	return &Python{scripts: scripts(t, Root(t))}
 }
 
 // Run runs the Python conformance script with req as JSON on stdin and
@@ -182,12 +179,12 @@ func FindPython(t testing.TB, mods ...string) *Python {
 // stderr.
 func (p *Python) Run(t testing.TB, script string, req, resp any) {
 	t.Helper()
-	run(t, exec.Command(p.python, filepath.Join(p.scripts, script)), script, req, resp)
+	run(t, p.Command(filepath.Join(p.scripts, script)), script, req, resp)
 }
 
 // Command returns a command running Debian's python3 with args.
 func (p *Python) Command(args ...string) *exec.Cmd {
-	return exec.Command(p.python, args...)
+	return exec.Command(debianPython, args...)
 }
 
 // FindJava returns the java executable, or skips (or fails) t.

@@ -50,8 +50,8 @@ func main() {
 	files := map[string][]byte{
 		"layouts/partials/incident-portfolio/generated/schema.html":     schema(),
 		"layouts/partials/incident-portfolio/generated/markup.html":     markup(),
-		"layouts/partials/incident-portfolio/generated/check.html":      check(),
-		"layouts/partials/incident-portfolio/generated/check-keys.html": checkKeys(),
+		"layouts/partials/incident-portfolio/generated/check.html":      check(false),
+		"layouts/partials/incident-portfolio/generated/check-keys.html": check(true),
 		"layouts/partials/incident-portfolio/generated/suspect.html":    suspect(),
 		"assets/incident-portfolio/portfolio.css":                       []byte(render.HTMLStyle()),
 	}
@@ -89,43 +89,12 @@ func schema() []byte {
 	var b strings.Builder
 	b.WriteString(header)
 	b.WriteString("{{- return dict\n  \"kinds\" (dict")
-	kinds := map[string]reflect.Type{}
-	var walk func(t reflect.Type)
-	walk = func(t reflect.Type) {
-		if _, ok := kinds[t.Name()]; ok {
-			return
-		}
-		kinds[t.Name()] = t
-		for f := range t.Fields() {
-			ft := f.Type
-			if ft.Kind() == reflect.Slice {
-				ft = ft.Elem()
-			}
-			if ft.Kind() == reflect.Struct && !special(ft) {
-				walk(ft)
-			}
-		}
-	}
-	walk(reflect.TypeFor[incident.Portfolio]())
-	walk(reflect.TypeFor[incident.Duration]()) // the mapping form {text, length}
 	for _, name := range []string{
 		"Duration", "Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons",
 	} {
-		t := kinds[name]
-		if t == nil {
-			log.Fatalf("no type %s under incident.Portfolio", name)
-		}
 		fmt.Fprintf(&b, "\n    %s (dict", q(name))
-		for f := range t.Fields() {
-			key, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if key == "-" || key == "" {
-				continue
-			}
-			required := !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero")
-			if name == "Figure" && key == "before" {
-				required = false
-			}
-			fmt.Fprintf(&b, " %s (slice %s %t)", q(key), q(fieldType(t, f)), required)
+		for _, f := range fields(kind(name)) {
+			fmt.Fprintf(&b, " %s (slice %s %t)", q(f.key), q(f.typ), f.required)
 		}
 		b.WriteString(")")
 	}
@@ -137,18 +106,9 @@ func schema() []byte {
 	for _, d := range incident.DefaultScale() {
 		fmt.Fprintf(&b, " (dict \"code\" %s \"label\" %s \"level\" %d)", q(string(d.Code)), q(d.Label), d.Level)
 	}
-	b.WriteString(")\n  \"command\" (dict")
-	for _, c := range incident.CommandRoles() {
-		fmt.Fprintf(&b, " %s %s", q(string(c)), q(c.String()))
-	}
-	b.WriteString(")\n  \"actionKinds\" (dict")
-	for _, k := range incident.ActionKinds() {
-		fmt.Fprintf(&b, " %s %s", q(string(k)), q(k.String()))
-	}
-	b.WriteString(")\n  \"linkKinds\" (dict")
-	for _, k := range incident.LinkKinds() {
-		fmt.Fprintf(&b, " %s %s", q(string(k)), q(k.String()))
-	}
+	labels(&b, "command", incident.CommandRoles())
+	labels(&b, "actionKinds", incident.ActionKinds())
+	labels(&b, "linkKinds", incident.LinkKinds())
 	// An incident's parts in page order: each its key and whether it
 	// always shows (one of the seed's four sections) or only when given.
 	b.WriteString(")\n  \"parts\" (slice")
@@ -160,26 +120,11 @@ func schema() []byte {
 	for i, t := range incident.Tiers() {
 		fmt.Fprintf(&b, " %s %d", q(string(t)), i)
 	}
-	b.WriteString(")\n  \"tierKeys\" (slice")
-	for _, t := range incident.Tiers() {
-		fmt.Fprintf(&b, " %s", q(string(t)))
-	}
-	b.WriteString(")\n  \"eventKinds\" (slice")
-	for _, k := range incident.EventKinds() {
-		fmt.Fprintf(&b, " %s", q(string(k)))
-	}
-	b.WriteString(")\n  \"states\" (slice")
-	for _, k := range incident.States() {
-		fmt.Fprintf(&b, " %s", q(string(k)))
-	}
-	b.WriteString(")\n  \"eventKindLabels\" (dict")
-	for _, k := range incident.EventKinds() {
-		fmt.Fprintf(&b, " %s %s", q(string(k)), q(k.String()))
-	}
-	b.WriteString(")\n  \"stateLabels\" (dict")
-	for _, k := range incident.States() {
-		fmt.Fprintf(&b, " %s %s", q(string(k)), q(k.String()))
-	}
+	list(&b, "tierKeys", incident.Tiers())
+	list(&b, "eventKinds", incident.EventKinds())
+	list(&b, "states", incident.States())
+	labels(&b, "eventKindLabels", incident.EventKinds())
+	labels(&b, "stateLabels", incident.States())
 	b.WriteString(")\n  \"numberForms\" (dict")
 	for _, f := range numberForms() {
 		fmt.Fprintf(&b, " %s (dict \"group\" %s \"decimal\" %s \"four\" %t)",
@@ -200,6 +145,29 @@ func schema() []byte {
 	}
 	b.WriteString(")\n-}}\n")
 	return []byte(b.String())
+}
+
+// A label is a value of one of the model's enums, which names itself.
+type label interface {
+	~string
+	String() string
+}
+
+// labels writes, after the entry before, the entry name: a dict of each
+// of keys and its label.
+func labels[K label](b *strings.Builder, name string, keys []K) {
+	fmt.Fprintf(b, ")\n  %s (dict", q(name))
+	for _, k := range keys {
+		fmt.Fprintf(b, " %s %s", q(string(k)), q(k.String()))
+	}
+}
+
+// list writes, after the entry before, the entry name: a slice of keys.
+func list[K ~string](b *strings.Builder, name string, keys []K) {
+	fmt.Fprintf(b, ")\n  %s (slice", q(name))
+	for _, k := range keys {
+		fmt.Fprintf(b, " %s", q(string(k)))
+	}
 }
 
 // numberLangs are the languages whose numbers render.Lang writes in a
@@ -272,10 +240,58 @@ func numberFormOf(lang string) numberForm {
 	return f
 }
 
-// special reports whether t is read from a scalar (or, for Duration, a
-// scalar or a mapping) rather than as a mapping of its fields.
-func special(t reflect.Type) bool {
-	return t == reflect.TypeFor[incident.Duration]() || t == reflect.TypeFor[incident.Period]()
+// A field is a key of a mapping in the content file.
+type field struct {
+	key, typ string       // typ as fieldType names it
+	required bool         // the mapping must give the key
+	elem     reflect.Type // the Go type of the value, or of a list's elements
+}
+
+// fields returns the keys of the mapping that struct t is read from, in
+// the order of t's fields.
+func fields(t reflect.Type) (fs []field) {
+	for f := range t.Fields() {
+		key, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if key == "-" || key == "" {
+			continue
+		}
+		// A figure's before is optional, though nothing in its tag says so.
+		required := !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") &&
+			!(t == reflect.TypeFor[incident.Figure]() && key == "before")
+		elem := f.Type
+		if elem.Kind() == reflect.Slice {
+			elem = elem.Elem()
+		}
+		fs = append(fs, field{key, fieldType(t, f), required, elem})
+	}
+	return fs
+}
+
+// kinds are the struct types read from mappings, by name:
+// incident.Portfolio and, from there, the types of the fields fieldType
+// names object:, list: or duration (whose mapping form is {text, length}).
+var kinds = func() map[string]reflect.Type {
+	m := map[string]reflect.Type{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		m[t.Name()] = t
+		for _, f := range fields(t) {
+			if (f.typ == "duration" || strings.Contains(f.typ, ":")) && m[f.elem.Name()] == nil {
+				walk(f.elem)
+			}
+		}
+	}
+	walk(reflect.TypeFor[incident.Portfolio]())
+	return m
+}()
+
+// kind returns the struct type named name in kinds.
+func kind(name string) reflect.Type {
+	t := kinds[name]
+	if t == nil {
+		log.Fatalf("no type %s under incident.Portfolio", name)
+	}
+	return t
 }
 
 // fieldType names what field f of struct t holds, for the templates'
@@ -353,14 +369,16 @@ const (
 
 func para(k int) string { return string(rune(0xE010 + k)) }
 
-// partKeys are the keys of an incident's parts: the seed's sections, then
-// the further parts of a postmortem, as package incident lists them.
+// parts returns the parts of in: the seed's sections, then the further
+// parts of a postmortem, as package incident lists them.
+func parts(in *incident.Incident) []incident.Section {
+	seed, pm := in.Sections(), in.Postmortem()
+	return append(seed[:], pm[:]...)
+}
+
+// partKeys are the keys of an incident's parts, in parts' order.
 var partKeys = func() (keys []string) {
-	var in incident.Incident
-	for _, s := range in.Sections() {
-		keys = append(keys, s.Key)
-	}
-	for _, s := range in.Postmortem() {
+	for _, s := range parts(&incident.Incident{}) {
 		keys = append(keys, s.Key)
 	}
 	return keys
@@ -373,41 +391,24 @@ func partsIncident() (in incident.Incident, order []int) {
 	in = incident.Incident{ID: "x", Title: "x", Role: incident.LedResolution, Severity: incident.P1}
 	fields := []*[]string{&in.Situation, &in.MyRole, &in.Resolution, &in.PermanentFix,
 		&in.Summary, &in.Trigger, &in.RootCause, &in.Detection, &in.WentWell, &in.WentWrong, &in.GotLucky}
-	if len(fields) != len(partKeys) {
-		log.Fatalf("an incident has %d parts, and hugogen knows %d", len(partKeys), len(fields))
-	}
 	for k, f := range fields {
 		*f = []string{para(k)}
 	}
-	for k, s := range in.Sections() {
+	// A part hugogen does not know of has no paragraph.
+	for k, s := range parts(&in) {
 		if len(s.Paragraphs) != 1 || s.Paragraphs[0] != para(k) {
-			log.Fatalf("section %s is not the field hugogen expects", s.Key)
+			log.Fatalf("part %s is not the field hugogen expects", s.Key)
 		}
 	}
-	for k, s := range in.Postmortem() {
-		if len(s.Paragraphs) != 1 || s.Paragraphs[0] != para(4+k) {
-			log.Fatalf("postmortem part %s is not the field hugogen expects", s.Key)
-		}
-	}
-	var out bytes.Buffer
-	one := incident.Portfolio{Incidents: []incident.Incident{in}}
-	if err := render.HTML(&out, one, render.Fragment(), render.Details(false)); err != nil {
-		log.Fatal(err)
-	}
-	page := out.String()
-	type at struct{ pos, k int }
-	var ats []at
+	page := fragment(incident.Portfolio{Incidents: []incident.Incident{in}}, render.Details(false))
+	pos := make([]int, len(partKeys))
 	for k := range partKeys {
-		pos := strings.Index(page, "<p>"+para(k)+"</p>")
-		if pos < 0 {
+		if pos[k] = strings.Index(page, "<p>"+para(k)+"</p>"); pos[k] < 0 {
 			log.Fatalf("render.HTML draws no part %s", partKeys[k])
 		}
-		ats = append(ats, at{pos, k})
+		order = append(order, k)
 	}
-	slices.SortFunc(ats, func(a, b at) int { return a.pos - b.pos })
-	for _, a := range ats {
-		order = append(order, a.k)
-	}
+	slices.SortFunc(order, func(a, b int) int { return pos[a] - pos[b] })
 	return in, order
 }
 
@@ -436,13 +437,8 @@ func markup() []byte {
 		},
 		Incidents: []incident.Incident{full, bare},
 	}
-	var out bytes.Buffer
-	err := render.HTML(&out, p, render.Fragment(),
-		render.Intro(false), render.Legend(false), render.Lessons(false), render.Details(false))
-	if err != nil {
-		log.Fatal(err)
-	}
-	c := newCutter(out.String(), "<article")
+	page := fragment(p, render.Intro(false), render.Legend(false), render.Lessons(false), render.Details(false))
+	c := newCutter(page, "<article")
 	take := c.take
 	take("articleStart", mID, true)
 	take("titleStart", mID, true)
@@ -508,58 +504,30 @@ func markup() []byte {
 // key given, every value of its type. Each key's type is looked up in a
 // dict, and the checks branch on the type. Context: the data. It returns
 // nothing; each problem is an errorf naming the field.
-func check() []byte { return checkGen(false) }
-
-// checkKeys is check without the checks of scalar values, which
-// suspect.html does for the whole file at once: the check of a build
-// whose data suspect.html finds nothing wrong with.
-func checkKeys() []byte { return checkGen(true) }
-
-func checkGen(keysOnly bool) []byte {
-	kinds := map[string]reflect.Type{
-		"Portfolio": reflect.TypeFor[incident.Portfolio](), "Link": reflect.TypeFor[incident.Link](),
-		"RoleDef": reflect.TypeFor[incident.RoleDef](), "SeverityDef": reflect.TypeFor[incident.SeverityDef](),
-		"Incident": reflect.TypeFor[incident.Incident](), "Figure": reflect.TypeFor[incident.Figure](),
-		"Action": reflect.TypeFor[incident.Action](), "WriteUp": reflect.TypeFor[incident.WriteUp](),
-		"Lessons": reflect.TypeFor[incident.Lessons](), "Duration": reflect.TypeFor[incident.Duration](),
-		"Event": reflect.TypeFor[incident.Event](),
-	}
+//
+// With keysOnly (check-keys.html) it leaves out the checks of scalar
+// values, which suspect.html does for the whole file at once: the check
+// of a build whose data suspect.html finds nothing wrong with.
+func check(keysOnly bool) []byte {
 	var b strings.Builder
 	b.WriteString(header)
 	b.WriteString("{{- /* check: see internal/hugogen. Context: the site's data/portfolio. */ -}}\n")
 	const pfx = "incident-portfolio: data/portfolio: "
 	const quoteIt = " (quote it: YAML 1.1 reads yes, no, on and off as booleans)"
-	type field struct{ key, typ string }
-	fieldsOf := func(kind string) (fs []field, required []string) {
-		for f := range kinds[kind].Fields() {
-			key, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if key == "-" || key == "" {
-				continue
-			}
-			optional := strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero") ||
-				kind == "Figure" && key == "before"
-			if !optional {
-				required = append(required, key)
-			}
-			fs = append(fs, field{key, fieldType(kinds[kind], f)})
-		}
-		return fs, required
-	}
 	// The dicts of each kind's keys, made once.
-	for _, kind := range []string{
+	for _, name := range []string{
 		"Portfolio", "Link", "RoleDef", "SeverityDef", "Incident", "Figure", "Action", "WriteUp", "Lessons", "Duration",
 		"Event",
 	} {
-		fs, _ := fieldsOf(kind)
-		fmt.Fprintf(&b, "{{- $t%s := dict", kind)
-		for _, f := range fs {
+		fmt.Fprintf(&b, "{{- $t%s := dict", name)
+		for _, f := range fields(kind(name)) {
 			fmt.Fprintf(&b, " %s %s", q(f.key), q(f.typ))
 		}
 		b.WriteString(" -}}\n")
 	}
 	var level func(kind, v, path string, d int)
 	level = func(kind, v, path string, d int) {
-		fs, required := fieldsOf(kind)
+		fs := fields(kinds[kind])
 		name := func(s string) string { return fmt.Sprintf("$%s%d", s, d) }
 		k, x, t := name("k"), name("x"), name("t")
 		// The paths are expressions evaluated only where an error is
@@ -573,74 +541,54 @@ func checkGen(keysOnly bool) []byte {
 		fmt.Fprintf(&b, "{{- if not (reflect.IsMap %s) }}{{ errorf %s %s %s }}{{ else -}}\n",
 			v, q(pfx+"%s: want a mapping of "+kind+", not %v"), path, v)
 		fmt.Fprintf(&b, "{{- range %s, %s := %s -}}\n{{- %s := index $t%s %s -}}\n", k, x, v, t, kind, k)
-		fmt.Fprintf(&b, "{{- if not %s }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}\n",
-			t, q(pfx+"%s: unknown field"), at, k)
+		fmt.Fprintf(&b, "{{- if not %s }}{{ errorf %s %s }}\n", t, q(pfx+"%s: unknown field"), p)
 		if !keysOnly {
 			fmt.Fprintf(&b, "{{- else if eq %s \"string\" }}"+
-				"{{ if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}"+
+				"{{ if ne (printf \"%%T\" %s) \"string\" }}{{ errorf %s %s %s %s }}"+
 				"{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
-				t, x, q(pfx+"%s: want text, not %T %v"+quoteIt), at, k, x, x,
-				x, q(pfx+"%s: control character in %q"), at, k, x)
-		}
-		if !keysOnly {
+				"{{ errorf %s %s %s }}{{ end }}\n",
+				t, x, q(pfx+"%s: want text, not %T %v"+quoteIt), p, x, x, x, q(pfx+"%s: control character in %q"), p, x)
 			fmt.Fprintf(&b, "{{- else if eq %s \"strings\" }}"+
-				"{{ if not (reflect.IsSlice %s) }}{{ errorf %s (printf \"%%s%%s\" %s %s) }}"+
+				"{{ if not (reflect.IsSlice %s) }}{{ errorf %s %s }}"+
 				"{{ else }}{{ range $i, $s := %s }}"+
-				"{{ if ne (printf \"%%T\" $s) \"string\" }}{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s $s }}"+
+				"{{ if ne (printf \"%%T\" $s) \"string\" }}{{ errorf %s %s $i $s $s }}"+
 				"{{ else if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" $s) 1 }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) $i $s }}{{ end }}{{ end }}{{ end }}\n",
-				t, x, q(pfx+"%s: want a list of text"), at, k,
-				x, q(pfx+"%s[%d]: want text, not %T %v"+quoteIt), at, k,
-				q(pfx+"%s[%d]: control character in %q"), at, k)
-		}
-		if !keysOnly {
+				"{{ errorf %s %s $i $s }}{{ end }}{{ end }}{{ end }}\n",
+				t, x, q(pfx+"%s: want a list of text"), p, x, q(pfx+"%s[%d]: want text, not %T %v"+quoteIt), p,
+				q(pfx+"%s[%d]: control character in %q"), p)
 			fmt.Fprintf(&b, "{{- else if eq %s \"number\" }}"+
 				"{{ if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n",
-				t, x, q(pfx+"%s: want a number, not %T %v"), at, k, x, x)
-		}
-		if !keysOnly {
+				"{{ errorf %s %s %s %s }}{{ end }}\n",
+				t, x, q(pfx+"%s: want a number, not %T %v"), p, x, x)
 			fmt.Fprintf(&b, "{{- else if eq %s \"numtext\" }}"+
 				"{{ if eq (printf \"%%T\" %s) \"string\" }}"+
 				"{{ if findRE `[\\x00-\\x1F\\x7F-\\x9F]` (strings.TrimSuffix \"\\n\" %s) 1 }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}"+
-				"{{ else if findRE `%s` %s 1 }}{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}"+
+				"{{ errorf %s %s %s }}"+
+				"{{ else if findRE `%s` %s 1 }}{{ errorf %s %s %s }}{{ end }}"+
 				"{{ else if not (in (slice \"int\" \"int64\" \"uint64\" \"float64\") (printf \"%%T\" %s)) }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s %s }}{{ end }}\n",
-				t, x, x, q(pfx+"%s: control character in %q"), at, k, x, figureTextRefused, x,
+				"{{ errorf %s %s %s %s }}{{ end }}\n",
+				t, x, x, q(pfx+"%s: control character in %q"), p, x, figureTextRefused, x,
 				q(pfx+"%s: want a number, or a text that does not start with one, not %q "+
-					"(write a number without quotes, and its unit in unit)"), at, k, x,
-				x, q(pfx+"%s: want a number or a text, not %T %v"), at, k, x, x)
-		}
-		if !keysOnly {
+					"(write a number without quotes, and its unit in unit)"), p, x,
+				x, q(pfx+"%s: want a number or a text, not %T %v"), p, x, x)
 			fmt.Fprintf(&b, "{{- else if eq %s \"bool\" }}{{ if ne (printf \"%%T\" %s) \"bool\" }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
-				t, x, q(pfx+"%s: want true or false, not %v"), at, k, x)
-		}
-		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"length\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) %s }}{{ end }}\n",
-				t, "^"+length.Exact+"$", x,
-				q(pfx+"%s: malformed duration %q: want an exact length such as 4h, 2h 15m, 90 minutes or 1d 2h"),
-				at, k, x)
-		}
-		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"period\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n",
-				t, "^"+periodPat+"$", x,
-				q(pfx+"%s: malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, "+
-					"a date and time with its zone such as 2023-03-14T13:42Z, or two of them joined by /"),
-				at, k, x)
-		}
-		if !keysOnly {
-			fmt.Fprintf(&b, "{{- else if eq %s \"datetime\" }}{{ if not (findRE `%s` (printf \"%%v\" %s) 1) }}"+
-				"{{ errorf %s (printf \"%%s%%s\" %s %s) (printf \"%%v\" %s) }}{{ end }}\n",
-				t, "^"+dateTimePat+"$", x,
-				q(pfx+"%s: malformed time %q: want a date and time with its zone, such as 2023-03-14T13:42Z"),
-				at, k, x)
-		}
-		if keysOnly {
+				"{{ errorf %s %s %s }}{{ end }}\n",
+				t, x, q(pfx+"%s: want true or false, not %v"), p, x)
+			// The forms a regular expression checks: want says what is
+			// wrong; val is the value the message quotes.
+			printed := "(printf \"%v\" " + x + ")"
+			for _, c := range []struct{ typ, re, val, want string }{
+				{"length", length.Exact, x,
+					"malformed duration %q: want an exact length such as 4h, 2h 15m, 90 minutes or 1d 2h"},
+				{"period", periodPat, printed, "malformed date %q: want YYYY, YYYY-MM or YYYY-MM-DD, " +
+					"a date and time with its zone such as 2023-03-14T13:42Z, or two of them joined by /"},
+				{"datetime", dateTimePat, printed,
+					"malformed time %q: want a date and time with its zone, such as 2023-03-14T13:42Z"},
+			} {
+				fmt.Fprintf(&b, "{{- else if eq %s %s }}{{ if not (findRE `^%s$` (printf \"%%v\" %s) 1) }}"+
+					"{{ errorf %s %s %s }}{{ end }}\n", t, q(c.typ), c.re, x, q(pfx+"%s: "+c.want), p, c.val)
+			}
+		} else {
 			// A scalar's key (most keys) leaves the chain of nested kinds below at one test.
 			var nested []string
 			for _, f := range fs {
@@ -679,9 +627,11 @@ func checkGen(keysOnly bool) []byte {
 			}
 		}
 		b.WriteString("{{- end -}}\n{{- end -}}\n")
-		for _, key := range required {
-			fmt.Fprintf(&b, "{{- if not (isset %s %s) }}{{ errorf %s %s }}{{ end -}}\n",
-				v, q(key), q(pfx+"%s"+key+": missing"), at)
+		for _, f := range fs {
+			if f.required {
+				fmt.Fprintf(&b, "{{- if not (isset %s %s) }}{{ errorf %s %s }}{{ end -}}\n",
+					v, q(f.key), q(pfx+"%s"+f.key+": missing"), at)
+			}
 		}
 		b.WriteString("{{- end -}}\n")
 	}
@@ -697,46 +647,20 @@ func checkGen(keysOnly bool) []byte {
 // build, runs only when something may be wrong (and then names the
 // field). It must never miss a problem; it may flag a sound file.
 func suspect() []byte {
-	byType := map[string][]string{}
-	var walk func(t reflect.Type)
-	seen := map[reflect.Type]bool{}
-	walk = func(t reflect.Type) {
-		if seen[t] {
-			return
-		}
-		seen[t] = true
-		for f := range t.Fields() {
-			key, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if key == "-" || key == "" {
-				continue
-			}
-			tn := fieldType(t, f)
-			switch {
-			case strings.HasPrefix(tn, "object:"), strings.HasPrefix(tn, "list:"):
-				ft := f.Type
-				if ft.Kind() == reflect.Slice {
-					ft = ft.Elem()
-				}
-				walk(ft)
-				tn = strings.SplitN(tn, ":", 2)[0]
-			case tn == "duration":
-				walk(reflect.TypeFor[incident.Duration]())
-			}
-			if !slices.Contains(byType[tn], key) {
-				byType[tn] = append(byType[tn], key)
-			}
-		}
-	}
-	walk(reflect.TypeFor[incident.Portfolio]())
+	byType := map[string][]string{} // "object" and "list" for every object: and list:
 	// A key must have one type wherever it appears, or the expressions
 	// below would not be sound.
 	where := map[string]string{}
-	for tn, keys := range byType {
-		for _, k := range keys {
-			if other, ok := where[k]; ok && other != tn && !(k == "duration") {
-				log.Fatalf("suspect: key %q is %s and %s", k, other, tn)
+	for _, t := range kinds {
+		for _, f := range fields(t) {
+			tn, _, _ := strings.Cut(f.typ, ":")
+			if other, ok := where[f.key]; ok && other != tn {
+				log.Fatalf("suspect: key %q is %s and %s", f.key, other, tn)
 			}
-			where[k] = tn
+			where[f.key] = tn
+			if !slices.Contains(byType[tn], f.key) {
+				byType[tn] = append(byType[tn], f.key)
+			}
 		}
 	}
 	alt := func(tn string) string {
@@ -858,13 +782,8 @@ func detailsMarkup() [][2]string {
 		When:    incident.Period{Start: zone(30, 22, 40), End: zone(30, 23, 50)},
 		Actions: []incident.Action{{Text: mA3, Kind: incident.Prevent, Done: true}},
 	}
-	var out bytes.Buffer
 	p := incident.Portfolio{Incidents: []incident.Incident{in, y, z}}
-	err := render.HTML(&out, p, render.Fragment(), render.Intro(false), render.Legend(false), render.Lessons(false))
-	if err != nil {
-		log.Fatal(err)
-	}
-	c := newCutter(out.String(), "<dl")
+	c := newCutter(fragment(p, render.Intro(false), render.Legend(false), render.Lessons(false)), "<dl")
 	take := c.take
 	take("dlStart", "<div>", false)
 	take("whenStart", "<time", false)
@@ -992,11 +911,7 @@ func pageMarkup() [][2]string {
 		Incidents: []incident.Incident{in, in2},
 		Lessons:   incident.Lessons{File: mFile, Heading: mHead, Items: []string{mX1, mX2}},
 	}
-	var out bytes.Buffer
-	if err := render.HTML(&out, p, render.Fragment()); err != nil {
-		log.Fatal(err)
-	}
-	c := newCutter(out.String(), "<section")
+	c := newCutter(fragment(p), "<section")
 	take := c.take
 	start := take("pgStart", "<header>", false)
 	// The <section>'s start tag, split where render puts lang (and the
@@ -1070,21 +985,22 @@ func pageMarkup() [][2]string {
 	c.add("pgEnd", c.page[c.pos:])
 	// The legend's label when the portfolio gives none.
 	p.Legend = ""
-	out.Reset()
-	if err := render.HTML(&out, p, render.Fragment()); err != nil {
-		log.Fatal(err)
-	}
-	d2 := newCutter(out.String(), "<span class=\"legend-label\">")
+	d2 := newCutter(fragment(p), "<span class=\"legend-label\">")
 	d2.take("", "<span class=\"legend-label\">", true)
 	d2.take("pgLegendDefault", ":</span>", false)
 	// The notice of a selection that leaves no incident.
-	out.Reset()
-	if err := render.HTML(&out, p, render.Fragment(), render.IDs("none"), render.Lessons(false)); err != nil {
-		log.Fatal(err)
-	}
-	d3 := newCutter(out.String(), "<p class=\"empty\">")
+	d3 := newCutter(fragment(p, render.IDs("none"), render.Lessons(false)), "<p class=\"empty\">")
 	d3.take("pgEmpty", "</div>", false)
 	return append(append(c.pieces, d2.pieces...), d3.pieces...)
+}
+
+// fragment returns what render.HTML writes for p as a fragment, with opts.
+func fragment(p incident.Portfolio, opts ...render.Option) string {
+	var out bytes.Buffer
+	if err := render.HTML(&out, p, append([]render.Option{render.Fragment()}, opts...)...); err != nil {
+		log.Fatal(err)
+	}
+	return out.String()
 }
 
 // htmlText returns s as render.HTML writes it in text: the escaping of

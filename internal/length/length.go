@@ -81,8 +81,10 @@ const (
 	nonZero = `([1-9][0-9]{0,5}|0[1-9][0-9]{0,4}|00[1-9][0-9]{0,3}|000[1-9][0-9]{0,2}|0000[1-9][0-9]?|00000[1-9])`
 )
 
-// approxPattern is the approx of the grammar.
-var approxPattern = `(~ *|` + either(approxWords) + ` +)`
+// Approx is the pattern, without ^, of the approx of the grammar: the
+// approximation word of a length and the spaces after it, such as "about "
+// or "~".
+var Approx = `(~ *|` + either(approxWords) + ` +)`
 
 // parts returns the pattern of a part, or of a part whose number is not
 // zero.
@@ -110,15 +112,11 @@ var Exact = `(` + parts(false) + sepPattern + `)*` + parts(true) + `(` + sepPatt
 
 // Approximate is the pattern of a length, exact or approximate, without ^
 // and $.
-var Approximate = approxPattern + `?` + Exact
+var Approximate = Approx + `?` + Exact
 
 // LooksLike is the pattern, anchored at the start only, of a text that
 // looks like a length.
-var LooksLike = `^` + approxPattern + `?[-+.]?[0-9]`
-
-// Approx is the pattern, without ^, of the approximation word of a length
-// and the spaces after it, such as "about " or "~".
-var Approx = approxPattern
+var LooksLike = `^` + Approx + `?[-+.]?[0-9]`
 
 // Part is the pattern of one part of a length: its number in group 1, a
 // decimal digit after a dot in group 2, its unit in group 3.
@@ -138,7 +136,7 @@ func Units() map[string]time.Duration {
 
 var (
 	exactRE     = regexp.MustCompile(`^` + Exact + `$`)
-	approxRE    = regexp.MustCompile(`^` + approxPattern)
+	approxRE    = regexp.MustCompile(`^` + Approx)
 	looksLikeRE = regexp.MustCompile(LooksLike)
 	partRE      = regexp.MustCompile(Part)
 )
@@ -213,56 +211,25 @@ func unitOf(word string) *unit {
 	return nil
 }
 
+// loosePartRE reads what diagnose takes for the next part: separators,
+// and in group 1, then the digits of a number (group 2), a fraction of any
+// digits (3) and, after any spaces, the letters of a unit (4).
+var loosePartRE = regexp.MustCompile(`^[ ,]*((?i:and) +)?([0-9]*)(\.[0-9]*)? *([A-Za-z]*)`)
+
 // diagnose says what is wrong with s, which the grammar refuses, as
 // precisely as it can.
 func diagnose(s string) error {
 	generic := errors.New(Forms)
-	i, seen, nonzero := 0, false, false
-	for i < len(s) {
-		j := i
-		for j < len(s) && (s[j] == ' ' || s[j] == ',') {
-			j++
+	seen, nonzero := false, false
+	for rest := s; rest != ""; {
+		m := loosePartRE.FindStringSubmatch(rest)
+		and, num, frac, word := m[1], m[2], m[3], m[4]
+		if num == "" || and != "" && !seen {
+			return generic // no number, or and before the first part
 		}
-		if seen && j+4 <= len(s) && strings.EqualFold(s[j:j+3], "and") && s[j+3] == ' ' {
-			j += 4
-			for j < len(s) && s[j] == ' ' {
-				j++
-			}
-		}
-		if j == len(s) {
-			if seen && j > i {
-				return generic
-			}
-			break
-		}
-		k := j
-		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
-			k++
-		}
-		if k == j || (j > 0 && s[j-1] == '.') {
-			return generic
-		}
-		num := s[j:k]
 		if len(num) > 6 {
 			return fmt.Errorf("%s has more than six digits; %s", num, Forms)
 		}
-		frac := ""
-		if k < len(s) && s[k] == '.' {
-			f := k + 1
-			for f < len(s) && s[f] >= '0' && s[f] <= '9' {
-				f++
-			}
-			frac = s[k:f]
-			k = f
-		}
-		for k < len(s) && s[k] == ' ' {
-			k++
-		}
-		w := k
-		for w < len(s) && (s[w] >= 'a' && s[w] <= 'z' || s[w] >= 'A' && s[w] <= 'Z') {
-			w++
-		}
-		word := s[k:w]
 		if word == "" {
 			return fmt.Errorf("%s has no unit; %s", num+frac, Forms)
 		}
@@ -278,7 +245,7 @@ func diagnose(s string) error {
 		if strings.Trim(num, "0") != "" || strings.Trim(frac, ".0") != "" {
 			nonzero = true
 		}
-		seen, i = true, w
+		seen, rest = true, rest[len(m[0]):]
 	}
 	if seen && !nonzero {
 		return errors.New("the length must be positive")

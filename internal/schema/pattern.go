@@ -43,7 +43,7 @@ import (
 //     outside classes.
 //   - $. Python's re lets $ match before a final line break too: "^a$"
 //     matches "a\n" there and nowhere else. So beside each pattern a "not"
-//     refuses the line break $ would let through (lineBreakGuard).
+//     refuses the line break $ would let through (form.applyTo).
 const portableComment = "Patterns keep to the regular expressions JSON Schema recommends, " +
 	"so that ECMAScript (with or without the u flag), Go's regexp and Python's re read them alike: " +
 	"characters outside printable ASCII stand as themselves (written here as \\u escapes), " +
@@ -70,17 +70,6 @@ func (f form) pattern() string {
 	return "^" + f.body + "$"
 }
 
-// lineBreakGuard returns the pattern, as a "not" beside the form's
-// pattern, of the strings only Python's re lets through: for it $ also
-// matches before a final line break, so "^a$" takes "a\n" and "^a\n?$"
-// takes "a\n\n". The form's own characters never hold a line break.
-func (f form) lineBreakGuard() string {
-	if f.finalBreak {
-		return "\n\n"
-	}
-	return "\n"
-}
-
 // schema returns the schema of a string of the form.
 func (f form) schema() *jsonschema.Schema {
 	s := &jsonschema.Schema{Type: "string"}
@@ -89,14 +78,19 @@ func (f form) schema() *jsonschema.Schema {
 }
 
 // applyTo makes the string schema s check the form: its comment, its
-// pattern and the not beside it.
+// pattern and, beside it, a not that refuses the strings only Python's re
+// lets through: for it $ also matches before a final line break, so "^a$"
+// takes "a\n" and "^a\n?$" takes "a\n\n". The form's own characters
+// never hold a line break.
 func (f form) applyTo(s *jsonschema.Schema) {
 	s.Comments = f.comment
+	s.Pattern = f.pattern()
+	guard := "\n"
 	if f.finalBreak {
 		s.Comments += " " + finalBreakComment
+		guard = "\n\n"
 	}
-	s.Pattern = f.pattern()
-	s.Not = &jsonschema.Schema{Type: "string", Pattern: f.lineBreakGuard()}
+	s.Not = &jsonschema.Schema{Type: "string", Pattern: guard}
 }
 
 // A chars is a set of characters: ranges of those up to U+FFFF, in order
@@ -290,7 +284,10 @@ func urlForms() (link, web form, err error) {
 // writes it, so that every character outside printable ASCII stands as a
 // \uXXXX escape (a surrogate pair above U+FFFF), and the line break as
 // \n: the file then shows which characters a pattern lists, invisible
-// ones among them, and JSON readers read the same characters.
+// ones among them, and JSON readers read the same characters. Every other
+// string it writes as encoding/json does but for its escaping of <, > and
+// & (as \u003c, \u003e, \u0026), which makes the schema harder to read and
+// means nothing to JSON readers.
 func escapePatterns(b []byte) ([]byte, error) {
 	out := make([]byte, 0, len(b))
 	key := ""
@@ -313,19 +310,27 @@ func escapePatterns(b []byte) ([]byte, error) {
 		if err := json.Unmarshal(tok, &s); err != nil {
 			return nil, fmt.Errorf("schema: %w", err)
 		}
-		isKey := bytes.HasPrefix(bytes.TrimLeft(b[end+1:], " \n"), []byte(":"))
-		switch {
-		case isKey:
+		if bytes.HasPrefix(bytes.TrimLeft(b[end+1:], " \n"), []byte(":")) {
 			key = s
-			out = append(out, tok...)
-		case key == "pattern":
+			out = appendText(out, s)
+		} else if key == "pattern" {
 			out = appendEscaped(out, s)
-		default:
-			out = append(out, tok...)
+		} else {
+			out = appendText(out, s)
 		}
 		i = end
 	}
 	return out, nil
+}
+
+// appendText appends s as a JSON string, as encoding/json writes it but
+// for the escaping of <, > and &.
+func appendText(out []byte, s string) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s) // a string always encodes
+	return append(out, bytes.TrimSuffix(b.Bytes(), []byte("\n"))...)
 }
 
 // appendEscaped appends s as a JSON string of printable ASCII; a space is

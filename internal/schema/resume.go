@@ -4,8 +4,8 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
-	"strings"
 
 	"github.com/incident-leadership/portfolio/render/jsonresume"
 	"github.com/invopop/jsonschema"
@@ -87,19 +87,7 @@ func ResumeExtension() ([]byte, error) {
 // textual forms of dates, durations and URLs, and non-empty sections.
 func refineResume(root *jsonschema.Schema) error {
 	types := map[string]*jsonschema.Schema{"ResumeExtension": root}
-	for name, def := range root.Definitions {
-		types[name] = def
-	}
-	set := func(key string, f func(*jsonschema.Schema)) error {
-		typ, name, _ := strings.Cut(key, ".")
-		if def := types[typ]; def != nil && def.Properties != nil {
-			if p, ok := def.Properties.Get(name); ok {
-				f(p)
-				return nil
-			}
-		}
-		return fmt.Errorf("schema: no property %s in package jsonresume's types", key)
-	}
+	maps.Copy(types, root.Definitions)
 	duration := func(p *jsonschema.Schema) { isoDurationForm.applyTo(p); p.Format = "duration" }
 	for _, rule := range []struct {
 		key string
@@ -122,9 +110,11 @@ func refineResume(root *jsonschema.Schema) error {
 		{"ResumeIncident.permanentFix", nonEmpty},
 		{"ResumeIncident.tags", func(p *jsonschema.Schema) { p.UniqueItems = true }},
 	} {
-		if err := set(rule.key, rule.f); err != nil {
-			return err
+		p := property(types, rule.key)
+		if p == nil {
+			return fmt.Errorf("schema: no property %s in package jsonresume's types", rule.key)
 		}
+		rule.f(p)
 	}
 	return nil
 }

@@ -22,6 +22,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
 	"strings"
 	"time"
@@ -132,52 +133,50 @@ func mapType(finalBreak bool) func(reflect.Type) *jsonschema.Schema {
 		f.finalBreak = finalBreak
 		return f.schema()
 	}
-	return func(t reflect.Type) *jsonschema.Schema { return mapTypeWith(t, str) }
-}
-
-func mapTypeWith(t reflect.Type, str func(form) *jsonschema.Schema) *jsonschema.Schema {
-	switch t {
-	case reflect.TypeFor[incident.ID]():
-		s := str(slugForm)
-		s.MaxLength = ptr(64)
-		return s
-	case reflect.TypeFor[incident.Role]():
-		// Open: a portfolio may declare roles of its own.
-		s := str(slugForm)
-		s.MaxLength = ptr(64)
-		s.Examples = keys(incident.BuiltinRoles(), func(d incident.RoleDef) string { return string(d.Key) })
-		return s
-	case reflect.TypeFor[incident.Severity]():
-		s := str(severityForm)
-		s.Examples = keys(incident.DefaultScale(), func(d incident.SeverityDef) string { return string(d.Code) })
-		return s
-	case reflect.TypeFor[incident.CommandRole]():
-		return enum(incident.CommandRoles())
-	case reflect.TypeFor[incident.ActionKind]():
-		return enum(incident.ActionKinds())
-	case reflect.TypeFor[incident.LinkKind]():
-		return enum(incident.LinkKinds())
-	case reflect.TypeFor[incident.EventKind]():
-		return enum(incident.EventKinds())
-	case reflect.TypeFor[incident.State]():
-		return enum(incident.States())
-	case reflect.TypeFor[incident.Tier]():
-		return enum(incident.Tiers())
-	case reflect.TypeFor[incident.Date]():
-		s := str(dateTimeForm)
-		s.Examples = []any{"2023-03-14T13:42Z", "2023-03-14T14:42+01:00"}
-		return s
-	case reflect.TypeFor[incident.Period]():
-		return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
-			str(periodForm),
-			{Type: "integer", Minimum: "1900", Maximum: "2999", Description: "A bare year."},
-		}}
-	case reflect.TypeFor[time.Duration]():
-		s := str(lengthForm)
-		s.Examples = []any{"4h", "1h30m", "2d"}
-		return s
+	return func(t reflect.Type) *jsonschema.Schema {
+		switch t {
+		case reflect.TypeFor[incident.ID]():
+			s := str(slugForm)
+			s.MaxLength = ptr(64)
+			return s
+		case reflect.TypeFor[incident.Role]():
+			// Open: a portfolio may declare roles of its own.
+			s := str(slugForm)
+			s.MaxLength = ptr(64)
+			s.Examples = keys(incident.BuiltinRoles(), func(d incident.RoleDef) string { return string(d.Key) })
+			return s
+		case reflect.TypeFor[incident.Severity]():
+			s := str(severityForm)
+			s.Examples = keys(incident.DefaultScale(), func(d incident.SeverityDef) string { return string(d.Code) })
+			return s
+		case reflect.TypeFor[incident.CommandRole]():
+			return enum(incident.CommandRoles())
+		case reflect.TypeFor[incident.ActionKind]():
+			return enum(incident.ActionKinds())
+		case reflect.TypeFor[incident.LinkKind]():
+			return enum(incident.LinkKinds())
+		case reflect.TypeFor[incident.EventKind]():
+			return enum(incident.EventKinds())
+		case reflect.TypeFor[incident.State]():
+			return enum(incident.States())
+		case reflect.TypeFor[incident.Tier]():
+			return enum(incident.Tiers())
+		case reflect.TypeFor[incident.Date]():
+			s := str(dateTimeForm)
+			s.Examples = []any{"2023-03-14T13:42Z", "2023-03-14T14:42+01:00"}
+			return s
+		case reflect.TypeFor[incident.Period]():
+			return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
+				str(periodForm),
+				{Type: "integer", Minimum: "1900", Maximum: "2999", Description: "A bare year."},
+			}}
+		case reflect.TypeFor[time.Duration]():
+			s := str(lengthForm)
+			s.Examples = []any{"4h", "1h30m", "2d"}
+			return s
+		}
+		return nil
 	}
-	return nil
 }
 
 func keys[T any](list []T, key func(T) string) []any {
@@ -194,14 +193,14 @@ func enum[T ~string](values []T) *jsonschema.Schema {
 }
 
 // encode writes s as the committed schema files hold it: indented, with
-// HTML characters as themselves and the patterns' characters escaped, and a
-// final line break.
+// HTML characters as themselves and the patterns' characters escaped
+// (escapePatterns), and a final line break.
 func encode(s *jsonschema.Schema) ([]byte, error) {
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
-	b, err = escapePatterns(unescapeHTML(b))
+	b, err = escapePatterns(b)
 	if err != nil {
 		return nil, err
 	}
@@ -290,9 +289,7 @@ func refine(root *jsonschema.Schema) error {
 		return err
 	}
 	types := map[string]*jsonschema.Schema{"Portfolio": root}
-	for name, def := range root.Definitions {
-		types[name] = def
-	}
+	maps.Copy(types, root.Definitions)
 	used := map[string]bool{}
 	for name, def := range types {
 		if def.Properties == nil {
@@ -412,31 +409,13 @@ func whenNone(list, field string, builtin []any) *jsonschema.Schema {
 	}
 }
 
-// property returns the schema of the property key ("Type.property").
+// property returns the schema of the property key ("Type.property"), or
+// nil when types has none.
 func property(types map[string]*jsonschema.Schema, key string) *jsonschema.Schema {
 	typ, name, _ := strings.Cut(key, ".")
+	if types[typ] == nil || types[typ].Properties == nil {
+		return nil
+	}
 	p, _ := types[typ].Properties.Get(name)
 	return p
-}
-
-// unescapeHTML undoes encoding/json's escaping of <, > and & inside
-// strings (as \u003c, \u003e, \u0026), which makes the schema harder to
-// read and means nothing to JSON readers.
-func unescapeHTML(b []byte) []byte {
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); i++ {
-		if b[i] == '\\' && i+5 < len(b) {
-			switch string(b[i : i+6]) {
-			case `\u003c`, `\u003e`, `\u0026`:
-				out = append(out, map[string]byte{"003c": '<', "003e": '>', "0026": '&'}[string(b[i+2:i+6])])
-				i += 5
-				continue
-			}
-			out = append(out, b[i], b[i+1]) // an escape: keep both bytes
-			i++
-			continue
-		}
-		out = append(out, b[i])
-	}
-	return out
 }
