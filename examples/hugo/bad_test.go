@@ -143,6 +143,9 @@ func TestBadParams(t *testing.T) {
 		{"details", `details="False"`, `incident-portfolio: details "False": want true or false`},
 		{"jsonld", `jsonld="yes"`, `incident-portfolio: jsonld "yes": want true or false`},
 		{"jsonld as a bare boolean", `jsonld=1`, `incident-portfolio: jsonld "1": want true or false`},
+		// Given but empty is a value too, not the default.
+		{"intro empty", `intro=""`, `incident-portfolio: intro "": want true or false`},
+		{"jsonld empty", `jsonld=""`, `incident-portfolio: jsonld "": want true or false`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if lang, ok := strings.CutPrefix(tc.params, `lang="`); ok {
