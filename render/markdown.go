@@ -81,7 +81,13 @@ func latestDay(s *page.Selection) incident.Date {
 		if d.IsZero() {
 			d = p.Start
 		}
-		if !d.IsZero() && (latest.IsZero() || d.Compare(latest) > 0) {
+		if d.IsZero() {
+			continue
+		}
+		// The same instant written in two zones on one day ties: the
+		// greater text wins, so the order of the incidents does not
+		// matter.
+		if c := d.Compare(latest); latest.IsZero() || c > 0 || c == 0 && d.String() > latest.String() {
 			latest = d
 		}
 	}

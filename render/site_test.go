@@ -91,6 +91,9 @@ func TestSiteGeneratorFrontMatter(t *testing.T) {
 		// The latest day as written, as the page shows it: 2024-02-10T01:00+05:30 is 19:30 UTC on the 9th.
 		{[]string{"2024-02-10T01:00+05:30", "2024-02-09T22:00Z"}, "2024-02-10T01:00:00+05:30"},
 		{[]string{"2024-02-09T22:00Z", "2024-02-10T01:00+05:30"}, "2024-02-10T01:00:00+05:30"},
+		// One instant in two zones on one written day: the same text whatever the order.
+		{[]string{"2024-02-09T23:30Z", "2024-02-09T20:30-03:00"}, "2024-02-09T23:30:00Z"},
+		{[]string{"2024-02-09T20:30-03:00", "2024-02-09T23:30Z"}, "2024-02-09T23:30:00Z"},
 	} {
 		var p incident.Portfolio
 		for _, w := range tt.when {

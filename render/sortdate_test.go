@@ -129,11 +129,12 @@ func permute(ids []incident.ID, f func([]incident.ID)) {
 // TestBySeverityExtremeLevels sorts by levels far apart, which a
 // difference of levels would overflow (the loader refuses a negative
 // level; a portfolio made in Go may have one): the lower level still
-// comes first.
+// comes first, and a severity the scale does not know comes last.
 func TestBySeverityExtremeLevels(t *testing.T) {
 	p := incident.Portfolio{
-		Severities: []incident.SeverityDef{{Code: "MAX", Label: "Max", Level: math.MaxInt}, {Code: "MID", Label: "Mid", Level: 3}, {Code: "MIN", Label: "Min", Level: -5}},
+		Severities: []incident.SeverityDef{{Code: "MAX", Label: "Max", Level: math.MaxInt - 1}, {Code: "MID", Label: "Mid", Level: 1<<30 + 1}, {Code: "MIN", Label: "Min", Level: -5}},
 		Incidents: []incident.Incident{
+			{ID: "unknown", Title: "unknown", Severity: "P9"},
 			{ID: "mid", Title: "mid", Severity: "MID"},
 			{ID: "max", Title: "max", Severity: "MAX"},
 			{ID: "min", Title: "min", Severity: "MIN"},
@@ -145,11 +146,11 @@ func TestBySeverityExtremeLevels(t *testing.T) {
 	}
 	var got []string
 	for _, line := range strings.Split(b.String(), "\n") {
-		if slices.Contains([]string{"mid", "max", "min"}, line) {
+		if slices.Contains([]string{"unknown", "mid", "max", "min"}, line) {
 			got = append(got, line)
 		}
 	}
-	if diff := cmp.Diff([]string{"min", "mid", "max"}, got); diff != "" {
+	if diff := cmp.Diff([]string{"min", "mid", "max", "unknown"}, got); diff != "" {
 		t.Errorf("BySeverity (-want +got):\n%s\npage:\n%s", diff, b.String())
 	}
 }

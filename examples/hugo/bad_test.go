@@ -159,8 +159,10 @@ func TestBadParams(t *testing.T) {
 				if err == nil {
 					t.Errorf("%s: the build succeeded", version(t, hugo))
 				}
-				if !strings.Contains(out, tc.want) {
-					t.Errorf("%s: the output lacks %q:\n%s", version(t, hugo), tc.want, out)
+				// Each error names where the shortcode stands: the page's
+				// fourth line, first column.
+				if want := filepath.Join("content", "bad.md") + ":4:1: " + tc.want; !strings.Contains(out, want) {
+					t.Errorf("%s: the output lacks %q:\n%s", version(t, hugo), want, out)
 				}
 			}
 		})

@@ -3,6 +3,7 @@ package page
 import (
 	"cmp"
 	"errors"
+	"math"
 	"slices"
 
 	"github.com/incident-leadership/portfolio/incident"
@@ -216,7 +217,7 @@ func level(p *incident.Portfolio, s incident.Severity) int {
 	if d, ok := p.Severity(s); ok {
 		return d.Level
 	}
-	return 1 << 30
+	return math.MaxInt // after every known level
 }
 
 func (c *Config) keep(in *incident.Incident) bool {
