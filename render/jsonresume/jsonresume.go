@@ -334,10 +334,7 @@ func Write(w io.Writer, p incident.Portfolio, opts ...render.Option) error {
 		j.page(d)
 	} else {
 		j.key("meta")
-		j.open('{')
-		j.key(Key)
-		j.page(d)
-		j.close('}')
+		j.meta(d)
 	}
 	j.close('}')
 	j.Byte('\n')
@@ -399,17 +396,6 @@ func (d *doc) free() {
 	docs.Put(d)
 }
 
-// prepareJSON reads the options and selects the incidents, and fails on a
-// figure JSON cannot hold, so that nothing is written.
-func prepareJSON(p *incident.Portfolio, opts []render.Option) (page.Config, page.Selection, error) {
-	c := page.NewConfig(opts)
-	if err := c.Check("jsonresume: Merge", page.OptTopLevel|page.OptProjects|page.OptReplace|page.OptLang); err != nil {
-		return c, page.Selection{}, err
-	}
-	sel := c.Select(p)
-	return c, sel, checkNumbers(&c, &sel)
-}
-
 // checkNumbers reports a figure JSON cannot hold, so the writers fail
 // before writing anything.
 func checkNumbers(c *page.Config, sel *page.Selection) error {
@@ -458,14 +444,10 @@ func newJSONWriter(w io.Writer) jsonWriter {
 	return jsonWriter{Spare: page.NewSpare(w), indent: "  ", eol: "\n", lines: lineStarts}
 }
 
-// layout sets the line breaks and indentation; it allocates, unless they
-// are newJSONWriter's.
+// layout sets the line breaks and indentation, as Merge finds them in a
+// résumé.
 func (j *jsonWriter) layout(eol, prefix, indent string, compact bool) {
 	j.eol, j.prefix, j.indent, j.compact = eol, prefix, indent, compact
-	if eol == "\n" && prefix == "" && indent == "  " {
-		j.lines = lineStarts
-		return
-	}
 	j.lines = eol + prefix + strings.Repeat(indent, 16)
 }
 
@@ -650,11 +632,11 @@ func (j *jsonWriter) bool(v bool) {
 	}
 }
 
-// meta writes a meta object holding the extension.
-func (j *jsonWriter) meta(c *page.Config, sel *page.Selection) {
+// meta writes a meta object holding d's page as the extension.
+func (j *jsonWriter) meta(d *doc) {
 	j.open('{')
 	j.key(Key)
-	j.extension(c, sel)
+	j.page(d)
 	j.close('}')
 }
 
@@ -666,15 +648,6 @@ func (j *jsonWriter) projects(c *page.Config, sel *page.Selection) {
 		j.project(c, sel.P, sel.At(i))
 	}
 	j.close(']')
-}
-
-// extension writes the Extension value of the selection.
-func (j *jsonWriter) extension(c *page.Config, sel *page.Selection) {
-	d := docs.Get().(*doc)
-	d.C = *c
-	d.Use(*sel.P)
-	j.page(d)
-	d.free()
 }
 
 // page writes d's page as the Extension value.
