@@ -75,7 +75,7 @@ func Merge(dst io.Writer, resume []byte, p incident.Portfolio, opts ...render.Op
 		return err
 	}
 	defer doc.free()
-	m := merger{d: resume, doc: doc, c: &doc.C, sel: &doc.Sel}
+	m := merger{d: resume, doc: doc}
 	if err := m.plan(); err != nil {
 		return err
 	}
@@ -95,9 +95,7 @@ func Merge(dst io.Writer, resume []byte, p incident.Portfolio, opts ...render.Op
 // merger plans the splices that add the portfolio to a résumé.
 type merger struct {
 	d     []byte
-	doc   *doc // the extension's page
-	c     *page.Config
-	sel   *page.Selection
+	doc   *doc // the page the extension and projects entries are drawn from
 	style jsonStyle
 	edits []jsonEdit
 }
@@ -169,14 +167,14 @@ func (m *merger) plan() error {
 		}
 		insert = append(insert, member...)
 	}
-	if m.c.Projects {
+	if m.doc.C.Projects {
 		text, err := m.projects(&top)
 		if err != nil {
 			return err
 		}
 		add(text)
 	}
-	if m.c.TopLevel {
+	if m.doc.C.TopLevel {
 		text, err := m.extensionIn(&top, "")
 		if err != nil {
 			return err
@@ -221,7 +219,7 @@ func (m *merger) extensionIn(obj *jsonObject, path string) ([]byte, error) {
 	if equalJSON(m.d[old.val.start:old.val.end], text) {
 		return nil, nil
 	}
-	if !m.c.Replace {
+	if !m.doc.C.Replace {
 		return nil, m.errAt(old.val.start, fmt.Errorf("%s%s: %w", path, Key, ErrConflict))
 	}
 	m.edits = append(m.edits, jsonEdit{old.val.start, old.val.end, text})
@@ -238,7 +236,7 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 		return nil, err
 	}
 	if old == nil {
-		return m.newMember(top, "projects", func(j *jsonWriter) { j.projects(m.c, m.sel) }), nil
+		return m.newMember(top, "projects", func(j *jsonWriter) { j.projects(&m.doc.Page) }), nil
 	}
 	open := old.val.start
 	if d[open] != '[' {
@@ -251,8 +249,8 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 	ws, at := m.nextSpace(elems, open)
 	prefix := m.prefixAfter(ws, at)
 	var fresh [][]byte
-	for i := range m.sel.Len() {
-		fresh = append(fresh, m.value(prefix, func(j *jsonWriter) { j.project(m.c, m.sel.P, m.sel.At(i)) }))
+	for i := range m.doc.Sel.Len() {
+		fresh = append(fresh, m.value(prefix, func(j *jsonWriter) { j.project(&m.doc.Page, m.doc.Sel.At(i)) }))
 	}
 
 	ours := -1 // where the first entry of an earlier merge is
@@ -344,9 +342,9 @@ func projectType(s string) bool {
 // those of the portfolio and those the résumé's extension values list,
 // at the top level and in meta, wherever this merge puts its own.
 func (m *merger) ourIDs(top *jsonObject) map[string]bool {
-	ids := make(map[string]bool, len(m.sel.P.Incidents))
-	for i := range m.sel.P.Incidents {
-		ids[string(m.sel.P.Incidents[i].ID)] = true
+	ids := make(map[string]bool, len(m.doc.Sel.P.Incidents))
+	for i := range m.doc.Sel.P.Incidents {
+		ids[string(m.doc.Sel.P.Incidents[i].ID)] = true
 	}
 	for _, mem := range top.members {
 		key := m.d[mem.key.start:mem.key.end]

@@ -327,7 +327,7 @@ func Write(w io.Writer, p incident.Portfolio, opts ...render.Option) error {
 	j.member("$schema", SchemaURL)
 	if d.C.Projects {
 		j.key("projects")
-		j.projects(&d.C, &d.Sel)
+		j.projects(&d.Page)
 	}
 	if d.C.TopLevel {
 		j.key(Key)
@@ -641,11 +641,11 @@ func (j *jsonWriter) meta(d *doc) {
 }
 
 // projects writes the selection as the entries of a projects section.
-func (j *jsonWriter) projects(c *page.Config, sel *page.Selection) {
+func (j *jsonWriter) projects(pg *page.Page) {
 	j.open('[')
-	for i := range sel.Len() {
+	for i := range pg.Sel.Len() {
 		j.next()
-		j.project(c, sel.P, sel.At(i))
+		j.project(pg, pg.Sel.At(i))
 	}
 	j.close(']')
 }
@@ -888,7 +888,8 @@ func (j *jsonWriter) date(d incident.Date) {
 }
 
 // project writes an incident as an entry of the résumé's projects section.
-func (j *jsonWriter) project(c *page.Config, p *incident.Portfolio, in *incident.Incident) {
+func (j *jsonWriter) project(pg *page.Page, in *incident.Incident) {
+	c, p := &pg.C, &pg.P
 	j.open('{')
 	j.member("name", in.Title)
 	if len(in.Summary) > 0 {
