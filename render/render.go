@@ -85,7 +85,8 @@ func newDoc(w io.Writer, p incident.Portfolio, opts []Option, fn string, own pag
 // draw walks the page through w, frees the doc and returns the first
 // error writing it.
 func (d *doc) draw(w page.Writer) error {
-	err := d.Draw(w)
+	d.Walk(w)
+	err := d.Out.Finish()
 	d.free()
 	return err
 }

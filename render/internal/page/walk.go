@@ -2,6 +2,7 @@ package page
 
 import (
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -227,27 +228,13 @@ func (pg *Page) Severity(d incident.SeverityDef, known bool) Severity {
 	if len(scale) == 0 {
 		scale = DefaultScale[:]
 	}
-	s.Rank = '1' + byte(min(tierRank(d.TierOn(scale)), badgeRanks-1))
-	return s
-}
-
-// tierRank returns the tier's place among the tiers, 0 for the strongest.
-func tierRank(t incident.Tier) int {
-	switch t {
-	case incident.TierCritical:
-		return 0
-	case incident.TierHigh:
-		return 1
-	case incident.TierMedium:
-		return 2
+	ranked := []incident.Tier{incident.TierCritical, incident.TierHigh, incident.TierMedium}
+	rank := slices.Index(ranked, d.TierOn(scale))
+	if rank < 0 { // low, info
+		rank = badgeRanks - 1
 	}
-	return 3 // low, info
-}
-
-// Draw walks the page through w and returns the first error writing it.
-func (pg *Page) Draw(w Writer) error {
-	pg.Walk(w)
-	return pg.Out.Finish()
+	s.Rank = '1' + byte(rank)
+	return s
 }
 
 // Walk draws the page through w.
@@ -313,19 +300,12 @@ type Span struct {
 // TimesTo returns the times to detect, mitigate and resolve in's
 // timeline gives, in that order, and how many it gives.
 func TimesTo(in *incident.Incident) (spans [3]Span, n int) {
-	for i, nm := range [...]Name{detectName, mitigateName, resolveName} {
-		var d time.Duration
-		var ok bool
-		switch i {
-		case 0:
-			d, ok = in.TimeToDetect()
-		case 1:
-			d, ok = in.TimeToMitigate()
-		default:
-			d, ok = in.TimeToResolve()
-		}
-		if ok && d > 0 {
-			spans[n] = Span{nm, d}
+	detect, _ := in.TimeToDetect() // 0 when not given
+	mitigate, _ := in.TimeToMitigate()
+	resolve, _ := in.TimeToResolve()
+	for _, s := range [...]Span{{detectName, detect}, {mitigateName, mitigate}, {resolveName, resolve}} {
+		if s.D > 0 {
+			spans[n] = s
 			n++
 		}
 	}
