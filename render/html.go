@@ -183,9 +183,13 @@ func (h *htmlWriter) Header(back page.Link, title, tagline string) {
 			h.Str("</p>\n")
 		}
 		if title != "" {
-			h.headingStart(1, "portfolio-title")
+			h.Str("<h")
+			h.Byte('0' + byte(h.c.Heading(1)))
+			h.Str(" class=\"portfolio-title\">")
 			h.text(title)
-			h.headingEnd(1)
+			h.Str("</h")
+			h.Byte('0' + byte(h.c.Heading(1)))
+			h.Str(">\n")
 		}
 		if tagline != "" {
 			h.Str("<p class=\"tagline\">")
@@ -481,9 +485,7 @@ func (h *htmlWriter) WriteUp(l page.Link) {
 	h.Str("<li>")
 	a := h.linkStart(l)
 	h.text(l.Text)
-	if a {
-		h.Str("</a>")
-	}
+	h.linkEnd(a)
 	if l.Kind != "" {
 		h.Str(" <span class=\"link-kind\">(")
 		h.text(l.Kind.String())
@@ -537,20 +539,6 @@ var htmlPieces = func() (t [6]struct {
 	}
 	return t
 }()
-
-func (h *htmlWriter) headingStart(n int, class string) {
-	h.Str("<h")
-	h.Byte('0' + byte(h.c.Heading(n)))
-	h.Str(" class=\"")
-	h.Str(class)
-	h.Str("\">")
-}
-
-func (h *htmlWriter) headingEnd(n int) {
-	h.Str("</h")
-	h.Byte('0' + byte(h.c.Heading(n)))
-	h.Str(">\n")
-}
 
 // linkStart opens a link to l when it is safe, and reports whether it
 // did.

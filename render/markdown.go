@@ -636,7 +636,7 @@ func (m *mdWriter) textPlain(s string) bool {
 		default:
 			k, n, _ := tok(s, i)
 			switch {
-			case mdKept(k):
+			case k == tokShow:
 				b = append(b, s[i:i+n]...)
 			case k == tokSpace:
 				b = append(b, ' ') // U+2028 or U+2029, inside s: sanitize's space
@@ -789,18 +789,14 @@ func (m *mdWriter) ref(r rune) {
 	m.Byte(';')
 }
 
-// mdKept reports whether sanitize keeps a token of kind k as
-// it is: shown runes. (The line and paragraph separators U+2028 and
-// U+2029 become spaces: Markdown has no such line break, and a browser
-// draws them as nothing, running the words on either side together.)
-func mdKept(k tokKind) bool { return k == tokShow }
-
 // dirty reports whether sanitize would change s.
 func dirty(s string) bool { return unclean(s, false) }
 
 // unclean reports whether sanitize would change s; with seps, but for the
-// line and paragraph separators, which textAny makes spaces itself. It
-// skips printable ASCII with mdDirtyStop.
+// line and paragraph separators, which textAny makes spaces itself. (They
+// become spaces: Markdown has no such line break, and a browser draws them
+// as nothing, running the words on either side together.) It skips
+// printable ASCII with mdDirtyStop.
 func unclean(s string, seps bool) bool {
 	for i := 0; i < len(s); {
 		i += mdDirtyStop.Span(s[i:])
@@ -811,7 +807,7 @@ func unclean(s string, seps bool) bool {
 			return true // a control character
 		}
 		k, n, _ := tok(s, i)
-		if !mdKept(k) && !(seps && k == tokSpace) {
+		if k != tokShow && !(seps && k == tokSpace) {
 			return true
 		}
 		i += n

@@ -377,9 +377,7 @@ func (t *textWriter) Lessons(l *incident.Lessons) {
 		var b [20]byte
 		d := strconv.AppendInt(b[:0], int64(i+1), 10)
 		t.start("", len(d)+2)
-		for _, c := range d {
-			t.Byte(c)
-		}
+		t.Raw(d)
 		t.Str(". ")
 		t.col += len(d) + 2
 		t.flow("", item, "")

@@ -624,14 +624,6 @@ func (j *jsonWriter) float(f float64) {
 	j.Raw(b)
 }
 
-func (j *jsonWriter) bool(v bool) {
-	if v {
-		j.Str("true")
-	} else {
-		j.Str("false")
-	}
-}
-
 // meta writes a meta object holding d's page as the extension.
 func (j *jsonWriter) meta(d *doc) {
 	j.open('{')
@@ -752,7 +744,7 @@ func (j *jsonPage) Incident(in *incident.Incident, role string, sev page.Severit
 	}
 	if in.Duration.Approximate {
 		j.key("approximate")
-		j.bool(true)
+		j.Str("true")
 	}
 	j.close('}')
 }
@@ -857,7 +849,7 @@ func (j *jsonPage) Action(a *incident.Action, _ bool) {
 	j.member("text", a.Text)
 	j.member("kind", string(a.Kind))
 	j.key("done")
-	j.bool(a.Done)
+	j.Str(strconv.FormatBool(a.Done))
 	j.close('}')
 }
 

@@ -227,20 +227,10 @@ func (c *Config) keep(in *incident.Incident) bool {
 	return true
 }
 
-// usesRole reports whether any selected incident has role r.
-func (s *Selection) usesRole(r incident.Role) bool {
+// uses reports whether f holds for any selected incident.
+func (s *Selection) uses(f func(*incident.Incident) bool) bool {
 	for i := range s.Len() {
-		if s.At(i).Role == r {
-			return true
-		}
-	}
-	return false
-}
-
-// usesSeverity reports whether any selected incident has severity code.
-func (s *Selection) usesSeverity(code incident.Severity) bool {
-	for i := range s.Len() {
-		if s.At(i).Severity == code {
+		if f(s.At(i)) {
 			return true
 		}
 	}
@@ -251,13 +241,13 @@ func (s *Selection) usesSeverity(code incident.Severity) bool {
 // built-in roles, then declared ones.
 func (s *Selection) legendRoles(f func(incident.RoleDef)) {
 	for _, r := range [...]incident.Role{incident.CausedAndFixed, incident.LedResolution} {
-		if s.usesRole(r) {
+		if s.uses(func(in *incident.Incident) bool { return in.Role == r }) {
 			d, _ := s.P.Role(r)
 			f(d)
 		}
 	}
 	for _, d := range s.P.Roles {
-		if s.usesRole(d.Key) {
+		if s.uses(func(in *incident.Incident) bool { return in.Role == d.Key }) {
 			f(d)
 		}
 	}
@@ -284,7 +274,7 @@ func (s *Selection) legendSeverities(f func(incident.SeverityDef)) {
 			return
 		}
 		for _, d := range scale {
-			if d.Level == next && s.usesSeverity(d.Code) {
+			if d.Level == next && s.uses(func(in *incident.Incident) bool { return in.Severity == d.Code }) {
 				f(d)
 			}
 		}
