@@ -329,14 +329,7 @@ func (m *merger) isOurs(v jsonSpan, ids map[string]bool) bool {
 
 // projectType reports whether s is the type of a projects entry
 // Write writes: one holding the word ProjectType.
-func projectType(s string) bool {
-	for _, w := range strings.Fields(s) {
-		if w == ProjectType {
-			return true
-		}
-	}
-	return false
-}
+func projectType(s string) bool { return slices.Contains(strings.Fields(s), ProjectType) }
 
 // ourIDs returns the incident IDs whose projects entries the merge owns:
 // those of the portfolio and those the résumé's extension values list,
@@ -638,10 +631,17 @@ func jsonParse(d []byte, open int) jsonObject {
 	}
 }
 
-// jsonKeyIs reports whether the JSON string literal raw means s.
+// jsonKeyIs reports whether the JSON string literal raw means s. It decodes
+// only literals holding escapes.
 func jsonKeyIs(raw []byte, s string) bool {
-	v, ok := jsonString(raw)
-	return ok && v == s
+	if raw[0] != '"' {
+		return false
+	}
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return string(raw[1:len(raw)-1]) == s
+	}
+	var v string
+	return json.Unmarshal(raw, &v) == nil && v == s
 }
 
 // jsonString returns the value of the JSON string literal raw, or false
