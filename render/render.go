@@ -101,36 +101,33 @@ func (d *doc) free() {
 // Roles keeps only the incidents with one of the given roles; with none
 // given, it keeps none (as do Severities, Tags and IDs).
 func Roles(roles ...incident.Role) Option {
-	if roles == nil {
-		roles = []incident.Role{} // given, even empty: a filter that keeps none
-	}
-	return page.Func(func(c *page.Config) { c.Roles = roles })
+	return page.Func(func(c *page.Config) { c.Roles = given(roles) })
 }
 
 // Severities keeps only the incidents with one of the given severities.
 func Severities(codes ...incident.Severity) Option {
-	if codes == nil {
-		codes = []incident.Severity{}
-	}
-	return page.Func(func(c *page.Config) { c.Severities = codes })
+	return page.Func(func(c *page.Config) { c.Severities = given(codes) })
 }
 
 // Tags keeps only the incidents that carry at least one of the given tags.
 func Tags(tags ...string) Option {
-	if tags == nil {
-		tags = []string{}
-	}
-	return page.Func(func(c *page.Config) { c.Tags = tags })
+	return page.Func(func(c *page.Config) { c.Tags = given(tags) })
 }
 
 // IDs keeps only the incidents with the given IDs, in the order given
 // (unless Sort asks for another). A full HTML page of the one incident
 // IDs names has its title before the portfolio's in the <title>.
 func IDs(ids ...incident.ID) Option {
-	if ids == nil {
-		ids = []incident.ID{}
+	return page.Func(func(c *page.Config) { c.IDs = given(ids) })
+}
+
+// given returns s, or an empty slice for nil: a filter given, even
+// empty, keeps none.
+func given[T any](s []T) []T {
+	if s == nil {
+		return []T{}
 	}
-	return page.Func(func(c *page.Config) { c.IDs = ids })
+	return s
 }
 
 // Sort draws the incidents in the given order.

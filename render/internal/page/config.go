@@ -1,6 +1,7 @@
 package page
 
 import (
+	"cmp"
 	"errors"
 	"slices"
 
@@ -178,22 +179,14 @@ func (c *Config) Select(p *incident.Portfolio) Selection {
 	case ByDate:
 		slices.SortStableFunc(idx, func(a, b int) int {
 			da, db := p.Incidents[a].When.Start, p.Incidents[b].When.Start
-			switch {
-			case da.IsZero() || db.IsZero():
+			if da.IsZero() || db.IsZero() {
 				return BoolInt(da.IsZero()) - BoolInt(db.IsZero())
 			}
 			return db.Compare(da)
 		})
 	case ByDuration:
 		slices.SortStableFunc(idx, func(a, b int) int {
-			la, lb := p.Incidents[a].Duration.Length, p.Incidents[b].Duration.Length
-			switch {
-			case la > lb:
-				return -1
-			case la < lb:
-				return 1
-			}
-			return 0
+			return cmp.Compare(p.Incidents[b].Duration.Length, p.Incidents[a].Duration.Length)
 		})
 	}
 	return Selection{P: p, idx: idx}
