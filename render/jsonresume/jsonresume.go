@@ -407,10 +407,7 @@ func checkNumbers(c *page.Config, sel *page.Selection) error {
 		for k, figs := range [2][]incident.Figure{in.Impact, in.Results} {
 			for n, f := range figs {
 				if notFinite(f.Value) || f.HasBefore && notFinite(f.Before) {
-					field := "impact"
-					if k == 1 {
-						field = "results"
-					}
+					field := [2]page.Name{page.ImpactName, page.ResultsName}[k].Key
 					return errors.New("jsonresume: incident " + strconv.Quote(string(in.ID)) + ": " + field +
 						"[" + strconv.Itoa(n) + "]: not a finite number, which JSON cannot hold")
 				}
