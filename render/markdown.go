@@ -691,7 +691,10 @@ func (m *mdWriter) textAny(s string) {
 	// "1)" could make a list or a heading underline.
 	end := len(s)
 	for end > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:end])
+		r, n := rune(s[end-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(s[:end])
+		}
 		if !mdSpace(r) {
 			break
 		}
@@ -699,7 +702,10 @@ func (m *mdWriter) textAny(s string) {
 	}
 	i := 0
 	for i < end {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		if !mdSpace(r) {
 			break
 		}

@@ -10,15 +10,6 @@ import (
 	"github.com/incident-leadership/portfolio/incident"
 )
 
-// The walk. Every format draws the same page, and walk goes through it
-// once, deciding everything a reader sees: the order of the parts, which
-// fields show and under what label, which links are safe and what the
-// legend lists. A format supplies a writer: how it writes each piece the
-// walk hands it, a heading, a paragraph, a badge, a field, a list item or
-// a code block. How dates, durations and numbers read is decided once
-// too, by the functions at the end of this file, which every writer
-// calls.
-
 // A writer writes the pieces of a page in one format, in the order walk
 // calls its methods. A piece that is not to show is never handed over.
 type Writer interface {
