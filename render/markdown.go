@@ -221,23 +221,18 @@ func (m *mdWriter) Legend(label string, roles []incident.RoleDef, sevs []page.Se
 }
 
 func (m *mdWriter) Incident(in *incident.Incident, role string, sev page.Severity) {
-	if m.site {
-		var id incident.ID
-		if in.ID.Valid() {
-			id = in.ID
-		}
-		m.headingID(2, in.Title, id)
-	} else if in.ID.Valid() {
+	var id incident.ID // the heading's attribute, with SiteGenerator
+	switch {
+	case m.site && in.ID.Valid():
+		id = in.ID
+	case in.ID.Valid():
 		m.block()
 		m.Str(`<a id="`)
 		m.Str(string(in.ID))
-		m.Str(`"></a>`)
-		m.Byte('\n')
+		m.Str("\"></a>\n")
 		m.started = false // the heading follows on the next line
-		m.heading(2, in.Title)
-	} else {
-		m.heading(2, in.Title)
 	}
+	m.headingID(2, in.Title, id)
 
 	m.block()
 	if role != "" {
