@@ -84,7 +84,7 @@ func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	d.html = htmlWriter{Spare: &d.Out, c: &d.C, p: &d.P, sel: d.Sel}
+	d.html = htmlWriter{Spare: &d.out, c: &d.C, p: &d.P, sel: d.Sel}
 	return d.draw(&d.html)
 }
 

@@ -40,7 +40,7 @@ func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	d.md = mdWriter{Spare: &d.Out, c: &d.C, site: d.C.Site}
+	d.md = mdWriter{Spare: &d.out, c: &d.C, site: d.C.Site}
 	if d.C.Site {
 		d.md.title, d.md.tagline, d.md.date = p.Title, p.Tagline, latestDay(&d.Sel)
 	}

@@ -63,6 +63,7 @@ const (
 // the writers. Docs are pooled, so that a render allocates nothing.
 type doc struct {
 	page.Page
+	out  page.Spare // what the writers append to
 	html htmlWriter
 	md   mdWriter
 	text textWriter
@@ -75,10 +76,11 @@ var docs = sync.Pool{New: func() any { return new(doc) }}
 // format than fn's, which has only the options own.
 func newDoc(w io.Writer, p incident.Portfolio, opts []Option, fn string, own page.Opt) (*doc, error) {
 	d := docs.Get().(*doc)
-	if err := d.Init(w, p, opts, fn, own); err != nil {
+	if err := d.Init(p, opts, fn, own); err != nil {
 		d.free()
 		return nil, err
 	}
+	d.out = page.NewSpare(w)
 	return d, nil
 }
 
@@ -86,7 +88,7 @@ func newDoc(w io.Writer, p incident.Portfolio, opts []Option, fn string, own pag
 // error writing it.
 func (d *doc) draw(w page.Writer) error {
 	d.Walk(w)
-	err := d.Out.Finish()
+	err := d.out.Finish()
 	d.free()
 	return err
 }
@@ -94,7 +96,7 @@ func (d *doc) draw(w page.Writer) error {
 // free returns the doc to the pool, keeping nothing of the render.
 func (d *doc) free() {
 	d.Reset()
-	d.html, d.md, d.text = htmlWriter{}, mdWriter{}, textWriter{}
+	d.out, d.html, d.md, d.text = page.Spare{}, htmlWriter{}, mdWriter{}, textWriter{}
 	docs.Put(d)
 }
 

@@ -45,7 +45,7 @@ func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	d.text = textWriter{Spare: &d.Out, width: max(d.C.Width, minWidth), num: d.C.Num}
+	d.text = textWriter{Spare: &d.out, width: max(d.C.Width, minWidth), num: d.C.Num}
 	return d.draw(&d.text)
 }
 

@@ -375,7 +375,7 @@ var docs = sync.Pool{New: func() any { return new(doc) }}
 // hold, so that nothing is written.
 func newDoc(w io.Writer, p incident.Portfolio, opts []render.Option, fn string, own page.Opt) (*doc, error) {
 	d := docs.Get().(*doc)
-	err := d.Init(nil, p, opts, fn, own)
+	err := d.Init(p, opts, fn, own)
 	if err == nil {
 		err = checkNumbers(&d.C, &d.Sel)
 	}

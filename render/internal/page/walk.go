@@ -1,7 +1,6 @@
 package page
 
 import (
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -158,31 +157,26 @@ type Severity struct {
 	Rank byte
 }
 
-// Page is one render: the options, the portfolio, the incidents drawn,
-// the legend, and the output. A format's package keeps Pages, with its
-// writers, in a pool, so that a render allocates nothing.
+// Page is one render: the options, the portfolio, the incidents drawn
+// and the legend. A format's package keeps Pages, with its writers and
+// their Spare, in a pool, so that a render allocates nothing.
 type Page struct {
 	C     Config
 	P     incident.Portfolio
 	Sel   Selection
 	roles []incident.RoleDef
 	sevs  []Severity
-	Out   Spare // unset when Init is given no writer
 }
 
-// Init readies pg to draw p with opts, writing to w unless it is nil. It
-// fails, before anything is written, when opts hold an option of another
-// format than fn's (named with its package, as "render: HTML"), which
-// has only the options own.
-func (pg *Page) Init(w io.Writer, p incident.Portfolio, opts []Option, fn string, own Opt) error {
+// Init readies pg to draw p with opts. It fails, before anything is
+// written, when opts hold an option of another format than fn's (named
+// with its package, as "render: HTML"), which has only the options own.
+func (pg *Page) Init(p incident.Portfolio, opts []Option, fn string, own Opt) error {
 	pg.C.Set(opts)
 	if err := pg.C.Check(fn, own); err != nil {
 		return err
 	}
 	pg.Use(p)
-	if w != nil {
-		pg.Out = NewSpare(w)
-	}
 	return nil
 }
 
