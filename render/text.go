@@ -343,23 +343,17 @@ func (t *textWriter) keep(n, after int) {
 
 // figureValue writes a value and its unit: "1.2 h", "70%".
 func (t *textWriter) figureValue(v float64, text, unit string) {
-	if text != "" {
-		t.flow("", text, "")
-		if unit != "" {
-			t.flow("", unit, "")
-		}
-		return
-	}
 	var b [64]byte
-	d := page.AppendNumber(b[:0], v, t.num)
-	if unit == "%" {
-		t.number(d, "%")
+	switch {
+	case text != "":
+		t.flow("", text, "")
+	case unit == "%":
+		t.number(page.AppendNumber(b[:0], v, t.num), "%")
 		return
+	default:
+		t.number(page.AppendNumber(b[:0], v, t.num), "")
 	}
-	t.number(d, "")
-	if unit != "" {
-		t.flow("", unit, "")
-	}
+	t.flow("", unit, "") // nothing for no unit
 }
 
 func (t *textWriter) Lessons(l *incident.Lessons) {
