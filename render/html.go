@@ -183,12 +183,13 @@ func (h *htmlWriter) Header(back page.Link, title, tagline string) {
 			h.Str("</p>\n")
 		}
 		if title != "" {
+			level := '0' + byte(h.c.Heading(1))
 			h.Str("<h")
-			h.Byte('0' + byte(h.c.Heading(1)))
+			h.Byte(level)
 			h.Str(" class=\"portfolio-title\">")
 			h.text(title)
 			h.Str("</h")
-			h.Byte('0' + byte(h.c.Heading(1)))
+			h.Byte(level)
 			h.Str(">\n")
 		}
 		if tagline != "" {
