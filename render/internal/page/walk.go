@@ -637,13 +637,10 @@ func AppendISODuration(b []byte, d time.Duration) []byte {
 	if s > 0 {
 		b = strconv.AppendInt(b, int64(s/time.Second), 10)
 		if frac := s % time.Second; frac > 0 {
-			var buf [16]byte
-			f := strconv.AppendInt(buf[:0], int64(frac)+1e9, 10)[1:] // nine digits
-			for f[len(f)-1] == '0' {
-				f = f[:len(f)-1]
+			b = appendPadded(append(b, '.'), int(frac), 9)
+			for b[len(b)-1] == '0' {
+				b = b[:len(b)-1]
 			}
-			b = append(b, '.')
-			b = append(b, f...)
 		}
 		b = append(b, 'S')
 	}
