@@ -215,7 +215,7 @@ func (m *merger) extensionIn(obj *jsonObject, path string) ([]byte, error) {
 	if old == nil {
 		return m.newMember(obj, Key, func(j *jsonWriter) { j.page(m.doc) }), nil
 	}
-	text := m.value(jsonLinePrefix(m.d, old.val.start), func(j *jsonWriter) { j.page(m.doc) })
+	text := m.appendValue(nil, jsonLinePrefix(m.d, old.val.start), func(j *jsonWriter) { j.page(m.doc) })
 	if equalJSON(m.d[old.val.start:old.val.end], text) {
 		return nil, nil
 	}
@@ -250,7 +250,8 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 	prefix := m.prefixAfter(ws, at)
 	var fresh [][]byte
 	for i := range m.doc.Sel.Len() {
-		fresh = append(fresh, m.value(prefix, func(j *jsonWriter) { j.project(&m.doc.Page, m.doc.Sel.At(i)) }))
+		write := func(j *jsonWriter) { j.project(&m.doc.Page, m.doc.Sel.At(i)) }
+		fresh = append(fresh, m.appendValue(nil, prefix, write))
 	}
 
 	ours := -1 // where the first entry of an earlier merge is
@@ -410,7 +411,7 @@ func (m *merger) newMember(obj *jsonObject, key string, value func(*jsonWriter))
 	b = append(b, ws...)
 	b = strconv.AppendQuote(b, key)
 	b = append(b, m.style.colon...)
-	return append(b, m.value(m.prefixAfter(ws, at), value)...)
+	return m.appendValue(b, m.prefixAfter(ws, at), value)
 }
 
 // nextSpace returns the whitespace to put in front of a new member or
@@ -471,15 +472,15 @@ func (m *merger) closeEmpty(open, close int) string {
 	return m.style.eol + jsonLinePrefix(m.d, open)
 }
 
-// value returns a value written in the document's style, its inner
-// lines starting with prefix.
-func (m *merger) value(prefix string, write func(*jsonWriter)) []byte {
-	var b bytes.Buffer
-	j := jsonWriter{Spare: page.NewSpare(&b)}
+// appendValue appends to b a value written in the document's style, its
+// inner lines starting with prefix.
+func (m *merger) appendValue(b []byte, prefix string, write func(*jsonWriter)) []byte {
+	buf := bytes.NewBuffer(b)
+	j := jsonWriter{Spare: page.NewSpare(buf)}
 	j.layout(m.style.eol, prefix, m.style.indent, m.style.compact)
 	write(&j)
 	j.Finish() // a bytes.Buffer does not fail
-	return b.Bytes()
+	return buf.Bytes()
 }
 
 func (m *merger) errAt(offset int, err error) error {
