@@ -230,51 +230,6 @@ func (s *Selection) uses(f func(*incident.Incident) bool) bool {
 	return false
 }
 
-// legendRoles calls f for each role the selection uses, in legend order:
-// built-in roles, then declared ones.
-func (s *Selection) legendRoles(f func(incident.RoleDef)) {
-	for _, r := range [...]incident.Role{incident.CausedAndFixed, incident.LedResolution} {
-		if s.uses(func(in *incident.Incident) bool { return in.Role == r }) {
-			d, _ := s.P.Role(r)
-			f(d)
-		}
-	}
-	for _, d := range s.P.Roles {
-		if s.uses(func(in *incident.Incident) bool { return in.Role == d.Key }) {
-			f(d)
-		}
-	}
-}
-
-// legendSeverities calls f for each severity the selection uses, most
-// severe first.
-func (s *Selection) legendSeverities(f func(incident.SeverityDef)) {
-	scale := s.P.Severities
-	if len(scale) == 0 {
-		scale = DefaultScale[:]
-	}
-	// Walk the scale level by level without sorting a copy: scales are short.
-	var last int
-	for first := true; ; first = false {
-		var next int
-		found := false
-		for _, d := range scale {
-			if (first || d.Level > last) && (!found || d.Level < next) {
-				next, found = d.Level, true
-			}
-		}
-		if !found {
-			return
-		}
-		for _, d := range scale {
-			if d.Level == next && s.uses(func(in *incident.Incident) bool { return in.Severity == d.Code }) {
-				f(d)
-			}
-		}
-		last = next
-	}
-}
-
 var DefaultScale = [...]incident.SeverityDef{
 	{Code: incident.P1, Label: "Critical", Level: 1},
 	{Code: incident.P2, Label: "High", Level: 2},

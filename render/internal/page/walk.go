@@ -1,6 +1,7 @@
 package page
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -181,13 +182,34 @@ func (pg *Page) Init(p incident.Portfolio, opts []Option, fn string, own Opt) er
 }
 
 // Use makes p the portfolio pg draws: it selects p's incidents by pg.C
-// and lists the roles and severities they use for the legend.
+// and lists the roles and severities they use for the legend, in legend
+// order: built-in roles, then declared ones; the most severe (lowest
+// level) first, in the scale's order among equals.
 func (pg *Page) Use(p incident.Portfolio) {
 	pg.P = p
 	pg.Sel = pg.C.Select(&pg.P)
 	pg.roles, pg.sevs = pg.roles[:0], pg.sevs[:0]
-	pg.Sel.legendRoles(func(d incident.RoleDef) { pg.roles = append(pg.roles, d) })
-	pg.Sel.legendSeverities(func(d incident.SeverityDef) { pg.sevs = append(pg.sevs, pg.Severity(d, true)) })
+	for _, r := range [...]incident.Role{incident.CausedAndFixed, incident.LedResolution} {
+		if pg.Sel.uses(func(in *incident.Incident) bool { return in.Role == r }) {
+			d, _ := pg.P.Role(r)
+			pg.roles = append(pg.roles, d)
+		}
+	}
+	for _, d := range pg.P.Roles {
+		if pg.Sel.uses(func(in *incident.Incident) bool { return in.Role == d.Key }) {
+			pg.roles = append(pg.roles, d)
+		}
+	}
+	scale := pg.P.Severities
+	if len(scale) == 0 {
+		scale = DefaultScale[:]
+	}
+	for _, d := range scale {
+		if pg.Sel.uses(func(in *incident.Incident) bool { return in.Severity == d.Code }) {
+			pg.sevs = append(pg.sevs, pg.Severity(d, true))
+		}
+	}
+	slices.SortStableFunc(pg.sevs, func(a, b Severity) int { return cmp.Compare(a.Level, b.Level) })
 }
 
 // Legend returns the roles and severities the legend lists.
