@@ -475,8 +475,7 @@ func (m *mdWriter) Lessons(l *incident.Lessons) {
 	m.heading(2, file)
 
 	// The fence is longer than any run of backticks in the listing.
-	fence := 3
-	fence = max(fence, backtickRun(l.Heading)+1)
+	fence := max(3, backtickRun(l.Heading)+1)
 	for _, s := range l.Items {
 		fence = max(fence, backtickRun(s)+1)
 	}

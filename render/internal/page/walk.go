@@ -124,10 +124,6 @@ type Link struct {
 	Kind      incident.LinkKind
 }
 
-func NewLink(text, url string, kind incident.LinkKind) Link {
-	return Link{Text: text, URL: url, Kind: kind}
-}
-
 // Safe reports whether the link's URL may be a link's target: an
 // incident.SafeURL other than "".
 func (l Link) Safe() bool { return SafeHref(l.URL) }
@@ -250,7 +246,7 @@ func (pg *Page) Walk(w Writer) {
 	w.Begin()
 	var back Link
 	if p.Back.Text != "" {
-		back = NewLink(p.Back.Text, p.Back.Href, "")
+		back = Link{Text: p.Back.Text, URL: p.Back.Href}
 	}
 	w.Header(back, p.Title, p.Tagline)
 	if !c.NoIntro && len(p.Intro) > 0 {
@@ -352,7 +348,7 @@ func Details(w Writer, in *incident.Incident, spans []Span) {
 	if len(in.Links) > 0 {
 		w.List(linksName)
 		for _, l := range in.Links {
-			w.WriteUp(NewLink(l.Title, l.URL, l.Kind))
+			w.WriteUp(Link{Text: l.Title, URL: l.URL, Kind: l.Kind})
 		}
 		w.ListEnd()
 	}
