@@ -77,7 +77,7 @@ var baselineFuncs = map[string]any{
 	"num":          rendertest.EnglishNumber,
 	"inc":          func(i int) int { return i + 1 },
 	"safeHref":     page.SafeHref,
-	"absoluteURL":  func(s string) bool { return page.NewLink("", s, "").Absolute() },
+	"absoluteURL":  func(s string) bool { return page.Link{URL: s}.Absolute() },
 	"linkKind":     func(k incident.LinkKind) string { return page.Link{Kind: k}.KindLabel() },
 	"figures":      func(name string, figs []incident.Figure) figureList { return figureList{name, figs} },
 	"number":       func(v float64, unit string) numberUnit { return numberUnit{v, unit} },
@@ -255,7 +255,7 @@ func htmlUnescape(s string) string {
 var markdownBaselineTemplate = template.Must(template.New("page").Funcs(baselineFuncs).Funcs(template.FuncMap{
 	"md": func(s string) string { return mdPiece(func(m *mdWriter) { m.text(s) }) },
 	"link": func(text, href string) string {
-		return mdPiece(func(m *mdWriter) { m.link(page.NewLink(text, href, "")) })
+		return mdPiece(func(m *mdWriter) { m.link(page.Link{Text: text, URL: href}) })
 	},
 	"literal": func(s string) string { return mdPiece(func(m *mdWriter) { m.literal(s) }) },
 	"fence": func(l incident.Lessons) string {

@@ -88,7 +88,7 @@ func HTML(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	d.html = htmlWriter{Spare: &d.Out, c: &d.C, p: &d.P, sel: d.Sel}
+	d.html = htmlWriter{Spare: &d.out, c: &d.C, p: &d.P, sel: d.Sel}
 	return d.draw(&d.html)
 }
 
@@ -187,9 +187,14 @@ func (h *htmlWriter) Header(back page.Link, title, tagline string) {
 			h.Str("</p>\n")
 		}
 		if title != "" {
-			h.headingStart(1, "portfolio-title")
+			level := '0' + byte(h.c.Heading(1))
+			h.Str("<h")
+			h.Byte(level)
+			h.Str(" class=\"portfolio-title\">")
 			h.text(title)
-			h.headingEnd(1)
+			h.Str("</h")
+			h.Byte(level)
+			h.Str(">\n")
 		}
 		if tagline != "" {
 			h.Str("<p class=\"tagline\">")
@@ -485,9 +490,7 @@ func (h *htmlWriter) WriteUp(l page.Link) {
 	h.Str("<li>")
 	a := h.linkStart(l)
 	h.text(l.Text)
-	if a {
-		h.Str("</a>")
-	}
+	h.linkEnd(a)
 	if l.Kind != "" {
 		h.Str(" <span class=\"link-kind\">(")
 		h.text(l.Kind.String())
@@ -541,20 +544,6 @@ var htmlPieces = func() (t [6]struct {
 	}
 	return t
 }()
-
-func (h *htmlWriter) headingStart(n int, class string) {
-	h.Str("<h")
-	h.Byte('0' + byte(h.c.Heading(n)))
-	h.Str(" class=\"")
-	h.Str(class)
-	h.Str("\">")
-}
-
-func (h *htmlWriter) headingEnd(n int) {
-	h.Str("</h")
-	h.Byte('0' + byte(h.c.Heading(n)))
-	h.Str(">\n")
-}
 
 // linkStart opens a link to l when it is safe, and reports whether it
 // did.

@@ -40,7 +40,7 @@ func Markdown(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	d.md = mdWriter{Spare: &d.Out, c: &d.C, site: d.C.Site}
+	d.md = mdWriter{Spare: &d.out, c: &d.C, site: d.C.Site}
 	if d.C.Site {
 		d.md.title, d.md.tagline, d.md.date = p.Title, p.Tagline, latestDay(&d.Sel)
 	}
@@ -230,23 +230,18 @@ func (m *mdWriter) Legend(label string, roles []incident.RoleDef, sevs []page.Se
 }
 
 func (m *mdWriter) Incident(in *incident.Incident, role string, sev page.Severity) {
-	if m.site {
-		var id incident.ID
-		if in.ID.Valid() {
-			id = in.ID
-		}
-		m.headingID(2, in.Title, id)
-	} else if in.ID.Valid() {
+	var id incident.ID // the heading's attribute, with SiteGenerator
+	switch {
+	case m.site && in.ID.Valid():
+		id = in.ID
+	case in.ID.Valid():
 		m.block()
 		m.Str(`<a id="`)
 		m.Str(string(in.ID))
-		m.Str(`"></a>`)
-		m.Byte('\n')
+		m.Str("\"></a>\n")
 		m.started = false // the heading follows on the next line
-		m.heading(2, in.Title)
-	} else {
-		m.heading(2, in.Title)
 	}
+	m.headingID(2, in.Title, id)
 
 	m.block()
 	if role != "" {
@@ -489,8 +484,7 @@ func (m *mdWriter) Lessons(l *incident.Lessons) {
 	m.heading(2, file)
 
 	// The fence is longer than any run of backticks in the listing.
-	fence := 3
-	fence = max(fence, backtickRun(l.Heading)+1)
+	fence := max(3, backtickRun(l.Heading)+1)
 	for _, s := range l.Items {
 		fence = max(fence, backtickRun(s)+1)
 	}
@@ -645,7 +639,7 @@ func (m *mdWriter) textPlain(s string) bool {
 		default:
 			k, n, _ := tok(s, i)
 			switch {
-			case mdKept(k):
+			case k == tokShow:
 				b = append(b, s[i:i+n]...)
 			case k == tokSpace:
 				b = append(b, ' ') // U+2028 or U+2029, inside s: sanitize's space
@@ -798,18 +792,14 @@ func (m *mdWriter) ref(r rune) {
 	m.Byte(';')
 }
 
-// mdKept reports whether sanitize keeps a token of kind k as
-// it is: shown runes. (The line and paragraph separators U+2028 and
-// U+2029 become spaces: Markdown has no such line break, and a browser
-// draws them as nothing, running the words on either side together.)
-func mdKept(k tokKind) bool { return k == tokShow }
-
 // dirty reports whether sanitize would change s.
 func dirty(s string) bool { return unclean(s, false) }
 
 // unclean reports whether sanitize would change s; with seps, but for the
-// line and paragraph separators, which textAny makes spaces itself. It
-// skips printable ASCII with mdDirtyStop.
+// line and paragraph separators, which textAny makes spaces itself. (They
+// become spaces: Markdown has no such line break, and a browser draws them
+// as nothing, running the words on either side together.) It skips
+// printable ASCII with mdDirtyStop.
 func unclean(s string, seps bool) bool {
 	for i := 0; i < len(s); {
 		i += mdDirtyStop.Span(s[i:])
@@ -820,7 +810,7 @@ func unclean(s string, seps bool) bool {
 			return true // a control character
 		}
 		k, n, _ := tok(s, i)
-		if !mdKept(k) && !(seps && k == tokSpace) {
+		if k != tokShow && !(seps && k == tokSpace) {
 			return true
 		}
 		i += n

@@ -70,6 +70,7 @@ const (
 // the writers. Docs are pooled, so that a render allocates nothing.
 type doc struct {
 	page.Page
+	out  page.Spare // what the writers append to
 	html htmlWriter
 	md   mdWriter
 	text textWriter
@@ -82,17 +83,19 @@ var docs = sync.Pool{New: func() any { return new(doc) }}
 // format than fn's, which has only the options own.
 func newDoc(w io.Writer, p incident.Portfolio, opts []Option, fn string, own page.Opt) (*doc, error) {
 	d := docs.Get().(*doc)
-	if err := d.Init(w, p, opts, fn, own); err != nil {
+	if err := d.Init(p, opts, fn, own); err != nil {
 		d.free()
 		return nil, err
 	}
+	d.out = page.NewSpare(w)
 	return d, nil
 }
 
 // draw walks the page through w, frees the doc and returns the first
 // error writing it.
 func (d *doc) draw(w page.Writer) error {
-	err := d.Draw(w)
+	d.Walk(w)
+	err := d.out.Finish()
 	d.free()
 	return err
 }
@@ -100,43 +103,40 @@ func (d *doc) draw(w page.Writer) error {
 // free returns the doc to the pool, keeping nothing of the render.
 func (d *doc) free() {
 	d.Reset()
-	d.html, d.md, d.text = htmlWriter{}, mdWriter{}, textWriter{}
+	d.out, d.html, d.md, d.text = page.Spare{}, htmlWriter{}, mdWriter{}, textWriter{}
 	docs.Put(d)
 }
 
 // Roles keeps only the incidents with one of the given roles; with none
 // given, it keeps none (as do Severities, Tags and IDs).
 func Roles(roles ...incident.Role) Option {
-	if roles == nil {
-		roles = []incident.Role{} // given, even empty: a filter that keeps none
-	}
-	return page.Func(func(c *page.Config) { c.Roles = roles })
+	return page.Func(func(c *page.Config) { c.Roles = given(roles) })
 }
 
 // Severities keeps only the incidents with one of the given severities.
 func Severities(codes ...incident.Severity) Option {
-	if codes == nil {
-		codes = []incident.Severity{}
-	}
-	return page.Func(func(c *page.Config) { c.Severities = codes })
+	return page.Func(func(c *page.Config) { c.Severities = given(codes) })
 }
 
 // Tags keeps only the incidents that carry at least one of the given tags.
 func Tags(tags ...string) Option {
-	if tags == nil {
-		tags = []string{}
-	}
-	return page.Func(func(c *page.Config) { c.Tags = tags })
+	return page.Func(func(c *page.Config) { c.Tags = given(tags) })
 }
 
 // IDs keeps only the incidents with the given IDs, in the order given
 // (unless Sort asks for another). A full HTML page of the one incident
 // IDs names has its title before the portfolio's in the <title>.
 func IDs(ids ...incident.ID) Option {
-	if ids == nil {
-		ids = []incident.ID{}
+	return page.Func(func(c *page.Config) { c.IDs = given(ids) })
+}
+
+// given returns s, or an empty slice for nil: a filter given, even
+// empty, keeps none.
+func given[T any](s []T) []T {
+	if s == nil {
+		return []T{}
 	}
-	return page.Func(func(c *page.Config) { c.IDs = ids })
+	return s
 }
 
 // Sort draws the incidents in the given order.

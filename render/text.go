@@ -45,7 +45,7 @@ func Text(w io.Writer, p incident.Portfolio, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	d.text = textWriter{Spare: &d.Out, width: max(d.C.Width, minWidth), num: d.C.Num}
+	d.text = textWriter{Spare: &d.out, width: max(d.C.Width, minWidth), num: d.C.Num}
 	return d.draw(&d.text)
 }
 
@@ -343,23 +343,17 @@ func (t *textWriter) keep(n, after int) {
 
 // figureValue writes a value and its unit: "1.2 h", "70%".
 func (t *textWriter) figureValue(v float64, text, unit string) {
-	if text != "" {
-		t.flow("", text, "")
-		if unit != "" {
-			t.flow("", unit, "")
-		}
-		return
-	}
 	var b [64]byte
-	d := page.AppendNumber(b[:0], v, t.num)
-	if unit == "%" {
-		t.number(d, "%")
+	switch {
+	case text != "":
+		t.flow("", text, "")
+	case unit == "%":
+		t.number(page.AppendNumber(b[:0], v, t.num), "%")
 		return
+	default:
+		t.number(page.AppendNumber(b[:0], v, t.num), "")
 	}
-	t.number(d, "")
-	if unit != "" {
-		t.flow("", unit, "")
-	}
+	t.flow("", unit, "") // nothing for no unit
 }
 
 func (t *textWriter) Lessons(l *incident.Lessons) {
@@ -377,9 +371,7 @@ func (t *textWriter) Lessons(l *incident.Lessons) {
 		var b [20]byte
 		d := strconv.AppendInt(b[:0], int64(i+1), 10)
 		t.start("", len(d)+2)
-		for _, c := range d {
-			t.Byte(c)
-		}
+		t.Raw(d)
 		t.Str(". ")
 		t.col += len(d) + 2
 		t.flow("", item, "")

@@ -69,11 +69,13 @@ func (e *MergeError) Unwrap() error { return e.Err }
 // mark at the start is kept. Nothing is written to dst unless the merge
 // succeeds, and then with a single Write.
 func Merge(dst io.Writer, resume []byte, p incident.Portfolio, opts ...render.Option) error {
-	c, sel, err := prepareJSON(&p, opts)
+	own := page.OptTopLevel | page.OptProjects | page.OptReplace | page.OptLang
+	doc, err := newDoc(nil, p, opts, "jsonresume: Merge", own)
 	if err != nil {
 		return err
 	}
-	m := merger{d: resume, c: &c, sel: &sel}
+	defer doc.free()
+	m := merger{d: resume, doc: doc}
 	if err := m.plan(); err != nil {
 		return err
 	}
@@ -93,8 +95,7 @@ func Merge(dst io.Writer, resume []byte, p incident.Portfolio, opts ...render.Op
 // merger plans the splices that add the portfolio to a résumé.
 type merger struct {
 	d     []byte
-	c     *page.Config
-	sel   *page.Selection
+	doc   *doc // the page the extension and projects entries are drawn from
 	style jsonStyle
 	edits []jsonEdit
 }
@@ -122,7 +123,8 @@ type jsonMember struct {
 	ws, key, val jsonSpan
 }
 
-// jsonObject is an object's members and the offsets of its braces.
+// jsonObject is an object's members, or an array's elements, and the
+// offsets of its brackets.
 type jsonObject struct {
 	open, close int
 	members     []jsonMember
@@ -154,7 +156,7 @@ func (m *merger) plan() error {
 	if d[i] != '{' {
 		return m.errAt(i, fmt.Errorf("not a JSON object but %s: a résumé is an object", jsonKind(d[i])))
 	}
-	top := jsonParseObject(d, i)
+	top := jsonParse(d, i)
 	m.style = jsonDetectStyle(d, &top)
 
 	var insert []byte // new members at the end of the document
@@ -165,14 +167,14 @@ func (m *merger) plan() error {
 		}
 		insert = append(insert, member...)
 	}
-	if m.c.Projects {
+	if m.doc.C.Projects {
 		text, err := m.projects(&top)
 		if err != nil {
 			return err
 		}
 		add(text)
 	}
-	if m.c.TopLevel {
+	if m.doc.C.TopLevel {
 		text, err := m.extensionIn(&top, "")
 		if err != nil {
 			return err
@@ -184,12 +186,12 @@ func (m *merger) plan() error {
 			return err
 		}
 		if meta == nil {
-			add(m.newMember(&top, "meta", func(j *jsonWriter) { j.meta(m.c, m.sel) }))
+			add(m.newMember(&top, "meta", func(j *jsonWriter) { j.meta(m.doc) }))
 		} else {
 			if d[meta.val.start] != '{' {
 				return m.errAt(meta.val.start, fmt.Errorf("meta: not an object but %s", jsonKind(d[meta.val.start])))
 			}
-			obj := jsonParseObject(d, meta.val.start)
+			obj := jsonParse(d, meta.val.start)
 			text, err := m.extensionIn(&obj, "meta.")
 			if err != nil {
 				return err
@@ -211,13 +213,13 @@ func (m *merger) extensionIn(obj *jsonObject, path string) ([]byte, error) {
 		return nil, err
 	}
 	if old == nil {
-		return m.newMember(obj, Key, func(j *jsonWriter) { j.extension(m.c, m.sel) }), nil
+		return m.newMember(obj, Key, func(j *jsonWriter) { j.page(m.doc) }), nil
 	}
-	text := m.value(jsonLinePrefix(m.d, old.val.start), func(j *jsonWriter) { j.extension(m.c, m.sel) })
+	text := m.appendValue(nil, jsonLinePrefix(m.d, old.val.start), func(j *jsonWriter) { j.page(m.doc) })
 	if equalJSON(m.d[old.val.start:old.val.end], text) {
 		return nil, nil
 	}
-	if !m.c.Replace {
+	if !m.doc.C.Replace {
 		return nil, m.errAt(old.val.start, fmt.Errorf("%s%s: %w", path, Key, ErrConflict))
 	}
 	m.edits = append(m.edits, jsonEdit{old.val.start, old.val.end, text})
@@ -234,20 +236,22 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 		return nil, err
 	}
 	if old == nil {
-		return m.newMember(top, "projects", func(j *jsonWriter) { j.projects(m.c, m.sel) }), nil
+		return m.newMember(top, "projects", func(j *jsonWriter) { j.projects(&m.doc.Page) }), nil
 	}
 	open := old.val.start
 	if d[open] != '[' {
 		return nil, m.errAt(open, fmt.Errorf("projects: not an array but %s", jsonKind(d[open])))
 	}
-	elems, closing := jsonParseArray(d, open)
+	arr := jsonParse(d, open)
+	elems, closing := arr.members, arr.close
 	ids := m.ourIDs(top)
 
 	ws, at := m.nextSpace(elems, open)
 	prefix := m.prefixAfter(ws, at)
 	var fresh [][]byte
-	for i := range m.sel.Len() {
-		fresh = append(fresh, m.value(prefix, func(j *jsonWriter) { j.project(m.c, m.sel.P, m.sel.At(i)) }))
+	for i := range m.doc.Sel.Len() {
+		write := func(j *jsonWriter) { j.project(&m.doc.Page, m.doc.Sel.At(i)) }
+		fresh = append(fresh, m.appendValue(nil, prefix, write))
 	}
 
 	ours := -1 // where the first entry of an earlier merge is
@@ -260,7 +264,7 @@ func (m *merger) projects(top *jsonObject) ([]byte, error) {
 			oldOurs = append(oldOurs, d[e.val.start:e.val.end])
 		}
 	}
-	if len(oldOurs) == len(fresh) && allEqualJSON(oldOurs, fresh) {
+	if slices.EqualFunc(oldOurs, fresh, equalJSON) {
 		return nil, nil
 	}
 	if ours < 0 {
@@ -326,22 +330,15 @@ func (m *merger) isOurs(v jsonSpan, ids map[string]bool) bool {
 
 // projectType reports whether s is the type of a projects entry
 // Write writes: one holding the word ProjectType.
-func projectType(s string) bool {
-	for _, w := range strings.Fields(s) {
-		if w == ProjectType {
-			return true
-		}
-	}
-	return false
-}
+func projectType(s string) bool { return slices.Contains(strings.Fields(s), ProjectType) }
 
 // ourIDs returns the incident IDs whose projects entries the merge owns:
 // those of the portfolio and those the résumé's extension values list,
 // at the top level and in meta, wherever this merge puts its own.
 func (m *merger) ourIDs(top *jsonObject) map[string]bool {
-	ids := make(map[string]bool, len(m.sel.P.Incidents))
-	for i := range m.sel.P.Incidents {
-		ids[string(m.sel.P.Incidents[i].ID)] = true
+	ids := make(map[string]bool, len(m.doc.Sel.P.Incidents))
+	for i := range m.doc.Sel.P.Incidents {
+		ids[string(m.doc.Sel.P.Incidents[i].ID)] = true
 	}
 	for _, mem := range top.members {
 		key := m.d[mem.key.start:mem.key.end]
@@ -367,8 +364,7 @@ func (m *merger) extensionIDs(ext jsonSpan, ids map[string]bool) {
 		if !jsonKeyIs(d[mem.key.start:mem.key.end], "incidents") || d[mem.val.start] != '[' {
 			continue
 		}
-		elems, _ := jsonParseArray(d, mem.val.start)
-		for _, e := range elems {
+		for _, e := range jsonParse(d, mem.val.start).members {
 			for _, f := range m.members(e.val) {
 				if jsonKeyIs(d[f.key.start:f.key.end], "id") {
 					if id, ok := jsonString(d[f.val.start:f.val.end]); ok {
@@ -385,7 +381,7 @@ func (m *merger) members(v jsonSpan) []jsonMember {
 	if m.d[v.start] != '{' {
 		return nil
 	}
-	return jsonParseObject(m.d, v.start).members
+	return jsonParse(m.d, v.start).members
 }
 
 // find returns obj's member named key, or nil. A key given twice is an
@@ -408,17 +404,14 @@ func (m *merger) find(obj *jsonObject, key, path string) (*jsonMember, error) {
 // comma in front when obj has members already.
 func (m *merger) newMember(obj *jsonObject, key string, value func(*jsonWriter)) []byte {
 	ws, at := m.nextSpace(obj.members, obj.open)
-	var b bytes.Buffer
+	var b []byte
 	if len(obj.members) > 0 {
-		b.WriteByte(',')
+		b = append(b, ',')
 	}
-	b.WriteString(ws)
-	b.WriteString(strconv.Quote(key))
-	b.WriteString(m.style.colon)
-	j := m.writer(&b, m.prefixAfter(ws, at))
-	value(&j)
-	j.Finish() // a bytes.Buffer does not fail
-	return b.Bytes()
+	b = append(b, ws...)
+	b = strconv.AppendQuote(b, key)
+	b = append(b, m.style.colon...)
+	return m.appendValue(b, m.prefixAfter(ws, at), value)
 }
 
 // nextSpace returns the whitespace to put in front of a new member or
@@ -479,20 +472,15 @@ func (m *merger) closeEmpty(open, close int) string {
 	return m.style.eol + jsonLinePrefix(m.d, open)
 }
 
-// value returns a value written in the document's style, its inner
-// lines starting with prefix.
-func (m *merger) value(prefix string, write func(*jsonWriter)) []byte {
-	var b bytes.Buffer
-	j := m.writer(&b, prefix)
+// appendValue appends to b a value written in the document's style, its
+// inner lines starting with prefix.
+func (m *merger) appendValue(b []byte, prefix string, write func(*jsonWriter)) []byte {
+	buf := bytes.NewBuffer(b)
+	j := jsonWriter{Spare: page.NewSpare(buf)}
+	j.layout(m.style.eol, prefix, m.style.indent, m.style.compact)
 	write(&j)
 	j.Finish() // a bytes.Buffer does not fail
-	return b.Bytes()
-}
-
-func (m *merger) writer(b *bytes.Buffer, prefix string) jsonWriter {
-	j := newJSONWriter(b)
-	j.layout(m.style.eol, prefix, m.style.indent, m.style.compact)
-	return j
+	return buf.Bytes()
 }
 
 func (m *merger) errAt(offset int, err error) error {
@@ -517,7 +505,11 @@ func jsonDetectStyle(d []byte, top *jsonObject) jsonStyle {
 	case strings.Contains(ws, "\r"):
 		s.eol = "\r" // as classic Mac OS ended lines
 	}
-	s.colon = jsonTrimColon(string(d[first.key.end:first.val.start]))
+	// What separates the key from its value, on one line: a line break
+	// after the colon counts as a space.
+	if s.colon = string(d[first.key.end:first.val.start]); strings.ContainsAny(s.colon, "\r\n") {
+		s.colon = ": "
+	}
 	nl := jsonLastLineStart(ws)
 	if nl == 0 {
 		s.compact = true
@@ -530,15 +522,6 @@ func jsonDetectStyle(d []byte, top *jsonObject) jsonStyle {
 		s.indent = s.indent[len(outer):]
 	}
 	return s
-}
-
-// jsonTrimColon keeps what separates a key from its value on one line: ": "
-// stays ": ", but a line break after the colon counts as a space.
-func jsonTrimColon(sep string) string {
-	if strings.ContainsAny(sep, "\r\n") {
-		return ": "
-	}
-	return sep
 }
 
 // jsonLastLineStart returns the index after the last line break (LF, or a
@@ -622,14 +605,15 @@ func jsonStringEnd(d []byte, i int) int {
 	}
 }
 
-// jsonParseObject reads the members of the object whose '{' is at d[open].
-func jsonParseObject(d []byte, open int) jsonObject {
+// jsonParse reads the members of the object, or the elements of the array
+// (which have no key), whose '{' or '[' is at d[open].
+func jsonParse(d []byte, open int) jsonObject {
 	obj := jsonObject{open: open}
 	i := open + 1
 	for {
 		ws := i
 		i = jsonSkipSpace(d, i)
-		if d[i] == '}' {
+		if d[i] == '}' || d[i] == ']' {
 			obj.close = i
 			return obj
 		}
@@ -637,33 +621,14 @@ func jsonParseObject(d []byte, open int) jsonObject {
 			ws = i + 1
 			i = jsonSkipSpace(d, i+1)
 		}
-		key := jsonSpan{i, jsonStringEnd(d, i)}
-		i = jsonSkipSpace(d, key.end) + 1 // past ':'
-		i = jsonSkipSpace(d, i)
-		val := jsonSpan{i, jsonValueEnd(d, i)}
-		obj.members = append(obj.members, jsonMember{jsonSpan{ws, key.start}, key, val})
-		i = val.end
-	}
-}
-
-// jsonParseArray reads the elements of the array whose '[' is at d[open] and
-// returns them with the offset of its ']'. An element's key span is unused.
-func jsonParseArray(d []byte, open int) ([]jsonMember, int) {
-	var elems []jsonMember
-	i := open + 1
-	for {
-		ws := i
-		i = jsonSkipSpace(d, i)
-		if d[i] == ']' {
-			return elems, i
+		mem := jsonMember{ws: jsonSpan{ws, i}}
+		if d[open] == '{' {
+			mem.key = jsonSpan{i, jsonStringEnd(d, i)}
+			i = jsonSkipSpace(d, jsonSkipSpace(d, mem.key.end)+1) // past ':'
 		}
-		if d[i] == ',' {
-			ws = i + 1
-			i = jsonSkipSpace(d, i+1)
-		}
-		val := jsonSpan{i, jsonValueEnd(d, i)}
-		elems = append(elems, jsonMember{ws: jsonSpan{ws, i}, val: val})
-		i = val.end
+		mem.val = jsonSpan{i, jsonValueEnd(d, i)}
+		obj.members = append(obj.members, mem)
+		i = mem.val.end
 	}
 }
 
@@ -700,15 +665,6 @@ func equalJSON(a, b []byte) bool {
 	va, erra := jsonDecodeNumbers(a)
 	vb, errb := jsonDecodeNumbers(b)
 	return erra == nil && errb == nil && reflect.DeepEqual(va, vb)
-}
-
-func allEqualJSON(a, b [][]byte) bool {
-	for i := range a {
-		if !equalJSON(a[i], b[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 func jsonDecodeNumbers(text []byte) (any, error) {

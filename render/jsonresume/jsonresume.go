@@ -327,17 +327,14 @@ func Write(w io.Writer, p incident.Portfolio, opts ...render.Option) error {
 	j.member("$schema", SchemaURL)
 	if d.C.Projects {
 		j.key("projects")
-		j.projects(&d.C, &d.Sel)
+		j.projects(&d.Page)
 	}
 	if d.C.TopLevel {
 		j.key(Key)
 		j.page(d)
 	} else {
 		j.key("meta")
-		j.open('{')
-		j.key(Key)
-		j.page(d)
-		j.close('}')
+		j.meta(d)
 	}
 	j.close('}')
 	j.Byte('\n')
@@ -378,7 +375,7 @@ var docs = sync.Pool{New: func() any { return new(doc) }}
 // hold, so that nothing is written.
 func newDoc(w io.Writer, p incident.Portfolio, opts []render.Option, fn string, own page.Opt) (*doc, error) {
 	d := docs.Get().(*doc)
-	err := d.Init(nil, p, opts, fn, own)
+	err := d.Init(p, opts, fn, own)
 	if err == nil {
 		err = checkNumbers(&d.C, &d.Sel)
 	}
@@ -399,17 +396,6 @@ func (d *doc) free() {
 	docs.Put(d)
 }
 
-// prepareJSON reads the options and selects the incidents, and fails on a
-// figure JSON cannot hold, so that nothing is written.
-func prepareJSON(p *incident.Portfolio, opts []render.Option) (page.Config, page.Selection, error) {
-	c := page.NewConfig(opts)
-	if err := c.Check("jsonresume: Merge", page.OptTopLevel|page.OptProjects|page.OptReplace|page.OptLang); err != nil {
-		return c, page.Selection{}, err
-	}
-	sel := c.Select(p)
-	return c, sel, checkNumbers(&c, &sel)
-}
-
 // checkNumbers reports a figure JSON cannot hold, so the writers fail
 // before writing anything.
 func checkNumbers(c *page.Config, sel *page.Selection) error {
@@ -421,10 +407,7 @@ func checkNumbers(c *page.Config, sel *page.Selection) error {
 		for k, figs := range [2][]incident.Figure{in.Impact, in.Results} {
 			for n, f := range figs {
 				if notFinite(f.Value) || f.HasBefore && notFinite(f.Before) {
-					field := "impact"
-					if k == 1 {
-						field = "results"
-					}
+					field := [2]page.Name{page.ImpactName, page.ResultsName}[k].Key
 					return errors.New("jsonresume: incident " + strconv.Quote(string(in.ID)) + ": " + field +
 						"[" + strconv.Itoa(n) + "]: not a finite number, which JSON cannot hold")
 				}
@@ -458,14 +441,10 @@ func newJSONWriter(w io.Writer) jsonWriter {
 	return jsonWriter{Spare: page.NewSpare(w), indent: "  ", eol: "\n", lines: lineStarts}
 }
 
-// layout sets the line breaks and indentation; it allocates, unless they
-// are newJSONWriter's.
+// layout sets the line breaks and indentation, as Merge finds them in a
+// résumé.
 func (j *jsonWriter) layout(eol, prefix, indent string, compact bool) {
 	j.eol, j.prefix, j.indent, j.compact = eol, prefix, indent, compact
-	if eol == "\n" && prefix == "" && indent == "  " {
-		j.lines = lineStarts
-		return
-	}
 	j.lines = eol + prefix + strings.Repeat(indent, 16)
 }
 
@@ -642,39 +621,22 @@ func (j *jsonWriter) float(f float64) {
 	j.Raw(b)
 }
 
-func (j *jsonWriter) bool(v bool) {
-	if v {
-		j.Str("true")
-	} else {
-		j.Str("false")
-	}
-}
-
-// meta writes a meta object holding the extension.
-func (j *jsonWriter) meta(c *page.Config, sel *page.Selection) {
+// meta writes a meta object holding d's page as the extension.
+func (j *jsonWriter) meta(d *doc) {
 	j.open('{')
 	j.key(Key)
-	j.extension(c, sel)
+	j.page(d)
 	j.close('}')
 }
 
 // projects writes the selection as the entries of a projects section.
-func (j *jsonWriter) projects(c *page.Config, sel *page.Selection) {
+func (j *jsonWriter) projects(pg *page.Page) {
 	j.open('[')
-	for i := range sel.Len() {
+	for i := range pg.Sel.Len() {
 		j.next()
-		j.project(c, sel.P, sel.At(i))
+		j.project(pg, pg.Sel.At(i))
 	}
 	j.close(']')
-}
-
-// extension writes the Extension value of the selection.
-func (j *jsonWriter) extension(c *page.Config, sel *page.Selection) {
-	d := docs.Get().(*doc)
-	d.C = *c
-	d.Use(*sel.P)
-	j.page(d)
-	d.free()
 }
 
 // page writes d's page as the Extension value.
@@ -779,7 +741,7 @@ func (j *jsonPage) Incident(in *incident.Incident, role string, sev page.Severit
 	}
 	if in.Duration.Approximate {
 		j.key("approximate")
-		j.bool(true)
+		j.Str("true")
 	}
 	j.close('}')
 }
@@ -884,7 +846,7 @@ func (j *jsonPage) Action(a *incident.Action, _ bool) {
 	j.member("text", a.Text)
 	j.member("kind", string(a.Kind))
 	j.key("done")
-	j.bool(a.Done)
+	j.Str(strconv.FormatBool(a.Done))
 	j.close('}')
 }
 
@@ -915,7 +877,8 @@ func (j *jsonWriter) date(d incident.Date) {
 }
 
 // project writes an incident as an entry of the résumé's projects section.
-func (j *jsonWriter) project(c *page.Config, p *incident.Portfolio, in *incident.Incident) {
+func (j *jsonWriter) project(pg *page.Page, in *incident.Incident) {
+	c, p := &pg.C, &pg.P
 	j.open('{')
 	j.member("name", in.Title)
 	if len(in.Summary) > 0 {

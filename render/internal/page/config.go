@@ -191,8 +191,7 @@ func (c *Config) Select(p *incident.Portfolio) Selection {
 	case ByDate:
 		slices.SortStableFunc(idx, func(a, b int) int {
 			da, db := p.Incidents[a].When.Start, p.Incidents[b].When.Start
-			switch {
-			case da.IsZero() || db.IsZero():
+			if da.IsZero() || db.IsZero() {
 				return BoolInt(da.IsZero()) - BoolInt(db.IsZero())
 			}
 			return db.Compare(da)
@@ -233,69 +232,14 @@ func (c *Config) keep(in *incident.Incident) bool {
 	return true
 }
 
-// usesRole reports whether any selected incident has role r.
-func (s *Selection) usesRole(r incident.Role) bool {
+// uses reports whether f holds for any selected incident.
+func (s *Selection) uses(f func(*incident.Incident) bool) bool {
 	for i := range s.Len() {
-		if s.At(i).Role == r {
+		if f(s.At(i)) {
 			return true
 		}
 	}
 	return false
-}
-
-// usesSeverity reports whether any selected incident has severity code.
-func (s *Selection) usesSeverity(code incident.Severity) bool {
-	for i := range s.Len() {
-		if s.At(i).Severity == code {
-			return true
-		}
-	}
-	return false
-}
-
-// legendRoles calls f for each role the selection uses, in legend order:
-// built-in roles, then declared ones.
-func (s *Selection) legendRoles(f func(incident.RoleDef)) {
-	for _, r := range [...]incident.Role{incident.CausedAndFixed, incident.LedResolution} {
-		if s.usesRole(r) {
-			d, _ := s.P.Role(r)
-			f(d)
-		}
-	}
-	for _, d := range s.P.Roles {
-		if s.usesRole(d.Key) {
-			f(d)
-		}
-	}
-}
-
-// legendSeverities calls f for each severity the selection uses, most
-// severe first.
-func (s *Selection) legendSeverities(f func(incident.SeverityDef)) {
-	scale := s.P.Severities
-	if len(scale) == 0 {
-		scale = DefaultScale[:]
-	}
-	// Walk the scale level by level without sorting a copy: scales are short.
-	var last int
-	for first := true; ; first = false {
-		var next int
-		found := false
-		for _, d := range scale {
-			if (first || d.Level > last) && (!found || d.Level < next) {
-				next, found = d.Level, true
-			}
-		}
-		if !found {
-			return
-		}
-		for _, d := range scale {
-			if d.Level == next && s.usesSeverity(d.Code) {
-				f(d)
-			}
-		}
-		last = next
-	}
 }
 
 var DefaultScale = [...]incident.SeverityDef{

@@ -15,57 +15,30 @@ type stringWriter interface {
 	io.ByteWriter
 }
 
-// out writes to the user's writer and keeps the first error. After an
-// error it writes nothing more.
-type out struct {
+// Spare writes to the user's writer by appending to B, the spare room
+// of the *bytes.Buffer or *bufio.Writer it writes to (or of the buffer
+// it puts around any other writer), and hands B over (a copy onto
+// itself) only when it is full and at the end; so writing is an append,
+// with no call through an interface. It keeps the first error, and after
+// an error it writes nothing more.
+type Spare struct {
+	B        []byte // written but not yet handed over
 	w        stringWriter
-	buffered *bufio.Writer // the buffer out puts around any other writer
+	buffered *bufio.Writer // the buffer Spare puts around any other writer
 	err      error
 }
 
-func newOut(w io.Writer) out {
+func NewSpare(w io.Writer) Spare {
+	var o Spare
 	switch w := w.(type) {
 	case *bytes.Buffer:
-		return out{w: w}
+		o.w = w
 	case *bufio.Writer:
-		return out{w: w}
+		o.w = w
+	default:
+		o.buffered = bufio.NewWriterSize(w, 16<<10)
+		o.w = o.buffered
 	}
-	b := bufio.NewWriterSize(w, 16<<10)
-	return out{w: b, buffered: b}
-}
-
-func (o *out) str(s string) {
-	if o.err == nil {
-		_, o.err = o.w.WriteString(s)
-	}
-}
-
-func (o *out) byte(c byte) {
-	if o.err == nil {
-		o.err = o.w.WriteByte(c)
-	}
-}
-
-// finish flushes out's own buffer and returns the first error.
-func (o *out) finish() error {
-	if o.buffered != nil && o.err == nil {
-		o.err = o.buffered.Flush()
-	}
-	return o.err
-}
-
-// Spare writes by appending to b, the spare room of the *bytes.Buffer or
-// *bufio.Writer it writes to (the one out puts around any other
-// writer), and hands b over (a copy onto itself) only when it is
-// full and at the end; so writing is an append, with no call through an
-// interface.
-type Spare struct {
-	out
-	B []byte // written but not yet handed over
-}
-
-func NewSpare(w io.Writer) Spare {
-	o := Spare{out: newOut(w)}
 	o.B = o.room()
 	return o
 }
@@ -81,7 +54,7 @@ func (o *Spare) room() []byte {
 	return nil
 }
 
-// Flush hands b over and makes room for need more bytes, or less when the
+// Flush hands B over and makes room for need more bytes, or less when the
 // buffer is smaller: the callers check.
 func (o *Spare) Flush(need int) {
 	o.handOver()
@@ -99,7 +72,7 @@ func (o *Spare) Flush(need int) {
 	o.B = o.room()
 }
 
-// handOver writes b to the writer it is the spare room of.
+// handOver writes B to the writer it is the spare room of.
 func (o *Spare) handOver() {
 	if o.err == nil && len(o.B) > 0 {
 		_, o.err = o.w.Write(o.B)
@@ -111,10 +84,13 @@ func (o *Spare) handOver() {
 // puts around it.
 func (o *Spare) Writer() io.Writer { return o.w }
 
-// Finish hands b over, flushes out's own buffer and returns the first error.
+// Finish hands B over, flushes o's own buffer and returns the first error.
 func (o *Spare) Finish() error {
 	o.handOver()
-	return o.out.finish()
+	if o.buffered != nil && o.err == nil {
+		o.err = o.buffered.Flush()
+	}
+	return o.err
 }
 
 func (o *Spare) Str(s string) {
@@ -131,7 +107,9 @@ func (o *Spare) strSlow(s string) {
 		o.B = append(o.B, s...)
 		return
 	}
-	o.out.str(s) // longer than the buffer: write it as it is
+	if o.err == nil { // longer than the buffer: write it as it is
+		_, o.err = o.w.WriteString(s)
+	}
 	o.B = o.room()
 }
 
@@ -149,7 +127,9 @@ func (o *Spare) byteSlow(c byte) {
 		o.B = append(o.B, c)
 		return
 	}
-	o.out.byte(c) // no buffer: write it as it is
+	if o.err == nil { // no buffer: write it as it is
+		o.err = o.w.WriteByte(c)
+	}
 	o.B = o.room()
 }
 

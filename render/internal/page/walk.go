@@ -1,22 +1,14 @@
 package page
 
 import (
-	"io"
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/incident-leadership/portfolio/incident"
 )
-
-// The walk. Every format draws the same page, and walk goes through it
-// once, deciding everything a reader sees: the order of the parts, which
-// fields show and under what label, which links are safe and what the
-// legend lists. A format supplies a writer: how it writes each piece the
-// walk hands it, a heading, a paragraph, a badge, a field, a list item or
-// a code block. How dates, durations and numbers read is decided once
-// too, by the functions at the end of this file, which every writer
-// calls.
 
 // A writer writes the pieces of a page in one format, in the order walk
 // calls its methods. A piece that is not to show is never handed over.
@@ -132,10 +124,6 @@ type Link struct {
 	Kind      incident.LinkKind
 }
 
-func NewLink(text, url string, kind incident.LinkKind) Link {
-	return Link{Text: text, URL: url, Kind: kind}
-}
-
 // Safe reports whether the link's URL may be a link's target: an
 // incident.SafeURL other than "".
 func (l Link) Safe() bool { return SafeHref(l.URL) }
@@ -166,42 +154,58 @@ type Severity struct {
 	Rank byte
 }
 
-// Page is one render: the options, the portfolio, the incidents drawn,
-// the legend, and the output. A format's package keeps Pages, with its
-// writers, in a pool, so that a render allocates nothing.
+// Page is one render: the options, the portfolio, the incidents drawn
+// and the legend. A format's package keeps Pages, with its writers and
+// their Spare, in a pool, so that a render allocates nothing.
 type Page struct {
 	C     Config
 	P     incident.Portfolio
 	Sel   Selection
 	roles []incident.RoleDef
 	sevs  []Severity
-	Out   Spare // unset when Init is given no writer
 }
 
-// Init readies pg to draw p with opts, writing to w unless it is nil. It
-// fails, before anything is written, when opts hold an option of another
-// format than fn's (named with its package, as "render: HTML"), which
-// has only the options own.
-func (pg *Page) Init(w io.Writer, p incident.Portfolio, opts []Option, fn string, own Opt) error {
+// Init readies pg to draw p with opts. It fails, before anything is
+// written, when opts hold an option of another format than fn's (named
+// with its package, as "render: HTML"), which has only the options own.
+func (pg *Page) Init(p incident.Portfolio, opts []Option, fn string, own Opt) error {
 	pg.C.Set(opts)
 	if err := pg.C.Check(fn, own); err != nil {
 		return err
 	}
 	pg.Use(p)
-	if w != nil {
-		pg.Out = NewSpare(w)
-	}
 	return nil
 }
 
 // Use makes p the portfolio pg draws: it selects p's incidents by pg.C
-// and lists the roles and severities they use for the legend.
+// and lists the roles and severities they use for the legend, in legend
+// order: built-in roles, then declared ones; the most severe (lowest
+// level) first, in the scale's order among equals.
 func (pg *Page) Use(p incident.Portfolio) {
 	pg.P = p
 	pg.Sel = pg.C.Select(&pg.P)
 	pg.roles, pg.sevs = pg.roles[:0], pg.sevs[:0]
-	pg.Sel.legendRoles(func(d incident.RoleDef) { pg.roles = append(pg.roles, d) })
-	pg.Sel.legendSeverities(func(d incident.SeverityDef) { pg.sevs = append(pg.sevs, pg.Severity(d, true)) })
+	for _, r := range [...]incident.Role{incident.CausedAndFixed, incident.LedResolution} {
+		if pg.Sel.uses(func(in *incident.Incident) bool { return in.Role == r }) {
+			d, _ := pg.P.Role(r)
+			pg.roles = append(pg.roles, d)
+		}
+	}
+	for _, d := range pg.P.Roles {
+		if pg.Sel.uses(func(in *incident.Incident) bool { return in.Role == d.Key }) {
+			pg.roles = append(pg.roles, d)
+		}
+	}
+	scale := pg.P.Severities
+	if len(scale) == 0 {
+		scale = DefaultScale[:]
+	}
+	for _, d := range scale {
+		if pg.Sel.uses(func(in *incident.Incident) bool { return in.Severity == d.Code }) {
+			pg.sevs = append(pg.sevs, pg.Severity(d, true))
+		}
+	}
+	slices.SortStableFunc(pg.sevs, func(a, b Severity) int { return cmp.Compare(a.Level, b.Level) })
 }
 
 // Legend returns the roles and severities the legend lists.
@@ -227,27 +231,13 @@ func (pg *Page) Severity(d incident.SeverityDef, known bool) Severity {
 	if len(scale) == 0 {
 		scale = DefaultScale[:]
 	}
-	s.Rank = '1' + byte(min(tierRank(d.TierOn(scale)), badgeRanks-1))
-	return s
-}
-
-// tierRank returns the tier's place among the tiers, 0 for the strongest.
-func tierRank(t incident.Tier) int {
-	switch t {
-	case incident.TierCritical:
-		return 0
-	case incident.TierHigh:
-		return 1
-	case incident.TierMedium:
-		return 2
+	ranked := []incident.Tier{incident.TierCritical, incident.TierHigh, incident.TierMedium}
+	rank := slices.Index(ranked, d.TierOn(scale))
+	if rank < 0 { // low, info
+		rank = badgeRanks - 1
 	}
-	return 3 // low, info
-}
-
-// Draw walks the page through w and returns the first error writing it.
-func (pg *Page) Draw(w Writer) error {
-	pg.Walk(w)
-	return pg.Out.Finish()
+	s.Rank = '1' + byte(rank)
+	return s
 }
 
 // Walk draws the page through w.
@@ -256,7 +246,7 @@ func (pg *Page) Walk(w Writer) {
 	w.Begin()
 	var back Link
 	if p.Back.Text != "" {
-		back = NewLink(p.Back.Text, p.Back.Href, "")
+		back = Link{Text: p.Back.Text, URL: p.Back.Href}
 	}
 	w.Header(back, p.Title, p.Tagline)
 	if !c.NoIntro && len(p.Intro) > 0 {
@@ -313,19 +303,12 @@ type Span struct {
 // TimesTo returns the times to detect, mitigate and resolve in's
 // timeline gives, in that order, and how many it gives.
 func TimesTo(in *incident.Incident) (spans [3]Span, n int) {
-	for i, nm := range [...]Name{detectName, mitigateName, resolveName} {
-		var d time.Duration
-		var ok bool
-		switch i {
-		case 0:
-			d, ok = in.TimeToDetect()
-		case 1:
-			d, ok = in.TimeToMitigate()
-		default:
-			d, ok = in.TimeToResolve()
-		}
-		if ok && d > 0 {
-			spans[n] = Span{nm, d}
+	detect, _ := in.TimeToDetect() // 0 when not given
+	mitigate, _ := in.TimeToMitigate()
+	resolve, _ := in.TimeToResolve()
+	for _, s := range [...]Span{{detectName, detect}, {mitigateName, mitigate}, {resolveName, resolve}} {
+		if s.D > 0 {
+			spans[n] = s
 			n++
 		}
 	}
@@ -365,7 +348,7 @@ func Details(w Writer, in *incident.Incident, spans []Span) {
 	if len(in.Links) > 0 {
 		w.List(linksName)
 		for _, l := range in.Links {
-			w.WriteUp(NewLink(l.Title, l.URL, l.Kind))
+			w.WriteUp(Link{Text: l.Title, URL: l.URL, Kind: l.Kind})
 		}
 		w.ListEnd()
 	}
@@ -672,13 +655,10 @@ func AppendISODuration(b []byte, d time.Duration) []byte {
 	if s > 0 {
 		b = strconv.AppendInt(b, int64(s/time.Second), 10)
 		if frac := s % time.Second; frac > 0 {
-			var buf [16]byte
-			f := strconv.AppendInt(buf[:0], int64(frac)+1e9, 10)[1:] // nine digits
-			for f[len(f)-1] == '0' {
-				f = f[:len(f)-1]
+			b = appendPadded(append(b, '.'), int(frac), 9)
+			for b[len(b)-1] == '0' {
+				b = b[:len(b)-1]
 			}
-			b = append(b, '.')
-			b = append(b, f...)
 		}
 		b = append(b, 'S')
 	}
