@@ -83,6 +83,20 @@ func ExampleIDs() {
 	// ## Disk full
 }
 
+// An ID the portfolio has no incident of is an error, and nothing is
+// written; an incident the other filters leave out is not.
+func ExampleIDs_unknown() {
+	p := optionsExamplePortfolio()
+	var b bytes.Buffer
+	err := render.Markdown(&b, p, render.IDs("bad-deploy", "bad-deplyo"))
+	fmt.Println(err, b.Len())
+	err = render.Markdown(&b, p, render.IDs("bad-deploy"), render.Tags("no-such-tag"))
+	fmt.Println(err, strings.Contains(b.String(), "No incidents to show."))
+	// Output:
+	// render: Markdown: IDs: no incident "bad-deplyo" in the portfolio 0
+	// <nil> true
+}
+
 func ExampleSort() {
 	p := optionsExamplePortfolio()
 	for _, o := range []struct {

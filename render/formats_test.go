@@ -78,8 +78,9 @@ func TestEmptyNotice(t *testing.T) {
 	}
 }
 
-// langFormats are the functions that take Lang, each as a render.
-var langFormats = []struct {
+// formats are the functions that render a portfolio, each as a render;
+// all take Lang and IDs.
+var formats = []struct {
 	name   string
 	render func(io.Writer, incident.Portfolio, ...render.Option) error
 }{
@@ -106,7 +107,7 @@ func TestLangTag(t *testing.T) {
 	bad := func(fn, quoted string) result {
 		return result{Err: fn + ": Lang(" + quoted + `): not a language tag: want a BCP 47 tag such as "de" or "pt-BR"`}
 	}
-	for _, f := range langFormats {
+	for _, f := range formats {
 		for _, tc := range []struct {
 			tag  string
 			want result
@@ -145,7 +146,7 @@ func TestLangTag(t *testing.T) {
 // it; of two bad options, the first is reported.
 func TestLangEmpty(t *testing.T) {
 	p := portfolio.Page()
-	for _, f := range langFormats {
+	for _, f := range formats {
 		var none, empty, reset, de bytes.Buffer
 		for _, r := range []struct {
 			b    *bytes.Buffer
@@ -170,6 +171,62 @@ func TestLangEmpty(t *testing.T) {
 		want := f.name + `: Lang("x y"): not a language tag: want a BCP 47 tag such as "de" or "pt-BR"`
 		if err == nil || err.Error() != want || b.Len() != 0 {
 			t.Errorf("%s: %v, %d bytes written; want %q and none", f.name, err, b.Len(), want)
+		}
+	}
+}
+
+// TestIDsUnknown checks that every format refuses an ID the portfolio
+// has no incident of, naming every such ID once, in the order given,
+// before writing anything; and that an ID the other filters leave out is
+// no error.
+func TestIDsUnknown(t *testing.T) {
+	p := portfolio.Page()
+	const (
+		db     = portfolio.DatabaseConnectionPoolExhaustion
+		mq     = portfolio.MessageQueueBacklog
+		notice = "No incidents to show."
+	)
+	type result struct {
+		Err     string
+		Written bool
+	}
+	for _, f := range formats {
+		for _, tc := range []struct {
+			name string
+			opts []render.Option
+			want result
+		}{
+			{"known", []render.Option{render.IDs(db, mq)}, result{Written: true}},
+			{"none", []render.Option{render.IDs()}, result{Written: true}},
+			{"known but filtered out", []render.Option{render.IDs(db), render.Tags("no-such-tag")}, result{Written: true}},
+			{"typo", []render.Option{render.IDs("typo")},
+				result{Err: f.name + `: IDs: no incident "typo" in the portfolio`}},
+			{"typo among known", []render.Option{render.IDs(db, "typo", mq)},
+				result{Err: f.name + `: IDs: no incident "typo" in the portfolio`}},
+			{"typo filtered too", []render.Option{render.IDs("typo"), render.Tags("no-such-tag"), render.Roles()},
+				result{Err: f.name + `: IDs: no incident "typo" in the portfolio`}},
+			{"several, one twice", []render.Option{render.IDs("b", db, "a", "b", "<x>")},
+				result{Err: f.name + `: IDs: no incidents "b", "a", "<x>" in the portfolio`}},
+			{"a case apart", []render.Option{render.IDs(incident.ID(strings.ToUpper(string(db))))},
+				result{Err: f.name + `: IDs: no incident "DATABASE-CONNECTION-POOL-EXHAUSTION" in the portfolio`}},
+			{"control characters quoted", []render.Option{render.IDs("a\x1b[2Jb")},
+				result{Err: f.name + `: IDs: no incident "a\x1b[2Jb" in the portfolio`}},
+			{"the last IDs counts", []render.Option{render.IDs("typo"), render.IDs(db)}, result{Written: true}},
+			{"a bad option first", []render.Option{render.IDs("typo"), render.Sort(99)},
+				result{Err: f.name + ": Sort(99): no such order"}},
+		} {
+			var b bytes.Buffer
+			var got result
+			if err := f.render(&b, p, tc.opts...); err != nil {
+				got.Err = err.Error()
+			}
+			got.Written = b.Len() > 0
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("%s, %s (-want +got):\n%s", f.name, tc.name, diff)
+			}
+			if tc.name == "known but filtered out" && !strings.HasPrefix(f.name, "jsonresume") && !strings.Contains(b.String(), notice) {
+				t.Errorf("%s, %s: no notice that nothing is left", f.name, tc.name)
+			}
 		}
 	}
 }

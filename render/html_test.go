@@ -786,8 +786,8 @@ func TestHTMLOneIncidentTitle(t *testing.T) {
 		{p, []Option{IDs("a")}, "<title>Disk &lt;/title&gt; full · Incidents &lt;&amp;&gt;</title>"},
 		{untitled, []Option{IDs("b")}, "<title>DNS</title>"},
 		{p, []Option{IDs("a", "b")}, "<title>Incidents &lt;&amp;&gt;</title>"},
-		{p, []Option{IDs("a", "x")}, "<title>Incidents &lt;&amp;&gt;</title>"},
-		{p, []Option{IDs("x")}, "<title>Incidents &lt;&amp;&gt;</title>"},
+		{p, []Option{IDs("a", "a")}, "<title>Incidents &lt;&amp;&gt;</title>"},
+		{p, []Option{IDs()}, "<title>Incidents &lt;&amp;&gt;</title>"},
 		{p, []Option{Severities("P1")}, "<title>Incidents &lt;&amp;&gt;</title>"},
 		{p, []Option{IDs("a"), Roles(incident.LedResolution)}, "<title>Incidents &lt;&amp;&gt;</title>"},
 	} {

@@ -456,7 +456,7 @@ func TestMarkdownFence(t *testing.T) {
 	p := plainBundled()
 	p.Lessons.Heading = "uses ``` and ````"
 	p.Lessons.Items = []string{"`one`", "`````five`````"}
-	src := renderMarkdown(t, p, IDs("none"))
+	src := renderMarkdown(t, p, Tags("no-such-tag"))
 	_, got, _ := strings.Cut(string(src), "## lessons-learned.sh\n\n")
 	want := "``````sh\n# uses ``` and ````\n1. `one`\n2. `````five`````\n``````\n"
 	if got != want {

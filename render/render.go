@@ -126,6 +126,15 @@ func Tags(tags ...string) Option {
 // IDs keeps only the incidents with the given IDs, in the order given
 // (unless Sort asks for another). A full HTML page of the one incident
 // IDs names has its title before the portfolio's in the <title>.
+//
+// An ID the portfolio has no incident of is almost surely a typo, or an
+// incident since deleted from the content file: every format then
+// returns an error naming all such IDs, before writing anything, such as
+//
+//	render: HTML: IDs: no incident "typo" in the portfolio
+//
+// An incident the other filters (Roles, Severities, Tags) leave out is no
+// error: the page then says it has no incidents to show.
 func IDs(ids ...incident.ID) Option {
 	return page.Func(func(c *page.Config) { c.IDs = given(ids) })
 }

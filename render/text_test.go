@@ -335,7 +335,7 @@ func TestTextLessons(t *testing.T) {
 	p := plainBundled()
 	p.Lessons.Items = append(p.Lessons.Items, "A lesson long enough to wrap onto a second line at forty cells", "6", "7", "8", "9", "Tenth lesson wraps under its own text, not under the number")
 	p.Lessons.Heading = "A heading long enough to wrap onto a second comment line"
-	out := string(renderText(t, p, Width(40), Intro(false), Legend(false), IDs("none")))
+	out := string(renderText(t, p, Width(40), Intro(false), Legend(false), Tags("no-such-tag")))
 	_, got, _ := strings.Cut(out, "lessons-learned.sh\n------------------\n")
 	want := `# A heading long enough to wrap onto a
 # second comment line
@@ -370,11 +370,11 @@ func TestTextBack(t *testing.T) {
 		{"javascript:alert(1)", ""},
 		{"../index.html", ""},
 	}
-	const notice = "\nNo incidents to show.\n" // IDs("none") leaves none
+	const notice = "\nNo incidents to show.\n" // Tags("no-such-tag") leaves none
 	for _, tt := range tests {
 		p := plainBundled()
 		p.Back.Href = tt.href
-		out := string(renderText(t, p, Lessons(false), Intro(false), IDs("none")))
+		out := string(renderText(t, p, Lessons(false), Intro(false), Tags("no-such-tag")))
 		_, got, _ := strings.Cut(out, "led the resolution.\n")
 		if got != notice+tt.want {
 			t.Errorf("back link %q: got %q, want %q", tt.href, got, notice+tt.want)
@@ -434,7 +434,7 @@ func TestPlainOddInput(t *testing.T) {
 		plainHostile(),
 	}
 	for i, p := range odd {
-		for _, opts := range [][]Option{nil, {Width(-5)}, {HeadingOffset(99)}, {Sort(ByDuration), IDs("x", "x")}} {
+		for _, opts := range [][]Option{nil, {Width(-5)}, {HeadingOffset(99)}, {Sort(ByDuration), Tags("x", "x")}} {
 			var b bytes.Buffer
 			if err := Text(&b, p, opts...); err != nil {
 				t.Errorf("Text(odd[%d]): %v", i, err)

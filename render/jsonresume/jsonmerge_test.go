@@ -674,10 +674,10 @@ func TestMergeResumeErrors(t *testing.T) {
 		{name: "duplicate projects", in: `{"projects": [], "projects": []}`, opts: []render.Option{Projects()}, want: `1:18: projects: duplicate key`},
 		{name: "different value", in: "{\n  \"meta\": {\n    \"incidentLeadership\": {\"old\": true}\n  }\n}", want: "3:27: meta.incidentLeadership: holds a different value; pass jsonresume.Replace() to overwrite it", conflict: true},
 		{name: "different value at the top", in: `{"incidentLeadership": []}`, opts: []render.Option{TopLevel()}, want: "1:24: incidentLeadership: holds a different value; pass jsonresume.Replace() to overwrite it", conflict: true},
-		{name: "other selection", in: merged, opts: []render.Option{render.IDs("none")}, want: "4:27: meta.incidentLeadership: holds a different value; pass jsonresume.Replace() to overwrite it", conflict: true},
+		{name: "other selection", in: merged, opts: []render.Option{render.Tags("no-such-tag")}, want: "4:27: meta.incidentLeadership: holds a different value; pass jsonresume.Replace() to overwrite it", conflict: true},
 		{name: "same value", in: merged},
 		{name: "same value, other whitespace and key order", in: reorder(t, merged)},
-		{name: "other selection replaced", in: merged, opts: []render.Option{render.IDs("none"), Replace()}},
+		{name: "other selection replaced", in: merged, opts: []render.Option{render.Tags("no-such-tag"), Replace()}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer

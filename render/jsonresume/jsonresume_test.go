@@ -94,7 +94,7 @@ var jsonOptionSets = map[string][]render.Option{
 	"nodetails":   {render.Details(false), Projects()},
 	"bare":        {render.Intro(false), render.Legend(false), render.Lessons(false)},
 	"filtered":    {render.Roles(incident.LedResolution), render.Sort(render.BySeverity), Projects()},
-	"none":        {render.IDs("no-such-id"), Projects()},
+	"none":        {render.Tags("no-such-tag"), Projects()},
 	"irrelevant":  {render.HeadingOffset(3), nil},
 	"date-sorted": {render.Sort(render.ByDate), render.Tags("kubernetes", "postgresql")},
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/incident-leadership/portfolio/incident"
 )
@@ -73,6 +75,34 @@ func (c *Config) Check(fn string, own Opt) error {
 		}
 	}
 	return nil
+}
+
+// checkIDs reports the IDs that name no incident of p: all of them,
+// each once, in the order given, as fn's error (fn as in Check). An ID
+// that names an incident the other filters leave out is no error.
+func (c *Config) checkIDs(fn string, p *incident.Portfolio) error {
+	var unknown []string
+	for i, id := range c.IDs {
+		if !hasIncident(p, id) && !slices.Contains(c.IDs[:i], id) {
+			unknown = append(unknown, strconv.Quote(string(id)))
+		}
+	}
+	switch len(unknown) {
+	case 0:
+		return nil
+	case 1:
+		return errors.New(fn + ": IDs: no incident " + unknown[0] + " in the portfolio")
+	}
+	return errors.New(fn + ": IDs: no incidents " + strings.Join(unknown, ", ") + " in the portfolio")
+}
+
+func hasIncident(p *incident.Portfolio, id incident.ID) bool {
+	for i := range p.Incidents {
+		if p.Incidents[i].ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Order is the order incidents are drawn in: render.Order's constants,
