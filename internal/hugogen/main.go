@@ -989,7 +989,7 @@ func pageMarkup() [][2]string {
 	d2.take("", "<span class=\"legend-label\">", true)
 	d2.take("pgLegendDefault", ":</span>", false)
 	// The notice of a selection that leaves no incident.
-	d3 := newCutter(fragment(p, render.IDs("none"), render.Lessons(false)), "<p class=\"empty\">")
+	d3 := newCutter(fragment(p, render.IDs(), render.Lessons(false)), "<p class=\"empty\">")
 	d3.take("pgEmpty", "</div>", false)
 	return append(append(c.pieces, d2.pieces...), d3.pieces...)
 }
