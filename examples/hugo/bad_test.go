@@ -146,11 +146,36 @@ func TestBadParams(t *testing.T) {
 		// Given but empty is a value too, not the default.
 		{"intro empty", `intro=""`, `incident-portfolio: intro "": want true or false`},
 		{"jsonld empty", `jsonld=""`, `incident-portfolio: jsonld "": want true or false`},
+		{"headingOffset not a number", `headingOffset="abc"`, `incident-portfolio: headingOffset "abc": want 0 to 5`},
+		{"headingOffset negative", `headingOffset="-1"`, `incident-portfolio: headingOffset "-1": want 0 to 5`},
+		{"headingOffset empty", `headingOffset=""`, `incident-portfolio: headingOffset "": want 0 to 5`},
+		{"headingOffset 99", `headingOffset="99"`, `incident-portfolio: headingOffset 99: want 0 to 5`},
+		// An ID the data lacks, as render.IDs refuses it: every such ID, once.
+		{"ids typo", `ids="typo"`, `incident-portfolio: ids: no incident "typo" in data/portfolio`},
+		{"ids typos among known", `ids="b, database-connection-pool-exhaustion,a,b"`, `incident-portfolio: ids: no incidents "b", "a" in data/portfolio`},
+		// A list given but empty: a mistake, not a wish to keep none.
+		{"roles empty", `roles=""`, `incident-portfolio: roles "": want a comma-separated list of roles (leave roles out to keep every incident)`},
+		{"severities blank", `severities=" "`, `incident-portfolio: severities " ": want a comma-separated list of severities`},
+		{"tags commas", `tags=" , ,"`, `incident-portfolio: tags " , ,": want a comma-separated list of tags`},
+		{"ids empty", `ids=""`, `incident-portfolio: ids "": want a comma-separated list of incident IDs (leave ids out to keep every incident)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if lang, ok := strings.CutPrefix(tc.params, `lang="`); ok {
 				if err := render.HTML(io.Discard, incident.Portfolio{}, render.Lang(strings.TrimSuffix(lang, `"`))); err == nil {
 					t.Fatalf("render.Lang takes %s; the module must too", tc.params)
+				}
+			}
+			if ids, ok := strings.CutPrefix(tc.params, `ids="`); ok && ids != `"` {
+				p, err := load.File("data/portfolio.yaml")
+				if err != nil {
+					t.Fatal(err)
+				}
+				var opt []incident.ID
+				for id := range strings.SplitSeq(strings.TrimSuffix(ids, `"`), ",") {
+					opt = append(opt, incident.ID(strings.TrimSpace(id)))
+				}
+				if err := render.HTML(io.Discard, p, render.IDs(opt...)); err == nil {
+					t.Fatalf("render.IDs takes %s; the module must too", tc.params)
 				}
 			}
 			page := [2]string{"bad.md", "---\ntitle: bad\n---\n{{< incidents " + tc.params + " >}}\n"}
@@ -166,5 +191,22 @@ func TestBadParams(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBadIncidentID builds a page drawn by incident.html (the layout of
+// the /incidents/<id>/ pages) with an ID the data lacks: the build must
+// fail, naming the ID, on every Hugo, where it wrote nothing before.
+func TestBadIncidentID(t *testing.T) {
+	page := [2]string{"typo.md", "---\ntitle: typo\ntype: incidents\nincident: typo\n---\n"}
+	const want = `incident-portfolio: incident "typo": no such incident in data/portfolio`
+	for _, hugo := range hugos(t) {
+		_, out, err := build(t, hugo, "data/portfolio.yaml", page)
+		if err == nil {
+			t.Errorf("%s: the build succeeded", version(t, hugo))
+		}
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: the output lacks %q:\n%s", version(t, hugo), want, out)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -183,44 +184,51 @@ func inOrder(html string, ids ...string) bool {
 // the same options. render has no theme option: its page is expected
 // with data-theme on the <section>, after lang.
 func TestOptionsSameAsRender(t *testing.T) {
-	cases := []struct {
+	const dateOrder = "testdata/date-order.yaml"
+	type optionsCase struct {
 		name, params, theme string
 		opts                []render.Option
-	}{
-		{"lang-theme", `lang="de" theme="dark"`, "dark", []render.Option{render.Lang("de")}},
-		{"offset-jsonld", `headingOffset="1" jsonld="true"`, "", []render.Option{render.HeadingOffset(1), render.JSONLD()}},
+		data                string // the one data file the case is for, when its ids are that file's
+	}
+	cases := []optionsCase{
+		{"lang-theme", `lang="de" theme="dark"`, "dark", []render.Option{render.Lang("de")}, ""},
+		{"offset-jsonld", `headingOffset="1" jsonld="true"`, "", []render.Option{render.HeadingOffset(1), render.JSONLD()}, ""},
 		{"offset5-selection", `headingOffset=5 lang="pt-BR" jsonld="true" order="date" intro="false"`, "",
-			[]render.Option{render.HeadingOffset(5), render.Lang("pt-BR"), render.JSONLD(), render.Sort(render.ByDate), render.Intro(false)}},
+			[]render.Option{render.HeadingOffset(5), render.Lang("pt-BR"), render.JSONLD(), render.Sort(render.ByDate), render.Intro(false)}, ""},
 		// Booleans written bare, as Hugo reads them, and "true" spelled out.
-		{"bare-booleans", `intro=false lessons=true legend="true" jsonld=true`, "", []render.Option{render.Intro(false), render.JSONLD()}},
-		{"offset2-light", `headingOffset=2 theme="light"`, "light", []render.Option{render.HeadingOffset(2)}},
+		{"bare-booleans", `intro=false lessons=true legend="true" jsonld=true`, "", []render.Option{render.Intro(false), render.JSONLD()}, ""},
+		{"offset2-light", `headingOffset=2 theme="light"`, "light", []render.Option{render.HeadingOffset(2)}, ""},
 		// Digit grouping by language: Spanish leaves four digits alone,
 		// Swiss German is a region's own form, French's is a narrow
 		// no-break space (and a tag's case does not matter).
-		{"lang-es", `lang="es"`, "", []render.Option{render.Lang("es")}},
-		{"lang-de-ch", `lang="de-CH" order="duration"`, "", []render.Option{render.Lang("de-CH"), render.Sort(render.ByDuration)}},
-		{"lang-fr", `lang="FR-ca"`, "", []render.Option{render.Lang("FR-ca")}},
+		{"lang-es", `lang="es"`, "", []render.Option{render.Lang("es")}, ""},
+		{"lang-de-ch", `lang="de-CH" order="duration"`, "", []render.Option{render.Lang("de-CH"), render.Sort(render.ByDuration)}, ""},
+		{"lang-fr", `lang="FR-ca"`, "", []render.Option{render.Lang("FR-ca")}, ""},
 		// The longest tag render.Lang takes (TestBadParams has the ones refused).
-		{"lang-35", `lang="zh-HantHantHantHantHantHantHantHant"`, "", []render.Option{render.Lang("zh-HantHantHantHantHantHantHantHant")}},
-		// A selection that leaves no incident: the notice.
-		{"empty", `ids="no-such-incident"`, "", []render.Option{render.IDs("no-such-incident")}},
+		{"lang-35", `lang="zh-HantHantHantHantHantHantHantHant"`, "", []render.Option{render.Lang("zh-HantHantHantHantHantHantHantHant")}, ""},
+		// A selection that leaves no incident: the notice. (An ID the
+		// data lacks is an error: TestBadParams.)
+		{"empty", `tags="no-such-tag"`, "", []render.Option{render.Tags("no-such-tag")}, ""},
 		// Ties (one instant in two zones, no date; one severity; one
 		// length) keep the order of ids.
 		{"ids-date", `ids="undated-two,brt-same-instant,undated-one,z-minute,c-day" order="date"`, "",
-			[]render.Option{render.IDs("undated-two", "brt-same-instant", "undated-one", "z-minute", "c-day"), render.Sort(render.ByDate)}},
-		{"ids-severity", `ids="a-ist-early,c-day" order="severity"`, "", []render.Option{render.IDs("a-ist-early", "c-day"), render.Sort(render.BySeverity)}},
-		{"ids-duration", `ids="a-ist-early,c-day" order="duration"`, "", []render.Option{render.IDs("a-ist-early", "c-day"), render.Sort(render.ByDuration)}},
-	}
-	var pages [][2]string
-	for _, tc := range cases {
-		pages = append(pages, [2]string{tc.name + ".md", "---\ntitle: " + tc.name + "\n---\n{{< incidents " + tc.params + " >}}\n"})
+			[]render.Option{render.IDs("undated-two", "brt-same-instant", "undated-one", "z-minute", "c-day"), render.Sort(render.ByDate)}, dateOrder},
+		{"ids-severity", `ids="a-ist-early,c-day" order="severity"`, "", []render.Option{render.IDs("a-ist-early", "c-day"), render.Sort(render.BySeverity)}, dateOrder},
+		{"ids-duration", `ids="a-ist-early,c-day" order="duration"`, "", []render.Option{render.IDs("a-ist-early", "c-day"), render.Sort(render.ByDuration)}, dateOrder},
+		// Known ids that the other filters leave out: the notice too.
+		{"filtered-ids", `ids="a-ist-early" tags="no-such-tag"`, "", []render.Option{render.IDs("a-ist-early"), render.Tags("no-such-tag")}, dateOrder},
 	}
 	for _, hugo := range hugos(t) {
-		for _, data := range []string{"data/portfolio.yaml", "../../testdata/hostile.yaml", "testdata/postmortem.yaml", "../../testdata/timeline.yaml", "testdata/date-order.yaml"} {
+		for _, data := range []string{"data/portfolio.yaml", "../../testdata/hostile.yaml", "testdata/postmortem.yaml", "../../testdata/timeline.yaml", dateOrder} {
 			t.Run(version(t, hugo)+"/"+filepath.Base(data), func(t *testing.T) {
 				p, err := load.File(data)
 				if err != nil {
 					t.Fatal(err)
+				}
+				cases := slices.DeleteFunc(slices.Clone(cases), func(tc optionsCase) bool { return tc.data != "" && tc.data != data })
+				var pages [][2]string
+				for _, tc := range cases {
+					pages = append(pages, [2]string{tc.name + ".md", "---\ntitle: " + tc.name + "\n---\n{{< incidents " + tc.params + " >}}\n"})
 				}
 				public, stderr, err := build(t, hugo, data, pages...)
 				if err != nil {
@@ -235,7 +243,7 @@ func TestOptionsSameAsRender(t *testing.T) {
 					// The content that shows digit grouping, and the notice, stays in the test.
 					if data == "testdata/postmortem.yaml" && tc.name == "lang-theme" && !strings.Contains(w, "1.200") ||
 						data == "../../testdata/hostile.yaml" && tc.name == "lang-es" && !strings.Contains(w, "1.200.000.000") ||
-						tc.name == "empty" && !strings.Contains(w, `<p class="empty">`) ||
+						(tc.name == "empty" || tc.name == "filtered-ids") && !strings.Contains(w, `<p class="empty">`) ||
 						data == "testdata/date-order.yaml" && tc.name == "offset5-selection" && !inOrder(w, "a-ist-early", "c-day", "sec-one-second", "frac-half-second", "z-minute", "brt-same-instant", "cet-earlier", "b-utc-late", "feb-first", "month", "jan-ny", "year", "undated-one", "undated-two") ||
 						data == "testdata/date-order.yaml" && tc.name == "ids-date" && !inOrder(w, "c-day", "brt-same-instant", "z-minute", "undated-two", "undated-one") ||
 						data == "testdata/date-order.yaml" && strings.HasPrefix(tc.name, "ids-") && tc.name != "ids-date" && !inOrder(w, "a-ist-early", "c-day") {
