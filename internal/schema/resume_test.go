@@ -145,7 +145,7 @@ func TestResumeValidates(t *testing.T) {
 		for _, opts := range [][]render.Option{
 			nil,
 			{render.Details(false), render.Intro(false), render.Legend(false), render.Lessons(false)},
-			{render.IDs("no-such-incident")},
+			{render.Tags("no-such-tag")},
 			{render.Sort(render.ByDate), render.Roles(incident.LedResolution)},
 		} {
 			var b bytes.Buffer
