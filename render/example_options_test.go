@@ -67,6 +67,23 @@ func ExampleSeverities() {
 	// ## Region down
 }
 
+// A role or severity the portfolio does not know is an error, and nothing
+// is written; a known one that no incident has is not.
+func ExampleSeverities_unknown() {
+	p := optionsExamplePortfolio()
+	var b bytes.Buffer
+	err := render.Markdown(&b, p, render.Severities("P9", "critical"))
+	fmt.Println(err, b.Len())
+	err = render.Markdown(&b, p, render.Roles("lead-resolution"))
+	fmt.Println(err, b.Len())
+	err = render.Markdown(&b, p, render.Severities(incident.P4))
+	fmt.Println(err, strings.Contains(b.String(), "No incidents to show."))
+	// Output:
+	// render: Markdown: Severities: no severities "P9", "critical" in the portfolio's scale: want P1, P2, P3, P4 0
+	// render: Markdown: Roles: no role "lead-resolution" in the portfolio: want caused-and-fixed, led-resolution 0
+	// <nil> true
+}
+
 func ExampleTags() {
 	md := markdown(optionsExamplePortfolio(), render.Tags("kubernetes", "ci"))
 	printLines(md, "## ")

@@ -230,3 +230,85 @@ func TestIDsUnknown(t *testing.T) {
 		}
 	}
 }
+
+// TestRolesSeveritiesUnknown checks that every format refuses a role the
+// portfolio does not know (neither built in nor declared) and a severity
+// not on its scale (the default one when it declares none), naming every
+// such value once, in the order given, and the known ones, before
+// writing anything; and that a known value no incident has is no error
+// but leaves none.
+func TestRolesSeveritiesUnknown(t *testing.T) {
+	bundled := portfolio.Page() // built-in roles only, the default scale; no P3 or P4 incident
+	declared := incident.Portfolio{
+		Roles:      []incident.RoleDef{{Key: "on-call", Label: "On call"}, {Key: "unused", Label: "Unused"}},
+		Severities: []incident.SeverityDef{{Code: "SEV-1", Label: "Major", Level: 1}, {Code: "SEV-2", Label: "Minor", Level: 2}},
+		Incidents: []incident.Incident{{
+			ID: "a", Title: "A", Role: "on-call", Severity: "SEV-1",
+			Situation: []string{"s"}, MyRole: []string{"m"}, Resolution: []string{"r"}, PermanentFix: []string{"f"},
+		}},
+	}
+	const (
+		notice       = "No incidents to show."
+		builtinRoles = "want caused-and-fixed, led-resolution"
+		defaultScale = "want P1, P2, P3, P4"
+	)
+	type result struct {
+		Err     string
+		Written bool
+		Notice  bool // the page says it has no incidents to show (never in JSON)
+	}
+	for _, f := range formats {
+		json := strings.HasPrefix(f.name, "jsonresume")
+		for _, tc := range []struct {
+			name string
+			p    incident.Portfolio
+			opts []render.Option
+			want result
+		}{
+			{"known roles", bundled, []render.Option{render.Roles(incident.LedResolution, incident.CausedAndFixed)}, result{Written: true}},
+			{"known severities", bundled, []render.Option{render.Severities(incident.P1, incident.P2)}, result{Written: true}},
+			{"none", bundled, []render.Option{render.Roles(), render.Severities()}, result{Written: true, Notice: !json}},
+			{"known severity no incident has", bundled, []render.Option{render.Severities(incident.P4)}, result{Written: true, Notice: !json}},
+			{"declared role no incident has", declared, []render.Option{render.Roles("unused")}, result{Written: true, Notice: !json}},
+			{"declared role and scale", declared, []render.Option{render.Roles("on-call", incident.LedResolution), render.Severities("SEV-2", "SEV-1")}, result{Written: true}},
+			{"role typo", bundled, []render.Option{render.Roles("lead-resolution")},
+				result{Err: f.name + `: Roles: no role "lead-resolution" in the portfolio: ` + builtinRoles}},
+			{"roles, one twice, among known", bundled, []render.Option{render.Roles("b", incident.LedResolution, "a", "b")},
+				result{Err: f.name + `: Roles: no roles "b", "a" in the portfolio: ` + builtinRoles}},
+			{"a role's label", bundled, []render.Option{render.Roles("Led Resolution")},
+				result{Err: f.name + `: Roles: no role "Led Resolution" in the portfolio: ` + builtinRoles}},
+			{"a role of another portfolio", bundled, []render.Option{render.Roles("on-call")},
+				result{Err: f.name + `: Roles: no role "on-call" in the portfolio: ` + builtinRoles}},
+			{"declared roles listed", declared, []render.Option{render.Roles("on-cal")},
+				result{Err: f.name + `: Roles: no role "on-cal" in the portfolio: want caused-and-fixed, led-resolution, on-call, unused`}},
+			{"control characters quoted", bundled, []render.Option{render.Roles("a\x1b[2Jb")},
+				result{Err: f.name + `: Roles: no role "a\x1b[2Jb" in the portfolio: ` + builtinRoles}},
+			{"severity off the scale", bundled, []render.Option{render.Severities("P9")},
+				result{Err: f.name + `: Severities: no severity "P9" in the portfolio's scale: ` + defaultScale}},
+			{"severities in another case", bundled, []render.Option{render.Severities("p1", incident.P2, "p1", "")},
+				result{Err: f.name + `: Severities: no severities "p1", "" in the portfolio's scale: ` + defaultScale}},
+			{"the default scale when another is declared", declared, []render.Option{render.Severities(incident.P1)},
+				result{Err: f.name + `: Severities: no severity "P1" in the portfolio's scale: want SEV-1, SEV-2`}},
+			{"roles before severities before IDs", bundled, []render.Option{render.IDs("typo"), render.Severities("P9"), render.Roles("x")},
+				result{Err: f.name + `: Roles: no role "x" in the portfolio: ` + builtinRoles}},
+			{"severities before IDs", bundled, []render.Option{render.IDs("typo"), render.Severities("P9")},
+				result{Err: f.name + `: Severities: no severity "P9" in the portfolio's scale: ` + defaultScale}},
+			{"unknown even when another filter leaves none", bundled, []render.Option{render.Tags("no-such-tag"), render.Severities("P9")},
+				result{Err: f.name + `: Severities: no severity "P9" in the portfolio's scale: ` + defaultScale}},
+			{"the last Roles counts", bundled, []render.Option{render.Roles("x"), render.Roles(incident.LedResolution)}, result{Written: true}},
+			{"a bad option first", bundled, []render.Option{render.Roles("x"), render.Sort(99)},
+				result{Err: f.name + ": Sort(99): no such order"}},
+		} {
+			var b bytes.Buffer
+			var got result
+			if err := f.render(&b, tc.p, tc.opts...); err != nil {
+				got.Err = err.Error()
+			}
+			got.Written = b.Len() > 0
+			got.Notice = strings.Contains(b.String(), notice)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("%s, %s (-want +got):\n%s", f.name, tc.name, diff)
+			}
+		}
+	}
+}

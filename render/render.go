@@ -109,16 +109,37 @@ func (d *doc) free() {
 
 // Roles keeps only the incidents with one of the given roles; with none
 // given, it keeps none (as do Severities, Tags and IDs).
+//
+// A role the portfolio does not know, neither built in nor declared in
+// Portfolio.Roles, is almost surely a typo: every format then returns an
+// error naming all such roles and the known ones, before writing
+// anything, such as
+//
+//	render: HTML: Roles: no role "lead-resolution" in the portfolio: want caused-and-fixed, led-resolution
+//
+// A known role that no incident has is no error: the page then says it
+// has no incidents to show.
 func Roles(roles ...incident.Role) Option {
 	return page.Func(func(c *page.Config) { c.Roles = given(roles) })
 }
 
 // Severities keeps only the incidents with one of the given severities.
+//
+// A code not on the portfolio's scale (Portfolio.Severities, or the
+// default scale P1 to P4 when it declares none) is an error from every
+// format, before anything is written, naming all such codes and the
+// scale's, such as
+//
+//	render: HTML: Severities: no severity "P9" in the portfolio's scale: want P1, P2, P3, P4
+//
+// A code on the scale that no incident has is no error, as with Roles.
 func Severities(codes ...incident.Severity) Option {
 	return page.Func(func(c *page.Config) { c.Severities = given(codes) })
 }
 
 // Tags keeps only the incidents that carry at least one of the given tags.
+// Tags are free-form, so a tag no incident carries is no error: it keeps
+// none, and the page says it has no incidents to show.
 func Tags(tags ...string) Option {
 	return page.Func(func(c *page.Config) { c.Tags = given(tags) })
 }

@@ -77,23 +77,89 @@ func (c *Config) Check(fn string, own Opt) error {
 	return nil
 }
 
-// checkIDs reports the IDs that name no incident of p: all of them,
-// each once, in the order given, as fn's error (fn as in Check). An ID
-// that names an incident the other filters leave out is no error.
-func (c *Config) checkIDs(fn string, p *incident.Portfolio) error {
-	var unknown []string
-	for i, id := range c.IDs {
-		if !hasIncident(p, id) && !slices.Contains(c.IDs[:i], id) {
-			unknown = append(unknown, strconv.Quote(string(id)))
+// checkKnown reports a value of Roles, Severities or IDs that p does
+// not know, as fn's error (fn as in Check): a role neither built in nor
+// declared by p, a severity not on p's scale (the default one when p
+// declares none), an ID that names no incident of p. Of the first such
+// option (in that order), it names every unknown value, once each, in
+// the order given, and, for roles and severities, the known ones. A
+// known value that no incident has, or that the other filters leave
+// out, is no error. It allocates only for the error.
+func (c *Config) checkKnown(fn string, p *incident.Portfolio) error {
+	if u := unknown(c.Roles, func(r incident.Role) bool { _, ok := p.Role(r); return ok }); u != nil {
+		var want []string
+		for _, d := range append(incident.BuiltinRoles(), p.Roles...) {
+			want = append(want, string(d.Key))
+		}
+		return notKnown(fn+": Roles: no ", "role", "roles", u, "in the portfolio", want)
+	}
+	if u := unknown(c.Severities, func(s incident.Severity) bool { _, ok := p.Severity(s); return ok }); u != nil {
+		var want []string
+		for _, d := range p.Scale() {
+			want = append(want, string(d.Code))
+		}
+		return notKnown(fn+": Severities: no ", "severity", "severities", u, "in the portfolio's scale", want)
+	}
+	if u := unknown(c.IDs, func(id incident.ID) bool { return hasIncident(p, id) }); u != nil {
+		return notKnown(fn+": IDs: no ", "incident", "incidents", u, "in the portfolio", nil)
+	}
+	return nil
+}
+
+// unknown returns the values of given that known does not hold, each
+// once, in the order given, quoted; nil when there are none.
+func unknown[T ~string](given []T, known func(T) bool) []string {
+	var u []string
+	for i, v := range given {
+		if !known(v) && !slices.Contains(given[:i], v) {
+			u = append(u, strconv.Quote(string(v)))
 		}
 	}
-	switch len(unknown) {
-	case 0:
-		return nil
-	case 1:
-		return errors.New(fn + ": IDs: no incident " + unknown[0] + " in the portfolio")
+	return u
+}
+
+// notKnown returns the error that the unknown values are not where,
+// after prefix and the word for one or many; then, unless want is nil,
+// the known values, each once, in their order.
+func notKnown(prefix, one, many string, unknown []string, where string, want []string) error {
+	var b strings.Builder
+	b.WriteString(prefix)
+	if len(unknown) == 1 {
+		b.WriteString(one)
+	} else {
+		b.WriteString(many)
 	}
-	return errors.New(fn + ": IDs: no incidents " + strings.Join(unknown, ", ") + " in the portfolio")
+	b.WriteString(" " + strings.Join(unknown, ", ") + " " + where)
+	if want == nil {
+		return errors.New(b.String())
+	}
+	b.WriteString(": want ")
+	for i, w := range want {
+		if slices.Contains(want[:i], w) {
+			continue // declared twice
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(plain(w))
+	}
+	return errors.New(b.String())
+}
+
+// plain returns s as is when it is letters, digits, '-', '_' and '.',
+// as a valid role key or severity code is, and quoted otherwise: the
+// portfolio need not be valid.
+func plain(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return strconv.Quote(s)
+		}
+	}
+	if s == "" {
+		return `""`
+	}
+	return s
 }
 
 func hasIncident(p *incident.Portfolio, id incident.ID) bool {

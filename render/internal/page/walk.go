@@ -168,13 +168,13 @@ type Page struct {
 // Init readies pg to draw p with opts. It fails, before anything is
 // written, when opts hold an option of another format than fn's (named
 // with its package, as "render: HTML"), which has only the options own,
-// or an ID that names no incident of p.
+// or a role, severity or ID that p does not know (see checkKnown).
 func (pg *Page) Init(p incident.Portfolio, opts []Option, fn string, own Opt) error {
 	pg.C.Set(opts)
 	if err := pg.C.Check(fn, own); err != nil {
 		return err
 	}
-	if err := pg.C.checkIDs(fn, &p); err != nil {
+	if err := pg.C.checkKnown(fn, &p); err != nil {
 		return err
 	}
 	pg.Use(p)
