@@ -153,6 +153,14 @@ func TestBadParams(t *testing.T) {
 		// An ID the data lacks, as render.IDs refuses it: every such ID, once.
 		{"ids typo", `ids="typo"`, `incident-portfolio: ids: no incident "typo" in data/portfolio`},
 		{"ids typos among known", `ids="b, database-connection-pool-exhaustion,a,b"`, `incident-portfolio: ids: no incidents "b", "a" in data/portfolio`},
+		// A role the data does not know, a severity off its scale, as
+		// render.Roles and render.Severities refuse them: every such value,
+		// once, and the known ones.
+		{"roles typo", `roles="lead-resolution"`, `incident-portfolio: roles: no role "lead-resolution" in data/portfolio: want caused-and-fixed, led-resolution`},
+		{"roles typos among known", `roles="b, led-resolution,a,b"`, `incident-portfolio: roles: no roles "b", "a" in data/portfolio: want caused-and-fixed, led-resolution`},
+		{"roles label", `roles="Led Resolution"`, `incident-portfolio: roles: no role "Led Resolution" in data/portfolio: want caused-and-fixed, led-resolution`},
+		{"severities off the scale", `severities="P9"`, `incident-portfolio: severities: no severity "P9" in data/portfolio's scale: want P1, P2, P3, P4`},
+		{"severities in another case, among known", `severities="p1,P2,SEV-1,p1"`, `incident-portfolio: severities: no severities "p1", "SEV-1" in data/portfolio's scale: want P1, P2, P3, P4`},
 		// A list given but empty: a mistake, not a wish to keep none.
 		{"roles empty", `roles=""`, `incident-portfolio: roles "": want a comma-separated list of roles (leave roles out to keep every incident)`},
 		{"severities blank", `severities=" "`, `incident-portfolio: severities " ": want a comma-separated list of severities`},
@@ -165,17 +173,26 @@ func TestBadParams(t *testing.T) {
 					t.Fatalf("render.Lang takes %s; the module must too", tc.params)
 				}
 			}
-			if ids, ok := strings.CutPrefix(tc.params, `ids="`); ok && ids != `"` {
+			// A list render refuses too, by the option of the same name.
+			for name, option := range map[string]func([]string) render.Option{
+				"ids":        func(v []string) render.Option { return render.IDs(as[incident.ID](v)...) },
+				"roles":      func(v []string) render.Option { return render.Roles(as[incident.Role](v)...) },
+				"severities": func(v []string) render.Option { return render.Severities(as[incident.Severity](v)...) },
+			} {
+				list, ok := strings.CutPrefix(tc.params, name+`="`)
+				if !ok || strings.Trim(list, `" ,`) == "" {
+					continue
+				}
 				p, err := load.File("data/portfolio.yaml")
 				if err != nil {
 					t.Fatal(err)
 				}
-				var opt []incident.ID
-				for id := range strings.SplitSeq(strings.TrimSuffix(ids, `"`), ",") {
-					opt = append(opt, incident.ID(strings.TrimSpace(id)))
+				var v []string
+				for s := range strings.SplitSeq(strings.TrimSuffix(list, `"`), ",") {
+					v = append(v, strings.TrimSpace(s))
 				}
-				if err := render.HTML(io.Discard, p, render.IDs(opt...)); err == nil {
-					t.Fatalf("render.IDs takes %s; the module must too", tc.params)
+				if err := render.HTML(io.Discard, p, option(v)); err == nil {
+					t.Fatalf("render takes %s; the module must too", tc.params)
 				}
 			}
 			page := [2]string{"bad.md", "---\ntitle: bad\n---\n{{< incidents " + tc.params + " >}}\n"}
@@ -192,6 +209,15 @@ func TestBadParams(t *testing.T) {
 			}
 		})
 	}
+}
+
+// as converts strings to another string type.
+func as[T ~string](s []string) []T {
+	out := make([]T, len(s))
+	for i, v := range s {
+		out[i] = T(v)
+	}
+	return out
 }
 
 // TestBadIncidentID builds a page drawn by incident.html (the layout of

@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/incident-leadership/portfolio/incident"
 	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/render"
 )
@@ -217,6 +218,12 @@ func TestOptionsSameAsRender(t *testing.T) {
 		{"ids-duration", `ids="a-ist-early,c-day" order="duration"`, "", []render.Option{render.IDs("a-ist-early", "c-day"), render.Sort(render.ByDuration)}, dateOrder},
 		// Known ids that the other filters leave out: the notice too.
 		{"filtered-ids", `ids="a-ist-early" tags="no-such-tag"`, "", []render.Option{render.IDs("a-ist-early"), render.Tags("no-such-tag")}, dateOrder},
+		// A known severity no incident has: the notice too. (A role or
+		// severity the data does not know is an error: TestBadParams.)
+		{"unused-severity", `severities="P4,P3"`, "", []render.Option{render.Severities(incident.P4, incident.P3)}, "data/portfolio.yaml"},
+		{"unused-declared-severity", `severities="P1"`, "", []render.Option{render.Severities(incident.P1)}, "../../testdata/hostile.yaml"},
+		{"declared-role-severity", `roles="incident-commander-on-call" severities="SEV-1"`, "",
+			[]render.Option{render.Roles("incident-commander-on-call"), render.Severities("SEV-1")}, "../../testdata/hostile.yaml"},
 	}
 	for _, hugo := range hugos(t) {
 		for _, data := range []string{"data/portfolio.yaml", "../../testdata/hostile.yaml", "testdata/postmortem.yaml", "../../testdata/timeline.yaml", dateOrder} {
@@ -243,7 +250,8 @@ func TestOptionsSameAsRender(t *testing.T) {
 					// The content that shows digit grouping, and the notice, stays in the test.
 					if data == "testdata/postmortem.yaml" && tc.name == "lang-theme" && !strings.Contains(w, "1.200") ||
 						data == "../../testdata/hostile.yaml" && tc.name == "lang-es" && !strings.Contains(w, "1.200.000.000") ||
-						(tc.name == "empty" || tc.name == "filtered-ids") && !strings.Contains(w, `<p class="empty">`) ||
+						(tc.name == "empty" || tc.name == "filtered-ids" || strings.HasPrefix(tc.name, "unused-")) && !strings.Contains(w, `<p class="empty">`) ||
+						tc.name == "declared-role-severity" && strings.Contains(w, `<p class="empty">`) ||
 						data == "testdata/date-order.yaml" && tc.name == "offset5-selection" && !inOrder(w, "a-ist-early", "c-day", "sec-one-second", "frac-half-second", "z-minute", "brt-same-instant", "cet-earlier", "b-utc-late", "feb-first", "month", "jan-ny", "year", "undated-one", "undated-two") ||
 						data == "testdata/date-order.yaml" && tc.name == "ids-date" && !inOrder(w, "c-day", "brt-same-instant", "z-minute", "undated-two", "undated-one") ||
 						data == "testdata/date-order.yaml" && strings.HasPrefix(tc.name, "ids-") && tc.name != "ids-date" && !inOrder(w, "a-ist-early", "c-day") {
