@@ -247,6 +247,12 @@ func TestRolesSeveritiesUnknown(t *testing.T) {
 			Situation: []string{"s"}, MyRole: []string{"m"}, Resolution: []string{"r"}, PermanentFix: []string{"f"},
 		}},
 	}
+	// Not valid: a built-in role declared again, a key and a code with a
+	// space and a control character, a code twice.
+	invalid := incident.Portfolio{
+		Roles:      []incident.RoleDef{{Key: incident.CausedAndFixed}, {Key: "on call\x1b"}},
+		Severities: []incident.SeverityDef{{Code: "SEV 1"}, {Code: "SEV-2"}, {Code: "SEV-2"}},
+	}
 	const (
 		notice       = "No incidents to show."
 		builtinRoles = "want caused-and-fixed, led-resolution"
@@ -283,6 +289,10 @@ func TestRolesSeveritiesUnknown(t *testing.T) {
 				result{Err: f.name + `: Roles: no role "on-cal" in the portfolio: want caused-and-fixed, led-resolution, on-call, unused`}},
 			{"control characters quoted", bundled, []render.Option{render.Roles("a\x1b[2Jb")},
 				result{Err: f.name + `: Roles: no role "a\x1b[2Jb" in the portfolio: ` + builtinRoles}},
+			{"an invalid portfolio's roles quoted, each once", invalid, []render.Option{render.Roles("x")},
+				result{Err: f.name + `: Roles: no role "x" in the portfolio: want caused-and-fixed, led-resolution, "on call\x1b"`}},
+			{"an invalid portfolio's codes quoted, each once", invalid, []render.Option{render.Severities("x")},
+				result{Err: f.name + `: Severities: no severity "x" in the portfolio's scale: want "SEV 1", SEV-2`}},
 			{"severity off the scale", bundled, []render.Option{render.Severities("P9")},
 				result{Err: f.name + `: Severities: no severity "P9" in the portfolio's scale: ` + defaultScale}},
 			{"severities in another case", bundled, []render.Option{render.Severities("p1", incident.P2, "p1", "")},
