@@ -59,14 +59,29 @@ func version(t *testing.T, hugo string) string {
 // and returns the public folder and what hugo printed.
 func build(t *testing.T, hugo, data string, pages ...[2]string) (public string, output string, err error) {
 	t.Helper()
+	files := make([][2]string, len(pages))
+	for i, pg := range pages {
+		files[i] = [2]string{filepath.Join("content", pg[0]), pg[1]}
+	}
+	return buildFiles(t, hugo, data, files...)
+}
+
+// buildFiles is build with files added to the site by their path in it
+// (such as layouts/x/single.html), not only pages.
+func buildFiles(t *testing.T, hugo, data string, files ...[2]string) (public string, output string, err error) {
+	t.Helper()
 	site := t.TempDir()
 	for _, dir := range []string{"content", "layouts"} {
 		if err := os.CopyFS(filepath.Join(site, dir), os.DirFS(dir)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for _, pg := range pages {
-		if err := os.WriteFile(filepath.Join(site, "content", pg[0]), []byte(pg[1]), 0o644); err != nil {
+	for _, f := range files {
+		name := filepath.Join(site, filepath.FromSlash(f[0]))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(f[1]), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -242,11 +257,7 @@ func TestOptionsSameAsRender(t *testing.T) {
 					t.Fatalf("%s: %v\n%s", hugo, err, stderr)
 				}
 				for _, tc := range cases {
-					var want bytes.Buffer
-					if err := render.HTML(&want, p, append([]render.Option{render.Fragment()}, tc.opts...)...); err != nil {
-						t.Fatal(err)
-					}
-					w := want.String()
+					w := renderHTML(t, p, tc.opts...)
 					// The content that shows digit grouping, and the notice, stays in the test.
 					if data == "testdata/postmortem.yaml" && tc.name == "lang-theme" && !strings.Contains(w, "1.200") ||
 						data == "../../testdata/hostile.yaml" && tc.name == "lang-es" && !strings.Contains(w, "1.200.000.000") ||
@@ -257,18 +268,36 @@ func TestOptionsSameAsRender(t *testing.T) {
 						data == "testdata/date-order.yaml" && strings.HasPrefix(tc.name, "ids-") && tc.name != "ids-date" && !inOrder(w, "a-ist-early", "c-day") {
 						t.Fatalf("%s: render's page lacks what the case is for:\n%s", tc.name, w)
 					}
-					if tc.theme != "" {
-						w = strings.Replace(w, ">\n", ` data-theme="`+tc.theme+`">`+"\n", 1)
-					}
-					page, err := os.ReadFile(filepath.Join(public, tc.name, "index.html"))
-					if err != nil {
-						t.Fatal(err)
-					}
-					if diff := cmp.Diff(w, fragment(t, page)); diff != "" {
-						t.Errorf("%s: Hugo's page differs from render.HTML (-render +hugo):\n%s", tc.name, diff)
-					}
+					samePortfolio(t, public, tc.name, w, tc.theme)
 				}
 			})
 		}
+	}
+}
+
+// renderHTML returns render.HTML's fragment of p with opts.
+func renderHTML(t *testing.T, p incident.Portfolio, opts ...render.Option) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := render.HTML(&b, p, append([]render.Option{render.Fragment()}, opts...)...); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// samePortfolio compares the portfolio of the built page /name/, byte for
+// byte, with want, render.HTML's. render has no theme option: with theme
+// set, want is expected with data-theme on the <section>, after lang.
+func samePortfolio(t *testing.T, public, name, want, theme string) {
+	t.Helper()
+	if theme != "" {
+		want = strings.Replace(want, ">\n", ` data-theme="`+theme+`">`+"\n", 1)
+	}
+	page, err := os.ReadFile(filepath.Join(public, name, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, fragment(t, page)); diff != "" {
+		t.Errorf("%s: Hugo's page differs from render.HTML (-render +hugo):\n%s", name, diff)
 	}
 }
