@@ -111,6 +111,11 @@ func TestBadPartialOptions(t *testing.T) {
 		{"ids", `"ids" (slice "typo" "database-connection-pool-exhaustion" "typo")`, `incident-portfolio: ids: no incident "typo" in data/portfolio`},
 		{"roles", `"roles" (slice "lead-resolution")`, `incident-portfolio: roles: no role "lead-resolution" in data/portfolio: want caused-and-fixed, led-resolution`},
 		{"severities", `"severities" (slice "P9" "p1")`, `incident-portfolio: severities: no severities "P9", "p1" in data/portfolio's scale: want P1, P2, P3, P4`},
+		// A switch is a boolean: the string "false" is no false (it would
+		// keep the intro, and add the JSON-LD).
+		{"intro string", `"intro" "false"`, `incident-portfolio: intro "false" (string): want the boolean true or false`},
+		{"jsonld string", `"jsonld" "false"`, `incident-portfolio: jsonld "false" (string): want the boolean true or false`},
+		{"details number", `"details" 0`, `incident-portfolio: details 0 (int): want the boolean true or false`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, hugo := range hugos(t) {
