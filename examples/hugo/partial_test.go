@@ -1,14 +1,12 @@
 package hugosite
 
 import (
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/incident-leadership/portfolio/incident"
-	"github.com/incident-leadership/portfolio/incident/load"
 	"github.com/incident-leadership/portfolio/render"
 )
 
@@ -68,33 +66,25 @@ func TestFragmentPartialSameAsRender(t *testing.T) {
 		{"filtered-ids", `"ids" (slice "a-ist-early") "tags" (slice "no-such-tag")`, "", []render.Option{render.IDs("a-ist-early"), render.Tags("no-such-tag")}, dateOrder, true},
 		{"ids-none", `"ids" (slice)`, "", []render.Option{render.IDs()}, dateOrder, true},
 	}
-	for _, hugo := range hugos(t) {
-		for _, data := range []string{"data/portfolio.yaml", "../../testdata/hostile.yaml", "testdata/postmortem.yaml", dateOrder} {
-			t.Run(version(t, hugo)+"/"+filepath.Base(data), func(t *testing.T) {
-				p, err := load.File(data)
-				if err != nil {
-					t.Fatal(err)
-				}
-				cases := slices.DeleteFunc(slices.Clone(cases), func(tc partialCase) bool { return tc.data != "" && tc.data != data })
-				var files [][2]string
-				for _, tc := range cases {
-					files = append(files, partialPage(tc.name, `{{ partial "incident-portfolio/fragment.html" (dict `+tc.dict+`) }}`)...)
-				}
-				public, out, err := buildFiles(t, hugo, data, files...)
-				if err != nil {
-					t.Fatalf("%s: %v\n%s", hugo, err, out)
-				}
-				for _, tc := range cases {
-					want := renderHTML(t, p, tc.opts...)
-					// The notice shows where the case is for it, and only there.
-					if strings.Contains(want, `<p class="empty">`) != tc.empty {
-						t.Fatalf("%s: render's page lacks what the case is for:\n%s", tc.name, want)
-					}
-					samePortfolio(t, public, tc.name, want, tc.theme)
-				}
-			})
+	eachData(t, []string{"data/portfolio.yaml", "../../testdata/hostile.yaml", "testdata/postmortem.yaml", dateOrder}, func(t *testing.T, hugo, data string, p incident.Portfolio) {
+		cases := slices.DeleteFunc(slices.Clone(cases), func(tc partialCase) bool { return tc.data != "" && tc.data != data })
+		var files [][2]string
+		for _, tc := range cases {
+			files = append(files, partialPage(tc.name, `{{ partial "incident-portfolio/fragment.html" (dict `+tc.dict+`) }}`)...)
 		}
-	}
+		public, out, err := buildFiles(t, hugo, data, files...)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", hugo, err, out)
+		}
+		for _, tc := range cases {
+			want := renderHTML(t, p, tc.opts...)
+			// The notice shows where the case is for it, and only there.
+			if strings.Contains(want, `<p class="empty">`) != tc.empty {
+				t.Fatalf("%s: render's page lacks what the case is for:\n%s", tc.name, want)
+			}
+			samePortfolio(t, public, tc.name, want, tc.theme)
+		}
+	})
 }
 
 // TestBadPartialOptions builds a page whose layout gives fragment.html
@@ -155,27 +145,20 @@ func bareError(out, msg string) bool {
 // TestIncidentPartial builds a page whose layout calls incident.html by
 // each incident's ID, and one by an ID the data lacks.
 func TestIncidentPartial(t *testing.T) {
-	for _, hugo := range hugos(t) {
-		for _, data := range []string{"data/portfolio.yaml", "../../testdata/hostile.yaml", "testdata/postmortem.yaml"} {
-			t.Run(version(t, hugo)+"/"+filepath.Base(data), func(t *testing.T) {
-				p, err := load.File(data)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var files [][2]string
-				for i, in := range p.Incidents {
-					files = append(files, partialPage("incident"+strconv.Itoa(i), `{{ partial "incident-portfolio/incident.html" `+strconv.Quote(string(in.ID))+` }}`)...)
-				}
-				public, out, err := buildFiles(t, hugo, data, files...)
-				if err != nil {
-					t.Fatalf("%s: %v\n%s", hugo, err, out)
-				}
-				for i, in := range p.Incidents {
-					want := renderHTML(t, p, render.IDs(in.ID), render.Intro(false), render.Lessons(false))
-					samePortfolio(t, public, "incident"+strconv.Itoa(i), want, "")
-				}
-			})
+	eachData(t, []string{"data/portfolio.yaml", "../../testdata/hostile.yaml", "testdata/postmortem.yaml"}, func(t *testing.T, hugo, data string, p incident.Portfolio) {
+		var files [][2]string
+		for i, in := range p.Incidents {
+			files = append(files, partialPage("incident"+strconv.Itoa(i), `{{ partial "incident-portfolio/incident.html" `+strconv.Quote(string(in.ID))+` }}`)...)
 		}
+		public, out, err := buildFiles(t, hugo, data, files...)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", hugo, err, out)
+		}
+		for i, in := range p.Incidents {
+			samePortfolio(t, public, "incident"+strconv.Itoa(i), renderIncident(t, p, in.ID), "")
+		}
+	})
+	for _, hugo := range hugos(t) {
 		t.Run(version(t, hugo)+"/unknown", func(t *testing.T) {
 			_, out, err := buildFiles(t, hugo, "data/portfolio.yaml", partialPage("typo", `{{ partial "incident-portfolio/incident.html" "typo" }}`)...)
 			if err == nil {

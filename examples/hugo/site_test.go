@@ -118,6 +118,23 @@ func buildFiles(t *testing.T, hugo, data string, files ...[2]string) (public str
 	return public, out.String(), err
 }
 
+// eachData runs f in a subtest per Hugo and content file (named by the
+// Hugo's version and the file's base name), with the file loaded.
+func eachData(t *testing.T, files []string, f func(t *testing.T, hugo, data string, p incident.Portfolio)) {
+	t.Helper()
+	for _, hugo := range hugos(t) {
+		for _, data := range files {
+			t.Run(version(t, hugo)+"/"+filepath.Base(data), func(t *testing.T) {
+				p, err := load.File(data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				f(t, hugo, data, p)
+			})
+		}
+	}
+}
+
 // fragment returns the <section class="incident-portfolio"> of a page.
 func fragment(t *testing.T, page []byte) string {
 	t.Helper()
@@ -133,51 +150,29 @@ func fragment(t *testing.T, page []byte) string {
 // TestSameAsRender builds the site on each content file and compares the
 // home page's portfolio, byte for byte, with render.HTML's Fragment.
 func TestSameAsRender(t *testing.T) {
-	for _, hugo := range hugos(t) {
-		for _, data := range []string{"data/portfolio.yaml", "../../testdata/full.yaml", "../../testdata/hostile.yaml", "testdata/template-syntax.yaml", "testdata/tiers.yaml", "testdata/postmortem.yaml", "../mysite/content/content.yaml", "../../testdata/timeline.yaml"} {
-			t.Run(version(t, hugo)+"/"+filepath.Base(data), func(t *testing.T) {
-				p, err := load.File(data)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var want bytes.Buffer
-				if err := render.HTML(&want, p, render.Fragment()); err != nil {
-					t.Fatal(err)
-				}
-				public, stderr, err := build(t, hugo, data)
-				if err != nil {
-					t.Fatalf("%s: %v\n%s", hugo, err, stderr)
-				}
-				page, err := os.ReadFile(filepath.Join(public, "index.html"))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if diff := cmp.Diff(want.String(), fragment(t, page)); diff != "" {
-					t.Errorf("Hugo's page differs from render.HTML (-render +hugo):\n%s", diff)
-				}
-				// The site's title appears in the page's <title> alone: no
-				// incident text ran as a template.
-				if n := strings.Count(string(page), "Example site"); n != 1 {
-					t.Errorf("the site's title appears %d times in the page, want 1 (in <title>)", n)
-				}
-				// One page per incident, as render draws the one incident.
-				for _, in := range p.Incidents {
-					want.Reset()
-					if err := render.HTML(&want, p, render.Fragment(), render.IDs(in.ID), render.Intro(false), render.Lessons(false)); err != nil {
-						t.Fatal(err)
-					}
-					page, err := os.ReadFile(filepath.Join(public, "incidents", string(in.ID), "index.html"))
-					if err != nil {
-						t.Error(err)
-						continue
-					}
-					if diff := cmp.Diff(want.String(), fragment(t, page)); diff != "" {
-						t.Errorf("/incidents/%s/ differs from render.HTML (-render +hugo):\n%s", in.ID, diff)
-					}
-				}
-			})
+	eachData(t, []string{"data/portfolio.yaml", "../../testdata/full.yaml", "../../testdata/hostile.yaml", "testdata/template-syntax.yaml", "testdata/tiers.yaml", "testdata/postmortem.yaml", "../mysite/content/content.yaml", "../../testdata/timeline.yaml"}, func(t *testing.T, hugo, data string, p incident.Portfolio) {
+		want := renderHTML(t, p)
+		public, stderr, err := build(t, hugo, data)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", hugo, err, stderr)
 		}
-	}
+		page, err := os.ReadFile(filepath.Join(public, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, fragment(t, page)); diff != "" {
+			t.Errorf("Hugo's page differs from render.HTML (-render +hugo):\n%s", diff)
+		}
+		// The site's title appears in the page's <title> alone: no
+		// incident text ran as a template.
+		if n := strings.Count(string(page), "Example site"); n != 1 {
+			t.Errorf("the site's title appears %d times in the page, want 1 (in <title>)", n)
+		}
+		// One page per incident, as render draws the one incident.
+		for _, in := range p.Incidents {
+			samePortfolio(t, public, "incidents/"+string(in.ID), renderIncident(t, p, in.ID), "")
+		}
+	})
 }
 
 // inOrder reports whether the incidents with these IDs appear in html in
@@ -240,39 +235,31 @@ func TestOptionsSameAsRender(t *testing.T) {
 		{"declared-role-severity", `roles="incident-commander-on-call" severities="SEV-1"`, "",
 			[]render.Option{render.Roles("incident-commander-on-call"), render.Severities("SEV-1")}, "../../testdata/hostile.yaml"},
 	}
-	for _, hugo := range hugos(t) {
-		for _, data := range []string{"data/portfolio.yaml", "../../testdata/hostile.yaml", "testdata/postmortem.yaml", "../../testdata/timeline.yaml", dateOrder} {
-			t.Run(version(t, hugo)+"/"+filepath.Base(data), func(t *testing.T) {
-				p, err := load.File(data)
-				if err != nil {
-					t.Fatal(err)
-				}
-				cases := slices.DeleteFunc(slices.Clone(cases), func(tc optionsCase) bool { return tc.data != "" && tc.data != data })
-				var pages [][2]string
-				for _, tc := range cases {
-					pages = append(pages, [2]string{tc.name + ".md", "---\ntitle: " + tc.name + "\n---\n{{< incidents " + tc.params + " >}}\n"})
-				}
-				public, stderr, err := build(t, hugo, data, pages...)
-				if err != nil {
-					t.Fatalf("%s: %v\n%s", hugo, err, stderr)
-				}
-				for _, tc := range cases {
-					w := renderHTML(t, p, tc.opts...)
-					// The content that shows digit grouping, and the notice, stays in the test.
-					if data == "testdata/postmortem.yaml" && tc.name == "lang-theme" && !strings.Contains(w, "1.200") ||
-						data == "../../testdata/hostile.yaml" && tc.name == "lang-es" && !strings.Contains(w, "1.200.000.000") ||
-						(tc.name == "empty" || tc.name == "filtered-ids" || strings.HasPrefix(tc.name, "unused-")) && !strings.Contains(w, `<p class="empty">`) ||
-						tc.name == "declared-role-severity" && strings.Contains(w, `<p class="empty">`) ||
-						data == "testdata/date-order.yaml" && tc.name == "offset5-selection" && !inOrder(w, "a-ist-early", "c-day", "sec-one-second", "frac-half-second", "z-minute", "brt-same-instant", "cet-earlier", "b-utc-late", "feb-first", "month", "jan-ny", "year", "undated-one", "undated-two") ||
-						data == "testdata/date-order.yaml" && tc.name == "ids-date" && !inOrder(w, "c-day", "brt-same-instant", "z-minute", "undated-two", "undated-one") ||
-						data == "testdata/date-order.yaml" && strings.HasPrefix(tc.name, "ids-") && tc.name != "ids-date" && !inOrder(w, "a-ist-early", "c-day") {
-						t.Fatalf("%s: render's page lacks what the case is for:\n%s", tc.name, w)
-					}
-					samePortfolio(t, public, tc.name, w, tc.theme)
-				}
-			})
+	eachData(t, []string{"data/portfolio.yaml", "../../testdata/hostile.yaml", "testdata/postmortem.yaml", "../../testdata/timeline.yaml", dateOrder}, func(t *testing.T, hugo, data string, p incident.Portfolio) {
+		cases := slices.DeleteFunc(slices.Clone(cases), func(tc optionsCase) bool { return tc.data != "" && tc.data != data })
+		var pages [][2]string
+		for _, tc := range cases {
+			pages = append(pages, [2]string{tc.name + ".md", "---\ntitle: " + tc.name + "\n---\n{{< incidents " + tc.params + " >}}\n"})
 		}
-	}
+		public, stderr, err := build(t, hugo, data, pages...)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", hugo, err, stderr)
+		}
+		for _, tc := range cases {
+			w := renderHTML(t, p, tc.opts...)
+			// The content that shows digit grouping, and the notice, stays in the test.
+			if data == "testdata/postmortem.yaml" && tc.name == "lang-theme" && !strings.Contains(w, "1.200") ||
+				data == "../../testdata/hostile.yaml" && tc.name == "lang-es" && !strings.Contains(w, "1.200.000.000") ||
+				(tc.name == "empty" || tc.name == "filtered-ids" || strings.HasPrefix(tc.name, "unused-")) && !strings.Contains(w, `<p class="empty">`) ||
+				tc.name == "declared-role-severity" && strings.Contains(w, `<p class="empty">`) ||
+				data == "testdata/date-order.yaml" && tc.name == "offset5-selection" && !inOrder(w, "a-ist-early", "c-day", "sec-one-second", "frac-half-second", "z-minute", "brt-same-instant", "cet-earlier", "b-utc-late", "feb-first", "month", "jan-ny", "year", "undated-one", "undated-two") ||
+				data == "testdata/date-order.yaml" && tc.name == "ids-date" && !inOrder(w, "c-day", "brt-same-instant", "z-minute", "undated-two", "undated-one") ||
+				data == "testdata/date-order.yaml" && strings.HasPrefix(tc.name, "ids-") && tc.name != "ids-date" && !inOrder(w, "a-ist-early", "c-day") {
+				t.Fatalf("%s: render's page lacks what the case is for:\n%s", tc.name, w)
+			}
+			samePortfolio(t, public, tc.name, w, tc.theme)
+		}
+	})
 }
 
 // renderHTML returns render.HTML's fragment of p with opts.
@@ -285,19 +272,27 @@ func renderHTML(t *testing.T, p incident.Portfolio, opts ...render.Option) strin
 	return b.String()
 }
 
-// samePortfolio compares the portfolio of the built page /name/, byte for
-// byte, with want, render.HTML's. render has no theme option: with theme
-// set, want is expected with data-theme on the <section>, after lang.
+// renderIncident returns render.HTML's fragment of p's incident id, as
+// incident.html draws it: without intro and lessons.
+func renderIncident(t *testing.T, p incident.Portfolio, id incident.ID) string {
+	t.Helper()
+	return renderHTML(t, p, render.IDs(id), render.Intro(false), render.Lessons(false))
+}
+
+// samePortfolio compares the portfolio of the built page /name/ (a path
+// with slashes), byte for byte, with want, render.HTML's. render has no
+// theme option: with theme set, want is expected with data-theme on the
+// <section>, after lang.
 func samePortfolio(t *testing.T, public, name, want, theme string) {
 	t.Helper()
 	if theme != "" {
 		want = strings.Replace(want, ">\n", ` data-theme="`+theme+`">`+"\n", 1)
 	}
-	page, err := os.ReadFile(filepath.Join(public, name, "index.html"))
+	page, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(name), "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(want, fragment(t, page)); diff != "" {
-		t.Errorf("%s: Hugo's page differs from render.HTML (-render +hugo):\n%s", name, diff)
+		t.Errorf("/%s/: Hugo's page differs from render.HTML (-render +hugo):\n%s", name, diff)
 	}
 }
