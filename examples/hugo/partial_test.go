@@ -106,6 +106,11 @@ func TestBadPartialOptions(t *testing.T) {
 		{"intro string", `"intro" "false"`, `incident-portfolio: intro "false" (string): want the boolean true or false`},
 		{"jsonld string", `"jsonld" "false"`, `incident-portfolio: jsonld "false" (string): want the boolean true or false`},
 		{"details number", `"details" 0`, `incident-portfolio: details 0 (int): want the boolean true or false`},
+		// A list is a slice, and headingOffset a number: Hugo's own
+		// errors about them would not name the option.
+		{"roles string", `"roles" "led-resolution"`, `incident-portfolio: roles "led-resolution" (string): want a slice, such as (slice "led-resolution")`},
+		{"ids string", `"ids" "a,b"`, `incident-portfolio: ids "a,b" (string): want a slice, such as (slice "a,b")`},
+		{"headingOffset string", `"headingOffset" "1"`, `incident-portfolio: headingOffset "1" (string): want a number, 0 to 5`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, hugo := range hugos(t) {
