@@ -39,6 +39,8 @@ func TestFragmentPartialSameAsRender(t *testing.T) {
 		{"lang-theme", `"lang" "de" "theme" "dark"`, "dark", []render.Option{render.Lang("de")}, "", false},
 		{"offset-jsonld", `"headingOffset" 1 "jsonld" true`, "", []render.Option{render.HeadingOffset(1), render.JSONLD()}, "", false},
 		{"offset0", `"headingOffset" 0 "theme" "light"`, "light", nil, "", false},
+		// A float64, as JSON front matter or data gives 2: a whole number is a number.
+		{"offset-float", `"headingOffset" 2.0`, "", []render.Option{render.HeadingOffset(2)}, "", false},
 		{"offset5-selection", `"headingOffset" 5 "lang" "pt-BR" "jsonld" true "order" "date" "intro" false`, "",
 			[]render.Option{render.HeadingOffset(5), render.Lang("pt-BR"), render.JSONLD(), render.Sort(render.ByDate), render.Intro(false)}, "", false},
 		{"switches-true", `"intro" true "legend" true "lessons" true "details" true "jsonld" true`, "", []render.Option{render.JSONLD()}, "", false},
@@ -110,7 +112,8 @@ func TestBadPartialOptions(t *testing.T) {
 		// errors about them would not name the option.
 		{"roles string", `"roles" "led-resolution"`, `incident-portfolio: roles "led-resolution" (string): want a slice, such as (slice "led-resolution")`},
 		{"ids string", `"ids" "a,b"`, `incident-portfolio: ids "a,b" (string): want a slice, such as (slice "a,b")`},
-		{"headingOffset string", `"headingOffset" "1"`, `incident-portfolio: headingOffset "1" (string): want a number, 0 to 5`},
+		{"headingOffset string", `"headingOffset" "1"`, `incident-portfolio: headingOffset "1" (string): want a whole number, 0 to 5`},
+		{"headingOffset fraction", `"headingOffset" 1.5`, `incident-portfolio: headingOffset 1.5 (float64): want a whole number, 0 to 5`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, hugo := range hugos(t) {
