@@ -110,8 +110,8 @@ func TestBadPartialOptions(t *testing.T) {
 		{"details number", `"details" 0`, `incident-portfolio: details 0 (int): want the boolean true or false`},
 		// A list is a slice, and headingOffset a number: Hugo's own
 		// errors about them would not name the option.
-		{"roles string", `"roles" "led-resolution"`, `incident-portfolio: roles "led-resolution" (string): want a slice, such as (slice "led-resolution")`},
-		{"ids string", `"ids" "a,b"`, `incident-portfolio: ids "a,b" (string): want a slice, such as (slice "a,b")`},
+		{"roles string", `"roles" "led-resolution"`, `incident-portfolio: roles "led-resolution" (string): want a slice, such as (slice "a" "b") or (split "a,b" ",")`},
+		{"ids string", `"ids" "a,b"`, `incident-portfolio: ids "a,b" (string): want a slice, such as (slice "a" "b") or (split "a,b" ",")`},
 		{"headingOffset string", `"headingOffset" "1"`, `incident-portfolio: headingOffset "1" (string): want a whole number, 0 to 5`},
 		{"headingOffset fraction", `"headingOffset" 1.5`, `incident-portfolio: headingOffset 1.5 (float64): want a whole number, 0 to 5`},
 	} {
